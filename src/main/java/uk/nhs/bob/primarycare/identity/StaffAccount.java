@@ -1,0 +1,175 @@
+package uk.nhs.bob.primarycare.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/** A user account as stored: credentials, roles, scope and sign-in throttling state. */
+@Entity
+@Table(schema = "identity", name = "staff_user")
+class StaffAccount {
+
+	/** After this many failed sign-ins in a row the account is locked (issue #2: 5 failures, 15 minutes). */
+	static final int MAX_FAILED_SIGN_INS = 5;
+
+	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String username;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private OrganisationScope.Level scopeLevel;
+
+	private @Nullable String scopeCode;
+
+	private boolean enabled = true;
+
+	@Column(name = "failed_sign_ins")
+	private int failedSignIns;
+
+	private @Nullable Instant lockedUntil;
+
+	private Instant createdAt = Instant.now();
+
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(schema = "identity", name = "staff_user_role", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	protected StaffAccount() {
+		this.username = "";
+		this.displayName = "";
+		this.passwordHash = "";
+		this.scopeLevel = OrganisationScope.Level.ICB;
+	}
+
+	StaffAccount(String username, String displayName, String passwordHash, Set<Role> roles,
+			OrganisationScope scope) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		setScope(scope);
+	}
+
+	boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	void recordFailedSignIn(Instant now) {
+		if (lockedUntil != null && !lockedUntil.isAfter(now)) {
+			// a lock that has run out starts a fresh count
+			lockedUntil = null;
+			failedSignIns = 0;
+		}
+		failedSignIns++;
+		if (failedSignIns >= MAX_FAILED_SIGN_INS) {
+			lockedUntil = now.plus(LOCK_DURATION);
+		}
+	}
+
+	void recordSuccessfulSignIn() {
+		failedSignIns = 0;
+		lockedUntil = null;
+	}
+
+	void unlock() {
+		recordSuccessfulSignIn();
+	}
+
+	OrganisationScope scope() {
+		return new OrganisationScope(scopeLevel, scopeCode);
+	}
+
+	void setScope(OrganisationScope scope) {
+		this.scopeLevel = scope.level();
+		this.scopeCode = scope.code();
+	}
+
+	@Nullable
+	Long getId() {
+		return id;
+	}
+
+	String getUsername() {
+		return username;
+	}
+
+	String getDisplayName() {
+		return displayName;
+	}
+
+	void setDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	boolean isEnabled() {
+		return enabled;
+	}
+
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	int getFailedSignIns() {
+		return failedSignIns;
+	}
+
+	@Nullable
+	Instant getLockedUntil() {
+		return lockedUntil;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	long getVersion() {
+		return version;
+	}
+
+	Set<Role> getRoles() {
+		return roles;
+	}
+
+	void setRoles(Set<Role> roles) {
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
+}

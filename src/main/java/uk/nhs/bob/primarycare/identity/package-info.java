@@ -1,0 +1,8 @@
+/**
+ * Identity: staff users and service accounts, their roles and organisation scope, sign-in throttling, the first
+ * administrator of a new installation, and user management for ICB administrators.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+		allowedDependencies = { "shared", "directory" })
+@org.jspecify.annotations.NullMarked
+package uk.nhs.bob.primarycare.identity;

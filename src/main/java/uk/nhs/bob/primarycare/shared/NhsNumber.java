@@ -1,0 +1,69 @@
+package uk.nhs.bob.primarycare.shared;
+
+import java.util.Optional;
+
+/**
+ * A valid NHS number: ten digits whose last is the Modulus 11 check digit of the first nine.
+ * <p>
+ * Check digit (NHS Data Dictionary, DOMAIN.md B9): weights 10..2 on digits 1-9, r = 11 - (sum mod 11); r = 11 means
+ * 0, r = 10 means the number is invalid. Shown as 3-3-4 ("943 476 5919"). The 999 range is reserved for test data.
+ */
+public record NhsNumber(String value) {
+
+	public NhsNumber {
+		if (!isValid(value)) {
+			throw new IllegalArgumentException("Not a valid NHS number: " + value);
+		}
+	}
+
+	/** Parses user input, allowing spaces and hyphens between the digits. */
+	public static Optional<NhsNumber> parse(String input) {
+		if (input == null) {
+			return Optional.empty();
+		}
+		String digits = input.replaceAll("[\\s-]", "");
+		return isValid(digits) ? Optional.of(new NhsNumber(digits)) : Optional.empty();
+	}
+
+	public static boolean isValid(String digits) {
+		if (digits == null || !digits.matches("\\d{10}")) {
+			return false;
+		}
+		Integer check = checkDigit(digits.substring(0, 9));
+		return check != null && check == digits.charAt(9) - '0';
+	}
+
+	/**
+	 * The Modulus 11 check digit for nine digits, or {@code null} when none exists (remainder gives 10).
+	 */
+	public static Integer checkDigit(String nineDigits) {
+		if (!nineDigits.matches("\\d{9}")) {
+			throw new IllegalArgumentException("Need nine digits");
+		}
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += (nineDigits.charAt(i) - '0') * (10 - i);
+		}
+		int r = 11 - (sum % 11);
+		if (r == 11) {
+			return 0;
+		}
+		return r == 10 ? null : r;
+	}
+
+	/** Numbers starting 999 are reserved for testing and never issued to a person. */
+	public boolean isTestNumber() {
+		return value.startsWith("999");
+	}
+
+	/** The number as people read it: 3-3-4. */
+	public String formatted() {
+		return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
+	}
+
+	@Override
+	public String toString() {
+		return formatted();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Value types every module speaks in (NHS number, ODS code, postcode). No beans, no persistence: anything here is
+ * part of every module's vocabulary.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared value types", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
+package uk.nhs.bob.primarycare.shared;
