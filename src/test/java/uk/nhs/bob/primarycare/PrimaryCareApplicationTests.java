@@ -3,13 +3,12 @@ package uk.nhs.bob.primarycare;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole application starts on PostgreSQL with every module's migrations applied and the demo data created. */
-@SpringBootTest
+@IntegrationTest
 class PrimaryCareApplicationTests {
 
 	@Autowired

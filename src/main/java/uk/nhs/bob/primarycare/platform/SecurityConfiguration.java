@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code application/problem+json}, never with the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -57,10 +58,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**", "/audit/**", "/actuator/**")
 			.hasRole("ICB_ADMIN")
-			.requestMatchers(HttpMethod.GET, "/directory", "/directory/**")
+			.requestMatchers("/directory", "/directory/**")
 			.authenticated()
-			.requestMatchers("/directory/**")
-			.hasRole("ICB_ADMIN")
 			.requestMatchers("/population/**")
 			.hasAnyRole(CLINICAL_ROLES)
 			.anyRequest()

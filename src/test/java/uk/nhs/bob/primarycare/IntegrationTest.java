@@ -1,0 +1,24 @@
+package uk.nhs.bob.primarycare;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on the test PostgreSQL with demo data and real security, plus a {@code MockMvcTester}.
+ * Every test that uses it shares one cached Spring context, so keep extra configuration (mock beans, properties)
+ * off the test classes.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+
+}
