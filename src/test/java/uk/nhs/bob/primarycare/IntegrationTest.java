@@ -10,14 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application on the test PostgreSQL with demo data and real security, plus a {@code MockMvcTester}.
+ * The whole application, served on a random port, on the test PostgreSQL with demo data and real security, plus a {@code MockMvcTester}.
  * Every test that uses it shares one cached Spring context, so keep extra configuration (mock beans, properties)
  * off the test classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 

@@ -1,0 +1,66 @@
+package uk.nhs.bob.primarycare.platform;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signing in and out in a real headless Chromium against the running app. */
+@IntegrationTest
+class SignInBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void aWrongPasswordShowsTheErrorSummaryAndARightOneSignsIn() {
+		browser.get(url("/"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+		browser.findElement(By.id("username")).sendKeys("supervisor");
+		browser.findElement(By.id("password")).sendKeys("not-the-password");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
+			.contains("Username or password is incorrect");
+
+		browser.findElement(By.id("username")).clear();
+		browser.findElement(By.id("username")).sendKeys("supervisor");
+		browser.findElement(By.id("password")).sendKeys("demo-password");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome, Sam Supervisor");
+		assertThat(browser.findElement(By.className("nhsuk-lede-text")).getText()).contains("Buckinghamshire");
+
+		browser.findElement(By.className("nhsuk-header__account-button")).click();
+		assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
+		browser.get(url("/"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+}
