@@ -38,6 +38,7 @@ class EmbeddedDatabaseConfiguration {
 			@Value("${primarycare.embedded-db.port}") int port) throws IOException {
 		Path dir = Path.of(dataDir).toAbsolutePath().normalize();
 		Files.createDirectories(dir);
+		stopLeftoverServer(dir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
@@ -50,6 +51,34 @@ class EmbeddedDatabaseConfiguration {
 		log.info("Embedded PostgreSQL started on port {} with its data in {} (set SPRING_DATASOURCE_URL to use another server)",
 				postgres.getPort(), dir);
 		return postgres;
+	}
+
+	/**
+	 * A JVM killed hard leaves its PostgreSQL running on the data directory, which would stop this start. Ask that
+	 * server to shut down (SIGTERM: smart shutdown; its clients died with the JVM) and wait for it.
+	 */
+	static void stopLeftoverServer(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+		if (!firstLine.matches("\\d+")) {
+			return;
+		}
+		ProcessHandle.of(Long.parseLong(firstLine))
+			.filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+			.ifPresent(process -> {
+				log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.pid(), dataDir);
+				process.destroy();
+				try {
+					process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("PostgreSQL pid " + process.pid() + " still holds " + dataDir
+							+ "; stop it and start again", ex);
+				}
+			});
 	}
 
 	@Bean
