@@ -40,15 +40,17 @@ class SignInBrowserTests {
 	}
 
 	@Test
-	void aWrongPasswordShowsTheErrorSummaryAndARightOneSignsIn() {
+	void aWrongPasswordShowsTheErrorSummaryAndARightOneSignsIn() throws IOException {
 		browser.get(url("/"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		browser.findElement(By.id("username")).sendKeys("supervisor");
 		browser.findElement(By.id("password")).sendKeys("not-the-password");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
 			.contains("Username or password is incorrect");
+		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		browser.findElement(By.id("username")).clear();
 		browser.findElement(By.id("username")).sendKeys("supervisor");
@@ -56,6 +58,7 @@ class SignInBrowserTests {
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome, Sam Supervisor");
 		assertThat(browser.findElement(By.className("nhsuk-lede-text")).getText()).contains("Buckinghamshire");
+		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		browser.findElement(By.className("nhsuk-header__account-button")).click();
 		assertThat(browser.getCurrentUrl()).contains("/login?signedOut");

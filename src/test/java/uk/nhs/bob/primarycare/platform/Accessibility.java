@@ -1,0 +1,40 @@
+package uk.nhs.bob.primarycare.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Runs the axe-core accessibility engine (npm devDependency, installed by the build's {@code npm ci}) on the page a
+ * browser shows, against the WCAG 2.0, 2.1 and 2.2 A and AA rules. WebDriver injects the script through DevTools,
+ * so the page's Content-Security-Policy stays as strict as in production.
+ */
+final class Accessibility {
+
+	private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+
+	private Accessibility() {
+	}
+
+	/** The WCAG A/AA violations on the current page, as "rule-id: help (n nodes)". */
+	@SuppressWarnings("unchecked")
+	static List<String> violations(WebDriver browser) throws IOException {
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		js.executeScript(Files.readString(AXE));
+		Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+				  .then(r => done(r)).catch(e => done({ violations: [{ id: 'axe-error', help: String(e), nodes: [] }] }));
+				""");
+		List<Map<String, Object>> violations = (List<Map<String, Object>>) results.get("violations");
+		return violations.stream()
+			.map(v -> v.get("id") + ": " + v.get("help") + " (" + ((List<?>) v.get("nodes")).size() + " nodes)")
+			.toList();
+	}
+
+}
