@@ -3,12 +3,14 @@ package uk.nhs.bob.primarycare.identity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -104,7 +106,13 @@ class UserAdministration {
 
 	@Transactional(readOnly = true)
 	public List<ManagedUser> users() {
-		return accounts.findAllByOrderByUsernameAsc().stream().map(this::toManagedUser).toList();
+		// many users share a scope; name each scope once rather than once per user
+		Map<OrganisationScope, String> scopeNames = new HashMap<>();
+		return accounts.findAllByOrderByUsernameAsc()
+			.stream()
+			.map(account -> toManagedUser(account,
+					scopeNames.computeIfAbsent(account.scope(), staffUsers::scopeName)))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -249,15 +257,25 @@ class UserAdministration {
 		return options;
 	}
 
-	/** Every scope a user can have, keyed {@code ICB} or {@code LEVEL:code}, for the filter on the user list. */
+	/**
+	 * Every scope a user can have, keyed {@code ICB} or {@code LEVEL:code}, in groups by level, for the filter on the
+	 * user list.
+	 */
 	@Transactional(readOnly = true)
-	public Map<String, String> scopeFilterOptions() {
-		Map<String, String> options = new LinkedHashMap<>();
-		options.put(scopeKey(OrganisationScope.ICB), "BOB ICB (whole ICB)");
-		placeOptions().forEach((code, name) -> options.put(scopeKey(OrganisationScope.place(code)), name));
-		siteOptions().forEach((code, name) -> options.put(scopeKey(OrganisationScope.site(code)), name));
-		pcnOptions().forEach((code, name) -> options.put(scopeKey(OrganisationScope.pcn(code)), name));
-		return options;
+	public Map<String, Map<String, String>> scopeFilterOptions() {
+		Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+		groups.put("ICB", Map.of(scopeKey(OrganisationScope.ICB), "BOB ICB (whole ICB)"));
+		groups.put("Places", keyed(placeOptions(), OrganisationScope::place));
+		groups.put("Neighbourhood sites", keyed(siteOptions(), OrganisationScope::site));
+		groups.put("PCNs", keyed(pcnOptions(), OrganisationScope::pcn));
+		return groups;
+	}
+
+	private static Map<String, String> keyed(Map<String, String> options,
+			Function<String, OrganisationScope> scope) {
+		Map<String, String> keyed = new LinkedHashMap<>();
+		options.forEach((code, name) -> keyed.put(scopeKey(scope.apply(code)), name));
+		return keyed;
 	}
 
 	static String scopeKey(OrganisationScope scope) {
@@ -303,10 +321,14 @@ class UserAdministration {
 	}
 
 	private ManagedUser toManagedUser(StaffAccount account) {
+		return toManagedUser(account, staffUsers.scopeName(account.scope()));
+	}
+
+	private static ManagedUser toManagedUser(StaffAccount account, String scopeName) {
 		Set<Role> roles = account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class)
 				: EnumSet.copyOf(account.getRoles());
 		return new ManagedUser(id(account), account.getUsername(), account.getDisplayName(), roles, account.scope(),
-				staffUsers.scopeName(account.scope()), account.isEnabled(), account.getLockedUntil(),
+				scopeName, account.isEnabled(), account.getLockedUntil(),
 				account.getCreatedAt(), account.getVersion());
 	}
 

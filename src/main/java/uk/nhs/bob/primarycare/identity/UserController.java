@@ -57,8 +57,9 @@ class UserController {
 			@RequestParam(required = false) @Nullable String scope, Model model) {
 		// an unknown role or scope (a hand-edited address) filters nothing rather than failing
 		Role wantedRole = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-		Map<String, String> scopeOptions = users.scopeFilterOptions();
-		String wantedScope = scope != null && scopeOptions.containsKey(scope) ? scope : null;
+		Map<String, Map<String, String>> scopeOptions = users.scopeFilterOptions();
+		String wantedScope = scope != null && scopeOptions.values().stream().anyMatch(group -> group.containsKey(scope))
+				? scope : null;
 		model.addAttribute("users",
 				users.users().stream().filter(u -> UserAdministration.matches(u, wantedRole, wantedScope, q)).toList());
 		model.addAttribute("q", q == null ? "" : q);

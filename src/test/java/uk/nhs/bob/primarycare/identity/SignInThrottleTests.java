@@ -93,6 +93,14 @@ class SignInThrottleTests {
 	}
 
 	@Test
+	void anOverlongPasswordIsJustWrong() {
+		String username = "overlong-" + UUID.randomUUID().toString().substring(0, 8);
+		users.create(new NewUser(username, "Olive Overlong", PASSWORD, EnumSet.of(Role.INT_MEMBER),
+				OrganisationScope.site("OX-CTY")), "test");
+		assertThat(signIn(username, PASSWORD + "x".repeat(100))).hasRedirectedUrl("/login?error");
+	}
+
+	@Test
 	void aDisabledUserCannotSignIn() {
 		String username = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = users.create(new NewUser(username, "Dee Disabled", PASSWORD, EnumSet.of(Role.INT_MEMBER),

@@ -122,9 +122,14 @@ class UserManagementTests {
 	}
 
 	@Test
-	void newUserFormRendersEveryScopeList() {
+	void newUserFormRendersEveryScopeListOnce() {
 		assertThat(mvc.get().uri("/admin/users/new").with(admin())).hasStatusOk()
 			.bodyText()
+			.containsOnlyOnce("id=\"placeCode\"")
+			.containsOnlyOnce("id=\"siteCode\"")
+			.containsOnlyOnce("id=\"pcnCode\"")
+			.containsOnlyOnce("id=\"roles\"")
+			.containsOnlyOnce("id=\"scopeLevel\"")
 			.contains("name=\"roles\"", "value=\"ICB_ADMIN\"", "name=\"scopeLevel\"", "id=\"placeCode\"",
 					"id=\"siteCode\"", "id=\"pcnCode\"", "Oxfordshire", "Reading Central neighbourhood",
 					"Aylesbury Town PCN");
@@ -337,6 +342,7 @@ class UserManagementTests {
 		assertThat(mvc.post().uri("/admin/users/987654321/unlock").with(admin()).with(csrf())).hasStatus(404);
 		assertThat(mvc.get().uri("/admin/users/987654321/password").with(admin())).hasStatus(404);
 		assertThat(editPost(987654321L, 0, "Nobody", "ICB", null, null, true, "CARE_COORDINATOR")).hasStatus(404);
+		assertThat(mvc.get().uri("/admin/users/not-a-number").with(admin())).hasStatus(400);
 	}
 
 	@Test
