@@ -272,6 +272,9 @@ class UserManagementTests {
 	void anAdministratorCannotDisableOrDemoteThemselves() {
 		StaffAccount admin = accounts.findByUsername("admin").orElseThrow();
 		long id = admin.getId();
+		assertThat(mvc.get().uri("/admin/users/" + id).with(admin())).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Disable user");
 
 		assertThat(mvc.post().uri("/admin/users/" + id + "/disable").with(admin()).with(csrf()).exchange())
 			.hasRedirectedUrl("/admin/users/" + id)
@@ -298,6 +301,7 @@ class UserManagementTests {
 	void disablesAndEnablesAUser() {
 		String username = unique("toggle");
 		long id = newUser(username);
+		assertThat(mvc.get().uri("/admin/users/" + id).with(admin())).hasStatusOk().bodyText().contains("Disable user");
 		assertThat(mvc.post().uri("/admin/users/" + id + "/disable").with(admin()).with(csrf()))
 			.hasRedirectedUrl("/admin/users/" + id);
 		assertThat(account(id).isEnabled()).isFalse();
