@@ -1,0 +1,187 @@
+package uk.nhs.bob.primarycare.audit;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
+/**
+ * The audit log for ICB administrators (platform security limits {@code /audit/**} to them): newest first, 50 a
+ * page, filtered by user, person and dates. Browsing the log writes no entries of its own: it shows no identifiable
+ * record beyond the NHS numbers already in the log.
+ */
+@Controller
+class AuditLogController {
+
+	static final String VIEW_AUDIT_LOG = "audit/audit-log";
+
+	static final int PAGE_SIZE = 50;
+
+	/** Dates in the filter are days in England. */
+	static final ZoneId UK = ZoneId.of("Europe/London");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK)
+		.withZone(UK);
+
+	private final AuditLog auditLog;
+
+	AuditLogController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	/** A row of the table, formatted for display. */
+	record Row(String when, String username, String nhsNumber, String page, String purpose) {
+	}
+
+	/** A numbered link of the pagination; {@code number} 0 stands for a gap. */
+	record PageLink(int number, String url, boolean current) {
+	}
+
+	@GetMapping("/audit")
+	String auditLog(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
+		NhsNumber nhsNumber = null;
+		if (!blank(form.nhsNumber())) {
+			nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
+			if (nhsNumber == null) {
+				result.rejectValue("nhsNumber", "invalid", "Enter a valid NHS number, like 943 476 5919");
+			}
+		}
+		LocalDate from = date(form.fromDay(), form.fromMonth(), form.fromYear(), "fromDay", "Date from", result);
+		LocalDate to = date(form.toDay(), form.toMonth(), form.toYear(), "toDay", "Date to", result);
+		if (from != null && to != null && to.isBefore(from)) {
+			result.rejectValue("toDay", "order", "Date to must be the same as or after date from");
+		}
+		if (result.hasErrors()) {
+			return VIEW_AUDIT_LOG;
+		}
+		AuditQuery query = new AuditQuery(blank(form.username()) ? null : form.username().trim(), nhsNumber,
+				from == null ? null : from.atStartOfDay(UK).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant());
+		int wanted = pageNumber(form.page());
+		Page<RecordView> page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
+		if (wanted > 1 && page.getTotalPages() < wanted) {
+			// past the end (an old link after filters changed): show the last page instead of an empty one
+			wanted = Math.max(1, page.getTotalPages());
+			page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
+		}
+		model.addAttribute("rows", page.getContent()
+			.stream()
+			.map(v -> new Row(WHEN.format(v.viewedAt()), v.username(), v.nhsNumber().formatted(), v.page(),
+					v.purpose()))
+			.toList());
+		model.addAttribute("total", page.getTotalElements());
+		model.addAttribute("pageNumber", wanted);
+		model.addAttribute("totalPages", page.getTotalPages());
+		model.addAttribute("previousUrl", wanted > 1 ? pageUrl(form, wanted - 1) : null);
+		model.addAttribute("nextUrl", wanted < page.getTotalPages() ? pageUrl(form, wanted + 1) : null);
+		model.addAttribute("pageLinks", pageLinks(form, wanted, page.getTotalPages()));
+		return VIEW_AUDIT_LOG;
+	}
+
+	/**
+	 * The date typed into an NHS.UK date input, or {@code null} when all three parts are empty. Problems are reported
+	 * on the day field, which the error summary links to.
+	 */
+	static @Nullable LocalDate date(@Nullable String day, @Nullable String month, @Nullable String year, String field,
+			String label, BindingResult result) {
+		if (blank(day) && blank(month) && blank(year)) {
+			return null;
+		}
+		if (blank(day) || blank(month) || blank(year)) {
+			result.rejectValue(field, "incomplete", label + " must include a day, month and year");
+			return null;
+		}
+		Optional<LocalDate> date = parseDate(day.trim(), month.trim(), year.trim());
+		if (date.isEmpty()) {
+			result.rejectValue(field, "invalid", label + " must be a real date, like 27 3 2026");
+			return null;
+		}
+		return date.get();
+	}
+
+	private static Optional<LocalDate> parseDate(String day, String month, String year) {
+		if (!day.matches("\\d{1,2}") || !month.matches("\\d{1,2}") || !year.matches("\\d{4}")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int pageNumber(@Nullable String page) {
+		if (page == null || !page.trim().matches("\\d{1,6}")) {
+			return 1;
+		}
+		return Math.max(1, Integer.parseInt(page.trim()));
+	}
+
+	/** First, last, and the pages either side of the current one, with gaps between. */
+	private static List<PageLink> pageLinks(AuditFilterForm form, int current, int totalPages) {
+		List<PageLink> links = new ArrayList<>();
+		if (totalPages <= 1) {
+			return links;
+		}
+		int last = 0;
+		for (int n = 1; n <= totalPages; n++) {
+			if (n == 1 || n == totalPages || Math.abs(n - current) <= 1) {
+				if (last != 0 && n - last > 1) {
+					links.add(new PageLink(0, "", false));
+				}
+				links.add(new PageLink(n, pageUrl(form, n), n == current));
+				last = n;
+			}
+		}
+		return links;
+	}
+
+	private static String pageUrl(AuditFilterForm form, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/audit");
+		Map<String, Object> values = new LinkedHashMap<>();
+		add(url, values, "username", form.username());
+		add(url, values, "nhsNumber", form.nhsNumber());
+		add(url, values, "fromDay", form.fromDay());
+		add(url, values, "fromMonth", form.fromMonth());
+		add(url, values, "fromYear", form.fromYear());
+		add(url, values, "toDay", form.toDay());
+		add(url, values, "toMonth", form.toMonth());
+		add(url, values, "toYear", form.toYear());
+		url.queryParam("page", page);
+		// values go in as URI variables so that they are encoded strictly (a '+' or '&' typed stays what it was)
+		return url.encode().buildAndExpand(values).toUriString();
+	}
+
+	private static void add(UriComponentsBuilder url, Map<String, Object> values, String name,
+			@Nullable String value) {
+		if (!blank(value)) {
+			url.queryParam(name, "{" + name + "}");
+			values.put(name, value.trim());
+		}
+	}
+
+	private static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+}

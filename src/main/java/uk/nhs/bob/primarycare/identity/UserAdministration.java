@@ -1,0 +1,335 @@
+package uk.nhs.bob.primarycare.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
+
+/**
+ * User management for ICB administrators: create users, change their name, roles, scope and status, unlock them and
+ * reset their password. Every change is checked in full before anything is written, so a rejected change leaves the
+ * account as it was. Problems name the form field they belong to ({@code username}, {@code password}, {@code roles},
+ * {@code scopeLevel}, {@code placeCode}, {@code siteCode}, {@code pcnCode}, {@code enabled}) so pages can show them
+ * next to it.
+ */
+@Component
+class UserAdministration {
+
+	static final int MIN_PASSWORD_LENGTH = BootstrapAdministrator.MIN_PASSWORD_LENGTH;
+
+	/** BCrypt reads only the first 72 bytes of a password; Spring Security refuses longer ones. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
+
+	private final StaffAccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final StaffUsers staffUsers;
+
+	private final Directory directory;
+
+	UserAdministration(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, StaffUsers staffUsers,
+			Directory directory) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.staffUsers = staffUsers;
+		this.directory = directory;
+	}
+
+	/** A problem with a requested change, for the named form field. */
+	record Problem(String field, String message) {
+	}
+
+	/** The change breaks a rule; nothing was saved. */
+	static class RejectedChange extends RuntimeException {
+
+		private final List<Problem> problems;
+
+		RejectedChange(List<Problem> problems) {
+			super(problems.toString());
+			this.problems = List.copyOf(problems);
+		}
+
+		List<Problem> problems() {
+			return problems;
+		}
+
+	}
+
+	/** Someone saved the user after the version the change was based on; nothing was saved. */
+	static class StaleChange extends RuntimeException {
+
+		StaleChange() {
+			super("The user was changed by someone else");
+		}
+
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class UnknownUser extends RuntimeException {
+
+		UnknownUser(long id) {
+			super("No user with id " + id);
+		}
+
+	}
+
+	/** The details a new user is created with. */
+	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
+	}
+
+	/** The details an administrator can change; {@code version} is the one the change was based on. */
+	record UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ManagedUser> users() {
+		// many users share a scope; name each scope once rather than once per user
+		Map<OrganisationScope, String> scopeNames = new HashMap<>();
+		return accounts.findAllByOrderByUsernameAsc()
+			.stream()
+			.map(account -> toManagedUser(account,
+					scopeNames.computeIfAbsent(account.scope(), staffUsers::scopeName)))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public ManagedUser user(long id) {
+		return toManagedUser(account(id));
+	}
+
+	/** Whether the username is taken by another account, ignoring case. */
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return accounts.findByUsername(username.trim()).isPresent();
+	}
+
+	@Transactional
+	public long create(NewUser user, String administrator) {
+		List<Problem> problems = new ArrayList<>();
+		if (usernameTaken(user.username())) {
+			problems.add(new Problem("username", "A user with this username already exists; choose another"));
+		}
+		passwordProblem(user.username(), user.password()).ifPresent(m -> problems.add(new Problem("password", m)));
+		if (user.roles().isEmpty()) {
+			problems.add(new Problem("roles", "Choose at least one role"));
+		}
+		scopeProblem(user.scope().level(), user.scope().code()).ifPresent(problems::add);
+		reject(problems);
+		StaffAccount account = accounts.save(new StaffAccount(user.username().trim(), user.displayName().trim(),
+				passwordEncoder.encode(user.password()), user.roles(), user.scope()));
+		log.info("{} created user '{}' with roles {} for {}", administrator, account.getUsername(), user.roles(),
+				user.scope());
+		return id(account);
+	}
+
+	@Transactional
+	public void update(long id, UserChange change, String administrator) {
+		StaffAccount account = account(id);
+		if (account.getVersion() != change.version()) {
+			throw new StaleChange();
+		}
+		List<Problem> problems = new ArrayList<>();
+		boolean self = isSelf(account, administrator);
+		if (change.roles().isEmpty()) {
+			problems.add(new Problem("roles", "Choose at least one role"));
+		}
+		else if (self && !change.roles().contains(Role.ICB_ADMIN)) {
+			problems.add(new Problem("roles", "You cannot remove your own ICB administrator role; ask another "
+					+ "ICB administrator to do it"));
+		}
+		if (self && !change.enabled()) {
+			problems.add(new Problem("enabled", "You cannot disable your own account"));
+		}
+		scopeProblem(change.scope().level(), change.scope().code()).ifPresent(problems::add);
+		reject(problems);
+		account.setDisplayName(change.displayName().trim());
+		account.setRoles(change.roles());
+		account.setScope(change.scope());
+		account.setEnabled(change.enabled());
+		log.info("{} changed user '{}': roles {}, scope {}, enabled {}", administrator, account.getUsername(),
+				change.roles(), change.scope(), change.enabled());
+	}
+
+	@Transactional
+	public void setEnabled(long id, boolean enabled, String administrator) {
+		StaffAccount account = account(id);
+		if (!enabled && isSelf(account, administrator)) {
+			throw new RejectedChange(List.of(new Problem("enabled", "You cannot disable your own account")));
+		}
+		account.setEnabled(enabled);
+		log.info("{} {} user '{}'", administrator, enabled ? "enabled" : "disabled", account.getUsername());
+	}
+
+	@Transactional
+	public void unlock(long id, String administrator) {
+		StaffAccount account = account(id);
+		account.unlock();
+		log.info("{} unlocked user '{}'", administrator, account.getUsername());
+	}
+
+	@Transactional
+	public void resetPassword(long id, String password, String administrator) {
+		StaffAccount account = account(id);
+		passwordProblem(account.getUsername(), password)
+			.ifPresent(m -> reject(List.of(new Problem("password", m))));
+		account.setPasswordHash(passwordEncoder.encode(password));
+		log.info("{} reset the password of user '{}'", administrator, account.getUsername());
+	}
+
+	/** Why a password may not be used, if it may not: too short, too long, or the username itself. */
+	static Optional<String> passwordProblem(String username, @Nullable String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			return Optional.of("Password must be " + MIN_PASSWORD_LENGTH + " characters or more");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return Optional.of("Password must be " + MAX_PASSWORD_BYTES + " characters or fewer");
+		}
+		if (password.trim().equalsIgnoreCase(username.trim())) {
+			return Optional.of("Password must not be the same as the username");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Why a scope cannot be used, if it cannot: the ICB has no organisation code; a Place, site or PCN needs the code
+	 * of one that is in the directory. The problem names the form field of the level's organisation list.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Problem> scopeProblem(@Nullable Level level, @Nullable String code) {
+		if (level == null) {
+			return Optional.of(new Problem("scopeLevel", "Choose what the user's scope is"));
+		}
+		boolean blank = code == null || code.isBlank();
+		return switch (level) {
+			case ICB -> blank ? Optional.empty()
+					: Optional.of(new Problem("scopeLevel", "The whole ICB scope has no organisation"));
+			case PLACE -> blank || directory.place(code).isEmpty()
+					? Optional.of(new Problem("placeCode", "Choose a Place")) : Optional.empty();
+			case SITE -> blank || directory.site(code).isEmpty()
+					? Optional.of(new Problem("siteCode", "Choose a neighbourhood site")) : Optional.empty();
+			case PCN -> blank || directory.pcn(code).isEmpty()
+					? Optional.of(new Problem("pcnCode", "Choose a PCN")) : Optional.empty();
+		};
+	}
+
+	/** Places by code, for the scope lists. */
+	@Transactional(readOnly = true)
+	public Map<String, String> placeOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		directory.places().forEach(p -> options.put(p.code(), p.name()));
+		return options;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, String> siteOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		directory.sites().forEach(s -> options.put(s.code(), s.name() + " (" + s.placeName() + ")"));
+		return options;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, String> pcnOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		directory.pcns().forEach(p -> options.put(p.odsCode(), p.name() + " (" + p.placeName() + ")"));
+		return options;
+	}
+
+	/**
+	 * Every scope a user can have, keyed {@code ICB} or {@code LEVEL:code}, in groups by level, for the filter on the
+	 * user list.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Map<String, String>> scopeFilterOptions() {
+		Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+		groups.put("ICB", Map.of(scopeKey(OrganisationScope.ICB), "BOB ICB (whole ICB)"));
+		groups.put("Places", keyed(placeOptions(), OrganisationScope::place));
+		groups.put("Neighbourhood sites", keyed(siteOptions(), OrganisationScope::site));
+		groups.put("PCNs", keyed(pcnOptions(), OrganisationScope::pcn));
+		return groups;
+	}
+
+	private static Map<String, String> keyed(Map<String, String> options,
+			Function<String, OrganisationScope> scope) {
+		Map<String, String> keyed = new LinkedHashMap<>();
+		options.forEach((code, name) -> keyed.put(scopeKey(scope.apply(code)), name));
+		return keyed;
+	}
+
+	static String scopeKey(OrganisationScope scope) {
+		return scope.code() == null ? scope.level().name() : scope.level().name() + ":" + scope.code();
+	}
+
+	/** Whether the user matches the list filters; blank filters match everyone. */
+	static boolean matches(ManagedUser user, @Nullable Role role, @Nullable String scopeKey, @Nullable String text) {
+		if (role != null && !user.roles().contains(role)) {
+			return false;
+		}
+		if (scopeKey != null && !scopeKey.isBlank() && !scopeKey.equals(scopeKey(user.scope()))) {
+			return false;
+		}
+		if (text != null && !text.isBlank()) {
+			String wanted = text.trim().toLowerCase(Locale.UK);
+			return user.username().toLowerCase(Locale.UK).contains(wanted)
+					|| user.displayName().toLowerCase(Locale.UK).contains(wanted);
+		}
+		return true;
+	}
+
+	private static boolean isSelf(StaffAccount account, String administrator) {
+		return account.getUsername().equalsIgnoreCase(administrator);
+	}
+
+	private static void reject(List<Problem> problems) {
+		if (!problems.isEmpty()) {
+			throw new RejectedChange(problems);
+		}
+	}
+
+	private StaffAccount account(long id) {
+		return accounts.findById(id).orElseThrow(() -> new UnknownUser(id));
+	}
+
+	private static long id(StaffAccount account) {
+		Long id = account.getId();
+		if (id == null) {
+			throw new IllegalStateException("A saved account has an id");
+		}
+		return id;
+	}
+
+	private ManagedUser toManagedUser(StaffAccount account) {
+		return toManagedUser(account, staffUsers.scopeName(account.scope()));
+	}
+
+	private static ManagedUser toManagedUser(StaffAccount account, String scopeName) {
+		Set<Role> roles = account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class)
+				: EnumSet.copyOf(account.getRoles());
+		return new ManagedUser(id(account), account.getUsername(), account.getDisplayName(), roles, account.scope(),
+				scopeName, account.isEnabled(), account.getLockedUntil(),
+				account.getCreatedAt(), account.getVersion());
+	}
+
+}
