@@ -11,7 +11,7 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Runs the axe-core accessibility engine (npm devDependency, installed by the build's {@code npm ci}) on the page a
- * browser shows, against the WCAG 2.0, 2.1 and 2.2 A and AA rules. WebDriver injects the script through DevTools,
+ * browser shows, against the WCAG 2.0, 2.1 and 2.2 A and AA rules plus one main landmark, one h1 and heading order. WebDriver injects the script through DevTools,
  * so the page's Content-Security-Policy stays as strict as in production.
  */
 final class Accessibility {
@@ -28,7 +28,10 @@ final class Accessibility {
 		js.executeScript(Files.readString(AXE));
 		Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
-				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+				axe.run(document, {
+				    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+				    rules: { 'landmark-one-main': { enabled: true }, 'landmark-no-duplicate-main': { enabled: true },
+				             'page-has-heading-one': { enabled: true }, 'heading-order': { enabled: true } } })
 				  .then(r => done(r)).catch(e => done({ violations: [{ id: 'axe-error', help: String(e), nodes: [] }] }));
 				""");
 		List<Map<String, Object>> violations = (List<Map<String, Object>>) results.get("violations");
