@@ -29,6 +29,7 @@ import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
  * Person search and the person summary. Users only find and open people registered at practices in their scope;
@@ -125,10 +126,17 @@ class PeopleController {
 		else if (dateOfBirth.get().isAfter(LocalDate.now())) {
 			errors.rejectValue("day", "dateOfBirth.future", "Date of birth must be today or in the past");
 		}
+		Optional<Postcode> postcode = Postcode.parse(form.postcode());
+		if (!PersonSearchForm.blank(form.postcode()) && postcode.isEmpty()) {
+			errors.rejectValue("postcode", "postcode.invalid", "Enter a real postcode, like OX3 9DU");
+		}
 		if (errors.hasErrors()) {
 			return List.of();
 		}
-		return population.search(form.familyName(), dateOfBirth.orElseThrow(), 100);
+		return population.search(form.familyName(), dateOfBirth.orElseThrow(), 100)
+			.stream()
+			.filter(person -> postcode.isEmpty() || person.postcode().equals(postcode.get()))
+			.toList();
 	}
 
 	@GetMapping("/{nhsNumber}")

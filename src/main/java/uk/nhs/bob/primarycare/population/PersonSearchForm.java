@@ -7,22 +7,19 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person search: an NHS number, or a family name and date of birth (NHS.UK date input: day, month, year). The
+ * A person search: an NHS number, or a family name and date of birth (NHS.UK date input: day, month, year),
+ * optionally narrowed by postcode. The
  * rules need more than one field at a time, so {@link PeopleController} validates it rather than annotations.
  */
 record PersonSearchForm(@Nullable String nhsNumber, @Nullable String familyName, @Nullable String day,
-		@Nullable String month, @Nullable String year) {
-
-	static PersonSearchForm empty() {
-		return new PersonSearchForm(null, null, null, null, null);
-	}
+		@Nullable String month, @Nullable String year, @Nullable String postcode) {
 
 	boolean hasNhsNumber() {
 		return !blank(nhsNumber);
 	}
 
 	boolean hasNameOrDate() {
-		return !blank(familyName) || hasAnyDatePart();
+		return !blank(familyName) || hasAnyDatePart() || !blank(postcode);
 	}
 
 	boolean hasAnyDatePart() {

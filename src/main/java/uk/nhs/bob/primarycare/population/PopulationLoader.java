@@ -90,6 +90,8 @@ final class PopulationLoader {
 				queue.clear();
 			}
 		}, "population-copy");
+		// Never keeps the JVM alive if generation fails part-way
+		copier.setDaemon(true);
 		copier.start();
 		long[] people = new long[1];
 		Batch[] current = { new Batch() };
@@ -108,8 +110,10 @@ final class PopulationLoader {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			copier.interrupt();
 			throw new IllegalStateException("Interrupted while loading the population", ex);
+		}
+		finally {
+			copier.interrupt();
 		}
 		Exception failed = failure.get();
 		if (failed instanceof SQLException sql) {

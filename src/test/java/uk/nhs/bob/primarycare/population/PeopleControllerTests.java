@@ -28,15 +28,16 @@ class PeopleControllerTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private record Someone(String nhsNumber, String familyName, LocalDate dateOfBirth) {
+	private record Someone(String nhsNumber, String familyName, LocalDate dateOfBirth, String postcode) {
 	}
 
 	private Someone registeredAt(String practice) {
 		return jdbc.sql("""
-				SELECT nhs_number, family_name, date_of_birth FROM population.person
+				SELECT nhs_number, family_name, date_of_birth, postcode FROM population.person
 				WHERE registered_practice = ? ORDER BY nhs_number LIMIT 1""")
 			.param(practice)
-			.query((rs, i) -> new Someone(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+			.query((rs, i) -> new Someone(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4)))
 			.single();
 	}
 
@@ -68,6 +69,18 @@ class PeopleControllerTests {
 			.param("day", String.valueOf(dob.getDayOfMonth()))
 			.param("month", String.valueOf(dob.getMonthValue()))
 			.param("year", String.valueOf(dob.getYear()))
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("/population/people/" + person.nhsNumber());
+		// narrowed by postcode, typed in any case and spacing
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", person.familyName())
+			.param("day", String.valueOf(dob.getDayOfMonth()))
+			.param("month", String.valueOf(dob.getMonthValue()))
+			.param("year", String.valueOf(dob.getYear()))
+			.param("postcode", person.postcode().replace(" ", "").toLowerCase())
 			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("/population/people/" + person.nhsNumber());
@@ -135,6 +148,18 @@ class PeopleControllerTests {
 			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("Enter an NHS number, or a family name and date of birth");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", "Smith")
+			.param("day", "1")
+			.param("month", "2")
+			.param("year", "1950")
+			.param("postcode", "not a postcode")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Enter a real postcode, like OX3 9DU")
+			.contains("value=\"not a postcode\"");
 	}
 
 	@Test
