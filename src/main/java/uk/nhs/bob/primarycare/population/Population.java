@@ -254,7 +254,8 @@ public class Population {
 	private static Observation observation(ResultSet rs) throws SQLException {
 		String setting = rs.getString("setting");
 		return new Observation(ObservationType.valueOf(rs.getString("type")), rs.getString("snomed_code"),
-				rs.getBigDecimal("value"), rs.getString("unit"), rs.getObject("observed_on", LocalDate.class),
+				// without the column's padding zeros: 27.5, not 27.50
+				rs.getBigDecimal("value").stripTrailingZeros(), rs.getString("unit"), rs.getObject("observed_on", LocalDate.class),
 				setting == null ? null : BloodPressureSetting.valueOf(setting));
 	}
 

@@ -3,6 +3,9 @@ package uk.nhs.bob.primarycare.population;
 /**
  * SNOMED CT concepts the synthetic population codes problems with and later modules (QRISK3 inputs, case finding,
  * eFI deficits) look for. A real record uses many more codes for each condition; those modules map code sets.
+ * Blood pressure, BMI and smoking codes come from DOMAIN.md B10; the rest are SNOMED CT concepts as commonly used in
+ * UK primary care and must be checked against the terminology server (and the clinical safety case) before any
+ * clinical use, as must the medicines' substance codes in the generator.
  */
 public final class ProblemCodes {
 
