@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 
 /**
  * Creates the synthetic population at the directory's demo practices: {@code primarycare.demo.population-size}
@@ -63,7 +65,12 @@ public class PopulationDemoData {
 	/** Generates and loads the population; needs the directory's practices to exist. */
 	public void create() {
 		long started = System.nanoTime();
-		PopulationGenerator generator = new PopulationGenerator(directory.practices(), seed, LocalDate.now());
+		List<PracticeSummary> practices = directory.practices();
+		if (practices.isEmpty()) {
+			log.warn("No practices in the directory, so no synthetic population was created");
+			return;
+		}
+		PopulationGenerator generator = new PopulationGenerator(practices, seed, LocalDate.now());
 		PopulationLoader.Loaded loaded;
 		try (Connection connection = dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
