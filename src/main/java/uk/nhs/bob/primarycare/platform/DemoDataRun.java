@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.directory.DirectoryDemoData;
 import uk.nhs.bob.primarycare.identity.IdentityDemoData;
+import uk.nhs.bob.primarycare.population.PopulationDemoData;
 
 /**
  * Creates the demo data once, when it is switched on: the directory's organisations and services, the synthetic
@@ -36,13 +37,16 @@ class DemoDataRun implements ApplicationRunner {
 
 	private final DirectoryDemoData directory;
 
+	private final PopulationDemoData population;
+
 	private final IdentityDemoData identity;
 
 	DemoDataRun(Environment environment, DataSource dataSource, DirectoryDemoData directory,
-			IdentityDemoData identity) {
+			PopulationDemoData population, IdentityDemoData identity) {
 		this.environment = environment;
 		this.dataSource = dataSource;
 		this.directory = directory;
+		this.population = population;
 		this.identity = identity;
 	}
 
@@ -72,6 +76,10 @@ class DemoDataRun implements ApplicationRunner {
 		boolean created = false;
 		if (!directory.present()) {
 			directory.create();
+			created = true;
+		}
+		if (!population.present()) {
+			population.create();
 			created = true;
 		}
 		if (!identity.present()) {

@@ -1,0 +1,181 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
+
+/**
+ * Person search and the person summary. Users only find and open people registered at practices in their scope;
+ * every opening of a summary is audited.
+ */
+@Controller
+@RequestMapping("/population/people")
+class PeopleController {
+
+	static final String VIEW_SEARCH = "population/people-search";
+
+	static final String VIEW_SUMMARY = "population/person-summary";
+
+	static final String PURPOSE = "Direct care: person summary";
+
+	/** More matches than this means the search should be narrowed, not scrolled. */
+	static final int MAX_RESULTS = 20;
+
+	private final Population population;
+
+	private final Directory directory;
+
+	private final StaffUsers staffUsers;
+
+	PeopleController(Population population, Directory directory, StaffUsers staffUsers) {
+		this.population = population;
+		this.directory = directory;
+		this.staffUsers = staffUsers;
+	}
+
+	@GetMapping
+	String search(@ModelAttribute("form") PersonSearchForm form, BindingResult errors,
+			@RequestParam(name = "search", required = false) @Nullable String search, Model model) {
+		if (search == null) {
+			return VIEW_SEARCH;
+		}
+		List<PersonSummary> found = find(form, errors);
+		if (errors.hasErrors()) {
+			return VIEW_SEARCH;
+		}
+		StaffUser user = staffUsers.currentUser();
+		Map<OdsCode, PracticeSummary> practices = directory.practices()
+			.stream()
+			.collect(Collectors.toMap(PracticeSummary::odsCode, Function.identity()));
+		List<PersonSearchResult> results = found.stream().filter(person -> {
+			PracticeSummary practice = practices.get(person.registeredPractice());
+			return practice != null && user.canSee(practice);
+		})
+			.map(person -> new PersonSearchResult(person.nhsNumber().value(), person.nhsNumber().formatted(),
+					person.displayName(), person.dateOfBirth(),
+					practices.get(person.registeredPractice()).name()))
+			.toList();
+		model.addAttribute("searched", true);
+		model.addAttribute("results", results.stream().limit(MAX_RESULTS).toList());
+		model.addAttribute("tooMany", results.size() > MAX_RESULTS);
+		return VIEW_SEARCH;
+	}
+
+	private List<PersonSummary> find(PersonSearchForm form, BindingResult errors) {
+		if (form.hasNhsNumber()) {
+			String digits = form.nhsNumberDigits();
+			if (!digits.matches("\\d{10}")) {
+				errors.rejectValue("nhsNumber", "nhsNumber.length", "NHS number must be 10 digits, like 943 476 5919");
+				return List.of();
+			}
+			Optional<NhsNumber> nhsNumber = NhsNumber.parse(digits);
+			if (nhsNumber.isEmpty()) {
+				errors.rejectValue("nhsNumber", "nhsNumber.invalid",
+						"Enter a valid NHS number: this one is not a real NHS number (the check digit does not match)");
+				return List.of();
+			}
+			return population.find(nhsNumber.get()).stream().toList();
+		}
+		if (!form.hasNameOrDate()) {
+			errors.rejectValue("nhsNumber", "search.empty", "Enter an NHS number, or a family name and date of birth");
+			return List.of();
+		}
+		if (PersonSearchForm.blank(form.familyName())) {
+			errors.rejectValue("familyName", "familyName.blank", "Enter a family name");
+		}
+		else if (form.familyName().trim().length() > 60) {
+			errors.rejectValue("familyName", "familyName.long", "Family name must be 60 characters or fewer");
+		}
+		Optional<LocalDate> dateOfBirth = form.dateOfBirth();
+		if (!form.hasAnyDatePart()) {
+			errors.rejectValue("day", "dateOfBirth.blank", "Enter a date of birth");
+		}
+		else if (!form.hasWholeDate()) {
+			errors.rejectValue("day", "dateOfBirth.incomplete", "Date of birth must include a day, month and year");
+		}
+		else if (dateOfBirth.isEmpty()) {
+			errors.rejectValue("day", "dateOfBirth.invalid", "Date of birth must be a real date, like 15 3 1984");
+		}
+		else if (dateOfBirth.get().isAfter(LocalDate.now())) {
+			errors.rejectValue("day", "dateOfBirth.future", "Date of birth must be today or in the past");
+		}
+		Optional<Postcode> postcode = Postcode.parse(form.postcode());
+		if (!PersonSearchForm.blank(form.postcode()) && postcode.isEmpty()) {
+			errors.rejectValue("postcode", "postcode.invalid", "Enter a real postcode, like OX3 9DU");
+		}
+		if (errors.hasErrors()) {
+			return List.of();
+		}
+		return population.search(form.familyName(), dateOfBirth.orElseThrow(), 100)
+			.stream()
+			.filter(person -> postcode.isEmpty() || person.postcode().equals(postcode.get()))
+			.toList();
+	}
+
+	@GetMapping("/{nhsNumber}")
+	String summary(@PathVariable String nhsNumber, Model model) {
+		NhsNumber number = NhsNumber.parse(nhsNumber)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
+		OdsCode practiceCode = population.registeredPractice(number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
+		StaffUser user = staffUsers.currentUser();
+		PracticeSummary practice = directory.practice(practiceCode)
+			.filter(user::canSee)
+			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+		PersonRecord view = population
+			.viewRecord(number, user.username(), "/population/people/" + number.value(), PURPOSE)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
+		CodedRecord record = view.record();
+		model.addAttribute("person", view.person());
+		model.addAttribute("practice", practice);
+		model.addAttribute("record", record);
+		model.addAttribute("purpose", PURPOSE);
+		model.addAttribute("bloodPressures", BloodPressureReading.from(record.observations()));
+		model.addAttribute("latest", latestObservations(record));
+		model.addAttribute("history", record.observations()
+			.stream()
+			.filter(o -> !o.type().isBloodPressure())
+			.sorted(Comparator.comparing(Observation::date).reversed())
+			.toList());
+		model.addAttribute("activeProblems", record.problems().stream().filter(CodedRecord.Problem::active).toList());
+		model.addAttribute("pastProblems", record.problems().stream().filter(p -> !p.active()).toList());
+		return VIEW_SUMMARY;
+	}
+
+	/** The newest observation of each type other than blood pressure, in the order of the type list. */
+	private static List<Observation> latestObservations(CodedRecord record) {
+		return java.util.Arrays.stream(ObservationType.values())
+			.filter(type -> !type.isBloodPressure())
+			.map(record::latest)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+}

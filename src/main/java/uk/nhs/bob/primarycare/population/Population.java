@@ -1,0 +1,273 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.audit.AuditLog;
+import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
+import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
+import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
+
+/**
+ * The population's read API for other modules and pages: find and search people, read a person's summary and coded
+ * record, and walk the whole population cheaply (case finding, caseloads). Scope checks belong to the caller, who
+ * knows the user; a view of someone's record for care goes through {@link #viewRecord}, which audits it.
+ */
+@Component
+@Transactional(readOnly = true)
+public class Population {
+
+	private static final String PERSON_SELECT = """
+			SELECT p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.ethnicity, p.postcode,
+			       p.lsoa_code, p.registered_practice, p.date_of_death, l.name AS lsoa_name, l.imd_decile,
+			       l.imd_version, l.townsend_score
+			FROM population.person p JOIN population.lsoa l ON l.code = p.lsoa_code
+			""";
+
+	private static final int STREAM_FETCH_SIZE = 2_000;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final AuditLog auditLog;
+
+	Population(JdbcClient jdbc, DataSource dataSource, AuditLog auditLog) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.auditLog = auditLog;
+	}
+
+	public Optional<PersonSummary> find(NhsNumber nhsNumber) {
+		return jdbc.sql(PERSON_SELECT + " WHERE p.nhs_number = ?")
+			.param(nhsNumber.value())
+			.query((rs, i) -> summary(rs, LocalDate.now()))
+			.optional();
+	}
+
+	/** People with this family name (any case) born on this day, at most {@code limit}, by given name. */
+	public List<PersonSummary> search(String familyName, LocalDate dateOfBirth, int limit) {
+		LocalDate today = LocalDate.now();
+		return jdbc.sql(PERSON_SELECT + """
+				 WHERE lower(p.family_name) = ? AND p.date_of_birth = ?
+				ORDER BY p.given_name, p.nhs_number LIMIT ?""")
+			.params(familyName.trim().toLowerCase(Locale.UK), dateOfBirth, limit)
+			.query((rs, i) -> summary(rs, today))
+			.list();
+	}
+
+	/** The practice a person is registered at, for scope checks before their record is read. */
+	public Optional<OdsCode> registeredPractice(NhsNumber nhsNumber) {
+		return jdbc.sql("SELECT registered_practice FROM population.person WHERE nhs_number = ?")
+			.param(nhsNumber.value())
+			.query((rs, i) -> new OdsCode(rs.getString(1)))
+			.optional();
+	}
+
+	public Optional<CodedRecord> record(NhsNumber nhsNumber) {
+		if (registeredPractice(nhsNumber).isEmpty()) {
+			return Optional.empty();
+		}
+		String nhs = nhsNumber.value();
+		return Optional.of(new CodedRecord(
+				jdbc.sql("SELECT snomed_code, term, onset_date, resolved_date FROM population.problem "
+						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> problem(rs)).list(),
+				jdbc.sql("SELECT type, snomed_code, value, unit, observed_on, setting FROM population.observation "
+						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> observation(rs)).list(),
+				jdbc.sql("SELECT category, name, snomed_code, start_date, end_date FROM population.medication "
+						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> medication(rs)).list(),
+				jdbc.sql("SELECT admitted_on, planned, reason FROM population.admission "
+						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> admission(rs)).list()));
+	}
+
+	/**
+	 * Reads a person's summary and record for a member of staff and records the view in the audit log, in one
+	 * transaction: if the audit entry cannot be written, the read fails too. Nothing is audited for an unknown
+	 * NHS number.
+	 */
+	@Transactional
+	public Optional<PersonRecord> viewRecord(NhsNumber nhsNumber, String username, String page, String purpose) {
+		Optional<PersonSummary> person = find(nhsNumber);
+		if (person.isEmpty()) {
+			return Optional.empty();
+		}
+		CodedRecord record = record(nhsNumber).orElseThrow();
+		auditLog.recordView(username, nhsNumber, page, purpose);
+		return Optional.of(new PersonRecord(person.get(), record));
+	}
+
+	/** One page of people in NHS number order, starting after {@code after} (null for the first page). */
+	public List<PersonSummary> page(@Nullable NhsNumber after, int limit) {
+		LocalDate today = LocalDate.now();
+		return jdbc.sql(PERSON_SELECT + " WHERE p.nhs_number > ? ORDER BY p.nhs_number LIMIT ?")
+			.params(after == null ? "" : after.value(), limit)
+			.query((rs, i) -> summary(rs, today))
+			.list();
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT count(*) FROM population.person").query(Long.class).single();
+	}
+
+	/**
+	 * Hands every person with their coded record to {@code consumer}, in NHS number order, reading the tables with
+	 * server-side cursors merged on the NHS number: memory stays flat whatever the population size.
+	 *
+	 * @return how many people were read
+	 */
+	public long forEachPerson(Consumer<PersonRecord> consumer) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (Cursor people = new Cursor(connection, PERSON_SELECT + " ORDER BY p.nhs_number");
+				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
+						+ "resolved_date FROM population.problem ORDER BY nhs_number, line");
+				Cursor observations = new Cursor(connection, "SELECT nhs_number, type, snomed_code, value, unit, "
+						+ "observed_on, setting FROM population.observation ORDER BY nhs_number, line");
+				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
+						+ "start_date, end_date FROM population.medication ORDER BY nhs_number, line");
+				Cursor admissions = new Cursor(connection, "SELECT nhs_number, admitted_on, planned, reason "
+						+ "FROM population.admission ORDER BY nhs_number, line")) {
+			LocalDate today = LocalDate.now();
+			long count = 0;
+			while (people.next()) {
+				PersonSummary person = summary(people.rows, today);
+				String nhs = person.nhsNumber().value();
+				List<Problem> personProblems = new ArrayList<>();
+				while (problems.at(nhs)) {
+					personProblems.add(problem(problems.rows));
+					problems.next();
+				}
+				List<Observation> personObservations = new ArrayList<>();
+				while (observations.at(nhs)) {
+					personObservations.add(observation(observations.rows));
+					observations.next();
+				}
+				List<Medication> personMedications = new ArrayList<>();
+				while (medications.at(nhs)) {
+					personMedications.add(medication(medications.rows));
+					medications.next();
+				}
+				List<Admission> personAdmissions = new ArrayList<>();
+				while (admissions.at(nhs)) {
+					personAdmissions.add(admission(admissions.rows));
+					admissions.next();
+				}
+				consumer.accept(new PersonRecord(person, new CodedRecord(personProblems, personObservations,
+						personMedications, personAdmissions)));
+				count++;
+			}
+			return count;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the population", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** A forward-only, server-side cursor that knows the NHS number of its current row. */
+	private static final class Cursor implements AutoCloseable {
+
+		private final PreparedStatement statement;
+
+		private final ResultSet rows;
+
+		private @Nullable String current;
+
+		private boolean started;
+
+		Cursor(Connection connection, String sql) throws SQLException {
+			this.statement = connection.prepareStatement(sql);
+			this.statement.setFetchSize(STREAM_FETCH_SIZE);
+			this.rows = statement.executeQuery();
+		}
+
+		boolean next() throws SQLException {
+			started = true;
+			current = rows.next() ? rows.getString("nhs_number") : null;
+			return current != null;
+		}
+
+		/** Whether the current row (reading the first if needed) belongs to this person. */
+		boolean at(String nhsNumber) throws SQLException {
+			if (!started) {
+				next();
+			}
+			// Skip rows of anyone not in the person table (cannot happen with the loader, but must not stall)
+			while (current != null && current.compareTo(nhsNumber) < 0) {
+				next();
+			}
+			return nhsNumber.equals(current);
+		}
+
+		@Override
+		public void close() throws SQLException {
+			try {
+				rows.close();
+			}
+			finally {
+				statement.close();
+			}
+		}
+
+	}
+
+	private static PersonSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+		LocalDate dateOfBirth = rs.getObject("date_of_birth", LocalDate.class);
+		LocalDate dateOfDeath = rs.getObject("date_of_death", LocalDate.class);
+		return new PersonSummary(new NhsNumber(rs.getString("nhs_number")), rs.getString("given_name"),
+				rs.getString("family_name"), dateOfBirth,
+				PersonSummary.ageOn(dateOfBirth, dateOfDeath == null ? today : dateOfDeath),
+				Sex.ofCode(rs.getString("sex")),
+				Ethnicity.ofCode(rs.getString("ethnicity")).orElse(Ethnicity.NOT_STATED),
+				new Postcode(rs.getString("postcode")), rs.getString("lsoa_code"), rs.getString("lsoa_name"),
+				rs.getInt("imd_decile"), rs.getString("imd_version"), rs.getBigDecimal("townsend_score"),
+				new OdsCode(rs.getString("registered_practice")), dateOfDeath);
+	}
+
+	private static Problem problem(ResultSet rs) throws SQLException {
+		return new Problem(rs.getString("snomed_code"), rs.getString("term"),
+				rs.getObject("onset_date", LocalDate.class), rs.getObject("resolved_date", LocalDate.class));
+	}
+
+	private static Observation observation(ResultSet rs) throws SQLException {
+		String setting = rs.getString("setting");
+		return new Observation(ObservationType.valueOf(rs.getString("type")), rs.getString("snomed_code"),
+				// without the column's padding zeros: 27.5, not 27.50
+				rs.getBigDecimal("value").stripTrailingZeros(), rs.getString("unit"), rs.getObject("observed_on", LocalDate.class),
+				setting == null ? null : BloodPressureSetting.valueOf(setting));
+	}
+
+	private static Medication medication(ResultSet rs) throws SQLException {
+		return new Medication(MedicationCategory.valueOf(rs.getString("category")), rs.getString("name"),
+				rs.getString("snomed_code"), rs.getObject("start_date", LocalDate.class),
+				rs.getObject("end_date", LocalDate.class));
+	}
+
+	private static Admission admission(ResultSet rs) throws SQLException {
+		return new Admission(rs.getObject("admitted_on", LocalDate.class), rs.getBoolean("planned"),
+				rs.getString("reason"));
+	}
+
+}

@@ -1,0 +1,248 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Person search and summary on the demo population with real security. The demo user "coordinator" works in the
+ * Aylesbury neighbourhood (practices K82901-K82906); "coordinator-oxon" in Oxford City.
+ */
+@IntegrationTest
+class PeopleControllerTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private record Someone(String nhsNumber, String familyName, LocalDate dateOfBirth, String postcode) {
+	}
+
+	private Someone registeredAt(String practice) {
+		return jdbc.sql("""
+				SELECT nhs_number, family_name, date_of_birth, postcode FROM population.person
+				WHERE registered_practice = ? ORDER BY nhs_number LIMIT 1""")
+			.param(practice)
+			.query((rs, i) -> new Someone(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4)))
+			.single();
+	}
+
+	private static String spaced(String nhsNumber) {
+		return new NhsNumber(nhsNumber).formatted();
+	}
+
+	@Test
+	void searchByNhsNumberWithSpacesFindsAPersonInScope() {
+		Someone person = registeredAt("K82901");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("nhsNumber", spaced(person.nhsNumber()))
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("/population/people/" + person.nhsNumber())
+			.contains(spaced(person.nhsNumber()));
+	}
+
+	@Test
+	void searchByFamilyNameAndDateOfBirthFindsAPersonInScope() {
+		Someone person = registeredAt("K82902");
+		LocalDate dob = person.dateOfBirth();
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", person.familyName().toLowerCase())
+			.param("day", String.valueOf(dob.getDayOfMonth()))
+			.param("month", String.valueOf(dob.getMonthValue()))
+			.param("year", String.valueOf(dob.getYear()))
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("/population/people/" + person.nhsNumber());
+		// narrowed by postcode, typed in any case and spacing
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", person.familyName())
+			.param("day", String.valueOf(dob.getDayOfMonth()))
+			.param("month", String.valueOf(dob.getMonthValue()))
+			.param("year", String.valueOf(dob.getYear()))
+			.param("postcode", person.postcode().replace(" ", "").toLowerCase())
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("/population/people/" + person.nhsNumber());
+	}
+
+	@Test
+	void searchDoesNotShowPeopleOutsideTheUsersScope() {
+		Someone oxford = registeredAt("K84901");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("nhsNumber", oxford.nhsNumber())
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("No one in your scope matches")
+			.doesNotContain("/population/people/" + oxford.nhsNumber());
+	}
+
+	@Test
+	void anInvalidNhsNumberShowsAMessageAndKeepsTheInput() {
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("nhsNumber", "943 476 5918")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("There is a problem")
+			.contains("Enter a valid NHS number")
+			.contains("value=\"943 476 5918\"");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("nhsNumber", "12345")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("NHS number must be 10 digits");
+	}
+
+	@Test
+	void anInvalidDateOrMissingFieldsShowAMessage() {
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", "Smith")
+			.param("day", "31")
+			.param("month", "2")
+			.param("year", "1980")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("There is a problem")
+			.contains("Date of birth must be a real date")
+			.contains("value=\"Smith\"")
+			.contains("value=\"31\"");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("day", "1")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Enter a family name")
+			.contains("Date of birth must include a day, month and year");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Enter an NHS number, or a family name and date of birth");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", "Smith")
+			.param("day", "1")
+			.param("month", "2")
+			.param("year", "1950")
+			.param("postcode", "not a postcode")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Enter a real postcode, like OX3 9DU")
+			.contains("value=\"not a postcode\"");
+	}
+
+	@Test
+	void theSummaryShowsTheRecordAndWritesExactlyOneAuditEntry() {
+		Someone person = registeredAt("K82903");
+		long before = auditRows(person.nhsNumber());
+		assertThat(mvc.get()
+			.uri("/population/people/" + person.nhsNumber())
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains(spaced(person.nhsNumber()))
+			.contains("Deprivation")
+			.contains("Registered practice")
+			.contains("Bierton Road Practice")
+			.contains("Blood pressure")
+			.contains("Medications")
+			.contains("Hospital admissions");
+		assertThat(auditRows(person.nhsNumber())).isEqualTo(before + 1);
+		String purpose = jdbc.sql("""
+				SELECT purpose FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'
+				ORDER BY id DESC LIMIT 1""").param(person.nhsNumber()).query(String.class).single();
+		assertThat(purpose).isEqualTo(PeopleController.PURPOSE);
+	}
+
+	@Test
+	void aPersonOutsideTheUsersScopeIsForbiddenAndNotAudited() {
+		Someone oxford = registeredAt("K84902");
+		long before = auditRows(oxford.nhsNumber());
+		assertThat(mvc.get()
+			.uri("/population/people/" + oxford.nhsNumber())
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(auditRows(oxford.nhsNumber())).isEqualTo(before);
+		assertThat(mvc.get()
+			.uri("/population/people/" + oxford.nhsNumber())
+			.with(user("coordinator-oxon").roles("CARE_COORDINATOR"))).hasStatusOk();
+	}
+
+	@Test
+	void unknownOrMalformedNhsNumbersAreNotFound() {
+		assertThat(mvc.get().uri("/population/people/9434765918").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/population/people/not-a-number").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		// valid check digit, but nobody has it
+		assertThat(mvc.get().uri("/population/people/9434765919").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void anonymousUsersAreSentToSignIn() {
+		assertThat(mvc.get().uri("/population/people")).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.endsWith("/login");
+		Someone person = registeredAt("K82901");
+		assertThat(mvc.get().uri("/population/people/" + person.nhsNumber())).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.endsWith("/login");
+	}
+
+	@Test
+	void placeDeliveryUsersCannotSearchOrOpenPeople() {
+		Someone person = registeredAt("K81901");
+		assertThat(mvc.get().uri("/population/people").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get()
+			.uri("/population/people/" + person.nhsNumber())
+			.with(user("delivery").roles("PLACE_DELIVERY"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theSearchPageStartsEmpty() {
+		assertThat(mvc.get().uri("/population/people").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Find a person")
+			.doesNotContain("There is a problem");
+	}
+
+	private long auditRows(String nhsNumber) {
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ?")
+			.param(nhsNumber)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,92 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read API on the demo population in PostgreSQL (size 2,000 in tests). */
+@IntegrationTest
+class PopulationIntegrationTests {
+
+	@Autowired
+	Population population;
+
+	@Autowired
+	PopulationDemoData demoData;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	uk.nhs.bob.primarycare.directory.Directory directory;
+
+	@Test
+	void theDemoPopulationIsLoadedAtEveryDemoPractice() {
+		assertThat(demoData.present()).isTrue();
+		assertThat(population.count()).isEqualTo(2_000);
+		assertThat(jdbc.sql("SELECT count(DISTINCT registered_practice) FROM population.person")
+			.query(Long.class)
+			.single()).isEqualTo(directory.practices().size());
+		assertThat(jdbc.sql("SELECT count(*) FROM population.person p LEFT JOIN population.lsoa l ON l.code = p.lsoa_code "
+				+ "WHERE l.code IS NULL").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void walkingThePopulationMatchesReadingEachPerson() {
+		List<PersonRecord> all = new ArrayList<>();
+		long count = population.forEachPerson(all::add);
+		assertThat(count).isEqualTo(2_000);
+		assertThat(all).extracting(r -> r.person().nhsNumber().value()).isSorted();
+		for (PersonRecord sample : List.of(all.get(0), all.get(777), all.get(1_999))) {
+			NhsNumber nhs = sample.person().nhsNumber();
+			assertThat(population.find(nhs)).contains(sample.person());
+			assertThat(population.record(nhs)).contains(sample.record());
+		}
+		long observations = jdbc.sql("SELECT count(*) FROM population.observation").query(Long.class).single();
+		assertThat(all.stream().mapToLong(r -> r.record().observations().size()).sum()).isEqualTo(observations);
+	}
+
+	@Test
+	void pagesCoverThePopulationInNhsNumberOrder() {
+		List<PersonSummary> first = population.page(null, 500);
+		List<PersonSummary> second = population.page(first.get(499).nhsNumber(), 500);
+		assertThat(first).hasSize(500);
+		assertThat(second).hasSize(500);
+		assertThat(second.get(0).nhsNumber().value()).isGreaterThan(first.get(499).nhsNumber().value());
+	}
+
+	@Test
+	void searchIgnoresTheCaseOfTheFamilyName() {
+		PersonSummary someone = population.page(null, 1).get(0);
+		assertThat(population.search(someone.familyName().toUpperCase(), someone.dateOfBirth(), 10))
+			.contains(someone);
+	}
+
+	@Test
+	void viewingARecordNeedsTheCallersTransactionForTheAuditEntry() {
+		PersonSummary someone = population.page(null, 1).get(0);
+		// viewRecord opens its own transaction; AuditLog alone refuses to run outside one
+		assertThat(population.viewRecord(someone.nhsNumber(), "admin", "/test", "Test: audit in one transaction"))
+			.isPresent();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> auditOutsideATransaction(someone.nhsNumber()))
+			.isInstanceOf(IllegalTransactionStateException.class);
+	}
+
+	@Autowired
+	uk.nhs.bob.primarycare.audit.AuditLog auditLog;
+
+	private void auditOutsideATransaction(NhsNumber nhs) {
+		auditLog.recordView("admin", nhs, "/test", "Test");
+	}
+
+}
