@@ -446,7 +446,7 @@ public class DirectoryDemoData {
 		return set;
 	}
 
-	/** Weekly hours written as "MON-FRI 09:00-13:00 14:00-18:00" lines: days, then one or more periods. */
+	/** Weekly hours written as 'MON-FRI 09:00-13:00 14:00-18:00' lines: days, then one or more periods. */
 	static OpeningHours hours(String... lines) {
 		List<OpeningPeriod> periods = new ArrayList<>();
 		for (String line : lines) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * A service's regular weekly opening hours: any number of periods per weekday (a lunch closure is two periods), none
  * on a closed day. Periods on one day never overlap. No periods at all means the service lists no regular hours (by
- * appointment or online only), so it is never "open at" a given time.
+ * appointment or online only), so it is never 'open at' a given time.
  */
 public record OpeningHours(List<OpeningPeriod> periods) {
 
@@ -47,7 +47,7 @@ public record OpeningHours(List<OpeningPeriod> periods) {
 		return periods.isEmpty();
 	}
 
-	/** "08:00 to 13:00, 14:00 to 18:30", or "Closed". */
+	/** '08:00 to 13:00, 14:00 to 18:30', or 'Closed'. */
 	public String describe(DayOfWeek day) {
 		List<OpeningPeriod> today = on(day);
 		return today.isEmpty() ? "Closed" : today.stream().map(OpeningPeriod::text).collect(Collectors.joining(", "));

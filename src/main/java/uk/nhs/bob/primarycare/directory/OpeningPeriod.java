@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * One period a service is open on one weekday, from {@code opens} (inclusive) to {@code closes} (exclusive). A period
- * that runs to midnight closes at {@link #MIDNIGHT}, shown as "24:00"; a period never crosses midnight (overnight
+ * that runs to midnight closes at {@link #MIDNIGHT}, shown as '24:00'; a period never crosses midnight (overnight
  * opening is two periods on two days).
  */
 public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) implements Comparable<OpeningPeriod> {
@@ -42,7 +42,7 @@ public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) im
 		return day == other.day && opens.isBefore(other.closes) && other.opens.isBefore(closes);
 	}
 
-	/** "08:00 to 13:00". */
+	/** '08:00 to 13:00'. */
 	public String text() {
 		return format(opens) + " to " + format(closes);
 	}
@@ -54,7 +54,7 @@ public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) im
 	}
 
 	/**
-	 * A time as people type it on a 24-hour clock: "08:30", "8:30", "8.30"; "24:00" means midnight at the end of the
+	 * A time as people type it on a 24-hour clock: '08:30', '8:30', '8.30'; '24:00' means midnight at the end of the
 	 * day. Empty when it is not a real time.
 	 */
 	public static Optional<LocalTime> parseTime(String input) {
@@ -73,7 +73,7 @@ public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) im
 		return Optional.of(LocalTime.of(hours, minutes));
 	}
 
-	/** "08:30", or "24:00" for the end of the day. */
+	/** '08:30', or '24:00' for the end of the day. */
 	public static String format(LocalTime time) {
 		return time.equals(MIDNIGHT) ? "24:00" : HH_MM.format(time);
 	}

@@ -44,7 +44,7 @@ public class ServiceDirectory {
 		return services.findById(id).map(s -> s.toSummary(placeNames().getOrDefault(s.placeCode(), s.placeCode())));
 	}
 
-	/** Services of one type in one Place ("community pharmacies in Oxfordshire"), by name. */
+	/** Services of one type in one Place ('community pharmacies in Oxfordshire'), by name. */
 	public List<ServiceSummary> services(ServiceType type, String placeCode) {
 		return summaries(services.findByTypeAndPlace(type, placeCode));
 	}

@@ -115,7 +115,7 @@ record ServiceForm(
 				Long.toString(service.version()));
 	}
 
-	/** The same input with another version: after a conflict, submitting again means "save over their change". */
+	/** The same input with another version: after a conflict, submitting again means 'save over their change'. */
 	ServiceForm withVersion(long newVersion) {
 		return new ServiceForm(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals,
 				selfReferral, days, Long.toString(newVersion));

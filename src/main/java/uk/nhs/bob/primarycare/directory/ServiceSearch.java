@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Criteria for finding services; every part is optional. Text matches a part of the name, or the start of the
- * postcode ignoring spaces ("OX4", "ox4 6jq").
+ * postcode ignoring spaces ('OX4', 'ox4 6jq').
  */
 record ServiceSearch(@Nullable String text, @Nullable ServiceType type, @Nullable String placeCode,
 		@Nullable ServiceOffer offer, @Nullable LocalDateTime openAt) {
