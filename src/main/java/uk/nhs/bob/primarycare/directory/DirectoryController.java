@@ -56,7 +56,7 @@ class DirectoryController {
 			long serviceCount) {
 	}
 
-	@GetMapping
+	@GetMapping({ "", "/" })
 	String overview(Model model) {
 		List<PracticeSummary> practices = directory.practices();
 		List<PcnSummary> pcns = directory.pcns();
@@ -94,7 +94,7 @@ class DirectoryController {
 			.stream()
 			.filter(p -> placeCode == null || p.placeCode().equals(placeCode))
 			.filter(p -> text.isEmpty() || p.name().toLowerCase(Locale.UK).contains(lower)
-					|| p.odsCode().value().toLowerCase(Locale.UK).equals(compact)
+					|| p.odsCode().value().toLowerCase(Locale.UK).startsWith(compact)
 					|| p.postcode().value().replace(" ", "").toLowerCase(Locale.UK).startsWith(compact))
 			.toList();
 		model.addAttribute("practices", found);

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.directory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,10 +48,17 @@ public record OpeningHours(List<OpeningPeriod> periods) {
 		return periods.isEmpty();
 	}
 
-	/** '08:00 to 13:00, 14:00 to 18:30', or 'Closed'. */
+	/** '08:00 to 13:00, 14:00 to 18:30', 'Open 24 hours' or 'Closed'. */
 	public String describe(DayOfWeek day) {
 		List<OpeningPeriod> today = on(day);
-		return today.isEmpty() ? "Closed" : today.stream().map(OpeningPeriod::text).collect(Collectors.joining(", "));
+		if (today.isEmpty()) {
+			return "Closed";
+		}
+		if (today.size() == 1 && today.get(0).opens().equals(LocalTime.MIDNIGHT)
+				&& today.get(0).closes().equals(OpeningPeriod.MIDNIGHT)) {
+			return "Open 24 hours";
+		}
+		return today.stream().map(OpeningPeriod::text).collect(Collectors.joining(", "));
 	}
 
 }

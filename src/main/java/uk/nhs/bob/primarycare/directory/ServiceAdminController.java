@@ -1,8 +1,11 @@
 package uk.nhs.bob.primarycare.directory;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,8 +59,21 @@ class ServiceAdminController {
 		this.administration = administration;
 	}
 
+	/** A row of the opening hours table: the form field holding the day's periods, and its name. */
+	record Weekday(String field, String name) {
+	}
+
 	/** A checkbox for an offer, with the types of service it belongs to as its hint. */
 	record OfferChoice(String value, String label, String hint) {
+	}
+
+	/**
+	 * The form is a record built from its constructor alone: without the setter-style pass after it, a tampered
+	 * parameter such as name[0] is ignored instead of failing the request.
+	 */
+	@InitBinder("form")
+	void bindThroughConstructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
 	}
 
 	@GetMapping("/new")
@@ -129,8 +147,9 @@ class ServiceAdminController {
 		yesNoQuestions.put("acceptsReferrals", "Does the service accept referrals now?");
 		yesNoQuestions.put("selfReferral", "Can people refer themselves?");
 		model.addAttribute("yesNoQuestions", yesNoQuestions);
-		model.addAttribute("dayNames", List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-				"Sunday"));
+		model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values())
+			.map(d -> new Weekday(ServiceForm.dayField(d), d.getDisplayName(TextStyle.FULL, Locale.UK)))
+			.toList());
 		return VIEW_FORM;
 	}
 

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import uk.nhs.bob.primarycare.shared.Postcode;
 /**
  * What an administrator types to add or edit a service. Every value is kept as typed (strings) so a form with
  * mistakes comes back exactly as entered; {@link #check} turns it into {@link ServiceDetails} or field errors.
- * Opening hours are one row per weekday (Monday first) with up to {@value #PERIODS_PER_DAY} from/to periods.
+ * Opening hours are one row per weekday with up to {@value #PERIODS_PER_DAY} from/to periods; each weekday is its own
+ * field (monday.from1) rather than a list entry, so a tampered index can never reach the binder.
  */
 record ServiceForm(
 		@NotBlank(message = "Enter the name of the service") @Size(max = 150,
@@ -42,8 +44,9 @@ record ServiceForm(
 				message = "Select whether the service accepts referrals now") @Nullable String acceptsReferrals,
 		@NotBlank(message = "Select whether people can refer themselves") @Pattern(regexp = "(yes|no)?",
 				message = "Select whether people can refer themselves") @Nullable String selfReferral,
-		@Nullable List<DayHours> days,
-		@Nullable String version) {
+		@Nullable DayHours monday, @Nullable DayHours tuesday, @Nullable DayHours wednesday,
+		@Nullable DayHours thursday, @Nullable DayHours friday, @Nullable DayHours saturday,
+		@Nullable DayHours sunday, @Nullable String version) {
 
 	static final int PERIODS_PER_DAY = 3;
 
@@ -51,13 +54,40 @@ record ServiceForm(
 
 	ServiceForm {
 		offers = offers == null ? new LinkedHashSet<>() : new LinkedHashSet<>(offers);
-		// exactly one row per weekday, whatever arrived (missing rows are closed days)
-		List<DayHours> rows = new ArrayList<>();
+		// a weekday with nothing posted is a closed day
+		monday = monday == null ? DayHours.closed() : monday;
+		tuesday = tuesday == null ? DayHours.closed() : tuesday;
+		wednesday = wednesday == null ? DayHours.closed() : wednesday;
+		thursday = thursday == null ? DayHours.closed() : thursday;
+		friday = friday == null ? DayHours.closed() : friday;
+		saturday = saturday == null ? DayHours.closed() : saturday;
+		sunday = sunday == null ? DayHours.closed() : sunday;
+	}
+
+	/**
+	 * A form from its values with the weekdays as a list, Monday first (missing days are closed); the compact way to
+	 * build one in code.
+	 */
+	static ServiceForm of(@Nullable String name, @Nullable String type, @Nullable String odsCode,
+			@Nullable String placeCode, @Nullable String postcode, @Nullable String phone, @Nullable String website,
+			@Nullable Set<String> offers, @Nullable String acceptsReferrals, @Nullable String selfReferral,
+			@Nullable List<DayHours> days, @Nullable String version) {
+		DayHours[] rows = new DayHours[7];
 		for (int i = 0; i < 7; i++) {
-			DayHours row = days != null && i < days.size() ? days.get(i) : null;
-			rows.add(row == null ? DayHours.closed() : row);
+			rows[i] = days != null && i < days.size() ? days.get(i) : null;
 		}
-		days = List.copyOf(rows);
+		return new ServiceForm(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals,
+				selfReferral, rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], version);
+	}
+
+	/** The field holding a weekday's hours ('monday'). */
+	static String dayField(DayOfWeek day) {
+		return day.name().toLowerCase(Locale.UK);
+	}
+
+	/** The seven weekdays' hours, Monday first. */
+	List<DayHours> days() {
+		return Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
 	}
 
 	/** One weekday's periods as typed; a period with both times blank is not there. */
@@ -98,7 +128,7 @@ record ServiceForm(
 	}
 
 	static ServiceForm empty() {
-		return new ServiceForm(null, null, null, null, null, null, null, null, null, null, null, null);
+		return of(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	static ServiceForm of(ServiceSummary service) {
@@ -108,7 +138,7 @@ record ServiceForm(
 		}
 		Set<String> offers = new LinkedHashSet<>();
 		service.offers().forEach(o -> offers.add(o.name()));
-		return new ServiceForm(service.name(), service.type().name(),
+		return of(service.name(), service.type().name(),
 				service.odsCode() == null ? null : service.odsCode().value(), service.placeCode(),
 				service.postcode().value(), service.phone(), service.website(), offers,
 				service.acceptsReferrals() ? "yes" : "no", service.selfReferral() ? "yes" : "no", rows,
@@ -117,8 +147,8 @@ record ServiceForm(
 
 	/** The same input with another version: after a conflict, submitting again means 'save over their change'. */
 	ServiceForm withVersion(long newVersion) {
-		return new ServiceForm(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals,
-				selfReferral, days, Long.toString(newVersion));
+		return of(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals, selfReferral,
+				days(), Long.toString(newVersion));
 	}
 
 	/** The version the user started editing from; -1 (never current) when it is missing or not a number. */
@@ -214,7 +244,7 @@ record ServiceForm(
 				if (!notBlank(from) && !notBlank(to)) {
 					continue;
 				}
-				String field = "days[" + day.ordinal() + "]";
+				String field = dayField(day);
 				String which = dayName + " period " + period;
 				LocalTime opens = time(errors, field + ".from" + period, from, which, "opening");
 				LocalTime closes = time(errors, field + ".to" + period, to, which, "closing");
@@ -281,11 +311,6 @@ record ServiceForm(
 	@Override
 	public Set<String> offers() {
 		return offers == null ? Set.of() : offers;
-	}
-
-	@Override
-	public List<DayHours> days() {
-		return days == null ? List.of() : days;
 	}
 
 }

@@ -35,7 +35,7 @@ class OpeningHoursTests {
 		OpeningHours allDay = DirectoryDemoData.hours("MON-SUN 00:00-24:00");
 		assertThat(allDay.isOpenAt(LocalDateTime.parse("2026-03-08T23:59:59"))).isTrue();
 		assertThat(allDay.isOpenAt(LocalDateTime.parse("2026-03-02T00:00"))).isTrue();
-		assertThat(allDay.describe(SUNDAY)).isEqualTo("00:00 to 24:00");
+		assertThat(allDay.describe(SUNDAY)).isEqualTo("Open 24 hours");
 	}
 
 	@Test

@@ -85,7 +85,8 @@ class PracticeAdminTests {
 			.param("odsCode", "")
 			.param("name", "")
 			.param("postcode", "ZZ")
-			.param("pcnCode", "NOPE")).hasStatusOk()
+			.param("pcnCode", "NOPE")
+			.param("name[0]", "tampered")).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Enter the practice&#39;s ODS code", "Enter the name of the practice",
 					"Enter a real postcode", "Select the practice&#39;s PCN", "value=\"ZZ\"");

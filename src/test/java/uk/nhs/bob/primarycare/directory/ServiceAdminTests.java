@@ -77,8 +77,8 @@ class ServiceAdminTests {
 
 		MultiValueMap<String, String> changed = form(name + " renamed", "0");
 		changed.set("acceptsReferrals", "no");
-		changed.set("days[6].from1", "10:00");
-		changed.set("days[6].to1", "16:00");
+		changed.set("sunday.from1", "10:00");
+		changed.set("sunday.to1", "16:00");
 		assertThat(mvc.post().uri("/admin/directory/services/{id}", saved.id()).with(admin()).with(csrf())
 			.params(changed)).hasStatus3xxRedirection().hasRedirectedUrl("/directory/services/" + saved.id());
 
@@ -94,8 +94,8 @@ class ServiceAdminTests {
 		long before = jdbc.sql("SELECT count(*) FROM directory.service").query(Long.class).single();
 		MultiValueMap<String, String> bad = form("Invalid Test Pharmacy", null);
 		bad.set("postcode", "NOT A POSTCODE");
-		bad.set("days[0].to1", "07:00");
-		bad.set("days[1].from2", "12:00");
+		bad.set("monday.to1", "07:00");
+		bad.set("tuesday.from2", "12:00");
 		bad.add("offers", "MINOR_EYE_CONDITIONS");
 
 		assertThat(mvc.post().uri("/admin/directory/services").with(admin()).with(csrf()).params(bad))
@@ -146,6 +146,31 @@ class ServiceAdminTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void tamperedFieldsNeverCauseAServerError() {
+		MultiValueMap<String, String> tampered = form("Tampered Test Pharmacy", null);
+		tampered.add("offers", "FREE_MONEY");
+		tampered.add("days[1000].from1", "09:00");
+		tampered.add("monday[3].from1", "09:00");
+		tampered.add("name[0]", "x");
+		tampered.add("offers[300]", "PHARMACY_FIRST");
+		tampered.add("monday.from1.bytes", "x");
+		tampered.set("acceptsReferrals", "perhaps");
+
+		assertThat(mvc.post().uri("/admin/directory/services").with(admin()).with(csrf()).params(tampered))
+			.hasStatusOk()
+			.bodyText()
+			.contains("There is a problem", "Select only offers from the list",
+					"Select whether the service accepts referrals now");
+		assertThat(count("Tampered Test Pharmacy")).isZero();
+
+		String name = "Versionless Test Pharmacy " + System.nanoTime();
+		mvc.post().uri("/admin/directory/services").with(admin()).with(csrf()).params(form(name, null)).exchange();
+		assertThat(mvc.post().uri("/admin/directory/services/{id}", only(name).id()).with(admin()).with(csrf())
+			.params(form(name + " changed", "abc"))).hasStatus(HttpStatus.CONFLICT);
+		assertThat(only(name).version()).isZero();
+	}
+
 	/** A complete, valid form as the page posts it. */
 	static MultiValueMap<String, String> form(String name, String version) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -161,12 +186,13 @@ class ServiceAdminTests {
 		form.add("_offers", "on");
 		form.add("acceptsReferrals", "yes");
 		form.add("selfReferral", "yes");
-		for (int day = 0; day < 7; day++) {
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			boolean weekday = day.getValue() <= 5;
+			String field = ServiceForm.dayField(day);
 			for (int period = 1; period <= 3; period++) {
-				boolean weekday = day < 5;
-				form.add("days[" + day + "].from" + period, weekday && period == 1 ? "08:00"
+				form.add(field + ".from" + period, weekday && period == 1 ? "08:00"
 						: weekday && period == 2 ? "14:00" : "");
-				form.add("days[" + day + "].to" + period, weekday && period == 1 ? "13:00"
+				form.add(field + ".to" + period, weekday && period == 1 ? "13:00"
 						: weekday && period == 2 ? "18:30" : "");
 			}
 		}

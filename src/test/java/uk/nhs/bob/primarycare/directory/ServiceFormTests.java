@@ -73,7 +73,7 @@ class ServiceFormTests {
 
 	@Test
 	void valuesThatAreNotRealAreFieldErrors() {
-		ServiceForm form = new ServiceForm("X", "SPACESHIP", "FZ 99", "99Z", "OX99 XYZ", "call us", "ftp://x.example",
+		ServiceForm form = ServiceForm.of("X", "SPACESHIP", "FZ 99", "99Z", "OX99 XYZ", "call us", "ftp://x.example",
 				Set.of("PHARMACY_FIRST"), "maybe", "no", valid().days(), "0");
 		Checked checked = run(form);
 
@@ -104,14 +104,14 @@ class ServiceFormTests {
 
 		assertThat(checked.details()).isEmpty();
 		assertThat(messages(checked)).containsExactlyInAnyOrder(
-				"days[0].from2: Monday period 2 overlaps 08:00 to 13:00: periods on one day must not overlap",
-				"days[1].to1: Tuesday period 1: the closing time must be after the opening time",
-				"days[2].from1: Wednesday period 1: enter the opening time as hours and minutes on the 24-hour clock, like 08:30",
-				"days[3].to1: Thursday period 1: enter the closing time");
+				"monday.from2: Monday period 2 overlaps 08:00 to 13:00: periods on one day must not overlap",
+				"tuesday.to1: Tuesday period 1: the closing time must be after the opening time",
+				"wednesday.from1: Wednesday period 1: enter the opening time as hours and minutes on the 24-hour clock, like 08:30",
+				"thursday.to1: Thursday period 1: enter the closing time");
 	}
 
 	@Test
-	void missingOrExtraDayRowsAreClosedDaysOrIgnored() {
+	void missingDaysAreClosedDays() {
 		ServiceForm noRows = withDays(valid(), null);
 		assertThat(noRows.days()).hasSize(7).allMatch(d -> d.equals(DayHours.closed()));
 		assertThat(run(noRows).details()).hasValueSatisfying(d -> assertThat(d.openingHours().isEmpty()).isTrue());
@@ -152,23 +152,23 @@ class ServiceFormTests {
 		}
 		days.add(new DayHours("9:00", "12.00", null, null, null, null));
 		days.add(DayHours.closed());
-		return new ServiceForm(" Cowley Test Pharmacy ", "COMMUNITY_PHARMACY", "fz999", "10Q", "ox41hu",
+		return ServiceForm.of(" Cowley Test Pharmacy ", "COMMUNITY_PHARMACY", "fz999", "10Q", "ox41hu",
 				"01632 960999", "https://www.cowley-test.example", Set.of("PHARMACY_FIRST", "BLOOD_PRESSURE_CHECK"),
 				"yes", "no", days, "0");
 	}
 
 	private static ServiceForm copy(ServiceForm f, String type, Set<String> offers) {
-		return new ServiceForm(f.name(), type, f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(), offers,
+		return ServiceForm.of(f.name(), type, f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(), offers,
 				f.acceptsReferrals(), f.selfReferral(), f.days(), f.version());
 	}
 
 	private static ServiceForm withDays(ServiceForm f, List<DayHours> days) {
-		return new ServiceForm(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
+		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
 				f.offers(), f.acceptsReferrals(), f.selfReferral(), days, f.version());
 	}
 
 	private static ServiceForm withVersion(ServiceForm f, String version) {
-		return new ServiceForm(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
+		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
 				f.offers(), f.acceptsReferrals(), f.selfReferral(), f.days(), version);
 	}
 
