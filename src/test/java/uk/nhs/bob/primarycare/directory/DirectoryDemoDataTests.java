@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.directory;
 
+import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class DirectoryDemoDataTests {
 			assertThat(pharmacies).as(place).anyMatch(p -> p.offers(ServiceOffer.BLOOD_PRESSURE_CHECK));
 			// some open on Sundays (100-hour and supermarket pharmacies)
 			assertThat(pharmacies).as(place)
-				.anyMatch(p -> !p.openingHours().isClosedOn(java.time.DayOfWeek.SUNDAY));
+				.anyMatch(p -> !p.openingHours().isClosedOn(DayOfWeek.SUNDAY));
 			assertThat(serviceDirectory.offering(ServiceOffer.MINOR_EYE_CONDITIONS, place)).as(place).isNotEmpty();
 		}
 	}

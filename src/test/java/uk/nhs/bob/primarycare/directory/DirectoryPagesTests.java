@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
 
@@ -112,11 +113,11 @@ class DirectoryPagesTests {
 		assertThat(mvc.get().uri("/directory/services")).hasStatus3xxRedirection();
 	}
 
-	static org.springframework.test.web.servlet.request.RequestPostProcessor coordinator() {
+	static RequestPostProcessor coordinator() {
 		return user("coordinator").roles("CARE_COORDINATOR");
 	}
 
-	static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+	static RequestPostProcessor admin() {
 		return user("admin").roles("ICB_ADMIN");
 	}
 

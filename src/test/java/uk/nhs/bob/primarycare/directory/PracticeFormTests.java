@@ -15,6 +15,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class PracticeFormTests {
 		BindingResult errors = validate(form);
 
 		assertThat(form.check(errors, PCNS, null)).contains(new PracticeDetails(new OdsCode("K84999"),
-				"Test Practice", new uk.nhs.bob.primarycare.shared.Postcode("OX2 6NW"), "U92001"));
+				"Test Practice", new Postcode("OX2 6NW"), "U92001"));
 	}
 
 	@Test

@@ -1,12 +1,16 @@
 package uk.nhs.bob.primarycare.directory;
 
+import java.time.DayOfWeek;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -57,7 +61,7 @@ class ServiceAdminTests {
 		assertThat(added).hasStatus3xxRedirection();
 		assertThat(added.getResponse().getRedirectedUrl()).startsWith("/directory/services/");
 		ServiceSummary saved = only(name);
-		assertThat(saved.openingHours().describe(java.time.DayOfWeek.MONDAY))
+		assertThat(saved.openingHours().describe(DayOfWeek.MONDAY))
 			.isEqualTo("08:00 to 13:00, 14:00 to 18:30");
 		assertThat(saved.offers()).containsExactlyInAnyOrder(ServiceOffer.PHARMACY_FIRST,
 				ServiceOffer.BLOOD_PRESSURE_CHECK);
@@ -85,7 +89,7 @@ class ServiceAdminTests {
 		ServiceSummary edited = serviceDirectory.service(saved.id()).orElseThrow();
 		assertThat(edited.name()).isEqualTo(name + " renamed");
 		assertThat(edited.acceptsReferrals()).isFalse();
-		assertThat(edited.openingHours().describe(java.time.DayOfWeek.SUNDAY)).isEqualTo("10:00 to 16:00");
+		assertThat(edited.openingHours().describe(DayOfWeek.SUNDAY)).isEqualTo("10:00 to 16:00");
 		assertThat(edited.version()).isEqualTo(1);
 	}
 
@@ -186,7 +190,7 @@ class ServiceAdminTests {
 		form.add("_offers", "on");
 		form.add("acceptsReferrals", "yes");
 		form.add("selfReferral", "yes");
-		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+		for (DayOfWeek day : DayOfWeek.values()) {
 			boolean weekday = day.getValue() <= 5;
 			String field = ServiceForm.dayField(day);
 			for (int period = 1; period <= 3; period++) {
@@ -210,9 +214,8 @@ class ServiceAdminTests {
 		return serviceDirectory.services().stream().filter(s -> s.name().equals(name)).count();
 	}
 
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor user(String name, String role) {
-		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(name)
-			.roles(role);
+	private static RequestPostProcessor user(String name, String role) {
+		return SecurityMockMvcRequestPostProcessors.user(name).roles(role);
 	}
 
 }

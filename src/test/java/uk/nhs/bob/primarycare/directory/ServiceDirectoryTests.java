@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.directory;
 
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +76,7 @@ class ServiceDirectoryTests {
 	@Test
 	void readsBackEverythingThatWasSaved() {
 		long id = administration.addService(new ServiceDetails("Round Trip Centre " + System.nanoTime(),
-				ServiceType.AUDIOLOGY, new uk.nhs.bob.primarycare.shared.OdsCode("RT" + (System.nanoTime() % 100000)),
+				ServiceType.AUDIOLOGY, new OdsCode("RT" + (System.nanoTime() % 100000)),
 				"14Y", new Postcode("HP20 1UN"), "01632 960555", "https://www.round-trip.example",
 				Set.of(ServiceOffer.EAR_WAX_REMOVAL), false, true, DirectoryDemoData.hours("TUE 10:00-24:00")));
 
@@ -86,7 +88,7 @@ class ServiceDirectoryTests {
 		assertThat(saved.offers()).containsExactly(ServiceOffer.EAR_WAX_REMOVAL);
 		assertThat(saved.acceptsReferrals()).isFalse();
 		assertThat(saved.selfReferral()).isTrue();
-		assertThat(saved.openingHours().describe(java.time.DayOfWeek.TUESDAY)).isEqualTo("10:00 to 24:00");
+		assertThat(saved.openingHours().describe(DayOfWeek.TUESDAY)).isEqualTo("10:00 to 24:00");
 		assertThat(saved.version()).isZero();
 		assertThat(serviceDirectory.service(Long.MAX_VALUE)).isEmpty();
 	}
