@@ -1,0 +1,121 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
+
+/** A service in the service directory as stored. Changes go through {@link #apply(ServiceDetails)}. */
+@Entity
+@Table(schema = "directory", name = "service")
+class ListedService {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "service_type")
+	private ServiceType type;
+
+	private @Nullable String odsCode;
+
+	private String placeCode;
+
+	private String postcode;
+
+	private @Nullable String phone;
+
+	private @Nullable String website;
+
+	private boolean acceptsReferrals;
+
+	private boolean selfReferral;
+
+	@Version
+	private @Nullable Long version;
+
+	// lists are read for many services at once: batch loading keeps that to a few queries
+	@ElementCollection
+	@BatchSize(size = 200)
+	@CollectionTable(schema = "directory", name = "service_offer", joinColumns = @JoinColumn(name = "service_id"))
+	@Column(name = "offer")
+	@Enumerated(EnumType.STRING)
+	private Set<ServiceOffer> offers = EnumSet.noneOf(ServiceOffer.class);
+
+	@ElementCollection
+	@BatchSize(size = 200)
+	@CollectionTable(schema = "directory", name = "service_opening_period",
+			joinColumns = @JoinColumn(name = "service_id"))
+	private List<StoredOpeningPeriod> openingPeriods = new ArrayList<>();
+
+	protected ListedService() {
+		this.name = "";
+		this.type = ServiceType.VCSE;
+		this.placeCode = "";
+		this.postcode = "";
+	}
+
+	ListedService(ServiceDetails details) {
+		this();
+		apply(details);
+	}
+
+	void apply(ServiceDetails details) {
+		this.name = details.name();
+		this.type = details.type();
+		this.odsCode = details.odsCode() == null ? null : details.odsCode().value();
+		this.placeCode = details.placeCode();
+		this.postcode = details.postcode().value();
+		this.phone = details.phone();
+		this.website = details.website();
+		this.acceptsReferrals = details.acceptsReferrals();
+		this.selfReferral = details.selfReferral();
+		this.offers.clear();
+		this.offers.addAll(details.offers());
+		this.openingPeriods.clear();
+		details.openingHours().periods().forEach(p -> this.openingPeriods.add(new StoredOpeningPeriod(p)));
+	}
+
+	ServiceSummary toSummary(String placeName) {
+		return new ServiceSummary(id(), name, type, odsCode == null ? null : new OdsCode(odsCode), placeCode,
+				placeName, new Postcode(postcode), phone, website, offers, acceptsReferrals, selfReferral,
+				new OpeningHours(openingPeriods.stream().map(StoredOpeningPeriod::toPeriod).toList()), version());
+	}
+
+	long id() {
+		if (id == null) {
+			throw new IllegalStateException("Service not saved yet");
+		}
+		return id;
+	}
+
+	long version() {
+		return version == null ? 0 : version;
+	}
+
+	String placeCode() {
+		return placeCode;
+	}
+
+}

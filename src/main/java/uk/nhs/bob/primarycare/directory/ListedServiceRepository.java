@@ -1,0 +1,23 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ListedServiceRepository extends JpaRepository<ListedService, Long> {
+
+	@Query("select s from ListedService s order by s.name, s.id")
+	List<ListedService> findAllOrderByName();
+
+	@Query("select s from ListedService s where s.type = ?1 and s.placeCode = ?2 order by s.name, s.id")
+	List<ListedService> findByTypeAndPlace(ServiceType type, String placeCode);
+
+	@Query("select s from ListedService s where ?1 member of s.offers order by s.name, s.id")
+	List<ListedService> findOffering(ServiceOffer offer);
+
+	boolean existsByOdsCode(String odsCode);
+
+	boolean existsByOdsCodeAndIdNot(String odsCode, Long id);
+
+}

@@ -1,0 +1,64 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A service's regular weekly opening hours: any number of periods per weekday (a lunch closure is two periods), none
+ * on a closed day. Periods on one day never overlap. No periods at all means the service lists no regular hours (by
+ * appointment or online only), so it is never 'open at' a given time.
+ */
+public record OpeningHours(List<OpeningPeriod> periods) {
+
+	public OpeningHours {
+		List<OpeningPeriod> sorted = new ArrayList<>(periods);
+		sorted.sort(null);
+		for (int i = 1; i < sorted.size(); i++) {
+			if (sorted.get(i - 1).overlaps(sorted.get(i))) {
+				throw new IllegalArgumentException(
+						"Opening periods overlap: " + sorted.get(i - 1) + " and " + sorted.get(i));
+			}
+		}
+		periods = List.copyOf(sorted);
+	}
+
+	public static OpeningHours none() {
+		return new OpeningHours(List.of());
+	}
+
+	/** Whether the service is open at this local (UK) date and time: the weekday has a period containing the time. */
+	public boolean isOpenAt(LocalDateTime dateTime) {
+		DayOfWeek day = dateTime.getDayOfWeek();
+		return periods.stream().anyMatch(p -> p.day() == day && p.contains(dateTime.toLocalTime()));
+	}
+
+	public List<OpeningPeriod> on(DayOfWeek day) {
+		return periods.stream().filter(p -> p.day() == day).toList();
+	}
+
+	public boolean isClosedOn(DayOfWeek day) {
+		return on(day).isEmpty();
+	}
+
+	public boolean isEmpty() {
+		return periods.isEmpty();
+	}
+
+	/** '08:00 to 13:00, 14:00 to 18:30', 'Open 24 hours' or 'Closed'. */
+	public String describe(DayOfWeek day) {
+		List<OpeningPeriod> today = on(day);
+		if (today.isEmpty()) {
+			return "Closed";
+		}
+		if (today.size() == 1 && today.get(0).opens().equals(LocalTime.MIDNIGHT)
+				&& today.get(0).closes().equals(OpeningPeriod.MIDNIGHT)) {
+			return "Open 24 hours";
+		}
+		return today.stream().map(OpeningPeriod::text).collect(Collectors.joining(", "));
+	}
+
+}

@@ -1,0 +1,81 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
+
+/**
+ * What an administrator types to add or edit a GP practice, kept as typed. On an edit the ODS code comes from the
+ * address, not the form: it is the practice's identity.
+ */
+record PracticeForm(@Nullable String odsCode,
+		@NotBlank(message = "Enter the name of the practice") @Size(max = 150,
+				message = "The name must be 150 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
+		@NotBlank(message = "Select the practice's PCN") @Nullable String pcnCode, @Nullable String version) {
+
+	static PracticeForm empty() {
+		return new PracticeForm(null, null, null, null, null);
+	}
+
+	static PracticeForm of(PracticeSummary practice, long version) {
+		return new PracticeForm(practice.odsCode().value(), practice.name(), practice.postcode().value(),
+				practice.pcnCode(), Long.toString(version));
+	}
+
+	PracticeForm withVersion(long newVersion) {
+		return new PracticeForm(odsCode, name, postcode, pcnCode, Long.toString(newVersion));
+	}
+
+	long expectedVersion() {
+		try {
+			return version == null ? -1 : Long.parseLong(version.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Checks the ODS code (for a new practice; an edit passes the existing one), postcode and PCN, adding field
+	 * errors; returns the details only when the whole form is valid.
+	 */
+	Optional<PracticeDetails> check(Errors errors, Set<String> pcnCodes, @Nullable OdsCode existing) {
+		OdsCode ods = existing;
+		if (existing == null) {
+			if (odsCode == null || odsCode.isBlank()) {
+				errors.rejectValue("odsCode", "missing", "Enter the practice's ODS code");
+			}
+			else {
+				ods = OdsCode.parse(odsCode).orElse(null);
+				if (ods == null) {
+					errors.rejectValue("odsCode", "invalid",
+							"Enter an ODS code of 3 to 10 letters and numbers, like K82001");
+				}
+			}
+		}
+		Postcode code = null;
+		if (postcode != null && !postcode.isBlank()) {
+			code = Postcode.parse(postcode).orElse(null);
+			if (code == null) {
+				errors.rejectValue("postcode", "invalid", "Enter a real postcode, like OX3 9DU");
+			}
+		}
+		if (pcnCode != null && !pcnCode.isBlank() && !pcnCodes.contains(pcnCode)) {
+			errors.rejectValue("pcnCode", "unknown", "Select the practice's PCN");
+		}
+		if (errors.hasErrors() || ods == null || code == null || name == null || pcnCode == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PracticeDetails(ods, name.trim(), code, pcnCode));
+	}
+
+}

@@ -1,0 +1,316 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Postcode;
+
+/**
+ * What an administrator types to add or edit a service. Every value is kept as typed (strings) so a form with
+ * mistakes comes back exactly as entered; {@link #check} turns it into {@link ServiceDetails} or field errors.
+ * Opening hours are one row per weekday with up to {@value #PERIODS_PER_DAY} from/to periods; each weekday is its own
+ * field (monday.from1) rather than a list entry, so a tampered index can never reach the binder.
+ */
+record ServiceForm(
+		@NotBlank(message = "Enter the name of the service") @Size(max = 150,
+				message = "The name must be 150 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Select the type of service") @Nullable String type,
+		@Nullable String odsCode,
+		@NotBlank(message = "Select the Place the service is in") @Nullable String placeCode,
+		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
+		@Size(max = 30, message = "The phone number must be 30 characters or fewer") @Nullable String phone,
+		@Size(max = 300, message = "The website address must be 300 characters or fewer") @Nullable String website,
+		@Nullable Set<String> offers,
+		@NotBlank(message = "Select whether the service accepts referrals now") @Pattern(regexp = "(yes|no)?",
+				message = "Select whether the service accepts referrals now") @Nullable String acceptsReferrals,
+		@NotBlank(message = "Select whether people can refer themselves") @Pattern(regexp = "(yes|no)?",
+				message = "Select whether people can refer themselves") @Nullable String selfReferral,
+		@Nullable DayHours monday, @Nullable DayHours tuesday, @Nullable DayHours wednesday,
+		@Nullable DayHours thursday, @Nullable DayHours friday, @Nullable DayHours saturday,
+		@Nullable DayHours sunday, @Nullable String version) {
+
+	static final int PERIODS_PER_DAY = 3;
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()-]{5,28}$");
+
+	ServiceForm {
+		offers = offers == null ? new LinkedHashSet<>() : new LinkedHashSet<>(offers);
+		// a weekday with nothing posted is a closed day
+		monday = monday == null ? DayHours.closed() : monday;
+		tuesday = tuesday == null ? DayHours.closed() : tuesday;
+		wednesday = wednesday == null ? DayHours.closed() : wednesday;
+		thursday = thursday == null ? DayHours.closed() : thursday;
+		friday = friday == null ? DayHours.closed() : friday;
+		saturday = saturday == null ? DayHours.closed() : saturday;
+		sunday = sunday == null ? DayHours.closed() : sunday;
+	}
+
+	/**
+	 * A form from its values with the weekdays as a list, Monday first (missing days are closed); the compact way to
+	 * build one in code.
+	 */
+	static ServiceForm of(@Nullable String name, @Nullable String type, @Nullable String odsCode,
+			@Nullable String placeCode, @Nullable String postcode, @Nullable String phone, @Nullable String website,
+			@Nullable Set<String> offers, @Nullable String acceptsReferrals, @Nullable String selfReferral,
+			@Nullable List<DayHours> days, @Nullable String version) {
+		DayHours[] rows = new DayHours[7];
+		for (int i = 0; i < 7; i++) {
+			rows[i] = days != null && i < days.size() ? days.get(i) : null;
+		}
+		return new ServiceForm(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals,
+				selfReferral, rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], version);
+	}
+
+	/** The field holding a weekday's hours ('monday'). */
+	static String dayField(DayOfWeek day) {
+		return day.name().toLowerCase(Locale.UK);
+	}
+
+	/** The seven weekdays' hours, Monday first. */
+	List<DayHours> days() {
+		return Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+	}
+
+	/** One weekday's periods as typed; a period with both times blank is not there. */
+	record DayHours(@Nullable String from1, @Nullable String to1, @Nullable String from2, @Nullable String to2,
+			@Nullable String from3, @Nullable String to3) {
+
+		static DayHours closed() {
+			return new DayHours(null, null, null, null, null, null);
+		}
+
+		static DayHours of(List<OpeningPeriod> periods) {
+			String[] times = new String[PERIODS_PER_DAY * 2];
+			for (int i = 0; i < Math.min(periods.size(), PERIODS_PER_DAY); i++) {
+				times[i * 2] = OpeningPeriod.format(periods.get(i).opens());
+				times[i * 2 + 1] = OpeningPeriod.format(periods.get(i).closes());
+			}
+			return new DayHours(times[0], times[1], times[2], times[3], times[4], times[5]);
+		}
+
+		@Nullable
+		String from(int period) {
+			return switch (period) {
+				case 1 -> from1;
+				case 2 -> from2;
+				default -> from3;
+			};
+		}
+
+		@Nullable
+		String to(int period) {
+			return switch (period) {
+				case 1 -> to1;
+				case 2 -> to2;
+				default -> to3;
+			};
+		}
+
+	}
+
+	static ServiceForm empty() {
+		return of(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	static ServiceForm of(ServiceSummary service) {
+		List<DayHours> rows = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			rows.add(DayHours.of(service.openingHours().on(day)));
+		}
+		Set<String> offers = new LinkedHashSet<>();
+		service.offers().forEach(o -> offers.add(o.name()));
+		return of(service.name(), service.type().name(),
+				service.odsCode() == null ? null : service.odsCode().value(), service.placeCode(),
+				service.postcode().value(), service.phone(), service.website(), offers,
+				service.acceptsReferrals() ? "yes" : "no", service.selfReferral() ? "yes" : "no", rows,
+				Long.toString(service.version()));
+	}
+
+	/** The same input with another version: after a conflict, submitting again means 'save over their change'. */
+	ServiceForm withVersion(long newVersion) {
+		return of(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals, selfReferral,
+				days(), Long.toString(newVersion));
+	}
+
+	/** The version the user started editing from; -1 (never current) when it is missing or not a number. */
+	long expectedVersion() {
+		try {
+			return version == null ? -1 : Long.parseLong(version.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Checks what Bean Validation cannot (real postcode and ODS code, known type and Place, offers that fit the type,
+	 * opening hours), adding field errors; returns the details only when the whole form is valid, including the Bean
+	 * Validation errors already in {@code errors}. Blank required fields are left to Bean Validation.
+	 */
+	Optional<ServiceDetails> check(Errors errors, Set<String> placeCodes) {
+		ServiceType serviceType = null;
+		if (notBlank(type)) {
+			serviceType = ServiceType.parse(type).orElse(null);
+			if (serviceType == null) {
+				errors.rejectValue("type", "unknown", "Select the type of service");
+			}
+		}
+		OdsCode ods = null;
+		if (notBlank(odsCode)) {
+			ods = OdsCode.parse(odsCode).orElse(null);
+			if (ods == null) {
+				errors.rejectValue("odsCode", "invalid",
+						"Enter an ODS code of 3 to 10 letters and numbers, like FA123, or leave it blank");
+			}
+		}
+		if (notBlank(placeCode) && !placeCodes.contains(placeCode)) {
+			errors.rejectValue("placeCode", "unknown", "Select the Place the service is in");
+		}
+		Postcode code = null;
+		if (notBlank(postcode)) {
+			code = Postcode.parse(postcode).orElse(null);
+			if (code == null) {
+				errors.rejectValue("postcode", "invalid", "Enter a real postcode, like OX3 9DU");
+			}
+		}
+		if (notBlank(phone) && !PHONE.matcher(phone.trim()).matches()) {
+			errors.rejectValue("phone", "invalid", "Enter a phone number, like 01865 123456");
+		}
+		if (notBlank(website) && !isWebAddress(website.trim())) {
+			errors.rejectValue("website", "invalid",
+					"Enter a website address starting with https:// or http://, like https://www.nhs.uk");
+		}
+		Set<ServiceOffer> chosenOffers = checkOffers(errors, serviceType);
+		OpeningHours hours = checkOpeningHours(errors);
+		if (errors.hasErrors() || serviceType == null || code == null || hours == null || name == null
+				|| placeCode == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new ServiceDetails(name.trim(), serviceType, ods, placeCode, code, blankToNull(phone),
+				blankToNull(website), chosenOffers, "yes".equals(acceptsReferrals), "yes".equals(selfReferral),
+				hours));
+	}
+
+	private Set<ServiceOffer> checkOffers(Errors errors, @Nullable ServiceType serviceType) {
+		Set<ServiceOffer> chosen = EnumSet.noneOf(ServiceOffer.class);
+		for (String value : offers()) {
+			Optional<ServiceOffer> offer = ServiceOffer.parse(value);
+			if (offer.isEmpty()) {
+				errors.rejectValue("offers", "unknown", "Select only offers from the list");
+			}
+			else if (serviceType != null && !offer.get().appliesTo(serviceType)) {
+				errors.rejectValue("offers", "notForType", offer.get().label() + " is not offered by a service of type "
+						+ serviceType.label() + ": untick it or change the type");
+			}
+			else {
+				chosen.add(offer.get());
+			}
+		}
+		return chosen;
+	}
+
+	/** The opening hours, or null when any time is missing, not a real time, backwards or overlapping. */
+	@Nullable
+	OpeningHours checkOpeningHours(Errors errors) {
+		List<OpeningPeriod> periods = new ArrayList<>();
+		boolean valid = true;
+		List<DayHours> rows = days();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			DayHours row = rows.get(day.ordinal());
+			String dayName = day.getDisplayName(TextStyle.FULL, Locale.UK);
+			List<OpeningPeriod> today = new ArrayList<>();
+			for (int period = 1; period <= PERIODS_PER_DAY; period++) {
+				String from = row.from(period);
+				String to = row.to(period);
+				if (!notBlank(from) && !notBlank(to)) {
+					continue;
+				}
+				String field = dayField(day);
+				String which = dayName + " period " + period;
+				LocalTime opens = time(errors, field + ".from" + period, from, which, "opening");
+				LocalTime closes = time(errors, field + ".to" + period, to, which, "closing");
+				if (opens == null || closes == null) {
+					valid = false;
+					continue;
+				}
+				if (!closes.isAfter(opens) || opens.equals(OpeningPeriod.MIDNIGHT)) {
+					errors.rejectValue(field + ".to" + period, "backwards",
+							which + ": the closing time must be after the opening time");
+					valid = false;
+					continue;
+				}
+				OpeningPeriod candidate = new OpeningPeriod(day, opens, closes);
+				Optional<OpeningPeriod> clash = today.stream().filter(candidate::overlaps).findFirst();
+				if (clash.isPresent()) {
+					errors.rejectValue(field + ".from" + period, "overlap",
+							which + " overlaps " + clash.get().text() + ": periods on one day must not overlap");
+					valid = false;
+					continue;
+				}
+				today.add(candidate);
+			}
+			periods.addAll(today);
+		}
+		return valid ? new OpeningHours(periods) : null;
+	}
+
+	@Nullable
+	private static LocalTime time(Errors errors, String field, @Nullable String value, String which, String kind) {
+		if (!notBlank(value)) {
+			errors.rejectValue(field, "missing", which + ": enter the " + kind + " time");
+			return null;
+		}
+		Optional<LocalTime> time = OpeningPeriod.parseTime(value);
+		if (time.isEmpty()) {
+			errors.rejectValue(field, "invalid",
+					which + ": enter the " + kind + " time as hours and minutes on the 24-hour clock, like 08:30");
+			return null;
+		}
+		return time.get();
+	}
+
+	private static boolean isWebAddress(String value) {
+		try {
+			URI uri = new URI(value);
+			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && uri.getHost().contains(".");
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static boolean notBlank(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	@Nullable
+	private static String blankToNull(@Nullable String value) {
+		return notBlank(value) ? value.trim() : null;
+	}
+
+	@Override
+	public Set<String> offers() {
+		return offers == null ? Set.of() : offers;
+	}
+
+}
