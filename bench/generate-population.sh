@@ -18,7 +18,7 @@ find_jar() {
 JAR="$(find_jar)"
 if [[ -z "$JAR" ]]; then
 	echo "Building the application jar..."
-	./mvnw -B -q -o -DskipTests package
+	./mvnw -B -q -DskipTests package
 	JAR="$(find_jar)"
 fi
 

@@ -35,6 +35,8 @@ SESSION=$(awk '$6=="SESSION"{print $7}' "$JAR_COOKIES")
 [ -n "$SESSION" ] || { echo "could not sign in"; exit 1; }
 
 # A person in the coordinator's scope (Aylesbury neighbourhood), read from the embedded database with psql
+PERSON_QUERY="SELECT p.nhs_number FROM population.person p JOIN directory.practice pr ON pr.ods_code = p.registered_practice
+	JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code WHERE pc.site_code = 'BK-AYL' ORDER BY p.nhs_number LIMIT 1"
 PG_PORT=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$OUT/app.log" | awk '{print $NF}')
 PERSON=$(psql -h localhost -p "$PG_PORT" -U postgres -tAc "$PERSON_QUERY" postgres 2>/dev/null || true)
 
@@ -48,7 +50,7 @@ echo "wrk: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_PAGE}s per page, -
 run "start page" "/"
 run "directory services" "/directory/services"
 if [ -n "$PERSON" ]; then
-	run "person search (NHS number)" "/population/people?nhsNumber=$PERSON"
+	run "person search (NHS number)" "/population/people?search=1&nhsNumber=$PERSON"
 	run "person summary (audited)" "/population/people/$PERSON"
 fi
 jcmd $APP GC.heap_info 2>/dev/null | grep -E "garbage-first heap|total" | head -2 || true

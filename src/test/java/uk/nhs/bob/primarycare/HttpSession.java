@@ -41,6 +41,28 @@ public final class HttpSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
 	}
 
+	/** The status codes of the same GET sent {@code times} times by {@code parallel} threads at once. */
+	public java.util.List<Integer> getConcurrently(String path, int times, int parallel) {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+		try {
+			java.util.List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+			for (int i = 0; i < times; i++) {
+				futures.add(pool.submit(() -> get(path).statusCode()));
+			}
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> future : futures) {
+				statuses.add(future.get());
+			}
+			return statuses;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	public HttpResponse<String> postForm(String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -45,4 +45,12 @@ class SessionStoreTests {
 		assertThat(session.get("/").statusCode()).isEqualTo(302);
 	}
 
+
+	@Test
+	void concurrentRequestsOfOneSessionAllSucceed() {
+		HttpSession session = new HttpSession(port);
+		session.signIn("delivery-oxon", "demo-password");
+		assertThat(session.getConcurrently("/", 120, 12)).containsOnly(200);
+	}
+
 }
