@@ -16,9 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,15 +48,6 @@ class PracticeAdminController {
 	PracticeAdminController(Directory directory, DirectoryAdministration administration) {
 		this.directory = directory;
 		this.administration = administration;
-	}
-
-	/**
-	 * The form is a record built from its constructor alone: without the setter-style pass after it, a tampered
-	 * parameter such as name[0] is ignored instead of failing the request.
-	 */
-	@InitBinder("form")
-	void bindThroughConstructorOnly(WebDataBinder binder) {
-		binder.setDeclarativeBinding(true);
 	}
 
 	@GetMapping("/new")

@@ -21,9 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,15 +63,6 @@ class ServiceAdminController {
 
 	/** A checkbox for an offer, with the types of service it belongs to as its hint. */
 	record OfferChoice(String value, String label, String hint) {
-	}
-
-	/**
-	 * The form is a record built from its constructor alone: without the setter-style pass after it, a tampered
-	 * parameter such as name[0] is ignored instead of failing the request.
-	 */
-	@InitBinder("form")
-	void bindThroughConstructorOnly(WebDataBinder binder) {
-		binder.setDeclarativeBinding(true);
 	}
 
 	@GetMapping("/new")
