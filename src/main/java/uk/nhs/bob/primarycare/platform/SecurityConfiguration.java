@@ -27,6 +27,10 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' https://assets.nhs.uk; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** Every role but service accounts, which use the APIs only. */
+	static final String[] STAFF_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "PLACE_DELIVERY",
+			"ICB_ADMIN" };
+
 	/** Roles that work with identifiable records of people. */
 	static final String[] CLINICAL_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN" };
 
@@ -59,11 +63,11 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**", "/audit/**", "/actuator/**")
 			.hasRole("ICB_ADMIN")
 			.requestMatchers("/directory", "/directory/**")
-			.authenticated()
+			.hasAnyRole(STAFF_ROLES)
 			.requestMatchers("/population/**")
 			.hasAnyRole(CLINICAL_ROLES)
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(STAFF_ROLES))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

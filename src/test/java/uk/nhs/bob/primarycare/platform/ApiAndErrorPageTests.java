@@ -95,4 +95,13 @@ class ApiAndErrorPageTests {
 			.contains("Audit log");
 	}
 
+
+	@Test
+	void aServiceAccountCannotUseThePages() {
+		HttpSession session = new HttpSession(port);
+		session.signIn("api-client", "demo-password");
+		assertThat(session.get("/").statusCode()).isEqualTo(403);
+		assertThat(session.get("/directory/services").statusCode()).isEqualTo(403);
+	}
+
 }
