@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
@@ -25,31 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every page also passes the WCAG A/AA checks.
  */
 @IntegrationTest
-class FindAPersonBrowserTests {
-
-	@LocalServerPort
-	int port;
+class FindAPersonBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	/** A living person registered in the coordinator's hub, the Aylesbury neighbourhood site. */
 	Map<String, Object> personInAylesbury() {
@@ -69,10 +44,7 @@ class FindAPersonBrowserTests {
 	}
 
 	void signInAsCoordinator() {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys("coordinator");
-		browser.findElement(By.id("password")).sendKeys("demo-password");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		signIn("coordinator", "demo-password");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
 	}
 

@@ -2,13 +2,8 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
 
@@ -16,28 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in and out in a real headless Chromium against the running app. */
 @IntegrationTest
-class SignInBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
+class SignInBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void aWrongPasswordShowsTheErrorSummaryAndARightOneSignsIn() throws IOException {
