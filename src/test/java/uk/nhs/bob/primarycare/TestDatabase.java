@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -49,8 +50,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					container.getUsername(), "spring.datasource.password", container.getPassword());
 		}
 		try {
-			// Zonky registers its own shutdown hook that stops the server and removes its temporary directory
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+			// Stopped after the Spring contexts have closed, never beside them: with Zonky's own shutdown hook the server
+			// could stop while a context was still closing, and the event registry then waited 30 s for a connection
+			// until Surefire killed the JVM. Closing also removes the temporary data directory.
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setServerConfig("max_connections", "200")
+				.setRegisterShutdownHook(false)
+				.start();
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					log.warn("Could not stop the embedded PostgreSQL for tests", ex);
+				}
+			});
 			String url = postgres.getJdbcUrl("postgres", "postgres");
 			log.info("No Docker engine: tests use the embedded PostgreSQL at {}", url);
 			return Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
