@@ -4,9 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Pagination;
 
 /**
  * The audit log for ICB administrators (platform security limits {@code /audit/**} to them): newest first, 50 a
@@ -52,10 +51,6 @@ class AuditLogController {
 	record Row(String when, String username, String nhsNumber, String page, String purpose) {
 	}
 
-	/** A numbered link of the pagination; {@code number} 0 stands for a gap. */
-	record PageLink(int number, String url, boolean current) {
-	}
-
 	@GetMapping("/audit")
 	String auditLog(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
 		NhsNumber nhsNumber = null;
@@ -76,24 +71,19 @@ class AuditLogController {
 		AuditQuery query = new AuditQuery(blank(form.username()) ? null : form.username().trim(), nhsNumber,
 				from == null ? null : from.atStartOfDay(UK).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant());
-		int wanted = pageNumber(form.page());
+		int wanted = Pagination.pageNumber(form.page());
 		Page<RecordView> page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
-		if (wanted > 1 && page.getTotalPages() < wanted) {
+		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE, n -> pageUrl(form, n));
+		if (pagination.page() != wanted) {
 			// past the end (an old link after filters changed): show the last page instead of an empty one
-			wanted = Math.max(1, page.getTotalPages());
-			page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
+			page = auditLog.search(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
 		}
 		model.addAttribute("rows", page.getContent()
 			.stream()
 			.map(v -> new Row(WHEN.format(v.viewedAt()), v.username(), v.nhsNumber().formatted(), v.page(),
 					v.purpose()))
 			.toList());
-		model.addAttribute("total", page.getTotalElements());
-		model.addAttribute("pageNumber", wanted);
-		model.addAttribute("totalPages", page.getTotalPages());
-		model.addAttribute("previousUrl", wanted > 1 ? pageUrl(form, wanted - 1) : null);
-		model.addAttribute("nextUrl", wanted < page.getTotalPages() ? pageUrl(form, wanted + 1) : null);
-		model.addAttribute("pageLinks", pageLinks(form, wanted, page.getTotalPages()));
+		model.addAttribute("pagination", pagination);
 		return VIEW_AUDIT_LOG;
 	}
 
@@ -128,32 +118,6 @@ class AuditLogController {
 		catch (DateTimeException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static int pageNumber(@Nullable String page) {
-		if (page == null || !page.trim().matches("\\d{1,6}")) {
-			return 1;
-		}
-		return Math.max(1, Integer.parseInt(page.trim()));
-	}
-
-	/** First, last, and the pages either side of the current one, with gaps between. */
-	private static List<PageLink> pageLinks(AuditFilterForm form, int current, int totalPages) {
-		List<PageLink> links = new ArrayList<>();
-		if (totalPages <= 1) {
-			return links;
-		}
-		int last = 0;
-		for (int n = 1; n <= totalPages; n++) {
-			if (n == 1 || n == totalPages || Math.abs(n - current) <= 1) {
-				if (last != 0 && n - last > 1) {
-					links.add(new PageLink(0, "", false));
-				}
-				links.add(new PageLink(n, pageUrl(form, n), n == current));
-				last = n;
-			}
-		}
-		return links;
 	}
 
 	private static String pageUrl(AuditFilterForm form, int page) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import uk.nhs.bob.primarycare.shared.Pagination;
 
 /**
  * Pages for any signed-in user to browse the directory: the organisation structure, GP practices and the service
@@ -36,6 +41,9 @@ class DirectoryController {
 	static final String VIEW_SERVICES = "directory/services";
 
 	static final String VIEW_SERVICE = "directory/service";
+
+	/** Long enough to scan, short enough to render quickly for an ICS directory of several hundred services. */
+	static final int PAGE_SIZE = 25;
 
 	private final Directory directory;
 
@@ -84,7 +92,8 @@ class DirectoryController {
 
 	@GetMapping("/practices")
 	String practices(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String place, Model model) {
+			@RequestParam(required = false) @Nullable String place,
+			@RequestParam(required = false) @Nullable String page, Model model) {
 		List<String> ignored = new ArrayList<>();
 		String placeCode = placeFilter(place, ignored);
 		String text = q == null ? "" : q.trim();
@@ -97,7 +106,13 @@ class DirectoryController {
 					|| p.odsCode().value().toLowerCase(Locale.UK).startsWith(compact)
 					|| p.postcode().value().replace(" ", "").toLowerCase(Locale.UK).startsWith(compact))
 			.toList();
-		model.addAttribute("practices", found);
+		Map<String, @Nullable String> filters = new LinkedHashMap<>();
+		filters.put("q", text);
+		filters.put("place", placeCode);
+		Pagination pagination = Pagination.of(Pagination.pageNumber(page), found.size(), PAGE_SIZE,
+				pageUrl("/directory/practices", filters));
+		model.addAttribute("practices", pagination.itemsOf(found));
+		model.addAttribute("pagination", pagination);
 		model.addAttribute("q", text);
 		model.addAttribute("place", placeCode == null ? "" : placeCode);
 		model.addAttribute("placeOptions", placeOptions());
@@ -110,7 +125,8 @@ class DirectoryController {
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String place,
 			@RequestParam(required = false) @Nullable String offer,
-			@RequestParam(required = false) @Nullable String open, Model model) {
+			@RequestParam(required = false) @Nullable String open,
+			@RequestParam(required = false) @Nullable String page, Model model) {
 		List<String> ignored = new ArrayList<>();
 		ServiceType serviceType = parse(type, ServiceType::parse, "type of service", ignored);
 		ServiceOffer serviceOffer = parse(offer, ServiceOffer::parse, "offer", ignored);
@@ -123,7 +139,16 @@ class DirectoryController {
 		String text = q == null ? "" : q.trim();
 		List<ServiceSummary> found = serviceDirectory
 			.search(new ServiceSearch(text, serviceType, placeCode, serviceOffer, openNow ? now : null));
-		model.addAttribute("services", found);
+		Map<String, @Nullable String> filters = new LinkedHashMap<>();
+		filters.put("q", text);
+		filters.put("type", serviceType == null ? null : serviceType.name());
+		filters.put("place", placeCode);
+		filters.put("offer", serviceOffer == null ? null : serviceOffer.name());
+		filters.put("open", openNow ? "yes" : null);
+		Pagination pagination = Pagination.of(Pagination.pageNumber(page), found.size(), PAGE_SIZE,
+				pageUrl("/directory/services", filters));
+		model.addAttribute("services", pagination.itemsOf(found));
+		model.addAttribute("pagination", pagination);
 		model.addAttribute("q", text);
 		model.addAttribute("type", serviceType == null ? "" : serviceType.name());
 		model.addAttribute("offer", serviceOffer == null ? "" : serviceOffer.name());
@@ -168,6 +193,29 @@ class DirectoryController {
 			options.put(offer.name(), offer.label());
 		}
 		return options;
+	}
+
+	/**
+	 * The address of a page of a list with the filters in use. Filters we ignored are left out, as the search form
+	 * leaves them out, so every page shows the same list. Values go in as URI variables so that they are encoded
+	 * strictly (a '+' or '&' typed stays what it was).
+	 */
+	static IntFunction<String> pageUrl(String path, Map<String, @Nullable String> filters) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+		Map<String, String> values = new LinkedHashMap<>();
+		filters.forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				url.queryParam(name, "{" + name + "}");
+				values.put(name, value);
+			}
+		});
+		url.queryParam("page", "{page}");
+		UriComponents template = url.encode().build();
+		return page -> {
+			Map<String, Object> withPage = new LinkedHashMap<>(values);
+			withPage.put("page", page);
+			return template.expand(withPage).toUriString();
+		};
 	}
 
 	Map<String, String> placeOptions() {
