@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * The directory's write side, used by the ICB administrators' forms: adds and edits services and practices. An edit
- * names the version it started from and is refused when someone else has saved since ({@link StaleEdit}); an ODS
- * code already in use is refused ({@link DuplicateOdsCode}). A refused change saves nothing.
+ * The directory's write side, used by the ICB administrators' forms: adds and edits services, practices, PCNs and
+ * neighbourhood sites. An edit names the version it started from and is refused when someone else has saved since
+ * ({@link StaleEdit}); an ODS code or site code already in use is refused ({@link DuplicateOdsCode},
+ * {@link DuplicateSiteCode}). A refused change saves nothing.
  */
 @Component
 class DirectoryAdministration {
@@ -23,9 +24,16 @@ class DirectoryAdministration {
 
 	private final GpPracticeRepository practices;
 
-	DirectoryAdministration(ListedServiceRepository services, GpPracticeRepository practices) {
+	private final PrimaryCareNetworkRepository pcns;
+
+	private final NeighbourhoodSiteRepository sites;
+
+	DirectoryAdministration(ListedServiceRepository services, GpPracticeRepository practices,
+			PrimaryCareNetworkRepository pcns, NeighbourhoodSiteRepository sites) {
 		this.services = services;
 		this.practices = practices;
+		this.pcns = pcns;
+		this.sites = sites;
 	}
 
 	@Transactional
@@ -109,6 +117,90 @@ class DirectoryAdministration {
 		return practices.findById(odsCode.value()).map(GpPractice::version);
 	}
 
+	@Transactional
+	void addPcn(PcnDetails details) {
+		if (pcns.existsById(details.odsCode().value())) {
+			throw new DuplicateOdsCode(details.odsCode());
+		}
+		try {
+			pcns.saveAndFlush(new PrimaryCareNetwork(details));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw duplicateOrRethrow(details.odsCode(), ex);
+		}
+	}
+
+	/** Whether there was such a PCN to edit. Moving it to another site moves its practices with it. */
+	@Transactional
+	boolean editPcn(long expectedVersion, PcnDetails details) {
+		Optional<PrimaryCareNetwork> found = pcns.findById(details.odsCode().value());
+		if (found.isEmpty()) {
+			return false;
+		}
+		PrimaryCareNetwork pcn = found.get();
+		if (pcn.version() != expectedVersion) {
+			throw new StaleEdit(pcn.version());
+		}
+		pcn.apply(details);
+		try {
+			pcns.flush();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new StaleEdit(-1);
+		}
+		return true;
+	}
+
+	/** The current version of a PCN, for its edit form. */
+	@Transactional(readOnly = true)
+	Optional<Long> pcnVersion(OdsCode odsCode) {
+		return pcns.findById(odsCode.value()).map(PrimaryCareNetwork::version);
+	}
+
+	@Transactional
+	void addSite(SiteDetails details) {
+		if (sites.existsById(details.code())) {
+			throw new DuplicateSiteCode(details.code());
+		}
+		try {
+			sites.saveAndFlush(new NeighbourhoodSite(details));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another administrator added the same code between our check and our insert
+			if (String.valueOf(ex.getMostSpecificCause().getMessage()).contains("neighbourhood_site_pkey")) {
+				throw new DuplicateSiteCode(details.code());
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether there was such a site to edit. */
+	@Transactional
+	boolean editSite(long expectedVersion, SiteDetails details) {
+		Optional<NeighbourhoodSite> found = sites.findById(details.code());
+		if (found.isEmpty()) {
+			return false;
+		}
+		NeighbourhoodSite site = found.get();
+		if (site.version() != expectedVersion) {
+			throw new StaleEdit(site.version());
+		}
+		site.apply(details);
+		try {
+			sites.flush();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new StaleEdit(-1);
+		}
+		return true;
+	}
+
+	/** The current version of a neighbourhood site, for its edit form. */
+	@Transactional(readOnly = true)
+	Optional<Long> siteVersion(String code) {
+		return sites.findById(code).map(NeighbourhoodSite::version);
+	}
+
 	private static RuntimeException duplicateOrRethrow(@Nullable OdsCode odsCode, DataIntegrityViolationException ex) {
 		String cause = String.valueOf(ex.getMostSpecificCause().getMessage());
 		// another administrator saved the same ODS code between our check and our insert
@@ -145,6 +237,21 @@ class DirectoryAdministration {
 
 		OdsCode odsCode() {
 			return odsCode;
+		}
+
+	}
+
+	static final class DuplicateSiteCode extends RuntimeException {
+
+		private final String code;
+
+		DuplicateSiteCode(String code) {
+			super("Site code already in use: " + code, null, false, false);
+			this.code = code;
+		}
+
+		String code() {
+			return code;
 		}
 
 	}

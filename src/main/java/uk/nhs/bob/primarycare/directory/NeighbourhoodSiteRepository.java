@@ -1,0 +1,7 @@
+package uk.nhs.bob.primarycare.directory;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NeighbourhoodSiteRepository extends JpaRepository<NeighbourhoodSite, String> {
+
+}

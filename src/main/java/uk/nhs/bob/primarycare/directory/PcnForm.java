@@ -1,0 +1,72 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
+/**
+ * What an administrator types to add or edit a Primary Care Network, kept as typed. On an edit the ODS code comes
+ * from the address, not the form: practices and users' scopes refer to the PCN by it.
+ */
+record PcnForm(@Nullable String odsCode,
+		@NotBlank(message = "Enter the name of the PCN") @Size(max = 150,
+				message = "The name must be 150 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Select the PCN's neighbourhood site") @Nullable String siteCode,
+		@Nullable String version) {
+
+	static PcnForm empty(@Nullable String siteCode) {
+		return new PcnForm(null, null, siteCode, null);
+	}
+
+	static PcnForm of(PcnSummary pcn, long version) {
+		return new PcnForm(pcn.odsCode(), pcn.name(), pcn.siteCode(), Long.toString(version));
+	}
+
+	PcnForm withVersion(long newVersion) {
+		return new PcnForm(odsCode, name, siteCode, Long.toString(newVersion));
+	}
+
+	long expectedVersion() {
+		try {
+			return version == null ? -1 : Long.parseLong(version.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Checks the ODS code (for a new PCN; an edit passes the existing one) and the site, adding field errors; returns
+	 * the details only when the whole form is valid.
+	 */
+	Optional<PcnDetails> check(Errors errors, Set<String> siteCodes, @Nullable OdsCode existing) {
+		OdsCode ods = existing;
+		if (existing == null) {
+			if (odsCode == null || odsCode.isBlank()) {
+				errors.rejectValue("odsCode", "missing", "Enter the PCN's ODS code");
+			}
+			else {
+				ods = OdsCode.parse(odsCode).orElse(null);
+				if (ods == null) {
+					errors.rejectValue("odsCode", "invalid",
+							"Enter an ODS code of 3 to 10 letters and numbers, like U92001");
+				}
+			}
+		}
+		if (siteCode != null && !siteCode.isBlank() && !siteCodes.contains(siteCode)) {
+			errors.rejectValue("siteCode", "unknown", "Select the PCN's neighbourhood site");
+		}
+		if (errors.hasErrors() || ods == null || name == null || siteCode == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PcnDetails(ods, name.trim(), siteCode));
+	}
+
+}

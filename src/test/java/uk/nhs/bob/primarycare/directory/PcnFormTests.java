@@ -1,0 +1,87 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PcnFormTests {
+
+	private static final Set<String> SITES = Set.of("OX-CTY", "BK-AYL");
+
+	private static ValidatorFactory factory;
+
+	@BeforeAll
+	static void startValidator() {
+		factory = Validation.buildDefaultValidatorFactory();
+	}
+
+	@AfterAll
+	static void closeValidator() {
+		factory.close();
+	}
+
+	@Test
+	void aNewPcnNeedsAnOdsCodeANameAndASite() {
+		PcnForm form = new PcnForm("", " ", "", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, SITES, null)).isEmpty();
+		assertThat(messages(errors)).containsExactlyInAnyOrder("odsCode: Enter the PCN's ODS code",
+				"name: Enter the name of the PCN", "siteCode: Select the PCN's neighbourhood site");
+	}
+
+	@Test
+	void anInvalidOdsCodeUnknownSiteAndLongNameAreRefused() {
+		PcnForm form = new PcnForm("U9-001", "n".repeat(151), "ZZ-NOPE", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, SITES, null)).isEmpty();
+		assertThat(messages(errors)).containsExactlyInAnyOrder(
+				"odsCode: Enter an ODS code of 3 to 10 letters and numbers, like U92001",
+				"name: The name must be 150 characters or fewer", "siteCode: Select the PCN's neighbourhood site");
+	}
+
+	@Test
+	void aValidNewPcnIsNormalised() {
+		PcnForm form = new PcnForm(" u99001 ", " Test PCN ", "OX-CTY", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, SITES, null))
+			.contains(new PcnDetails(new OdsCode("U99001"), "Test PCN", "OX-CTY"));
+	}
+
+	@Test
+	void anEditKeepsTheExistingOdsCodeWhateverWasPosted() {
+		PcnForm form = new PcnForm("U00000", "Moved PCN", "BK-AYL", "1");
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, SITES, new OdsCode("U92001")))
+			.contains(new PcnDetails(new OdsCode("U92001"), "Moved PCN", "BK-AYL"));
+		assertThat(form.expectedVersion()).isEqualTo(1);
+		assertThat(new PcnForm(null, "x", "OX-CTY", null).expectedVersion()).isEqualTo(-1);
+	}
+
+	private static BindingResult validate(PcnForm form) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors);
+		return errors;
+	}
+
+	private static List<String> messages(BindingResult errors) {
+		return errors.getFieldErrors().stream().map(e -> e.getField() + ": " + e.getDefaultMessage()).toList();
+	}
+
+}
