@@ -3,4 +3,30 @@
 import { initAll } from '../nhsuk/nhsuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
+
+// Bean Validation reports a form's errors in no fixed order; the NHS.UK error summary lists them in the order the
+// fields appear on the page. Errors without a field (href "#maincontent") stay first.
+function orderErrorSummary() {
+  const list = document.querySelector('.nhsuk-error-summary__list');
+  if (!list) {
+    return;
+  }
+  const target = (item) => {
+    const link = item.querySelector('a[href^="#"]');
+    const id = link ? decodeURIComponent(link.getAttribute('href').slice(1)) : '';
+    return id && id !== 'maincontent' ? document.getElementById(id) : null;
+  };
+  const items = Array.from(list.children);
+  items.sort((a, b) => {
+    const ta = target(a);
+    const tb = target(b);
+    if (!ta || !tb) {
+      return (ta ? 1 : 0) - (tb ? 1 : 0);
+    }
+    return ta.compareDocumentPosition(tb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  items.forEach((item) => list.appendChild(item));
+}
+
+orderErrorSummary();
 initAll();

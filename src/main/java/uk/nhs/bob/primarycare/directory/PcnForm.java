@@ -18,7 +18,7 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
 record PcnForm(@Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the PCN") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
-		@NotBlank(message = "Select the PCN's neighbourhood site") @Nullable String siteCode,
+		@NotBlank(message = "Select a neighbourhood site for the PCN") @Nullable String siteCode,
 		@Nullable String version) {
 
 	static PcnForm empty(@Nullable String siteCode) {
@@ -61,7 +61,7 @@ record PcnForm(@Nullable String odsCode,
 			}
 		}
 		if (siteCode != null && !siteCode.isBlank() && !siteCodes.contains(siteCode)) {
-			errors.rejectValue("siteCode", "unknown", "Select the PCN's neighbourhood site");
+			errors.rejectValue("siteCode", "unknown", "Select a neighbourhood site for the PCN");
 		}
 		if (errors.hasErrors() || ods == null || name == null || siteCode == null) {
 			return Optional.empty();

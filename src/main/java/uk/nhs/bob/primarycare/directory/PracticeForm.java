@@ -20,7 +20,7 @@ record PracticeForm(@Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the practice") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
-		@NotBlank(message = "Select the practice's PCN") @Nullable String pcnCode, @Nullable String version) {
+		@NotBlank(message = "Select a PCN for the practice") @Nullable String pcnCode, @Nullable String version) {
 
 	static PracticeForm empty() {
 		return new PracticeForm(null, null, null, null, null);
@@ -70,7 +70,7 @@ record PracticeForm(@Nullable String odsCode,
 			}
 		}
 		if (pcnCode != null && !pcnCode.isBlank() && !pcnCodes.contains(pcnCode)) {
-			errors.rejectValue("pcnCode", "unknown", "Select the practice's PCN");
+			errors.rejectValue("pcnCode", "unknown", "Select a PCN for the practice");
 		}
 		if (errors.hasErrors() || ods == null || code == null || name == null || pcnCode == null) {
 			return Optional.empty();

@@ -40,7 +40,7 @@ class PcnFormTests {
 
 		assertThat(form.check(errors, SITES, null)).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder("odsCode: Enter the PCN's ODS code",
-				"name: Enter the name of the PCN", "siteCode: Select the PCN's neighbourhood site");
+				"name: Enter the name of the PCN", "siteCode: Select a neighbourhood site for the PCN");
 	}
 
 	@Test
@@ -51,7 +51,7 @@ class PcnFormTests {
 		assertThat(form.check(errors, SITES, null)).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder(
 				"odsCode: Enter an ODS code of 3 to 10 letters and numbers, like U92001",
-				"name: The name must be 150 characters or fewer", "siteCode: Select the PCN's neighbourhood site");
+				"name: The name must be 150 characters or fewer", "siteCode: Select a neighbourhood site for the PCN");
 	}
 
 	@Test

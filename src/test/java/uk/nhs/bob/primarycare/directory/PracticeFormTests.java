@@ -46,7 +46,7 @@ class PracticeFormTests {
 		assertThat(messages(errors)).containsExactlyInAnyOrder(
 				"odsCode: Enter an ODS code of 3 to 10 letters and numbers, like K82001",
 				"name: Enter the name of the practice", "postcode: Enter a real postcode, like OX3 9DU",
-				"pcnCode: Select the practice's PCN");
+				"pcnCode: Select a PCN for the practice");
 	}
 
 	@Test
