@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -103,12 +102,7 @@ class PracticeAdminController {
 		catch (StaleEdit ex) {
 			long latest = administration.practiceVersion(practice.odsCode()).orElse(-1L);
 			PracticeForm kept = form.withVersion(latest);
-			BindingResult conflict = new BeanPropertyBindingResult(kept, "form");
-			conflict.reject("conflict", CONFLICT_MESSAGE);
-			model.addAttribute("form", kept);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
-			model.addAttribute("conflict", true);
-			response.setStatus(HttpStatus.CONFLICT.value());
+			StaleEditResponse.show(kept, CONFLICT_MESSAGE, model, response);
 			return showForm(model, find(ods));
 		}
 	}

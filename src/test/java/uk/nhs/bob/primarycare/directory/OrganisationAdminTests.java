@@ -222,7 +222,7 @@ class OrganisationAdminTests {
 			.param("name", "Valid name but no site " + pcn)
 			.param("siteCode", "NOWHERE")).hasStatusOk()
 			.bodyText()
-			.contains("There is a problem", "Select the PCN&#39;s neighbourhood site",
+			.contains("There is a problem", "Select a neighbourhood site for the PCN",
 					"value=\"Valid name but no site " + pcn + "\"");
 		assertThat(directory.pcn(pcn)).isEmpty();
 

@@ -89,7 +89,7 @@ class PracticeAdminTests {
 			.param("name[0]", "tampered")).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Enter the practice&#39;s ODS code", "Enter the name of the practice",
-					"Enter a real postcode", "Select the practice&#39;s PCN", "value=\"ZZ\"");
+					"Enter a real postcode", "Select a PCN for the practice", "value=\"ZZ\"");
 		assertThat(mvc.get().uri("/admin/directory/practices/nope!/edit").with(admin()))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.post().uri("/admin/directory/practices").with(coordinator()).with(csrf())
