@@ -1,0 +1,239 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * POST /api/v1/fhir end to end with a committed Synthea bundle (one man, 293 resources, lab values in mg/dL):
+ * import, re-import, values read back through the Population facade, rejections and access rules.
+ */
+@IntegrationTest
+class FhirImportIntegrationTests {
+
+	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	FhirContext fhir;
+
+	@Autowired
+	Population population;
+
+	@Autowired
+	Directory directory;
+
+	@Test
+	void importsASyntheaBundleAndReimportsItWithoutCreatingAnything() throws IOException {
+		PracticeSummary practice = directory.practices().get(0);
+		byte[] bundle = resource("/fhir/synthea-jessie-glover.json");
+
+		OperationOutcome first = post(bundle, "?allocateTestNhsNumbers=true&practice=" + practice.odsCode().value());
+		assertThat(count(first, "peopleCreated")).isEqualTo(1);
+		assertThat(count(first, "resourcesRead")).isEqualTo(293);
+		assertThat(count(first, "recordsCreated")).isGreaterThan(40);
+		assertThat(count(first, "resourcesSkipped"))
+			.isEqualTo(first.getIssue().stream().filter(i -> i.getSeverity() == IssueSeverity.WARNING).count());
+		assertThat(first.getIssueFirstRep().getDiagnostics()).contains("1 people created");
+		// Claims, procedures and the like are named with the reason
+		assertThat(first.getIssue()).anySatisfy(issue -> {
+			assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.WARNING);
+			assertThat(issue.getDiagnostics()).startsWith("Procedure/").contains("is not imported");
+		});
+
+		List<PersonSummary> found = population.search("Glover", LocalDate.of(1967, 6, 8), 10);
+		assertThat(found).hasSize(1);
+		PersonSummary jessie = found.get(0);
+		assertThat(jessie.givenName()).isEqualTo("Jessie");
+		assertThat(jessie.sex()).isEqualTo(Sex.MALE);
+		assertThat(jessie.nhsNumber().isTestNumber()).isTrue();
+		assertThat(jessie.nhsNumber().value()).startsWith("9999");
+		assertThat(jessie.registeredPractice()).isEqualTo(practice.odsCode());
+		assertThat(jessie.postcode().outward()).isEqualTo(practice.postcode().outward());
+
+		CodedRecord record = population.record(jessie.nhsNumber()).orElseThrow();
+		CodedRecord.Observation systolic = record.latest(ObservationType.SYSTOLIC_BP).orElseThrow();
+		assertThat(systolic.value()).isEqualByComparingTo("85");
+		assertThat(systolic.date()).isEqualTo(LocalDate.of(2026, 7, 30));
+		assertThat(systolic.unit()).isEqualTo("mmHg");
+		// 125.78 mg/dL / 38.67
+		CodedRecord.Observation cholesterol = record.latest(ObservationType.TOTAL_CHOLESTEROL).orElseThrow();
+		assertThat(cholesterol.value()).isEqualByComparingTo(new BigDecimal("3.25"));
+		assertThat(cholesterol.unit()).isEqualTo("mmol/L");
+		assertThat(record.latest(ObservationType.SMOKING_STATUS).orElseThrow().smokingStatus())
+			.contains(SmokingStatus.NEVER_SMOKED);
+		assertThat(record.hasActiveProblem("401314000")).isTrue();
+		assertThat(record.problems()).anySatisfy(problem -> {
+			assertThat(problem.snomedCode()).isEqualTo("444814009");
+			assertThat(problem.term()).isEqualTo("Viral sinusitis (disorder)");
+			assertThat(problem.onset()).isEqualTo(LocalDate.of(2021, 11, 26));
+			assertThat(problem.resolved()).isEqualTo(LocalDate.of(2021, 12, 17));
+		});
+		assertThat(record.admissions()).extracting(CodedRecord.Admission::planned).contains(true, false);
+		assertThat(record.admissions()).hasSize(3);
+
+		OperationOutcome again = post(bundle, "?allocateTestNhsNumbers=true&practice=" + practice.odsCode().value());
+		assertThat(count(again, "peopleCreated")).isZero();
+		assertThat(count(again, "peopleUpdated")).isZero();
+		assertThat(count(again, "recordsCreated")).isZero();
+		assertThat(count(again, "resourcesRead")).isEqualTo(293);
+		assertThat(population.search("Glover", LocalDate.of(1967, 6, 8), 10)).hasSize(1);
+		assertThat(population.record(jessie.nhsNumber()).orElseThrow()).isEqualTo(record);
+	}
+
+	@Test
+	void skipsAPatientWithoutAnNhsNumberWhenNoTestNumbersAreAsked() throws IOException {
+		OperationOutcome outcome = post(resource("/fhir/synthea-rosalinda-lueilwitz.json"), "");
+		assertThat(count(outcome, "peopleCreated")).isZero();
+		assertThat(count(outcome, "recordsCreated")).isZero();
+		assertThat(outcome.getIssue()).anySatisfy(issue -> {
+			assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.WARNING);
+			assertThat(issue.getDiagnostics()).startsWith("Patient/d78cedc4-323c-f890-fa21-e333d925bd36")
+				.contains("no NHS number")
+				.contains("records were not imported");
+		});
+	}
+
+	@Test
+	void updatesAKnownPersonMatchedByNhsNumber() {
+		PersonSummary someone = population.page(null, 1).get(0);
+		String bundle = """
+				{"resourceType": "Bundle", "type": "collection", "entry": [
+				 {"fullUrl": "urn:uuid:0b1c8a52-6b0e-4f0e-9f55-known-person",
+				  "resource": {"resourceType": "Patient", "id": "known-person",
+				   "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "%s"}],
+				   "name": [{"family": "%s", "given": ["%s"]}], "gender": "%s", "birthDate": "%s"}},
+				 {"fullUrl": "urn:uuid:0b1c8a52-6b0e-4f0e-9f55-known-bp",
+				  "resource": {"resourceType": "Observation", "id": "known-bp", "status": "final",
+				   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "72313002"}]},
+				   "subject": {"reference": "urn:uuid:0b1c8a52-6b0e-4f0e-9f55-known-person"},
+				   "effectiveDateTime": "2026-11-01T09:00:00Z",
+				   "valueQuantity": {"value": 151, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}},
+				 {"fullUrl": "urn:uuid:0b1c8a52-6b0e-4f0e-9f55-known-hdl",
+				  "resource": {"resourceType": "Observation", "id": "known-hdl", "status": "final",
+				   "code": {"coding": [{"system": "http://loinc.org", "code": "2085-9"}]},
+				   "subject": {"reference": "urn:uuid:0b1c8a52-6b0e-4f0e-9f55-known-person"},
+				   "effectiveDateTime": "2026-11-01",
+				   "valueQuantity": {"value": 40, "unit": "mg/L", "system": "http://unitsofmeasure.org", "code": "mg/L"}}}
+				]}""".formatted(someone.nhsNumber().value(), someone.familyName(), someone.givenName(),
+				someone.sex() == Sex.FEMALE ? "female" : "male", someone.dateOfBirth());
+		OperationOutcome outcome = post(bundle.getBytes(StandardCharsets.UTF_8), "");
+		assertThat(count(outcome, "peopleCreated")).isZero();
+		assertThat(count(outcome, "peopleUpdated")).isZero();
+		assertThat(count(outcome, "recordsCreated")).isEqualTo(1);
+		assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+			.isEqualTo("Observation/known-hdl: HDL cholesterol in unit 'mg/L' is not accepted"));
+		assertThat(population.record(someone.nhsNumber()).orElseThrow().observations())
+			.anySatisfy(o -> {
+				assertThat(o.type()).isEqualTo(ObservationType.SYSTOLIC_BP);
+				assertThat(o.value()).isEqualByComparingTo("151");
+				assertThat(o.date()).isEqualTo(LocalDate.of(2026, 11, 1));
+			});
+	}
+
+	@Test
+	void answersInvalidJsonWithAProblem() {
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content("{\"resourceType\": \"Bundle\", ")
+			.with(httpBasic("api-client", "demo-password")))
+			.hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("The body is not valid JSON");
+	}
+
+	@Test
+	void answersSomethingOtherThanABundleWithAProblem() {
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
+			.content("{\"resourceType\": \"Patient\", \"id\": \"x\"}")
+			.with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("not a Bundle");
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
+			.content("{\"resourceType\": \"Bundle\", \"type\": \"searchset\", \"entry\": []}")
+			.with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("searchset");
+	}
+
+	@Test
+	void refusesAnUnknownPractice() {
+		assertThat(mvc.post().uri("/api/v1/fhir?allocateTestNhsNumbers=true&practice=Z99999").contentType(FHIR_JSON)
+			.content("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}")
+			.with(httpBasic("api-client", "demo-password")))
+			.hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void onlyAdministratorsAndServiceAccountsMayImport() {
+		String empty = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}";
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
+			.with(httpBasic("coordinator", "demo-password"))).hasStatus(403);
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)).hasStatus(401);
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
+			.with(httpBasic("admin", "demo-password"))).hasStatusOk();
+	}
+
+	private OperationOutcome post(byte[] body, String query) {
+		try {
+			return postOrFail(body, query);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private OperationOutcome postOrFail(byte[] body, String query) throws IOException {
+		MvcTestResult result = mvc.post().uri("/api/v1/fhir" + query).contentType(FHIR_JSON).content(body)
+			.with(httpBasic("api-client", "demo-password")).exchange();
+		assertThat(result).hasStatusOk().hasContentType(FHIR_JSON);
+		return fhir.newJsonParser().parseResource(OperationOutcome.class, result.getResponse().getContentAsString(
+				StandardCharsets.UTF_8));
+	}
+
+	private static int count(OperationOutcome outcome, String name) {
+		Extension counts = outcome.getIssueFirstRep().getExtensionByUrl(FhirImportController.COUNTS_EXTENSION);
+		return ((IntegerType) counts.getExtensionByUrl(name).getValue()).getValue();
+	}
+
+	private static byte[] resource(String path) throws IOException {
+		try (InputStream in = FhirImportIntegrationTests.class.getResourceAsStream(path)) {
+			return in.readAllBytes();
+		}
+	}
+
+}

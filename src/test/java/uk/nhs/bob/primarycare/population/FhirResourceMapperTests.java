@@ -1,0 +1,342 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
+import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
+import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
+import uk.nhs.bob.primarycare.population.FhirMapping.NotRelevant;
+import uk.nhs.bob.primarycare.population.FhirMapping.Person;
+import uk.nhs.bob.primarycare.population.FhirMapping.Rows;
+import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
+import uk.nhs.bob.primarycare.population.FhirMapping.SourceId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FhirResourceMapperTests {
+
+	private static final String LOINC = "http://loinc.org";
+
+	private static final String SNOMED = "http://snomed.info/sct";
+
+	private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+	private static final String SUBJECT = "urn:uuid:7a1b-person";
+
+	private final FhirResourceMapper mapper = new FhirResourceMapper(FhirCodeMap.load());
+
+	@Test
+	void readsABloodPressurePanelAsSystolicAndDiastolic() {
+		Observation panel = observation(LOINC, "85354-9");
+		panel.addComponent().setCode(code(LOINC, "8480-6")).setValue(quantity("141", "mm[Hg]"));
+		panel.addComponent().setCode(code(LOINC, "8462-4")).setValue(quantity("88", "mm[Hg]"));
+		Rows rows = (Rows) mapper.map("urn:uuid:bp-1", panel);
+		assertThat(rows.subject()).isEqualTo(SUBJECT);
+		assertThat(rows.rows()).extracting(FhirMapping.Row::source)
+			.containsExactly(new SourceId("urn:uuid", "bp-1#SYSTOLIC_BP"), new SourceId("urn:uuid", "bp-1#DIASTOLIC_BP"));
+		CodedRecord.Observation systolic = (CodedRecord.Observation) rows.rows().get(0).value();
+		assertThat(systolic.type()).isEqualTo(ObservationType.SYSTOLIC_BP);
+		assertThat(systolic.snomedCode()).isEqualTo("72313002");
+		assertThat(systolic.value()).isEqualByComparingTo("141");
+		assertThat(systolic.unit()).isEqualTo("mmHg");
+		assertThat(systolic.date()).isEqualTo(LocalDate.of(2025, 3, 4));
+		assertThat(systolic.setting()).isEqualTo(BloodPressureSetting.CLINIC);
+		assertThat(((CodedRecord.Observation) rows.rows().get(1).value()).type()).isEqualTo(ObservationType.DIASTOLIC_BP);
+	}
+
+	@Test
+	void readsUkCoreBloodPressureCodesAndRejectsOtherUnits() {
+		assertThat(single(observation(SNOMED, "72313002").setValue(quantity("150", "mmHg"))).type())
+			.isEqualTo(ObservationType.SYSTOLIC_BP);
+		assertThat(single(observation(SNOMED, "1091811000000102").setValue(quantity("95", "mm[Hg]"))).type())
+			.isEqualTo(ObservationType.DIASTOLIC_BP);
+		assertThat(mapper.map(null, observation(SNOMED, "72313002").setValue(quantity("20", "kPa"))))
+			.isEqualTo(new Skip("Systolic blood pressure in unit 'kPa' is not accepted"));
+		Observation panel = observation(LOINC, "85354-9");
+		panel.addComponent().setCode(code(LOINC, "8480-6")).setValue(quantity("19", "kPa"));
+		assertThat(mapper.map(null, panel)).isInstanceOf(Skip.class);
+		assertThat(mapper.map(null, observation(LOINC, "85354-9"))).isEqualTo(
+				new Skip("Blood pressure panel without systolic or diastolic component"));
+	}
+
+	@Test
+	void convertsCholesterolFromMilligramsPerDecilitre() {
+		CodedRecord.Observation total = single(observation(LOINC, "2093-3").setValue(quantity("193.35", "mg/dL")));
+		assertThat(total.type()).isEqualTo(ObservationType.TOTAL_CHOLESTEROL);
+		assertThat(total.value()).isEqualByComparingTo("5.00");
+		assertThat(total.unit()).isEqualTo("mmol/L");
+		CodedRecord.Observation hdl = single(observation(LOINC, "2085-9").setValue(quantity("1.4", "mmol/L")));
+		assertThat(hdl.type()).isEqualTo(ObservationType.HDL_CHOLESTEROL);
+		assertThat(hdl.value()).isEqualByComparingTo("1.40");
+		assertThat(single(observation(LOINC, "2085-9").setValue(quantity("50", "mg/dL"))).value())
+			.isEqualByComparingTo("1.29");
+		assertThat(mapper.map(null, observation(LOINC, "2085-9").setValue(quantity("0.5", "g/L"))))
+			.isEqualTo(new Skip("HDL cholesterol in unit 'g/L' is not accepted"));
+	}
+
+	@Test
+	void readsBmiWeightAndEveryEgfrCode() {
+		assertThat(single(observation(LOINC, "39156-5").setValue(quantity("31.2", "kg/m2"))).type())
+			.isEqualTo(ObservationType.BMI);
+		assertThat(single(observation(SNOMED, "60621009").setValue(quantity("24", "kg/m2"))).type())
+			.isEqualTo(ObservationType.BMI);
+		CodedRecord.Observation weight = single(observation(LOINC, "29463-7").setValue(quantity("82.55", "kg")));
+		assertThat(weight.type()).isEqualTo(ObservationType.WEIGHT);
+		assertThat(weight.value()).isEqualByComparingTo("82.55");
+		assertThat(weight.setting()).isNull();
+		assertThat(mapper.map(null, observation(LOINC, "29463-7").setValue(quantity("180", "[lb_av]"))))
+			.isInstanceOf(Skip.class);
+		for (String code : List.of("33914-3", "48642-3", "48643-1", "62238-1", "98979-8")) {
+			CodedRecord.Observation egfr = single(observation(LOINC, code).setValue(quantity("58", "mL/min/{1.73_m2}")));
+			assertThat(egfr.type()).isEqualTo(ObservationType.EGFR);
+			assertThat(egfr.unit()).isEqualTo("mL/min/1.73m2");
+		}
+		assertThat(mapper.map(null, observation(LOINC, "33914-3").setValue(quantity("58", "mL/min"))))
+			.isEqualTo(new Skip("eGFR in unit 'mL/min' is not accepted"));
+		assertThat(mapper.map(null, observation(LOINC, "29463-7").setValue(quantity("-1", "kg"))))
+			.isEqualTo(new Skip("Body weight value -1 is out of range"));
+		assertThat(mapper.map(null, observation(LOINC, "29463-7"))).isEqualTo(new Skip("Body weight has no quantity"));
+	}
+
+	@Test
+	void readsSmokingStatusAnswersInSnomedAndLoinc() {
+		assertThat(smoking(SNOMED, "266919005")).isEqualTo(SmokingStatus.NEVER_SMOKED);
+		assertThat(smoking(SNOMED, "8517006")).isEqualTo(SmokingStatus.EX_SMOKER);
+		assertThat(smoking(SNOMED, "77176002")).isEqualTo(SmokingStatus.SMOKER);
+		// Synthea's own answer
+		assertThat(smoking(SNOMED, "449868002")).isEqualTo(SmokingStatus.SMOKER);
+		assertThat(smoking(LOINC, "LA18976-3")).isEqualTo(SmokingStatus.SMOKER);
+		assertThat(smoking(LOINC, "LA15920-4")).isEqualTo(SmokingStatus.EX_SMOKER);
+		Observation unknown = observation(LOINC, "72166-2").setValue(code(SNOMED, "123"));
+		assertThat(mapper.map(null, unknown)).isInstanceOf(Skip.class);
+	}
+
+	@Test
+	void ignoresObservationsThePlatformDoesNotUseAndSkipsBadOnes() {
+		assertThat(mapper.map(null, observation(LOINC, "718-7").setValue(quantity("14", "g/dL"))))
+			.isInstanceOf(NotRelevant.class);
+		Observation undated = observation(LOINC, "29463-7").setValue(quantity("80", "kg"));
+		undated.setEffective(null);
+		assertThat(mapper.map(null, undated)).isEqualTo(new Skip("Observation has no date"));
+		Observation wrong = observation(LOINC, "29463-7").setValue(quantity("80", "kg"));
+		wrong.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
+		assertThat(mapper.map(null, wrong)).isEqualTo(new Skip("Observation status is entered-in-error"));
+		Observation orphan = observation(LOINC, "29463-7").setValue(quantity("80", "kg"));
+		orphan.setSubject(null);
+		assertThat(mapper.map(null, orphan)).isEqualTo(new Skip("Observation has no subject"));
+	}
+
+	@Test
+	void keepsAnySnomedConditionAsAProblem() {
+		Condition condition = new Condition();
+		condition.setId("c1");
+		condition.setSubject(new Reference("Patient/p1"));
+		condition.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, "444814009", "Viral sinusitis (disorder)")));
+		condition.setOnset(new DateTimeType("2021-11-26T10:00:00+00:00"));
+		condition.setAbatement(new DateTimeType("2021-12-17"));
+		Rows rows = (Rows) mapper.map("https://gp.example/fhir/Condition/c1", condition);
+		assertThat(rows.subject()).isEqualTo("Patient/p1");
+		assertThat(rows.rows().get(0).source()).isEqualTo(new SourceId("https://gp.example/fhir", "Condition/c1"));
+		assertThat(rows.rows().get(0).value()).isEqualTo(new Problem("444814009", "Viral sinusitis (disorder)",
+				LocalDate.of(2021, 11, 26), LocalDate.of(2021, 12, 17)));
+
+		Condition icd = new Condition();
+		icd.setSubject(new Reference("Patient/p1"));
+		icd.setCode(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10", "I10", "Hypertension")));
+		icd.setOnset(new DateTimeType("2021-11-26"));
+		assertThat(mapper.map(null, icd)).isEqualTo(new Skip("Condition has no SNOMED CT code"));
+		Condition undated = new Condition();
+		undated.setSubject(new Reference("Patient/p1"));
+		undated.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, "38341003", "Hypertension")));
+		assertThat(mapper.map(null, undated)).isEqualTo(new Skip("Condition has no onset or recorded date"));
+	}
+
+	@Test
+	void mapsMedicinesToCategoriesByCodeThenByNameElseOther() {
+		assertThat(medication(RXNORM, "259255", "atorvastatin 80 MG Oral Tablet").category())
+			.isEqualTo(MedicationCategory.LIPID_LOWERING);
+		assertThat(medication(RXNORM, "314076", "lisinopril 10 MG Oral Tablet").category())
+			.isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
+		assertThat(medication("https://dmd.nhs.uk", "39695211000001102", "Ramipril 5mg capsules").category())
+			.isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
+		assertThat(medication(RXNORM, "1", "Apixaban 5 MG Oral Tablet").category())
+			.isEqualTo(MedicationCategory.ANTICOAGULANT);
+		Medication other = medication(RXNORM, "313782", "Acetaminophen 325 MG Oral Tablet");
+		assertThat(other.category()).isEqualTo(MedicationCategory.OTHER);
+		assertThat(other.snomedCode()).isEqualTo("313782");
+		assertThat(other.start()).isEqualTo(LocalDate.of(2024, 5, 6));
+		assertThat(other.end()).isNull();
+	}
+
+	@Test
+	void endsStoppedPrescriptionsAndReadsStatements() {
+		MedicationRequest request = request(RXNORM, "312961", "Simvastatin 20 MG Oral Tablet");
+		request.setStatus(MedicationRequest.MedicationRequestStatus.STOPPED);
+		Medication stopped = (Medication) ((Rows) mapper.map(null, request)).rows().get(0).value();
+		assertThat(stopped.end()).isEqualTo(stopped.start());
+		MedicationRequest byReference = new MedicationRequest();
+		byReference.setSubject(new Reference(SUBJECT));
+		byReference.setMedication(new Reference("urn:uuid:medication-1"));
+		byReference.setAuthoredOnElement(new DateTimeType("2024-05-06"));
+		assertThat(mapper.map(null, byReference)).isInstanceOf(Skip.class);
+
+		MedicationStatement statement = new MedicationStatement();
+		statement.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
+		statement.setSubject(new Reference(SUBJECT));
+		statement.setMedication(new CodeableConcept().addCoding(new Coding(SNOMED, "108600003", "Atorvastatin")));
+		statement.setEffective(new Period().setStartElement(new DateTimeType("2020-01-02")));
+		Medication taken = (Medication) ((Rows) mapper.map(null, statement)).rows().get(0).value();
+		assertThat(taken.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+		assertThat(taken.start()).isEqualTo(LocalDate.of(2020, 1, 2));
+		assertThat(taken.current()).isTrue();
+	}
+
+	@Test
+	void makesInpatientAndEmergencyEncountersAdmissions() {
+		Admission emergency = (Admission) ((Rows) mapper.map(null, encounter("EMER"))).rows().get(0).value();
+		assertThat(emergency).isEqualTo(new Admission(LocalDate.of(2017, 4, 16), false, "Myocardial infarction"));
+		Admission inpatient = (Admission) ((Rows) mapper.map(null, encounter("IMP"))).rows().get(0).value();
+		assertThat(inpatient.planned()).isTrue();
+		assertThat(mapper.map(null, encounter("AMB"))).isInstanceOf(NotRelevant.class);
+	}
+
+	@Test
+	void readsAPatientWithAnNhsNumber() {
+		Patient patient = patient();
+		patient.addIdentifier().setSystem(FhirResourceMapper.NHS_NUMBER_SYSTEM).setValue("943 476 5919");
+		Person person = (Person) mapper.map("urn:uuid:p-1", patient);
+		assertThat(person.nhsNumber()).isEqualTo("9434765919");
+		assertThat(person.keys()).containsExactly("urn:uuid:p-1", "Patient/p-1");
+		assertThat(person.givenName()).isEqualTo("Jessie");
+		assertThat(person.familyName()).isEqualTo("Glover");
+		assertThat(person.sex()).isEqualTo(Sex.MALE);
+		assertThat(person.dateOfBirth()).isEqualTo(LocalDate.of(1967, 6, 8));
+		assertThat(person.ethnicity()).isEqualTo(Ethnicity.NOT_STATED);
+		assertThat(person.dateOfDeath()).isNull();
+	}
+
+	@Test
+	void rejectsAnNhsNumberFailingTheCheckDigitAndPatientsWithoutSex() {
+		Patient patient = patient();
+		patient.addIdentifier().setSystem(FhirResourceMapper.NHS_NUMBER_SYSTEM).setValue("9876544321");
+		assertThat(mapper.map(null, patient))
+			.isEqualTo(new Skip("NHS number 9876544321 is not valid (Modulus 11 check)"));
+		assertThat(mapper.map(null, patient().setGender(AdministrativeGender.UNKNOWN))).isInstanceOf(Skip.class);
+		Patient noBirthDate = patient();
+		noBirthDate.setBirthDateElement(new DateType());
+		assertThat(mapper.map(null, noBirthDate)).isEqualTo(new Skip("Patient has no birth date"));
+	}
+
+	@Test
+	void mapsEthnicityFromUkCoreOrUsCoreRace() {
+		Patient british = patient();
+		british.addExtension(new Extension(FhirResourceMapper.UK_CORE_ETHNIC_CATEGORY,
+				new CodeableConcept().addCoding(new Coding("https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategory", "H", null))));
+		assertThat(((Person) mapper.map(null, british)).ethnicity()).isEqualTo(Ethnicity.ASIAN_INDIAN);
+		Patient american = patient();
+		Extension race = american.addExtension().setUrl(FhirResourceMapper.US_CORE_RACE);
+		race.addExtension("ombCategory", new Coding("urn:oid:2.16.840.1.113883.6.238", "2054-5", "Black"));
+		assertThat(((Person) mapper.map(null, american)).ethnicity()).isEqualTo(Ethnicity.BLACK_OTHER);
+	}
+
+	@Test
+	void skipsResourceTypesItDoesNotImport() {
+		assertThat(mapper.map(null, new Procedure())).isEqualTo(new Skip("Resource type Procedure is not imported"));
+	}
+
+	@Test
+	void turnsReferencesIntoPatientKeys() {
+		assertThat(FhirResourceMapper.reference("urn:uuid:abc")).isEqualTo("urn:uuid:abc");
+		assertThat(FhirResourceMapper.reference("Patient/1")).isEqualTo("Patient/1");
+		assertThat(FhirResourceMapper.reference("https://gp.example/fhir/Patient/1/_history/2")).isEqualTo("Patient/1");
+		assertThat(SourceId.of(null, "Observation", "o1")).isEqualTo(new SourceId("bundle", "Observation/o1"));
+	}
+
+	private SmokingStatus smoking(String system, String code) {
+		CodedRecord.Observation observation = single(observation(LOINC, "72166-2").setValue(code(system, code)));
+		assertThat(observation.type()).isEqualTo(ObservationType.SMOKING_STATUS);
+		assertThat(observation.value()).isEqualByComparingTo(BigDecimal.ZERO);
+		return observation.smokingStatus().orElseThrow();
+	}
+
+	private CodedRecord.Observation single(Observation observation) {
+		FhirMapping mapping = mapper.map("urn:uuid:o-1", observation);
+		assertThat(mapping).isInstanceOf(Rows.class);
+		List<FhirMapping.Row<?>> rows = ((Rows) mapping).rows();
+		assertThat(rows).hasSize(1);
+		return (CodedRecord.Observation) rows.get(0).value();
+	}
+
+	private Medication medication(String system, String code, String name) {
+		return (Medication) ((Rows) mapper.map(null, request(system, code, name))).rows().get(0).value();
+	}
+
+	private static MedicationRequest request(String system, String code, String name) {
+		MedicationRequest request = new MedicationRequest();
+		request.setId("m1");
+		request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+		request.setSubject(new Reference(SUBJECT));
+		request.setMedication(new CodeableConcept().addCoding(new Coding(system, code, name)).setText(name));
+		request.setAuthoredOnElement(new DateTimeType("2024-05-06T10:00:00+01:00"));
+		return request;
+	}
+
+	private static Encounter encounter(String classCode) {
+		Encounter encounter = new Encounter();
+		encounter.setId("e1");
+		encounter.setStatus(Encounter.EncounterStatus.FINISHED);
+		encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", classCode, null));
+		encounter.setSubject(new Reference(SUBJECT));
+		encounter.setPeriod(new Period().setStartElement(new DateTimeType("2017-04-16T21:07:59+00:00")));
+		encounter.addReasonCode(new CodeableConcept().setText("Myocardial infarction"));
+		return encounter;
+	}
+
+	private static Patient patient() {
+		Patient patient = new Patient();
+		patient.setId("p-1");
+		patient.addName().setFamily("Glover433").addGiven("Jessie665");
+		patient.setGender(AdministrativeGender.MALE);
+		patient.setBirthDateElement(new DateType("1967-06-08"));
+		return patient;
+	}
+
+	private static Observation observation(String system, String code) {
+		Observation observation = new Observation();
+		observation.setId("o-1");
+		observation.setStatus(Observation.ObservationStatus.FINAL);
+		observation.setCode(code(system, code));
+		observation.setSubject(new Reference(SUBJECT));
+		observation.setEffective(new DateTimeType("2025-03-04T09:30:00+00:00"));
+		return observation;
+	}
+
+	private static CodeableConcept code(String system, String code) {
+		return new CodeableConcept().addCoding(new Coding(system, code, null));
+	}
+
+	private static Quantity quantity(String value, String ucum) {
+		return new Quantity().setValue(new BigDecimal(value)).setSystem(FhirResourceMapper.UCUM).setCode(ucum).setUnit(ucum);
+	}
+
+}
