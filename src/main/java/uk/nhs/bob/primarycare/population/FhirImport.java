@@ -1,0 +1,228 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import uk.nhs.bob.primarycare.population.FhirImportResult.Skipped;
+import uk.nhs.bob.primarycare.population.FhirMapping.NotRelevant;
+import uk.nhs.bob.primarycare.population.FhirMapping.Person;
+import uk.nhs.bob.primarycare.population.FhirMapping.Row;
+import uk.nhs.bob.primarycare.population.FhirMapping.Rows;
+import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
+
+/**
+ * Imports a FHIR R4 Bundle (type collection, transaction or batch) of Patients and their Conditions, Observations,
+ * MedicationRequests / MedicationStatements and Encounters into the population. The bundle is streamed: each
+ * resource is parsed on its own and only small mapped rows are kept per person. Each person is then written in their
+ * own transaction (see {@link FhirPersonWriter}), so a bad resource or person never stops the rest, and nothing is
+ * half-imported for anyone. Not one transaction for the whole bundle on purpose: a 10,000-entry bundle must not hold
+ * locks or fail as a whole for one bad person.
+ */
+@Component
+public class FhirImport {
+
+	/** How often the progress callback is told, in resources. */
+	static final int PROGRESS_EVERY = 250;
+
+	private static final Pattern RESOURCE_TYPE = Pattern.compile("\"resourceType\"\\s*:\\s*\"([A-Za-z]+)\"");
+
+	/** The input is not valid FHIR JSON or not a Bundle of an accepted type; the message says why. */
+	public static class InvalidBundle extends RuntimeException {
+
+		public InvalidBundle(String message) {
+			super(message);
+		}
+
+	}
+
+	private final FhirContext fhir;
+
+	private final FhirResourceMapper mapper;
+
+	private final FhirPersonWriter writer;
+
+	FhirImport(FhirContext fhir, FhirPersonWriter writer) {
+		this.fhir = fhir;
+		this.mapper = new FhirResourceMapper(FhirCodeMap.load());
+		this.writer = writer;
+	}
+
+	/**
+	 * Reads the whole bundle, then writes person by person.
+	 *
+	 * @throws InvalidBundle when the input is not valid JSON or not a Bundle of type collection, transaction or batch
+	 * (nothing is written then)
+	 */
+	public FhirImportResult importBundle(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
+		IParser parser = fhir.newJsonParser();
+		List<Skipped> skipped = new ArrayList<>();
+		Map<String, Pending> byKey = new LinkedHashMap<>();
+		int[] read = { 0 };
+		FhirBundleReader.read(json, (fullUrl, resourceJson) -> {
+			read[0]++;
+			accept(parser, fullUrl, resourceJson, byKey, skipped);
+			if (read[0] % PROGRESS_EVERY == 0) {
+				progress.resourcesRead(read[0]);
+			}
+		});
+		progress.resourcesRead(read[0]);
+		int created = 0;
+		int updated = 0;
+		int records = 0;
+		Set<Pending> done = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Map.Entry<String, Pending> entry : byKey.entrySet()) {
+			Pending pending = entry.getValue();
+			if (!done.add(pending)) {
+				continue;
+			}
+			String notImported = pending.rows.isEmpty() ? ""
+					: "; its " + pending.rows.size() + " records were not imported";
+			if (pending.rejected != null) {
+				skipped.add(new Skipped("Patient", pending.id, pending.rejected + notImported));
+				continue;
+			}
+			Person person = pending.person;
+			if (person == null) {
+				skipped.add(new Skipped("Patient", entry.getKey(),
+						pending.resources + " resources refer to a Patient not in this bundle"));
+				continue;
+			}
+			FhirPersonWriter.Outcome outcome;
+			try {
+				outcome = writer.write(person, pending.rows, options);
+			}
+			catch (DataAccessException ex) {
+				outcome = new FhirPersonWriter.Outcome.Skipped("Could not be saved: " + ex.getMostSpecificCause().getMessage());
+			}
+			if (outcome instanceof FhirPersonWriter.Outcome.Written written) {
+				created += written.created() ? 1 : 0;
+				updated += written.updated() ? 1 : 0;
+				records += written.records();
+			}
+			else if (outcome instanceof FhirPersonWriter.Outcome.Skipped skip) {
+				skipped.add(new Skipped("Patient", pending.id, skip.reason() + notImported));
+			}
+		}
+		return new FhirImportResult(created, updated, records, read[0], skipped);
+	}
+
+	private void accept(IParser parser, @Nullable String fullUrl, String resourceJson, Map<String, Pending> byKey,
+			List<Skipped> skipped) {
+		IBaseResource resource;
+		try {
+			resource = parser.parseResource(resourceJson);
+		}
+		catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
+			Matcher type = RESOURCE_TYPE.matcher(resourceJson.length() > 500 ? resourceJson.substring(0, 500) : resourceJson);
+			skipped.add(new Skipped(type.find() ? type.group(1) : "unknown", fullUrl == null ? "" : fullUrl,
+					"Not valid FHIR R4: " + ex.getMessage()));
+			return;
+		}
+		String id = resource instanceof Resource r ? FhirResourceMapper.resourceId(fullUrl, r)
+				: fullUrl == null ? "" : fullUrl;
+		FhirMapping mapping;
+		try {
+			mapping = mapper.map(fullUrl, resource);
+		}
+		catch (RuntimeException ex) {
+			// A resource the mapper cannot read (HAPI accepted it, but a value is malformed) is skipped, never fatal
+			mapping = new Skip("Could not be read: " + ex.getMessage());
+		}
+		if (mapping instanceof Person person) {
+			Pending pending = pendingFor(person.keys(), byKey, skipped, id);
+			if (pending != null) {
+				pending.person = person;
+				pending.id = id;
+			}
+		}
+		else if (mapping instanceof Rows rows) {
+			Pending pending = byKey.computeIfAbsent(rows.subject(), k -> new Pending());
+			pending.rows.addAll(rows.rows());
+			pending.resources++;
+		}
+		else if (mapping instanceof Skip skip) {
+			if (resource.fhirType().equals("Patient")) {
+				List<String> keys = new ArrayList<>();
+				if (fullUrl != null) {
+					keys.add(FhirResourceMapper.reference(fullUrl));
+				}
+				keys.add("Patient/" + id);
+				Pending pending = pendingFor(keys, byKey, skipped, id);
+				if (pending != null) {
+					pending.rejected = skip.reason();
+					pending.id = id;
+				}
+			}
+			else {
+				skipped.add(new Skipped(resource.fhirType(), id, skip.reason()));
+			}
+		}
+		else if (!(mapping instanceof NotRelevant)) {
+			throw new IllegalStateException("Unexpected mapping " + mapping);
+		}
+	}
+
+	/** The one pending person under all these keys (merging rows that came before the Patient), or null if seen. */
+	private static @Nullable Pending pendingFor(List<String> keys, Map<String, Pending> byKey, List<Skipped> skipped,
+			String id) {
+		Pending pending = null;
+		for (String key : keys) {
+			Pending existing = byKey.get(key);
+			if (existing == null) {
+				continue;
+			}
+			if (existing.person != null || existing.rejected != null) {
+				skipped.add(new Skipped("Patient", id, "The Patient appears more than once in the bundle"));
+				return null;
+			}
+			if (pending == null) {
+				pending = existing;
+			}
+			else if (pending != existing) {
+				pending.rows.addAll(existing.rows);
+				pending.resources += existing.resources;
+			}
+		}
+		if (pending == null) {
+			pending = new Pending();
+		}
+		for (String key : keys) {
+			byKey.put(key, pending);
+		}
+		return pending;
+	}
+
+	/** One person's mapped rows while the bundle is read. */
+	private static final class Pending {
+
+		@Nullable Person person;
+
+		@Nullable String rejected;
+
+		String id = "";
+
+		final List<Row<?>> rows = new ArrayList<>();
+
+		int resources;
+
+	}
+
+}

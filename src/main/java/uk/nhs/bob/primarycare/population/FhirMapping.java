@@ -1,0 +1,57 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** What one FHIR resource maps to: a person, rows of a person's coded record, a skip with a reason, or nothing. */
+sealed interface FhirMapping {
+
+	/** Where a row came from: unique per table, so a re-import finds the row it wrote before. */
+	record SourceId(String system, String id) {
+
+		/**
+		 * From the entry's full URL ({@code urn:uuid:...} or {@code base/Type/id}) or, without one, the resource's
+		 * type and id.
+		 */
+		static SourceId of(@Nullable String fullUrl, String resourceType, @Nullable String id) {
+			if (fullUrl != null && (fullUrl.startsWith("urn:uuid:") || fullUrl.startsWith("urn:oid:"))) {
+				int colon = fullUrl.indexOf(':', 4);
+				return new SourceId(fullUrl.substring(0, colon), fullUrl.substring(colon + 1));
+			}
+			String local = resourceType + "/" + (id == null ? "" : id);
+			if (fullUrl != null && fullUrl.endsWith("/" + local)) {
+				return new SourceId(fullUrl.substring(0, fullUrl.length() - local.length() - 1), local);
+			}
+			return new SourceId(fullUrl == null ? "bundle" : fullUrl, local);
+		}
+
+		SourceId part(String part) {
+			return new SourceId(system, id + "#" + part);
+		}
+
+	}
+
+	/** A row for one of the coded record tables. */
+	record Row<T>(SourceId source, T value) {
+	}
+
+	/** A Patient, with the keys its resources can reference it by. */
+	record Person(List<String> keys, SourceId source, @Nullable String nhsNumber, String givenName,
+			String familyName, LocalDate dateOfBirth, Sex sex, Ethnicity ethnicity, @Nullable LocalDate dateOfDeath)
+			implements FhirMapping {
+	}
+
+	/** Rows for the person the resource's subject refers to. */
+	record Rows(String subject, List<Row<?>> rows) implements FhirMapping {
+	}
+
+	record Skip(String reason) implements FhirMapping {
+	}
+
+	/** A resource of a type the import reads whose content the platform does not use (an unmapped lab test). */
+	record NotRelevant() implements FhirMapping {
+	}
+
+}
