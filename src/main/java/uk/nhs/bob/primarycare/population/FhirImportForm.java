@@ -12,7 +12,7 @@ record FhirImportForm(@Nullable MultipartFile bundle, @Nullable String allocateT
 		return new FhirImportForm(null, null, null);
 	}
 
-	boolean allocating() {
+	public boolean allocating() {
 		return "true".equals(allocateTestNhsNumbers);
 	}
 

@@ -47,7 +47,7 @@ class FhirImportJobs {
 			Status status, int resourcesRead, @Nullable Integer peopleCreated, @Nullable Integer peopleUpdated,
 			@Nullable Integer recordsCreated, @Nullable Integer resourcesSkipped, @Nullable String error) {
 
-		boolean running() {
+		public boolean running() {
 			return status == Status.RUNNING;
 		}
 

@@ -52,7 +52,7 @@ class FhirImportPageTests {
 	}
 
 	/** Follows the redirect to the job page and waits (at most 30 s) for the job to end. */
-	String finishedJobPage(MvcTestResult started) throws InterruptedException {
+	String finishedJobPage(MvcTestResult started) throws Exception {
 		assertThat(started).hasStatus3xxRedirection();
 		String location = started.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/admin/population/import/");
