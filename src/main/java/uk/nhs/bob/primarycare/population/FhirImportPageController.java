@@ -1,0 +1,115 @@
+package uk.nhs.bob.primarycare.population;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
+/**
+ * ICB administrators upload a FHIR R4 bundle (for example from a GP system export or a test generator); it is
+ * imported in the background and the job page shows its progress and then what was created and what was skipped.
+ */
+@Controller
+@RequestMapping("/admin/population/import")
+@PreAuthorize("hasRole('ICB_ADMIN')")
+class FhirImportPageController {
+
+	static final String VIEW_FORM = "population/import";
+
+	static final String VIEW_JOB = "population/import-job";
+
+	private final FhirImportJobs jobs;
+
+	private final Directory directory;
+
+	FhirImportPageController(FhirImportJobs jobs, Directory directory) {
+		this.jobs = jobs;
+		this.directory = directory;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("form", FhirImportForm.empty());
+		return showForm(model);
+	}
+
+	@PostMapping
+	String upload(@ModelAttribute("form") FhirImportForm form, BindingResult result, Principal principal, Model model)
+			throws IOException {
+		MultipartFile bundle = form.bundle();
+		if (bundle == null || bundle.isEmpty()) {
+			result.rejectValue("bundle", "missing", "Select a FHIR bundle file (.json) to import");
+		}
+		Optional<PracticeSummary> practice = OdsCode.parse(form.practice()).flatMap(directory::practice);
+		if (form.practice() != null && !form.practice().isBlank() && practice.isEmpty()) {
+			result.rejectValue("practice", "unknown", "Select a practice from the list");
+		}
+		else if (form.allocating() && practice.isEmpty()) {
+			result.rejectValue("practice", "missing",
+					"Select the practice to register people at when they are given test NHS numbers");
+		}
+		if (result.hasErrors()) {
+			return showForm(model);
+		}
+		Path saved = Files.createTempFile("fhir-import-", ".json");
+		bundle.transferTo(saved);
+		String fileName = bundle.getOriginalFilename() == null || bundle.getOriginalFilename().isBlank() ? "bundle.json"
+				: bundle.getOriginalFilename();
+		UUID id = jobs.start(principal.getName(), fileName, saved,
+				new FhirImportOptions(form.allocating(), practice.map(PracticeSummary::odsCode).orElse(null)));
+		return "redirect:/admin/population/import/" + id;
+	}
+
+	@GetMapping("/{id}")
+	String job(@PathVariable String id, Model model) {
+		FhirImportJobs.Job job = parseId(id).flatMap(jobs::find)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("job", job);
+		model.addAttribute("skipped", job.status() == FhirImportJobs.Status.DONE ? jobs.skipped(job.id()) : java.util.List.of());
+		if (job.running()) {
+			// the layout turns this into a meta refresh: progress without any script
+			model.addAttribute("refreshSeconds", 2);
+		}
+		return VIEW_JOB;
+	}
+
+	private String showForm(Model model) {
+		Map<String, String> practices = new LinkedHashMap<>();
+		directory.practices()
+			.forEach(p -> practices.put(p.odsCode().value(), p.name() + " (" + p.odsCode() + "), " + p.placeName()));
+		model.addAttribute("practiceOptions", practices);
+		model.addAttribute("recent", jobs.recent(10));
+		return VIEW_FORM;
+	}
+
+	private static Optional<UUID> parseId(String id) {
+		try {
+			return Optional.of(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
