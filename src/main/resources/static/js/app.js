@@ -2,8 +2,6 @@
 // allows no inline script, so this file is the only place scripts start.
 import { initAll } from '../nhsuk/nhsuk-frontend.min.js';
 
-document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
-
 // Bean Validation reports a form's errors in no fixed order; the NHS.UK error summary lists them in the order the
 // fields appear on the page. Errors without a field (href "#maincontent") stay first.
 function orderErrorSummary() {
@@ -28,5 +26,9 @@ function orderErrorSummary() {
   items.forEach((item) => list.appendChild(item));
 }
 
+// NHS.UK components initialise only where the body says the frontend is supported
+document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 orderErrorSummary();
 initAll();
+// Marks the page as fully enhanced (browser tests wait for it before reading the page)
+document.body.dataset.appReady = 'true';

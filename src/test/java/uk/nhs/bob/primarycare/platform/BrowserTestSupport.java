@@ -1,11 +1,16 @@
 package uk.nhs.bob.primarycare.platform;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,11 +38,33 @@ abstract class BrowserTestSupport {
 		return "http://localhost:" + port + path;
 	}
 
+	/** Opens a page and waits until it has loaded and its script has run. */
+	void open(String path) {
+		browser.get(url(path));
+		awaitReady();
+	}
+
+	/**
+	 * Clicks something that loads another page, and waits for that page: reading too early would see the old page,
+	 * or the new one before its script ran (on a busy machine both happen).
+	 */
+	void clickAndWait(By target) {
+		WebElement oldPage = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+		awaitReady();
+	}
+
+	void awaitReady() {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return document.readyState === 'complete' && document.body.dataset.appReady === 'true'")));
+	}
+
 	void signIn(String username, String password) {
-		browser.get(url("/login"));
+		open("/login");
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		clickAndWait(By.cssSelector("button[type=submit]"));
 	}
 
 }

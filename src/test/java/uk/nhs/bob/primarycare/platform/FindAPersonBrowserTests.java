@@ -55,16 +55,16 @@ class FindAPersonBrowserTests extends BrowserTestSupport {
 		long auditedBefore = auditEntries(nhsNumber.value());
 
 		signInAsCoordinator();
-		browser.findElement(By.linkText("Find a person")).click();
+		clickAndWait(By.linkText("Find a person"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find a person");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		browser.findElement(By.id("nhsNumber")).sendKeys(nhsNumber.formatted());
-		browser.findElement(By.cssSelector("button[type=submit].nhsuk-button")).click();
+		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 		assertThat(browser.findElements(By.cssSelector("table.nhsuk-table tbody tr"))).hasSize(1);
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
-		browser.findElement(By.cssSelector("table.nhsuk-table tbody tr a")).click();
+		clickAndWait(By.cssSelector("table.nhsuk-table tbody tr a"));
 		assertThat(browser.getCurrentUrl()).endsWith("/population/people/" + nhsNumber.value());
 		assertThat(browser.findElement(By.tagName("h1")).getText())
 			.containsIgnoringCase(person.get("family_name").toString());
@@ -77,9 +77,9 @@ class FindAPersonBrowserTests extends BrowserTestSupport {
 	@Test
 	void aMistypedNhsNumberKeepsWhatWasTypedAndExplainsTheProblem() throws IOException {
 		signInAsCoordinator();
-		browser.get(url("/population/people"));
+		open("/population/people");
 		browser.findElement(By.id("nhsNumber")).sendKeys("943 476 5918");
-		browser.findElement(By.cssSelector("button[type=submit].nhsuk-button")).click();
+		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText()).contains("NHS number");
 		assertThat(browser.findElement(By.id("nhsNumber")).getAttribute("value")).isEqualTo("943 476 5918");
 		assertThat(Accessibility.violations(browser)).isEmpty();
@@ -91,12 +91,12 @@ class FindAPersonBrowserTests extends BrowserTestSupport {
 		LocalDate dateOfBirth = ((java.sql.Date) person.get("date_of_birth")).toLocalDate();
 
 		signInAsCoordinator();
-		browser.get(url("/population/people"));
+		open("/population/people");
 		browser.findElement(By.id("familyName")).sendKeys(person.get("family_name").toString().toLowerCase());
 		browser.findElement(By.id("day")).sendKeys(String.valueOf(dateOfBirth.getDayOfMonth()));
 		browser.findElement(By.id("month")).sendKeys(String.valueOf(dateOfBirth.getMonthValue()));
 		browser.findElement(By.id("year")).sendKeys(String.valueOf(dateOfBirth.getYear()));
-		browser.findElement(By.cssSelector("button[type=submit].nhsuk-button")).click();
+		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 		assertThat(browser.findElements(By.cssSelector("table.nhsuk-table tbody tr a")))
 			.anySatisfy(link -> assertThat(link.getAttribute("href"))
 				.endsWith("/population/people/" + person.get("nhs_number").toString().trim()));

@@ -23,8 +23,8 @@ class FormErrorsBrowserTests extends BrowserTestSupport {
 	@ValueSource(strings = { "/admin/users/new", "/admin/directory/pcns/new", "/admin/directory/sites/new" })
 	void theErrorSummaryFollowsTheOrderOfTheFields(String form) throws IOException {
 		signIn("admin", "demo-password");
-		browser.get(url(form));
-		browser.findElement(By.cssSelector("main form button[type=submit].nhsuk-button")).click();
+		open(form);
+		clickAndWait(By.cssSelector("main form button[type=submit].nhsuk-button"));
 
 		List<String> targets = browser.findElements(By.cssSelector(".nhsuk-error-summary__list a"))
 			.stream()

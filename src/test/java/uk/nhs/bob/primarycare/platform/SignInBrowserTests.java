@@ -15,13 +15,13 @@ class SignInBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void aWrongPasswordShowsTheErrorSummaryAndARightOneSignsIn() throws IOException {
-		browser.get(url("/"));
+		open("/");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		browser.findElement(By.id("username")).sendKeys("supervisor");
 		browser.findElement(By.id("password")).sendKeys("not-the-password");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		clickAndWait(By.cssSelector("button[type=submit]"));
 		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
 			.contains("Username or password is incorrect");
 		assertThat(Accessibility.violations(browser)).isEmpty();
@@ -29,14 +29,14 @@ class SignInBrowserTests extends BrowserTestSupport {
 		browser.findElement(By.id("username")).clear();
 		browser.findElement(By.id("username")).sendKeys("supervisor");
 		browser.findElement(By.id("password")).sendKeys("demo-password");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		clickAndWait(By.cssSelector("button[type=submit]"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome, Sam Supervisor");
 		assertThat(browser.findElement(By.className("nhsuk-lede-text")).getText()).contains("Buckinghamshire");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
-		browser.findElement(By.className("nhsuk-header__account-button")).click();
+		clickAndWait(By.className("nhsuk-header__account-button"));
 		assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
-		browser.get(url("/"));
+		open("/");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 	}
 
