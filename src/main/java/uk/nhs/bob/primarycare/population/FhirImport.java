@@ -15,6 +15,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.population.FhirImportResult.Skipped;
+import uk.nhs.bob.primarycare.population.FhirMapping.Medicine;
+import uk.nhs.bob.primarycare.population.FhirMapping.NeedsMedicine;
 import uk.nhs.bob.primarycare.population.FhirMapping.NotRelevant;
 import uk.nhs.bob.primarycare.population.FhirMapping.Person;
 import uk.nhs.bob.primarycare.population.FhirMapping.Row;
@@ -75,15 +78,23 @@ public class FhirImport {
 		IParser parser = fhir.newJsonParser();
 		List<Skipped> skipped = new ArrayList<>();
 		Map<String, Pending> byKey = new LinkedHashMap<>();
+		Medicines medicines = new Medicines();
 		int[] read = { 0 };
 		FhirBundleReader.read(json, (fullUrl, resourceJson) -> {
 			read[0]++;
-			accept(parser, fullUrl, resourceJson, byKey, skipped);
+			accept(parser, fullUrl, resourceJson, byKey, skipped, medicines);
 			if (read[0] % PROGRESS_EVERY == 0) {
 				progress.resourcesRead(read[0]);
 			}
 		});
 		progress.resourcesRead(read[0]);
+		// prescriptions whose Medication came later in the bundle, or never
+		for (NeedsMedicine waiting : medicines.waiting) {
+			CodeableConcept code = medicines.byKey.get(waiting.medicineKey());
+			FhirMapping completed = code != null ? waiting.complete().apply(code)
+					: new Skip("Names Medication " + waiting.medicineKey() + ", which is not in this bundle");
+			route(completed, waiting.resourceType(), waiting.id(), null, byKey, skipped);
+		}
 		int created = 0;
 		int updated = 0;
 		int records = 0;
@@ -124,8 +135,17 @@ public class FhirImport {
 		return new FhirImportResult(created, updated, records, read[0], skipped);
 	}
 
+	/** Medication resources seen so far, and prescriptions waiting for one that has not come yet. */
+	private static final class Medicines {
+
+		final Map<String, CodeableConcept> byKey = new java.util.HashMap<>();
+
+		final List<NeedsMedicine> waiting = new ArrayList<>();
+
+	}
+
 	private void accept(IParser parser, @Nullable String fullUrl, String resourceJson, Map<String, Pending> byKey,
-			List<Skipped> skipped) {
+			List<Skipped> skipped, Medicines medicines) {
 		IBaseResource resource;
 		try {
 			resource = parser.parseResource(resourceJson);
@@ -146,6 +166,24 @@ public class FhirImport {
 			// A resource the mapper cannot read (HAPI accepted it, but a value is malformed) is skipped, never fatal
 			mapping = new Skip("Could not be read: " + ex.getMessage());
 		}
+		if (mapping instanceof Medicine medicine) {
+			medicine.keys().forEach(key -> medicines.byKey.put(key, medicine.code()));
+			return;
+		}
+		if (mapping instanceof NeedsMedicine needs) {
+			CodeableConcept code = medicines.byKey.get(needs.medicineKey());
+			if (code == null) {
+				medicines.waiting.add(needs);
+				return;
+			}
+			mapping = needs.complete().apply(code);
+		}
+		route(mapping, resource.fhirType(), id, fullUrl, byKey, skipped);
+	}
+
+	/** Files a mapping under its person, or as skipped. */
+	private void route(FhirMapping mapping, String resourceType, String id, @Nullable String fullUrl,
+			Map<String, Pending> byKey, List<Skipped> skipped) {
 		if (mapping instanceof Person person) {
 			Pending pending = pendingFor(person.keys(), byKey, skipped, id);
 			if (pending != null) {
@@ -159,7 +197,7 @@ public class FhirImport {
 			pending.resources++;
 		}
 		else if (mapping instanceof Skip skip) {
-			if (resource.fhirType().equals("Patient")) {
+			if (resourceType.equals("Patient")) {
 				List<String> keys = new ArrayList<>();
 				if (fullUrl != null) {
 					keys.add(FhirResourceMapper.reference(fullUrl));
@@ -172,7 +210,7 @@ public class FhirImport {
 				}
 			}
 			else {
-				skipped.add(new Skipped(resource.fhirType(), id, skip.reason()));
+				skipped.add(new Skipped(resourceType, id, skip.reason()));
 			}
 		}
 		else if (!(mapping instanceof NotRelevant)) {

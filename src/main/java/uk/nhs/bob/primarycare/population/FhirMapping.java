@@ -2,7 +2,9 @@ package uk.nhs.bob.primarycare.population;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.jspecify.annotations.Nullable;
 
 /** What one FHIR resource maps to: a person, rows of a person's coded record, a skip with a reason, or nothing. */
@@ -48,6 +50,18 @@ sealed interface FhirMapping {
 	}
 
 	record Skip(String reason) implements FhirMapping {
+	}
+
+	/** A Medication resource: the medicine that prescriptions elsewhere in the bundle may name by reference. */
+	record Medicine(List<String> keys, CodeableConcept code) implements FhirMapping {
+	}
+
+	/**
+	 * A prescription or statement that names its medicine by reference: completed with the referenced Medication's
+	 * code once that is known (it may come later in the bundle).
+	 */
+	record NeedsMedicine(String medicineKey, String resourceType, String id,
+			Function<CodeableConcept, FhirMapping> complete) implements FhirMapping {
 	}
 
 	/** A resource of a type the import reads whose content the platform does not use (an unmapped lab test). */

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
 import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
 import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
+import uk.nhs.bob.primarycare.population.FhirMapping.Medicine;
+import uk.nhs.bob.primarycare.population.FhirMapping.NeedsMedicine;
 import uk.nhs.bob.primarycare.population.FhirMapping.NotRelevant;
 import uk.nhs.bob.primarycare.population.FhirMapping.Person;
 import uk.nhs.bob.primarycare.population.FhirMapping.Row;
@@ -78,6 +80,9 @@ final class FhirResourceMapper {
 		}
 		if (resource instanceof Encounter encounter) {
 			return encounter(fullUrl, encounter);
+		}
+		if (resource instanceof org.hl7.fhir.r4.model.Medication medicine) {
+			return medicine(fullUrl, medicine);
 		}
 		return new Skip("Resource type " + resource.fhirType() + " is not imported");
 	}
@@ -304,8 +309,9 @@ final class FhirResourceMapper {
 		if (status.equals("entered-in-error") || status.equals("cancelled") || status.equals("draft")) {
 			return new Skip("MedicationRequest status is " + status);
 		}
-		if (!request.hasMedicationCodeableConcept()) {
-			return new Skip("MedicationRequest names its medicine by reference, which is not imported");
+		if (!request.hasMedicationCodeableConcept()
+				&& !(request.hasMedicationReference() && request.getMedicationReference().hasReference())) {
+			return new Skip("MedicationRequest names no medicine");
 		}
 		if (!request.hasAuthoredOn()) {
 			return new Skip("MedicationRequest has no authored date");
@@ -317,7 +323,14 @@ final class FhirResourceMapper {
 			end = request.getDispenseRequest().getValidityPeriod().hasEnd()
 					? date(request.getDispenseRequest().getValidityPeriod().getEndElement()) : start;
 		}
-		return medication(fullUrl, "MedicationRequest", request.getIdElement().getIdPart(), request.getSubject(),
+		String id = request.getIdElement().getIdPart();
+		LocalDate finalEnd = end;
+		if (!request.hasMedicationCodeableConcept()) {
+			return new NeedsMedicine(medicineKey(request.getMedicationReference().getReference()), "MedicationRequest",
+					id == null ? "" : id,
+					code -> medication(fullUrl, "MedicationRequest", id, request.getSubject(), code, start, finalEnd));
+		}
+		return medication(fullUrl, "MedicationRequest", id, request.getSubject(),
 				request.getMedicationCodeableConcept(), start, end);
 	}
 
@@ -326,8 +339,9 @@ final class FhirResourceMapper {
 		if (status.equals("entered-in-error") || status.equals("not-taken")) {
 			return new Skip("MedicationStatement status is " + status);
 		}
-		if (!statement.hasMedicationCodeableConcept()) {
-			return new Skip("MedicationStatement names its medicine by reference, which is not imported");
+		if (!statement.hasMedicationCodeableConcept()
+				&& !(statement.hasMedicationReference() && statement.getMedicationReference().hasReference())) {
+			return new Skip("MedicationStatement names no medicine");
 		}
 		LocalDate start = statement.hasEffectiveDateTimeType() ? date(statement.getEffectiveDateTimeType())
 				: statement.hasEffectivePeriod() && statement.getEffectivePeriod().hasStart()
@@ -339,8 +353,15 @@ final class FhirResourceMapper {
 		LocalDate end = statement.hasEffectivePeriod() && statement.getEffectivePeriod().hasEnd()
 				? date(statement.getEffectivePeriod().getEndElement())
 				: status.equals("completed") || status.equals("stopped") ? start : null;
-		return medication(fullUrl, "MedicationStatement", statement.getIdElement().getIdPart(),
-				statement.getSubject(), statement.getMedicationCodeableConcept(), start, end);
+		String id = statement.getIdElement().getIdPart();
+		if (!statement.hasMedicationCodeableConcept()) {
+			LocalDate from = start;
+			return new NeedsMedicine(medicineKey(statement.getMedicationReference().getReference()),
+					"MedicationStatement", id == null ? "" : id,
+					code -> medication(fullUrl, "MedicationStatement", id, statement.getSubject(), code, from, end));
+		}
+		return medication(fullUrl, "MedicationStatement", id, statement.getSubject(),
+				statement.getMedicationCodeableConcept(), start, end);
 	}
 
 	private FhirMapping medication(@Nullable String fullUrl, String type, @Nullable String id, Reference subject,
@@ -392,6 +413,30 @@ final class FhirResourceMapper {
 	}
 
 	/** A reference as the key a Patient is found under: {@code urn:uuid:...} as it is, else {@code Patient/id}. */
+	/** A Medication resource, remembered by the keys prescriptions can reference it by. */
+	FhirMapping medicine(@Nullable String fullUrl, org.hl7.fhir.r4.model.Medication medicine) {
+		if (!medicine.hasCode() || medicine.getCode().getCoding().isEmpty()) {
+			return new Skip("Medication has no code");
+		}
+		List<String> keys = new java.util.ArrayList<>();
+		if (fullUrl != null) {
+			keys.add(medicineKey(fullUrl));
+		}
+		if (medicine.getIdElement().hasIdPart()) {
+			keys.add("Medication/" + medicine.getIdElement().getIdPart());
+		}
+		return new Medicine(keys, medicine.getCode());
+	}
+
+	/** {@code urn:uuid:...} as it is; {@code [base/]Medication/id} as {@code Medication/id}. */
+	static String medicineKey(String reference) {
+		if (reference.startsWith("urn:")) {
+			return reference;
+		}
+		int at = reference.lastIndexOf("Medication/");
+		return at < 0 ? reference : reference.substring(at);
+	}
+
 	static String reference(Reference reference) {
 		return reference(reference.getReference());
 	}

@@ -157,6 +157,55 @@ class FhirImportIntegrationTests {
 	}
 
 	@Test
+	void resolvesMedicinesNamedByReferenceWhereverTheMedicationStandsInTheBundle() {
+		PersonSummary someone = population.page(null, 3).get(2);
+		String run = java.util.UUID.randomUUID().toString();
+		// The statin's Medication comes after its prescription, the antihypertensive's before; a third names a
+		// Medication the bundle does not hold.
+		String bundle = """
+				{"resourceType": "Bundle", "type": "transaction", "entry": [
+				 {"fullUrl": "urn:uuid:%1$s-p", "resource": {"resourceType": "Patient", "id": "%1$s-p",
+				   "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "%2$s"}],
+				   "name": [{"family": "%3$s", "given": ["%4$s"]}], "gender": "%5$s", "birthDate": "%6$s"}},
+				 {"fullUrl": "urn:uuid:%1$s-rx1", "resource": {"resourceType": "MedicationRequest", "id": "%1$s-rx1",
+				   "status": "active", "intent": "order", "authoredOn": "2026-10-01",
+				   "medicationReference": {"reference": "urn:uuid:%1$s-statin"},
+				   "subject": {"reference": "urn:uuid:%1$s-p"}}},
+				 {"fullUrl": "urn:uuid:%1$s-amlo", "resource": {"resourceType": "Medication", "id": "%1$s-amlo",
+				   "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "308136",
+				     "display": "amlodipine 2.5 MG Oral Tablet"}]}}},
+				 {"fullUrl": "urn:uuid:%1$s-rx2", "resource": {"resourceType": "MedicationRequest", "id": "%1$s-rx2",
+				   "status": "active", "intent": "order", "authoredOn": "2026-10-02",
+				   "medicationReference": {"reference": "urn:uuid:%1$s-amlo"},
+				   "subject": {"reference": "urn:uuid:%1$s-p"}}},
+				 {"fullUrl": "urn:uuid:%1$s-rx3", "resource": {"resourceType": "MedicationRequest", "id": "%1$s-rx3",
+				   "status": "active", "intent": "order", "authoredOn": "2026-10-03",
+				   "medicationReference": {"reference": "urn:uuid:%1$s-missing"},
+				   "subject": {"reference": "urn:uuid:%1$s-p"}}},
+				 {"fullUrl": "urn:uuid:%1$s-statin", "resource": {"resourceType": "Medication", "id": "%1$s-statin",
+				   "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "259255",
+				     "display": "atorvastatin 80 MG Oral Tablet"}]}}}
+				]}""".formatted(run, someone.nhsNumber().value(), someone.familyName(), someone.givenName(),
+				someone.sex() == Sex.FEMALE ? "female" : "male", someone.dateOfBirth());
+		OperationOutcome outcome = post(bundle.getBytes(StandardCharsets.UTF_8), "");
+		assertThat(count(outcome, "recordsCreated")).isEqualTo(2);
+		assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+			.startsWith("MedicationRequest/" + run + "-rx3: Names Medication urn:uuid:" + run + "-missing"));
+		assertThat(population.record(someone.nhsNumber()).orElseThrow().medications()).satisfies(medications -> {
+			assertThat(medications).anySatisfy(m -> {
+				assertThat(m.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+				assertThat(m.start()).isEqualTo(LocalDate.of(2026, 10, 1));
+			});
+			assertThat(medications).anySatisfy(m -> {
+				assertThat(m.category()).isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
+				assertThat(m.start()).isEqualTo(LocalDate.of(2026, 10, 2));
+			});
+		});
+		OperationOutcome again = post(bundle.getBytes(StandardCharsets.UTF_8), "");
+		assertThat(count(again, "recordsCreated")).isZero();
+	}
+
+	@Test
 	void answersInvalidJsonWithAProblem() {
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content("{\"resourceType\": \"Bundle\", ")
 			.with(httpBasic("api-client", "demo-password")))

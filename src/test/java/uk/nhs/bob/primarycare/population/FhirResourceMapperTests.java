@@ -198,7 +198,17 @@ class FhirResourceMapperTests {
 		byReference.setSubject(new Reference(SUBJECT));
 		byReference.setMedication(new Reference("urn:uuid:medication-1"));
 		byReference.setAuthoredOnElement(new DateTimeType("2024-05-06"));
-		assertThat(mapper.map(null, byReference)).isInstanceOf(Skip.class);
+		// named by reference: completed later with the referenced Medication's code
+		FhirMapping deferred = mapper.map(null, byReference);
+		assertThat(deferred).isInstanceOfSatisfying(FhirMapping.NeedsMedicine.class, needs -> {
+			assertThat(needs.medicineKey()).isEqualTo("urn:uuid:medication-1");
+			org.hl7.fhir.r4.model.CodeableConcept statin = new org.hl7.fhir.r4.model.CodeableConcept()
+				.addCoding(new org.hl7.fhir.r4.model.Coding(RXNORM, "312961", "Simvastatin 20 MG Oral Tablet"));
+			Medication completed = (Medication) ((Rows) needs.complete().apply(statin)).rows().get(0).value();
+			assertThat(completed.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+			assertThat(completed.start()).isEqualTo(LocalDate.of(2024, 5, 6));
+		});
+		assertThat(FhirResourceMapper.medicineKey("https://example.org/fhir/Medication/42")).isEqualTo("Medication/42");
 
 		MedicationStatement statement = new MedicationStatement();
 		statement.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
