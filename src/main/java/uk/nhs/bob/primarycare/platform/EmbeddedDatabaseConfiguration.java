@@ -55,20 +55,30 @@ class EmbeddedDatabaseConfiguration {
 
 	/**
 	 * A JVM killed hard leaves its PostgreSQL running on the data directory, which would stop this start. Ask that
-	 * server to shut down (SIGTERM: smart shutdown; its clients died with the JVM) and wait for it.
+	 * orphaned server to shut down (SIGTERM: smart shutdown; its clients died with the JVM) and wait for it. A server
+	 * whose app is still running is left alone: this start fails with a message instead.
 	 */
 	static void stopLeftoverServer(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
 		}
-		String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+		java.util.List<String> lines = Files.readAllLines(pidFile);
+		String firstLine = lines.isEmpty() ? "" : lines.get(0).trim();
 		if (!firstLine.matches("\\d+")) {
 			return;
 		}
+		// postmaster.pid: line 1 the server's pid, line 4 its port
+		int port = lines.size() > 3 && lines.get(3).trim().matches("\\d+") ? Integer.parseInt(lines.get(3).trim()) : -1;
 		ProcessHandle.of(Long.parseLong(firstLine))
 			.filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
 			.ifPresent(process -> {
+				if (clientsConnected(port) > 0) {
+					// a running app owns this server: never shut it out, say what to do instead
+					throw new IllegalStateException("Another running instance of the app uses the embedded database in "
+							+ dataDir + " (PostgreSQL pid " + process.pid() + "). Stop it, or give this one its own "
+							+ "folder with PRIMARYCARE_EMBEDDED_DB_DATA_DIR.");
+				}
 				log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.pid(), dataDir);
 				process.destroy();
 				try {
@@ -79,6 +89,28 @@ class EmbeddedDatabaseConfiguration {
 							+ "; stop it and start again", ex);
 				}
 			});
+	}
+
+	/**
+	 * How many clients other than this check are connected to the server on that port. A server left behind by a
+	 * killed JVM has none; one whose app is running has its connection pool.
+	 */
+	private static int clientsConnected(int port) {
+		if (port <= 0) {
+			return 0;
+		}
+		try (java.sql.Connection connection = java.sql.DriverManager
+			.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+						+ "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+			result.next();
+			return result.getInt(1);
+		}
+		catch (java.sql.SQLException ex) {
+			// not answering: nothing can be using it
+			return 0;
+		}
 	}
 
 	@Bean
