@@ -10,9 +10,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
 import static uk.nhs.bob.primarycare.directory.ServiceOffer.BEFRIENDING;
 import static uk.nhs.bob.primarycare.directory.ServiceOffer.BLOOD_PRESSURE_CHECK;
@@ -57,7 +60,8 @@ import static uk.nhs.bob.primarycare.directory.ServiceType.WEIGHT_MANAGEMENT;
  * reads true.
  */
 @Component
-public class DirectoryDemoData {
+@Order(10)
+public class DirectoryDemoData implements DemoDataPart {
 
 	record Practice(String ods, String name, String postcode) {
 	}
@@ -332,12 +336,14 @@ public class DirectoryDemoData {
 	 * Whether the demo organisations and the demo service directory both exist already (demo data is created once).
 	 */
 	@Transactional(readOnly = true)
+	@Override
 	public boolean present() {
 		return organisationsPresent() && servicesPresent();
 	}
 
 	/** Creates whatever part is missing, so an installation from before the service directory gains it too. */
 	@Transactional
+	@Override
 	public void create() {
 		if (!organisationsPresent()) {
 			createOrganisations();

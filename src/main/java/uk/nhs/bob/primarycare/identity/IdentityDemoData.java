@@ -4,16 +4,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
 /**
  * Demo users, one or more per role and Place, all with the password {@value #DEMO_PASSWORD}. They exist only when
  * demo data is on; a real installation gets its first administrator from the bootstrap settings instead.
  */
 @Component
-public class IdentityDemoData {
+@Order(30)
+public class IdentityDemoData implements DemoDataPart {
 
 	public static final String DEMO_PASSWORD = "demo-password";
 
@@ -60,11 +64,13 @@ public class IdentityDemoData {
 	}
 
 	@Transactional(readOnly = true)
+	@Override
 	public boolean present() {
 		return accounts.findByUsername("coordinator").isPresent();
 	}
 
 	@Transactional
+	@Override
 	public void create() {
 		String hash = passwordEncoder.encode(DEMO_PASSWORD);
 		for (DemoUser user : USERS) {

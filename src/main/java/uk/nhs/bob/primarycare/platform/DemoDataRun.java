@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -14,14 +15,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import uk.nhs.bob.primarycare.directory.DirectoryDemoData;
 import uk.nhs.bob.primarycare.identity.IdentityDemoData;
-import uk.nhs.bob.primarycare.population.PopulationDemoData;
+import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
 /**
- * Creates the demo data once, when it is switched on: the directory's organisations and services, the synthetic
- * population registered at them, then the demo users. Each part is skipped when it is already there, so a restart
- * creates nothing again. A PostgreSQL advisory lock keeps two instances starting together from both creating it.
+ * Creates the demo data once, when it is switched on: every module's {@link DemoDataPart} in their order (the
+ * directory's organisations and services, the synthetic population registered at them, the demo users, then the
+ * feature modules' parts). Each part is skipped when it is already there, so a restart creates nothing again. A PostgreSQL advisory lock keeps two instances starting together from both creating it.
  */
 @Component
 @Order(-100)
@@ -35,19 +35,13 @@ class DemoDataRun implements ApplicationRunner {
 
 	private final DataSource dataSource;
 
-	private final DirectoryDemoData directory;
+	/** In {@code @Order}: Spring sorts a list of beans by it. */
+	private final List<DemoDataPart> parts;
 
-	private final PopulationDemoData population;
-
-	private final IdentityDemoData identity;
-
-	DemoDataRun(Environment environment, DataSource dataSource, DirectoryDemoData directory,
-			PopulationDemoData population, IdentityDemoData identity) {
+	DemoDataRun(Environment environment, DataSource dataSource, List<DemoDataPart> parts) {
 		this.environment = environment;
 		this.dataSource = dataSource;
-		this.directory = directory;
-		this.population = population;
-		this.identity = identity;
+		this.parts = parts;
 	}
 
 	@Override
@@ -74,17 +68,11 @@ class DemoDataRun implements ApplicationRunner {
 	private void createMissingParts() {
 		long started = System.nanoTime();
 		boolean created = false;
-		if (!directory.present()) {
-			directory.create();
-			created = true;
-		}
-		if (!population.present()) {
-			population.create();
-			created = true;
-		}
-		if (!identity.present()) {
-			identity.create();
-			created = true;
+		for (DemoDataPart part : parts) {
+			if (!part.present()) {
+				part.create();
+				created = true;
+			}
 		}
 		if (created) {
 			log.info("Demo data created in {} ms; sign in as any demo user with the password '{}'",

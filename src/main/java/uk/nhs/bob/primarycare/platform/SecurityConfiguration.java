@@ -34,11 +34,19 @@ class SecurityConfiguration {
 	/** Roles that work with identifiable records of people. */
 	static final String[] CLINICAL_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN" };
 
+	/** Who records and works same-day requests; Place delivery teams see only the aggregate measures. */
+	static final String[] TRIAGE_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "ICB_ADMIN" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.authorizeHttpRequests(auth -> auth
+				// 111 and online-consultation systems sign in as service accounts, a role of their own
+				.requestMatchers("/api/v1/triage/requests", "/api/v1/triage/requests/**")
+				.hasAnyRole("API_CLIENT", "ICB_ADMIN")
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
@@ -60,12 +68,29 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/error", "/nhsuk/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// the public online request form: people ask for help for themselves or someone they care for
+			.requestMatchers("/request", "/request/**")
+			.permitAll()
 			.requestMatchers("/admin/**", "/audit/**", "/actuator/**")
 			.hasRole("ICB_ADMIN")
 			.requestMatchers("/directory", "/directory/**")
 			.hasAnyRole(STAFF_ROLES)
 			.requestMatchers("/population/**")
 			.hasAnyRole(CLINICAL_ROLES)
+			.requestMatchers("/triage/measures", "/triage/measures/**")
+			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
+			.requestMatchers("/triage", "/triage/**")
+			.hasAnyRole(TRIAGE_ROLES)
+			// INT pages: members work the caseloads; Place delivery teams and administrators set teams up
+			.requestMatchers("/neighbourhood", "/neighbourhood/**")
+			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
+			// the CVD dashboard is aggregate; worklists and the calculator are for clinical roles
+			.requestMatchers("/cvd/dashboard", "/cvd/dashboard/**")
+			.hasAnyRole(STAFF_ROLES)
+			.requestMatchers("/cvd", "/cvd/**")
+			.hasAnyRole(CLINICAL_ROLES)
+			.requestMatchers("/programme", "/programme/**")
+			.hasAnyRole(STAFF_ROLES)
 			.anyRequest()
 			.hasAnyRole(STAFF_ROLES))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler))

@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
 /**
  * Creates the synthetic population at the directory's demo practices: {@code primarycare.demo.population-size}
@@ -26,7 +28,8 @@ import uk.nhs.bob.primarycare.directory.PracticeSummary;
  * streams into PostgreSQL with COPY in a single transaction, so nothing is half-created.
  */
 @Component
-public class PopulationDemoData {
+@Order(20)
+public class PopulationDemoData implements DemoDataPart {
 
 	private static final Logger log = LoggerFactory.getLogger(PopulationDemoData.class);
 
@@ -57,12 +60,14 @@ public class PopulationDemoData {
 	}
 
 	@Transactional(readOnly = true)
+	@Override
 	public boolean present() {
 		return Boolean.TRUE.equals(
 				jdbc.sql("SELECT EXISTS (SELECT 1 FROM population.person)").query(Boolean.class).single());
 	}
 
 	/** Generates and loads the population; needs the directory's practices to exist. */
+	@Override
 	public void create() {
 		long started = System.nanoTime();
 		List<PracticeSummary> practices = directory.practices();

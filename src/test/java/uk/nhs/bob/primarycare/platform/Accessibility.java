@@ -14,7 +14,7 @@ import org.openqa.selenium.WebDriver;
  * browser shows, against the WCAG 2.0, 2.1 and 2.2 A and AA rules plus one main landmark, one h1 and heading order. WebDriver injects the script through DevTools,
  * so the page's Content-Security-Policy stays as strict as in production.
  */
-final class Accessibility {
+public final class Accessibility {
 
 	private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
 
@@ -33,7 +33,7 @@ final class Accessibility {
 
 	/** The WCAG A/AA violations on the current page, as "rule-id: help (n nodes)". */
 	@SuppressWarnings("unchecked")
-	static List<String> violations(WebDriver browser) throws IOException {
+	public static List<String> violations(WebDriver browser) throws IOException {
 		JavascriptExecutor js = (JavascriptExecutor) browser;
 		js.executeScript(Files.readString(AXE));
 		Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript("""

@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Debian Chromium driven by the Debian chromedriver (no browser download). Without Chromium the browser
  * tests are skipped with a message, except on CI ({@code CI=true}), where they must run.
  */
-final class Browser {
+public final class Browser {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -24,7 +24,7 @@ final class Browser {
 	private Browser() {
 	}
 
-	static WebDriver start() throws IOException {
+	public static WebDriver start() throws IOException {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -14,32 +14,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A fresh headless Chromium for each test, pointed at the app the test context serves. */
-abstract class BrowserTestSupport {
+/**
+ * A fresh headless Chromium for each test, pointed at the app the test context serves. Public so each module's
+ * browser tests (in the module's own test package) extend it.
+ */
+public abstract class BrowserTestSupport {
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
-	WebDriver browser;
+	protected WebDriver browser;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
+	protected void startBrowser() throws IOException {
 		browser = Browser.start();
 	}
 
 	@AfterEach
-	void stopBrowser() {
+	protected void stopBrowser() {
 		if (browser != null) {
 			browser.quit();
 		}
 	}
 
-	String url(String path) {
+	protected String url(String path) {
 		return "http://localhost:" + port + path;
 	}
 
 	/** Opens a page and waits until it has loaded and its script has run. */
-	void open(String path) {
+	protected void open(String path) {
 		browser.get(url(path));
 		awaitReady();
 	}
@@ -48,19 +51,19 @@ abstract class BrowserTestSupport {
 	 * Clicks something that loads another page, and waits for that page: reading too early would see the old page,
 	 * or the new one before its script ran (on a busy machine both happen).
 	 */
-	void clickAndWait(By target) {
+	protected void clickAndWait(By target) {
 		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
 		awaitReady();
 	}
 
-	void awaitReady() {
+	protected void awaitReady() {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
 			.executeScript("return document.readyState === 'complete' && document.body.dataset.appReady === 'true'")));
 	}
 
-	void signIn(String username, String password) {
+	protected void signIn(String username, String password) {
 		open("/login");
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);

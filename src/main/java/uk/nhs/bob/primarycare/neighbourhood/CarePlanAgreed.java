@@ -1,0 +1,8 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A personalised care and support plan was agreed with the person (its status first became plan agreed). */
+public record CarePlanAgreed(UUID carePlanId, UUID teamId, String siteCode, LocalDate agreedOn) {
+}

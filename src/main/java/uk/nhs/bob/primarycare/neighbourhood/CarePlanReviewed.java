@@ -1,0 +1,9 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A care plan's review was recorded; {@code nextReviewDue} is the review date now set. */
+public record CarePlanReviewed(UUID carePlanId, UUID teamId, String siteCode, LocalDate reviewedOn,
+		LocalDate nextReviewDue) {
+}
