@@ -1,0 +1,106 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A phase of a workstream: a cohort of sites with the most it takes from each Place, or a mobilisation phase that
+ * enrols none ({@code maxSitesPerPlace} 0).
+ */
+@Entity
+@Table(schema = "programme", name = "cohort")
+class Cohort {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String workstreamCode;
+
+	private String name;
+
+	private LocalDate startsOn;
+
+	private LocalDate endsOn;
+
+	private int maxSitesPerPlace;
+
+	private String description;
+
+	@Version
+	private @Nullable Long version;
+
+	protected Cohort() {
+		this.workstreamCode = "";
+		this.name = "";
+		this.startsOn = LocalDate.MIN;
+		this.endsOn = LocalDate.MIN;
+		this.description = "";
+	}
+
+	Cohort(String workstreamCode, String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace,
+			String description) {
+		this.workstreamCode = workstreamCode;
+		this.name = name;
+		this.startsOn = startsOn;
+		this.endsOn = endsOn;
+		this.maxSitesPerPlace = maxSitesPerPlace;
+		this.description = description;
+	}
+
+	long id() {
+		return id == null ? 0 : id;
+	}
+
+	String workstreamCode() {
+		return workstreamCode;
+	}
+
+	String name() {
+		return name;
+	}
+
+	LocalDate startsOn() {
+		return startsOn;
+	}
+
+	LocalDate endsOn() {
+		return endsOn;
+	}
+
+	int maxSitesPerPlace() {
+		return maxSitesPerPlace;
+	}
+
+	String description() {
+		return description;
+	}
+
+	long version() {
+		return version == null ? 0 : version;
+	}
+
+	void change(String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace, String description) {
+		this.name = name;
+		this.startsOn = startsOn;
+		this.endsOn = endsOn;
+		this.maxSitesPerPlace = maxSitesPerPlace;
+		this.description = description;
+	}
+
+	/** Planned, running or finished on the given day. */
+	String status(LocalDate today) {
+		if (today.isBefore(startsOn)) {
+			return "Planned";
+		}
+		return today.isAfter(endsOn) ? "Finished" : "Running";
+	}
+
+}

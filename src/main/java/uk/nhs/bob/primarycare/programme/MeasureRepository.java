@@ -1,0 +1,11 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MeasureRepository extends JpaRepository<Measure, Long> {
+
+	List<Measure> findByProjectIdOrderById(long projectId);
+
+}

@@ -1,0 +1,142 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Plan-Do-Study-Act cycle (DOMAIN.md C): the plan with its prediction, what was done, what was learnt and the
+ * decision (adopt, adapt or abandon). Its start date places it on the project's charts.
+ */
+@Entity
+@Table(schema = "programme", name = "pdsa_cycle")
+class PdsaCycle {
+
+	enum Act {
+
+		ADOPT("Adopt"), ADAPT("Adapt"), ABANDON("Abandon");
+
+		private final String label;
+
+		Act(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private long projectId;
+
+	private String title;
+
+	private String plan;
+
+	private String prediction;
+
+	private LocalDate startedOn;
+
+	@Column(name = "do_notes")
+	private String doNotes = "";
+
+	private String study = "";
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable Act act;
+
+	private @Nullable LocalDate actOn;
+
+	private String recordedBy;
+
+	@Version
+	private @Nullable Long version;
+
+	protected PdsaCycle() {
+		this.title = "";
+		this.plan = "";
+		this.prediction = "";
+		this.startedOn = LocalDate.MIN;
+		this.recordedBy = "";
+	}
+
+	PdsaCycle(long projectId, String title, String plan, String prediction, LocalDate startedOn, String recordedBy) {
+		this.projectId = projectId;
+		this.title = title;
+		this.plan = plan;
+		this.prediction = prediction;
+		this.startedOn = startedOn;
+		this.recordedBy = recordedBy;
+	}
+
+	long id() {
+		return id == null ? 0 : id;
+	}
+
+	long projectId() {
+		return projectId;
+	}
+
+	String title() {
+		return title;
+	}
+
+	String plan() {
+		return plan;
+	}
+
+	String prediction() {
+		return prediction;
+	}
+
+	LocalDate startedOn() {
+		return startedOn;
+	}
+
+	String doNotes() {
+		return doNotes;
+	}
+
+	String study() {
+		return study;
+	}
+
+	@Nullable Act act() {
+		return act;
+	}
+
+	@Nullable LocalDate actOn() {
+		return actOn;
+	}
+
+	long version() {
+		return version == null ? 0 : version;
+	}
+
+	void change(String title, String plan, String prediction, LocalDate startedOn, String doNotes, String study,
+			@Nullable Act act, @Nullable LocalDate actOn) {
+		this.title = title;
+		this.plan = plan;
+		this.prediction = prediction;
+		this.startedOn = startedOn;
+		this.doNotes = doNotes;
+		this.study = study;
+		this.act = act;
+		this.actOn = actOn;
+	}
+
+}

@@ -1,0 +1,11 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PdsaCycleRepository extends JpaRepository<PdsaCycle, Long> {
+
+	List<PdsaCycle> findByProjectIdOrderByStartedOnAscIdAsc(long projectId);
+
+}

@@ -1,0 +1,103 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A programme site: a neighbourhood-level team (a PCN, several PCNs together or another local footprint) in one
+ * Place. Its footprint is a set of directory codes, so the other modules' events, which carry the directory
+ * neighbourhood site code, count for every programme site whose footprint includes that site.
+ */
+@Entity
+@Table(schema = "programme", name = "programme_site")
+class ProgrammeSite {
+
+	enum FootprintKind {
+
+		SITE, PCN
+
+	}
+
+	@Embeddable
+	record FootprintCode(@Enumerated(EnumType.STRING) @Column(name = "kind") FootprintKind kind,
+			@Column(name = "code") String code) {
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String name;
+
+	private String placeCode;
+
+	private String description;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(schema = "programme", name = "site_footprint", joinColumns = @JoinColumn(name = "site_id"))
+	private Set<FootprintCode> footprint = new LinkedHashSet<>();
+
+	@Version
+	private @Nullable Long version;
+
+	protected ProgrammeSite() {
+		this.name = "";
+		this.placeCode = "";
+		this.description = "";
+	}
+
+	ProgrammeSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
+		this.name = name;
+		this.placeCode = placeCode;
+		this.description = description;
+		this.footprint = new LinkedHashSet<>(footprint);
+	}
+
+	long id() {
+		return id == null ? 0 : id;
+	}
+
+	String name() {
+		return name;
+	}
+
+	String placeCode() {
+		return placeCode;
+	}
+
+	String description() {
+		return description;
+	}
+
+	Set<FootprintCode> footprint() {
+		return Set.copyOf(footprint);
+	}
+
+	long version() {
+		return version == null ? 0 : version;
+	}
+
+	void change(String name, String description, Set<FootprintCode> footprint) {
+		this.name = name;
+		this.description = description;
+		this.footprint.clear();
+		this.footprint.addAll(footprint);
+	}
+
+}

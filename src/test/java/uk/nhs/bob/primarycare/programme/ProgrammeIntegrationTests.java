@@ -1,0 +1,228 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.cvd.CvdIndicatorsCounted;
+import uk.nhs.bob.primarycare.cvd.CvdOutreachRecorded;
+import uk.nhs.bob.primarycare.cvd.PossibleHypertensionFound;
+import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
+import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonAdded;
+import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
+import uk.nhs.bob.primarycare.triage.TriageRequestNotRightFirstTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Cohort capacity (and its race), enrolment history, and the weekly feed from each module's events. */
+@IntegrationTest
+class ProgrammeIntegrationTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+	private static final LocalDate WEEK = LocalDate.of(2026, 11, 16);
+
+	@Autowired
+	Programme programme;
+
+	@Autowired
+	FeedValues feedValues;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private ProgrammeSite newSite(String placeCode, String siteCode) {
+		return programme.addSite("Test site " + UUID.randomUUID(), placeCode, "",
+				Set.of(new FootprintCode(FootprintKind.SITE, siteCode)));
+	}
+
+	private Cohort newCohort(String workstream, int max) {
+		return programme.addCohort(workstream, "Test cohort " + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.of(2027, 3, 1), LocalDate.of(2027, 8, 31), max, "");
+	}
+
+	@Test
+	void aFourthSiteFromOnePlaceIsRefusedForACohortOfThree() {
+		Cohort cohort = newCohort("SAME_DAY", 3);
+		for (int i = 0; i < 3; i++) {
+			programme.enrol(newSite("15A", "BW-RDG").id(), cohort.id(), "delivery", TODAY);
+		}
+		ProgrammeSite fourth = newSite("15A", "BW-RDG");
+		assertThatThrownBy(() -> programme.enrol(fourth.id(), cohort.id(), "delivery", TODAY))
+			.isInstanceOf(Programme.EnrolmentRefused.class)
+			.hasMessageContaining("already has 3 sites from Berkshire West, the most it takes from one Place");
+		// another Place still has room
+		programme.enrol(newSite("10Q", "OX-CTY").id(), cohort.id(), "delivery-oxon", TODAY);
+		assertThat(programme.enrolledCounts().get(cohort.id())).containsEntry("15A", 3).containsEntry("10Q", 1);
+		// enrolling creates the project, governed by the Place
+		assertThat(programme.project(programme.sitesIn("10Q").get(0).id(), "SAME_DAY")).isPresent();
+	}
+
+	@Test
+	void twoEnrolmentsRacingForTheLastPlaceGetOneEach() throws Exception {
+		Cohort cohort = newCohort("CVD", 1);
+		ProgrammeSite first = newSite("14Y", "BK-AYL");
+		ProgrammeSite second = newSite("14Y", "BK-WYC");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Callable<Boolean>> attempts = new ArrayList<>();
+			for (ProgrammeSite site : List.of(first, second)) {
+				attempts.add(() -> {
+					try {
+						programme.enrol(site.id(), cohort.id(), "delivery-bucks", TODAY);
+						return true;
+					}
+					catch (Programme.EnrolmentRefused refused) {
+						return false;
+					}
+				});
+			}
+			List<Boolean> outcomes = new ArrayList<>();
+			for (Future<Boolean> outcome : pool.invokeAll(attempts)) {
+				outcomes.add(outcome.get());
+			}
+			assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(programme.enrolledCounts().get(cohort.id())).containsEntry("14Y", 1);
+	}
+
+	@Test
+	void aSiteKeepsItsHistoryAcrossWorkstreamsAndJoinsOneCohortOfEach() {
+		ProgrammeSite site = newSite("10Q", "OX-BAN");
+		Cohort sameDay = newCohort("SAME_DAY", 9);
+		Cohort cvd = newCohort("CVD", 9);
+		programme.enrol(site.id(), sameDay.id(), "admin", TODAY);
+		programme.enrol(site.id(), cvd.id(), "admin", TODAY);
+		assertThat(programme.enrolments(site.id())).extracting(Programme.EnrolmentRecord::cohortId)
+			.containsExactlyInAnyOrder(sameDay.id(), cvd.id());
+		Cohort anotherSameDay = newCohort("SAME_DAY", 9);
+		assertThatThrownBy(() -> programme.enrol(site.id(), anotherSameDay.id(), "admin", TODAY))
+			.isInstanceOf(Programme.EnrolmentRefused.class)
+			.hasMessageContaining("already enrolled");
+		Cohort mobilisation = newCohort("INT", 0);
+		assertThatThrownBy(() -> programme.enrol(site.id(), mobilisation.id(), "admin", TODAY))
+			.hasMessageContaining("does not enrol sites");
+	}
+
+	private void publish(Object... published) {
+		transactions.executeWithoutResult(status -> {
+			for (Object event : published) {
+				events.publishEvent(event);
+			}
+		});
+	}
+
+	private static String testSiteCode() {
+		return "T-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void triageEventsFeedTheWeeklySharesAndMedian() {
+		String site = testSiteCode();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		Instant now = Instant.now();
+		publish(new TriageRequestCompleted(first, site, "15A", WEEK, "PHARMACY_FIRST", true, false, false, 600, now),
+				new TriageRequestCompleted(second, site, "15A", WEEK, "GP_SAME_DAY", false, false, false, 1200, now),
+				new TriageRequestCompleted(third, site, "15A", WEEK, "OPTOMETRY", true, false, false, 3000, now),
+				new TriageRequestCompleted(UUID.randomUUID(), site, "15A", WEEK.plusWeeks(1), "GP_SAME_DAY", false,
+						false, false, 60, now));
+		publish(new TriageRequestNotRightFirstTime(second, UUID.randomUUID(), site, WEEK));
+		// redelivered events are not counted twice
+		publish(new TriageRequestCompleted(first, site, "15A", WEEK, "PHARMACY_FIRST", true, false, false, 600, now));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(feedValues.weekly(Feed.TRIAGE_COMPLETED, Set.of(site))).containsEntry(WEEK, 3.0)
+				.containsEntry(WEEK.plusWeeks(1), 1.0);
+			assertThat(feedValues.weekly(Feed.TRIAGE_AWAY_SHARE, Set.of(site)).get(WEEK)).isCloseTo(200.0 / 3,
+					org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(feedValues.weekly(Feed.TRIAGE_RIGHT_FIRST_TIME_SHARE, Set.of(site)).get(WEEK))
+				.isCloseTo(200.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+			// median of 10, 20 and 50 minutes
+			assertThat(feedValues.weekly(Feed.TRIAGE_MEDIAN_MINUTES, Set.of(site))).containsEntry(WEEK, 20.0);
+		});
+	}
+
+	@Test
+	void neighbourhoodEventsFeedTheCaseloadCounts() {
+		String site = testSiteCode();
+		String otherSite = testSiteCode();
+		Instant earlier = Instant.parse("2026-11-17T09:00:00Z");
+		publish(new CaseloadCounted(site, WEEK, 40, 30, 5, earlier),
+				new CaseloadCounted(otherSite, WEEK, 10, 8, 1, earlier),
+				new CaseloadPersonAdded(UUID.randomUUID(), UUID.randomUUID(), site, NhsNumber.parse("9434765919").orElseThrow(),
+						WEEK.plusDays(2)));
+		// a later count in the same week replaces the earlier one; an older one arriving late does not
+		publish(new CaseloadCounted(site, WEEK, 42, 31, 4, earlier.plusSeconds(3600)));
+		publish(new CaseloadCounted(site, WEEK, 1, 1, 1, earlier.minusSeconds(3600)));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(feedValues.weekly(Feed.CASELOAD_PEOPLE, Set.of(site))).containsEntry(WEEK, 42.0);
+			assertThat(feedValues.weekly(Feed.CASELOAD_PLANS_AGREED, Set.of(site))).containsEntry(WEEK, 31.0);
+			assertThat(feedValues.weekly(Feed.CASELOAD_REVIEWS_OVERDUE, Set.of(site, otherSite)))
+				.containsEntry(WEEK, 5.0);
+			assertThat(feedValues.weekly(Feed.CASELOAD_ADDED, Set.of(site))).containsEntry(WEEK, 1.0);
+		});
+	}
+
+	@Test
+	void cvdEventsFeedFindsStatinShareAndOutreach() {
+		String site = testSiteCode();
+		NhsNumber person = NhsNumber.parse("9434765919").orElseThrow();
+		publish(new PossibleHypertensionFound(person, "K81001", site, 152, 95, WEEK, WEEK.plusDays(1)),
+				new PossibleHypertensionFound(person, "K81001", site, 160, 100, WEEK, WEEK.plusDays(3)),
+				new CvdOutreachRecorded(UUID.randomUUID(), "K81001", site, "INVITATION", WEEK.plusDays(4)),
+				new CvdIndicatorsCounted(site, WEEK, 12, 200, 150, 9, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(feedValues.weekly(Feed.CVD_HYPERTENSION_FOUND, Set.of(site))).containsEntry(WEEK, 2.0);
+			assertThat(feedValues.weekly(Feed.CVD_OUTREACH_DONE, Set.of(site))).containsEntry(WEEK, 1.0);
+			assertThat(feedValues.weekly(Feed.CVD_HIGH_RISK_ON_STATIN_SHARE, Set.of(site))).containsEntry(WEEK, 75.0);
+		});
+	}
+
+	@Test
+	void aFedMeasureUsesTheFeedAndTheBaselineEnteredByHand() {
+		String siteCode = testSiteCode();
+		ProgrammeSite site = newSite("15A", siteCode);
+		Cohort cohort = newCohort("INT", 3);
+		programme.enrol(site.id(), cohort.id(), "delivery", TODAY);
+		Project project = programme.project(site.id(), "INT").orElseThrow();
+		Measure measure = programme.addMeasure(new Measure(project.id(), "Caseload", Measure.Kind.PROCESS,
+				Feed.CASELOAD_PEOPLE.definition(), Spc.Direction.INCREASE, "people", null, Feed.CASELOAD_PEOPLE));
+		programme.enterValue(measure.id(), WEEK.minusWeeks(1), new java.math.BigDecimal("35"), "delivery");
+		publish(new CaseloadCounted(siteCode, WEEK, 41, 30, 2, Instant.now()));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(programme.values(measure, programme.directorySiteCodes(site)))
+				.containsExactly(new Programme.WeekValue(WEEK.minusWeeks(1), 35.0, false),
+						new Programme.WeekValue(WEEK, 41.0, true)));
+	}
+
+}
