@@ -1,0 +1,21 @@
+package uk.nhs.bob.primarycare.programme;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** A SMART aim: what, how much, by when. */
+record AimForm(@NotBlank(message = "Enter what the team is trying to accomplish") @Size(max = 500, message = "What must be 500 characters or fewer") @Nullable String what,
+		@NotBlank(message = "Enter how much") @Size(max = 200, message = "How much must be 200 characters or fewer") @Nullable String howMuch,
+		@Nullable String byDay, @Nullable String byMonth, @Nullable String byYear, long version) {
+
+	static AimForm of(Project project) {
+		return new AimForm(project.aimWhat(), project.aimHowMuch(), FormDates.day(project.aimByWhen()),
+				FormDates.month(project.aimByWhen()), FormDates.year(project.aimByWhen()), project.version());
+	}
+
+	AimForm withVersion(long latest) {
+		return new AimForm(what, howMuch, byDay, byMonth, byYear, latest);
+	}
+
+}

@@ -1,0 +1,45 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/** Reads the three boxes of an NHS.UK date input. */
+final class FormDates {
+
+	private FormDates() {
+	}
+
+	static Optional<LocalDate> parse(@Nullable String day, @Nullable String month, @Nullable String year) {
+		try {
+			int y = Integer.parseInt(year == null ? "" : year.strip());
+			if (y < 2000 || y > 2100) {
+				return Optional.empty();
+			}
+			return Optional.of(LocalDate.of(y, Integer.parseInt(month == null ? "" : month.strip()),
+					Integer.parseInt(day == null ? "" : day.strip())));
+		}
+		catch (NumberFormatException | DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static boolean blank(@Nullable String day, @Nullable String month, @Nullable String year) {
+		return (day == null || day.isBlank()) && (month == null || month.isBlank()) && (year == null || year.isBlank());
+	}
+
+	static String day(@Nullable LocalDate date) {
+		return date == null ? "" : String.valueOf(date.getDayOfMonth());
+	}
+
+	static String month(@Nullable LocalDate date) {
+		return date == null ? "" : String.valueOf(date.getMonthValue());
+	}
+
+	static String year(@Nullable LocalDate date) {
+		return date == null ? "" : String.valueOf(date.getYear());
+	}
+
+}

@@ -1,0 +1,206 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PlaceSummary;
+import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.shared.DemoDataPart;
+import uk.nhs.bob.primarycare.shared.IsoWeek;
+
+/**
+ * The demo programme: one programme site per directory neighbourhood site, enrolled as the phased plan lays out
+ * (three per Place in each first cohort, the rest in the second), each with a local action team from the four
+ * pillars and partners, an aim, measures with 26 weeks of baseline values entered by hand (fed measures take over
+ * from the feed as events arrive), two PDSA cycles and a progress score history. Staff and figures are invented.
+ */
+@Component
+@Order(70)
+class ProgrammeDemoData implements DemoDataPart {
+
+	static final int WEEKS = 26;
+
+	private record DemoMeasure(Feed feed, Measure.Kind kind, double baseline, double noise, double shift,
+			BigDecimal target) {
+	}
+
+	private static final Map<String, List<DemoMeasure>> MEASURES = Map.of("SAME_DAY",
+			List.of(new DemoMeasure(Feed.TRIAGE_AWAY_SHARE, Measure.Kind.OUTCOME, 34, 3, 9, new BigDecimal("45")),
+					new DemoMeasure(Feed.TRIAGE_MEDIAN_MINUTES, Measure.Kind.PROCESS, 48, 6, -12, new BigDecimal("30")),
+					new DemoMeasure(Feed.TRIAGE_RIGHT_FIRST_TIME_SHARE, Measure.Kind.BALANCING, 88, 2.5, 0, null)),
+			"INT",
+			List.of(new DemoMeasure(Feed.CASELOAD_PLANS_AGREED, Measure.Kind.OUTCOME, 40, 4, 14, new BigDecimal("70")),
+					new DemoMeasure(Feed.CASELOAD_REVIEWS_OVERDUE, Measure.Kind.BALANCING, 9, 2, -4, null)),
+			"CVD",
+			List.of(new DemoMeasure(Feed.CVD_HIGH_RISK_ON_STATIN_SHARE, Measure.Kind.OUTCOME, 58, 2, 6,
+					new BigDecimal("65")),
+					new DemoMeasure(Feed.CVD_OUTREACH_DONE, Measure.Kind.PROCESS, 25, 5, 15, null)));
+
+	private static final Map<String, String[]> CYCLES = Map.of("SAME_DAY", new String[] {
+			"Pharmacist triages minor illness requests each morning",
+			"Care navigators offer Pharmacy First at first contact" }, "INT",
+			new String[] { "Weekly MDT huddle agrees plans for new caseload members",
+					"Keyworker books the plan review when the plan is agreed" },
+			"CVD", new String[] { "Statin review invitations sent by text with a booking link",
+					"Blood pressure checks in community pharmacy for people found" });
+
+	private static final String[][] MEMBERS = { { "GENERAL_PRACTICE", "GP partner" },
+			{ "GENERAL_PRACTICE", "Practice manager" }, { "COMMUNITY_PHARMACY", "Community pharmacist" },
+			{ "OPTOMETRY", "Optometrist" }, { "DENTISTRY", "General dental practitioner" },
+			{ "COMMUNITY", "District nursing team lead" }, { "MENTAL_HEALTH", "Mental health practitioner" },
+			{ "ACUTE", "Consultant geriatrician" }, { "VCSE", "Social prescribing link worker" },
+			{ "LOCAL_AUTHORITY", "Adult social care manager" } };
+
+	private static final String[] FIRST_NAMES = { "Amira", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Grace", "Hugo",
+			"Isla", "Jonah", "Kiran", "Lena", "Marek", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sami", "Tara" };
+
+	private static final String[] FAMILY_NAMES = { "Adeyemi", "Bennett", "Chowdhury", "Dawson", "Evans", "Fletcher",
+			"Gill", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nowak", "O'Brien", "Patel" };
+
+	private final Programme programme;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	ProgrammeDemoData(Programme programme, Directory directory, JdbcClient jdbc) {
+		this.programme = programme;
+		this.directory = directory;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean present() {
+		return jdbc.sql("select count(*) from programme.enrolment").query(Long.class).single() > 0;
+	}
+
+	@Override
+	@Transactional
+	public void create() {
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		IsoWeek lastWeek = IsoWeek.of(today).previous();
+		Random random = new Random(70);
+		List<Cohort> cohorts = programme.cohorts();
+		for (PlaceSummary place : directory.places()) {
+			List<SiteSummary> sites = directory.sites().stream().filter(s -> s.placeCode().equals(place.code())).toList();
+			for (int i = 0; i < sites.size(); i++) {
+				SiteSummary directorySite = sites.get(i);
+				ProgrammeSite site = programme.addSite(directorySite.name(), place.code(),
+						"The neighbourhood team of " + directorySite.name() + ", with its PCNs and partners.",
+						Set.of(new FootprintCode(FootprintKind.SITE, directorySite.code())));
+				for (String workstream : List.of("SAME_DAY", "INT", "CVD")) {
+					List<Cohort> enrolling = cohorts.stream()
+						.filter(c -> c.workstreamCode().equals(workstream) && c.maxSitesPerPlace() > 0)
+						.toList();
+					// the first three sites of each Place join the first cohort, the others the second
+					Cohort cohort = enrolling.get(i < 3 ? 0 : 1);
+					programme.enrol(site.id(), cohort.id(), "admin", cohort.startsOn());
+					Project project = programme.project(site.id(), workstream).orElseThrow();
+					populate(project, site, place, workstream, lastWeek, random);
+				}
+			}
+		}
+	}
+
+	private void populate(Project project, ProgrammeSite site, PlaceSummary place, String workstream,
+			IsoWeek lastWeek, Random random) {
+		String lead = name(random);
+		String clinicalLead = "Dr " + name(random);
+		programme.editTeam(project.id(), project.version(), lead, clinicalLead, "",
+				place.name() + " Place-based partnership", place.name() + " Place delivery team");
+		programme.addMember(project.id(), clinicalLead, "Clinical lead, GP", site.name() + " PCN",
+				Sector.GENERAL_PRACTICE);
+		for (String[] member : MEMBERS) {
+			if (random.nextInt(10) < 8) {
+				programme.addMember(project.id(), name(random), member[1], organisation(member[0], site, place),
+						Sector.valueOf(member[0]));
+			}
+		}
+		LocalDate first = lastWeek.monday().minusWeeks(WEEKS - 1);
+		LocalDate changeWeek = first.plusWeeks(14);
+		List<DemoMeasure> demoMeasures = MEASURES.get(workstream);
+		String aim = switch (workstream) {
+			case "SAME_DAY" -> "More same-day requests go straight to the service that can help";
+			case "INT" -> "Everyone on the INT caseload has an agreed personalised care and support plan";
+			default -> "More people at high cardiovascular risk are on a statin";
+		};
+		String howMuch = switch (workstream) {
+			case "SAME_DAY" -> "From about 34% to 45% navigated away from general practice";
+			case "INT" -> "From 40 to 70 agreed plans";
+			default -> "From 58% to 65% of people with QRISK3 10% or more";
+		};
+		Project current = programme.project(project.id()).orElseThrow();
+		programme.editAim(project.id(), current.version(), aim, howMuch, lastWeek.monday().plusMonths(6));
+		for (DemoMeasure demo : demoMeasures) {
+			Measure measure = programme.addMeasure(new Measure(project.id(), demo.feed().label(), demo.kind(),
+					demo.feed().definition(), demo.feed().direction(), demo.feed().unit(), demo.target(),
+					demo.feed()));
+			// roughly half the sites see their change work: the values shift after the first PDSA cycle
+			boolean improves = random.nextBoolean() || demo.shift() == 0;
+			for (int w = 0; w < WEEKS; w++) {
+				LocalDate week = first.plusWeeks(w);
+				double value = demo.baseline() + random.nextGaussian() * demo.noise()
+						+ (improves && !week.isBefore(changeWeek) ? demo.shift() : 0);
+				value = Math.max(0, demo.feed().unit().equals("%") ? Math.min(100, value) : value);
+				programme.enterValue(measure.id(), week,
+						BigDecimal.valueOf(value).setScale(demo.feed().unit().equals("%") ? 1 : 0, RoundingMode.HALF_UP),
+						"demo");
+			}
+		}
+		String[] titles = CYCLES.get(workstream);
+		PdsaCycle adopted = programme.addCycle(new PdsaCycle(project.id(), titles[0],
+				"Test for two weeks at one practice, then spread to the others in the site.",
+				"We expect a visible shift in the outcome measure within four weeks.", changeWeek.plusDays(1),
+				"delivery"));
+		programme.editCycle(adopted.id(), adopted.version(), adopted.title(), adopted.plan(), adopted.prediction(),
+				adopted.startedOn(), "Ran as planned after a week of set-up; two practices joined early.",
+				"The measures moved as predicted at most practices; staff found it workable.", PdsaCycle.Act.ADOPT,
+				changeWeek.plusWeeks(5));
+		programme.addCycle(new PdsaCycle(project.id(), titles[1],
+				"Start with the practice with the longest waits, review weekly at the huddle.",
+				"A further improvement without more work for reception teams.", lastWeek.monday().minusWeeks(4),
+				"delivery"));
+		String[][] scores = { { "1.0", "Charter and team agreed" }, { "2.0", "Testing started" },
+				{ random.nextBoolean() ? "3.0" : "3.5", "Improvement seen on the charts" } };
+		for (int s = 0; s < scores.length; s++) {
+			Project latest = programme.project(project.id()).orElseThrow();
+			programme.recordScore(project.id(), latest.version(), new BigDecimal(scores[s][0]),
+					first.plusWeeks(s * 10L), scores[s][1], "delivery");
+		}
+	}
+
+	private static String organisation(String sector, ProgrammeSite site, PlaceSummary place) {
+		return switch (sector) {
+			case "GENERAL_PRACTICE" -> site.name() + " PCN";
+			case "COMMUNITY_PHARMACY" -> site.name() + " community pharmacy";
+			case "OPTOMETRY" -> site.name() + " opticians";
+			case "DENTISTRY" -> site.name() + " dental practice";
+			case "COMMUNITY" -> place.name() + " community health services";
+			case "MENTAL_HEALTH" -> place.name() + " mental health trust";
+			case "ACUTE" -> place.name() + " hospital trust";
+			case "VCSE" -> place.name() + " voluntary sector alliance";
+			default -> place.name() + " council";
+		};
+	}
+
+	private static String name(Random random) {
+		return FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " "
+				+ FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)];
+	}
+
+}

@@ -1,0 +1,217 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PlaceSummary;
+
+/** Read models for the programme's pages (aggregate counts only). */
+@Component
+@Transactional(readOnly = true)
+class ProgrammeViews {
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	public record PlaceCell(String placeCode, String placeName, int enrolled, int capacityLeft) {
+	}
+
+	public record CohortRow(long id, String name, String period, String status, int maxSitesPerPlace,
+			String description, List<PlaceCell> places, int totalEnrolled, int totalCapacityLeft, long version) {
+	}
+
+	public record WorkstreamRow(String code, String name, String description, List<CohortRow> cohorts) {
+	}
+
+	public record EnrolmentRow(String workstreamName, String cohortName, String period, String status,
+			String enrolledOn, String enrolledBy) {
+	}
+
+	public record MeasureStatus(String name, Spc.@Nullable PointType variation, Spc.@Nullable Assurance assurance,
+			String variationLetter) {
+	}
+
+	public record ProjectSummary(long projectId, String workstreamCode, String workstreamName,
+			@Nullable String progressScore, String aim, List<MeasureStatus> measures) {
+	}
+
+	public record SiteRow(long id, String name, String placeCode, String placeName, String footprint,
+			List<EnrolmentRow> enrolments, List<ProjectSummary> projects) {
+	}
+
+	public record PlaceSummaryRow(String placeCode, String placeName, int sites, Map<String, Integer> enrolledByWorkstream,
+			@Nullable String meanProgressScore, int improving, int concerning, int measures) {
+	}
+
+	private final Programme programme;
+
+	private final Directory directory;
+
+	ProgrammeViews(Programme programme, Directory directory) {
+		this.programme = programme;
+		this.directory = directory;
+	}
+
+	List<PlaceSummary> places() {
+		return directory.places();
+	}
+
+	List<WorkstreamRow> overview(LocalDate today) {
+		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
+		List<PlaceSummary> places = directory.places();
+		List<Cohort> cohorts = programme.cohorts();
+		List<WorkstreamRow> rows = new ArrayList<>();
+		for (Workstream workstream : programme.workstreams()) {
+			List<CohortRow> cohortRows = new ArrayList<>();
+			for (Cohort cohort : cohorts) {
+				if (!cohort.workstreamCode().equals(workstream.code())) {
+					continue;
+				}
+				Map<String, Integer> byPlace = counts.getOrDefault(cohort.id(), Map.of());
+				List<PlaceCell> cells = new ArrayList<>();
+				int total = 0;
+				int left = 0;
+				for (PlaceSummary place : places) {
+					int enrolled = byPlace.getOrDefault(place.code(), 0);
+					int capacity = Math.max(0, cohort.maxSitesPerPlace() - enrolled);
+					cells.add(new PlaceCell(place.code(), place.name(), enrolled, capacity));
+					total += enrolled;
+					left += capacity;
+				}
+				cohortRows.add(new CohortRow(cohort.id(), cohort.name(), period(cohort), status(cohort, today, left),
+						cohort.maxSitesPerPlace(), cohort.description(), cells, total, left, cohort.version()));
+			}
+			rows.add(new WorkstreamRow(workstream.code(), workstream.name(), workstream.description(), cohortRows));
+		}
+		return rows;
+	}
+
+	static String period(Cohort cohort) {
+		return MONTH.format(cohort.startsOn()) + " to " + MONTH.format(cohort.endsOn());
+	}
+
+	private static String status(Cohort cohort, LocalDate today, int capacityLeft) {
+		String status = cohort.status(today);
+		if (cohort.maxSitesPerPlace() == 0) {
+			return status + ", enrols no sites";
+		}
+		return capacityLeft == 0 ? status + ", full" : status;
+	}
+
+	List<SiteRow> sites(@Nullable String placeCode, LocalDate today) {
+		List<ProgrammeSite> sites = placeCode == null ? programme.sites() : programme.sitesIn(placeCode);
+		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
+		Map<String, Workstream> workstreams = programme.workstreams()
+			.stream()
+			.collect(Collectors.toMap(Workstream::code, w -> w));
+		return sites.stream().map(site -> siteRow(site, cohorts, workstreams, today)).toList();
+	}
+
+	SiteRow site(ProgrammeSite site, LocalDate today) {
+		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
+		Map<String, Workstream> workstreams = programme.workstreams()
+			.stream()
+			.collect(Collectors.toMap(Workstream::code, w -> w));
+		return siteRow(site, cohorts, workstreams, today);
+	}
+
+	private SiteRow siteRow(ProgrammeSite site, Map<Long, Cohort> cohorts, Map<String, Workstream> workstreams,
+			LocalDate today) {
+		List<EnrolmentRow> enrolments = new ArrayList<>();
+		for (Programme.EnrolmentRecord record : programme.enrolments(site.id())) {
+			Cohort cohort = cohorts.get(record.cohortId());
+			enrolments.add(new EnrolmentRow(workstreams.get(cohort.workstreamCode()).name(), cohort.name(),
+					period(cohort), cohort.status(today), DAY.format(record.enrolledOn()), record.enrolledBy()));
+		}
+		Set<String> codes = programme.directorySiteCodes(site);
+		List<ProjectSummary> projects = programme.projectsOf(site.id())
+			.stream()
+			.sorted(Comparator.comparing(p -> workstreams.get(p.workstreamCode()).displayOrder()))
+			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), codes))
+			.toList();
+		String footprint = site.footprint()
+			.stream()
+			.map(code -> code.kind() == ProgrammeSite.FootprintKind.SITE
+					? directory.site(code.code()).map(s -> s.name() + " (" + code.code() + ")").orElse(code.code())
+					: directory.pcn(code.code()).map(p -> p.name() + " (" + code.code() + ")").orElse(code.code()))
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return new SiteRow(site.id(), site.name(), site.placeCode(), programme.placeName(site.placeCode()), footprint,
+				enrolments, projects);
+	}
+
+	private ProjectSummary projectSummary(Project project, Workstream workstream, Set<String> codes) {
+		List<MeasureStatus> statuses = new ArrayList<>();
+		for (Measure measure : programme.measures(project.id())) {
+			SpcChart chart = SpcChart.of(measure, programme.values(measure, codes), List.of(), List.of());
+			statuses.add(new MeasureStatus(measure.name(), chart.variation(), chart.assurance(),
+					chart.variationLetter()));
+		}
+		String aim = project.aimWhat().isBlank() ? "No aim recorded yet"
+				: project.aimWhat() + (project.aimHowMuch().isBlank() ? "" : ", " + project.aimHowMuch())
+						+ (project.aimByWhen() == null ? "" : ", by " + DAY.format(project.aimByWhen()));
+		return new ProjectSummary(project.id(), workstream.code(), workstream.name(), score(project.progressScore()),
+				aim, statuses);
+	}
+
+	static @Nullable String score(@Nullable BigDecimal score) {
+		return score == null ? null : score.setScale(1, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	List<PlaceSummaryRow> icb(LocalDate today) {
+		List<PlaceSummaryRow> rows = new ArrayList<>();
+		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
+		for (PlaceSummary place : directory.places()) {
+			List<SiteRow> sites = sites(place.code(), today);
+			Map<String, Integer> enrolled = new HashMap<>();
+			for (Programme.EnrolmentRecord record : programme.allEnrolments()) {
+				if (record.placeCode().equals(place.code())) {
+					enrolled.merge(cohorts.get(record.cohortId()).workstreamCode(), 1, Integer::sum);
+				}
+			}
+			BigDecimal sum = BigDecimal.ZERO;
+			int scored = 0;
+			int improving = 0;
+			int concerning = 0;
+			int measures = 0;
+			for (SiteRow site : sites) {
+				for (ProjectSummary project : site.projects()) {
+					if (project.progressScore() != null) {
+						sum = sum.add(new BigDecimal(project.progressScore()));
+						scored++;
+					}
+					for (MeasureStatus status : project.measures()) {
+						measures++;
+						if (status.variation() == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT) {
+							improving++;
+						}
+						if (status.variation() == Spc.PointType.SPECIAL_CAUSE_CONCERN) {
+							concerning++;
+						}
+					}
+				}
+			}
+			String mean = scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_UP).toPlainString();
+			rows.add(new PlaceSummaryRow(place.code(), place.name(), sites.size(), enrolled, mean, improving,
+					concerning, measures));
+		}
+		return rows;
+	}
+
+}

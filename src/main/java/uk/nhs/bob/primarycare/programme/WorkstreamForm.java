@@ -1,0 +1,20 @@
+package uk.nhs.bob.primarycare.programme;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** A workstream's name and description. */
+record WorkstreamForm(@NotBlank(message = "Enter the workstream name") @Size(max = 120, message = "Name must be 120 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Enter a description") @Size(max = 2000, message = "Description must be 2000 characters or fewer") @Nullable String description,
+		long version) {
+
+	static WorkstreamForm of(Workstream workstream) {
+		return new WorkstreamForm(workstream.name(), workstream.description(), workstream.version());
+	}
+
+	WorkstreamForm withVersion(long latest) {
+		return new WorkstreamForm(name, description, latest);
+	}
+
+}
