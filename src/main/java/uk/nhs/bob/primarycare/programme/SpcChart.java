@@ -26,7 +26,7 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 
 	static final int LEFT = 64;
 
-	static final int RIGHT = 16;
+	static final int RIGHT = 36;
 
 	static final int TOP = 24;
 

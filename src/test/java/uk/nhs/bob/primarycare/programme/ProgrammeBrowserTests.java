@@ -1,0 +1,121 @@
+package uk.nhs.bob.primarycare.programme;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.platform.Accessibility;
+import uk.nhs.bob.primarycare.platform.BrowserTestSupport;
+import uk.nhs.bob.primarycare.shared.IsoWeek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In headless Chromium: the Berkshire West Place delivery user adds a site, enrols it in a cohort, adds a measure with
+ * weekly values, records a PDSA cycle, and sees the site's SPC chart with the cycle as an annotation. Every page
+ * passes the WCAG A/AA checks.
+ */
+@IntegrationTest
+class ProgrammeBrowserTests extends BrowserTestSupport {
+
+	private void type(String id, String text) {
+		browser.findElement(By.id(id)).clear();
+		browser.findElement(By.id(id)).sendKeys(text);
+	}
+
+	private void typeDate(String prefix, LocalDate date) {
+		type(prefix + "Day", String.valueOf(date.getDayOfMonth()));
+		type(prefix + "Month", String.valueOf(date.getMonthValue()));
+		type(prefix + "Year", String.valueOf(date.getYear()));
+	}
+
+	private void submit() {
+		clickAndWait(By.cssSelector("main form button[type=submit].nhsuk-button"));
+	}
+
+	@Test
+	void aPlaceDeliveryUserEnrolsASiteRecordsAPdsaCycleAndSeesItOnTheChart() throws IOException {
+		String siteName = "Newbury East " + UUID.randomUUID().toString().substring(0, 6);
+		signIn("delivery", "demo-password");
+		open("/programme");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delivery programme");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		clickAndWait(By.linkText("Add a programme site"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		type("name", siteName);
+		type("footprint", "OX-CTY");
+		submit();
+		// a footprint outside the Place is refused, and what was typed stays
+		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
+			.contains("OX-CTY is not a neighbourhood site or PCN code in Berkshire West");
+		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(siteName);
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		type("footprint", "BW-NEW");
+		submit();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(siteName);
+
+		// cohort 1 of same-day care is full for Berkshire West
+		new Select(browser.findElement(By.id("cohortId"))).selectByVisibleText(
+				"Non-complex same-day care: Cohort 1 (March 2024 to August 2024)");
+		submit();
+		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
+			.contains("already has 3 sites from Berkshire West");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		new Select(browser.findElement(By.id("cohortId"))).selectByVisibleText(
+				"CVD prevention: Cohort 3 (March 2026 to August 2026)");
+		submit();
+		assertThat(browser.findElement(By.className("nhsuk-notification-banner")).getText())
+			.contains("enrolled in Cohort 3 of CVD prevention");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("History across cohorts and workstreams")
+			.contains("Cohort 3");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		clickAndWait(By.linkText("CVD prevention"));
+		clickAndWait(By.linkText("Add a measure"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		new Select(browser.findElement(By.id("feed"))).selectByVisibleText("CVD outreach done");
+		new Select(browser.findElement(By.id("kind"))).selectByVisibleText("Process");
+		submit();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CVD outreach done");
+
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		IsoWeek thisWeek = IsoWeek.of(today);
+		for (int weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
+			typeDate("week", thisWeek.monday().minusWeeks(weeksAgo));
+			type("value", String.valueOf(20 + weeksAgo));
+			submit();
+		}
+		assertThat(browser.findElements(By.cssSelector("circle.programme-chart__point"))).hasSize(4);
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		clickAndWait(By.cssSelector("a.nhsuk-back-link"));
+		clickAndWait(By.linkText("Record a PDSA cycle"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		type("title", "Text invitations with a booking link");
+		submit();
+		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText()).contains("Enter the plan");
+		assertThat(browser.findElement(By.id("title")).getAttribute("value"))
+			.isEqualTo("Text invitations with a booking link");
+		type("plan", "Send invitations by text to the first 50 people on the worklist.");
+		type("prediction", "More people book an outreach appointment.");
+		typeDate("start", thisWeek.monday().minusWeeks(2).plusDays(1));
+		submit();
+
+		assertThat(browser.findElement(By.className("nhsuk-notification-banner")).getText())
+			.contains("PDSA cycle recorded: Text invitations with a booking link");
+		assertThat(browser.findElements(By.cssSelector("svg.programme-chart__svg"))).hasSize(1);
+		assertThat(browser.findElement(By.cssSelector(".programme-chart__pdsa-label")).getText()).isEqualTo("PDSA 1");
+		assertThat(browser.findElement(By.cssSelector(".programme-chart__annotations")).getText())
+			.contains("PDSA 1: Text invitations with a booking link");
+		assertThat(browser.findElement(By.id("pdsa-1")).getText()).contains("More people book an outreach appointment");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+	}
+
+}
