@@ -68,8 +68,8 @@ class SpcApiController {
 		for (int i = 0; i < rebaseIndexes.size(); i++) {
 			Integer index = rebaseIndexes.get(i);
 			if (index == null || index < 0 || index >= values.size()) {
-				errors.add(error("rebaseIndexes[" + i + "]",
-						"must be the 0-based index of one of the values (0 to " + Math.max(0, values.size() - 1) + ")"));
+				errors.add(error("rebaseIndexes[" + i + "]", values.isEmpty() ? "must be the 0-based index of one of the values"
+						: "must be the 0-based index of one of the values (0 to " + (values.size() - 1) + ")"));
 			}
 			else {
 				rebase.add(index);

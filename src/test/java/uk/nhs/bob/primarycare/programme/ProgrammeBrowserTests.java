@@ -40,6 +40,31 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void theOverviewPlaceIcbAndProjectPagesPassTheAccessibilityChecks() throws IOException {
+		signIn("admin", "demo-password");
+		open("/programme");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Integrated Neighbourhood Teams",
+				"Mobilisation", "No sites");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("ICB view across the Places"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("Oxfordshire"));
+		assertThat(browser.findElements(By.cssSelector(".programme-icon"))).isNotEmpty();
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.cssSelector("main .nhsuk-card__link"));
+		assertThat(browser.findElements(By.cssSelector("svg.programme-chart__svg"))).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(browser.findElements(By.cssSelector(".programme-chart__pdsa-label"))).isNotEmpty();
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("Change the team"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.cssSelector("a.nhsuk-back-link"));
+		clickAndWait(By.linkText("Record a progress score"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		open("/programme/cohorts/1/edit");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+	}
+
+	@Test
 	void aPlaceDeliveryUserEnrolsASiteRecordsAPdsaCycleAndSeesItOnTheChart() throws IOException {
 		String siteName = "Newbury East " + UUID.randomUUID().toString().substring(0, 6);
 		signIn("delivery", "demo-password");
