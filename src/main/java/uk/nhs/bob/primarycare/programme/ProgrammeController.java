@@ -47,10 +47,33 @@ class ProgrammeController {
 
 	private final ProgrammeAccess access;
 
-	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access) {
+	private final MeasuresCsv measuresCsv;
+
+	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access, MeasuresCsv measuresCsv) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
+		this.measuresCsv = measuresCsv;
+	}
+
+	/** Every project's measures (aggregate figures only: every member of staff may download them). */
+	@GetMapping("/measures.csv")
+	org.springframework.http.ResponseEntity<byte[]> allMeasures() {
+		return MeasuresCsv.response(measuresCsv.of(programme.allProjects()), "programme-measures");
+	}
+
+	@GetMapping("/places/{code}/measures.csv")
+	org.springframework.http.ResponseEntity<byte[]> placeMeasures(@PathVariable String code) {
+		PlaceSummary place = views.places()
+			.stream()
+			.filter(p -> p.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		java.util.Set<Long> sites = new java.util.HashSet<>();
+		programme.sitesIn(place.code()).forEach(s -> sites.add(s.id()));
+		return MeasuresCsv.response(
+				measuresCsv.of(programme.allProjects().stream().filter(p -> sites.contains(p.siteId())).toList()),
+				"programme-measures-" + place.name());
 	}
 
 	static LocalDate today() {

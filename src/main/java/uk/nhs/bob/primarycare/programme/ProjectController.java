@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,9 +14,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,9 +91,12 @@ class ProjectController {
 
 	private final ProgrammeAccess access;
 
-	ProjectController(Programme programme, ProgrammeAccess access) {
+	private final MeasuresCsv measuresCsv;
+
+	ProjectController(Programme programme, ProgrammeAccess access, MeasuresCsv measuresCsv) {
 		this.programme = programme;
 		this.access = access;
+		this.measuresCsv = measuresCsv;
 	}
 
 	// --- the project page -----------------------------------------------------------------------------------
@@ -518,42 +518,8 @@ class ProjectController {
 	@GetMapping("/measures.csv")
 	ResponseEntity<byte[]> csv(@PathVariable long projectId, Model model) {
 		Context context = context(projectId, model);
-		StringBuilder csv = new StringBuilder(
-				"site,workstream,measure,kind,unit,improvement_direction,target,iso_week,week_starting,value,source,"
-						+ "mean,lower_process_limit,upper_process_limit,point_type\r\n");
-		List<PdsaCycle> cycles = programme.cycles(projectId);
-		for (Measure measure : programme.measures(projectId)) {
-			List<Programme.WeekValue> values = programme.values(measure, context.siteCodes());
-			SpcChart chart = SpcChart.of(measure, values, programme.rebaseWeeks(measure.id()), cycles);
-			double[] series = values.stream().mapToDouble(Programme.WeekValue::value).toArray();
-			for (int i = 0; i < values.size(); i++) {
-				SpcChart.ChartPoint point = chart.points().get(i);
-				csv.append(String.join(",", cell(context.site().name()), cell(context.workstream().name()),
-						cell(measure.name()), measure.kind().name(), cell(measure.unit()), measure.direction().code(),
-						measure.target() == null ? "" : measure.target().stripTrailingZeros().toPlainString(),
-						point.week(), values.get(i).weekStarting().toString(), String.valueOf(series[i]),
-						values.get(i).fed() ? "feed" : "hand", nullable(point.mean()), nullable(point.lower()),
-						nullable(point.upper()), point.cssClass().substring(point.cssClass().lastIndexOf("--") + 2)
-							.replace('-', '_')))
-					.append("\r\n");
-			}
-		}
-		String filename = ("programme-" + context.site().name() + "-" + context.workstream().code() + ".csv")
-			.replaceAll("[^A-Za-z0-9.-]+", "-");
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String nullable(@Nullable String value) {
-		return value == null ? "" : value;
-	}
-
-	/** Quotes a CSV cell, and defuses formula injection in spreadsheets. */
-	static String cell(String value) {
-		String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
+		return MeasuresCsv.response(measuresCsv.of(List.of(context.project())),
+				"programme-" + context.site().name() + "-" + context.workstream().code());
 	}
 
 	// --- shared -----------------------------------------------------------------------------------------------

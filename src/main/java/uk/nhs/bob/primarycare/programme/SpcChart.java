@@ -35,7 +35,8 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
 	public record ChartPoint(String week, String weekStarting, String value, double x, double y, String cssClass,
-			String typeLabel, boolean fed, @Nullable String mean, @Nullable String lower, @Nullable String upper) {
+			String typeLabel, String pointType, boolean fed, @Nullable String mean, @Nullable String lower,
+			@Nullable String upper) {
 	}
 
 	public record ChartLine(String cssClass, String d) {
@@ -132,7 +133,7 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 			points.add(new ChartPoint(IsoWeek.of(value.weekStarting()).label(), DAY.format(value.weekStarting()),
 					number(value.value()), scale.x(i), scale.y(value.value()),
 					"programme-chart__point programme-chart__point--" + point.pointType().code().replace('_', '-'),
-					point.pointType().label(), value.fed(), number(point.mean()), number(point.lowerProcessLimit()),
+					point.pointType().label(), point.pointType().code(), value.fed(), number(point.mean()), number(point.lowerProcessLimit()),
 					number(point.upperProcessLimit())));
 		}
 

@@ -215,10 +215,19 @@ class ProgrammePagesTests {
 			.exchange();
 		assertThat(csv).hasStatusOk();
 		assertThat(csv).bodyText()
-			.startsWith("site,workstream,measure,kind,unit,improvement_direction,target,iso_week")
+			.startsWith("place,site,workstream,measure,kind,unit,improvement_direction,target,iso_week")
 			.contains("QRISK3 10% or more with a statin", ",hand,", "common_cause")
 			.doesNotContainPattern("\\d{10}");
 		assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("attachment", ".csv");
+		assertThat(mvc.get().uri("/programme/places/15A/measures.csv").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("\"Berkshire West\"")
+			.doesNotContain("\"Oxfordshire\"");
+		assertThat(mvc.get().uri("/programme/measures.csv").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+			.bodyText()
+			.contains("\"Oxfordshire\"", "\"Buckinghamshire\"", "\"Berkshire West\"");
+		assertThat(MeasuresCsv.cell("=HYPERLINK(1)")).isEqualTo("\"'=HYPERLINK(1)\"");
 	}
 
 }
