@@ -186,6 +186,18 @@ class ProgrammeController {
 		describe(workstream(cohort.workstreamCode()), model);
 		model.addAttribute("cohortId", cohort.id());
 		Optional<LocalDate[]> dates = checkCohort(form, result);
+		int mostEnrolled = programme.enrolledCounts()
+			.getOrDefault(id, java.util.Map.of())
+			.values()
+			.stream()
+			.mapToInt(Integer::intValue)
+			.max()
+			.orElse(0);
+		if (dates.isPresent() && form.maxSites() < mostEnrolled) {
+			result.rejectValue("maxSitesPerPlace", "enrolled",
+					"A Place already has " + mostEnrolled + " sites in this cohort: enter " + mostEnrolled + " or more");
+			return VIEW_COHORT_FORM;
+		}
 		if (dates.isEmpty()) {
 			return VIEW_COHORT_FORM;
 		}

@@ -330,16 +330,20 @@ final class Spc {
 		return Assurance.INCONSISTENT;
 	}
 
-	/** R's {@code mean(x, na.rm = TRUE)}: NaN for no values. */
-	private static double mean(double[] values) {
+	/**
+	 * R's {@code mean(x, na.rm = TRUE)}: NaN for no values. R sums in extended precision and corrects the result in a
+	 * second pass; the exact sum rounded once comes closest to that, so a value that equals the mean in R equals it
+	 * here (summing doubles one by one can miss it by the last bit).
+	 */
+	static double mean(double[] values) {
 		if (values.length == 0) {
 			return Double.NaN;
 		}
-		double sum = 0;
+		java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
 		for (double v : values) {
-			sum += v;
+			sum = sum.add(new java.math.BigDecimal(v));
 		}
-		return sum / values.length;
+		return sum.divide(java.math.BigDecimal.valueOf(values.length), java.math.MathContext.DECIMAL128).doubleValue();
 	}
 
 }

@@ -85,7 +85,12 @@ class ProgrammePagesTests {
 
 	@Test
 	void onlyIcbAdministratorsEditWorkstreamsAndCohorts() {
-		long cohort = programme.cohorts().get(0).id();
+		long cohort = programme.cohorts()
+			.stream()
+			.filter(c -> c.workstreamCode().equals("SAME_DAY") && c.name().equals("Cohort 1"))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		assertThat(mvc.get().uri("/programme/cohorts/" + cohort + "/edit").with(user("delivery").roles("PLACE_DELIVERY")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/programme/workstreams/CVD/edit").with(user("admin").roles("ICB_ADMIN")))
@@ -107,6 +112,22 @@ class ProgrammePagesTests {
 		assertThat(bad).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Enter a real start date", "from 0 to 50", "Cohort 1 renamed");
+		// cohort 1 of same-day care has 3 demo sites from each Place: its maximum cannot go below that
+		assertThat(mvc.post()
+			.uri("/programme/cohorts/" + cohort)
+			.with(user("admin").roles("ICB_ADMIN"))
+			.with(csrf())
+			.param("name", "Cohort 1")
+			.param("startDay", "1")
+			.param("startMonth", "3")
+			.param("startYear", "2024")
+			.param("endDay", "31")
+			.param("endMonth", "8")
+			.param("endYear", "2024")
+			.param("maxSitesPerPlace", "2")
+			.param("version", "0")).hasStatusOk()
+			.bodyText()
+			.contains("A Place already has 3 sites in this cohort");
 	}
 
 	@Test

@@ -248,6 +248,15 @@ class SpcTests {
 	}
 
 	@Test
+	void theMeanIsTheExactMeanRoundedOnceAsInR() {
+		// summed one by one, 0.1 + 0.2 + 0.3 is 0.6000000000000001 and the mean 0.20000000000000004; R gives 0.2,
+		// so the middle value lies on the mean
+		assertThat(Spc.mean(new double[] { 0.1, 0.2, 0.3 })).isEqualTo(0.2);
+		Result result = Spc.calculate(new double[] { 0.1, 0.2, 0.3 }, Direction.INCREASE, null, List.of(), false);
+		assertThat(result.points().get(1).mean()).isEqualTo(0.2);
+	}
+
+	@Test
 	void noAssuranceWithoutATargetOrForANeutralMeasure() {
 		double[] values = { 9, 11, 9, 11, 9, 11 };
 		assertThat(Spc.calculate(values, Direction.INCREASE, null, List.of(), true).assurance()).isNull();
