@@ -161,6 +161,10 @@ class ProgrammeDemoData implements DemoDataPart {
 						BigDecimal.valueOf(value).setScale(demo.feed().unit().equals("%") ? 1 : 0, RoundingMode.HALF_UP),
 						"demo");
 			}
+			// where an INT team adopted its change, it recalculated the limits from the week the change started
+			if (improves && workstream.equals("INT") && demo.kind() == Measure.Kind.OUTCOME) {
+				programme.rebase(measure.id(), changeWeek, true);
+			}
 		}
 		String[] titles = CYCLES.get(workstream);
 		PdsaCycle adopted = programme.addCycle(new PdsaCycle(project.id(), titles[0],
