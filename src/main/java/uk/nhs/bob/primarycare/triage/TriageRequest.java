@@ -299,11 +299,11 @@ class TriageRequest {
 		this.notRightFirstTime = true;
 	}
 
-	boolean overridden() {
+	public boolean overridden() {
 		return decidedDisposition != null && decidedDisposition != suggestedDisposition;
 	}
 
-	Set<RedFlag> redFlagSet() {
+	public Set<RedFlag> redFlagSet() {
 		if (redFlags.isBlank()) {
 			return EnumSet.noneOf(RedFlag.class);
 		}
@@ -311,212 +311,230 @@ class TriageRequest {
 				() -> EnumSet.noneOf(RedFlag.class)));
 	}
 
-	UUID id() {
+	public UUID id() {
 		return id;
 	}
 
-	String reference() {
+	public String reference() {
 		return reference;
 	}
 
-	long version() {
+	public long version() {
 		return version == null ? 0 : version;
 	}
 
-	Channel channel() {
+	public Channel channel() {
 		return channel;
 	}
 
-	@Nullable String nhsNumber() {
+	public @Nullable String nhsNumber() {
 		return nhsNumber;
 	}
 
-	String givenName() {
+	public String givenName() {
 		return givenName;
 	}
 
-	String familyName() {
+	public String familyName() {
 		return familyName;
 	}
 
-	LocalDate dateOfBirth() {
+	public LocalDate dateOfBirth() {
 		return dateOfBirth;
 	}
 
-	String sex() {
+	public String sex() {
 		return sex;
 	}
 
-	@Nullable String postcode() {
+	public @Nullable String postcode() {
 		return postcode;
 	}
 
-	@Nullable String contactPhone() {
+	public @Nullable String contactPhone() {
 		return contactPhone;
 	}
 
-	boolean forSomeoneElse() {
+	public boolean forSomeoneElse() {
 		return forSomeoneElse;
 	}
 
-	@Nullable String practiceCode() {
+	public @Nullable String practiceCode() {
 		return practiceCode;
 	}
 
-	String siteCode() {
+	public String siteCode() {
 		return siteCode;
 	}
 
-	String placeCode() {
+	public String placeCode() {
 		return placeCode;
 	}
 
-	PresentingProblem problem() {
+	public PresentingProblem problem() {
 		return problem;
 	}
 
-	@Nullable String onset() {
+	public @Nullable String onset() {
 		return onset;
 	}
 
-	@Nullable String description() {
+	public @Nullable String description() {
 		return description;
 	}
 
-	@Nullable Boolean pregnant() {
+	public @Nullable Boolean pregnant() {
 		return pregnant;
 	}
 
-	@Nullable Boolean immunosuppressed() {
+	public @Nullable Boolean immunosuppressed() {
 		return immunosuppressed;
 	}
 
-	@Nullable Boolean urinaryCatheter() {
+	public @Nullable Boolean urinaryCatheter() {
 		return urinaryCatheter;
 	}
 
-	@Nullable Integer symptomDays() {
+	public @Nullable Integer symptomDays() {
 		return symptomDays;
 	}
 
-	@Nullable Integer episodesLast6Months() {
+	public @Nullable Integer episodesLast6Months() {
 		return episodesLast6Months;
 	}
 
-	@Nullable Integer episodesLast12Months() {
+	public @Nullable Integer episodesLast12Months() {
 		return episodesLast12Months;
 	}
 
-	@Nullable Integer feverPainScore() {
+	public @Nullable Integer feverPainScore() {
 		return feverPainScore;
 	}
 
-	@Nullable Integer rashOnsetDays() {
+	public @Nullable Integer rashOnsetDays() {
 		return rashOnsetDays;
 	}
 
-	int ageYears() {
+	public int ageYears() {
 		return ageYears;
 	}
 
-	Instant receivedAt() {
+	public Instant receivedAt() {
 		return receivedAt;
 	}
 
-	LocalDate weekStarting() {
+	public LocalDate weekStarting() {
 		return weekStarting;
 	}
 
-	int urgency() {
+	public int urgency() {
 		return urgency;
 	}
 
-	boolean redFlag() {
+	public boolean redFlag() {
 		return redFlag;
 	}
 
-	String rulePackVersion() {
+	public String rulePackVersion() {
 		return rulePackVersion;
 	}
 
-	Disposition suggestedDisposition() {
+	public Disposition suggestedDisposition() {
 		return suggestedDisposition;
 	}
 
-	String suggestedRuleId() {
+	public String suggestedRuleId() {
 		return suggestedRuleId;
 	}
 
-	String navigationJson() {
+	public String navigationJson() {
 		return navigationJson;
 	}
 
-	Status status() {
+	public Status status() {
 		return status;
 	}
 
-	@Nullable String claimedBy() {
+	public @Nullable String claimedBy() {
 		return claimedBy;
 	}
 
-	@Nullable Instant claimedAt() {
+	public @Nullable Instant claimedAt() {
 		return claimedAt;
 	}
 
-	@Nullable Disposition decidedDisposition() {
+	public @Nullable Disposition decidedDisposition() {
 		return decidedDisposition;
 	}
 
-	@Nullable String decidedBy() {
+	public @Nullable String decidedBy() {
 		return decidedBy;
 	}
 
-	@Nullable Instant decidedAt() {
+	public @Nullable Instant decidedAt() {
 		return decidedAt;
 	}
 
-	@Nullable String overrideReason() {
+	public @Nullable String overrideReason() {
 		return overrideReason;
 	}
 
-	@Nullable String supervisionReason() {
+	public @Nullable String supervisionReason() {
 		return supervisionReason;
 	}
 
-	@Nullable String supervisedBy() {
+	public @Nullable String supervisedBy() {
 		return supervisedBy;
 	}
 
-	@Nullable Instant supervisedAt() {
+	public @Nullable Instant supervisedAt() {
 		return supervisedAt;
 	}
 
-	@Nullable String supervisionNote() {
+	public @Nullable String supervisionNote() {
 		return supervisionNote;
 	}
 
-	@Nullable String serviceName() {
+	public @Nullable String serviceName() {
 		return serviceName;
 	}
 
-	@Nullable String safetyNet() {
+	public @Nullable String safetyNet() {
 		return safetyNet;
 	}
 
-	@Nullable LocalDate followUpDate() {
+	public @Nullable LocalDate followUpDate() {
 		return followUpDate;
 	}
 
-	@Nullable Instant completedAt() {
+	public @Nullable Instant completedAt() {
 		return completedAt;
 	}
 
-	@Nullable UUID earlierRequestId() {
+	public @Nullable UUID earlierRequestId() {
 		return earlierRequestId;
 	}
 
-	boolean notRightFirstTime() {
+	public boolean notRightFirstTime() {
 		return notRightFirstTime;
+	}
+
+	/** When it was received, in UK local time, for pages. */
+	public java.time.LocalDateTime receivedAtUk() {
+		return java.time.LocalDateTime.ofInstant(receivedAt, uk.nhs.bob.primarycare.directory.ServiceDirectory.UK_TIME);
+	}
+
+	public java.time.@Nullable LocalDateTime completedAtUk() {
+		return completedAt == null ? null
+				: java.time.LocalDateTime.ofInstant(completedAt, uk.nhs.bob.primarycare.directory.ServiceDirectory.UK_TIME);
+	}
+
+	public String displayName() {
+		return familyName.toUpperCase(java.util.Locale.UK) + ", " + givenName;
+	}
+
+	public java.util.List<String> redFlagQuestions() {
+		return redFlagSet().stream().map(RedFlag::question).toList();
 	}
 
 }
