@@ -375,6 +375,25 @@ class TriageRequests {
 				request.completedAt()));
 	}
 
+	/**
+	 * Decides and completes a request at a given time, with supervision when it needs it, publishing the same events
+	 * as the pages: for the demo data's history of earlier weeks.
+	 */
+	@Transactional
+	void completeAt(UUID id, Disposition disposition, String coordinator, Instant decidedAt,
+			@Nullable String overrideReason, String supervisor) {
+		TriageRequest request = requests.findById(id).orElseThrow();
+		LocalDate day = LocalDate.ofInstant(decidedAt, ServiceDirectory.UK_TIME);
+		Referral referral = defaultReferral(disposition, null, day);
+		boolean override = disposition != request.suggestedDisposition();
+		request.decide(disposition, coordinator, decidedAt, override ? overrideReason : null,
+				override ? "Override of the suggestion" : null, referral);
+		if (request.status() == Status.AWAITING_SUPERVISION) {
+			request.supervise(disposition, supervisor, decidedAt.plusSeconds(600), "Agreed", referral);
+		}
+		publishCompleted(request);
+	}
+
 	/** The default referral for a disposition: its safety-net advice and follow-up date from the rule pack. */
 	Referral defaultReferral(Disposition disposition, @Nullable Long serviceId, LocalDate today) {
 		NavigationRulePack.Outcome outcome = engine.outcome(disposition);
