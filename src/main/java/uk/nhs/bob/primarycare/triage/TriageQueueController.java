@@ -32,6 +32,7 @@ import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.shared.Pagination;
 import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
 
 /**
@@ -72,8 +73,12 @@ class TriageQueueController {
 		this.directory = directory;
 	}
 
+	/** Rows a queue page shows: the most urgent first, so a coordinator rarely needs the next page. */
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping("/triage")
-	String queue(@RequestParam(name = "site", required = false) @Nullable String site, Model model) {
+	String queue(@RequestParam(name = "site", required = false) @Nullable String site,
+			@RequestParam(name = "page", required = false) @Nullable String page, Model model) {
 		StaffUser user = staffUsers.currentUser();
 		List<SiteSummary> sites = options.sitesFor(user);
 		if (sites.isEmpty()) {
@@ -81,9 +86,13 @@ class TriageQueueController {
 		}
 		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
 		List<TriageQueue.QueueRow> rows = queue.open(hub.code());
+		Pagination pagination = Pagination.of(Pagination.pageNumber(page), rows.size(), PAGE_SIZE,
+				number -> "/triage?site=" + hub.code() + "&page=" + number);
 		model.addAttribute("hub", hub);
 		model.addAttribute("sites", sites);
-		model.addAttribute("rows", rows);
+		model.addAttribute("rows", pagination.itemsOf(rows));
+		model.addAttribute("openCount", rows.size());
+		model.addAttribute("pagination", pagination);
 		model.addAttribute("overdueCount", rows.stream().filter(TriageQueue.QueueRow::overdue).count());
 		model.addAttribute("supervisor", isSupervisor(user));
 		return VIEW_QUEUE;
@@ -236,7 +245,7 @@ class TriageQueueController {
 					"Enter why you are not following the suggestion");
 		}
 		length(form.overrideReason(), "overrideReason", "Reason", errors);
-		Referral referral = referral(form, disposition, errors);
+		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
 			return again(request, user, model);
@@ -270,7 +279,7 @@ class TriageQueueController {
 			errors.rejectValue("note", "note.blank", "Enter a supervision note");
 		}
 		length(form.note(), "note", "Note", errors);
-		Referral referral = referral(form, disposition, errors);
+		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
 			return again(request, user, model);
@@ -352,7 +361,8 @@ class TriageQueueController {
 	}
 
 	/** The referral: the chosen service, and the safety net and follow-up date typed or the pathway's defaults. */
-	private @Nullable Referral referral(DecisionForm form, @Nullable Disposition disposition, BindingResult errors) {
+	private @Nullable Referral referral(DecisionForm form, @Nullable Disposition disposition, String placeCode,
+			BindingResult errors) {
 		Long serviceId = null;
 		if (!RequestFormCheck.blank(form.serviceId())) {
 			try {
@@ -386,9 +396,9 @@ class TriageQueueController {
 		if (disposition == null || errors.hasErrors()) {
 			return null;
 		}
-		Referral defaults = requests.defaultReferral(disposition, serviceId, today);
+		Referral defaults = requests.defaultReferral(disposition, serviceId, today, placeCode);
 		if (serviceId != null && defaults.serviceId() == null) {
-			errors.rejectValue("serviceId", "serviceId.unknown", "Choose a service from the list");
+			errors.rejectValue("serviceId", "serviceId.unknown", "Choose a service in the Place of the person from the list");
 			return null;
 		}
 		return new Referral(defaults.serviceId(), defaults.serviceName(),

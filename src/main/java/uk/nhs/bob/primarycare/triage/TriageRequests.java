@@ -384,7 +384,7 @@ class TriageRequests {
 			@Nullable String overrideReason, String supervisor) {
 		TriageRequest request = requests.findById(id).orElseThrow();
 		LocalDate day = LocalDate.ofInstant(decidedAt, ServiceDirectory.UK_TIME);
-		Referral referral = defaultReferral(disposition, null, day);
+		Referral referral = defaultReferral(disposition, null, day, null);
 		boolean override = disposition != request.suggestedDisposition();
 		request.decide(disposition, coordinator, decidedAt, override ? overrideReason : null,
 				override ? "Override of the suggestion" : null, referral);
@@ -394,11 +394,18 @@ class TriageRequests {
 		publishCompleted(request);
 	}
 
-	/** The default referral for a disposition: its safety-net advice and follow-up date from the rule pack. */
-	Referral defaultReferral(Disposition disposition, @Nullable Long serviceId, LocalDate today) {
+	/**
+	 * The default referral for a disposition: its safety-net advice and follow-up date from the rule pack, and the
+	 * service's name when it is a directory service in the given Place (otherwise no service).
+	 */
+	Referral defaultReferral(Disposition disposition, @Nullable Long serviceId, LocalDate today,
+			@Nullable String placeCode) {
 		NavigationRulePack.Outcome outcome = engine.outcome(disposition);
 		String serviceName = serviceId == null ? null
-				: services.service(serviceId).map(s -> s.name()).orElse(null);
+				: services.service(serviceId)
+					.filter(s -> placeCode == null || s.placeCode().equals(placeCode))
+					.map(s -> s.name())
+					.orElse(null);
 		return new Referral(serviceName == null ? null : serviceId, serviceName, outcome.safetyNet(),
 				today.plusDays(outcome.followUpDays()));
 	}
