@@ -1,0 +1,409 @@
+package uk.nhs.bob.primarycare.triage;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.shared.Pagination;
+import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
+
+/**
+ * The hub's queue, the request page (the engine's suggestion with its reasons, the matching services open now,
+ * claim, release, reassign, decide) and the clinical supervisor's queue. Coordinators see their hub, supervisors
+ * their Place, administrators everything; every opening of a request is audited.
+ */
+@Controller
+class TriageQueueController {
+
+	static final String VIEW_QUEUE = "triage/queue";
+
+	static final String VIEW_REQUEST = "triage/request";
+
+	static final String VIEW_SUPERVISION = "triage/supervision";
+
+	static final String PURPOSE = "Direct care: same-day triage";
+
+	private final TriageRequests requests;
+
+	private final TriageQueue queue;
+
+	private final TriageServices services;
+
+	private final TriageOptions options;
+
+	private final StaffUsers staffUsers;
+
+	private final Directory directory;
+
+	TriageQueueController(TriageRequests requests, TriageQueue queue, TriageServices services, TriageOptions options,
+			StaffUsers staffUsers, Directory directory) {
+		this.requests = requests;
+		this.queue = queue;
+		this.services = services;
+		this.options = options;
+		this.staffUsers = staffUsers;
+		this.directory = directory;
+	}
+
+	/** Rows a queue page shows: the most urgent first, so a coordinator rarely needs the next page. */
+	static final int PAGE_SIZE = 50;
+
+	@GetMapping("/triage")
+	String queue(@RequestParam(name = "site", required = false) @Nullable String site,
+			@RequestParam(name = "page", required = false) @Nullable String page, Model model) {
+		StaffUser user = staffUsers.currentUser();
+		List<SiteSummary> sites = options.sitesFor(user);
+		if (sites.isEmpty()) {
+			throw new AccessDeniedException("Your scope covers no hub");
+		}
+		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
+		List<TriageQueue.QueueRow> rows = queue.open(hub.code());
+		Pagination pagination = Pagination.of(Pagination.pageNumber(page), rows.size(), PAGE_SIZE,
+				number -> "/triage?site=" + hub.code() + "&page=" + number);
+		model.addAttribute("hub", hub);
+		model.addAttribute("sites", sites);
+		model.addAttribute("rows", pagination.itemsOf(rows));
+		model.addAttribute("openCount", rows.size());
+		model.addAttribute("pagination", pagination);
+		model.addAttribute("overdueCount", rows.stream().filter(TriageQueue.QueueRow::overdue).count());
+		model.addAttribute("supervisor", isSupervisor(user));
+		return VIEW_QUEUE;
+	}
+
+	@GetMapping("/triage/supervision")
+	String supervision(Model model) {
+		StaffUser user = staffUsers.currentUser();
+		if (!isSupervisor(user)) {
+			throw new AccessDeniedException("Only clinical supervisors see the supervision queue");
+		}
+		model.addAttribute("rows", queue.supervision(user.scope()));
+		model.addAttribute("scopeName", user.scopeName());
+		return VIEW_SUPERVISION;
+	}
+
+	static boolean isSupervisor(StaffUser user) {
+		return user.hasAnyRole(Role.CLINICAL_SUPERVISOR, Role.ICB_ADMIN);
+	}
+
+	@GetMapping("/triage/requests/{id}")
+	String request(@PathVariable String id, Model model) {
+		StaffUser user = staffUsers.currentUser();
+		TriageRequest request = view(id, user);
+		show(request, user, model);
+		model.addAttribute("form", DecisionForm.suggesting(request.version(),
+				request.decidedDisposition() != null ? request.decidedDisposition() : request.suggestedDisposition()));
+		return VIEW_REQUEST;
+	}
+
+	private TriageRequest view(String id, StaffUser user) {
+		UUID uuid = parse(id);
+		return requests.view(uuid, user, "/triage/requests/" + uuid, PURPOSE)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request");
+		}
+	}
+
+	private void show(TriageRequest request, StaffUser user, Model model) {
+		Navigation navigation = requests.navigation(request);
+		LocalDateTime now = services.nowInUk();
+		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+		List<Disposition> shown = new ArrayList<>();
+		navigation.dispositions().forEach(d -> shown.add(d.code()));
+		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
+			shown.add(request.decidedDisposition());
+		}
+		for (Disposition disposition : shown) {
+			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
+		}
+		Map<String, String> serviceOptions = new LinkedHashMap<>();
+		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
+				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
+		model.addAttribute("request", request);
+		model.addAttribute("navigation", navigation);
+		model.addAttribute("matching", matching);
+		model.addAttribute("serviceOptions", serviceOptions);
+		model.addAttribute("dispositionOptions", options.dispositions());
+		model.addAttribute("hubName", directory.site(request.siteCode()).map(SiteSummary::name).orElse(request.siteCode()));
+		model.addAttribute("practiceName", request.practiceCode() == null ? null
+				: uk.nhs.bob.primarycare.shared.OdsCode.parse(request.practiceCode())
+					.flatMap(directory::practice)
+					.map(p -> p.name())
+					.orElse(request.practiceCode()));
+		model.addAttribute("earlier", request.earlierRequestId() == null ? null
+				: requests.find(request.earlierRequestId()).orElse(null));
+		model.addAttribute("defaultOutcome", requests.outcome(request.suggestedDisposition()));
+		model.addAttribute("defaultFollowUp", LocalDate.now(ServiceDirectory.UK_TIME)
+			.plusDays(requests.outcome(request.suggestedDisposition()).followUpDays()));
+		model.addAttribute("mine", user.username().equals(request.claimedBy()));
+		model.addAttribute("canDecide", request.status() == Status.OPEN && user.username().equals(request.claimedBy()));
+		model.addAttribute("canSupervise", isSupervisor(user) && request.status() != Status.COMPLETED
+				&& request.supervisionReason() != null);
+		model.addAttribute("canRelease", request.claimedBy() != null
+				&& (user.username().equals(request.claimedBy()) || isSupervisor(user)));
+		model.addAttribute("canReassign", request.status() != Status.COMPLETED
+				&& (user.username().equals(request.claimedBy()) || isSupervisor(user)));
+	}
+
+	@PostMapping("/triage/requests/{id}/claim")
+	String claim(@PathVariable String id, RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		TriageRequest request = inScope(id, user);
+		TriageRequests.ClaimResult result = requests.claim(request.id(), user.username());
+		if (result.claimed()) {
+			redirect.addFlashAttribute("message", "You have claimed this request");
+		}
+		else {
+			redirect.addFlashAttribute("problem", result.holder() == null ? "This request is already completed"
+					: "This request has already been claimed by " + displayName(result.holder()));
+		}
+		return "redirect:/triage/requests/" + request.id();
+	}
+
+	@PostMapping("/triage/requests/{id}/release")
+	String release(@PathVariable String id, RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		TriageRequest request = inScope(id, user);
+		if (!user.username().equals(request.claimedBy()) && !isSupervisor(user)) {
+			throw new AccessDeniedException("Only the person who claimed it or a supervisor can release it");
+		}
+		requests.release(request.id());
+		redirect.addFlashAttribute("message", "Request released back to the queue");
+		return "redirect:/triage?site=" + request.siteCode();
+	}
+
+	@PostMapping("/triage/requests/{id}/reassign")
+	String reassign(@PathVariable String id, @RequestParam(name = "username", required = false) @Nullable String username,
+			RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		TriageRequest request = inScope(id, user);
+		if (!user.username().equals(request.claimedBy()) && !isSupervisor(user)) {
+			throw new AccessDeniedException("Only the person who claimed it or a supervisor can reassign it");
+		}
+		String target = username == null ? "" : username.trim();
+		StaffUser colleague = staffUsers.find(target)
+			.filter(u -> u.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR))
+			.filter(u -> u.scope().coversSite(request.siteCode(), request.placeCode()))
+			.orElse(null);
+		if (colleague == null) {
+			redirect.addFlashAttribute("problem",
+					"Enter the user name of a care coordinator or supervisor who works for this hub");
+			redirect.addFlashAttribute("reassignTyped", target);
+		}
+		else if (requests.reassign(request.id(), colleague.username())) {
+			redirect.addFlashAttribute("message", "Request reassigned to " + colleague.displayName());
+		}
+		else {
+			redirect.addFlashAttribute("problem", "This request is already completed");
+		}
+		return "redirect:/triage/requests/" + request.id();
+	}
+
+	@PostMapping("/triage/requests/{id}/decision")
+	String decide(@PathVariable String id, @ModelAttribute("form") DecisionForm form, BindingResult errors, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		TriageRequest request = inScope(id, user);
+		Disposition disposition = disposition(form, errors);
+		boolean override = disposition != null && disposition != request.suggestedDisposition();
+		if (override && RequestFormCheck.blank(form.overrideReason())) {
+			errors.rejectValue("overrideReason", "overrideReason.blank",
+					"Enter why you are not following the suggestion");
+		}
+		length(form.overrideReason(), "overrideReason", "Reason", errors);
+		Referral referral = referral(form, disposition, request.placeCode(), errors);
+		long version = version(form, errors);
+		if (errors.hasErrors() || referral == null) {
+			return again(request, user, model);
+		}
+		try {
+			TriageRequest decided = requests.decide(request.id(), version, user, disposition,
+					RequestFormCheck.trimmed(form.overrideReason()), referral);
+			redirect.addFlashAttribute("message", decided.status() == Status.COMPLETED ? "Request completed"
+					: "Decision recorded: waiting for a clinical supervisor");
+			return "redirect:/triage?site=" + decided.siteCode();
+		}
+		catch (TriageRequests.StaleRequestException ex) {
+			return conflict(request.id(), user, form, model, response);
+		}
+		catch (TriageRequests.WrongStateException ex) {
+			errors.reject("state", ex.getMessage());
+			return again(request, user, model);
+		}
+	}
+
+	@PostMapping("/triage/requests/{id}/supervision")
+	String supervise(@PathVariable String id, @ModelAttribute("form") DecisionForm form, BindingResult errors,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		if (!isSupervisor(user)) {
+			throw new AccessDeniedException("Only clinical supervisors approve requests");
+		}
+		TriageRequest request = inScope(id, user);
+		Disposition disposition = disposition(form, errors);
+		if (RequestFormCheck.blank(form.note())) {
+			errors.rejectValue("note", "note.blank", "Enter a supervision note");
+		}
+		length(form.note(), "note", "Note", errors);
+		Referral referral = referral(form, disposition, request.placeCode(), errors);
+		long version = version(form, errors);
+		if (errors.hasErrors() || referral == null) {
+			return again(request, user, model);
+		}
+		try {
+			requests.supervise(request.id(), version, user, disposition, form.note().trim(), referral);
+			redirect.addFlashAttribute("message", "Supervised and completed " + request.reference());
+			return "redirect:/triage/supervision";
+		}
+		catch (TriageRequests.StaleRequestException ex) {
+			return conflict(request.id(), user, form, model, response);
+		}
+		catch (TriageRequests.WrongStateException ex) {
+			errors.reject("state", ex.getMessage());
+			return again(request, user, model);
+		}
+	}
+
+	private String again(TriageRequest request, StaffUser user, Model model) {
+		TriageRequest latest = view(request.id().toString(), user);
+		show(latest, user, model);
+		return VIEW_REQUEST;
+	}
+
+	/** Someone else changed the request: show it as it is now, keeping what was typed, with status 409. */
+	private String conflict(UUID id, StaffUser user, DecisionForm form, Model model, HttpServletResponse response) {
+		TriageRequest latest = view(id.toString(), user);
+		show(latest, user, model);
+		DecisionForm kept = form.withVersion(latest.version());
+		BindingResult conflict = new BeanPropertyBindingResult(kept, "form");
+		conflict.reject("conflict", "Someone else changed this request while you were deciding. Check it as it is "
+				+ "now, then submit again.");
+		model.addAttribute("form", kept);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
+		response.setStatus(HttpStatus.CONFLICT.value());
+		return VIEW_REQUEST;
+	}
+
+	private TriageRequest inScope(String id, StaffUser user) {
+		TriageRequest request = requests.find(parse(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
+		if (!TriageRequests.canSee(user, request)) {
+			throw new AccessDeniedException("Request outside your scope");
+		}
+		return request;
+	}
+
+	private String displayName(String username) {
+		return staffUsers.find(username).map(u -> u.displayName() + " (" + username + ")").orElse(username);
+	}
+
+	private static @Nullable Disposition disposition(DecisionForm form, BindingResult errors) {
+		try {
+			if (!RequestFormCheck.blank(form.disposition())) {
+				return Disposition.valueOf(form.disposition());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// falls through to the error below
+		}
+		errors.rejectValue("disposition", "disposition.blank", "Choose where to send the person");
+		return null;
+	}
+
+	private static long version(DecisionForm form, BindingResult errors) {
+		try {
+			return Long.parseLong(form.version() == null ? "" : form.version());
+		}
+		catch (NumberFormatException ex) {
+			errors.reject("version", "The form is out of date: open the request again");
+			return -1;
+		}
+	}
+
+	private static void length(@Nullable String value, String field, String label, BindingResult errors) {
+		if (value != null && value.trim().length() > 1000) {
+			errors.rejectValue(field, field + ".long", label + " must be 1000 characters or fewer");
+		}
+	}
+
+	/** The referral: the chosen service, and the safety net and follow-up date typed or the pathway's defaults. */
+	private @Nullable Referral referral(DecisionForm form, @Nullable Disposition disposition, String placeCode,
+			BindingResult errors) {
+		Long serviceId = null;
+		if (!RequestFormCheck.blank(form.serviceId())) {
+			try {
+				serviceId = Long.parseLong(form.serviceId().trim());
+			}
+			catch (NumberFormatException ex) {
+				errors.rejectValue("serviceId", "serviceId.invalid", "Choose a service from the list");
+			}
+		}
+		length(form.safetyNet(), "safetyNet", "Safety-net advice", errors);
+		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
+		LocalDate followUp = null;
+		boolean anyDate = !RequestFormCheck.blank(form.day()) || !RequestFormCheck.blank(form.month())
+				|| !RequestFormCheck.blank(form.year());
+		if (anyDate) {
+			try {
+				followUp = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
+						Integer.parseInt(form.day().trim()));
+			}
+			catch (NullPointerException | NumberFormatException | DateTimeException ex) {
+				followUp = null;
+			}
+			if (followUp == null) {
+				errors.rejectValue("day", "followUp.invalid", "Follow-up date must be a real date, like 24 11 2026");
+			}
+			else if (followUp.isBefore(today) || followUp.isAfter(today.plusYears(1))) {
+				errors.rejectValue("day", "followUp.range", "Follow-up date must be between today and a year from now");
+				followUp = null;
+			}
+		}
+		if (disposition == null || errors.hasErrors()) {
+			return null;
+		}
+		Referral defaults = requests.defaultReferral(disposition, serviceId, today, placeCode);
+		if (serviceId != null && defaults.serviceId() == null) {
+			errors.rejectValue("serviceId", "serviceId.unknown", "Choose a service in the Place of the person from the list");
+			return null;
+		}
+		return new Referral(defaults.serviceId(), defaults.serviceName(),
+				RequestFormCheck.blank(form.safetyNet()) ? defaults.safetyNet() : form.safetyNet().trim(),
+				followUp == null ? defaults.followUpDate() : followUp);
+	}
+
+}
