@@ -51,7 +51,7 @@ final class CaseFinding {
 	/** One blood pressure reading: systolic and diastolic of the same day and setting. */
 	record Reading(LocalDate date, int systolic, int diastolic, String source) {
 
-		String text() {
+		public String text() {
 			return systolic + "/" + diastolic + " mmHg on " + RiskAssessment.date(date) + source;
 		}
 
@@ -66,7 +66,7 @@ final class CaseFinding {
 	record Evaluation(RiskAssessment assessment, List<Finding> findings, boolean hypertension,
 			@Nullable Boolean bpToTarget, boolean onStatin, boolean assessedIn5Years) {
 
-		boolean found(CaseFindingRule rule) {
+		public boolean found(CaseFindingRule rule) {
 			return findings.stream().anyMatch(f -> f.rule() == rule);
 		}
 

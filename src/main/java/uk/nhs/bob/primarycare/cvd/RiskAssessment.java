@@ -62,12 +62,12 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	record InputUsed(String input, String value, String source) {
 	}
 
-	boolean assessed() {
+	public boolean assessed() {
 		return status == Status.ASSESSED;
 	}
 
 	/** The reasons as one line, for lists and exports. */
-	String reasonText() {
+	public String reasonText() {
 		return String.join("; ", reasons);
 	}
 
