@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.population.BloodPressureSetting;
 import uk.nhs.bob.primarycare.population.CodedRecord;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.population.Ethnicity;
@@ -49,10 +50,11 @@ final class CaseFinding {
 	}
 
 	/** One blood pressure reading: systolic and diastolic of the same day and setting. */
-	record Reading(LocalDate date, int systolic, int diastolic, String source) {
+	record Reading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting) {
 
 		public String text() {
-			return systolic + "/" + diastolic + " mmHg on " + RiskAssessment.date(date) + source;
+			return systolic + "/" + diastolic + " mmHg on " + RiskAssessment.date(date)
+					+ (setting == null ? "" : " (" + setting.label() + ")");
 		}
 
 	}
@@ -74,6 +76,12 @@ final class CaseFinding {
 
 	static Evaluation evaluate(PersonSummary person, CodedRecord record, OutreachHistory outreach, LocalDate today) {
 		return evaluate(person, record, RiskAssessment.of(person, record, today), outreach, today);
+	}
+
+	/** As {@link #evaluate(PersonSummary, CodedRecord, OutreachHistory, LocalDate)}, without listing the inputs used. */
+	static Evaluation evaluateQuickly(PersonSummary person, CodedRecord record, OutreachHistory outreach,
+			LocalDate today) {
+		return evaluate(person, record, RiskAssessment.of(person, record, today, false), outreach, today);
 	}
 
 	static Evaluation evaluate(PersonSummary person, CodedRecord record, RiskAssessment assessment,
@@ -199,8 +207,7 @@ final class CaseFinding {
 				Observation d = diastolics.get(i);
 				if (d.date().equals(s.date()) && d.setting() == s.setting()) {
 					diastolics.remove(i);
-					readings.add(new Reading(s.date(), whole(s), whole(d),
-							s.setting() == null ? "" : " (" + s.setting().label() + ")"));
+					readings.add(new Reading(s.date(), whole(s), whole(d), s.setting()));
 					break;
 				}
 			}

@@ -1,5 +1,8 @@
 package uk.nhs.bob.primarycare.cvd;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,8 @@ import uk.nhs.bob.primarycare.population.ObservationsRecorded;
 @Component
 class ObservationsListener {
 
+	private static final Logger log = LoggerFactory.getLogger(ObservationsListener.class);
+
 	private final PersonEvaluation evaluation;
 
 	ObservationsListener(PersonEvaluation evaluation) {
@@ -20,7 +25,11 @@ class ObservationsListener {
 
 	@ApplicationModuleListener
 	void on(ObservationsRecorded event) {
+		long started = System.nanoTime();
 		evaluation.reevaluate(event.nhsNumber());
+		// No NHS number in the log: the timing is for the benchmark (bench/cvd-refresh.sh)
+		log.info("CVD re-evaluation after {} new observation(s) took {} ms", event.observations().size(),
+				String.format(java.util.Locale.UK, "%.1f", (System.nanoTime() - started) / 1e6));
 	}
 
 }

@@ -63,7 +63,7 @@ class PersonEvaluation {
 		}
 		PersonSummary person = found.get();
 		LocalDate today = LocalDate.now(UK);
-		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(person, record.get(), outreaches.history(nhsNumber),
+		CaseFinding.Evaluation evaluation = CaseFinding.evaluateQuickly(person, record.get(), outreaches.history(nhsNumber),
 				today);
 
 		Map<String, LocalDate> before = new HashMap<>();

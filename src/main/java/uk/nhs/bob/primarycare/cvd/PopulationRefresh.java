@@ -334,7 +334,7 @@ class PopulationRefresh {
 				return;
 			}
 			String nhs = person.nhsNumber().value();
-			CaseFinding.Evaluation evaluation = CaseFinding.evaluate(person, personRecord.record(),
+			CaseFinding.Evaluation evaluation = CaseFinding.evaluateQuickly(person, personRecord.record(),
 					histories.getOrDefault(nhs, OutreachHistory.NONE), today);
 			PersonRiskRow.person(people, person, practice, evaluation, at);
 			List<LocalDate> foundOn = new ArrayList<>(evaluation.findings().size());

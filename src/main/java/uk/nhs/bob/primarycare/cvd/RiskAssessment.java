@@ -72,6 +72,14 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	}
 
 	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today) {
+		return of(person, record, today, true);
+	}
+
+	/**
+	 * @param explain whether to list the record entries used (the population refresh needs only the result, and
+	 * skipping the wording keeps it fast)
+	 */
+	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today, boolean explain) {
 		List<String> notAppropriate = new ArrayList<>();
 		int age = person.age();
 		if (person.deceased()) {
@@ -102,15 +110,15 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			return new RiskAssessment(Status.NOT_APPROPRIATE, notAppropriate, null, null, List.of());
 		}
 
-		List<InputUsed> used = new ArrayList<>();
+		List<InputUsed> used = explain ? new ArrayList<>() : new Discarding();
 		List<String> missing = new ArrayList<>();
 		boolean male = person.sex() == Sex.MALE;
-		used.add(new InputUsed("Age", age + " years", "Date of birth " + date(person.dateOfBirth())));
-		used.add(new InputUsed("Sex", person.sex().label(), "Demographics"));
-		used.add(new InputUsed("Ethnicity", person.qriskEthnicity().number() + " " + person.qriskEthnicity().label(),
+		note(used, () -> new InputUsed("Age", age + " years", "Date of birth " + date(person.dateOfBirth())));
+		note(used, () -> new InputUsed("Sex", person.sex().label(), "Demographics"));
+		note(used, () -> new InputUsed("Ethnicity", person.qriskEthnicity().number() + " " + person.qriskEthnicity().label(),
 				"Recorded ethnicity: " + person.ethnicity().label()));
 		double townsend = clamp(person.townsendScore().doubleValue(), Qrisk3Inputs.Range.TOWNSEND, used,
-				"Townsend score", "LSOA " + person.lsoaCode() + " (" + person.lsoaName() + ")");
+				"Townsend score", () -> "LSOA " + person.lsoaCode() + " (" + person.lsoaName() + ")");
 
 		int smoking = smokingCategory(record, used);
 
@@ -128,7 +136,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		boolean hypertension = record.hasActiveProblem(ProblemCodes.HYPERTENSION);
 		boolean treated = hypertension && record.onMedication(MedicationCategory.ANTIHYPERTENSIVE);
 		if (treated) {
-			used.add(new InputUsed("Treated hypertension", "Yes",
+			note(used, () -> new InputUsed("Treated hypertension", "Yes",
 					"Problem " + ProblemCodes.HYPERTENSION + " and a current antihypertensive"));
 		}
 		boolean ed = male && flag(record, ProblemCodes.ERECTILE_DYSFUNCTION, "Erectile dysfunction", used);
@@ -140,8 +148,8 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			missing.add("BMI");
 		}
 		else {
-			bmi = clamp(bmiObservation.get().value().doubleValue(), Qrisk3Inputs.Range.BMI, used, "BMI",
-					source(bmiObservation.get()));
+			Observation observed = bmiObservation.get();
+			bmi = clamp(observed.value().doubleValue(), Qrisk3Inputs.Range.BMI, used, "BMI", () -> source(observed));
 		}
 		double ratio = 0;
 		Optional<Observation[]> cholesterol = cholesterolPair(record);
@@ -153,7 +161,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			Observation hdl = cholesterol.get()[1];
 			double raw = total.value().doubleValue() / hdl.value().doubleValue();
 			ratio = clamp(raw, Qrisk3Inputs.Range.RATIO, used, "Total/HDL cholesterol ratio",
-					"Total " + plain(total.value()) + " and HDL " + plain(hdl.value()) + " mmol/L on "
+					() -> "Total " + plain(total.value()) + " and HDL " + plain(hdl.value()) + " mmol/L on "
 							+ date(total.date()));
 		}
 		double sbp = 0;
@@ -163,20 +171,21 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			missing.add("systolic blood pressure");
 		}
 		else {
-			sbp = clamp(systolics.get(0).value().doubleValue(), Qrisk3Inputs.Range.SBP, used,
-					"Systolic blood pressure", source(systolics.get(0)));
+			Observation latestSystolic = systolics.get(0);
+			sbp = clamp(latestSystolic.value().doubleValue(), Qrisk3Inputs.Range.SBP, used,
+					"Systolic blood pressure", () -> source(latestSystolic));
 			List<Observation> recent = systolics.stream()
 				.filter(o -> !o.date().isBefore(today.minusYears(5)))
 				.limit(SD_READINGS)
 				.toList();
 			if (recent.size() >= 2) {
 				sd = clamp(sampleSd(recent), Qrisk3Inputs.Range.SBP_SD, used, "Systolic SD",
-						recent.size() + " readings from " + date(recent.get(recent.size() - 1).date()) + " to "
+						() -> recent.size() + " readings from " + date(recent.get(recent.size() - 1).date()) + " to "
 								+ date(recent.get(0).date()));
 			}
 			else {
 				// QRISK3 needs two readings for an SD; with fewer the calculator's blank field means 0
-				used.add(new InputUsed("Systolic SD", "0 (fewer than 2 readings in 5 years)",
+				note(used, () -> new InputUsed("Systolic SD", "0 (fewer than 2 readings in 5 years)",
 						"Only " + recent.size() + " reading(s) in the last 5 years"));
 			}
 		}
@@ -189,12 +198,32 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		return new RiskAssessment(Status.ASSESSED, List.of(), Qrisk3.score(inputs), inputs, List.copyOf(used));
 	}
 
+	/** A list that drops what is added: the inputs used, when they are not wanted. */
+	private static final class Discarding extends java.util.AbstractList<InputUsed> {
+
+		@Override
+		public boolean add(InputUsed element) {
+			return true;
+		}
+
+		@Override
+		public InputUsed get(int index) {
+			throw new IndexOutOfBoundsException(index);
+		}
+
+		@Override
+		public int size() {
+			return 0;
+		}
+
+	}
+
 	/** QRISK3 smoking category from the latest smoking status and the cigarettes a day recorded with it. */
 	private static int smokingCategory(CodedRecord record, List<InputUsed> used) {
 		Optional<Observation> latest = record.latest(ObservationType.SMOKING_STATUS);
 		Optional<SmokingStatus> status = latest.flatMap(Observation::smokingStatus);
 		if (status.isEmpty() || status.get() == SmokingStatus.UNKNOWN) {
-			used.add(new InputUsed("Smoking", "0 non-smoker (no smoking status recorded)",
+			note(used, () -> new InputUsed("Smoking", "0 non-smoker (no smoking status recorded)",
 					latest.map(RiskAssessment::source).orElse("No smoking status in the record")));
 			return 0;
 		}
@@ -206,7 +235,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		};
 		String[] labels = { "non-smoker", "ex-smoker", "light smoker (under 10 a day)",
 				"moderate smoker (10-19 a day)", "heavy smoker (20 or more a day)" };
-		used.add(new InputUsed("Smoking", category + " " + labels[category], source(latest.get())
+		note(used, () -> new InputUsed("Smoking", category + " " + labels[category], source(latest.get())
 				+ (status.get() == SmokingStatus.SMOKER ? ", " + perDay + " a day" : "")));
 		return category;
 	}
@@ -232,20 +261,23 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 
 	/** Keeps a value within what the calculator accepts, saying so when it had to (never silently). */
 	private static double clamp(double value, Qrisk3Inputs.Range range, List<InputUsed> used, String input,
-			String source) {
+			java.util.function.Supplier<String> source) {
 		double kept = Math.max(range.min, Math.min(range.max, value));
-		String shown = round(value);
-		if (kept != value) {
-			shown += " (used as " + round(kept) + ", the calculator's limit)";
-		}
-		used.add(new InputUsed(input, shown, source));
+		note(used, () -> new InputUsed(input, round(value)
+				+ (kept != value ? " (used as " + round(kept) + ", the calculator's limit)" : ""), source.get()));
 		return kept;
+	}
+
+	private static void note(List<InputUsed> used, java.util.function.Supplier<InputUsed> entry) {
+		if (!(used instanceof Discarding)) {
+			used.add(entry.get());
+		}
 	}
 
 	private static boolean flag(CodedRecord record, String code, String input, List<InputUsed> used) {
 		for (Problem problem : record.problems()) {
 			if (problem.active() && problem.snomedCode().equals(code)) {
-				used.add(new InputUsed(input, "Yes",
+				note(used, () -> new InputUsed(input, "Yes",
 						"Problem " + code + " " + problem.term() + " since " + date(problem.onset())));
 				return true;
 			}
@@ -257,7 +289,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			List<InputUsed> used) {
 		for (CodedRecord.Medication medication : record.medications()) {
 			if (medication.current() && medication.category() == category) {
-				used.add(new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())));
+				note(used, () -> new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())));
 				return true;
 			}
 		}
