@@ -81,15 +81,22 @@ final class CaseFinding {
 	/** As {@link #evaluate(PersonSummary, CodedRecord, OutreachHistory, LocalDate)}, without listing the inputs used. */
 	static Evaluation evaluateQuickly(PersonSummary person, CodedRecord record, OutreachHistory outreach,
 			LocalDate today) {
-		return evaluate(person, record, RiskAssessment.of(person, record, today, false), outreach, today);
+		RecordIndex index = new RecordIndex(record);
+		return evaluate(person, record, index, RiskAssessment.of(person, record, index, today, false), outreach,
+				today);
 	}
 
 	static Evaluation evaluate(PersonSummary person, CodedRecord record, RiskAssessment assessment,
 			OutreachHistory outreach, LocalDate today) {
+		return evaluate(person, record, new RecordIndex(record), assessment, outreach, today);
+	}
+
+	static Evaluation evaluate(PersonSummary person, CodedRecord record, RecordIndex index,
+			RiskAssessment assessment, OutreachHistory outreach, LocalDate today) {
 		List<Finding> findings = new ArrayList<>();
 		int age = person.age();
 		boolean adult = age >= 18 && !person.deceased();
-		List<Reading> readings = readings(record);
+		List<Reading> readings = readings(index);
 		Reading latest = readings.isEmpty() ? null : readings.get(0);
 		boolean hypertension = record.hasActiveProblem(ProblemCodes.HYPERTENSION);
 		boolean diabetes = record.hasActiveProblem(ProblemCodes.TYPE_2_DIABETES)
@@ -117,9 +124,10 @@ final class CaseFinding {
 		if (assessment.assessed() && assessment.score() != null && assessment.score() >= QRISK_THRESHOLD
 				&& !onStatin) {
 			findings.add(new Finding(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN,
-					"QRISK3 " + String.format(java.util.Locale.UK, "%.1f", assessment.score())
+					"QRISK3 " + RiskAssessment.oneDecimal(assessment.score())
 							+ "% (10 or more); no current lipid-lowering medicine",
-					null, null, assessment.score(), latestInputDate(record)));
+					null, null, assessment.score(),
+					index.latest(ObservationType.SYSTOLIC_BP).map(Observation::date).orElse(null)));
 		}
 
 		Boolean toTarget = null;
@@ -134,7 +142,7 @@ final class CaseFinding {
 			}
 		}
 
-		Optional<Observation> bmi = record.latest(ObservationType.BMI);
+		Optional<Observation> bmi = index.latest(ObservationType.BMI);
 		if (adult && bmi.isPresent() && (hypertension || diabetes) && outreach.weightReferral() == null) {
 			double threshold = bmiThreshold(person.ethnicity());
 			if (bmi.get().value().doubleValue() >= threshold) {
@@ -147,7 +155,7 @@ final class CaseFinding {
 			}
 		}
 
-		Optional<Observation> smoking = record.latest(ObservationType.SMOKING_STATUS);
+		Optional<Observation> smoking = index.latest(ObservationType.SMOKING_STATUS);
 		if (adult && smoking.flatMap(Observation::smokingStatus).orElse(null) == SmokingStatus.SMOKER) {
 			LocalDate since = today.minusMonths(12);
 			if (outreach.tobaccoReferral() == null || outreach.tobaccoReferral().isBefore(since)) {
@@ -161,7 +169,7 @@ final class CaseFinding {
 		}
 
 		LocalDate fiveYearsAgo = today.minusYears(5);
-		Optional<Observation> cholesterol = record.latest(ObservationType.TOTAL_CHOLESTEROL);
+		Optional<Observation> cholesterol = index.latest(ObservationType.TOTAL_CHOLESTEROL);
 		boolean assessedIn5Years = cholesterol.map(o -> !o.date().isBefore(fiveYearsAgo)).orElse(false)
 				|| (outreach.riskReview() != null && !outreach.riskReview().isBefore(fiveYearsAgo));
 		if (!person.deceased() && age >= 40 && age <= 74 && !assessedIn5Years) {
@@ -191,15 +199,14 @@ final class CaseFinding {
 
 	/** Blood pressure readings, newest first: systolic and diastolic paired by day and setting. */
 	static List<Reading> readings(CodedRecord record) {
-		List<Observation> systolics = new ArrayList<>();
-		List<Observation> diastolics = new ArrayList<>();
-		for (Observation o : record.observations()) {
-			if (o.type() == ObservationType.SYSTOLIC_BP) {
-				systolics.add(o);
-			}
-			else if (o.type() == ObservationType.DIASTOLIC_BP) {
-				diastolics.add(o);
-			}
+		return readings(new RecordIndex(record));
+	}
+
+	static List<Reading> readings(RecordIndex record) {
+		List<Observation> systolics = record.observations(ObservationType.SYSTOLIC_BP);
+		List<Observation> diastolics = new ArrayList<>(record.observations(ObservationType.DIASTOLIC_BP));
+		if (systolics.isEmpty()) {
+			return List.of();
 		}
 		List<Reading> readings = new ArrayList<>(systolics.size());
 		for (Observation s : systolics) {
@@ -212,16 +219,12 @@ final class CaseFinding {
 				}
 			}
 		}
-		readings.sort(Comparator.comparing(Reading::date).reversed());
+		// already newest first: systolics come sorted from the index
 		return readings;
 	}
 
 	private static int whole(Observation o) {
 		return o.value().setScale(0, RoundingMode.HALF_UP).intValue();
-	}
-
-	private static @Nullable LocalDate latestInputDate(CodedRecord record) {
-		return record.latest(ObservationType.SYSTOLIC_BP).map(Observation::date).orElse(null);
 	}
 
 }

@@ -2,10 +2,8 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +38,8 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	/** How many recent systolic readings the standard deviation uses, from the last 5 years. */
 	static final int SD_READINGS = 6;
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+	private static final String[] SMOKING_LABELS = { "non-smoker", "ex-smoker", "light smoker (under 10 a day)",
+			"moderate smoker (10-19 a day)", "heavy smoker (20 or more a day)" };
 
 	enum Status {
 
@@ -80,6 +79,11 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	 * skipping the wording keeps it fast)
 	 */
 	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today, boolean explain) {
+		return of(person, record, new RecordIndex(record), today, explain);
+	}
+
+	static RiskAssessment of(PersonSummary person, CodedRecord record, RecordIndex index, LocalDate today,
+			boolean explain) {
 		List<String> notAppropriate = new ArrayList<>();
 		int age = person.age();
 		if (person.deceased()) {
@@ -99,7 +103,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		if (record.hasActiveProblem(FAMILIAL_HYPERCHOLESTEROLAEMIA)) {
 			notAppropriate.add("familial hypercholesterolaemia (" + FAMILIAL_HYPERCHOLESTEROLAEMIA + ")");
 		}
-		Optional<Observation> egfr = record.latest(ObservationType.EGFR);
+		Optional<Observation> egfr = index.latest(ObservationType.EGFR);
 		if (egfr.isPresent() && egfr.get().value().compareTo(BigDecimal.valueOf(60)) < 0) {
 			notAppropriate.add("eGFR " + plain(egfr.get().value()) + " below 60 on " + date(egfr.get().date()));
 		}
@@ -120,7 +124,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		double townsend = clamp(person.townsendScore().doubleValue(), Qrisk3Inputs.Range.TOWNSEND, used,
 				"Townsend score", () -> "LSOA " + person.lsoaCode() + " (" + person.lsoaName() + ")");
 
-		int smoking = smokingCategory(record, used);
+		int smoking = smokingCategory(index, used);
 
 		boolean type2 = flag(record, ProblemCodes.TYPE_2_DIABETES, "Type 2 diabetes", used);
 		boolean af = flag(record, ProblemCodes.ATRIAL_FIBRILLATION, "Atrial fibrillation", used);
@@ -143,7 +147,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		boolean fh = flag(record, ProblemCodes.FAMILY_HISTORY_CHD, "Family history of CHD", used);
 
 		double bmi = 0;
-		Optional<Observation> bmiObservation = record.latest(ObservationType.BMI);
+		Optional<Observation> bmiObservation = index.latest(ObservationType.BMI);
 		if (bmiObservation.isEmpty()) {
 			missing.add("BMI");
 		}
@@ -152,7 +156,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			bmi = clamp(observed.value().doubleValue(), Qrisk3Inputs.Range.BMI, used, "BMI", () -> source(observed));
 		}
 		double ratio = 0;
-		Optional<Observation[]> cholesterol = cholesterolPair(record);
+		Optional<Observation[]> cholesterol = cholesterolPair(index);
 		if (cholesterol.isEmpty()) {
 			missing.add("cholesterol ratio (total and HDL cholesterol on the same day)");
 		}
@@ -166,7 +170,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 		double sbp = 0;
 		double sd = 0;
-		List<Observation> systolics = record.observations(ObservationType.SYSTOLIC_BP);
+		List<Observation> systolics = index.observations(ObservationType.SYSTOLIC_BP);
 		if (systolics.isEmpty()) {
 			missing.add("systolic blood pressure");
 		}
@@ -219,7 +223,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	}
 
 	/** QRISK3 smoking category from the latest smoking status and the cigarettes a day recorded with it. */
-	private static int smokingCategory(CodedRecord record, List<InputUsed> used) {
+	private static int smokingCategory(RecordIndex record, List<InputUsed> used) {
 		Optional<Observation> latest = record.latest(ObservationType.SMOKING_STATUS);
 		Optional<SmokingStatus> status = latest.flatMap(Observation::smokingStatus);
 		if (status.isEmpty() || status.get() == SmokingStatus.UNKNOWN) {
@@ -233,15 +237,13 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			case EX_SMOKER -> 1;
 			default -> 0;
 		};
-		String[] labels = { "non-smoker", "ex-smoker", "light smoker (under 10 a day)",
-				"moderate smoker (10-19 a day)", "heavy smoker (20 or more a day)" };
-		note(used, () -> new InputUsed("Smoking", category + " " + labels[category], source(latest.get())
+		note(used, () -> new InputUsed("Smoking", category + " " + SMOKING_LABELS[category], source(latest.get())
 				+ (status.get() == SmokingStatus.SMOKER ? ", " + perDay + " a day" : "")));
 		return category;
 	}
 
 	/** The newest total cholesterol with an HDL of the same day. */
-	private static Optional<Observation[]> cholesterolPair(CodedRecord record) {
+	private static Optional<Observation[]> cholesterolPair(RecordIndex record) {
 		List<Observation> hdls = record.observations(ObservationType.HDL_CHOLESTEROL);
 		for (Observation total : record.observations(ObservationType.TOTAL_CHOLESTEROL)) {
 			for (Observation hdl : hdls) {
@@ -301,12 +303,22 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 				+ (observation.setting() == null ? "" : " (" + observation.setting().label() + ")");
 	}
 
+	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+			"Nov", "Dec" };
+
+	/** "3 Mar 2026" (as DateTimeFormatter "d MMM yyyy" in the UK locale, without its cost in the bulk refresh). */
 	static String date(LocalDate date) {
-		return DATE.format(date);
+		return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
 	}
 
 	static String plain(BigDecimal value) {
 		return value.stripTrailingZeros().toPlainString();
+	}
+
+	/** "12.3": one decimal place, half up, without String.format (the refresh formats two million scores). */
+	static String oneDecimal(double value) {
+		long tenths = Math.round(value * 10);
+		return (tenths / 10) + "." + (tenths % 10);
 	}
 
 	static String round(double value) {
