@@ -10,7 +10,8 @@
 # 3. Records 5 blood pressure readings for people on the worklist through the CVD person page and reports how long
 #    the event-driven re-evaluation took (the listener logs it) and the whole request (record + re-evaluate).
 #
-# SKIP_BUILD=true reuses target/primarycare-*.jar; KEEP_DATA=true keeps the database directory afterwards.
+# SKIP_BUILD=true reuses target/primarycare-*.jar; KEEP_DATA=true keeps the database directory afterwards;
+# DATA_DIR=bench/out/<dir> with a population already in it skips step 1 (and keeps the directory).
 set -euo pipefail
 
 SIZE="${1:-2000000}"
@@ -26,17 +27,19 @@ fi
 JAR="$(find_jar)"
 
 mkdir -p bench/out
-DATA_DIR="bench/out/cvd-pg-$$"
+REUSE="${DATA_DIR:-}"
+DATA_DIR="${DATA_DIR:-bench/out/cvd-pg-$$}"
 LOG1="bench/out/cvd-run1-$$.log"
 LOG2="bench/out/cvd-run2-$$.log"
-PORT="${PORT:-18083}"
+# A free port for the second run
+PORT="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')}"
 JAR_PID=""
 cleanup() {
 	if [[ -n "$JAR_PID" ]] && kill -0 "$JAR_PID" 2>/dev/null; then
 		kill "$JAR_PID"
 		wait "$JAR_PID" 2>/dev/null || true
 	fi
-	if [[ "${KEEP_DATA:-false}" != "true" ]]; then
+	if [[ "${KEEP_DATA:-false}" != "true" && -z "$REUSE" ]]; then
 		rm -rf "$DATA_DIR"
 	fi
 }
@@ -48,6 +51,7 @@ run_app() {
 		--primarycare.demo.population-size="$SIZE" "$@"
 }
 
+if [[ -z "$REUSE" ]]; then
 echo "1. Population of $SIZE and the baseline CVD refresh (log: $LOG1)"
 if ! run_app --primarycare.demo.exit-after-creation=true --server.port=0 >"$LOG1" 2>&1; then
 	echo "The first run failed; last lines of the log:" >&2
@@ -57,12 +61,17 @@ fi
 grep -m1 'Population created:' "$LOG1" | sed 's/.*: Population/   Population/'
 baseline="$(grep -m1 'CVD population refresh:' "$LOG1" | sed 's/.*CVD population refresh: /   baseline refresh: /')"
 echo "$baseline"
+fi
 
 echo "2. On-demand refresh (log: $LOG2)"
-run_app --server.port="$PORT" >"$LOG2" 2>&1 &
+# java itself in the background (not a subshell), so that its PID is the one stopped at the end
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+	--primarycare.demo.population-size="$SIZE" --server.port="$PORT" >"$LOG2" 2>&1 &
 JAR_PID=$!
-for _ in $(seq 1 180); do
+for _ in $(seq 1 600); do
 	grep -q 'Started PrimaryCareApplication' "$LOG2" && break
+	kill -0 "$JAR_PID" 2>/dev/null || { echo "The app stopped:" >&2; tail -n 20 "$LOG2" >&2; exit 1; }
 	sleep 1
 done
 BASE="http://localhost:$PORT"

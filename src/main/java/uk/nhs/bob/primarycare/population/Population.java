@@ -77,7 +77,8 @@ public class Population {
 		if (systolic < 50 || systolic > 300 || diastolic < 20 || diastolic > 200 || diastolic >= systolic) {
 			throw new IllegalArgumentException("Implausible blood pressure " + systolic + "/" + diastolic);
 		}
-		if (date.isAfter(LocalDate.now())) {
+		// A day's grace: the server clock's date may be behind the UK date the reading was taken on
+		if (date.isAfter(LocalDate.now().plusDays(1))) {
 			throw new IllegalArgumentException("A reading cannot be dated in the future");
 		}
 		// Locks the person so two readings recorded at once do not take the same line numbers
