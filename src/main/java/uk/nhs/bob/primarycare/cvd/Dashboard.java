@@ -77,21 +77,30 @@ class Dashboard {
 		/** The percentage, or null when the denominator is too small to show. */
 		public @Nullable Double percent(Indicator indicator) {
 			long denominator = denominator(indicator);
-			return denominator < MIN_DENOMINATOR ? null : 100.0 * numerator(indicator) / denominator;
+			return denominator < MIN_DENOMINATOR || small(numerator(indicator)) ? null
+					: 100.0 * numerator(indicator) / denominator;
+		}
+
+		/** 1 to 4: shown as "fewer than 5", and never as a percentage (which would give the count away). */
+		static boolean small(long count) {
+			return count > 0 && count < SUPPRESS_BELOW;
 		}
 
 		/** "12.3% (45 of 366)", suppressed where small. */
 		public String text(Indicator indicator) {
-			Double percent = percent(indicator);
-			if (percent == null) {
+			if (denominator(indicator) < MIN_DENOMINATOR) {
 				return "Too few people to show";
 			}
+			if (small(numerator(indicator))) {
+				return "fewer than 5 of " + count(denominator(indicator));
+			}
+			Double percent = percent(indicator);
 			return String.format(java.util.Locale.UK, "%.1f%% (%s of %s)", percent, count(numerator(indicator)),
 					count(denominator(indicator)));
 		}
 
 		static String count(long value) {
-			return value > 0 && value < SUPPRESS_BELOW ? "fewer than 5" : String.format(java.util.Locale.UK, "%,d", value);
+			return small(value) ? "fewer than 5" : String.format(java.util.Locale.UK, "%,d", value);
 		}
 
 	}
