@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,10 +54,73 @@ public class Population {
 
 	private final AuditLog auditLog;
 
-	Population(JdbcClient jdbc, DataSource dataSource, AuditLog auditLog) {
+	private final ApplicationEventPublisher events;
+
+	Population(JdbcClient jdbc, DataSource dataSource, AuditLog auditLog, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.auditLog = auditLog;
+		this.events = events;
+	}
+
+	/**
+	 * Records a blood pressure reading taken outside the practice (a community pharmacy check, an optometrist, a home
+	 * reading) as a systolic and a diastolic observation, and publishes {@link ObservationsRecorded} in the same
+	 * transaction so other modules re-evaluate the person at once.
+	 *
+	 * @return false, recording nothing, when there is no such person
+	 * @throws IllegalArgumentException for an implausible reading or a date in the future
+	 */
+	@Transactional
+	public boolean recordBloodPressure(NhsNumber nhsNumber, int systolic, int diastolic, LocalDate date,
+			BloodPressureSetting setting) {
+		if (systolic < 50 || systolic > 300 || diastolic < 20 || diastolic > 200 || diastolic >= systolic) {
+			throw new IllegalArgumentException("Implausible blood pressure " + systolic + "/" + diastolic);
+		}
+		// A day's grace: the server clock's date may be behind the UK date the reading was taken on
+		if (date.isAfter(LocalDate.now().plusDays(1))) {
+			throw new IllegalArgumentException("A reading cannot be dated in the future");
+		}
+		// Locks the person so two readings recorded at once do not take the same line numbers
+		boolean exists = jdbc.sql("SELECT 1 FROM population.person WHERE nhs_number = ? FOR UPDATE")
+			.param(nhsNumber.value())
+			.query()
+			.listOfRows()
+			.size() == 1;
+		if (!exists) {
+			return false;
+		}
+		int line = jdbc.sql("SELECT coalesce(max(line), 0) FROM population.observation WHERE nhs_number = ?")
+			.param(nhsNumber.value())
+			.query(Integer.class)
+			.single();
+		List<RecordedObservation> recorded = List.of(
+				new RecordedObservation(ObservationType.SYSTOLIC_BP, ObservationType.SYSTOLIC_BP.snomedCode(),
+						java.math.BigDecimal.valueOf(systolic), ObservationType.SYSTOLIC_BP.unit(), date, setting),
+				new RecordedObservation(ObservationType.DIASTOLIC_BP, ObservationType.DIASTOLIC_BP.snomedCode(),
+						java.math.BigDecimal.valueOf(diastolic), ObservationType.DIASTOLIC_BP.unit(), date, setting));
+		for (RecordedObservation o : recorded) {
+			jdbc.sql("""
+					INSERT INTO population.observation (nhs_number, line, type, snomed_code, value, unit, observed_on,
+					  setting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(nhsNumber.value(), ++line, o.type().name(), o.snomedCode(), o.value(), o.unit(), o.date(),
+						setting.name())
+				.update();
+		}
+		events.publishEvent(new ObservationsRecorded(nhsNumber, recorded));
+		return true;
+	}
+
+	/** The summaries of these people (any not found are left out), for lists that show names. */
+	public List<PersonSummary> findAll(java.util.Collection<NhsNumber> nhsNumbers) {
+		if (nhsNumbers.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now();
+		return jdbc.sql(PERSON_SELECT + " WHERE p.nhs_number IN (:numbers)")
+			.param("numbers", nhsNumbers.stream().map(NhsNumber::value).distinct().toList())
+			.query((rs, i) -> summary(rs, today))
+			.list();
 	}
 
 	public Optional<PersonSummary> find(NhsNumber nhsNumber) {

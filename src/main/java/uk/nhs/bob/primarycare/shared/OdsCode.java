@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public record OdsCode(String value) {
 
+	// Compiled once: the population refresh makes millions of these
+	private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Z0-9]{3,10}");
+
 	public OdsCode {
-		if (value == null || !value.matches("[A-Z0-9]{3,10}")) {
+		if (value == null || !SHAPE.matcher(value).matches()) {
 			throw new IllegalArgumentException("Not a valid ODS code: " + value);
 		}
 	}

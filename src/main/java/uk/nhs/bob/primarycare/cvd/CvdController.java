@@ -1,0 +1,400 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.BloodPressureSetting;
+import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.population.PersonRecord;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Pagination;
+
+/**
+ * The CVD prevention pages for clinical staff: the overview with the rules, the worklists (per practice and PCN,
+ * scoped to the user, audited, exportable as CSV), a person's CVD page (QRISK3 with the record entries used, the
+ * findings, outreach and a reading from a pharmacy, optometrist or home), and the population refresh.
+ */
+@Controller
+class CvdController {
+
+	static final String VIEW_OVERVIEW = "cvd/overview";
+
+	static final String VIEW_WORKLIST = "cvd/worklist";
+
+	static final String VIEW_PERSON = "cvd/person";
+
+	static final String VIEW_REFRESH = "cvd/refresh";
+
+	static final String PURPOSE_PERSON = "Direct care: CVD prevention";
+
+	static final int PAGE_SIZE = 25;
+
+	private final Worklists worklists;
+
+	private final RefreshJobs jobs;
+
+	private final Directory directory;
+
+	private final StaffUsers staffUsers;
+
+	private final Population population;
+
+	private final PersonEvaluation personEvaluation;
+
+	private final Outreaches outreaches;
+
+	private final CvdOutreach cvdOutreach;
+
+	CvdController(Worklists worklists, RefreshJobs jobs, Directory directory, StaffUsers staffUsers,
+			Population population, PersonEvaluation personEvaluation, Outreaches outreaches, CvdOutreach cvdOutreach) {
+		this.worklists = worklists;
+		this.jobs = jobs;
+		this.directory = directory;
+		this.staffUsers = staffUsers;
+		this.population = population;
+		this.personEvaluation = personEvaluation;
+		this.outreaches = outreaches;
+		this.cvdOutreach = cvdOutreach;
+	}
+
+	@GetMapping("/cvd")
+	String overview(Model model) {
+		StaffUser user = staffUsers.currentUser();
+		Worklists.Filter all = new Worklists.Filter(null, null, null, null);
+		model.addAttribute("user", user);
+		model.addAttribute("rules", CaseFindingRule.values());
+		model.addAttribute("counts", worklists.countsByRule(user, all));
+		model.addAttribute("lastRefresh", jobs.latestCompleted().orElse(null));
+		return VIEW_OVERVIEW;
+	}
+
+	// --- Worklists ---------------------------------------------------------------------------------------------
+
+	@GetMapping("/cvd/worklist")
+	String worklist(@RequestParam(required = false) @Nullable String rule,
+			@RequestParam(required = false) @Nullable String practice,
+			@RequestParam(required = false) @Nullable String pcn,
+			@RequestParam(required = false) @Nullable String quintile,
+			@RequestParam(required = false) @Nullable String page, Model model) {
+		StaffUser user = staffUsers.currentUser();
+		Map<String, PracticeSummary> practices = practicesInScope(user);
+		Worklists.Filter filter = filter(rule, practice, pcn, quintile, practices, user);
+		long total = worklists.count(user, filter);
+		int requested = Pagination.pageNumber(page);
+		Pagination pagination = Pagination.of(requested, total, PAGE_SIZE,
+				number -> worklistUrl("/cvd/worklist", filter) + "&page=" + number);
+		float[] cuts = cuts();
+		List<Worklists.Row> rows = worklists.page(user, filter, (pagination.page() - 1) * PAGE_SIZE, PAGE_SIZE,
+				practices, cuts, "/cvd/worklist");
+		model.addAttribute("rows", rows);
+		model.addAttribute("pagination", pagination);
+		model.addAttribute("total", total);
+		model.addAttribute("filter", filter);
+		model.addAttribute("user", user);
+		model.addAttribute("ruleOptions", Arrays.stream(CaseFindingRule.values())
+			.collect(Collectors.toMap(CaseFindingRule::code, r -> r.priority() + ". " + r.title(), (a, b) -> a,
+					LinkedHashMap::new)));
+		model.addAttribute("practiceOptions", practices.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(PracticeSummary::name))
+			.collect(Collectors.toMap(p -> p.odsCode().value(), PracticeSummary::name, (a, b) -> a,
+					LinkedHashMap::new)));
+		model.addAttribute("pcnOptions", pcnsInScope(user, practices));
+		model.addAttribute("quintileOptions", quintileOptions());
+		model.addAttribute("selectedRule", filter.rule() == null ? "" : filter.rule().code());
+		model.addAttribute("selectedPractice", filter.practice() == null ? "" : filter.practice());
+		model.addAttribute("selectedPcn", filter.pcn() == null ? "" : filter.pcn());
+		model.addAttribute("selectedQuintile", filter.quintile() == null ? "" : filter.quintile().toString());
+		model.addAttribute("csvUrl", worklistUrl("/cvd/worklist.csv", filter));
+		model.addAttribute("hasCuts", cuts.length > 0);
+		model.addAttribute("rule", filter.rule());
+		return VIEW_WORKLIST;
+	}
+
+	@GetMapping("/cvd/worklist.csv")
+	ResponseEntity<byte[]> worklistCsv(@RequestParam(required = false) @Nullable String rule,
+			@RequestParam(required = false) @Nullable String practice,
+			@RequestParam(required = false) @Nullable String pcn,
+			@RequestParam(required = false) @Nullable String quintile) {
+		StaffUser user = staffUsers.currentUser();
+		Map<String, PracticeSummary> practices = practicesInScope(user);
+		Worklists.Filter filter = filter(rule, practice, pcn, quintile, practices, user);
+		List<Worklists.Row> rows = worklists.export(user, filter, practices, cuts(), "/cvd/worklist.csv");
+		StringBuilder csv = new StringBuilder();
+		csv.append("priority,rule,rule_version,rule_title,nhs_number,name,date_of_birth,age,practice_code,practice,pcn,"
+				+ "imd_quintile_national,bob_quintile,why,evidence_date,found_on\r\n");
+		for (Worklists.Row row : rows) {
+			csv.append(String.join(",", String.valueOf(row.priority()), row.rule().code(),
+					String.valueOf(row.ruleVersion()), cell(row.rule().title()), row.nhsNumber(), cell(row.name()),
+					String.valueOf(row.dateOfBirth()), String.valueOf(row.age()), row.practiceCode(),
+					cell(row.practiceName()), cell(row.pcnName()), String.valueOf(row.imdQuintile()),
+					row.bobQuintile() == null ? "" : row.bobQuintile().toString(), cell(row.explanation()),
+					row.evidenceDate() == null ? "" : row.evidenceDate().toString(), row.foundOn().toString()))
+				.append("\r\n");
+		}
+		String name = "cvd-worklist-" + (filter.rule() == null ? "all" : filter.rule().code()) + "-"
+				+ LocalDate.now(PersonEvaluation.UK) + ".csv";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A CSV cell: quoted, with quotes doubled, and a leading formula character neutralised for spreadsheets. */
+	static String cell(String value) {
+		String safe = value;
+		if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+			safe = "'" + safe;
+		}
+		return "\"" + safe.replace("\"", "\"\"") + "\"";
+	}
+
+	private Worklists.Filter filter(@Nullable String rule, @Nullable String practice, @Nullable String pcn,
+			@Nullable String quintile, Map<String, PracticeSummary> practices, StaffUser user) {
+		CaseFindingRule ruleFilter = blank(rule) ? null : CaseFindingRule.ofCode(rule).orElse(null);
+		String practiceFilter = !blank(practice) && practices.containsKey(practice) ? practice : null;
+		String pcnFilter = !blank(pcn) && pcnsInScope(user, practices).containsKey(pcn) ? pcn : null;
+		Integer quintileFilter = !blank(quintile) && quintile.matches("[1-5]") ? Integer.valueOf(quintile) : null;
+		return new Worklists.Filter(ruleFilter, practiceFilter, pcnFilter, quintileFilter);
+	}
+
+	private static String worklistUrl(String path, Worklists.Filter filter) {
+		return path + "?rule=" + (filter.rule() == null ? "" : filter.rule().code()) + "&practice="
+				+ (filter.practice() == null ? "" : filter.practice()) + "&pcn="
+				+ (filter.pcn() == null ? "" : filter.pcn()) + "&quintile="
+				+ (filter.quintile() == null ? "" : filter.quintile());
+	}
+
+	private Map<String, PracticeSummary> practicesInScope(StaffUser user) {
+		return directory.practices()
+			.stream()
+			.filter(user::canSee)
+			.collect(Collectors.toMap(p -> p.odsCode().value(), Function.identity()));
+	}
+
+	private Map<String, String> pcnsInScope(StaffUser user, Map<String, PracticeSummary> practices) {
+		return practices.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(PracticeSummary::pcnName))
+			.collect(Collectors.toMap(PracticeSummary::pcnCode, PracticeSummary::pcnName, (a, b) -> a,
+					LinkedHashMap::new));
+	}
+
+	static Map<String, String> quintileOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put("1", "1 - most deprived 20% (Core20)");
+		options.put("2", "2");
+		options.put("3", "3");
+		options.put("4", "4");
+		options.put("5", "5 - least deprived 20%");
+		return options;
+	}
+
+	private float[] cuts() {
+		return PopulationRefresh.parseCuts(jobs.latestCompleted().map(RefreshJobs.Run::quintileCuts).orElse(null));
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	// --- A person's CVD page -------------------------------------------------------------------------------------
+
+	@GetMapping("/cvd/people/{nhsNumber}")
+	String person(@PathVariable String nhsNumber, Model model) {
+		return showPerson(nhsNumber, OutreachForm.empty(), null, ReadingForm.empty(), null, model);
+	}
+
+	private String showPerson(String nhsNumber, OutreachForm outreachForm, @Nullable BindingResult outreachErrors,
+			ReadingForm readingForm, @Nullable BindingResult readingErrors, Model model) {
+		NhsNumber number = parse(nhsNumber);
+		PracticeSummary practice = practiceInScope(number);
+		StaffUser user = staffUsers.currentUser();
+		PersonRecord view = population.viewRecord(number, user.username(), "/cvd/people/" + number.value(),
+				PURPOSE_PERSON)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.person(), view.record(),
+				outreaches.history(number), today);
+		model.addAttribute("person", view.person());
+		model.addAttribute("practice", practice);
+		model.addAttribute("assessment", evaluation.assessment());
+		model.addAttribute("evaluation", evaluation);
+		model.addAttribute("stored", worklists.findingsOf(number));
+		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(6).toList());
+		model.addAttribute("outreach", outreaches.of(number));
+		model.addAttribute("disclaimer", Qrisk3.DISCLAIMER);
+		model.addAttribute("outreachForm", outreachForm);
+		model.addAttribute("readingForm", readingForm);
+		if (outreachErrors != null) {
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "outreachForm", outreachErrors);
+		}
+		if (readingErrors != null) {
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "readingForm", readingErrors);
+		}
+		model.addAttribute("outreachTypes", Arrays.stream(OutreachType.values())
+			.collect(Collectors.toMap(Enum::name, OutreachType::label, (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("outcomes", Arrays.stream(OutreachOutcome.values())
+			.collect(Collectors.toMap(Enum::name, OutreachOutcome::label, (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("ruleOptions", Arrays.stream(CaseFindingRule.values())
+			.collect(Collectors.toMap(CaseFindingRule::code, CaseFindingRule::title, (a, b) -> a,
+					LinkedHashMap::new)));
+		model.addAttribute("settings", Map.of(BloodPressureSetting.PHARMACY.name(),
+				BloodPressureSetting.PHARMACY.label(), BloodPressureSetting.OPTOMETRY.name(),
+				BloodPressureSetting.OPTOMETRY.label(), BloodPressureSetting.HOME.name(),
+				BloodPressureSetting.HOME.label()).entrySet().stream()
+			.sorted(Map.Entry.comparingByKey())
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+		return VIEW_PERSON;
+	}
+
+	@PostMapping("/cvd/people/{nhsNumber}/outreach")
+	String recordOutreach(@PathVariable String nhsNumber, @ModelAttribute("outreachForm") OutreachForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		NhsNumber number = parse(nhsNumber);
+		PracticeSummary practice = practiceInScope(number);
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		OutreachType type = enumOf(OutreachType.class, form.type());
+		if (type == null) {
+			errors.rejectValue("type", "type.blank", "Choose the outreach");
+		}
+		CaseFindingRule rule = blank(form.ruleCode()) ? null : CaseFindingRule.ofCode(form.ruleCode()).orElse(null);
+		if (!blank(form.ruleCode()) && rule == null) {
+			errors.rejectValue("ruleCode", "rule.invalid", "Choose a rule from the list");
+		}
+		OutreachOutcome outcome = enumOf(OutreachOutcome.class, form.outcome());
+		if (outcome == null) {
+			errors.rejectValue("outcome", "outcome.blank", "Choose the outcome");
+		}
+		Optional<LocalDate> date = DateParts.read(form.day(), form.month(), form.year(), "outcome date", today, errors);
+		if (form.note() != null && form.note().length() > 500) {
+			errors.rejectValue("note", "note.long", "The note must be 500 characters or fewer");
+		}
+		if (errors.hasErrors()) {
+			return showPerson(nhsNumber, form, errors, ReadingForm.empty(), null, model);
+		}
+		cvdOutreach.record(number, practice, type, rule, outcome, date.orElseThrow(),
+				blank(form.note()) ? null : form.note().trim(), staffUsers.currentUser().username());
+		personEvaluation.reevaluate(number);
+		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + ".");
+		return "redirect:/cvd/people/" + number.value();
+	}
+
+	@PostMapping("/cvd/people/{nhsNumber}/readings")
+	String recordReading(@PathVariable String nhsNumber, @ModelAttribute("readingForm") ReadingForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		NhsNumber number = parse(nhsNumber);
+		practiceInScope(number);
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		Optional<Integer> systolic = DateParts.whole(form.systolic(), "systolic", "systolic pressure", 50, 300,
+				errors);
+		Optional<Integer> diastolic = DateParts.whole(form.diastolic(), "diastolic", "diastolic pressure", 20, 200,
+				errors);
+		if (systolic.isPresent() && diastolic.isPresent() && diastolic.get() >= systolic.get()) {
+			errors.rejectValue("diastolic", "diastolic.order",
+					"The diastolic pressure must be lower than the systolic pressure");
+		}
+		BloodPressureSetting setting = enumOf(BloodPressureSetting.class, form.setting());
+		if (setting == null || setting == BloodPressureSetting.CLINIC) {
+			errors.rejectValue("setting", "setting.blank", "Choose where the reading was taken");
+		}
+		Optional<LocalDate> date = DateParts.read(form.readingDay(), form.readingMonth(), form.readingYear(),
+				"date of the reading", today, errors, "readingDay");
+		if (errors.hasErrors()) {
+			return showPerson(nhsNumber, OutreachForm.empty(), null, form, errors, model);
+		}
+		population.recordBloodPressure(number, systolic.get(), diastolic.get(), date.orElseThrow(), setting);
+		// The listener re-evaluates too (for readings from anywhere); doing it here as well shows the result at once
+		personEvaluation.reevaluate(number);
+		redirect.addFlashAttribute("success", "Reading " + systolic.get() + "/" + diastolic.get() + " mmHg recorded ("
+				+ setting.label() + "). The findings below are re-evaluated.");
+		return "redirect:/cvd/people/" + number.value();
+	}
+
+	private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static NhsNumber parse(String nhsNumber) {
+		return NhsNumber.parse(nhsNumber)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
+	}
+
+	private PracticeSummary practiceInScope(NhsNumber number) {
+		OdsCode practiceCode = population.registeredPractice(number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
+		StaffUser user = staffUsers.currentUser();
+		return directory.practice(practiceCode)
+			.filter(user::canSee)
+			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+	}
+
+	// --- Population refresh --------------------------------------------------------------------------------------
+
+	@GetMapping("/cvd/refresh")
+	String refresh(Model model) {
+		Optional<RefreshJobs.Run> latest = jobs.latest();
+		model.addAttribute("run", latest.orElse(null));
+		if (latest.filter(RefreshJobs.Run::running).isPresent()) {
+			model.addAttribute("refreshSeconds", 2);
+		}
+		model.addAttribute("canStart", canStartRefresh(staffUsers.currentUser()));
+		return VIEW_REFRESH;
+	}
+
+	@PostMapping("/cvd/refresh")
+	String startRefresh(RedirectAttributes redirect) {
+		StaffUser user = staffUsers.currentUser();
+		if (!canStartRefresh(user)) {
+			throw new AccessDeniedException("Only clinical supervisors and ICB administrators start a refresh");
+		}
+		Optional<Long> started = jobs.startInBackground(user.username());
+		redirect.addFlashAttribute(started.isPresent() ? "success" : "warning",
+				started.isPresent() ? "Refresh started." : "A refresh is already running: its progress is below.");
+		return "redirect:/cvd/refresh";
+	}
+
+	static boolean canStartRefresh(StaffUser user) {
+		return user.hasAnyRole(uk.nhs.bob.primarycare.identity.Role.ICB_ADMIN,
+				uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR);
+	}
+
+}

@@ -1,0 +1,45 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/cvd/qrisk3}: the QRISK3-2017 10-year risk for given inputs (no personal data, so any signed-in
+ * API user). Answers {@code {"score": 14.62...}} in percent at full double precision, with the rounded score, the
+ * algorithm and ClinRisk's disclaimer; bad input answers 400 problem+json naming each field.
+ */
+@RestController
+class Qrisk3ApiController {
+
+	@PostMapping(path = "/api/v1/cvd/qrisk3", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	ResponseEntity<Object> score(@RequestBody Qrisk3Request request) {
+		Map<String, String> problems = request.problems();
+		if (!problems.isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The request has " + problems.size() + " invalid field(s).");
+			problem.setTitle("Invalid request");
+			problem.setProperty("errors", Qrisk3Request.asErrors(problems));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		double score = Qrisk3.score(request.inputs());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("score", score);
+		body.put("scoreRounded", BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP));
+		body.put("highRisk", score >= CaseFinding.QRISK_THRESHOLD);
+		body.put("algorithm", Qrisk3.ALGORITHM);
+		body.put("disclaimer", Qrisk3.DISCLAIMER);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+}

@@ -1,0 +1,329 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
+import uk.nhs.bob.primarycare.population.MedicationCategory;
+import uk.nhs.bob.primarycare.population.ObservationType;
+import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.population.ProblemCodes;
+import uk.nhs.bob.primarycare.population.Sex;
+import uk.nhs.bob.primarycare.population.SmokingStatus;
+
+/**
+ * QRISK3 for one person from their coded record, saying which record entries were used. Never a silently defaulted
+ * score: a missing BMI, cholesterol ratio or systolic pressure makes the person "risk not assessable", and where
+ * NICE NG238 says not to use a risk tool (existing CVD, type 1 diabetes, eGFR below 60 or CKD 3-5, familial
+ * hypercholesterolaemia) or the person is outside 25-84 the reason is given instead (DOMAIN.md B5, B6).
+ */
+record RiskAssessment(Status status, List<String> reasons, @Nullable Double score, @Nullable Qrisk3Inputs inputs,
+		List<InputUsed> used) {
+
+	/** SNOMED CT familial hypercholesterolaemia (not in the synthetic record's code list; checked for real records). */
+	static final String FAMILIAL_HYPERCHOLESTEROLAEMIA = "398036000";
+
+	/** Existing cardiovascular disease: QRISK3 is for primary prevention only. */
+	static final Set<String> CVD_CODES = Set.of(ProblemCodes.CORONARY_HEART_DISEASE, ProblemCodes.MYOCARDIAL_INFARCTION,
+			ProblemCodes.STROKE, ProblemCodes.TIA, ProblemCodes.PERIPHERAL_VASCULAR_DISEASE, ProblemCodes.HEART_FAILURE);
+
+	/** How many recent systolic readings the standard deviation uses, from the last 5 years. */
+	static final int SD_READINGS = 6;
+
+	private static final String[] SMOKING_LABELS = { "non-smoker", "ex-smoker", "light smoker (under 10 a day)",
+			"moderate smoker (10-19 a day)", "heavy smoker (20 or more a day)" };
+
+	enum Status {
+
+		ASSESSED("Assessed"), NOT_ASSESSABLE("Risk not assessable"), NOT_APPROPRIATE("QRISK3 not appropriate");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	/** One input and where it came from in the record ("Observation 60621009 on 3 Mar 2025"). */
+	record InputUsed(String input, String value, String source) {
+	}
+
+	public boolean assessed() {
+		return status == Status.ASSESSED;
+	}
+
+	/** The reasons as one line, for lists and exports. */
+	public String reasonText() {
+		return String.join("; ", reasons);
+	}
+
+	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today) {
+		return of(person, record, today, true);
+	}
+
+	/**
+	 * @param explain whether to list the record entries used (the population refresh needs only the result, and
+	 * skipping the wording keeps it fast)
+	 */
+	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today, boolean explain) {
+		return of(person, record, new RecordIndex(record), today, explain);
+	}
+
+	static RiskAssessment of(PersonSummary person, CodedRecord record, RecordIndex index, LocalDate today,
+			boolean explain) {
+		List<String> notAppropriate = new ArrayList<>();
+		int age = person.age();
+		if (person.deceased()) {
+			notAppropriate.add("person has died");
+		}
+		if (age < 25 || age > 84) {
+			notAppropriate.add("age " + age + " is outside 25-84");
+		}
+		for (Problem problem : record.problems()) {
+			if (problem.active() && CVD_CODES.contains(problem.snomedCode())) {
+				notAppropriate.add("existing CVD: " + problem.term() + " (" + problem.snomedCode() + ")");
+			}
+		}
+		if (record.hasActiveProblem(ProblemCodes.TYPE_1_DIABETES)) {
+			notAppropriate.add("type 1 diabetes (" + ProblemCodes.TYPE_1_DIABETES + ")");
+		}
+		if (record.hasActiveProblem(FAMILIAL_HYPERCHOLESTEROLAEMIA)) {
+			notAppropriate.add("familial hypercholesterolaemia (" + FAMILIAL_HYPERCHOLESTEROLAEMIA + ")");
+		}
+		Optional<Observation> egfr = index.latest(ObservationType.EGFR);
+		if (egfr.isPresent() && egfr.get().value().compareTo(BigDecimal.valueOf(60)) < 0) {
+			notAppropriate.add("eGFR " + plain(egfr.get().value()) + " below 60 on " + date(egfr.get().date()));
+		}
+		else if (record.hasActiveProblem(ProblemCodes.CKD_STAGE_3)) {
+			notAppropriate.add("chronic kidney disease stage 3-5 (" + ProblemCodes.CKD_STAGE_3 + ")");
+		}
+		if (!notAppropriate.isEmpty()) {
+			return new RiskAssessment(Status.NOT_APPROPRIATE, notAppropriate, null, null, List.of());
+		}
+
+		List<InputUsed> used = explain ? new ArrayList<>() : new Discarding();
+		List<String> missing = new ArrayList<>();
+		boolean male = person.sex() == Sex.MALE;
+		note(used, () -> new InputUsed("Age", age + " years", "Date of birth " + date(person.dateOfBirth())));
+		note(used, () -> new InputUsed("Sex", person.sex().label(), "Demographics"));
+		note(used, () -> new InputUsed("Ethnicity", person.qriskEthnicity().number() + " " + person.qriskEthnicity().label(),
+				"Recorded ethnicity: " + person.ethnicity().label()));
+		double townsend = clamp(person.townsendScore().doubleValue(), Qrisk3Inputs.Range.TOWNSEND, used,
+				"Townsend score", () -> "LSOA " + person.lsoaCode() + " (" + person.lsoaName() + ")");
+
+		int smoking = smokingCategory(index, used);
+
+		boolean type2 = flag(record, ProblemCodes.TYPE_2_DIABETES, "Type 2 diabetes", used);
+		boolean af = flag(record, ProblemCodes.ATRIAL_FIBRILLATION, "Atrial fibrillation", used);
+		boolean antipsychotic = medicine(record, MedicationCategory.ATYPICAL_ANTIPSYCHOTIC, "Atypical antipsychotic",
+				used);
+		boolean steroids = medicine(record, MedicationCategory.ORAL_CORTICOSTEROID, "Regular oral corticosteroids",
+				used);
+		boolean migraine = flag(record, ProblemCodes.MIGRAINE, "Migraine", used);
+		boolean ra = flag(record, ProblemCodes.RHEUMATOID_ARTHRITIS, "Rheumatoid arthritis", used);
+		boolean smi = flag(record, ProblemCodes.SCHIZOPHRENIA, "Severe mental illness (schizophrenia)", used)
+				| flag(record, ProblemCodes.BIPOLAR_DISORDER, "Severe mental illness (bipolar disorder)", used);
+		boolean sle = flag(record, ProblemCodes.SLE, "Systemic lupus erythematosus", used);
+		boolean hypertension = record.hasActiveProblem(ProblemCodes.HYPERTENSION);
+		boolean treated = hypertension && record.onMedication(MedicationCategory.ANTIHYPERTENSIVE);
+		if (treated) {
+			note(used, () -> new InputUsed("Treated hypertension", "Yes",
+					"Problem " + ProblemCodes.HYPERTENSION + " and a current antihypertensive"));
+		}
+		boolean ed = male && flag(record, ProblemCodes.ERECTILE_DYSFUNCTION, "Erectile dysfunction", used);
+		boolean fh = flag(record, ProblemCodes.FAMILY_HISTORY_CHD, "Family history of CHD", used);
+
+		double bmi = 0;
+		Optional<Observation> bmiObservation = index.latest(ObservationType.BMI);
+		if (bmiObservation.isEmpty()) {
+			missing.add("BMI");
+		}
+		else {
+			Observation observed = bmiObservation.get();
+			bmi = clamp(observed.value().doubleValue(), Qrisk3Inputs.Range.BMI, used, "BMI", () -> source(observed));
+		}
+		double ratio = 0;
+		Optional<Observation[]> cholesterol = cholesterolPair(index);
+		if (cholesterol.isEmpty()) {
+			missing.add("cholesterol ratio (total and HDL cholesterol on the same day)");
+		}
+		else {
+			Observation total = cholesterol.get()[0];
+			Observation hdl = cholesterol.get()[1];
+			double raw = total.value().doubleValue() / hdl.value().doubleValue();
+			ratio = clamp(raw, Qrisk3Inputs.Range.RATIO, used, "Total/HDL cholesterol ratio",
+					() -> "Total " + plain(total.value()) + " and HDL " + plain(hdl.value()) + " mmol/L on "
+							+ date(total.date()));
+		}
+		double sbp = 0;
+		double sd = 0;
+		List<Observation> systolics = index.observations(ObservationType.SYSTOLIC_BP);
+		if (systolics.isEmpty()) {
+			missing.add("systolic blood pressure");
+		}
+		else {
+			Observation latestSystolic = systolics.get(0);
+			sbp = clamp(latestSystolic.value().doubleValue(), Qrisk3Inputs.Range.SBP, used,
+					"Systolic blood pressure", () -> source(latestSystolic));
+			List<Observation> recent = systolics.stream()
+				.filter(o -> !o.date().isBefore(today.minusYears(5)))
+				.limit(SD_READINGS)
+				.toList();
+			if (recent.size() >= 2) {
+				sd = clamp(sampleSd(recent), Qrisk3Inputs.Range.SBP_SD, used, "Systolic SD",
+						() -> recent.size() + " readings from " + date(recent.get(recent.size() - 1).date()) + " to "
+								+ date(recent.get(0).date()));
+			}
+			else {
+				// QRISK3 needs two readings for an SD; with fewer the calculator's blank field means 0
+				note(used, () -> new InputUsed("Systolic SD", "0 (fewer than 2 readings in 5 years)",
+						"Only " + recent.size() + " reading(s) in the last 5 years"));
+			}
+		}
+		if (!missing.isEmpty()) {
+			List<String> reasons = missing.stream().map(m -> "missing " + m).toList();
+			return new RiskAssessment(Status.NOT_ASSESSABLE, reasons, null, null, List.copyOf(used));
+		}
+		Qrisk3Inputs inputs = new Qrisk3Inputs(male, age, person.qriskEthnicity().number(), townsend, smoking, false,
+				type2, af, antipsychotic, steroids, migraine, ra, false, smi, sle, treated, ed, fh, bmi, ratio, sbp, sd);
+		return new RiskAssessment(Status.ASSESSED, List.of(), Qrisk3.score(inputs), inputs, List.copyOf(used));
+	}
+
+	/** A list that drops what is added: the inputs used, when they are not wanted. */
+	private static final class Discarding extends java.util.AbstractList<InputUsed> {
+
+		@Override
+		public boolean add(InputUsed element) {
+			return true;
+		}
+
+		@Override
+		public InputUsed get(int index) {
+			throw new IndexOutOfBoundsException(index);
+		}
+
+		@Override
+		public int size() {
+			return 0;
+		}
+
+	}
+
+	/** QRISK3 smoking category from the latest smoking status and the cigarettes a day recorded with it. */
+	private static int smokingCategory(RecordIndex record, List<InputUsed> used) {
+		Optional<Observation> latest = record.latest(ObservationType.SMOKING_STATUS);
+		Optional<SmokingStatus> status = latest.flatMap(Observation::smokingStatus);
+		if (status.isEmpty() || status.get() == SmokingStatus.UNKNOWN) {
+			note(used, () -> new InputUsed("Smoking", "0 non-smoker (no smoking status recorded)",
+					latest.map(RiskAssessment::source).orElse("No smoking status in the record")));
+			return 0;
+		}
+		int perDay = latest.get().value().intValue();
+		int category = switch (status.get()) {
+			case SMOKER -> perDay >= 20 ? 4 : perDay >= 10 ? 3 : 2;
+			case EX_SMOKER -> 1;
+			default -> 0;
+		};
+		note(used, () -> new InputUsed("Smoking", category + " " + SMOKING_LABELS[category], source(latest.get())
+				+ (status.get() == SmokingStatus.SMOKER ? ", " + perDay + " a day" : "")));
+		return category;
+	}
+
+	/** The newest total cholesterol with an HDL of the same day. */
+	private static Optional<Observation[]> cholesterolPair(RecordIndex record) {
+		List<Observation> hdls = record.observations(ObservationType.HDL_CHOLESTEROL);
+		for (Observation total : record.observations(ObservationType.TOTAL_CHOLESTEROL)) {
+			for (Observation hdl : hdls) {
+				if (hdl.date().equals(total.date()) && hdl.value().signum() > 0) {
+					return Optional.of(new Observation[] { total, hdl });
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	static double sampleSd(List<Observation> readings) {
+		double mean = readings.stream().mapToDouble(o -> o.value().doubleValue()).average().orElse(0);
+		double squares = readings.stream().mapToDouble(o -> Math.pow(o.value().doubleValue() - mean, 2)).sum();
+		return Math.sqrt(squares / (readings.size() - 1));
+	}
+
+	/** Keeps a value within what the calculator accepts, saying so when it had to (never silently). */
+	private static double clamp(double value, Qrisk3Inputs.Range range, List<InputUsed> used, String input,
+			java.util.function.Supplier<String> source) {
+		double kept = Math.max(range.min, Math.min(range.max, value));
+		note(used, () -> new InputUsed(input, round(value)
+				+ (kept != value ? " (used as " + round(kept) + ", the calculator's limit)" : ""), source.get()));
+		return kept;
+	}
+
+	private static void note(List<InputUsed> used, java.util.function.Supplier<InputUsed> entry) {
+		if (!(used instanceof Discarding)) {
+			used.add(entry.get());
+		}
+	}
+
+	private static boolean flag(CodedRecord record, String code, String input, List<InputUsed> used) {
+		for (Problem problem : record.problems()) {
+			if (problem.active() && problem.snomedCode().equals(code)) {
+				note(used, () -> new InputUsed(input, "Yes",
+						"Problem " + code + " " + problem.term() + " since " + date(problem.onset())));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean medicine(CodedRecord record, MedicationCategory category, String input,
+			List<InputUsed> used) {
+		for (CodedRecord.Medication medication : record.medications()) {
+			if (medication.current() && medication.category() == category) {
+				note(used, () -> new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String source(Observation observation) {
+		return "Observation " + observation.snomedCode() + " on " + date(observation.date())
+				+ (observation.setting() == null ? "" : " (" + observation.setting().label() + ")");
+	}
+
+	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+			"Nov", "Dec" };
+
+	/** "3 Mar 2026" (as DateTimeFormatter "d MMM yyyy" in the UK locale, without its cost in the bulk refresh). */
+	static String date(LocalDate date) {
+		return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+	}
+
+	static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+	/** "12.3": one decimal place, half up, without String.format (the refresh formats two million scores). */
+	static String oneDecimal(double value) {
+		long tenths = Math.round(value * 10);
+		return (tenths / 10) + "." + (tenths % 10);
+	}
+
+	static String round(double value) {
+		return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+			.toPlainString();
+	}
+
+}

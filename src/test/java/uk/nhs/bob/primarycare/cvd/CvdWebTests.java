@@ -1,0 +1,286 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The QRISK3 API and the CVD pages with real security, scope checks and audit. */
+@IntegrationTest
+class CvdWebTests {
+
+	static final String VALID = """
+			{"age": 64, "sex": "male", "ethnicity": 2, "townsend": 1.5, "smokingCategory": 3,
+			 "type1Diabetes": false, "type2Diabetes": true, "atrialFibrillation": false, "atypicalAntipsychotics": false,
+			 "corticosteroids": false, "migraine": true, "rheumatoidArthritis": false, "chronicKidneyDisease": false,
+			 "severeMentalIllness": false, "sle": false, "treatedHypertension": true, "erectileDysfunction": true,
+			 "familyHistoryCvd": true, "bmi": 29.4, "cholesterolHdlRatio": 4.6, "systolicBp": 148, "systolicBpSd": 7.5}""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long audits(String username, String purpose) {
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND purpose = ?")
+			.params(username, purpose)
+			.query(Long.class)
+			.single();
+	}
+
+	// --- API ---
+
+	@Test
+	void theApiAnswersTheScoreAtFullPrecision() {
+		double expected = Qrisk3.score(new Qrisk3Inputs(true, 64, 2, 1.5, 3, false, true, false, false, false, true,
+				false, false, false, false, true, true, true, 29.4, 4.6, 148, 7.5));
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+			.contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.score", score -> assertThat(score).asNumber().isEqualTo(expected))
+			.hasPathSatisfying("$.algorithm", a -> assertThat(a).isEqualTo("QRISK3-2017"))
+			.hasPathSatisfying("$.disclaimer", d -> assertThat(d).asString().contains("ClinRisk"));
+	}
+
+	@Test
+	void outOfRangeAndMissingFieldsAreEachNamedInProblemJson() {
+		String bad = VALID.replace("\"age\": 64", "\"age\": 90")
+			.replace("\"bmi\": 29.4", "\"bmi\": 12")
+			.replace("\"ethnicity\": 2", "\"ethnicity\": 10")
+			.replace("\"smokingCategory\": 3", "\"smokingCategory\": 5");
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[*].field",
+					fields -> assertThat(fields).asArray().containsExactly("age", "ethnicity", "smokingCategory", "bmi"));
+
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"age\": 50, \"sex\": \"other\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[*].field", fields -> assertThat(fields).asArray()
+				.contains("sex", "ethnicity", "townsend", "bmi", "systolicBpSd")
+				.doesNotContain("age"));
+
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": \"old\"")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[0].field", field -> assertThat(field).isEqualTo("age"));
+	}
+
+	@Test
+	void theApiNeedsSignIn() {
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	// --- Calculator ---
+
+	@Test
+	void theCalculatorKeepsWhatWasTypedOnErrorAndShowsTheScoreWithTheDisclaimer() {
+		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+			.param("age", "91").param("sex", "male").param("ethnicity", "1").param("townsend", "0")
+			.param("smokingCategory", "0").param("bmi", "twenty").param("cholesterolHdlRatio", "4")
+			.param("systolicBp", "130").param("systolicBpSd", "5").param("conditions", "migraine"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("There is a problem")
+			.contains("Age must be between 25 and 84")
+			.contains("The BMI must be a number")
+			.contains("value=\"twenty\"")
+			.contains("value=\"91\"")
+			.doesNotContain("id=\"qrisk3-score\"");
+
+		double expected = Qrisk3.score(new Qrisk3Inputs(false, 60, 1, 0, 0, false, false, false, false, false, true,
+				false, false, false, false, false, false, false, 25, 4, 130, 5));
+		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+			.param("age", "60").param("sex", "female").param("ethnicity", "1").param("townsend", "0")
+			.param("smokingCategory", "0").param("bmi", "25").param("cholesterolHdlRatio", "4")
+			.param("systolicBp", "130").param("systolicBpSd", "5").param("conditions", "migraine"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"qrisk3-score\"")
+			.contains(String.format("%.1f%%", expected))
+			.contains("ClinRisk Ltd. stress");
+	}
+
+	// --- Worklists ---
+
+	@Test
+	void aCoordinatorsWorklistHoldsOnlyTheirSiteAndEveryPersonShownIsAudited() {
+		long before = audits("coordinator", Worklists.PURPOSE_LIST);
+		assertThat(mvc.get().uri("/cvd/worklist").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Aylesbury")
+			.contains("Listed since");
+		long shown = audits("coordinator", Worklists.PURPOSE_LIST) - before;
+		assertThat(shown).isBetween(1L, (long) CvdController.PAGE_SIZE);
+		List<String> audited = jdbc.sql("""
+				SELECT DISTINCT r.site_code FROM audit.record_view a JOIN cvd.person_risk r ON r.nhs_number = a.nhs_number
+				WHERE a.username = 'coordinator' AND a.purpose = ?""").param(Worklists.PURPOSE_LIST).query(String.class).list();
+		assertThat(audited).containsExactly("BK-AYL");
+	}
+
+	@Test
+	void theWorklistIsRankedByPriorityThenDeprivationAndFilters() throws Exception {
+		String body = mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX&quintile=").with(user("admin").roles("ICB_ADMIN"))
+			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(body).contains("Possible undiagnosed hypertension").doesNotContain("CVD-SMOKE-REFER v1");
+		List<Integer> deciles = jdbc.sql("""
+				SELECT imd_decile FROM cvd.finding WHERE rule_code = 'CVD-HTN-UNDX'
+				ORDER BY priority, imd_decile, townsend DESC, nhs_number LIMIT 25""").query(Integer.class).list();
+		assertThat(deciles).isSorted();
+	}
+
+	@Test
+	void theCsvExportHasAWhyForEveryRowAndIsAudited() throws Exception {
+		long before = audits("coordinator", Worklists.PURPOSE_EXPORT);
+		MvcTestResult result = mvc.get().uri("/cvd/worklist.csv?rule=CVD-ASSESS-5Y")
+			.with(user("coordinator").roles("CARE_COORDINATOR")).exchange();
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+		List<String> lines = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).startsWith("priority,rule,rule_version");
+		long expected = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-ASSESS-5Y' AND site_code = 'BK-AYL'")
+			.query(Long.class).single();
+		assertThat(lines).hasSize((int) expected + 1);
+		assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",CVD-ASSESS-5Y,1,").contains("Aged "));
+		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(expected);
+	}
+
+	@Test
+	void aPlaceDeliveryUserSeesTheDashboardButNoWorklist() {
+		assertThat(mvc.get().uri("/cvd/dashboard").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Hypertension treated to target")
+			.contains("Impact estimate")
+			.contains("797")
+			.contains("Project&#39;s own");
+		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk();
+		assertThat(mvc.get().uri("/cvd/worklist").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	// --- A person's page ---
+
+	String personIn(String site) {
+		return jdbc.sql("""
+				SELECT r.nhs_number FROM cvd.person_risk r WHERE r.site_code = ? AND r.status = 'ASSESSED'
+				ORDER BY r.nhs_number LIMIT 1""").param(site).query(String.class).single();
+	}
+
+	@Test
+	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() {
+		String nhs = personIn("BK-AYL");
+		long before = audits("coordinator", CvdController.PURPOSE_PERSON);
+		assertThat(mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"qrisk3-score\"")
+			.contains("Record entries used")
+			.contains("60621009")
+			.contains("ClinRisk Ltd. stress");
+		assertThat(audits("coordinator", CvdController.PURPOSE_PERSON)).isEqualTo(before + 1);
+
+		assertThat(mvc.get().uri("/cvd/people/" + personIn("OX-CTY")).with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/cvd/people/1234567890").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aBadReadingKeepsWhatWasTypedAndAGoodOneChangesTheFindingsAtOnce() {
+		String nhs = jdbc.sql("""
+				SELECT r.nhs_number FROM cvd.person_risk r WHERE r.site_code = 'BK-AYL' AND r.age BETWEEN 30 AND 70
+				  AND NOT r.hypertension
+				  AND NOT EXISTS (SELECT 1 FROM cvd.finding f WHERE f.nhs_number = r.nhs_number AND f.rule_code = 'CVD-BP-SEVERE')
+				ORDER BY r.nhs_number DESC LIMIT 1""").query(String.class).single();
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(csrf()).param("systolic", "90").param("diastolic", "120").param("setting", "PHARMACY")
+			.param("readingDay", "31").param("readingMonth", "2").param("readingYear", "2026"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("There is a problem")
+			.contains("The diastolic pressure must be lower than the systolic pressure")
+			.contains("must be a real date")
+			.contains("value=\"120\"");
+
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(csrf()).param("systolic", "186").param("diastolic", "100").param("setting", "HOME")
+			.param("readingDay", String.valueOf(today.getDayOfMonth()))
+			.param("readingMonth", String.valueOf(today.getMonthValue()))
+			.param("readingYear", String.valueOf(today.getYear())))
+			.hasStatus3xxRedirection();
+		assertThat(jdbc.sql("SELECT explanation FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-BP-SEVERE'")
+			.param(nhs).query(String.class).single()).contains("186/100");
+	}
+
+	@Test
+	void recordedOutreachIsListedAndATobaccoReferralTakesThePersonOffTheList() {
+		String nhs = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-SMOKE-REFER' AND site_code = 'BK-AYL'
+				ORDER BY nhs_number LIMIT 1""").query(String.class).single();
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(csrf()).param("type", "").param("outcome", "SENT").param("note", "called"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Choose the outreach")
+			.contains("Enter the outcome date")
+			.contains("called");
+
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(csrf()).param("type", "TOBACCO_REFERRAL").param("ruleCode", "CVD-SMOKE-REFER").param("outcome", "SENT")
+			.param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+			.param("year", String.valueOf(today.getYear())))
+			.hasStatus3xxRedirection();
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-SMOKE-REFER'")
+			.param(nhs).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.outreach WHERE nhs_number = ? AND type = 'TOBACCO_REFERRAL'")
+			.param(nhs).query(Long.class).single()).isEqualTo(1);
+	}
+
+	// --- Refresh ---
+
+	@Test
+	void onlySupervisorsAndAdministratorsStartARefresh() {
+		assertThat(mvc.get().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Population refresh")
+			.doesNotContain("id=\"start-refresh\"");
+		assertThat(mvc.post().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void csvCellsAreQuotedAndFormulasNeutralised() {
+		assertThat(CvdController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(CvdController.cell("Aged 50, no test")).isEqualTo("\"Aged 50, no test\"");
+		assertThat(within(0.1)).isNotNull();
+	}
+
+}
