@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * A team's candidates: people of its site in the frailty register who meet at least one of its cohort definitions,
@@ -54,10 +56,25 @@ class Candidates {
 
 	private final CohortDefinitionRepository definitions;
 
-	Candidates(JdbcClient jdbc, FrailtyRules rules, CohortDefinitionRepository definitions) {
+	private final AuditLog auditLog;
+
+	Candidates(JdbcClient jdbc, FrailtyRules rules, CohortDefinitionRepository definitions, AuditLog auditLog) {
 		this.jdbc = jdbc;
 		this.frailtyIndex = rules.frailtyIndex();
 		this.definitions = definitions;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * One candidate of the team, for a member deciding on them: the view of their register data is audited in the
+	 * same transaction. Empty if they are not (or no longer) a candidate of the team.
+	 */
+	@Transactional
+	Optional<Candidate> review(Team team, String nhsNumber, String username) {
+		Optional<Candidate> candidate = candidates(team).stream().filter(c -> c.nhsNumber().equals(nhsNumber)).findFirst();
+		candidate.ifPresent(c -> auditLog.recordView(username, new NhsNumber(nhsNumber), "INT candidate review",
+				"Direct care: INT case finding"));
+		return candidate;
 	}
 
 	List<Candidate> candidates(Team team) {

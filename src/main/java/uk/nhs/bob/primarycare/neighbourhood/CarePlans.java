@@ -53,7 +53,7 @@ class CarePlans {
 	record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
 			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
-			String access, boolean canEdit) {
+			List<String> frailtyReasons, String access, boolean canEdit) {
 
 		public String memberName(@Nullable UUID id) {
 			TeamMember member = id == null ? null : members.get(id);
@@ -135,9 +135,10 @@ class CarePlans {
 			.filter(m -> m.getTeamId().equals(team.getId()))
 			.sorted(java.util.Comparator.comparing(TeamMember::getName))
 			.forEach(m -> teamMembers.put(m.getId(), m));
+		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
-				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId),
-				candidates.profile(team, entry.getNhsNumber()), reason, access.canEdit(user, team)));
+				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
+				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team)));
 	}
 
 	/** The entry behind a care plan id (the id the events and the FHIR API use). */

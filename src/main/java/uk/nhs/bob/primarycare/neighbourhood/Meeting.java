@@ -60,6 +60,12 @@ class Meeting {
 		return startsAt;
 	}
 
+	/** "Monday 30 November 2026, 13:00", in UK time. */
+	public String when() {
+		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.UK)
+			.format(startsAt.atZone(Meetings.UK));
+	}
+
 	public String getLocation() {
 		return location;
 	}

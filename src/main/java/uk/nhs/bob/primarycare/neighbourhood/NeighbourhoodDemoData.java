@@ -124,6 +124,8 @@ class NeighbourhoodDemoData implements DemoDataPart {
 				new CohortCriteria("Moderate or severe frailty", FrailtyCategory.MODERATE, null, false, null)));
 		definitions.save(new CohortDefinition(team.getId(),
 				new CohortCriteria("Complex multimorbidity with a recent admission", null, 3, true, null)));
+		definitions.save(new CohortDefinition(team.getId(), new CohortCriteria(
+				"Mild frailty in the most deprived areas (Core20)", FrailtyCategory.MILD, null, false, 1)));
 		List<Candidates.Candidate> found = candidates.candidates(team);
 		LocalDate today = LocalDate.now();
 		TeamMember keyworker = created.get(0);
