@@ -208,17 +208,17 @@ class CaseloadController {
 			.forEach(m -> keyworkers.put(m.getId().toString(), m.describe()));
 		model.addAttribute("keyworkerOptions", keyworkers);
 		if (!model.containsAttribute("statusForm")) {
-			model.addAttribute("statusForm", new StatusForm(version, ""));
+			model.addAttribute("statusForm", new StatusForm(Long.toString(version), ""));
 		}
 		if (!model.containsAttribute("reviewForm")) {
-			model.addAttribute("reviewForm", new ReviewForm(version, ""));
+			model.addAttribute("reviewForm", new ReviewForm(Long.toString(version), ""));
 		}
 		if (!model.containsAttribute("keyworkerForm")) {
-			model.addAttribute("keyworkerForm", new KeyworkerForm(version,
+			model.addAttribute("keyworkerForm", new KeyworkerForm(Long.toString(version),
 					view.entry().getKeyworkerId() == null ? "" : view.entry().getKeyworkerId().toString()));
 		}
 		if (!model.containsAttribute("dischargeForm")) {
-			model.addAttribute("dischargeForm", new DischargeForm(version, ""));
+			model.addAttribute("dischargeForm", new DischargeForm(Long.toString(version), ""));
 		}
 	}
 
@@ -269,7 +269,7 @@ class CaseloadController {
 			return showPlanForm(entry, model);
 		}
 		try {
-			caseload.savePlan(entry.getId(), form.version(), content.get(), staffUsers.currentUser().username());
+			caseload.savePlan(entry.getId(), PlanForm.parseVersion(form.version()), content.get(), staffUsers.currentUser().username());
 		}
 		catch (Caseload.StalePlan ex) {
 			CaseloadEntry current = entries.findById(entry.getId()).orElseThrow();
@@ -284,7 +284,7 @@ class CaseloadController {
 			model.addAttribute("currentEntry", current);
 			model.addAttribute("changesSince", caseload.history(entry.getId())
 				.stream()
-				.filter(v -> v.number() > form.version() + 1)
+				.filter(v -> v.number() > form.expectedVersion() + 1)
 				.toList());
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return showPlanForm(current, model);
@@ -320,26 +320,23 @@ class CaseloadController {
 			actionStatuses.put(s.name(), s.label());
 		}
 		model.addAttribute("actionStatuses", actionStatuses);
-		if (model.getAttribute("form") instanceof PlanForm form && model.getAttribute("conflict") == null) {
-			model.addAttribute("form", form.withEmptyRows());
-		}
 		return VIEW_PLAN_FORM;
 	}
 
 	/** Changing the status (not to discharged). */
-	record StatusForm(long version, @Nullable String status) {
+	record StatusForm(@Nullable String version, @Nullable String status) {
 	}
 
 	/** Recording a completed review. */
-	record ReviewForm(long version, @Nullable String nextReviewDate) {
+	record ReviewForm(@Nullable String version, @Nullable String nextReviewDate) {
 	}
 
 	/** Assigning the keyworker. */
-	record KeyworkerForm(long version, @Nullable String keyworkerId) {
+	record KeyworkerForm(@Nullable String version, @Nullable String keyworkerId) {
 	}
 
 	/** Discharging from the caseload. */
-	record DischargeForm(long version, @Nullable String reason) {
+	record DischargeForm(@Nullable String version, @Nullable String reason) {
 	}
 
 	@PostMapping("/care-plans/{entryId}/status")
@@ -352,7 +349,7 @@ class CaseloadController {
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,
-				() -> caseload.changeStatus(entry.getId(), form.version(), status, user()),
+				() -> caseload.changeStatus(entry.getId(), PlanForm.parseVersion(form.version()), status, user()),
 				"Status changed to " + status.label());
 	}
 
@@ -374,7 +371,7 @@ class CaseloadController {
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,
-				() -> caseload.recordReview(entry.getId(), form.version(), next.get(), user()),
+				() -> caseload.recordReview(entry.getId(), PlanForm.parseVersion(form.version()), next.get(), user()),
 				"Review recorded; next review " + PlanText.date(next.get()));
 	}
 
@@ -397,7 +394,7 @@ class CaseloadController {
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,
-				() -> caseload.assignKeyworker(entry.getId(), form.version(), chosen, user()), "Keyworker changed");
+				() -> caseload.assignKeyworker(entry.getId(), PlanForm.parseVersion(form.version()), chosen, user()), "Keyworker changed");
 	}
 
 	@PostMapping("/care-plans/{entryId}/discharge")
@@ -414,7 +411,7 @@ class CaseloadController {
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,
-				() -> caseload.discharge(entry.getId(), form.version(), form.reason().trim(), user()),
+				() -> caseload.discharge(entry.getId(), PlanForm.parseVersion(form.version()), form.reason().trim(), user()),
 				"Discharged from the caseload");
 	}
 

@@ -18,10 +18,24 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
  * The care plan form: everything arrives as text so that whatever was typed comes back with a message. Rows left
  * wholly empty are ignored (the form always offers one empty goal and one empty action to add).
  */
-record PlanForm(long version, @Nullable String whatMatters, @Nullable String contingencyPlan,
+record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullable String contingencyPlan,
 		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions) {
 
 	static final int MAX_TEXT = 4000;
+
+	/** A version from a hidden field; -1 (never current, so a conflict) if it was tampered with. */
+	static long parseVersion(@Nullable String version) {
+		try {
+			return version == null ? -1 : Long.parseLong(version.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	long expectedVersion() {
+		return parseVersion(version);
+	}
 
 	record GoalRow(@Nullable String id, @Nullable String description, @Nullable String targetDate,
 			@Nullable String status) {
@@ -55,7 +69,7 @@ record PlanForm(long version, @Nullable String whatMatters, @Nullable String con
 					a.ownerOrganisation() == null ? "" : a.ownerOrganisation(), PlanText.formValue(a.dueDate()),
 					a.status().name(), a.source() == null ? "" : a.source()))
 			.toList());
-		return new PlanForm(version, plan.whatMatters(), plan.contingencyPlan(),
+		return new PlanForm(Long.toString(version), plan.whatMatters(), plan.contingencyPlan(),
 				PlanText.formValue(plan.nextReviewDate()), goals, actions).withEmptyRows();
 	}
 
@@ -69,7 +83,7 @@ record PlanForm(long version, @Nullable String whatMatters, @Nullable String con
 	}
 
 	PlanForm withVersion(long newVersion) {
-		return new PlanForm(newVersion, whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+		return new PlanForm(Long.toString(newVersion), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
 	}
 
 	List<GoalRow> goalRows() {

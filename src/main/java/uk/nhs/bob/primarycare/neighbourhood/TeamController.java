@@ -283,7 +283,7 @@ class TeamController {
 			return showCohortForm(team, definition, model);
 		}
 		try {
-			if (definition.version() != form.version()) {
+			if (definition.version() != form.expectedVersion()) {
 				throw new ObjectOptimisticLockingFailureException(CohortDefinition.class, id);
 			}
 			definition.apply(criteria.get());
@@ -292,7 +292,7 @@ class TeamController {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			CohortDefinition latest = definition(team, id);
 			CohortForm kept = new CohortForm(form.name(), form.minimumFrailty(), form.minimumLongTermConditions(),
-					form.unplannedAdmissionRequired(), form.mostDeprivedQuintiles(), latest.version());
+					form.unplannedAdmissionRequired(), form.mostDeprivedQuintiles(), Long.toString(latest.version()));
 			BindingResult conflict = new org.springframework.validation.BeanPropertyBindingResult(kept, "form");
 			conflict.reject("conflict", COHORT_CONFLICT);
 			model.addAttribute("form", kept);

@@ -84,10 +84,20 @@ final class TeamForms {
 
 	/** A cohort definition; numbers arrive as text so that "three" gets a message rather than a type error. */
 	record CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
-			boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles, long version) {
+			@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
+			@Nullable String version) {
 
 		static CohortForm empty() {
-			return new CohortForm("", "", "", false, "", 0);
+			return new CohortForm("", "", "", false, "", "0");
+		}
+
+		/** The version the user started from; -1 (never current) if the field was tampered with. */
+		long expectedVersion() {
+			return PlanForm.parseVersion(version);
+		}
+
+		boolean admissionRequired() {
+			return Boolean.TRUE.equals(unplannedAdmissionRequired);
 		}
 
 		static CohortForm of(CohortDefinition definition) {
@@ -96,7 +106,7 @@ final class TeamForms {
 					c.minimumLongTermConditions() == null ? "" : c.minimumLongTermConditions().toString(),
 					c.unplannedAdmissionRequired(),
 					c.mostDeprivedQuintiles() == null ? "" : c.mostDeprivedQuintiles().toString(),
-					definition.version());
+					Long.toString(definition.version()));
 		}
 
 		Optional<CohortCriteria> check(BindingResult errors) {
@@ -122,12 +132,12 @@ final class TeamForms {
 					"Number of long-term conditions must be a whole number from 1 to 10", errors);
 			Integer quintiles = number(mostDeprivedQuintiles, "mostDeprivedQuintiles", 1, 4,
 					"Choose how many of the most deprived quintiles to include, from 1 to 4", errors);
-			if (!errors.hasErrors() && frailty == null && conditions == null && !unplannedAdmissionRequired) {
+			if (!errors.hasErrors() && frailty == null && conditions == null && !admissionRequired()) {
 				errors.rejectValue("minimumFrailty", "none", "Choose at least one of frailty, long-term conditions "
 						+ "or an unplanned admission: deprivation alone is not a cohort");
 			}
 			return errors.hasErrors() ? Optional.empty()
-					: Optional.of(new CohortCriteria(name.trim(), frailty, conditions, unplannedAdmissionRequired,
+					: Optional.of(new CohortCriteria(name.trim(), frailty, conditions, admissionRequired(),
 							quintiles));
 		}
 
