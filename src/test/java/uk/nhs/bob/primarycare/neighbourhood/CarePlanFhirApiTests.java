@@ -80,7 +80,7 @@ class CarePlanFhirApiTests {
 	}
 
 	@Test
-	void aMemberGetsTheCarePlanAsFhirWithGoalsAndTheCareTeamAndTheReadIsAudited() {
+	void aMemberGetsTheCarePlanAsFhirWithGoalsAndTheCareTeamAndTheReadIsAudited() throws Exception {
 		CaseloadEntry entry = planWithGoalsAndActions();
 		long before = audits(entry.getNhsNumber());
 		MvcTestResult result = mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())

@@ -118,4 +118,62 @@ class NeighbourhoodPagesTests {
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	@Test
+	void theFrailtyRegisterShowsCountsPerSiteToAdministratorsOnly() {
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+			.bodyText()
+			.contains("People aged 65 and over by eFI category", "Oxford City neighbourhood", "Moderate frailty",
+					"efi-deficits-2016.1", "Recompute now");
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("delivery-oxon").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Banbury neighbourhood")
+			.doesNotContain("Reading Central neighbourhood", "Recompute now");
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(member())).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void placeDeliverySetsUpTeamsOnlyInTheirPlaceAndManagesMembers() {
+		RequestPostProcessor delivery = user("delivery-oxon").roles("PLACE_DELIVERY");
+		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "BW-RDG").param("name", "Reading INT")
+			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("There is a problem");
+		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "OX-CTY").param("name", "")
+			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("Enter the team name");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "")
+			.param("organisation", "Oxford Health").param("discipline", "WIZARD").param("username", "nobody-here")
+			.with(delivery).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Enter the member", "Choose a discipline from the list", "There is no staff user with this username");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Test Member")
+			.param("organisation", "Oxford Health").param("discipline", "PHARMACIST").param("username", "")
+			.with(delivery).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).bodyText().contains("Test Member");
+		assertThat(mvc.post().uri("/neighbourhood/teams/BW-RDG/members").param("name", "Sneaky")
+			.param("organisation", "X").param("discipline", "GP").with(delivery).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Sneaky")
+			.param("organisation", "X").param("discipline", "GP").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void thePersonsPracticeReadsThePlanThroughAPcnScope(@Autowired TeamAccess access,
+			@Autowired CaseloadEntryRepository entries, @Autowired TeamRepository teams,
+			@Autowired uk.nhs.bob.primarycare.directory.Directory directory) {
+		CaseloadEntry entry = entries.findById(demoEntry("OX-CTY")).orElseThrow();
+		Team team = teams.findById(entry.getTeamId()).orElseThrow();
+		String pcn = directory.practice(new uk.nhs.bob.primarycare.shared.OdsCode(entry.getPracticeCode()))
+			.orElseThrow()
+			.pcnCode();
+		uk.nhs.bob.primarycare.identity.StaffUser practiceUser = new uk.nhs.bob.primarycare.identity.StaffUser(
+				"practice-gp", "Practice GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn(pcn), pcn);
+		assertThat(access.readAccess(practiceUser, team, entry)).contains("Direct care: registered practice");
+		assertThat(access.canEdit(practiceUser, team)).isFalse();
+		uk.nhs.bob.primarycare.identity.StaffUser otherPcn = new uk.nhs.bob.primarycare.identity.StaffUser(
+				"other-gp", "Other GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn("U00000"), "U00000");
+		assertThat(access.readAccess(otherPcn, team, entry)).isEmpty();
+	}
+
 }
