@@ -18,7 +18,7 @@ command -v curl >/dev/null || { echo "curl is needed"; exit 1; }
 find_jar() {
 	ls target/primarycare-*.jar 2>/dev/null | grep -v -- '-plain.jar' | head -n 1 || true
 }
-JAR="$(find_jar)"
+JAR="${JAR:-$(find_jar)}"
 if [[ -z "$JAR" ]]; then
 	echo "Building the application jar..."
 	./mvnw -B -q -o -DskipTests package
