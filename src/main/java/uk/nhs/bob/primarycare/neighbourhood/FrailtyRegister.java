@@ -137,7 +137,7 @@ class FrailtyRegister {
 				StringBuilder buffer = new StringBuilder(COPY_CHUNK + 1024);
 				String computedAt = Timestamp.from(started).toString();
 				try {
-					read = population.forEachPerson(person -> {
+					read = population.forEachPersonWithoutObservations(person -> {
 						String row = profileRow(person, practices, today, ruleVersion, computedAt, over65);
 						if (row == null) {
 							return;
