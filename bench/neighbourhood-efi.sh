@@ -48,7 +48,10 @@ if [[ ! -d "$DATA_DIR" ]]; then
 fi
 
 echo "Starting the app on $DATA_DIR (-Xmx1g, log: $LOG)..."
-run_app --server.port=$PORT >"$LOG" 2>&1 &
+# started directly (not through the function) so that $! is the JVM itself and the trap can stop it
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+	--primarycare.demo.population-size="$SIZE" --server.port=$PORT >"$LOG" 2>&1 &
 APP=$!
 stop_app() {
 	kill "$APP" 2>/dev/null || true
