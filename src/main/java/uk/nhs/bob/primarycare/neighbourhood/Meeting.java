@@ -60,7 +60,7 @@ class Meeting {
 		return startsAt;
 	}
 
-	/** "Monday 30 November 2026, 13:00", in UK time. */
+	/** The start in UK time, like Monday 30 November 2026, 13:00. */
 	public String when() {
 		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.UK)
 			.format(startsAt.atZone(Meetings.UK));

@@ -84,7 +84,7 @@ class TeamMember {
 		this.active = false;
 	}
 
-	/** "Dr Priya Shah (GP, Cowley Road Surgery)". */
+	/** Name, discipline and organisation, like Dr Priya Shah (GP, Cowley Road Surgery). */
 	public String describe() {
 		return name + " (" + discipline.label() + ", " + organisation + ")";
 	}
