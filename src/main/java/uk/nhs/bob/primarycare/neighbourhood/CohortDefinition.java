@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who a team looks for: a person qualifies when every criterion that is set holds (at least one is). A team wanting
- * "moderate or severe frailty, or three or more conditions with an unplanned admission" keeps two definitions.
+ * moderate or severe frailty, or else three or more conditions with an unplanned admission, keeps two definitions.
  */
 @Entity
 @Table(schema = "neighbourhood", name = "cohort_definition")

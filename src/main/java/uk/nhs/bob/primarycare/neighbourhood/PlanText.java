@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-/** Dates as people type and read them on these pages: "27/3/2026" in, "27 Mar 2026" out. */
+/** Dates as people type and read them on these pages: 27/3/2026 in, 27 Mar 2026 out. */
 final class PlanText {
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);

@@ -82,7 +82,7 @@ final class TeamForms {
 
 	}
 
-	/** A cohort definition; numbers arrive as text so that "three" gets a message rather than a type error. */
+	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */
 	record CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
 			@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
 			@Nullable String version) {
