@@ -334,4 +334,54 @@ public class Population {
 				rs.getString("reason"));
 	}
 
+	/**
+	 * As {@link #forEachPerson}, but without reading observations (each record's observation list is empty): for
+	 * whole-population case finding that needs only problems, medicines and admissions (the electronic Frailty Index,
+	 * multimorbidity), it skips the largest table. Added for the neighbourhood module's frailty register.
+	 *
+	 * @return how many people were read
+	 */
+	public long forEachPersonWithoutObservations(Consumer<PersonRecord> consumer) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (Cursor people = new Cursor(connection, PERSON_SELECT + " ORDER BY p.nhs_number");
+				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
+						+ "resolved_date FROM population.problem ORDER BY nhs_number, line");
+				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
+						+ "start_date, end_date FROM population.medication ORDER BY nhs_number, line");
+				Cursor admissions = new Cursor(connection, "SELECT nhs_number, admitted_on, planned, reason "
+						+ "FROM population.admission ORDER BY nhs_number, line")) {
+			LocalDate today = LocalDate.now();
+			long count = 0;
+			while (people.next()) {
+				PersonSummary person = summary(people.rows, today);
+				String nhs = person.nhsNumber().value();
+				List<Problem> personProblems = new ArrayList<>();
+				while (problems.at(nhs)) {
+					personProblems.add(problem(problems.rows));
+					problems.next();
+				}
+				List<Medication> personMedications = new ArrayList<>();
+				while (medications.at(nhs)) {
+					personMedications.add(medication(medications.rows));
+					medications.next();
+				}
+				List<Admission> personAdmissions = new ArrayList<>();
+				while (admissions.at(nhs)) {
+					personAdmissions.add(admission(admissions.rows));
+					admissions.next();
+				}
+				consumer.accept(new PersonRecord(person,
+						new CodedRecord(personProblems, List.of(), personMedications, personAdmissions)));
+				count++;
+			}
+			return count;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the population", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
 }

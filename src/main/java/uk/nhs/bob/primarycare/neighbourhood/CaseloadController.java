@@ -1,0 +1,484 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
+/**
+ * A team's caseload and each person's care plan: reading (audited, access-checked, break-glass for others), editing
+ * with conflict detection, status, reviews, keyworker and discharge.
+ */
+@Controller
+@RequestMapping("/neighbourhood")
+class CaseloadController {
+
+	static final String VIEW_CASELOAD = "neighbourhood/caseload";
+
+	static final String VIEW_PLAN = "neighbourhood/care-plan";
+
+	static final String VIEW_PLAN_FORM = "neighbourhood/care-plan-form";
+
+	static final String VIEW_NO_ACCESS = "neighbourhood/no-access";
+
+	static final String CONFLICT_MESSAGE = "Someone else saved this care plan after you opened it, so your changes "
+			+ "have not been saved. Compare your changes with the current version below: your changes are still in "
+			+ "the form, and saving it again will replace the current version with yours.";
+
+	static final String STALE_MESSAGE = "Someone else changed this plan after you opened it, so your change was not "
+			+ "saved. This is the current version: check it and make your change again if it is still needed.";
+
+	private final TeamRepository teams;
+
+	private final TeamMemberRepository members;
+
+	private final CaseloadEntryRepository entries;
+
+	private final TeamAccess access;
+
+	private final CarePlans carePlans;
+
+	private final Caseload caseload;
+
+	private final PlanDocuments documents;
+
+	private final Population population;
+
+	private final StaffUsers staffUsers;
+
+	private final JdbcClient jdbc;
+
+	CaseloadController(TeamRepository teams, TeamMemberRepository members, CaseloadEntryRepository entries,
+			TeamAccess access, CarePlans carePlans, Caseload caseload, PlanDocuments documents, Population population,
+			StaffUsers staffUsers, JdbcClient jdbc) {
+		this.teams = teams;
+		this.members = members;
+		this.entries = entries;
+		this.access = access;
+		this.carePlans = carePlans;
+		this.caseload = caseload;
+		this.documents = documents;
+		this.population = population;
+		this.staffUsers = staffUsers;
+		this.jdbc = jdbc;
+	}
+
+	/** One row of the caseload list. */
+	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
+			boolean overdue, long openAlerts) {
+	}
+
+	@GetMapping("/teams/{siteCode}/caseload")
+	String caseload(@PathVariable String siteCode, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String keyworker,
+			@RequestParam(required = false) @Nullable String overdue, Model model) {
+		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		access.requireMember(staffUsers.currentUser(), team);
+		LocalDate today = LocalDate.now();
+		CaseloadStatus statusFilter = parseStatus(status);
+		Map<UUID, TeamMember> teamMembers = members.findAll()
+			.stream()
+			.filter(m -> m.getTeamId().equals(team.getId()))
+			.collect(Collectors.toMap(TeamMember::getId, m -> m));
+		Map<UUID, Long> alerts = jdbc.sql("""
+				SELECT a.caseload_entry_id, count(*) FROM neighbourhood.keyworker_alert a
+				JOIN neighbourhood.caseload_entry e ON e.id = a.caseload_entry_id
+				WHERE e.team_id = ? AND a.acknowledged_at IS NULL GROUP BY a.caseload_entry_id""")
+			.param(team.getId())
+			.query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		List<CaseloadRow> rows = new ArrayList<>();
+		for (CaseloadEntry entry : entries.findByTeamId(team.getId())) {
+			if (statusFilter == null ? !entry.getStatus().open() : entry.getStatus() != statusFilter) {
+				continue;
+			}
+			if (keyworker != null && !keyworker.isBlank()
+					&& !String.valueOf(entry.getKeyworkerId()).equals(keyworker)) {
+				continue;
+			}
+			boolean isOverdue = entry.reviewOverdue(today);
+			if ("true".equals(overdue) && !isOverdue) {
+				continue;
+			}
+			population.find(new NhsNumber(entry.getNhsNumber()))
+				.ifPresent(person -> rows.add(new CaseloadRow(entry, person.displayName(),
+						person.nhsNumber().formatted(), person.age(),
+						Optional.ofNullable(entry.getKeyworkerId())
+							.map(teamMembers::get)
+							.map(TeamMember::getName)
+							.orElse("Not assigned"),
+						isOverdue, alerts.getOrDefault(entry.getId(), 0L))));
+		}
+		rows.sort(java.util.Comparator.comparing((CaseloadRow r) -> !r.overdue())
+			.thenComparing(r -> r.openAlerts() == 0)
+			.thenComparing(r -> r.entry().getNextReviewDate() == null ? LocalDate.MAX : r.entry().getNextReviewDate())
+			.thenComparing(CaseloadRow::name));
+		Map<String, String> statusOptions = new LinkedHashMap<>();
+		for (CaseloadStatus s : CaseloadStatus.values()) {
+			statusOptions.put(s.name(), s.label());
+		}
+		Map<String, String> keyworkerOptions = new LinkedHashMap<>();
+		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.forEach(m -> keyworkerOptions.put(m.getId().toString(), m.getName()));
+		model.addAttribute("team", team);
+		model.addAttribute("rows", rows);
+		model.addAttribute("statusOptions", statusOptions);
+		model.addAttribute("keyworkerOptions", keyworkerOptions);
+		model.addAttribute("status", status == null ? "" : status);
+		model.addAttribute("keyworker", keyworker == null ? "" : keyworker);
+		model.addAttribute("overdue", "true".equals(overdue));
+		return VIEW_CASELOAD;
+	}
+
+	private static @Nullable CaseloadStatus parseStatus(@Nullable String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return CaseloadStatus.valueOf(status);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@GetMapping("/care-plans/{entryId}")
+	String plan(@PathVariable String entryId, Model model, HttpServletResponse response) {
+		UUID id = parseId(entryId);
+		StaffUser user = staffUsers.currentUser();
+		try {
+			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan")
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			model.addAttribute("view", view);
+			addActionForms(view, model);
+			return VIEW_PLAN;
+		}
+		catch (AccessDeniedException ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("entryId", id);
+			if (!model.containsAttribute("form")) {
+				model.addAttribute("form", new BreakGlassForm(""));
+			}
+			return VIEW_NO_ACCESS;
+		}
+	}
+
+	private void addActionForms(CarePlans.PlanView view, Model model) {
+		long version = view.entry().getVersion();
+		Map<String, String> statuses = new LinkedHashMap<>();
+		for (CaseloadStatus s : CaseloadStatus.values()) {
+			if (s.open() && s != view.entry().getStatus()) {
+				statuses.put(s.name(), s.label());
+			}
+		}
+		model.addAttribute("statusOptions", statuses);
+		Map<String, String> keyworkers = new LinkedHashMap<>();
+		view.members().values().stream().filter(TeamMember::isActive)
+			.forEach(m -> keyworkers.put(m.getId().toString(), m.describe()));
+		model.addAttribute("keyworkerOptions", keyworkers);
+		if (!model.containsAttribute("statusForm")) {
+			model.addAttribute("statusForm", new StatusForm(Long.toString(version), ""));
+		}
+		if (!model.containsAttribute("reviewForm")) {
+			model.addAttribute("reviewForm", new ReviewForm(Long.toString(version), ""));
+		}
+		if (!model.containsAttribute("keyworkerForm")) {
+			model.addAttribute("keyworkerForm", new KeyworkerForm(Long.toString(version),
+					view.entry().getKeyworkerId() == null ? "" : view.entry().getKeyworkerId().toString()));
+		}
+		if (!model.containsAttribute("dischargeForm")) {
+			model.addAttribute("dischargeForm", new DischargeForm(Long.toString(version), ""));
+		}
+	}
+
+	/** Break-glass: a reason, then audited access for {@link CarePlans#BREAK_GLASS_HOURS} hours. */
+	record BreakGlassForm(@Nullable String reason) {
+	}
+
+	@PostMapping("/care-plans/{entryId}/break-glass")
+	String breakGlass(@PathVariable String entryId, @ModelAttribute("form") BreakGlassForm form, BindingResult errors,
+			Model model, HttpServletResponse response) {
+		UUID id = parseId(entryId);
+		if (entries.findById(id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (TeamForms.blank(form.reason()) || form.reason().trim().length() < 10) {
+			errors.rejectValue("reason", "blank",
+					"Enter the reason you need to see this plan now, in at least 10 characters");
+		}
+		else if (form.reason().trim().length() > 500) {
+			errors.rejectValue("reason", "long", "Reason must be 500 characters or fewer");
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("entryId", id);
+			return VIEW_NO_ACCESS;
+		}
+		carePlans.breakGlass(id, staffUsers.currentUser(), form.reason().trim());
+		return "redirect:/neighbourhood/care-plans/" + id;
+	}
+
+	@GetMapping("/care-plans/{entryId}/edit")
+	String editPlan(@PathVariable String entryId, Model model) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		model.addAttribute("form", PlanForm.of(documents.content(entry), entry.getVersion()));
+		return showPlanForm(entry, model);
+	}
+
+	@PostMapping("/care-plans/{entryId}")
+	String savePlan(@PathVariable String entryId, @ModelAttribute("form") PlanForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		Set<UUID> memberIds = members.findByTeamIdAndActiveTrueOrderByName(entry.getTeamId())
+			.stream()
+			.map(TeamMember::getId)
+			.collect(Collectors.toSet());
+		Optional<PlanContent> content = form.check(errors, memberIds, LocalDate.now());
+		if (content.isEmpty()) {
+			return showPlanForm(entry, model);
+		}
+		try {
+			caseload.savePlan(entry.getId(), PlanForm.parseVersion(form.version()), content.get(), staffUsers.currentUser().username());
+		}
+		catch (Caseload.StalePlan ex) {
+			CaseloadEntry current = entries.findById(entry.getId()).orElseThrow();
+			PlanForm kept = form.withVersion(current.getVersion()).withEmptyRows();
+			BindingResult conflict = new org.springframework.validation.BeanPropertyBindingResult(kept, "form");
+			conflict.reject("conflict", CONFLICT_MESSAGE);
+			model.addAttribute("form", kept);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
+			model.addAttribute("conflict", true);
+			model.addAttribute("yours", form);
+			model.addAttribute("current", PlanForm.of(documents.content(current), current.getVersion()));
+			model.addAttribute("currentEntry", current);
+			model.addAttribute("changesSince", caseload.history(entry.getId())
+				.stream()
+				.filter(v -> v.number() > form.expectedVersion() + 1)
+				.toList());
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return showPlanForm(current, model);
+		}
+		catch (Caseload.PlanRuleBroken ex) {
+			errors.reject("rule", ex.getMessage());
+			return showPlanForm(entry, model);
+		}
+		redirect.addFlashAttribute("saved", "Care plan saved");
+		return "redirect:/neighbourhood/care-plans/" + entry.getId();
+	}
+
+	private String showPlanForm(CaseloadEntry entry, Model model) {
+		Team team = teams.findById(entry.getTeamId()).orElseThrow();
+		model.addAttribute("entry", entry);
+		model.addAttribute("team", team);
+		model.addAttribute("person", population.find(new NhsNumber(entry.getNhsNumber())).orElseThrow());
+		Map<String, String> memberOptions = new LinkedHashMap<>();
+		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.forEach(m -> memberOptions.put(m.getId().toString(), m.describe()));
+		model.addAttribute("memberOptions", memberOptions);
+		Map<String, String> allMembers = new LinkedHashMap<>();
+		members.findAll().stream().filter(m -> m.getTeamId().equals(team.getId()))
+			.forEach(m -> allMembers.put(m.getId().toString(), m.describe()));
+		model.addAttribute("memberNames", allMembers);
+		Map<String, String> goalStatuses = new LinkedHashMap<>();
+		for (GoalStatus s : GoalStatus.values()) {
+			goalStatuses.put(s.name(), s.label());
+		}
+		model.addAttribute("goalStatuses", goalStatuses);
+		Map<String, String> actionStatuses = new LinkedHashMap<>();
+		for (ActionStatus s : ActionStatus.values()) {
+			actionStatuses.put(s.name(), s.label());
+		}
+		model.addAttribute("actionStatuses", actionStatuses);
+		return VIEW_PLAN_FORM;
+	}
+
+	/** Changing the status (not to discharged). */
+	record StatusForm(@Nullable String version, @Nullable String status) {
+	}
+
+	/** Recording a completed review. */
+	record ReviewForm(@Nullable String version, @Nullable String nextReviewDate) {
+	}
+
+	/** Assigning the keyworker. */
+	record KeyworkerForm(@Nullable String version, @Nullable String keyworkerId) {
+	}
+
+	/** Discharging from the caseload. */
+	record DischargeForm(@Nullable String version, @Nullable String reason) {
+	}
+
+	@PostMapping("/care-plans/{entryId}/status")
+	String changeStatus(@PathVariable String entryId, @ModelAttribute("statusForm") StatusForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		CaseloadStatus status = parseStatus(form.status());
+		if (status == null || status == CaseloadStatus.DISCHARGED) {
+			errors.rejectValue("status", "blank", "Choose the new status");
+			return planWithErrors(entry, model, response);
+		}
+		return apply(entry, model, redirect, response, errors,
+				() -> caseload.changeStatus(entry.getId(), PlanForm.parseVersion(form.version()), status, user()),
+				"Status changed to " + status.label());
+	}
+
+	@PostMapping("/care-plans/{entryId}/review")
+	String recordReview(@PathVariable String entryId, @ModelAttribute("reviewForm") ReviewForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		Optional<LocalDate> next = PlanText.parse(form.nextReviewDate());
+		if (TeamForms.blank(form.nextReviewDate())) {
+			errors.rejectValue("nextReviewDate", "blank", "Enter the date of the next review");
+		}
+		else if (next.isEmpty()) {
+			errors.rejectValue("nextReviewDate", "invalid", "Next review date must be a real date, like 27/3/2027");
+		}
+		else if (!next.get().isAfter(LocalDate.now())) {
+			errors.rejectValue("nextReviewDate", "past", "Next review date must be in the future");
+		}
+		if (errors.hasErrors()) {
+			return planWithErrors(entry, model, response);
+		}
+		return apply(entry, model, redirect, response, errors,
+				() -> caseload.recordReview(entry.getId(), PlanForm.parseVersion(form.version()), next.get(), user()),
+				"Review recorded; next review " + PlanText.date(next.get()));
+	}
+
+	@PostMapping("/care-plans/{entryId}/keyworker")
+	String assignKeyworker(@PathVariable String entryId, @ModelAttribute("keyworkerForm") KeyworkerForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		UUID memberId = null;
+		try {
+			memberId = TeamForms.blank(form.keyworkerId()) ? null : UUID.fromString(form.keyworkerId());
+		}
+		catch (IllegalArgumentException ex) {
+			memberId = null;
+		}
+		UUID chosen = memberId;
+		if (chosen == null || members.findById(chosen)
+			.filter(m -> m.getTeamId().equals(entry.getTeamId()) && m.isActive())
+			.isEmpty()) {
+			errors.rejectValue("keyworkerId", "invalid", "Choose the keyworker from the team's members");
+			return planWithErrors(entry, model, response);
+		}
+		return apply(entry, model, redirect, response, errors,
+				() -> caseload.assignKeyworker(entry.getId(), PlanForm.parseVersion(form.version()), chosen, user()), "Keyworker changed");
+	}
+
+	@PostMapping("/care-plans/{entryId}/discharge")
+	String discharge(@PathVariable String entryId, @ModelAttribute("dischargeForm") DischargeForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		if (TeamForms.blank(form.reason())) {
+			errors.rejectValue("reason", "blank", "Enter the reason for discharge");
+		}
+		else if (form.reason().trim().length() > 500) {
+			errors.rejectValue("reason", "long", "Reason must be 500 characters or fewer");
+		}
+		if (errors.hasErrors()) {
+			return planWithErrors(entry, model, response);
+		}
+		return apply(entry, model, redirect, response, errors,
+				() -> caseload.discharge(entry.getId(), PlanForm.parseVersion(form.version()), form.reason().trim(), user()),
+				"Discharged from the caseload");
+	}
+
+	@PostMapping("/care-plans/{entryId}/alerts/{alertId}/acknowledge")
+	String acknowledge(@PathVariable String entryId, @PathVariable long alertId, RedirectAttributes redirect) {
+		CaseloadEntry entry = editableEntry(parseId(entryId));
+		carePlans.acknowledgeAlert(entry.getId(), alertId, user());
+		redirect.addFlashAttribute("saved", "Alert acknowledged");
+		return "redirect:/neighbourhood/care-plans/" + entry.getId();
+	}
+
+	private String apply(CaseloadEntry entry, Model model, RedirectAttributes redirect, HttpServletResponse response,
+			BindingResult errors, Runnable change, String done) {
+		try {
+			change.run();
+		}
+		catch (Caseload.StalePlan ex) {
+			model.addAttribute("stale", STALE_MESSAGE);
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.asMap().keySet().removeIf(k -> k.endsWith("Form") || k.startsWith(BindingResult.MODEL_KEY_PREFIX));
+			return planWithErrors(entry, model, response);
+		}
+		catch (Caseload.PlanRuleBroken ex) {
+			errors.reject("rule", ex.getMessage());
+			return planWithErrors(entry, model, response);
+		}
+		redirect.addFlashAttribute("saved", done);
+		return "redirect:/neighbourhood/care-plans/" + entry.getId();
+	}
+
+	private String planWithErrors(CaseloadEntry entry, Model model, HttpServletResponse response) {
+		if (response.getStatus() < 400) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		CarePlans.PlanView view = carePlans.view(entry.getId(), staffUsers.currentUser(), "INT care plan")
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("view", view);
+		addActionForms(view, model);
+		return VIEW_PLAN;
+	}
+
+	private CaseloadEntry editableEntry(UUID id) {
+		CaseloadEntry entry = entries.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Team team = teams.findById(entry.getTeamId()).orElseThrow();
+		if (!access.canEdit(staffUsers.currentUser(), team)) {
+			throw new AccessDeniedException("Only members of " + team.getName() + " change this plan");
+		}
+		return entry;
+	}
+
+	private String user() {
+		return staffUsers.currentUser().username();
+	}
+
+	static UUID parseId(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	@ExceptionHandler(java.util.NoSuchElementException.class)
+	String notFound(HttpServletResponse response) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		return "error/404";
+	}
+
+}

@@ -1,0 +1,129 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
+
+/**
+ * MDT meetings: the agenda is built from the caseload when the meeting is opened (so it is current up to the
+ * meeting), and decisions become actions on the person's care plan.
+ */
+@Component
+class Meetings {
+
+	static final ZoneId UK = ZoneId.of("Europe/London");
+
+	/** With no earlier meeting, the agenda looks back this far. */
+	static final int FIRST_LOOK_BACK_DAYS = 28;
+
+	/** A person on the agenda and why. */
+	record AgendaItem(UUID entryId, String nhsNumber, String detail, @Nullable Instant at) {
+	}
+
+	record Agenda(Instant since, List<Candidates.Candidate> candidates, List<AgendaItem> reviewsDue,
+			List<AgendaItem> sameDayRequests, List<AgendaItem> cvdRisk) {
+
+		public String sinceText() {
+			return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK)
+				.format(since.atZone(UK));
+		}
+
+	}
+
+	record Decision(UUID entryId, String nhsNumber, String decision, String owner, LocalDate dueDate, String recordedBy,
+			Instant recordedAt) {
+	}
+
+	private final MeetingRepository meetings;
+
+	private final Candidates candidates;
+
+	private final Caseload caseload;
+
+	private final JdbcClient jdbc;
+
+	Meetings(MeetingRepository meetings, Candidates candidates, Caseload caseload, JdbcClient jdbc) {
+		this.meetings = meetings;
+		this.candidates = candidates;
+		this.caseload = caseload;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	Agenda agenda(Team team, Meeting meeting) {
+		Instant since = meetings.findFirstByTeamIdAndStartsAtBeforeOrderByStartsAtDesc(team.getId(), meeting.getStartsAt())
+			.map(Meeting::getStartsAt)
+			.orElse(meeting.getStartsAt().minus(FIRST_LOOK_BACK_DAYS, ChronoUnit.DAYS));
+		Instant until = meeting.getStartsAt().isAfter(Instant.now()) ? Instant.now() : meeting.getStartsAt();
+		LocalDate meetingDay = meeting.getStartsAt().atZone(UK).toLocalDate();
+		List<AgendaItem> reviews = jdbc.sql("""
+				SELECT id, nhs_number, next_review_date FROM neighbourhood.caseload_entry
+				WHERE team_id = ? AND status <> 'DISCHARGED' AND next_review_date <= ? ORDER BY next_review_date""")
+			.params(team.getId(), meetingDay)
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+					"Review due " + PlanText.date(rs.getObject(3, LocalDate.class)), null))
+			.list();
+		List<AgendaItem> requests = jdbc.sql("""
+				SELECT e.id, e.nhs_number, a.problem, a.red_flag, a.received_at FROM neighbourhood.keyworker_alert a
+				JOIN neighbourhood.caseload_entry e ON e.id = a.caseload_entry_id
+				WHERE e.team_id = ? AND a.received_at > ? AND a.received_at <= ? ORDER BY a.received_at""")
+			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ") + rs.getString(3),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+		List<AgendaItem> cvd = jdbc.sql("""
+				SELECT e.id, e.nhs_number, f.qrisk3_score, f.on_lipid_lowering, f.received_at
+				FROM neighbourhood.cvd_risk_flag f JOIN neighbourhood.caseload_entry e ON e.id = f.caseload_entry_id
+				WHERE e.team_id = ? AND e.status <> 'DISCHARGED' AND f.received_at > ? AND f.received_at <= ?
+				ORDER BY f.received_at""")
+			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+					"Newly flagged at high CVD risk: QRISK3 " + rs.getBigDecimal(3) + "%"
+							+ (rs.getBoolean(4) ? " (on lipid-lowering therapy)" : " (not on lipid-lowering therapy)"),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+		return new Agenda(since, candidates.candidates(team), reviews, requests, cvd);
+	}
+
+	/** Records a decision and adds it to the person's plan as an action. */
+	@Transactional
+	void decide(Meeting meeting, CaseloadEntry entry, String decision, @Nullable UUID ownerMemberId,
+			@Nullable String ownerOrganisation, String ownerText, LocalDate dueDate, String username) {
+		String source = "MDT meeting " + PlanText.date(meeting.getStartsAt().atZone(UK).toLocalDate());
+		caseload.addAction(entry.getId(), new PlanAction(UUID.randomUUID().toString(), decision, ownerMemberId,
+				ownerOrganisation, dueDate, ActionStatus.NOT_STARTED, source), username);
+		jdbc.sql("""
+				INSERT INTO neighbourhood.meeting_decision (meeting_id, caseload_entry_id, decision, action_owner,
+				  due_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, now())""")
+			.params(meeting.getId(), entry.getId(), decision, ownerText, dueDate, username)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	List<Decision> decisions(Meeting meeting) {
+		return jdbc.sql("""
+				SELECT d.caseload_entry_id, e.nhs_number, d.decision, d.action_owner, d.due_date, d.recorded_by,
+				       d.recorded_at
+				FROM neighbourhood.meeting_decision d JOIN neighbourhood.caseload_entry e ON e.id = d.caseload_entry_id
+				WHERE d.meeting_id = ? ORDER BY d.recorded_at""")
+			.param(meeting.getId())
+			.query((rs, i) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
+					rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+}

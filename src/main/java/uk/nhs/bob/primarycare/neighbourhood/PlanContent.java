@@ -1,0 +1,42 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The personalised care and support plan's content (NHS England proactive care: what matters to the person, goals,
+ * actions, a contingency plan and a review date).
+ */
+record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
+		@Nullable LocalDate nextReviewDate) {
+
+	PlanContent {
+		goals = List.copyOf(goals);
+		actions = List.copyOf(actions);
+	}
+
+	/** A goal, in the person's words where possible. */
+	record Goal(String id, String description, LocalDate targetDate, GoalStatus status) {
+	}
+
+	/** An action: owned by a team member or by an organisation (a member's id, or an organisation's name). */
+	record PlanAction(String id, String description, @Nullable UUID ownerMemberId, @Nullable String ownerOrganisation,
+			LocalDate dueDate, ActionStatus status, @Nullable String source) {
+	}
+
+	/** A caseload entry's state as one version keeps it: status, keyworker and plan. */
+	record Snapshot(CaseloadStatus status, @Nullable UUID keyworkerId, PlanContent plan) {
+	}
+
+	static PlanContent empty() {
+		return new PlanContent("", List.of(), List.of(), "", null);
+	}
+
+	boolean readyToAgree() {
+		return !whatMatters.isBlank() && !goals.isEmpty() && nextReviewDate != null;
+	}
+
+}

@@ -1,0 +1,129 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
+/**
+ * Who may do what with a team and the people on its caseload (the URL rules only say who may open /neighbourhood):
+ * <ul>
+ * <li>Members: INT_MEMBER users whose scope is the team's site. They see the candidates, the caseload and the plans,
+ * and change them.</li>
+ * <li>The person's practice: users whose scope is the PCN of the person's registered practice (the narrowest scope
+ * that contains the practice) read that person's plan.</li>
+ * <li>Set-up: ICB administrators (any team) and Place delivery users (teams of their Place) create teams and manage
+ * members; they, members, and clinical supervisors whose scope covers the site see the team page with counts only.
+ * </li>
+ * <li>Anyone else who may open /neighbourhood reads a plan only through audited break-glass access.</li>
+ * </ul>
+ */
+@Component
+class TeamAccess {
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	TeamAccess(Directory directory, JdbcClient jdbc) {
+		this.directory = directory;
+		this.jdbc = jdbc;
+	}
+
+	boolean isMember(StaffUser user, Team team) {
+		return user.hasRole(Role.INT_MEMBER) && user.scope().level() == OrganisationScope.Level.SITE
+				&& team.getSiteCode().equals(user.scope().code());
+	}
+
+	boolean canManage(StaffUser user, Team team) {
+		return canManageSite(user, team.getSiteCode());
+	}
+
+	boolean canManageSite(StaffUser user, String siteCode) {
+		if (user.hasRole(Role.ICB_ADMIN)) {
+			return true;
+		}
+		Optional<SiteSummary> site = directory.site(siteCode);
+		return user.hasRole(Role.PLACE_DELIVERY) && site.isPresent()
+				&& user.scope().coversPlace(site.get().placeCode());
+	}
+
+	boolean canSeeTeam(StaffUser user, Team team) {
+		if (isMember(user, team) || canManage(user, team)) {
+			return true;
+		}
+		Optional<SiteSummary> site = directory.site(team.getSiteCode());
+		return user.hasRole(Role.CLINICAL_SUPERVISOR) && site.isPresent()
+				&& user.scope().coversSite(site.get().code(), site.get().placeCode());
+	}
+
+	/** Whether the user may change the team's cohort definitions: its members and those who set it up. */
+	boolean canConfigure(StaffUser user, Team team) {
+		return isMember(user, team) || canManage(user, team);
+	}
+
+	/** Whether the user's scope is the PCN of the person's practice. */
+	boolean isPersonsPractice(StaffUser user, CaseloadEntry entry) {
+		if (user.scope().level() != OrganisationScope.Level.PCN) {
+			return false;
+		}
+		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		return practice.isPresent() && user.canSee(practice.get());
+	}
+
+	/** How the user may read this person's plan, if at all. */
+	Optional<String> readAccess(StaffUser user, Team team, CaseloadEntry entry) {
+		if (isMember(user, team)) {
+			return Optional.of("Direct care: INT member");
+		}
+		if (isPersonsPractice(user, entry)) {
+			return Optional.of("Direct care: registered practice");
+		}
+		return activeBreakGlass(user, entry).map(reason -> "Break-glass: " + reason);
+	}
+
+	boolean canEdit(StaffUser user, Team team) {
+		return isMember(user, team);
+	}
+
+	void requireMember(StaffUser user, Team team) {
+		if (!isMember(user, team)) {
+			throw new AccessDeniedException("Only members of " + team.getName() + " may do this");
+		}
+	}
+
+	/** The reason of the user's unexpired break-glass access to this entry. */
+	Optional<String> activeBreakGlass(StaffUser user, CaseloadEntry entry) {
+		return jdbc.sql("""
+				SELECT reason FROM neighbourhood.break_glass_access
+				WHERE caseload_entry_id = ? AND username = ? AND expires_at > ?
+				ORDER BY accessed_at DESC LIMIT 1""")
+			.params(entry.getId(), user.username(), java.sql.Timestamp.from(Instant.now()))
+			.query(String.class)
+			.optional();
+	}
+
+	/** The sites whose team the user sees on the overview. */
+	List<SiteSummary> visibleSites(StaffUser user) {
+		return directory.sites()
+			.stream()
+			.filter(site -> user.hasRole(Role.ICB_ADMIN)
+					|| ((user.hasRole(Role.PLACE_DELIVERY) || user.hasRole(Role.CLINICAL_SUPERVISOR))
+							&& user.scope().coversSite(site.code(), site.placeCode()))
+					|| (user.hasRole(Role.INT_MEMBER) && user.scope().level() == OrganisationScope.Level.SITE
+							&& site.code().equals(user.scope().code())))
+			.toList();
+	}
+
+}

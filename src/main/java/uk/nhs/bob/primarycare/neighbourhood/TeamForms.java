@@ -1,0 +1,165 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.BindingResult;
+
+import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
+
+/** The small forms of the team pages, each checking itself into the binding result. */
+final class TeamForms {
+
+	private TeamForms() {
+	}
+
+	static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+	static String trimmed(@Nullable String text) {
+		return text == null ? "" : text.trim();
+	}
+
+	/** Setting up a team for a neighbourhood site. */
+	record TeamForm(@Nullable String siteCode, @Nullable String name) {
+
+		Optional<String> check(BindingResult errors) {
+			if (blank(siteCode)) {
+				errors.rejectValue("siteCode", "blank", "Choose the neighbourhood site");
+			}
+			if (blank(name)) {
+				errors.rejectValue("name", "blank", "Enter the team name");
+			}
+			else if (name.trim().length() > 150) {
+				errors.rejectValue("name", "long", "Team name must be 150 characters or fewer");
+			}
+			return errors.hasErrors() ? Optional.empty() : Optional.of(name.trim());
+		}
+
+	}
+
+	/** Adding a member. */
+	record MemberForm(@Nullable String name, @Nullable String organisation, @Nullable String discipline,
+			@Nullable String username) {
+
+		static MemberForm empty() {
+			return new MemberForm("", "", "", "");
+		}
+
+		Optional<Discipline> check(BindingResult errors, boolean usernameExists) {
+			if (blank(name)) {
+				errors.rejectValue("name", "blank", "Enter the member's name");
+			}
+			else if (name.trim().length() > 100) {
+				errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
+			}
+			if (blank(organisation)) {
+				errors.rejectValue("organisation", "blank", "Enter the organisation the member works for");
+			}
+			else if (organisation.trim().length() > 150) {
+				errors.rejectValue("organisation", "long", "Organisation must be 150 characters or fewer");
+			}
+			Discipline parsed = null;
+			if (blank(discipline)) {
+				errors.rejectValue("discipline", "blank", "Choose the member's discipline");
+			}
+			else {
+				try {
+					parsed = Discipline.valueOf(discipline);
+				}
+				catch (IllegalArgumentException ex) {
+					errors.rejectValue("discipline", "invalid", "Choose a discipline from the list");
+				}
+			}
+			if (!blank(username) && !usernameExists) {
+				errors.rejectValue("username", "unknown",
+						"There is no staff user with this username: leave it empty if the member does not sign in");
+			}
+			return errors.hasErrors() ? Optional.empty() : Optional.ofNullable(parsed);
+		}
+
+	}
+
+	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */
+	record CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
+			@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
+			@Nullable String version) {
+
+		static CohortForm empty() {
+			return new CohortForm("", "", "", false, "", "0");
+		}
+
+		/** The version the user started from; -1 (never current) if the field was tampered with. */
+		long expectedVersion() {
+			return PlanForm.parseVersion(version);
+		}
+
+		boolean admissionRequired() {
+			return Boolean.TRUE.equals(unplannedAdmissionRequired);
+		}
+
+		static CohortForm of(CohortDefinition definition) {
+			CohortCriteria c = definition.criteria();
+			return new CohortForm(c.name(), c.minimumFrailty() == null ? "" : c.minimumFrailty().name(),
+					c.minimumLongTermConditions() == null ? "" : c.minimumLongTermConditions().toString(),
+					c.unplannedAdmissionRequired(),
+					c.mostDeprivedQuintiles() == null ? "" : c.mostDeprivedQuintiles().toString(),
+					Long.toString(definition.version()));
+		}
+
+		Optional<CohortCriteria> check(BindingResult errors) {
+			if (blank(name)) {
+				errors.rejectValue("name", "blank", "Enter a name for the cohort, like Moderate or severe frailty");
+			}
+			else if (name.trim().length() > 100) {
+				errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
+			}
+			FrailtyCategory frailty = null;
+			if (!blank(minimumFrailty)) {
+				try {
+					frailty = FrailtyCategory.valueOf(minimumFrailty);
+				}
+				catch (IllegalArgumentException ex) {
+					errors.rejectValue("minimumFrailty", "invalid", "Choose a frailty category from the list");
+				}
+				if (frailty == FrailtyCategory.FIT) {
+					errors.rejectValue("minimumFrailty", "fit", "Choose mild, moderate or severe frailty");
+				}
+			}
+			Integer conditions = number(minimumLongTermConditions, "minimumLongTermConditions", 1, 10,
+					"Number of long-term conditions must be a whole number from 1 to 10", errors);
+			Integer quintiles = number(mostDeprivedQuintiles, "mostDeprivedQuintiles", 1, 4,
+					"Choose how many of the most deprived quintiles to include, from 1 to 4", errors);
+			if (!errors.hasErrors() && frailty == null && conditions == null && !admissionRequired()) {
+				errors.rejectValue("minimumFrailty", "none", "Choose at least one of frailty, long-term conditions "
+						+ "or an unplanned admission: deprivation alone is not a cohort");
+			}
+			return errors.hasErrors() ? Optional.empty()
+					: Optional.of(new CohortCriteria(name.trim(), frailty, conditions, admissionRequired(),
+							quintiles));
+		}
+
+		private static @Nullable Integer number(@Nullable String text, String field, int min, int max, String message,
+				BindingResult errors) {
+			if (blank(text)) {
+				return null;
+			}
+			try {
+				int value = Integer.parseInt(text.trim());
+				if (value < min || value > max) {
+					errors.rejectValue(field, "range", message);
+					return null;
+				}
+				return value;
+			}
+			catch (NumberFormatException ex) {
+				errors.rejectValue(field, "number", message);
+				return null;
+			}
+		}
+
+	}
+
+}

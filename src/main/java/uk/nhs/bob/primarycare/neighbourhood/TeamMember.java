@@ -1,0 +1,92 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/** A member of a team, from any organisation; linked to a staff account when they sign in to this system. */
+@Entity
+@Table(schema = "neighbourhood", name = "team_member")
+class TeamMember {
+
+	@Id
+	private UUID id;
+
+	private UUID teamId;
+
+	private String name;
+
+	private String organisation;
+
+	@Enumerated(EnumType.STRING)
+	private Discipline discipline;
+
+	private @Nullable String username;
+
+	private boolean active;
+
+	@Version
+	private @Nullable Long version;
+
+	protected TeamMember() {
+		this.id = UUID.randomUUID();
+		this.teamId = UUID.randomUUID();
+		this.name = "";
+		this.organisation = "";
+		this.discipline = Discipline.GP;
+	}
+
+	TeamMember(UUID teamId, String name, String organisation, Discipline discipline, @Nullable String username) {
+		this.id = UUID.randomUUID();
+		this.teamId = teamId;
+		this.name = name;
+		this.organisation = organisation;
+		this.discipline = discipline;
+		this.username = username;
+		this.active = true;
+	}
+
+	public UUID getId() {
+		return id;
+	}
+
+	UUID getTeamId() {
+		return teamId;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getOrganisation() {
+		return organisation;
+	}
+
+	public Discipline getDiscipline() {
+		return discipline;
+	}
+
+	public @Nullable String getUsername() {
+		return username;
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	void leave() {
+		this.active = false;
+	}
+
+	/** Name, discipline and organisation, like Dr Priya Shah (GP, Cowley Road Surgery). */
+	public String describe() {
+		return name + " (" + discipline.label() + ", " + organisation + ")";
+	}
+
+}

@@ -1,0 +1,14 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TeamMemberRepository extends JpaRepository<TeamMember, UUID> {
+
+	List<TeamMember> findByTeamIdAndActiveTrueOrderByName(UUID teamId);
+
+}

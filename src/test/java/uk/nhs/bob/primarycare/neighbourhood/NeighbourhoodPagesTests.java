@@ -1,0 +1,179 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The team, candidate, caseload and plan pages with the demo data, and who may open which. */
+@IntegrationTest
+class NeighbourhoodPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static RequestPostProcessor member() {
+		return user("neighbourhood").roles("INT_MEMBER");
+	}
+
+	UUID demoEntry(String siteCode) {
+		return jdbc.sql("""
+				SELECT id FROM neighbourhood.caseload_entry WHERE site_code = ? AND added_by = 'demo-data'
+				ORDER BY added_on, id LIMIT 1""").param(siteCode).query(UUID.class).single();
+	}
+
+	long audits(String username, String purposeStart) {
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND purpose LIKE ?")
+			.params(username, purposeStart + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aMemberLandsOnTheirTeamWithMembersCohortsAndCounts() {
+		assertThat(mvc.get().uri("/neighbourhood").with(member())).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/neighbourhood/teams/OX-CTY");
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Oxford City Integrated Neighbourhood Team", "Nadia Neighbourhood", "Community nursing",
+					"Moderate or severe frailty", "Find candidates", "Plan agreed");
+	}
+
+	@Test
+	void candidatesAreRankedWithTheirReasons() {
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/candidates").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Meets:", "efi-deficits-2016.1", "IMD quintile");
+	}
+
+	@Test
+	void theCaseloadListsTheDemoPeopleWithAnOverdueReview() {
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/caseload").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("(overdue)", "Plan agreed", "Identified");
+	}
+
+	@Test
+	void aMemberReadsThePlanAndTheViewIsAudited() {
+		UUID entry = demoEntry("OX-CTY");
+		long before = audits("neighbourhood", "Direct care: INT member");
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(member())).hasStatusOk()
+			.bodyText()
+			.contains("What matters to me", "Goals", "Contingency and crisis plan", "History", "Added to the caseload");
+		assertThat(audits("neighbourhood", "Direct care: INT member")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void anotherTeamsMemberIsRefusedUntilTheyBreakTheGlassWhichIsAuditedAndShown() {
+		UUID entry = demoEntry("OX-CTY");
+		RequestPostProcessor other = user("neighbourhood-bucks").roles("INT_MEMBER");
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(other)).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyText()
+			.contains("Break-glass access")
+			.doesNotContain("What matters to me");
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass").param("reason", "short")
+			.with(other).with(csrf())).hasStatus(HttpStatus.FORBIDDEN).bodyText().contains("at least 10 characters");
+		long before = audits("neighbourhood-bucks", "Break-glass");
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass")
+			.param("reason", "Seen in Stoke Mandeville ED after a fall")
+			.with(other)
+			.with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(other)).hasStatusOk()
+			.bodyText()
+			.contains("Break-glass access to this plan", "Seen in Stoke Mandeville ED after a fall")
+			.doesNotContain("Edit the care plan");
+		assertThat(audits("neighbourhood-bucks", "Break-glass")).isEqualTo(before + 2);
+		// and they still cannot change it
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/discharge").param("version", "0")
+			.param("reason", "x").with(other).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void administratorsAndSupervisorsSeeCountsButNotPlans() {
+		UUID entry = demoEntry("OX-CTY");
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(user("supervisor-oxon").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("You see counts only")
+			.doesNotContain("Find candidates");
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/caseload").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/candidates").with(user("supervisor-oxon").roles("CLINICAL_SUPERVISOR")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theFrailtyRegisterShowsCountsPerSiteToAdministratorsOnly() {
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+			.bodyText()
+			.contains("People aged 65 and over by eFI category", "Oxford City neighbourhood", "Moderate frailty",
+					"efi-deficits-2016.1", "Recompute now");
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("delivery-oxon").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Banbury neighbourhood")
+			.doesNotContain("Reading Central neighbourhood", "Recompute now");
+		assertThat(mvc.get().uri("/neighbourhood/frailty").with(member())).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void placeDeliverySetsUpTeamsOnlyInTheirPlaceAndManagesMembers() {
+		RequestPostProcessor delivery = user("delivery-oxon").roles("PLACE_DELIVERY");
+		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "BW-RDG").param("name", "Reading INT")
+			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("There is a problem");
+		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "OX-CTY").param("name", "")
+			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("Enter the team name");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "")
+			.param("organisation", "Oxford Health").param("discipline", "WIZARD").param("username", "nobody-here")
+			.with(delivery).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Enter the member", "Choose a discipline from the list", "There is no staff user with this username");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Test Member")
+			.param("organisation", "Oxford Health").param("discipline", "PHARMACIST").param("username", "")
+			.with(delivery).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).bodyText().contains("Test Member");
+		assertThat(mvc.post().uri("/neighbourhood/teams/BW-RDG/members").param("name", "Sneaky")
+			.param("organisation", "X").param("discipline", "GP").with(delivery).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Sneaky")
+			.param("organisation", "X").param("discipline", "GP").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void thePersonsPracticeReadsThePlanThroughAPcnScope(@Autowired TeamAccess access,
+			@Autowired CaseloadEntryRepository entries, @Autowired TeamRepository teams,
+			@Autowired uk.nhs.bob.primarycare.directory.Directory directory) {
+		CaseloadEntry entry = entries.findById(demoEntry("OX-CTY")).orElseThrow();
+		Team team = teams.findById(entry.getTeamId()).orElseThrow();
+		String pcn = directory.practice(new uk.nhs.bob.primarycare.shared.OdsCode(entry.getPracticeCode()))
+			.orElseThrow()
+			.pcnCode();
+		uk.nhs.bob.primarycare.identity.StaffUser practiceUser = new uk.nhs.bob.primarycare.identity.StaffUser(
+				"practice-gp", "Practice GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn(pcn), pcn);
+		assertThat(access.readAccess(practiceUser, team, entry)).contains("Direct care: registered practice");
+		assertThat(access.canEdit(practiceUser, team)).isFalse();
+		uk.nhs.bob.primarycare.identity.StaffUser otherPcn = new uk.nhs.bob.primarycare.identity.StaffUser(
+				"other-gp", "Other GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn("U00000"), "U00000");
+		assertThat(access.readAccess(otherPcn, team, entry)).isEmpty();
+	}
+
+}
