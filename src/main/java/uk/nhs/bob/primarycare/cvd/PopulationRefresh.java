@@ -15,6 +15,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -59,6 +64,14 @@ class PopulationRefresh {
 	private static final int COPY_CHUNK = 4 << 20;
 
 	private static final int PROGRESS_EVERY = 25_000;
+
+	/** Threads reading the population at once, each its own range on its own connection. */
+	private static final int READERS = 2;
+
+	/** People handed from a reading thread to the evaluating one at a time, and batches queued between them. */
+	private static final int BATCH = 500;
+
+	private static final int QUEUED_BATCHES = 16;
 
 	/** More newly found people than this in one refresh are counted, not published one by one. */
 	static final int MAX_FOUND_EVENTS = 20_000;
@@ -146,21 +159,25 @@ class PopulationRefresh {
 				statement.execute("CREATE TABLE cvd.finding_next (LIKE cvd.finding INCLUDING DEFAULTS)");
 			}
 			state.writer = writer;
-			TransactionTemplate read = new TransactionTemplate(transactions);
-			read.setReadOnly(true);
-			read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-			read.executeWithoutResult(status -> population.forEachPerson(state::accept));
+			readAndEvaluate(state);
 			state.flush(true);
-			try (Statement statement = writer.createStatement()) {
-				statement.execute("ALTER TABLE cvd.person_risk_next ADD PRIMARY KEY (nhs_number)");
-				statement.execute("CREATE INDEX ON cvd.person_risk_next (practice_code)");
-				statement.execute("ALTER TABLE cvd.finding_next ADD PRIMARY KEY (nhs_number, rule_code)");
-				statement.execute(
-						"CREATE INDEX ON cvd.finding_next (priority, imd_decile, townsend DESC, nhs_number)");
-				statement.execute("CREATE INDEX ON cvd.finding_next (practice_code)");
-				statement.execute("ANALYZE cvd.person_risk_next");
-				statement.execute("ANALYZE cvd.finding_next");
+			long indexing = System.nanoTime();
+			// The two tables are indexed at once, each on its own connection
+			CompletableFuture<Void> findings = CompletableFuture.runAsync(() -> index("cvd.finding_next",
+					"ALTER TABLE cvd.finding_next ADD PRIMARY KEY (nhs_number, rule_code)",
+					"CREATE INDEX ON cvd.finding_next (priority, imd_decile, townsend DESC, nhs_number)",
+					"CREATE INDEX ON cvd.finding_next (practice_code)"));
+			index("cvd.person_risk_next", "ALTER TABLE cvd.person_risk_next ADD PRIMARY KEY (nhs_number)",
+					"CREATE INDEX ON cvd.person_risk_next (practice_code)");
+			try {
+				findings.join();
 			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+			}
+			log.info("CVD population refresh phases: {} people read and evaluated in {} s, indexed in {} s", state.processed,
+					String.format("%.1f", (indexing - started) / 1e9),
+					String.format("%.1f", (System.nanoTime() - indexing) / 1e9));
 		}
 		String cuts = state.quintileCuts();
 		List<String> touched = new ArrayList<>();
@@ -192,6 +209,118 @@ class PopulationRefresh {
 		log.info("CVD population refresh: {} people, {} findings, {} events in {} s ({} people/s)", state.processed,
 				state.findings, published, String.format("%.1f", seconds),
 				Math.round(state.processed / Math.max(seconds, 0.001)));
+	}
+
+	/**
+	 * Streams the population in reader threads (each reading one range of NHS numbers on its own connection) while
+	 * this thread evaluates and writes. A server-side cursor sends its next rows only when asked and a COPY waits for
+	 * PostgreSQL to take the rows, so in one thread the database and the JVM would take turns; with readers feeding a
+	 * small queue they all stay busy. The evaluation does not depend on the order people arrive in.
+	 */
+	private void readAndEvaluate(State state) {
+		BlockingQueue<List<PersonRecord>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+		List<PersonRecord> end = new ArrayList<>(0);
+		AtomicReference<@Nullable Throwable> readFailure = new AtomicReference<>();
+		TransactionTemplate read = new TransactionTemplate(transactions);
+		read.setReadOnly(true);
+		read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		List<NhsNumber> points = population.splitPoints(READERS);
+		List<Thread> readers = new ArrayList<>();
+		for (int range = 0; range <= points.size(); range++) {
+			NhsNumber from = range == 0 ? null : points.get(range - 1);
+			NhsNumber to = range == points.size() ? null : points.get(range);
+			Thread reader = new Thread(() -> {
+				try {
+					List<List<PersonRecord>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+					read.executeWithoutResult(status -> population.forEachPerson(from, to, record -> {
+						current.get(0).add(record);
+						if (current.get(0).size() == BATCH) {
+							put(batches, current.get(0));
+							current.set(0, new ArrayList<>(BATCH));
+						}
+					}));
+					if (!current.get(0).isEmpty()) {
+						put(batches, current.get(0));
+					}
+				}
+				catch (RuntimeException | Error ex) {
+					readFailure.compareAndSet(null, ex);
+				}
+				finally {
+					// Interrupted means the evaluating thread gave up and no longer takes from the queue
+					if (!Thread.currentThread().isInterrupted()) {
+						put(batches, end);
+					}
+				}
+			}, "cvd-refresh-read-" + range);
+			reader.setDaemon(true);
+			readers.add(reader);
+		}
+		readers.forEach(Thread::start);
+		try {
+			int running = readers.size();
+			while (running > 0) {
+				List<PersonRecord> batch = take(batches);
+				if (batch == end) {
+					running--;
+				}
+				else {
+					batch.forEach(state::accept);
+				}
+			}
+		}
+		finally {
+			for (Thread reader : readers) {
+				reader.interrupt();
+				try {
+					reader.join();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		Throwable failure = readFailure.get();
+		if (failure != null) {
+			throw new IllegalStateException("Could not read the population", failure);
+		}
+	}
+
+	/** Runs the index statements for one staging table on a connection of its own, then analyses the table. */
+	private void index(String table, String... statements) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			// sort the keys in memory rather than in temporary files
+			statement.execute("SET maintenance_work_mem = '256MB'");
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+			statement.execute("ANALYZE " + table);
+			statement.execute("RESET maintenance_work_mem");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not index " + table, ex);
+		}
+	}
+
+	private static void put(BlockingQueue<List<PersonRecord>> batches, List<PersonRecord> batch) {
+		try {
+			batches.put(batch);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The CVD refresh stopped reading the population", ex);
+		}
+	}
+
+	private static List<PersonRecord> take(BlockingQueue<List<PersonRecord>> batches) {
+		try {
+			return batches.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The CVD refresh was interrupted", ex);
+		}
 	}
 
 	/** The previous refresh's findings (with the date each was first made) and high-risk people, sorted to search. */

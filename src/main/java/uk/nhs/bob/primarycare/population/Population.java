@@ -195,22 +195,59 @@ public class Population {
 	}
 
 	/**
+	 * The NHS numbers that split the population into {@code parts} ranges of about equal size (parts - 1 of them,
+	 * ascending; fewer when there are fewer people).
+	 */
+	public List<NhsNumber> splitPoints(int parts) {
+		long count = count();
+		List<NhsNumber> points = new ArrayList<>();
+		for (int part = 1; part < parts; part++) {
+			jdbc.sql("SELECT nhs_number FROM population.person ORDER BY nhs_number OFFSET ? LIMIT 1")
+				.param(count * part / parts)
+				.query(String.class)
+				.optional()
+				.map(NhsNumber::new)
+				.filter(point -> points.isEmpty() || !points.get(points.size() - 1).equals(point))
+				.ifPresent(points::add);
+		}
+		return points;
+	}
+
+	/**
 	 * Hands every person with their coded record to {@code consumer}, in NHS number order, reading the tables with
 	 * server-side cursors merged on the NHS number: memory stays flat whatever the population size.
 	 *
 	 * @return how many people were read
 	 */
 	public long forEachPerson(Consumer<PersonRecord> consumer) {
+		return forEachPerson(null, null, consumer);
+	}
+
+	/**
+	 * As {@link #forEachPerson(Consumer)}, for the people whose NHS numbers are from {@code fromInclusive} up to
+	 * {@code toExclusive} (null: no bound), so that callers can read the ranges of {@link #splitPoints(int)} on
+	 * several connections at once.
+	 */
+	public long forEachPerson(@Nullable NhsNumber fromInclusive, @Nullable NhsNumber toExclusive,
+			Consumer<PersonRecord> consumer) {
+		String from = fromInclusive == null ? "" : fromInclusive.value();
+		// NHS numbers are ten digits, so this sorts after every one of them
+		String to = toExclusive == null ? "a" : toExclusive.value();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (Cursor people = new Cursor(connection, PERSON_SELECT + " ORDER BY p.nhs_number");
+		try (Cursor people = new Cursor(connection,
+				PERSON_SELECT + " WHERE p.nhs_number >= ? AND p.nhs_number < ? ORDER BY p.nhs_number", from, to);
 				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
-						+ "resolved_date FROM population.problem ORDER BY nhs_number, line");
+						+ "resolved_date FROM population.problem WHERE nhs_number >= ? AND nhs_number < ? "
+						+ "ORDER BY nhs_number, line", from, to);
 				Cursor observations = new Cursor(connection, "SELECT nhs_number, type, snomed_code, value, unit, "
-						+ "observed_on, setting FROM population.observation ORDER BY nhs_number, line");
+						+ "observed_on, setting FROM population.observation WHERE nhs_number >= ? AND nhs_number < ? "
+						+ "ORDER BY nhs_number, line", from, to);
 				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
-						+ "start_date, end_date FROM population.medication ORDER BY nhs_number, line");
+						+ "start_date, end_date FROM population.medication WHERE nhs_number >= ? AND nhs_number < ? "
+						+ "ORDER BY nhs_number, line", from, to);
 				Cursor admissions = new Cursor(connection, "SELECT nhs_number, admitted_on, planned, reason "
-						+ "FROM population.admission ORDER BY nhs_number, line")) {
+						+ "FROM population.admission WHERE nhs_number >= ? AND nhs_number < ? "
+						+ "ORDER BY nhs_number, line", from, to)) {
 			LocalDate today = LocalDate.now();
 			long count = 0;
 			while (people.next()) {
@@ -261,9 +298,12 @@ public class Population {
 
 		private boolean started;
 
-		Cursor(Connection connection, String sql) throws SQLException {
+		Cursor(Connection connection, String sql, String... parameters) throws SQLException {
 			this.statement = connection.prepareStatement(sql);
 			this.statement.setFetchSize(STREAM_FETCH_SIZE);
+			for (int i = 0; i < parameters.length; i++) {
+				this.statement.setString(i + 1, parameters[i]);
+			}
 			this.rows = statement.executeQuery();
 		}
 
