@@ -15,10 +15,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -65,13 +64,8 @@ class PopulationRefresh {
 
 	private static final int PROGRESS_EVERY = 25_000;
 
-	/** Threads reading the population at once, each its own range on its own connection. */
-	private static final int READERS = 2;
-
-	/** People handed from a reading thread to the evaluating one at a time, and batches queued between them. */
-	private static final int BATCH = 500;
-
-	private static final int QUEUED_BATCHES = 16;
+	/** Parts of the population read, evaluated and written at once (this machine has two cores). */
+	private static final int PARTS = 2;
 
 	/** More newly found people than this in one refresh are counted, not published one by one. */
 	static final int MAX_FOUND_EVENTS = 20_000;
@@ -159,8 +153,8 @@ class PopulationRefresh {
 				statement.execute("CREATE TABLE cvd.finding_next (LIKE cvd.finding INCLUDING DEFAULTS)");
 			}
 			state.writer = writer;
-			readAndEvaluate(state);
-			state.flush(true);
+			evaluateInParts(state);
+			state.progress();
 			long indexing = System.nanoTime();
 			// The two tables are indexed at once, each on its own connection
 			CompletableFuture<Void> findings = CompletableFuture.runAsync(() -> index("cvd.finding_next",
@@ -212,78 +206,51 @@ class PopulationRefresh {
 	}
 
 	/**
-	 * Streams the population in reader threads (each reading one range of NHS numbers on its own connection) while
-	 * this thread evaluates and writes. A server-side cursor sends its next rows only when asked and a COPY waits for
-	 * PostgreSQL to take the rows, so in one thread the database and the JVM would take turns; with readers feeding a
-	 * small queue they all stay busy. The evaluation does not depend on the order people arrive in.
+	 * Reads, evaluates and writes the population in parts, one range of NHS numbers per thread, each on its own read
+	 * and write connections; then adds the parts' counts into {@code total}. A server-side cursor sends its next rows
+	 * only when asked and a COPY waits for PostgreSQL to take the rows, so one thread would leave the database and the
+	 * JVM taking turns; with a part per core both stay busy. The evaluation does not depend on the order of people.
 	 */
-	private void readAndEvaluate(State state) {
-		BlockingQueue<List<PersonRecord>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-		List<PersonRecord> end = new ArrayList<>(0);
-		AtomicReference<@Nullable Throwable> readFailure = new AtomicReference<>();
+	private void evaluateInParts(State total) {
 		TransactionTemplate read = new TransactionTemplate(transactions);
 		read.setReadOnly(true);
 		read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		List<NhsNumber> points = population.splitPoints(READERS);
-		List<Thread> readers = new ArrayList<>();
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+		List<NhsNumber> points = population.splitPoints(PARTS);
+		List<State> parts = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
 		for (int range = 0; range <= points.size(); range++) {
 			NhsNumber from = range == 0 ? null : points.get(range - 1);
 			NhsNumber to = range == points.size() ? null : points.get(range);
-			Thread reader = new Thread(() -> {
-				try {
-					List<List<PersonRecord>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-					read.executeWithoutResult(status -> population.forEachPerson(from, to, record -> {
-						current.get(0).add(record);
-						if (current.get(0).size() == BATCH) {
-							put(batches, current.get(0));
-							current.set(0, new ArrayList<>(BATCH));
-						}
-					}));
-					if (!current.get(0).isEmpty()) {
-						put(batches, current.get(0));
-					}
+			State part = total.part();
+			parts.add(part);
+			threads.add(new Thread(() -> {
+				try (Connection writer = dataSource.getConnection()) {
+					writer.setAutoCommit(true);
+					part.writer = writer;
+					read.executeWithoutResult(status -> population.forEachPerson(from, to, part::accept));
+					part.flush(true);
 				}
-				catch (RuntimeException | Error ex) {
-					readFailure.compareAndSet(null, ex);
+				catch (SQLException | IOException | RuntimeException | Error ex) {
+					failure.compareAndSet(null, ex);
 				}
-				finally {
-					// Interrupted means the evaluating thread gave up and no longer takes from the queue
-					if (!Thread.currentThread().isInterrupted()) {
-						put(batches, end);
-					}
-				}
-			}, "cvd-refresh-read-" + range);
-			reader.setDaemon(true);
-			readers.add(reader);
+			}, "cvd-refresh-" + range));
 		}
-		readers.forEach(Thread::start);
-		try {
-			int running = readers.size();
-			while (running > 0) {
-				List<PersonRecord> batch = take(batches);
-				if (batch == end) {
-					running--;
-				}
-				else {
-					batch.forEach(state::accept);
-				}
+		threads.forEach(Thread::start);
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("The CVD refresh was interrupted", ex);
 			}
 		}
-		finally {
-			for (Thread reader : readers) {
-				reader.interrupt();
-				try {
-					reader.join();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
+		Throwable failed = failure.get();
+		if (failed != null) {
+			throw new IllegalStateException("Could not evaluate the population", failed);
 		}
-		Throwable failure = readFailure.get();
-		if (failure != null) {
-			throw new IllegalStateException("Could not read the population", failure);
-		}
+		parts.forEach(total::absorb);
 	}
 
 	/** Runs the index statements for one staging table on a connection of its own, then analyses the table. */
@@ -300,26 +267,6 @@ class PopulationRefresh {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not index " + table, ex);
-		}
-	}
-
-	private static void put(BlockingQueue<List<PersonRecord>> batches, List<PersonRecord> batch) {
-		try {
-			batches.put(batch);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("The CVD refresh stopped reading the population", ex);
-		}
-	}
-
-	private static List<PersonRecord> take(BlockingQueue<List<PersonRecord>> batches) {
-		try {
-			return batches.take();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("The CVD refresh was interrupted", ex);
 		}
 	}
 
@@ -444,8 +391,19 @@ class PopulationRefresh {
 
 		@Nullable Connection writer;
 
+		/** People and findings so far across all parts of the refresh, for the progress bar. */
+		final AtomicLong progressProcessed;
+
+		final AtomicLong progressFindings;
+
 		State(long runId, boolean baseline, Previous previous, Map<String, OutreachHistory> histories,
 				Organisations organisations, LocalDate today, Instant at) {
+			this(runId, baseline, previous, histories, organisations, today, at, new AtomicLong(), new AtomicLong());
+		}
+
+		private State(long runId, boolean baseline, Previous previous, Map<String, OutreachHistory> histories,
+				Organisations organisations, LocalDate today, Instant at, AtomicLong progressProcessed,
+				AtomicLong progressFindings) {
 			this.runId = runId;
 			this.baseline = baseline;
 			this.previous = previous;
@@ -453,6 +411,36 @@ class PopulationRefresh {
 			this.organisations = organisations;
 			this.today = today;
 			this.at = at;
+			this.progressProcessed = progressProcessed;
+			this.progressFindings = progressFindings;
+		}
+
+		/** A part of this refresh for one thread: its own buffers and counts, the progress shared. */
+		State part() {
+			return new State(runId, baseline, previous, histories, organisations, today, at, progressProcessed,
+					progressFindings);
+		}
+
+		/** Adds a finished part's counts, findings to publish and deprivation keys into this state. */
+		void absorb(State part) {
+			part.sites.forEach((site, counts) -> {
+				SiteCounts into = sites.computeIfAbsent(site, code -> new SiteCounts());
+				into.possibleUndiagnosed += counts.possibleUndiagnosed;
+				into.highRisk += counts.highRisk;
+				into.highRiskOnStatin += counts.highRiskOnStatin;
+			});
+			for (Object event : part.found) {
+				newlyFound(event);
+			}
+			notPublished += part.notPublished;
+			skipped += part.skipped;
+			int length = (int) (processed + part.processed);
+			if (length > deprivation.length) {
+				deprivation = Arrays.copyOf(deprivation, length);
+			}
+			System.arraycopy(part.deprivation, 0, deprivation, (int) processed, (int) part.processed);
+			processed += part.processed;
+			findings += part.findings;
 		}
 
 		void accept(PersonRecord personRecord) {
@@ -499,6 +487,8 @@ class PopulationRefresh {
 			}
 			deprivation[(int) processed] = deprivationKey(person.imdDecile(), person.townsendScore().doubleValue());
 			processed++;
+			progressProcessed.incrementAndGet();
+			progressFindings.addAndGet(evaluation.findings().size());
 			try {
 				flush(false);
 				if (processed % PROGRESS_EVERY == 0) {
@@ -542,8 +532,8 @@ class PopulationRefresh {
 		private void progress() throws SQLException {
 			try (PreparedStatement update = writer
 				.prepareStatement("UPDATE cvd.refresh_run SET processed = ?, findings = ? WHERE id = ?")) {
-				update.setLong(1, processed);
-				update.setLong(2, findings);
+				update.setLong(1, progressProcessed.get());
+				update.setLong(2, progressFindings.get());
 				update.setLong(3, runId);
 				update.executeUpdate();
 			}
