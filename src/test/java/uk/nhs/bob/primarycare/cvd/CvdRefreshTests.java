@@ -98,6 +98,29 @@ class CvdRefreshTests {
 	}
 
 	@Test
+	void aRefreshPublishesEachSitesCountsAddingUpToTheStoredFindings(AssertablePublishedEvents events) {
+		refresh.runNow("TEST", null);
+
+		List<CvdIndicatorsCounted> counted = java.util.stream.StreamSupport
+			.stream(events.ofType(CvdIndicatorsCounted.class).spliterator(), false)
+			.toList();
+		assertThat(counted).extracting(CvdIndicatorsCounted::siteCode).doesNotHaveDuplicates().isNotEmpty();
+		assertThat(counted).allSatisfy(site -> assertThat(site.highRiskOnStatin()).isBetween(0, site.highRisk()));
+		// the counts of the parts read in parallel add up to what the refresh stored
+		assertThat(counted.stream().mapToLong(CvdIndicatorsCounted::possibleUndiagnosedHypertension).sum())
+			.isEqualTo(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-HTN-UNDX'")
+				.query(Long.class)
+				.single())
+			.isPositive();
+		assertThat(counted.stream().mapToLong(CvdIndicatorsCounted::highRisk).sum())
+			.isEqualTo(jdbc.sql("SELECT count(*) FROM cvd.person_risk WHERE score >= ?")
+				.param(CaseFinding.QRISK_THRESHOLD)
+				.query(Long.class)
+				.single())
+			.isPositive();
+	}
+
+	@Test
 	void aNewlyFoundPersonIsPublishedOnceOnlyOnTheChange(AssertablePublishedEvents events) {
 		String nhs = normotensivePeople().get(0);
 		NhsNumber nhsNumber = new NhsNumber(nhs);
