@@ -230,6 +230,11 @@ public class Population {
 	 */
 	public long forEachPerson(@Nullable NhsNumber fromInclusive, @Nullable NhsNumber toExclusive,
 			Consumer<PersonRecord> consumer) {
+		return read(fromInclusive, toExclusive, true, consumer);
+	}
+
+	private long read(@Nullable NhsNumber fromInclusive, @Nullable NhsNumber toExclusive, boolean withObservations,
+			Consumer<PersonRecord> consumer) {
 		String from = fromInclusive == null ? "" : fromInclusive.value();
 		// NHS numbers are ten digits, so this sorts after every one of them
 		String to = toExclusive == null ? "a" : toExclusive.value();
@@ -239,9 +244,10 @@ public class Population {
 				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
 						+ "resolved_date FROM population.problem WHERE nhs_number >= ? AND nhs_number < ? "
 						+ "ORDER BY nhs_number, line", from, to);
-				Cursor observations = new Cursor(connection, "SELECT nhs_number, type, snomed_code, value, unit, "
-						+ "observed_on, setting FROM population.observation WHERE nhs_number >= ? AND nhs_number < ? "
-						+ "ORDER BY nhs_number, line", from, to);
+				// the largest table, left out by callers that need no observations (null resources are not closed)
+				Cursor observations = !withObservations ? null : new Cursor(connection, "SELECT nhs_number, type, "
+						+ "snomed_code, value, unit, observed_on, setting FROM population.observation "
+						+ "WHERE nhs_number >= ? AND nhs_number < ? ORDER BY nhs_number, line", from, to);
 				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
 						+ "start_date, end_date FROM population.medication WHERE nhs_number >= ? AND nhs_number < ? "
 						+ "ORDER BY nhs_number, line", from, to);
@@ -259,7 +265,7 @@ public class Population {
 					problems.next();
 				}
 				List<Observation> personObservations = new ArrayList<>();
-				while (observations.at(nhs)) {
+				while (observations != null && observations.at(nhs)) {
 					personObservations.add(observation(observations.rows));
 					observations.next();
 				}
@@ -382,46 +388,7 @@ public class Population {
 	 * @return how many people were read
 	 */
 	public long forEachPersonWithoutObservations(Consumer<PersonRecord> consumer) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (Cursor people = new Cursor(connection, PERSON_SELECT + " ORDER BY p.nhs_number");
-				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
-						+ "resolved_date FROM population.problem ORDER BY nhs_number, line");
-				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
-						+ "start_date, end_date FROM population.medication ORDER BY nhs_number, line");
-				Cursor admissions = new Cursor(connection, "SELECT nhs_number, admitted_on, planned, reason "
-						+ "FROM population.admission ORDER BY nhs_number, line")) {
-			LocalDate today = LocalDate.now();
-			long count = 0;
-			while (people.next()) {
-				PersonSummary person = summary(people.rows, today);
-				String nhs = person.nhsNumber().value();
-				List<Problem> personProblems = new ArrayList<>();
-				while (problems.at(nhs)) {
-					personProblems.add(problem(problems.rows));
-					problems.next();
-				}
-				List<Medication> personMedications = new ArrayList<>();
-				while (medications.at(nhs)) {
-					personMedications.add(medication(medications.rows));
-					medications.next();
-				}
-				List<Admission> personAdmissions = new ArrayList<>();
-				while (admissions.at(nhs)) {
-					personAdmissions.add(admission(admissions.rows));
-					admissions.next();
-				}
-				consumer.accept(new PersonRecord(person,
-						new CodedRecord(personProblems, List.of(), personMedications, personAdmissions)));
-				count++;
-			}
-			return count;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not read the population", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		return read(null, null, false, consumer);
 	}
 
 }

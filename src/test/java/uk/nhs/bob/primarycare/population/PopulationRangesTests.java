@@ -44,4 +44,24 @@ class PopulationRangesTests {
 		assertThat(ranges).isEqualTo(whole);
 	}
 
+	@Test
+	@Transactional(readOnly = true)
+	void readingWithoutObservationsGivesTheSameRecordsWithNoObservations() {
+		List<PersonRecord> whole = new ArrayList<>();
+		population.forEachPerson(whole::add);
+		List<PersonRecord> without = new ArrayList<>();
+		population.forEachPersonWithoutObservations(without::add);
+
+		assertThat(whole.stream().anyMatch(person -> !person.record().observations().isEmpty())).isTrue();
+		assertThat(without).hasSameSizeAs(whole).allSatisfy(person -> assertThat(person.record().observations()).isEmpty());
+		for (int i = 0; i < whole.size(); i++) {
+			CodedRecord full = whole.get(i).record();
+			CodedRecord record = without.get(i).record();
+			assertThat(without.get(i).person()).isEqualTo(whole.get(i).person());
+			assertThat(record.problems()).isEqualTo(full.problems());
+			assertThat(record.medications()).isEqualTo(full.medications());
+			assertThat(record.admissions()).isEqualTo(full.admissions());
+		}
+	}
+
 }
