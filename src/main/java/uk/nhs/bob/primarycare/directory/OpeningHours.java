@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,29 @@ public record OpeningHours(List<OpeningPeriod> periods) {
 	public boolean isOpenAt(LocalDateTime dateTime) {
 		DayOfWeek day = dateTime.getDayOfWeek();
 		return periods.stream().anyMatch(p -> p.day() == day && p.contains(dateTime.toLocalTime()));
+	}
+
+	/** When the period open at this local date and time closes; empty when closed then. */
+	public Optional<LocalTime> closesAfter(LocalDateTime dateTime) {
+		DayOfWeek day = dateTime.getDayOfWeek();
+		return periods.stream()
+			.filter(p -> p.day() == day && p.contains(dateTime.toLocalTime()))
+			.map(OpeningPeriod::closes)
+			.findFirst();
+	}
+
+	/** The next time in the coming week a period opens after this local date and time; empty with no hours. */
+	public Optional<LocalDateTime> nextOpening(LocalDateTime after) {
+		for (int days = 0; days <= 7; days++) {
+			LocalDateTime day = after.toLocalDate().plusDays(days).atStartOfDay();
+			for (OpeningPeriod period : on(day.getDayOfWeek())) {
+				LocalDateTime opens = day.with(period.opens());
+				if (opens.isAfter(after)) {
+					return Optional.of(opens);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	public List<OpeningPeriod> on(DayOfWeek day) {

@@ -167,6 +167,8 @@ class TriageRequests {
 			events.publishEvent(new TriageRequestReceived(id, new NhsNumber(person.nhsNumber()), hub.siteCode(),
 					details.problem().name(), navigation.redFlag(), receivedAt));
 		}
+		events.publishEvent(new TriageRequestRecorded(id, request.channel().name(), hub.siteCode(),
+				navigation.redFlag(), receivedAt));
 		return new Recorded(id, saved.reference(), true, navigation, hub.siteCode());
 	}
 
