@@ -91,6 +91,9 @@ class SecurityConfiguration {
 			.hasAnyRole(CLINICAL_ROLES)
 			.requestMatchers("/programme", "/programme/**")
 			.hasAnyRole(STAFF_ROLES)
+			// messages name the people they went to: clinical roles only, each page checks the scope
+			.requestMatchers("/messaging", "/messaging/**")
+			.hasAnyRole(CLINICAL_ROLES)
 			.anyRequest()
 			.hasAnyRole(STAFF_ROLES))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler))

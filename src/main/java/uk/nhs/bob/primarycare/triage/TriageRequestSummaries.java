@@ -25,7 +25,7 @@ public class TriageRequestSummaries {
 	public Optional<TriageRequestSummary> find(UUID requestId) {
 		return jdbc.sql("""
 				SELECT id, reference, channel, nhs_number, given_name, family_name, for_someone_else, contact_phone,
-				       site_code, place_code, problem, red_flag, suggested_disposition, received_at, status,
+				       practice_code, site_code, place_code, problem, red_flag, suggested_disposition, received_at, status,
 				       decided_disposition, service_id, service_name, safety_net, follow_up_date, completed_at
 				FROM triage.request WHERE id = ?""")
 			.param(requestId)
@@ -35,7 +35,7 @@ public class TriageRequestSummaries {
 				return new TriageRequestSummary(rs.getObject("id", UUID.class), rs.getString("reference"),
 						rs.getString("channel"), rs.getString("nhs_number"), rs.getString("given_name"),
 						rs.getString("family_name"), rs.getBoolean("for_someone_else"), rs.getString("contact_phone"),
-						rs.getString("site_code"), rs.getString("place_code"),
+						rs.getString("practice_code"), rs.getString("site_code"), rs.getString("place_code"),
 						PresentingProblem.valueOf(rs.getString("problem")).label(), rs.getBoolean("red_flag"),
 						Disposition.valueOf(rs.getString("suggested_disposition")),
 						rs.getTimestamp("received_at").toInstant(), rs.getString("status"),

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code OPEN}, {@code AWAITING_SUPERVISION} or {@code COMPLETED}
  */
 public record TriageRequestSummary(UUID id, String reference, String channel, @Nullable String nhsNumber,
-		String givenName, String familyName, boolean forSomeoneElse, @Nullable String contactPhone, String siteCode,
-		String placeCode, String problemLabel, boolean redFlag, Disposition suggestedDisposition, Instant receivedAt,
+		String givenName, String familyName, boolean forSomeoneElse, @Nullable String contactPhone,
+		@Nullable String practiceCode, String siteCode, String placeCode, String problemLabel, boolean redFlag,
+		Disposition suggestedDisposition, Instant receivedAt,
 		String status, @Nullable Disposition decidedDisposition, @Nullable Long serviceId,
 		@Nullable String serviceName, @Nullable String safetyNet, @Nullable LocalDate followUpDate,
 		@Nullable Instant completedAt) {
