@@ -48,7 +48,8 @@ CREATE TABLE messaging.message (
 	basis             varchar(300),
 	template_name     varchar(40),
 	template_id       varchar(36),
-	personalisation   jsonb         NOT NULL,
+	-- json, not jsonb: the fields keep the order they were composed in
+	personalisation   json          NOT NULL,
 	subject           varchar(300),
 	body              text          NOT NULL,
 	letter_pdf        bytea,

@@ -128,7 +128,7 @@ class CvdMessages {
 		}
 		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
 		Route route = record.outcomeDate().isBefore(today.minusDays(1))
-				? Route.blocked("Recorded for " + Routing.DAY.format(record.outcomeDate())
+				? Route.outOfDate("Recorded for " + Routing.DAY.format(record.outcomeDate())
 						+ ": taken as an invitation made then, so no message is sent now")
 				: routing.forPerson(record.nhsNumber(), List.of(Channel.SMS, Channel.EMAIL));
 		Optional<UUID> message = recorder.record(draft(MessageKind.CVD_INVITATION, record, offer.get(), route,

@@ -46,7 +46,7 @@ class MessageRecorder {
 		MessageStatus status;
 		String reason = null;
 		if (draft.route().isBlocked()) {
-			status = MessageStatus.NOT_SENT;
+			status = draft.route().outOfDate() ? MessageStatus.OUT_OF_DATE : MessageStatus.NOT_SENT;
 			reason = draft.route().blockedReason();
 		}
 		else if (!properties.configured()) {

@@ -7,12 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a message is. The first five are the platform's own; the rest are GOV.UK Notify's statuses (its API names
+ * Where a message is. The first six are the platform's own; the rest are GOV.UK Notify's statuses (its API names
  * them in lower case with hyphens: {@code permanent-failure}), set from the send response and delivery receipts.
  */
 enum MessageStatus {
 
 	NOT_SENT("Not sent", Group.NOT_SENT),
+	OUT_OF_DATE("Not sent: out of date", Group.OUT_OF_DATE),
 	OUTBOX("In the outbox: not sent", Group.OUTBOX),
 	QUEUED("Waiting to send", Group.IN_PROGRESS),
 	REJECTED("Failed: refused by GOV.UK Notify", Group.FAILED),
@@ -35,7 +36,7 @@ enum MessageStatus {
 	/** How lists group statuses. */
 	enum Group {
 
-		NOT_SENT, OUTBOX, IN_PROGRESS, DELIVERED, FAILED
+		NOT_SENT, OUT_OF_DATE, OUTBOX, IN_PROGRESS, DELIVERED, FAILED
 
 	}
 
@@ -63,11 +64,17 @@ enum MessageStatus {
 	public String tagClass() {
 		return switch (group) {
 			case NOT_SENT -> "nhsuk-tag--orange";
+			case OUT_OF_DATE -> "nhsuk-tag--grey";
 			case OUTBOX -> "nhsuk-tag--yellow";
 			case IN_PROGRESS -> "nhsuk-tag--blue";
 			case DELIVERED -> "nhsuk-tag--green";
 			case FAILED -> "nhsuk-tag--red";
 		};
+	}
+
+	/** Never handed to Notify: nowhere to go, too late, or no API key. */
+	public boolean notSent() {
+		return group == Group.NOT_SENT || group == Group.OUT_OF_DATE || group == Group.OUTBOX;
 	}
 
 	public boolean failed() {

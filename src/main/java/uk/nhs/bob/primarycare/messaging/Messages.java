@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 
@@ -28,6 +29,7 @@ import uk.nhs.bob.primarycare.directory.ServiceDirectory;
  * a second instance and a delivery receipt arriving at the same moment never undo each other.
  */
 @Component
+@Transactional
 class Messages {
 
 	private static final String COLUMNS = """
@@ -72,7 +74,7 @@ class Messages {
 				INSERT INTO messaging.message (id, reference, kind, channel, nhs_number, request_id, request_reference,
 				    site_code, place_code, practice_code, recipient, basis, template_name, template_id, personalisation,
 				    subject, body, letter_pdf, status, status_reason, next_attempt_at, created_at, created_by, status_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (reference) DO NOTHING RETURNING id""")
 			.params(id, draft.reference(), draft.kind().name(),
 					draft.route().channel() == null ? null : draft.route().channel().name(), draft.nhsNumber(),
@@ -100,7 +102,7 @@ class Messages {
 				               WHERE status = 'QUEUED' AND next_attempt_at <= now()
 				                 AND (claimed_until IS NULL OR claimed_until < now())
 				               ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING """ + COLUMNS)
+				RETURNING """ + " " + COLUMNS)
 			.params(lease.toSeconds(), limit)
 			.query(this::row)
 			.list();
@@ -148,32 +150,47 @@ class Messages {
 		event(id, status.label() + ": " + reason);
 	}
 
+	/** What a delivery receipt did. */
+	enum ReceiptOutcome {
+
+		UPDATED, IGNORED_AS_LATE, NO_SUCH_MESSAGE
+
+	}
+
 	/**
-	 * A delivery receipt: found by Notify's id, or by the reference when the receipt overtook the send response. A
-	 * final status is never replaced by a later non-final one. Empty when no message matches.
+	 * A delivery receipt: the message is found by Notify's id, or by the reference when the receipt overtook the send
+	 * response. A final status is never replaced by a later non-final one (receipts can arrive out of order).
 	 */
-	Optional<UUID> receipt(@Nullable UUID notifyId, @Nullable String reference, MessageStatus status,
+	ReceiptOutcome receipt(UUID notifyId, @Nullable String reference, MessageStatus status,
 			@Nullable Instant completedAt, @Nullable String reason) {
-		List<String> finals = new ArrayList<>();
-		for (MessageStatus s : MessageStatus.values()) {
-			if (s.isFinal()) {
-				finals.add("'" + s.name() + "'");
-			}
+		Optional<Map<String, Object>> found = jdbc.sql("""
+				SELECT id, status FROM messaging.message
+				WHERE (notify_id = ? OR (notify_id IS NULL AND reference = ?))
+				  AND status NOT IN ('NOT_SENT', 'OUT_OF_DATE', 'OUTBOX')""")
+			.params(notifyId, reference)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (found.isEmpty()) {
+			return ReceiptOutcome.NO_SUCH_MESSAGE;
 		}
-		Optional<UUID> updated = jdbc.sql("""
+		UUID id = (UUID) found.get().get("id");
+		MessageStatus current = MessageStatus.valueOf(found.get().get("status").toString());
+		if (current.isFinal() && !status.isFinal()) {
+			event(id, "Late receipt from GOV.UK Notify ignored: " + status.label() + " after " + current.label());
+			return ReceiptOutcome.IGNORED_AS_LATE;
+		}
+		jdbc.sql("""
 				UPDATE messaging.message SET notify_id = coalesce(notify_id, ?), status = ?, status_at = now(),
 				    completed_at = coalesce(?, completed_at), status_reason = ?, claimed_until = NULL,
 				    next_attempt_at = NULL
-				WHERE (notify_id = ? OR (notify_id IS NULL AND reference = ?))
-				  AND (? OR status NOT IN (%s)) AND status NOT IN ('NOT_SENT', 'OUTBOX')
-				RETURNING id""".formatted(String.join(", ", finals)))
+				WHERE id = ?""")
 			.params(notifyId, status.name(), completedAt == null ? null : Timestamp.from(completedAt),
-					truncate(reason), notifyId, reference, status.isFinal())
-			.query(UUID.class)
-			.optional();
-		updated.ifPresent(id -> event(id, "Receipt from GOV.UK Notify: " + status.label()
-				+ (reason == null ? "" : " (" + reason + ")")));
-		return updated;
+					truncate(reason), id)
+			.update();
+		event(id, "Receipt from GOV.UK Notify: " + status.label() + (reason == null ? "" : " (" + reason + ")"));
+		return ReceiptOutcome.UPDATED;
 	}
 
 	Optional<MessageRecord> find(UUID id) {

@@ -50,11 +50,9 @@ class ReceiptController {
 	@PostMapping(ReceiptSecurity.PATH)
 	ResponseEntity<?> receive(@Valid @RequestBody Receipt receipt) {
 		MessageStatus status = MessageStatus.fromNotify(receipt.status()).orElseThrow();
-		boolean found = messages
-			.receipt(UUID.fromString(receipt.id()), receipt.reference(), status, instant(receipt.completedAt()),
-					reason(status))
-			.isPresent();
-		if (!found) {
+		Messages.ReceiptOutcome outcome = messages.receipt(UUID.fromString(receipt.id()), receipt.reference(), status,
+				instant(receipt.completedAt()), reason(status));
+		if (outcome == Messages.ReceiptOutcome.NO_SUCH_MESSAGE) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"No message has this notification id or reference.");
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

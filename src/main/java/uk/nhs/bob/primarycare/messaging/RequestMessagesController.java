@@ -71,7 +71,8 @@ class RequestMessagesController {
 			.request(requestId, staffUsers.currentUser(), "Messages about request " + requestId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
 		model.addAttribute("view", view);
-		model.addAttribute("maxLength", FreeTextForm.MAX_LENGTH);
+		model.addAttribute("messageHint", "Up to " + FreeTextForm.MAX_LENGTH + " characters (4 text messages). It "
+				+ "starts with the hub's name and the request reference. Keep clinical details out of text messages.");
 		return VIEW_REQUEST;
 	}
 

@@ -74,7 +74,7 @@ class TriageMessages {
 			return;
 		}
 		TriageRequestSummary request = requests.find(event.requestId()).orElseThrow();
-		Route route = late(request.receivedAt()) ? Route.blocked(tooLate("received"))
+		Route route = late(request.receivedAt()) ? Route.outOfDate(tooLate("received"))
 				: routing.forRequest(request, List.of(Channel.SMS, Channel.EMAIL));
 		recorder.record(draft(MessageKind.FORM_CONFIRMATION, request, route, confirmation(request)));
 	}
@@ -91,7 +91,7 @@ class TriageMessages {
 			route = Route.blocked(RED_FLAG);
 		}
 		else if (late(event.completedAt())) {
-			route = Route.blocked(tooLate("completed"));
+			route = Route.outOfDate(tooLate("completed"));
 		}
 		else {
 			route = routing.forRequest(request, List.of(Channel.SMS, Channel.EMAIL));
@@ -105,7 +105,7 @@ class TriageMessages {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("reference", request.reference());
 		fields.put("next_steps", nextSteps(request.suggestedDisposition(), hubHours.of(request.siteCode()),
-				LocalDateTime.ofInstant(request.receivedAt(), ServiceDirectory.UK_TIME)));
+				LocalDateTime.ofInstant(request.receivedAt(), ServiceDirectory.UK_TIME), properties.sameDayCutoff()));
 		fields.put("if_worse", IF_WORSE);
 		fields.put("hub_name", directory.site(request.siteCode()).map(SiteSummary::name).orElse("BOB"));
 		return fields;
@@ -116,7 +116,7 @@ class TriageMessages {
 	 * advice first; otherwise today before the hub closes, or, when it is closed or about to close, its next opening
 	 * with NHS 111 meanwhile.
 	 */
-	String nextSteps(Disposition suggestion, OpeningHours hours, LocalDateTime received) {
+	static String nextSteps(Disposition suggestion, OpeningHours hours, LocalDateTime received, Duration cutoff) {
 		if (suggestion.urgency() == 1) {
 			String action = switch (suggestion) {
 				case EMERGENCY_999 -> "Call 999 now.";
@@ -127,8 +127,8 @@ class TriageMessages {
 					+ " Do not wait for us to contact you.";
 		}
 		Optional<LocalTime> closes = hours.closesAfter(received);
-		if (closes.isPresent() && !received.toLocalTime().plus(properties.sameDayCutoff()).isAfter(closes.get())
-				&& received.toLocalTime().plus(properties.sameDayCutoff()).isAfter(received.toLocalTime())) {
+		LocalTime latest = received.toLocalTime().plus(cutoff);
+		if (closes.isPresent() && !latest.isAfter(closes.get()) && latest.isAfter(received.toLocalTime())) {
 			return suggestion.urgency() == 2
 					? "A care coordinator will phone you back today, before " + Wording.time(closes.get()) + "."
 					: "A care coordinator will look at your request and contact you today, before "
