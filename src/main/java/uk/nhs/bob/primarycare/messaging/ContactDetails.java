@@ -36,7 +36,7 @@ record ContactDetails(String nhsNumber, @Nullable MobileNumber mobile, @Nullable
 	}
 
 	/** The address lines as printed in a letter's address block, the postcode last. */
-	List<String> addressLines() {
+	public List<String> addressLines() {
 		List<String> lines = new ArrayList<>();
 		for (String line : new String[] { addressLine1, addressLine2, addressLine3, town }) {
 			if (line != null && !line.isBlank()) {

@@ -36,7 +36,7 @@ record MobileNumber(String value) {
 	}
 
 	/** 07700 900123, as people write it. */
-	String formatted() {
+	public String formatted() {
 		return value.substring(0, 5) + " " + value.substring(5);
 	}
 
