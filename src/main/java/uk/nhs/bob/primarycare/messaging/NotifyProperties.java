@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a message that keeps meeting network errors or 5xx is given up as failed
  * @param firstRetryDelay the wait before the second attempt; each later wait doubles, up to {@code maxRetryDelay}
  * @param pollInterval how often the sender looks for messages due (new ones are also sent as soon as they commit)
+ * @param maxPerMinute the most calls to Notify a minute from this instance: Notify allows 3,000 a minute per API key,
+ * so with several instances give each its share
  */
 @ConfigurationProperties("primarycare.notify")
 record NotifyProperties(@Nullable String apiKey,
@@ -24,7 +26,7 @@ record NotifyProperties(@Nullable String apiKey,
 		@DefaultValue("PT10S") Duration connectTimeout, @DefaultValue("PT30S") Duration readTimeout,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("PT30S") Duration firstRetryDelay,
 		@DefaultValue("PT1H") Duration maxRetryDelay, @DefaultValue("PT5S") Duration pollInterval,
-		@DefaultValue("4") int senderThreads) {
+		@DefaultValue("4") int senderThreads, @DefaultValue("3000") int maxPerMinute) {
 
 	/** A Notify API key ends with the service id and the secret, two UUIDs of 36 characters joined by a hyphen. */
 	private static final java.util.regex.Pattern API_KEY = java.util.regex.Pattern
@@ -36,8 +38,9 @@ record NotifyProperties(@Nullable String apiKey,
 			throw new IllegalArgumentException("primarycare.notify.api-key is not a GOV.UK Notify API key (it ends with "
 					+ "the service id and the secret key, two UUIDs): copy the whole key from Notify's API integration page");
 		}
-		if (maxAttempts < 1 || senderThreads < 1) {
-			throw new IllegalArgumentException("primarycare.notify.max-attempts and sender-threads must be 1 or more");
+		if (maxAttempts < 1 || senderThreads < 1 || maxPerMinute < 1) {
+			throw new IllegalArgumentException(
+					"primarycare.notify.max-attempts, sender-threads and max-per-minute must be 1 or more");
 		}
 	}
 

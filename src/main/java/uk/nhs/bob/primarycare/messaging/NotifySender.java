@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.bucket4j.Bucket;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +51,19 @@ class NotifySender {
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
+	/** Every call to Notify takes a token: a backlog is sent at Notify's pace rather than met with 429s. */
+	private final Bucket rateLimit;
+
 	NotifySender(Messages messages, NotifyGateway gateway, NotifyProperties properties) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.properties = properties;
 		this.dispatcher = Executors.newSingleThreadExecutor(threads("notify-dispatch"));
 		this.workers = Executors.newFixedThreadPool(properties.senderThreads(), threads("notify-send"));
+		this.rateLimit = Bucket.builder()
+			.addLimit(limit -> limit.capacity(properties.maxPerMinute())
+				.refillGreedy(properties.maxPerMinute(), Duration.ofMinutes(1)))
+			.build();
 	}
 
 	/** Asks for a send soon; several nudges while one is waiting make one send. */
@@ -105,6 +113,7 @@ class NotifySender {
 	void deliver(MessageRecord message) {
 		try {
 			if (message.attempts() > 1) {
+				rateLimit.asBlocking().consume(1);
 				Optional<Accepted> earlier = gateway.findByReference(message);
 				if (earlier.isPresent()) {
 					messages.accepted(message.id(), earlier.get().notificationId(), earlier.get().status(),
@@ -114,6 +123,7 @@ class NotifySender {
 				}
 			}
 			byte[] pdf = message.channel() == Channel.LETTER ? messages.letterPdf(message.id()) : null;
+			rateLimit.asBlocking().consume(1);
 			Accepted accepted = gateway.send(message, pdf);
 			messages.accepted(message.id(), accepted.notificationId(), accepted.status(), accepted.body(),
 					"Attempt " + message.attempts() + ": accepted by GOV.UK Notify (notification "
@@ -121,6 +131,10 @@ class NotifySender {
 		}
 		catch (NotifyFailure failure) {
 			failed(message, failure);
+		}
+		catch (InterruptedException ex) {
+			// stopping: the lease ends and the message is taken again, by this instance or another
+			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Message {} could not be sent", message.id(), ex);

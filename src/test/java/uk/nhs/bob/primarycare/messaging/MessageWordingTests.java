@@ -116,7 +116,7 @@ class MessageWordingTests {
 	void retriesWaitTwiceAsLongEachTimeUpToTheLongestWait() {
 		NotifyProperties properties = new NotifyProperties(null, "https://api.notifications.service.gov.uk", null, null,
 				Duration.ofSeconds(10), Duration.ofSeconds(30), 8, Duration.ofSeconds(30), Duration.ofMinutes(5),
-				Duration.ofSeconds(5), 4);
+				Duration.ofSeconds(5), 4, 3000);
 		assertThat(properties.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
 		assertThat(properties.retryDelay(2)).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.retryDelay(4)).isEqualTo(Duration.ofMinutes(4));
@@ -124,7 +124,7 @@ class MessageWordingTests {
 		assertThat(properties.configured()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> new NotifyProperties("not-a-key", "https://x", null, null,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
-				Duration.ofSeconds(1), 1)).withMessageContaining("primarycare.notify.api-key");
+				Duration.ofSeconds(1), 1, 1)).withMessageContaining("primarycare.notify.api-key");
 	}
 
 	@Test
