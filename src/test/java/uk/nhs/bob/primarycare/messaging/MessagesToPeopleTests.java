@@ -237,15 +237,8 @@ class MessagesToPeopleTests {
 
 	@Test
 	void receiptsUpdateTheStatusOnlyWithTheBearerTokenAndNeverGoBackwards() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 10);
-		contact(contacts, nhs, "07700 900706", null, null, null, null, null, Consent.GIVEN, false);
-		UUID outreach = recordOutreach(nhs, "PHARMACY_BP_CHECK", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
-		String reference = MessageKind.CVD_INVITATION.reference(outreach);
-		awaitStatus(jdbc, reference, "CREATED");
-		String notifyId = jdbc.sql("SELECT notify_id::text FROM messaging.message WHERE reference = ?")
-			.param(reference)
-			.query(String.class)
-			.single();
+		String reference = sentInvitation(10, "07700 900706");
+		String notifyId = notifyId(reference);
 		String delivered = receipt(notifyId, reference, "delivered");
 
 		assertThat(mvc.post().uri(ReceiptSecurity.PATH).contentType(MediaType.APPLICATION_JSON).content(delivered))
@@ -285,21 +278,31 @@ class MessagesToPeopleTests {
 
 	@Test
 	void aPermanentFailureReceiptPutsTheMessageOnTheFailedListWithTheReason() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 11);
-		contact(contacts, nhs, "07700 900707", null, null, null, null, null, Consent.GIVEN, false);
-		UUID outreach = recordOutreach(nhs, "PHARMACY_BP_CHECK", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
-		String reference = MessageKind.CVD_INVITATION.reference(outreach);
-		awaitStatus(jdbc, reference, "CREATED");
-		String notifyId = jdbc.sql("SELECT notify_id::text FROM messaging.message WHERE reference = ?")
-			.param(reference)
-			.query(String.class)
-			.single();
+		String reference = sentInvitation(11, "07700 900707");
+		String notifyId = notifyId(reference);
 		assertThat(withToken(receipt(notifyId, reference, "permanent-failure"))).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("PERMANENT_FAILURE");
 		assertThat(reason(reference)).isEqualTo(ReceiptController.reason(MessageStatus.PERMANENT_FAILURE));
 		assertThat(mvc.get().uri("/messaging?show=attention").with(COORDINATOR)).hasStatusOk()
 			.bodyText()
 			.contains(messageId(reference).toString(), "Failed: not delivered");
+	}
+
+	/** A blood pressure invitation sent (accepted by the fake Notify) to a consenting person; its reference. */
+	String sentInvitation(int personOffset, String mobile) {
+		String nhs = MessagingTestData.person(jdbc, "BK-AYL", personOffset);
+		contact(contacts, nhs, mobile, null, null, null, null, null, Consent.GIVEN, false);
+		UUID outreach = recordOutreach(nhs, "PHARMACY_BP_CHECK", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
+		String reference = MessageKind.CVD_INVITATION.reference(outreach);
+		awaitStatus(jdbc, reference, "CREATED");
+		return reference;
+	}
+
+	String notifyId(String reference) {
+		return jdbc.sql("SELECT notify_id::text FROM messaging.message WHERE reference = ?")
+			.param(reference)
+			.query(String.class)
+			.single();
 	}
 
 	UUID recordOutreach(String nhs, String type, String outcome, LocalDate date) {

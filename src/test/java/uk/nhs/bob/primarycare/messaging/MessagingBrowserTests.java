@@ -42,17 +42,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void thePublicFormSendsItsConfirmationAndACompletedRequestSendsWhereToGo() throws IOException {
-		long pharmacy = jdbc.sql("""
-				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
-				                               self_referral)
-				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
-			.param(ALWAYS_OPEN)
-			.query(Long.class)
-			.single();
-		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(pharmacy).update();
-		for (int day = 1; day <= 7; day++) {
-			jdbc.sql("INSERT INTO directory.service_opening_period VALUES (?, ?, 0, 1440)").params(pharmacy, day).update();
-		}
+		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
 		String familyName = "Browsermessage" + UUID.randomUUID().toString().substring(0, 6);
 
 		open("/request");

@@ -78,6 +78,22 @@ final class MessagingTestData {
 			.isEqualTo("COMPLETED");
 	}
 
+	/** A pharmacy in Buckinghamshire open every hour of the week, so tests at night find it open; its id. */
+	static long addAlwaysOpenPharmacy(JdbcClient jdbc, String name) {
+		long id = jdbc.sql("""
+				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
+				                               self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
+			.param(name)
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();
+		for (int day = 1; day <= 7; day++) {
+			jdbc.sql("INSERT INTO directory.service_opening_period VALUES (?, ?, 0, 1440)").params(id, day).update();
+		}
+		return id;
+	}
+
 	/** Replaces the person's contact details, as if staff had saved them. */
 	static void contact(Contacts contacts, String nhsNumber, String mobile, String email, String addressLine1,
 			String town, String postcode, Channel preferred, Consent consent, boolean optedOut) {

@@ -111,7 +111,7 @@ class NotifySendingTests {
 
 	@Test
 	void aCompletedRequestTellsThePersonWhereToGoWhenItIsOpenAndWhatIfItGetsWorse() {
-		long pharmacy = addAnAlwaysOpenPharmacyInBuckinghamshire();
+		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
 		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "+44 7700 900462", "URINARY_SYMPTOMS", "NONE");
 		assertThat(jdbc.sql("SELECT suggested_disposition FROM triage.request WHERE id = ?")
 			.param(id)
@@ -286,21 +286,6 @@ class NotifySendingTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
-	}
-
-	long addAnAlwaysOpenPharmacyInBuckinghamshire() {
-		long id = jdbc.sql("""
-				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
-				                               self_referral)
-				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
-			.param(ALWAYS_OPEN)
-			.query(Long.class)
-			.single();
-		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();
-		for (int day = 1; day <= 7; day++) {
-			jdbc.sql("INSERT INTO directory.service_opening_period VALUES (?, ?, 0, 1440)").params(id, day).update();
-		}
-		return id;
 	}
 
 	/** A coordinator's text message with this reference, straight into the recorder. */
