@@ -29,7 +29,8 @@ A_PORT=$(free_port); A_MGMT=$(free_port); B_PORT=$(free_port); B_MGMT=$(free_por
 A_PID=""; B_PID=""; LOCK_PID=""
 failures=0
 cleanup() {
-	for pid in $A_PID $B_PID $LOCK_PID; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+	for pid in $A_PID $B_PID $LOCK_PID; do kill "$pid" 2>/dev/null || true; done
+	sleep 3
 	pg_stop "$PG_DIR"
 	rm -rf "$PG_DIR"
 	return 0
@@ -95,17 +96,19 @@ status_a=$(curl -s -o /dev/null -w '%{http_code}' -b "$OUT/coordinator.jar" "htt
 
 # 3. An event handled once -----------------------------------------------------------------------------------------
 # someone on an INT caseload: a same-day request for them raises one keyworker alert (neighbourhood listener)
-read -r NHS GIVEN FAMILY DOB SEX < <(sql "SELECT p.nhs_number, p.given_name, p.family_name, p.date_of_birth, lower(p.sex)
+read -r NHS GIVEN FAMILY DOB SEX < <(sql "SELECT p.nhs_number, p.given_name, p.family_name, p.date_of_birth,
+	CASE upper(p.sex) WHEN 'F' THEN 'female' WHEN 'FEMALE' THEN 'female' WHEN 'M' THEN 'male' WHEN 'MALE' THEN 'male' ELSE 'other' END
 	FROM population.person p JOIN neighbourhood.caseload_entry e ON e.nhs_number = p.nhs_number
 	WHERE e.status <> 'DISCHARGED' ORDER BY e.id LIMIT 1" | tr '|' ' ')
 send_request() { # port key
 	curl -s -u api-client:demo-password -H 'Content-Type: application/json' -H "Idempotency-Key: $2" \
 		-X POST "http://127.0.0.1:$1/api/v1/triage/requests" \
 		-d "{\"nhsNumber\":\"$NHS\",\"givenName\":\"$GIVEN\",\"familyName\":\"$FAMILY\",\"dateOfBirth\":\"$DOB\",\"sex\":\"$SEX\",\"problem\":\"SORE_THROAT\",\"redFlags\":[],\"onset\":\"Since yesterday\"}" \
-		| grep -o '"id" *: *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/'
+		>"$OUT/request-$2.json" || true
+	grep -o '"id" *: *"[^"]*"' "$OUT/request-$2.json" | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/' || true
 }
 REQUEST=$(send_request "$A_PORT" "two-instances-$$-1")
-[[ -n "$REQUEST" ]] || { fail "3. could not record a request through A"; REQUEST=none; }
+[[ -n "$REQUEST" ]] || { fail "3. could not record a request through A: $(cat "$OUT/request-two-instances-$$-1.json")"; REQUEST=none; }
 for _ in $(seq 1 20); do
 	[[ "$(sql "SELECT count(*) FROM neighbourhood.keyworker_alert WHERE request_id::text = '$REQUEST'")" -ge 1 ]] && break
 	sleep 0.5
@@ -164,7 +167,7 @@ sleep 1
 REQUEST2=$(send_request "$A_PORT" "two-instances-$$-2")
 sleep 3
 state=$(sql "SELECT status FROM events.event_publication WHERE serialized_event LIKE '%$REQUEST2%' AND listener_id LIKE '%CaseloadEventListeners%'")
-kill -9 "$A_PID"; wait "$A_PID" 2>/dev/null || true; A_PID=""
+kill -9 "$A_PID"; A_PID=""
 echo "     (A killed while the keyworker-alert listener was $state for request $REQUEST2)"
 wait "$LOCK_PID" 2>/dev/null || true; LOCK_PID=""
 for _ in $(seq 1 60); do
