@@ -94,7 +94,7 @@ else
 	[[ -f "$PETCLINIC_JAR" ]] || echo "No PetClinic at $PETCLINIC_JAR: measuring our pages only"
 fi
 
-for _ in $(seq 1 300); do
+for _ in $(seq 1 900); do
 	grep -q "Demo data created\|Demo data already present" "$OUT/app.log" && break
 	kill -0 "$APP_PID" 2>/dev/null || { echo "the app stopped:"; tail -n 30 "$OUT/app.log"; exit 1; }
 	sleep 1

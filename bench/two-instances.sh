@@ -190,7 +190,14 @@ A_PID=$(start_instance a "$A_PORT" "$A_MGMT")
 wait_ready "$A_MGMT" "$A_PID" a
 backlog=$(curl -s "http://127.0.0.1:$B_MGMT/actuator/prometheus" | grep '^primarycare_events_incomplete ' | awk '{print $2}')
 echo "     A restarted and ready; primarycare_events_incomplete on B: $backlog"
-echo "     a JSON log line of B: $(grep -m1 '"requestId"' "$OUT/b.log" | cut -c1-300)"
+# a request that writes a log line (an administrator unlocks a user), sent with a request id as nginx would
+sign_in "$B_PORT" admin "$OUT/admin.jar"
+USER_ID=$(sql "SELECT id FROM identity.staff_user WHERE username = 'coordinator-two'")
+token=$(curl -s -b "$OUT/admin.jar" "http://127.0.0.1:$B_PORT/admin/users/$USER_ID" | csrf)
+echoed=$(curl -s -o /dev/null -D - -b "$OUT/admin.jar" -H "X-Request-Id: two-instances-$$" --data-urlencode "_csrf=$token" \
+	"http://127.0.0.1:$B_PORT/admin/users/$USER_ID/unlock" | grep -i '^x-request-id' | tr -d '\r')
+echo "     response header: $echoed; B's JSON log line for it:"
+grep -m1 "\"requestId\":\"two-instances-$$\"" "$OUT/b.log" | cut -c1-400 | sed 's/^/       /' || echo "       (none found)"
 
 echo
 [[ $failures -eq 0 ]] && echo "All checks passed (logs in $OUT)" || echo "$failures check(s) failed (logs in $OUT)"
