@@ -57,11 +57,11 @@ PG_DIR="$PWD/bench/out/pages-pg"
 [[ "${KEEP_DATA:-false}" == "true" ]] || PG_DIR="$PWD/$OUT/pg"
 APP_PID=""; PC_PID=""; USE_SERVER=false
 cleanup() {
+	set +e
 	[[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
 	[[ -n "$PC_PID" ]] && kill "$PC_PID" 2>/dev/null && wait "$PC_PID" 2>/dev/null
 	[[ "$USE_SERVER" == "true" ]] && pg_stop "$PG_DIR"
 	[[ "${KEEP_DATA:-false}" == "true" ]] || rm -rf "$PG_DIR"
-	return 0
 }
 trap cleanup EXIT
 

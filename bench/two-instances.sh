@@ -29,6 +29,7 @@ A_PORT=$(free_port); A_MGMT=$(free_port); B_PORT=$(free_port); B_MGMT=$(free_por
 A_PID=""; B_PID=""; LOCK_PID=""
 failures=0
 cleanup() {
+	set +e
 	for pid in $A_PID $B_PID $LOCK_PID; do kill "$pid" 2>/dev/null || true; done
 	sleep 3
 	pg_stop "$PG_DIR"

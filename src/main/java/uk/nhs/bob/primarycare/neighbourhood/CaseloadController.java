@@ -106,9 +106,8 @@ class CaseloadController {
 		access.requireMember(staffUsers.currentUser(), team);
 		LocalDate today = LocalDate.now();
 		CaseloadStatus statusFilter = parseStatus(status);
-		Map<UUID, TeamMember> teamMembers = members.findAll()
+		Map<UUID, TeamMember> teamMembers = members.findByTeamIdOrderByName(team.getId())
 			.stream()
-			.filter(m -> m.getTeamId().equals(team.getId()))
 			.collect(Collectors.toMap(TeamMember::getId, m -> m));
 		Map<UUID, Long> alerts = jdbc.sql("""
 				SELECT a.caseload_entry_id, count(*) FROM neighbourhood.keyworker_alert a
