@@ -130,11 +130,7 @@ class CarePlans {
 		PersonSummary person = population.find(nhsNumber).orElseThrow();
 		auditLog.recordView(user.username(), nhsNumber, page, reason);
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
-		members.findAll()
-			.stream()
-			.filter(m -> m.getTeamId().equals(team.getId()))
-			.sorted(java.util.Comparator.comparing(TeamMember::getName))
-			.forEach(m -> teamMembers.put(m.getId(), m));
+		members.findByTeamIdOrderByName(team.getId()).forEach(m -> teamMembers.put(m.getId(), m));
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,

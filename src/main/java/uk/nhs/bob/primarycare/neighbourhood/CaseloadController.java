@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
@@ -105,9 +106,8 @@ class CaseloadController {
 		access.requireMember(staffUsers.currentUser(), team);
 		LocalDate today = LocalDate.now();
 		CaseloadStatus statusFilter = parseStatus(status);
-		Map<UUID, TeamMember> teamMembers = members.findAll()
+		Map<UUID, TeamMember> teamMembers = members.findByTeamIdOrderByName(team.getId())
 			.stream()
-			.filter(m -> m.getTeamId().equals(team.getId()))
 			.collect(Collectors.toMap(TeamMember::getId, m -> m));
 		Map<UUID, Long> alerts = jdbc.sql("""
 				SELECT a.caseload_entry_id, count(*) FROM neighbourhood.keyworker_alert a
@@ -118,7 +118,7 @@ class CaseloadController {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		List<CaseloadRow> rows = new ArrayList<>();
+		List<CaseloadEntry> shown = new ArrayList<>();
 		for (CaseloadEntry entry : entries.findByTeamId(team.getId())) {
 			if (statusFilter == null ? !entry.getStatus().open() : entry.getStatus() != statusFilter) {
 				continue;
@@ -127,18 +127,27 @@ class CaseloadController {
 					&& !String.valueOf(entry.getKeyworkerId()).equals(keyworker)) {
 				continue;
 			}
-			boolean isOverdue = entry.reviewOverdue(today);
-			if ("true".equals(overdue) && !isOverdue) {
+			if ("true".equals(overdue) && !entry.reviewOverdue(today)) {
 				continue;
 			}
-			population.find(new NhsNumber(entry.getNhsNumber()))
-				.ifPresent(person -> rows.add(new CaseloadRow(entry, person.displayName(),
-						person.nhsNumber().formatted(), person.age(),
+			shown.add(entry);
+		}
+		// everyone on the list in one read, not one read per row
+		Map<String, PersonSummary> people = population
+			.findAll(shown.stream().map(entry -> new NhsNumber(entry.getNhsNumber())).toList())
+			.stream()
+			.collect(Collectors.toMap(person -> person.nhsNumber().value(), person -> person));
+		List<CaseloadRow> rows = new ArrayList<>();
+		for (CaseloadEntry entry : shown) {
+			PersonSummary person = people.get(entry.getNhsNumber());
+			if (person != null) {
+				rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber().formatted(), person.age(),
 						Optional.ofNullable(entry.getKeyworkerId())
 							.map(teamMembers::get)
 							.map(TeamMember::getName)
 							.orElse("Not assigned"),
-						isOverdue, alerts.getOrDefault(entry.getId(), 0L))));
+						entry.reviewOverdue(today), alerts.getOrDefault(entry.getId(), 0L)));
+			}
 		}
 		rows.sort(java.util.Comparator.comparing((CaseloadRow r) -> !r.overdue())
 			.thenComparing(r -> r.openAlerts() == 0)

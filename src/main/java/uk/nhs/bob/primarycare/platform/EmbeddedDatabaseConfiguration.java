@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -111,6 +113,23 @@ class EmbeddedDatabaseConfiguration {
 			// not answering: nothing can be using it
 			return 0;
 		}
+	}
+
+	/** Readiness: the embedded server itself answers (the {@code db} indicator checks the pool's connections). */
+	@Bean
+	HealthIndicator embeddedPostgresHealthIndicator(EmbeddedPostgres postgres,
+			@Value("${primarycare.embedded-db.data-dir}") String dataDir) {
+		return () -> {
+			try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection()) {
+				Health.Builder health = connection.isValid(2) ? Health.up() : Health.down();
+				return health.withDetail("port", postgres.getPort())
+					.withDetail("dataDirectory", Path.of(dataDir).toAbsolutePath().normalize().toString())
+					.build();
+			}
+			catch (java.sql.SQLException ex) {
+				return Health.down(ex).withDetail("port", postgres.getPort()).build();
+			}
+		};
 	}
 
 	@Bean
