@@ -47,7 +47,7 @@ public final class RouteCatalog {
 	/** Addresses kept per route and user. */
 	static final int SAMPLES_PER_ROUTE = 2;
 
-	private static final Pattern HREF = Pattern.compile("(?:href|action)=\"(/[^\"#]*)\"");
+	private static final Pattern HREF = Pattern.compile("(href|action)=\"(/[^\"#]*)\"");
 
 	/** NHS numbers as pages show them (943 476 5919) or in links (9434765919). */
 	public static final Pattern NHS_NUMBER = Pattern.compile("(?<![\\d-])(\\d{3}) ?(\\d{3}) ?(\\d{4})(?![\\d-])");
@@ -148,6 +148,14 @@ public final class RouteCatalog {
 				String body;
 				try {
 					MvcResult result = mvc.perform(get(url).with(user(principal)).accept("text/html")).andReturn();
+					if (Boolean.getBoolean("routes.debug")) {
+						System.out.println("crawl " + username + " " + url + " -> " + result.getResponse().getStatus());
+					}
+					String location = result.getResponse().getRedirectedUrl();
+					if (result.getResponse().getStatus() == 302 && location != null && location.startsWith("/")
+							&& !location.startsWith("/login") && seen.add(location)) {
+						queue.addFirst(location);
+					}
 					if (result.getResponse().getStatus() != 200
 							|| !String.valueOf(result.getResponse().getContentType()).startsWith("text/html")) {
 						continue;
@@ -163,7 +171,8 @@ public final class RouteCatalog {
 				}
 				Matcher links = HREF.matcher(body);
 				while (links.find()) {
-					String link = links.group(1).replace("&amp;", "&");
+					boolean formAction = links.group(1).equals("action");
+					String link = links.group(2).replace("&amp;", "&");
 					String path = link.contains("?") ? link.substring(0, link.indexOf('?')) : link;
 					Optional<String> pattern = match(patterns, path);
 					if (pattern.isEmpty()) {
@@ -177,7 +186,8 @@ public final class RouteCatalog {
 					// follow a few links of each kind, a kind not yet seen first, so every kind of page is reached
 					// within the budget without visiting them all
 					int visitsOfPattern = visitsPerPattern.getOrDefault(pattern.get(), 0);
-					if (visitsOfPattern < SAMPLES_PER_ROUTE && !path.startsWith("/logout") && seen.add(link)) {
+					if (!formAction && visitsOfPattern < SAMPLES_PER_ROUTE && !path.startsWith("/logout")
+							&& seen.add(link)) {
 						visitsPerPattern.put(pattern.get(), visitsOfPattern + 1);
 						if (visitsOfPattern == 0) {
 							queue.addFirst(link);

@@ -1,0 +1,132 @@
+package uk.nhs.bob.primarycare.platform;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.annotation.ModelFactory;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttributeMethodProcessor;
+
+/**
+ * Forms are records bound through their constructors. When a posted value cannot be converted to a component's type
+ * (text for a number, a plain value for a nested group such as one weekday's opening hours), Spring leaves the form
+ * {@code null}, and the page would fail with a 500. This gives the handler an empty form instead, with each value
+ * that could not be read as a field error in plain words, so the page comes back with the NHS.UK error summary.
+ */
+@Component
+class FormRecordFallback implements BeanPostProcessor {
+
+	static final String UNREADABLE = "This value could not be read: check it and enter it again";
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
+			List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+			for (HandlerMethodArgumentResolver resolver : adapter.getArgumentResolvers()) {
+				resolvers.add(resolver instanceof ServletModelAttributeMethodProcessor processor
+						? new Fallback(processor) : resolver);
+			}
+			adapter.setArgumentResolvers(resolvers);
+		}
+		return bean;
+	}
+
+	record Fallback(ServletModelAttributeMethodProcessor delegate) implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return delegate.supportsParameter(parameter);
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+				NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) throws Exception {
+			Object argument = delegate.resolveArgument(parameter, container, request, binderFactory);
+			Class<?> type = parameter.getParameterType();
+			if (argument != null || container == null || !type.isRecord()) {
+				return argument;
+			}
+			String name = ModelFactory.getNameForParameter(parameter);
+			Object empty = empty(type);
+			BindingResult failed = (BindingResult) container.getModel().get(BindingResult.MODEL_KEY_PREFIX + name);
+			BeanPropertyBindingResult result = new BeanPropertyBindingResult(empty, name);
+			if (failed != null) {
+				for (FieldError error : failed.getFieldErrors()) {
+					String field = error.getField().contains(".") ? error.getField().substring(0,
+							error.getField().indexOf('.')) : error.getField();
+					if (result.getFieldErrorCount(field) == 0) {
+						result.rejectValue(field, "unreadable", UNREADABLE);
+					}
+				}
+			}
+			if (!result.hasErrors()) {
+				result.reject("unreadable", "The form could not be read: check your answers and try again");
+			}
+			container.getModel().remove(name);
+			container.getModel().remove(BindingResult.MODEL_KEY_PREFIX + name);
+			container.addAttribute(name, empty);
+			container.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+			return empty;
+		}
+
+		/** The record with nothing filled in: null, or zero and false for primitives. */
+		private static Object empty(Class<?> type) {
+			RecordComponent[] components = type.getRecordComponents();
+			Class<?>[] types = new Class<?>[components.length];
+			Object[] values = new Object[components.length];
+			for (int i = 0; i < components.length; i++) {
+				types[i] = components[i].getType();
+				values[i] = types[i] == boolean.class ? false : types[i].isPrimitive() ? zero(types[i]) : null;
+			}
+			try {
+				Constructor<?> constructor = type.getDeclaredConstructor(types);
+				constructor.setAccessible(true);
+				return constructor.newInstance(values);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form could not be read");
+			}
+		}
+
+		private static Object zero(Class<?> primitive) {
+			if (primitive == long.class) {
+				return 0L;
+			}
+			if (primitive == int.class) {
+				return 0;
+			}
+			if (primitive == double.class) {
+				return 0d;
+			}
+			if (primitive == float.class) {
+				return 0f;
+			}
+			if (primitive == short.class) {
+				return (short) 0;
+			}
+			if (primitive == byte.class) {
+				return (byte) 0;
+			}
+			return '\0';
+		}
+
+	}
+
+}
