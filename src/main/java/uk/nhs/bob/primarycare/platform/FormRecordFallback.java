@@ -26,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttribu
 
 /**
  * Forms are records bound through their constructors. When a posted value cannot be converted to a component's type
- * (text for a number, a plain value for a nested group such as one weekday's opening hours), Spring leaves the form
- * {@code null}, and the page would fail with a 500. This gives the handler an empty form instead, with each value
+ * (text for a number, a plain value for a nested group such as one weekday's opening hours, text for a file), Spring
+ * leaves no form behind the binding errors (or none at all), and the page would fail with a 500 as soon as it adds an
+ * error. This gives the handler a form (empty where nothing could be read) and errors that belong to it, each value
  * that could not be read as a field error in plain words, so the page comes back with the NHS.UK error summary.
  */
 @Component
@@ -60,12 +61,16 @@ class FormRecordFallback implements BeanPostProcessor {
 				NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) throws Exception {
 			Object argument = delegate.resolveArgument(parameter, container, request, binderFactory);
 			Class<?> type = parameter.getParameterType();
-			if (argument != null || container == null || !type.isRecord()) {
+			if (container == null || !type.isRecord()) {
 				return argument;
 			}
 			String name = ModelFactory.getNameForParameter(parameter);
-			Object empty = empty(type);
 			BindingResult failed = (BindingResult) container.getModel().get(BindingResult.MODEL_KEY_PREFIX + name);
+			if (argument != null && (failed == null || failed.getTarget() != null)) {
+				return argument;
+			}
+			// the form could not be constructed from what was posted: Spring leaves no target behind its errors
+			Object empty = argument != null ? argument : empty(type);
 			BeanPropertyBindingResult result = new BeanPropertyBindingResult(empty, name);
 			if (failed != null) {
 				for (FieldError error : failed.getFieldErrors()) {

@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.platform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Refuses, before any controller or the security filters see them, request parameters (query string and form
@@ -45,7 +47,7 @@ class HostileInputFilter extends OncePerRequestFilter {
 	}
 
 	private static @Nullable String problem(HttpServletRequest request) {
-		if (hasControlCharacter(request.getRequestURI())) {
+		if (hasControlCharacter(decoded(request.getRequestURI()))) {
 			return "The address contains characters that are not allowed.";
 		}
 		Map<String, String[]> parameters;
@@ -76,6 +78,16 @@ class HostileInputFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/** The path as the application reads it (%00 is a NUL byte there). */
+	private static String decoded(String uri) {
+		try {
+			return UriUtils.decode(uri, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
+			return uri;
+		}
 	}
 
 	/** Control characters other than tab, line feed and carriage return, which text areas send. */
