@@ -26,9 +26,11 @@ for i in $(seq 1 "$N"); do
 done
 summary() { # label, lines "seconds url"
 	local label=$1; shift
-	printf '%s\n' "$@" | awk -v label="$label" '{ t[NR] = $1 * 1000; s += t[NR]; url[$2]++ }
-		END { n = asort(t); printf "%-16s %3d attempts: mean %.1f ms, median %.1f ms; answers:", label, n, s / n, t[int((n + 1) / 2)];
-			for (u in url) printf " %s x%d", u, url[u]; printf "\n" }'
+	local times answers
+	times=$(printf '%s\n' "$@" | awk '{ printf "%.1f\n", $1 * 1000 }' | sort -n)
+	answers=$(printf '%s\n' "$@" | awk '{ print $2 }' | sort | uniq -c | awk '{ printf " %s x%s", $2, $1 }')
+	printf '%s\n' "$times" | awk -v label="$label" -v answers="$answers" '{ t[NR] = $1; s += $1 }
+		END { printf "%-13s %3d attempts: mean %.1f ms, median %.1f ms; answers:%s\n", label, NR, s / NR, t[int((NR + 1) / 2)], answers }'
 }
 summary "known user" "${known[@]}"
 summary "unknown user" "${unknown[@]}"

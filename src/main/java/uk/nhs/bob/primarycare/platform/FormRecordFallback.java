@@ -70,7 +70,7 @@ class FormRecordFallback implements BeanPostProcessor {
 				return argument;
 			}
 			// the form could not be constructed from what was posted: Spring leaves no target behind its errors
-			Object empty = argument != null ? argument : empty(type);
+			Object empty = rebuilt(type, argument);
 			BeanPropertyBindingResult result = new BeanPropertyBindingResult(empty, name);
 			if (failed != null) {
 				for (FieldError error : failed.getFieldErrors()) {
@@ -84,6 +84,17 @@ class FormRecordFallback implements BeanPostProcessor {
 			if (!result.hasErrors()) {
 				result.reject("unreadable", "The form could not be read: check your answers and try again");
 			}
+			if (binderFactory != null && (parameter.hasParameterAnnotation(jakarta.validation.Valid.class)
+					|| parameter.hasParameterAnnotation(org.springframework.validation.annotation.Validated.class))) {
+				// the rules of the form still apply to what could be read, so the page names every problem
+				var binder = binderFactory.createBinder(request, empty, name);
+				binder.validate();
+				for (FieldError error : binder.getBindingResult().getFieldErrors()) {
+					if (result.getFieldErrorCount(error.getField()) == 0) {
+						result.addError(error);
+					}
+				}
+			}
 			container.getModel().remove(name);
 			container.getModel().remove(BindingResult.MODEL_KEY_PREFIX + name);
 			container.addAttribute(name, empty);
@@ -91,14 +102,32 @@ class FormRecordFallback implements BeanPostProcessor {
 			return empty;
 		}
 
-		/** The record with nothing filled in: null, or zero and false for primitives. */
-		private static Object empty(Class<?> type) {
+		/**
+		 * The record with what could be read kept and the rest empty: an empty list or set, null, or zero and false
+		 * for primitives.
+		 */
+		private static Object rebuilt(Class<?> type, @Nullable Object read) {
 			RecordComponent[] components = type.getRecordComponents();
 			Class<?>[] types = new Class<?>[components.length];
 			Object[] values = new Object[components.length];
 			for (int i = 0; i < components.length; i++) {
 				types[i] = components[i].getType();
-				values[i] = types[i] == boolean.class ? false : types[i].isPrimitive() ? zero(types[i]) : null;
+				Object value = null;
+				if (read != null) {
+					try {
+						components[i].getAccessor().setAccessible(true);
+						value = components[i].getAccessor().invoke(read);
+					}
+					catch (ReflectiveOperationException | RuntimeException ex) {
+						value = null;
+					}
+				}
+				if (value == null) {
+					value = types[i] == boolean.class ? false : types[i].isPrimitive() ? zero(types[i])
+							: types[i] == List.class ? List.of() : types[i] == java.util.Set.class ? java.util.Set.of()
+									: null;
+				}
+				values[i] = value;
 			}
 			try {
 				Constructor<?> constructor = type.getDeclaredConstructor(types);

@@ -10,7 +10,7 @@ class PasswordPolicyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "aaaaaaaaaaaa", "password1234", "Password1234!", "1234password", "qwertyuiop12",
-			"iloveyou2024", "abcabcabcabc", "121212121212", "123456789012", "abcdefghijklm", "zxcvbnmasdfg",
+			"iloveyou2024", "abcabcabcabc", "121212121212", "123456789012", "abcdefghijklm", "asdfghjklzxc",
 			"short", "letmein!!!!!!", "sunshine2025" })
 	void refusesCommonAndTrivialPasswords(String password) {
 		assertThat(PasswordPolicy.problem("casey", password)).isPresent();
@@ -24,7 +24,7 @@ class PasswordPolicyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "casey.jones", "my-casey.jones-pass" })
+	@ValueSource(strings = { "casey.jones!!", "my-casey.jones-pass" })
 	void refusesThePasswordThatHoldsTheUsername(String password) {
 		assertThat(PasswordPolicy.problem("casey.jones", password)).contains("Password must not contain the username");
 	}
