@@ -122,6 +122,10 @@ class FormRecordFallback implements BeanPostProcessor {
 						value = null;
 					}
 				}
+				if (value instanceof List<?> list) {
+					// rows that could not be read are dropped, not kept as holes
+					value = list.stream().filter(java.util.Objects::nonNull).toList();
+				}
 				if (value == null) {
 					value = types[i] == boolean.class ? false : types[i].isPrimitive() ? zero(types[i])
 							: types[i] == List.class ? List.of() : types[i] == java.util.Set.class ? java.util.Set.of()

@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,12 @@ class BreakGlassTests {
 
 	/** An Aylesbury entry of its own for each test, so grants made by one test never open another's. */
 	UUID aylesburyEntry(int skip) {
-		return jdbc.sql("""
+		List<UUID> entries = jdbc.sql("""
 				SELECT e.id FROM neighbourhood.caseload_entry e JOIN neighbourhood.team t ON t.id = e.team_id
-				WHERE t.site_code = 'BK-AYL' ORDER BY e.id OFFSET ? LIMIT 1""")
-			.param(skip)
+				WHERE t.site_code = 'BK-AYL' ORDER BY e.id""")
 			.query(UUID.class)
-			.single();
+			.list();
+		return entries.get(skip % entries.size());
 	}
 
 	String nhsNumberOf(UUID entryId) {
@@ -157,7 +158,7 @@ class BreakGlassTests {
 
 	@Test
 	void needsAReasonFromTheListAndAnExplanation() {
-		UUID entry = aylesburyEntry(3);
+		UUID entry = aylesburyEntry(0);
 		MvcTestResult noCode = breakGlass("coordinator", entry, "", "Seeing the person after a fall in the UTC today");
 		assertThat(noCode).hasStatus(403);
 		assertThat(noCode).bodyText().contains("Choose why you need to see this plan now");
@@ -171,7 +172,7 @@ class BreakGlassTests {
 
 	@Test
 	void aSupervisorCannotReviewTheirOwnUse() {
-		UUID entry = aylesburyEntry(4);
+		UUID entry = aylesburyEntry(2);
 		assertThat(breakGlass("supervisor", entry, "COVERING",
 				"Covering the Aylesbury INT on the bank holiday weekend")).hasStatus3xxRedirection();
 		long id = jdbc.sql("SELECT id FROM neighbourhood.break_glass_access WHERE caseload_entry_id = ? "
