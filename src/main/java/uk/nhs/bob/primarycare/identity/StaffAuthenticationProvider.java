@@ -39,10 +39,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		SignInThrottle.Attempt attempt = throttle.begin(authentication.getName(), clientAddress(authentication));
-		Authentication result = passwords.authenticate(authentication);
-		attempt.succeeded();
-		return result;
+		Object credentials = authentication.getCredentials();
+		try (SignInThrottle.Attempt attempt = throttle.begin(authentication.getName(), clientAddress(authentication),
+				credentials == null ? "" : credentials.toString())) {
+			Authentication result = passwords.authenticate(authentication);
+			attempt.succeeded();
+			return result;
+		}
 	}
 
 	@Override

@@ -307,14 +307,16 @@ class UserAdministration {
 			return Optional.of(new Problem("adminPassword",
 					"Too many wrong passwords: wait a few minutes and try again"));
 		}
-		boolean matches = accounts.findByUsername(administrator)
-			.map(account -> passwordEncoder.matches(password, account.getPasswordHash()))
-			.orElse(false);
-		if (!matches) {
-			return Optional.of(new Problem("adminPassword", WRONG_OWN_PASSWORD));
+		try (attempt) {
+			boolean matches = accounts.findByUsername(administrator)
+				.map(account -> passwordEncoder.matches(password, account.getPasswordHash()))
+				.orElse(false);
+			if (!matches) {
+				return Optional.of(new Problem("adminPassword", WRONG_OWN_PASSWORD));
+			}
+			attempt.succeeded();
+			return Optional.empty();
 		}
-		attempt.succeeded();
-		return Optional.empty();
 	}
 
 	/** Why a password may not be used, if it may not (see {@link PasswordPolicy}). */
