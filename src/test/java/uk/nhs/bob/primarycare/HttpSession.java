@@ -87,7 +87,7 @@ public final class HttpSession {
 		return matcher.group(1);
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}

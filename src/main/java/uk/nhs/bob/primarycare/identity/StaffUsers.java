@@ -25,6 +25,12 @@ import uk.nhs.bob.primarycare.directory.Directory;
 @Component
 public class StaffUsers {
 
+	/** The authority of a signed-in user who must choose a new password before doing anything else. */
+	public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+	/** Where that user chooses it. */
+	public static final String CHANGE_PASSWORD_PATH = "/account/password";
+
 	private static final String CURRENT_USER_ATTRIBUTE = StaffUsers.class.getName() + ".current";
 
 	private static final String USER_SELECT = """

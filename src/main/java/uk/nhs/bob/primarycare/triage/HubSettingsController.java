@@ -60,7 +60,7 @@ class HubSettingsController {
 				}
 			}
 		}
-		requests.setSupervisedProblems(hub.code(), chosen);
+		requests.setSupervisedProblems(hub.code(), chosen, staffUsers.currentUser().username());
 		redirect.addFlashAttribute("message", "Saved: new requests for these problems go to a clinical supervisor");
 		return "redirect:/triage/hub-settings?site=" + hub.code();
 	}

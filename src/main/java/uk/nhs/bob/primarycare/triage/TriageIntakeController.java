@@ -73,18 +73,16 @@ class TriageIntakeController {
 		if (search == null) {
 			return VIEW_FIND;
 		}
-		List<PersonSummary> found = lookUp(form, errors);
+		StaffUser user = staffUsers.currentUser();
+		List<TriagePeople.PersonInScope> found = people.shown(() -> lookUp(form, errors), user, 20,
+				"/triage/requests/new", PURPOSE);
 		if (errors.hasErrors()) {
 			return VIEW_FIND;
 		}
-		StaffUser user = staffUsers.currentUser();
 		model.addAttribute("searched", true);
 		model.addAttribute("results", found.stream()
-			.map(p -> people.practiceInScope(p, user)
-				.map(practice -> new Found(p.nhsNumber().value(), p.nhsNumber().formatted(), p.displayName(),
-						p.dateOfBirth(), practice.name())))
-			.flatMap(Optional::stream)
-			.limit(20)
+			.map(p -> new Found(p.person().nhsNumber().value(), p.person().nhsNumber().formatted(),
+					p.person().displayName(), p.person().dateOfBirth(), p.practice().name()))
 			.toList());
 		return VIEW_FIND;
 	}

@@ -2,11 +2,11 @@ package uk.nhs.bob.primarycare.triage;
 
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.audit.AuditLog;
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -37,6 +37,24 @@ class TriagePeople {
 		return directory.practice(person.registeredPractice()).filter(user::canSee);
 	}
 
+	/**
+	 * The people a find-a-person search returns that are in the user's scope (at most {@code limit}), the search
+	 * run inside the transaction and each person shown audited in it.
+	 */
+	@Transactional
+	java.util.List<PersonInScope> shown(java.util.function.Supplier<java.util.List<PersonSummary>> search,
+			StaffUser user, int limit, String page, String purpose) {
+		java.util.List<PersonInScope> shown = search.get()
+			.stream()
+			.map(p -> practiceInScope(p, user).map(practice -> new PersonInScope(p, practice)))
+			.flatMap(Optional::stream)
+			.limit(limit)
+			.toList();
+		auditLog.recordViews(user.username(), shown.stream().map(p -> p.person().nhsNumber()).toList(), page,
+				purpose);
+		return shown;
+	}
+
 	/** The person's summary for recording a request, audited in the same transaction as the read. */
 	@Transactional
 	Optional<PersonInScope> view(NhsNumber nhsNumber, StaffUser user, String page, String purpose) {
@@ -45,7 +63,7 @@ class TriagePeople {
 			return Optional.empty();
 		}
 		PracticeSummary practice = practiceInScope(person.get(), user)
-			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", nhsNumber));
 		auditLog.recordView(user.username(), nhsNumber, page, purpose);
 		return Optional.of(new PersonInScope(person.get(), practice));
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Pagination;
 
 /**
  * The lists staff work from: a hub's open requests (most urgent first, then longest waiting) and the clinical
@@ -35,7 +39,7 @@ class TriageQueue {
 	record QueueRow(UUID id, String reference, String name, int ageYears, String problem, String suggested,
 			int urgency, boolean redFlag, Instant receivedAt, long waitingMinutes, boolean overdue,
 			@Nullable String claimedBy, String status, @Nullable String supervisionReason, String channel,
-			String siteCode) {
+			String siteCode, @Nullable String nhsNumber) {
 
 		/** '2 h 05 min' or '12 min'. */
 		public String waiting() {
@@ -47,14 +51,54 @@ class TriageQueue {
 
 	private static final String SELECT = """
 			SELECT id, reference, given_name, family_name, age_years, problem, suggested_disposition, urgency,
-			       red_flag, received_at, claimed_by, status, supervision_reason, channel, site_code
+			       red_flag, received_at, claimed_by, status, supervision_reason, channel, site_code, nhs_number
 			FROM triage.request
 			""";
 
 	private final JdbcClient jdbc;
 
-	TriageQueue(JdbcClient jdbc) {
+	private final AuditLog auditLog;
+
+	TriageQueue(JdbcClient jdbc, AuditLog auditLog) {
 		this.jdbc = jdbc;
+		this.auditLog = auditLog;
+	}
+
+	/** One page of a hub's queue, with the counts of the whole queue. */
+	record OpenPage(List<QueueRow> rows, Pagination pagination, int openCount, long overdueCount) {
+	}
+
+	/**
+	 * One page of a hub's open requests for a member of staff: each person shown is audited in the same transaction
+	 * as the read, by NHS number or, without one, by the request's reference.
+	 */
+	@Transactional
+	OpenPage open(String siteCode, int requestedPage, int pageSize, IntFunction<String> pageUrl, String username,
+			String page) {
+		List<QueueRow> all = open(siteCode);
+		Pagination pagination = Pagination.of(requestedPage, all.size(), pageSize, pageUrl);
+		List<QueueRow> shown = pagination.itemsOf(all);
+		audit(shown, username, page, "Direct care: same-day request queue");
+		return new OpenPage(shown, pagination, all.size(), all.stream().filter(QueueRow::overdue).count());
+	}
+
+	/** The supervision queue for a supervisor, each person shown audited in the same transaction as the read. */
+	@Transactional
+	List<QueueRow> supervision(OrganisationScope scope, String username, String page) {
+		List<QueueRow> rows = supervision(scope);
+		audit(rows, username, page, "Clinical supervision: same-day requests");
+		return rows;
+	}
+
+	private void audit(List<QueueRow> rows, String username, String page, String purpose) {
+		for (QueueRow row : rows) {
+			if (row.nhsNumber() != null) {
+				auditLog.recordView(username, new NhsNumber(row.nhsNumber()), page, purpose);
+			}
+			else {
+				auditLog.recordRequestView(username, row.reference(), page, purpose);
+			}
+		}
 	}
 
 	/** A hub's requests not yet completed. */
@@ -95,7 +139,8 @@ class TriageQueue {
 				Disposition.valueOf(rs.getString("suggested_disposition")).label(), urgency, rs.getBoolean("red_flag"),
 				received, waiting, waiting > targetMinutes(urgency), rs.getString("claimed_by"),
 				TriageRequest.Status.valueOf(rs.getString("status")).label(), rs.getString("supervision_reason"),
-				TriageRequest.Channel.valueOf(rs.getString("channel")).label(), rs.getString("site_code"));
+				TriageRequest.Channel.valueOf(rs.getString("channel")).label(), rs.getString("site_code"),
+				rs.getString("nhs_number"));
 	}
 
 }

@@ -85,15 +85,14 @@ class TriageQueueController {
 			throw new AccessDeniedException("Your scope covers no hub");
 		}
 		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
-		List<TriageQueue.QueueRow> rows = queue.open(hub.code());
-		Pagination pagination = Pagination.of(Pagination.pageNumber(page), rows.size(), PAGE_SIZE,
-				number -> "/triage?site=" + hub.code() + "&page=" + number);
+		TriageQueue.OpenPage shown = queue.open(hub.code(), Pagination.pageNumber(page), PAGE_SIZE,
+				number -> "/triage?site=" + hub.code() + "&page=" + number, user.username(), "/triage");
 		model.addAttribute("hub", hub);
 		model.addAttribute("sites", sites);
-		model.addAttribute("rows", pagination.itemsOf(rows));
-		model.addAttribute("openCount", rows.size());
-		model.addAttribute("pagination", pagination);
-		model.addAttribute("overdueCount", rows.stream().filter(TriageQueue.QueueRow::overdue).count());
+		model.addAttribute("rows", shown.rows());
+		model.addAttribute("openCount", shown.openCount());
+		model.addAttribute("pagination", shown.pagination());
+		model.addAttribute("overdueCount", shown.overdueCount());
 		model.addAttribute("supervisor", isSupervisor(user));
 		return VIEW_QUEUE;
 	}
@@ -104,7 +103,7 @@ class TriageQueueController {
 		if (!isSupervisor(user)) {
 			throw new AccessDeniedException("Only clinical supervisors see the supervision queue");
 		}
-		model.addAttribute("rows", queue.supervision(user.scope()));
+		model.addAttribute("rows", queue.supervision(user.scope(), user.username(), "/triage/supervision"));
 		model.addAttribute("scopeName", user.scopeName());
 		return VIEW_SUPERVISION;
 	}

@@ -231,6 +231,21 @@ class TriageRequests {
 			.list());
 	}
 
+	/** Sets the problems a hub sends to a supervisor; recorded among the administrator actions. */
+	@Transactional
+	void setSupervisedProblems(String siteCode, Set<PresentingProblem> problems, String username) {
+		Set<PresentingProblem> before = supervisedProblems(siteCode);
+		auditLog.recordAdminAction(username, uk.nhs.bob.primarycare.audit.AdminAction.HUB_SETTINGS_CHANGED,
+				"Hub " + siteCode, "Problems sent to a clinical supervisor: from " + labels(before) + " to "
+						+ labels(problems));
+		setSupervisedProblems(siteCode, problems);
+	}
+
+	private static String labels(Set<PresentingProblem> problems) {
+		return problems.isEmpty() ? "none"
+				: String.join(", ", problems.stream().sorted().map(PresentingProblem::label).toList());
+	}
+
 	@Transactional
 	void setSupervisedProblems(String siteCode, Set<PresentingProblem> problems) {
 		jdbc.sql("DELETE FROM triage.supervised_problem WHERE site_code = ?").param(siteCode).update();
@@ -255,11 +270,17 @@ class TriageRequests {
 	Optional<TriageRequest> view(UUID id, StaffUser user, String page, String purpose) {
 		Optional<TriageRequest> found = requests.findById(id);
 		found.ifPresent(request -> {
+			NhsNumber person = request.nhsNumber() == null ? null : new NhsNumber(request.nhsNumber());
 			if (!canSee(user, request)) {
-				throw new org.springframework.security.access.AccessDeniedException("Request outside your scope");
+				throw new uk.nhs.bob.primarycare.audit.RefusedAccess("Request outside your scope", person,
+						request.reference(), false);
 			}
-			if (request.nhsNumber() != null) {
-				auditLog.recordView(user.username(), new NhsNumber(request.nhsNumber()), page, purpose);
+			if (person != null) {
+				auditLog.recordView(user.username(), person, page, purpose);
+			}
+			else {
+				// no NHS number (yet): the person is named by the request's reference
+				auditLog.recordRequestView(user.username(), request.reference(), page, purpose);
 			}
 		});
 		return found;
