@@ -46,6 +46,17 @@ public class StaffUsers {
 		return accounts.findByUsername(username).filter(StaffAccount::isEnabled).map(this::toStaffUser);
 	}
 
+	/** Every enabled user with any of these roles, by display name: for pick lists such as reassigning work. */
+	public java.util.List<StaffUser> withAnyRole(Set<Role> roles) {
+		return accounts.findAllByOrderByUsernameAsc()
+			.stream()
+			.filter(StaffAccount::isEnabled)
+			.filter(a -> a.getRoles().stream().anyMatch(roles::contains))
+			.map(this::toStaffUser)
+			.sorted(java.util.Comparator.comparing(StaffUser::displayName))
+			.toList();
+	}
+
 	StaffUser toStaffUser(StaffAccount account) {
 		OrganisationScope scope = account.scope();
 		return new StaffUser(account.getUsername(), account.getDisplayName(), Set.copyOf(account.getRoles()), scope,

@@ -645,6 +645,11 @@ class TriageRequest {
 		return identityResolvedAt;
 	}
 
+	public java.time.@Nullable LocalDateTime identityResolvedAtUk() {
+		return identityResolvedAt == null ? null
+				: java.time.LocalDateTime.ofInstant(identityResolvedAt, uk.nhs.bob.primarycare.directory.ServiceDirectory.UK_TIME);
+	}
+
 	public @Nullable String identityNote() {
 		return identityNote;
 	}
