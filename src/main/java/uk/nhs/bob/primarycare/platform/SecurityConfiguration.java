@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -57,8 +59,27 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Public pages (the online request form, the accessibility statement and privacy notice) keep no session: an
+	 * anonymous page view writes nothing to the session store, and the form's CSRF token lives in a cookie.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain publicPageSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/request", "/request/**", "/accessibility", "/privacy")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setDefaultFailureUrl("/login?error");
@@ -79,6 +100,9 @@ class SecurityConfiguration {
 			.hasAnyRole(CLINICAL_ROLES)
 			.requestMatchers("/triage/measures", "/triage/measures/**")
 			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
+			// the keyworker opens the same-day request of a person on their caseload from the alert, read-only
+			.requestMatchers(HttpMethod.GET, "/triage/requests/{id:[0-9a-fA-F-]{36}}")
+			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN")
 			.requestMatchers("/triage", "/triage/**")
 			.hasAnyRole(TRIAGE_ROLES)
 			// INT pages: members work the caseloads; Place delivery teams and administrators set teams up

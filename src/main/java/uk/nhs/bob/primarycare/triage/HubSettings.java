@@ -36,7 +36,7 @@ class HubSettings {
 	}
 
 	/** Whether the hub is working now, and if not when it next opens (null when it lists no hours). */
-	record Availability(boolean openNow, OpeningHours hours, LocalDateTime nextOpening) {
+	record Availability(boolean openNow, OpeningHours hours, @org.jspecify.annotations.Nullable LocalDateTime nextOpening) {
 
 		private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm",
 				java.util.Locale.UK);
