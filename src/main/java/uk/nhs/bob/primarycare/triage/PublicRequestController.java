@@ -169,8 +169,11 @@ class PublicRequestController {
 		model.addAttribute("form", form);
 		model.addAttribute("step", step);
 		model.addAttribute("returning", returning);
-		Map<String, List<String>> hidden = new LinkedHashMap<>(form.values());
-		hidden.keySet().removeIf(name -> !PublicFormStep.FIELDS.contains(name) || step.fields().contains(name));
+		Map<String, List<String>> all = new LinkedHashMap<>(form.values());
+		all.keySet().removeIf(name -> !PublicFormStep.FIELDS.contains(name));
+		Map<String, List<String>> hidden = new LinkedHashMap<>(all);
+		hidden.keySet().removeIf(step.fields()::contains);
+		model.addAttribute("all", all);
 		model.addAttribute("hidden", hidden);
 		model.addAttribute("emergency", emergency(form).orElse(null));
 		model.addAttribute("redFlagQuestions", redFlags(form).stream().map(RedFlag::question).toList());

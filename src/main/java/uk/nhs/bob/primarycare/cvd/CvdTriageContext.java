@@ -12,13 +12,13 @@ import uk.nhs.bob.primarycare.triage.PersonContextProvider;
 
 /** The person's CVD flags for the same-day request page: the rules that currently find them and their QRISK3. */
 @Component
-class TriageContext implements PersonContextProvider {
+class CvdTriageContext implements PersonContextProvider {
 
 	private static final String SOURCE = "CVD prevention";
 
 	private final JdbcClient jdbc;
 
-	TriageContext(JdbcClient jdbc) {
+	CvdTriageContext(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -15,13 +15,13 @@ import uk.nhs.bob.primarycare.triage.PersonContextProvider;
  * line of their contingency and crisis plan, so the coordinator can involve the team.
  */
 @Component
-class TriageContext implements PersonContextProvider {
+class CaseloadTriageContext implements PersonContextProvider {
 
 	private static final String SOURCE = "Integrated Neighbourhood Team";
 
 	private final JdbcClient jdbc;
 
-	TriageContext(JdbcClient jdbc) {
+	CaseloadTriageContext(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
