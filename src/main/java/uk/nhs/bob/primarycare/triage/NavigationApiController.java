@@ -102,7 +102,7 @@ class NavigationApiController {
 			description = "Red flags are screened first; then the Pharmacy First pathways and the other services. "
 					+ "The first disposition is the recommended one. Episode counts include the current episode.")
 	@ApiResponse(responseCode = "200", description = "The ranked dispositions",
-			content = @Content(schema = @Schema(implementation = NavigationResponse.class)))
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NavigationResponse.class)))
 	@ApiResponse(responseCode = "400", description = "Invalid or unknown fields, each named in errors[]",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ApiProblems.Problem.class)))

@@ -410,7 +410,7 @@ class PublicRequestController {
 				}
 				else if (UkPhoneNumber.Validator.parse(form.contactPhone().trim()).isEmpty()) {
 					errors.rejectValue("contactPhone", "contactPhone.invalid",
-							"Enter a UK phone number, like 01296 123456 or 07700 900123");
+							"Enter a UK phone number, like 01296 123456 or 0118 496 0123");
 				}
 			}
 			case EMERGENCY, CHECK -> {

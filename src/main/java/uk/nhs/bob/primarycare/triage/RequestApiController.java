@@ -94,7 +94,7 @@ class RequestApiController {
 			@Nullable @Min(value = 1, message = "counts this episode, so must be 1 or more") @Max(200) Integer episodesLast6Months,
 			@Nullable @Min(value = 1, message = "counts this episode, so must be 1 or more") @Max(400) Integer episodesLast12Months,
 			@Nullable @Min(0) @Max(5) Integer feverPainScore, @Nullable @Min(0) @Max(36500) Integer rashOnsetDays,
-			@Nullable @UkPhoneNumber @Schema(example = "07700 900123") String contactPhone,
+			@Nullable @UkPhoneNumber @Schema(example = "0118 496 0123") String contactPhone,
 			@Nullable Boolean forSomeoneElse,
 			@JsonAnySetter @Schema(hidden = true) @Nullable Map<String, Object> unknownFields)
 			implements EpisodeCounts.Counted {
@@ -168,11 +168,11 @@ class RequestApiController {
 					examples = @ExampleObject(name = "unregistered", value = """
 							{"givenName": "Ana", "familyName": "Visitor", "dateOfBirth": "1990-02-03", "sex": "female",
 							 "siteCode": "BK-AYL", "problem": "SORE_THROAT", "redFlags": [],
-							 "contactPhone": "07700 900123"}"""))))
+							 "contactPhone": "0118 496 0123"}"""))))
 	@ApiResponse(responseCode = "201", description = "Created",
-			content = @Content(schema = @Schema(implementation = RequestCreated.class)))
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestCreated.class)))
 	@ApiResponse(responseCode = "200", description = "A retry with an Idempotency-Key and body seen before: the first "
-			+ "request", content = @Content(schema = @Schema(implementation = RequestCreated.class)))
+			+ "request", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestCreated.class)))
 	@ApiResponse(responseCode = "400", description = "Invalid or unknown fields, each named in errors[]",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ApiProblems.Problem.class)))
@@ -247,7 +247,7 @@ class RequestApiController {
 			description = "Only the service account that created the request can read it; for anyone else it does "
 					+ "not exist (404). Gives the status, the decided disposition and, once completed, the referral.")
 	@ApiResponse(responseCode = "200", description = "The request's status",
-			content = @Content(schema = @Schema(implementation = RequestStatusV1.class)))
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestStatusV1.class)))
 	@ApiResponse(responseCode = "404", description = "No request with this reference created by you",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ApiProblems.Problem.class)))

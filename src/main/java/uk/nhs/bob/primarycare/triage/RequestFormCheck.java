@@ -72,7 +72,7 @@ final class RequestFormCheck {
 		}
 		else if (phone != null && UkPhoneNumber.Validator.parse(phone).isEmpty()) {
 			errors.rejectValue("contactPhone", "contactPhone.invalid",
-					"Enter a UK phone number, like 01296 123456 or 07700 900123");
+					"Enter a UK phone number, like 01296 123456 or 0118 496 0123");
 		}
 		if (errors.hasErrors() || problem == null) {
 			return null;

@@ -172,7 +172,7 @@ class TriageDemoData implements DemoDataPart {
 			RequestedPerson sent = new RequestedPerson(someone.nhsNumber().value(), "Tem", "Visitor",
 					LocalDate.of(1980, 5, 5), NavigationInput.Sex.FEMALE, null);
 			RequestDetails details = new RequestDetails(PresentingProblem.SORE_THROAT, "Started yesterday", null,
-					Set.of(), Boolean.FALSE, null, null, 2, null, null, null, null, "07700 900123", false);
+					Set.of(), Boolean.FALSE, null, null, 2, null, null, null, null, "0118 496 0123", false);
 			requests.record(new NewRequest(TriageRequest.Channel.ONLINE_FORM, null, DEMO, sent, null, "BK-AYL", details),
 					now.minus(25, ChronoUnit.MINUTES));
 		});

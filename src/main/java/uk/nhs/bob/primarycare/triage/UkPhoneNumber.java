@@ -16,7 +16,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A phone number a hub can call: valid for the UK in Google's libphonenumber metadata (national, like 07700 900123,
+ * A phone number a hub can call: valid for the UK in Google's libphonenumber metadata (national, like 0118 496 0123,
  * or international, like +44 7700 900123). Null is valid: say {@code @NotNull} where a number is required.
  */
 @Documented
@@ -25,7 +25,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface UkPhoneNumber {
 
-	String message() default "must be a UK phone number, like 07700 900123 or 01296 123456";
+	String message() default "must be a UK phone number, like 0118 496 0123 or 01296 123456";
 
 	Class<?>[] groups() default {};
 
@@ -38,7 +38,7 @@ import jakarta.validation.Payload;
 			return value == null || parse(value).isPresent();
 		}
 
-		/** The number in the UK's national format ('07700 900123'), or empty when it is not a valid UK number. */
+		/** The number in the UK's national format ('0118 496 0123'), or empty when it is not a valid UK number. */
 		static Optional<String> parse(String text) {
 			if (text.length() > 30) {
 				return Optional.empty();

@@ -62,8 +62,8 @@ class IdentityRuleTests {
 	record Held(String nhsNumber, String given, String family, LocalDate dateOfBirth) {
 	}
 
-	Held person(int offset) {
-		Map<String, Object> row = TriageTestData.person(jdbc, "BK-AYL", "F", 20, 60, 40 + offset);
+	Held person(String site, int offset) {
+		Map<String, Object> row = TriageTestData.person(jdbc, site, "F", 20, 60, offset);
 		return new Held(row.get("nhs_number").toString().trim(), row.get("given_name").toString(),
 				row.get("family_name").toString(), LocalDate.parse(row.get("date_of_birth").toString()));
 	}
@@ -85,13 +85,13 @@ class IdentityRuleTests {
 	}
 
 	/** The stored request as the rule says it must be for each case, for the public form and the API alike. */
-	static void assertRecorded(Case c, Map<String, Object> row, Held held, Sent sent) {
+	static void assertRecorded(Case c, Map<String, Object> row, Held held, Sent sent, String site) {
 		switch (c) {
 			case MATCHED -> {
 				assertThat(row).containsEntry("identity", "MATCHED")
 					.containsEntry("nhs_number", held.nhsNumber())
 					.containsEntry("family_name", held.family())
-					.containsEntry("site_code", "BK-AYL");
+					.containsEntry("site_code", site);
 			}
 			case NUMBER_NOT_IN_BOB -> assertThat(row).containsEntry("identity", "NOT_REGISTERED")
 				.containsEntry("nhs_number", NUMBER_NOBODY_HAS)
@@ -115,11 +115,11 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void theIntakeApi(Case c) throws Exception {
-		Held held = person(c.ordinal());
+		Held held = person("BK-ACH", 2 + c.ordinal());
 		Sent sent = sent(c, held);
 		String body = """
 				{%s"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "female", "siteCode": "BK-AYL",
-				 "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "07700 900123"}"""
+				 "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "0118 496 0123"}"""
 			.formatted(sent.nhsNumber().isEmpty() ? "" : "\"nhsNumber\": \"" + sent.nhsNumber() + "\", ", sent.given(),
 					sent.family(), sent.dateOfBirth());
 		MvcTestResult result = mvc.post()
@@ -133,13 +133,13 @@ class IdentityRuleTests {
 		String identity = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.identity");
 		Map<String, Object> row = request("reference", reference);
 		assertThat(identity).isEqualTo(row.get("identity"));
-		assertRecorded(c, row, held, sent);
+		assertRecorded(c, row, held, sent, "BK-ACH");
 	}
 
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void thePublicForm(Case c) {
-		Held held = person(10 + c.ordinal());
+		Held held = person("BK-MBE", 2 + c.ordinal());
 		Sent sent = sent(c, held);
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
@@ -162,18 +162,18 @@ class IdentityRuleTests {
 			.param("practiceCode", "NONE")
 			.param("siteCode", "BK-AYL")
 			.param("problem", "SORE_THROAT")
-			.param("contactPhone", "07700 900123")
+			.param("contactPhone", "0118 496 0123")
 			.param("step", "check")
 			.param("go", "send")
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
-		assertRecorded(c, request("submission_key", "form:" + token), held, sent);
+		assertRecorded(c, request("submission_key", "form:" + token), held, sent, "BK-MBE");
 	}
 
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void theCoordinatorsForm(Case c) {
-		Held held = person(20 + c.ordinal());
+		Held held = person("BK-AYL", 40 + c.ordinal());
 		Sent sent = sent(c, held);
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
@@ -220,7 +220,7 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(value = Case.class, names = { "MATCHED", "OTHER_DATE_OF_BIRTH", "OTHER_NAME" })
 	void fhirImport(Case c) {
-		Held held = person(30 + c.ordinal());
+		Held held = person("OX-BAN", 2 + c.ordinal());
 		Sent sent = sent(c, held);
 		String run = UUID.randomUUID().toString();
 		String bundle = """

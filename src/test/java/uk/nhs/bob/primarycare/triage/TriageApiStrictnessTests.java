@@ -29,7 +29,7 @@ class TriageApiStrictnessTests {
 
 	static final String VALID = """
 			{"givenName": "Ana", "familyName": "Visitor", "dateOfBirth": "1990-02-03", "sex": "female",
-			 "siteCode": "BK-AYL", "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "07700 900123"}""";
+			 "siteCode": "BK-AYL", "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "0118 496 0123"}""";
 
 	@Autowired
 	MockMvcTester mvc;

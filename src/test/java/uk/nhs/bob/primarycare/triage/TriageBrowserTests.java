@@ -134,7 +134,7 @@ class TriageBrowserTests extends BrowserTestSupport {
 		new Select(browser.findElement(By.id("practiceCode"))).selectByValue("NONE");
 		new Select(browser.findElement(By.id("siteCode"))).selectByValue("BK-AYL");
 		new Select(browser.findElement(By.id("problem"))).selectByValue("OTHER");
-		browser.findElement(By.id("contactPhone")).sendKeys("07700 900456");
+		browser.findElement(By.id("contactPhone")).sendKeys("0118 496 0456");
 		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 		assertThat(browser.findElement(By.id("urgent-advice")).getText()).contains("Call 999 now");
 		String reference = browser.findElement(By.id("reference")).getText();

@@ -59,13 +59,13 @@ class TriageLoopTests {
 	TriageRequests.Recorded uti(RequestedPerson person, Instant at) {
 		return requests.record(new NewRequest(TriageRequest.Channel.API, null, "api-client", person, null, null,
 				new RequestDetails(PresentingProblem.URINARY_SYMPTOMS, null, null, Set.of(), false, null, false, 1, 1,
-						1, null, null, "07700 900123", false)),
+						1, null, null, "0118 496 0123", false)),
 				at);
 	}
 
 	@Test
 	void aSecondUtiWithinSevenDaysOfPharmacyFirstGoesToTheGpNotThePharmacy() {
-		RequestedPerson person = woman("BK-WYC", 60);
+		RequestedPerson person = woman("BK-WYC", 20);
 		Instant now = Instant.now();
 		TriageRequests.Recorded first = uti(person, now.minus(5, ChronoUnit.DAYS));
 		assertThat(first.navigation().recommended().code()).isEqualTo(Disposition.PHARMACY_FIRST);
@@ -77,12 +77,12 @@ class TriageLoopTests {
 		assertThat(second.navigation().rulePackVersion()).isEqualTo("2026.2");
 		assertThat(second.navigation().recommended().values()).containsEntry("daysSincePharmacyFirst", "4");
 		// someone else, never sent to the pharmacy, still is
-		assertThat(uti(woman("BK-WYC", 61), now).navigation().recommended().code()).isEqualTo(Disposition.PHARMACY_FIRST);
+		assertThat(uti(woman("BK-WYC", 21), now).navigation().recommended().code()).isEqualTo(Disposition.PHARMACY_FIRST);
 	}
 
 	@Test
 	void callsAreRecordedAndShownAndADueFollowUpIsListedUntilDone() {
-		RequestedPerson person = woman("BK-AYL", 62);
+		RequestedPerson person = woman("BK-AYL", 12);
 		TriageRequests.Recorded recorded = uti(person, Instant.now().minus(4, ChronoUnit.DAYS));
 		requests.completeAt(recorded.id(), Disposition.PHARMACY_FIRST, "coordinator",
 				Instant.now().minus(4, ChronoUnit.DAYS).plusSeconds(600), null, "supervisor");
@@ -123,25 +123,25 @@ class TriageLoopTests {
 	@Test
 	void hubSettingsRefuseUnknownCodesAndEveryChangeIsRecorded() {
 		var supervisor = user("supervisor").roles("CLINICAL_SUPERVISOR");
-		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-HWY").with(supervisor).with(csrf())
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
 			.param("problems", "SORE_THROAT", "BROKEN_LEG").param("mondayOpens", "08:00").param("mondayCloses", "18:30"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("Error: Hub settings", "'BROKEN_LEG' is not one of them");
-		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-HWY").with(supervisor).with(csrf())
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
 			.param("problems", "SORE_THROAT").param("mondayOpens", "25:00").param("mondayCloses", "18:30"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("Monday: enter the opening and closing times", "value=\"25:00\"");
-		assertThat(jdbc.sql("SELECT count(*) FROM triage.supervised_problem WHERE site_code = 'BK-HWY' AND problem = 'SORE_THROAT'")
+		assertThat(jdbc.sql("SELECT count(*) FROM triage.supervised_problem WHERE site_code = 'BK-MBE' AND problem = 'SORE_THROAT'")
 			.query(Long.class).single()).as("nothing half-saved").isZero();
-		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-HWY").with(supervisor).with(csrf())
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
 			.param("problems", "SORE_THROAT").param("mondayOpens", "09:00").param("mondayCloses", "17:00"))
 			.hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri("/triage/hub-settings?site=BK-HWY").with(supervisor)).hasStatusOk()
+		assertThat(mvc.get().uri("/triage/hub-settings?site=BK-MBE").with(supervisor)).hasStatusOk()
 			.bodyText()
 			.contains("Problems a clinical supervisor checks", "Sore throat", "Mon 09:00 to 17:00", "supervisor");
-		assertThat(jdbc.sql("SELECT count(*) FROM triage.hub_settings_change WHERE site_code = 'BK-HWY'")
+		assertThat(jdbc.sql("SELECT count(*) FROM triage.hub_settings_change WHERE site_code = 'BK-MBE'")
 			.query(Long.class).single()).isEqualTo(2);
 	}
 
@@ -149,7 +149,7 @@ class TriageLoopTests {
 	void theQueueFiltersAndItsRefreshAnnouncesANewRedFlag() {
 		long before = Instant.now().toEpochMilli() - 1;
 		TriageRequests.Recorded red = requests.record(new NewRequest(TriageRequest.Channel.API, null, "api-client",
-				woman("BK-AYL", 63), null, null, new RequestDetails(PresentingProblem.OTHER, null, null,
+				woman("BK-AYL", 13), null, null, new RequestDetails(PresentingProblem.OTHER, null, null,
 						Set.of(RedFlag.SEIZURE), null, null, null, null, null, null, null, null, null, false)));
 		assertThat(mvc.get().uri("/triage?site=BK-AYL&since=" + before).header("HX-Request", "true").with(COORDINATOR))
 			.hasStatusOk()
@@ -177,7 +177,7 @@ class TriageLoopTests {
 
 	@Test
 	void theKeyworkerOpensTheRequestReadOnly() {
-		TriageRequests.Recorded recorded = uti(woman("OX-CTY", 64), Instant.now());
+		TriageRequests.Recorded recorded = uti(woman("OX-CTY", 4), Instant.now());
 		var member = user("neighbourhood").roles("INT_MEMBER");
 		assertThat(mvc.get().uri("/triage/requests/" + recorded.id()).with(member)).hasStatusOk()
 			.bodyText()
@@ -211,8 +211,8 @@ class TriageLoopTests {
 				.param("formToken", UUID.randomUUID().toString())
 				.param("redFlags", "NONE").param("forWhom", "self").param("givenName", "Rate")
 				.param("familyName", "Limited").param("day", "1").param("month", "2").param("year", "1970")
-				.param("sex", "male").param("practiceCode", "NONE").param("siteCode", "BK-HWY")
-				.param("problem", "OTHER").param("contactPhone", "07700 900123").param("step", "check")
+				.param("sex", "male").param("practiceCode", "NONE").param("siteCode", "BK-MBE")
+				.param("problem", "OTHER").param("contactPhone", "0118 496 0123").param("step", "check")
 				.param("go", "send").exchange();
 			if (last.getResponse().getStatus() == 429) {
 				break;

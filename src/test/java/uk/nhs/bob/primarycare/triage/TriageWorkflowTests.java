@@ -394,7 +394,7 @@ class TriageWorkflowTests {
 			.param("practiceCode", "NONE")
 			.param("siteCode", "OX-BAN")
 			.param("problem", "OTHER")
-			.param("contactPhone", "07700 900123")
+			.param("contactPhone", "0118 496 0123")
 			.param("step", "check")
 			.param("go", "send")
 			.exchange();
