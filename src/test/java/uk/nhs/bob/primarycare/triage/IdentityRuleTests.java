@@ -144,7 +144,7 @@ class IdentityRuleTests {
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
 			.uri("/request")
-			.with(csrf())
+			.with(PublicFormCsrf.token())
 			.with(r -> {
 				r.setRemoteAddr("192.0.2." + (10 + c.ordinal()));
 				return r;
@@ -162,6 +162,7 @@ class IdentityRuleTests {
 			.param("practiceCode", "NONE")
 			.param("siteCode", "BK-AYL")
 			.param("problem", "SORE_THROAT")
+			.param("pregnant", "no")
 			.param("contactPhone", "0118 496 0123")
 			.param("step", "check")
 			.param("go", "send")

@@ -41,8 +41,11 @@ class TriagePublicFormBrowserTests extends BrowserTestSupport {
 	@Autowired
 	TriageRequests requests;
 
+	/** The WCAG checks run in the page, so only where the browser runs script. */
 	void check() throws IOException {
-		assertThat(Accessibility.violations(browser)).isEmpty();
+		if (javascript) {
+			assertThat(Accessibility.violations(browser)).isEmpty();
+		}
 	}
 
 	void next() {
@@ -57,7 +60,7 @@ class TriagePublicFormBrowserTests extends BrowserTestSupport {
 		check();
 		browser.findElement(By.cssSelector("label[for='redFlags']")).click();
 		next();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Call 999 now");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("Call 999 now");
 		assertThat(browser.findElement(By.id("urgent-advice")).getText()).contains("Chest pain");
 		check();
 		next();

@@ -370,7 +370,7 @@ class TriageWorkflowTests {
 			.query(String.class)
 			.list()).containsExactly("OX-BAN");
 		// sending with almost nothing answered goes back to the first unanswered page, with what was typed kept
-		assertThat(mvc.post().uri("/request").with(csrf()).param("formToken", token).param("givenName", "Al")
+		assertThat(mvc.post().uri("/request").with(PublicFormCsrf.token()).param("formToken", token).param("givenName", "Al")
 			.param("step", "check").param("go", "send"))
 			.hasStatusOk()
 			.bodyText()
@@ -381,7 +381,7 @@ class TriageWorkflowTests {
 	MvcTestResult publicPost(String token) {
 		return mvc.post()
 			.uri("/request")
-			.with(csrf())
+			.with(PublicFormCsrf.token())
 			.param("formToken", token)
 			.param("redFlags", "CHEST_PAIN")
 			.param("forWhom", "someone")
