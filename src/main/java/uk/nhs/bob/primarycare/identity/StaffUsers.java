@@ -77,17 +77,23 @@ public class StaffUsers {
 
 	/** An enabled user by username (any case). */
 	public Optional<StaffUser> find(String username) {
-		// the scope's name is read after the row, so that no statement waits for a second connection
 		return jdbc.sql(USER_SELECT)
 			.param(username)
-			.query((rs, i) -> new StaffUser(rs.getString("username"), rs.getString("display_name"),
-					roles(rs.getString("roles")),
-					new OrganisationScope(OrganisationScope.Level.valueOf(rs.getString("scope_level")),
-							rs.getString("scope_code")),
-					""))
+			.query(StaffUsers::row)
 			.optional()
-			.map(user -> new StaffUser(user.username(), user.displayName(), user.roles(), user.scope(),
-					scopeName(user.scope())));
+			.map(this::withScopeName);
+	}
+
+	// the scope's name is read after the row, so that no statement waits for a second connection
+	private static StaffUser row(java.sql.ResultSet rs, int rowNumber) throws java.sql.SQLException {
+		return new StaffUser(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
+				new OrganisationScope(OrganisationScope.Level.valueOf(rs.getString("scope_level")),
+						rs.getString("scope_code")),
+				"");
+	}
+
+	private StaffUser withScopeName(StaffUser user) {
+		return new StaffUser(user.username(), user.displayName(), user.roles(), user.scope(), scopeName(user.scope()));
 	}
 
 	private static Set<Role> roles(@Nullable String roles) {
@@ -98,6 +104,18 @@ public class StaffUsers {
 			}
 		}
 		return Collections.unmodifiableSet(set);
+	}
+
+	/** Every enabled user with any of these roles, by display name: for pick lists such as reassigning work. */
+	public java.util.List<StaffUser> withAnyRole(Set<Role> roles) {
+		return jdbc.sql(USER_SELECT.replace("lower(u.username) = lower(?) AND u.enabled", "u.enabled"))
+			.query(StaffUsers::row)
+			.list()
+			.stream()
+			.filter(user -> user.roles().stream().anyMatch(roles::contains))
+			.map(this::withScopeName)
+			.sorted(java.util.Comparator.comparing(StaffUser::displayName))
+			.toList();
 	}
 
 	/** A readable name for a scope ("Oxfordshire", "Reading Central PCN"). */

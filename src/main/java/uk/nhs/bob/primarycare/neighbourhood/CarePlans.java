@@ -35,10 +35,23 @@ class CarePlans {
 	static final long BREAK_GLASS_HOURS = 12;
 
 	record Alert(long id, UUID requestId, String problem, boolean redFlag, Instant receivedAt,
-			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy) {
+			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable String reference) {
 
 		public boolean open() {
 			return acknowledgedAt == null;
+		}
+
+		/** The problem as people read it ('Urinary symptoms (pain or burning when peeing)'), not its code. */
+		public String problemLabel() {
+			return problemLabel(problem);
+		}
+
+		static String problemLabel(String code) {
+			return java.util.Arrays.stream(uk.nhs.bob.primarycare.triage.PresentingProblem.values())
+				.filter(p -> p.name().equals(code))
+				.findFirst()
+				.map(uk.nhs.bob.primarycare.triage.PresentingProblem::label)
+				.orElse(code);
 		}
 
 	}
@@ -275,12 +288,13 @@ class CarePlans {
 
 	List<Alert> alerts(UUID entryId) {
 		return jdbc.sql("""
-				SELECT id, request_id, problem, red_flag, received_at, acknowledged_at, acknowledged_by
+				SELECT id, request_id, problem, red_flag, received_at, acknowledged_at, acknowledged_by, reference
 				FROM neighbourhood.keyworker_alert WHERE caseload_entry_id = ? ORDER BY received_at DESC""")
 			.param(entryId)
 			.query((rs, i) -> new Alert(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getBoolean(4), rs.getTimestamp(5).toInstant(),
-					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
+					rs.getString(8)))
 			.list();
 	}
 

@@ -145,7 +145,8 @@ class Meetings {
 				WHERE e.team_id = ? AND a.received_at > ? AND a.received_at <= ? ORDER BY a.received_at""")
 			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
 			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
-					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ") + rs.getString(3),
+					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ")
+							+ CarePlans.Alert.problemLabel(rs.getString(3)),
 					rs.getTimestamp(5).toInstant()))
 			.list();
 		List<AgendaItem> cvd = jdbc.sql("""

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,6 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -78,8 +80,29 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Public pages (the online request form, the accessibility statement and privacy notice) keep no session: an
+	 * anonymous page view writes nothing to the session store, and the form's CSRF token lives in a cookie.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain publicPageSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/request", "/request/**", "/accessibility", "/privacy")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.deny())
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals) throws Exception {
 		// one answer for an unknown user, a wrong password and a disabled account, so none tells which it was
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
@@ -104,6 +127,9 @@ class SecurityConfiguration {
 			.hasAnyRole(CLINICAL_ROLES)
 			.requestMatchers("/triage/measures", "/triage/measures/**")
 			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
+			// the keyworker opens the same-day request of a person on their caseload from the alert, read-only
+			.requestMatchers(HttpMethod.GET, "/triage/requests/{id:[0-9a-fA-F-]{36}}")
+			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN")
 			.requestMatchers("/triage", "/triage/**")
 			.hasAnyRole(TRIAGE_ROLES)
 			// care coordinators may reach a care plan only to ask for break-glass access (neighbourhood decides)
