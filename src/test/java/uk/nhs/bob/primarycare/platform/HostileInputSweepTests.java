@@ -83,11 +83,29 @@ class HostileInputSweepTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** The user the administrators' user routes are swept against: never a demo user other tests sign in as. */
+	private static String targetUserId = "0";
+
 	private final AtomicInteger client = new AtomicInteger();
 
 	private final List<String> failures = new ArrayList<>();
 
 	private int sent;
+
+	@org.junit.jupiter.api.BeforeEach
+	void throwawayUserForTheUserRoutes() {
+		// an empty POST to /admin/users/{id}/disable is well-formed: swept against a demo user, it would disable them
+		// for every later test in the shared context
+		jdbc.sql("""
+				INSERT INTO identity.staff_user (username, display_name, password_hash, scope_level, scope_code)
+				VALUES ('sweep-target', 'Sweep Target', '{noop}not-a-password-anyone-uses', 'ICB', NULL)
+				ON CONFLICT DO NOTHING""").update();
+		targetUserId = String.valueOf(
+				jdbc.sql("SELECT id FROM identity.staff_user WHERE username = 'sweep-target'").query(Long.class).single());
+	}
 
 	@Test
 	void noMalformedInputGetsAServerError() throws Exception {
@@ -301,6 +319,9 @@ class HostileInputSweepTests {
 	private static String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {
 		if (!route.hasVariables()) {
 			return route.pattern();
+		}
+		if (route.pattern().startsWith("/admin/users/{")) {
+			return RouteCatalog.fill(route.pattern(), targetUserId);
 		}
 		return samples.getOrDefault(route.pattern(), Map.of())
 			.values()
