@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** A SMART aim: what, how much, by when. */
 record AimForm(@NotBlank(message = "Enter what the team is trying to accomplish") @Size(max = 500, message = "What must be 500 characters or fewer") @Nullable String what,
 		@NotBlank(message = "Enter how much") @Size(max = 200, message = "How much must be 200 characters or fewer") @Nullable String howMuch,
-		@Nullable String byDay, @Nullable String byMonth, @Nullable String byYear, long version) {
+		@Nullable String byDay, @Nullable String byMonth, @Nullable String byYear, @jakarta.validation.constraints.NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version) {
 
 	static AimForm of(Project project) {
 		return new AimForm(project.aimWhat(), project.aimHowMuch(), FormDates.day(project.aimByWhen()),

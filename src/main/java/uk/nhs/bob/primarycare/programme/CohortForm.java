@@ -10,10 +10,10 @@ record CohortForm(@NotBlank(message = "Enter the cohort name") @Size(max = 120, 
 		@Nullable String endMonth, @Nullable String endYear,
 		@Nullable String maxSitesPerPlace,
 		@Size(max = 2000, message = "Description must be 2000 characters or fewer") @Nullable String description,
-		long version) {
+		@jakarta.validation.constraints.NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version) {
 
 	static CohortForm empty() {
-		return new CohortForm("", "", "", "", "", "", "", "3", "", 0);
+		return new CohortForm("", "", "", "", "", "", "", "3", "", 0L);
 	}
 
 	static CohortForm of(Cohort cohort) {

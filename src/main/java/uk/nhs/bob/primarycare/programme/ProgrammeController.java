@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -49,11 +48,15 @@ class ProgrammeController {
 
 	private final MeasuresCsv measuresCsv;
 
-	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access, MeasuresCsv measuresCsv) {
+	private final ProgrammeCalendar calendar;
+
+	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access, MeasuresCsv measuresCsv,
+			ProgrammeCalendar calendar) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
 		this.measuresCsv = measuresCsv;
+		this.calendar = calendar;
 	}
 
 	/** Every project's measures (aggregate figures only: every member of staff may download them). */
@@ -76,8 +79,8 @@ class ProgrammeController {
 				"programme-measures-" + place.name());
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(java.time.ZoneId.of("Europe/London"));
+	private LocalDate today() {
+		return calendar.today();
 	}
 
 	@GetMapping
@@ -135,7 +138,7 @@ class ProgrammeController {
 			programme.editWorkstream(code, form.version(), form.name().strip(), form.description().strip());
 		}
 		catch (Programme.StaleEdit ex) {
-			stale(form.withVersion(workstream(code).version()), model, response);
+			ProgrammePages.stale("form", form.withVersion(workstream(code).version()), model, response);
 			return VIEW_WORKSTREAM_FORM;
 		}
 		redirect.addFlashAttribute("saved", "Workstream saved: " + form.name().strip());
@@ -186,18 +189,6 @@ class ProgrammeController {
 		describe(workstream(cohort.workstreamCode()), model);
 		model.addAttribute("cohortId", cohort.id());
 		Optional<LocalDate[]> dates = checkCohort(form, result);
-		int mostEnrolled = programme.enrolledCounts()
-			.getOrDefault(id, java.util.Map.of())
-			.values()
-			.stream()
-			.mapToInt(Integer::intValue)
-			.max()
-			.orElse(0);
-		if (dates.isPresent() && form.maxSites() < mostEnrolled) {
-			result.rejectValue("maxSitesPerPlace", "enrolled",
-					"A Place already has " + mostEnrolled + " sites in this cohort: enter " + mostEnrolled + " or more");
-			return VIEW_COHORT_FORM;
-		}
 		if (dates.isEmpty()) {
 			return VIEW_COHORT_FORM;
 		}
@@ -206,7 +197,11 @@ class ProgrammeController {
 					form.maxSites(), form.description() == null ? "" : form.description().strip());
 		}
 		catch (Programme.StaleEdit ex) {
-			stale(form.withVersion(cohort(id).version()), model, response);
+			ProgrammePages.stale("form", form.withVersion(cohort(id).version()), model, response);
+			return VIEW_COHORT_FORM;
+		}
+		catch (Refused refused) {
+			refused.rejectInto(result);
 			return VIEW_COHORT_FORM;
 		}
 		redirect.addFlashAttribute("saved", "Cohort saved: " + form.name().strip());
@@ -247,13 +242,5 @@ class ProgrammeController {
 		return programme.cohort(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** The typed values kept with the latest version, the conflict in the error summary, and 409. */
-	static void stale(Object keptForm, Model model, HttpServletResponse response) {
-		BindingResult conflict = new BeanPropertyBindingResult(keptForm, "form");
-		conflict.reject("conflict", CONFLICT);
-		model.addAttribute("form", keptForm);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
-		response.setStatus(HttpStatus.CONFLICT.value());
-	}
 
 }

@@ -20,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 
-/** Read models for the programme's pages (aggregate counts only). */
+/**
+ * Read models for the programme's pages (aggregate counts only). Every icon and count of special causes comes from
+ * {@link Charts}, the one chart service, so summaries agree with the measure pages.
+ */
 @Component
 @Transactional(readOnly = true)
 class ProgrammeViews {
@@ -39,12 +42,13 @@ class ProgrammeViews {
 	public record WorkstreamRow(String code, String name, String description, List<CohortRow> cohorts) {
 	}
 
-	public record EnrolmentRow(String workstreamName, String cohortName, String period, String status,
-			String enrolledOn, String enrolledBy) {
+	public record EnrolmentRow(long id, String workstreamCode, String workstreamName, String cohortName,
+			String period, String status, String enrolledOn, String enrolledBy, boolean active,
+			@Nullable String ended, long version) {
 	}
 
-	public record MeasureStatus(String name, Spc.@Nullable PointType variation, Spc.@Nullable Assurance assurance,
-			String variationLetter) {
+	public record MeasureStatus(long measureId, String name, Spc.@Nullable PointType variation,
+			Spc.@Nullable Assurance assurance, String variationLetter) {
 	}
 
 	public record ProjectSummary(long projectId, String workstreamCode, String workstreamName,
@@ -52,7 +56,7 @@ class ProgrammeViews {
 	}
 
 	public record SiteRow(long id, String name, String placeCode, String placeName, String footprint,
-			List<EnrolmentRow> enrolments, List<ProjectSummary> projects) {
+			List<EnrolmentRow> enrolments, List<ProjectSummary> projects, @Nullable String retired) {
 	}
 
 	public record PlaceSummaryRow(String placeCode, String placeName, int sites, Map<String, Integer> enrolledByWorkstream,
@@ -63,9 +67,19 @@ class ProgrammeViews {
 
 	private final Directory directory;
 
-	ProgrammeViews(Programme programme, Directory directory) {
+	private final Charts charts;
+
+	private final Measures measures;
+
+	ProgrammeViews(Programme programme, Directory directory, Charts charts, Measures measures) {
 		this.programme = programme;
 		this.directory = directory;
+		this.charts = charts;
+		this.measures = measures;
+	}
+
+	static String day(@Nullable LocalDate date) {
+		return date == null ? "" : DAY.format(date);
 	}
 
 	List<PlaceSummary> places() {
@@ -106,10 +120,13 @@ class ProgrammeViews {
 		return MONTH.format(cohort.startsOn()) + " to " + MONTH.format(cohort.endsOn());
 	}
 
-	private static String status(Cohort cohort, LocalDate today, int capacityLeft) {
+	static String status(Cohort cohort, LocalDate today, int capacityLeft) {
 		String status = cohort.status(today);
 		if (cohort.maxSitesPerPlace() == 0) {
 			return status + ", enrols no sites";
+		}
+		if (cohort.finished(today)) {
+			return status + ", closed to enrolment";
 		}
 		return capacityLeft == 0 ? status + ", full" : status;
 	}
@@ -136,14 +153,19 @@ class ProgrammeViews {
 		List<EnrolmentRow> enrolments = new ArrayList<>();
 		for (Programme.EnrolmentRecord record : programme.enrolments(site.id())) {
 			Cohort cohort = cohorts.get(record.cohortId());
-			enrolments.add(new EnrolmentRow(workstreams.get(cohort.workstreamCode()).name(), cohort.name(),
-					period(cohort), cohort.status(today), DAY.format(record.enrolledOn()), record.enrolledBy()));
+			String ended = record.active() ? null
+					: record.status().label() + " on " + day(record.endedOn()) + " by " + record.endedBy() + ": "
+							+ record.endedReason();
+			enrolments.add(new EnrolmentRow(record.id(), cohort.workstreamCode(),
+					workstreams.get(cohort.workstreamCode()).name(), cohort.name(), period(cohort),
+					record.active() ? cohort.status(today) : record.status().label(), DAY.format(record.enrolledOn()),
+					record.enrolledBy(), record.active(), ended, record.version()));
 		}
 		Set<String> codes = programme.directorySiteCodes(site);
 		List<ProjectSummary> projects = programme.projectsOf(site.id())
 			.stream()
 			.sorted(Comparator.comparing(p -> workstreams.get(p.workstreamCode()).displayOrder()))
-			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), codes))
+			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), codes, today))
 			.toList();
 		String footprint = site.footprint()
 			.stream()
@@ -152,15 +174,18 @@ class ProgrammeViews {
 					: directory.pcn(code.code()).map(p -> p.name() + " (" + code.code() + ")").orElse(code.code()))
 			.sorted()
 			.collect(Collectors.joining(", "));
+		String retired = site.retired()
+				? "Left the programme on " + day(site.retiredOn()) + " (" + site.retiredReason() + ")" : null;
 		return new SiteRow(site.id(), site.name(), site.placeCode(), programme.placeName(site.placeCode()), footprint,
-				enrolments, projects);
+				enrolments, projects, retired);
 	}
 
-	private ProjectSummary projectSummary(Project project, Workstream workstream, Set<String> codes) {
+	private ProjectSummary projectSummary(Project project, Workstream workstream, Set<String> codes,
+			LocalDate today) {
 		List<MeasureStatus> statuses = new ArrayList<>();
-		for (Measure measure : programme.measures(project.id())) {
-			SpcChart chart = SpcChart.of(measure, programme.values(measure, codes), List.of(), List.of());
-			statuses.add(new MeasureStatus(measure.name(), chart.variation(), chart.assurance(),
+		for (Measure measure : measures.active(project.id())) {
+			MeasureChart chart = charts.chart(measure, codes, today);
+			statuses.add(new MeasureStatus(measure.id(), measure.name(), chart.variation(), chart.assurance(),
 					chart.variationLetter()));
 		}
 		String aim = project.aimWhat().isBlank() ? "No aim recorded yet"
@@ -181,7 +206,7 @@ class ProgrammeViews {
 			List<SiteRow> sites = sites(place.code(), today);
 			Map<String, Integer> enrolled = new HashMap<>();
 			for (Programme.EnrolmentRecord record : programme.allEnrolments()) {
-				if (record.placeCode().equals(place.code())) {
+				if (record.placeCode().equals(place.code()) && record.active()) {
 					enrolled.merge(cohorts.get(record.cohortId()).workstreamCode(), 1, Integer::sum);
 				}
 			}
@@ -189,15 +214,18 @@ class ProgrammeViews {
 			int scored = 0;
 			int improving = 0;
 			int concerning = 0;
-			int measures = 0;
+			int measureCount = 0;
 			for (SiteRow site : sites) {
+				if (site.retired() != null) {
+					continue;
+				}
 				for (ProjectSummary project : site.projects()) {
 					if (project.progressScore() != null) {
 						sum = sum.add(new BigDecimal(project.progressScore()));
 						scored++;
 					}
 					for (MeasureStatus status : project.measures()) {
-						measures++;
+						measureCount++;
 						if (status.variation() == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT) {
 							improving++;
 						}
@@ -208,8 +236,9 @@ class ProgrammeViews {
 				}
 			}
 			String mean = scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_UP).toPlainString();
-			rows.add(new PlaceSummaryRow(place.code(), place.name(), sites.size(), enrolled, mean, improving,
-					concerning, measures));
+			rows.add(new PlaceSummaryRow(place.code(), place.name(),
+					(int) sites.stream().filter(s -> s.retired() == null).count(), enrolled, mean, improving,
+					concerning, measureCount));
 		}
 		return rows;
 	}

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** An IHI progress score (0.5 to 5 in halves) with a note on why. */
 record ScoreForm(@NotBlank(message = "Choose the progress score") @Nullable String score,
-		@Size(max = 1000, message = "Note must be 1000 characters or fewer") @Nullable String note, long version) {
+		@Size(max = 1000, message = "Note must be 1000 characters or fewer") @Nullable String note, @jakarta.validation.constraints.NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version) {
 
 	static ScoreForm of(Project project) {
 		return new ScoreForm(project.progressScore() == null ? "" : project.progressScore().toPlainString(), "",

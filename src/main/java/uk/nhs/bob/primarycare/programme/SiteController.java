@@ -1,7 +1,9 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +11,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -29,8 +29,11 @@ import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
 
-/** Programme sites: the list, adding and editing one (its Place's delivery team or an administrator), its page with
- * its history across cohorts and workstreams, and enrolment into a cohort. */
+/**
+ * Programme sites: the list, adding, editing and retiring one (its Place's delivery team or an administrator), its
+ * page with its team, projects and history across cohorts, enrolment into an open cohort with room, withdrawing or
+ * transferring an enrolment, and the site's change history.
+ */
 @Controller
 @RequestMapping("/programme/sites")
 class SiteController {
@@ -41,24 +44,44 @@ class SiteController {
 
 	static final String VIEW_FORM = "programme/site-form";
 
+	static final String VIEW_HISTORY = "programme/history";
+
+	/** A cohort as the enrolment panel shows it: its status and room in the site's Place, and why it is closed. */
+	public record CohortChoice(long id, String workstreamName, String name, String period, String status,
+			int placesLeft, @Nullable String closedBecause) {
+	}
+
 	private final Programme programme;
 
 	private final ProgrammeViews views;
 
 	private final ProgrammeAccess access;
 
+	private final ProgrammePages pages;
+
+	private final SiteTeams teams;
+
+	private final ChangeLog changes;
+
 	private final Directory directory;
 
-	SiteController(Programme programme, ProgrammeViews views, ProgrammeAccess access, Directory directory) {
+	private final ProgrammeCalendar calendar;
+
+	SiteController(Programme programme, ProgrammeViews views, ProgrammeAccess access, ProgrammePages pages,
+			SiteTeams teams, ChangeLog changes, Directory directory, ProgrammeCalendar calendar) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
+		this.pages = pages;
+		this.teams = teams;
+		this.changes = changes;
 		this.directory = directory;
+		this.calendar = calendar;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("sites", views.sites(null, ProgrammeController.today()));
+		model.addAttribute("sites", views.sites(null, calendar.today()));
 		model.addAttribute("canAddSites", access.canAddSites());
 		return VIEW_LIST;
 	}
@@ -79,94 +102,183 @@ class SiteController {
 		if (!access.canAddSites()) {
 			access.checkAdministrator();
 		}
-		if (form.placeCode() != null && !form.placeCode().isBlank() && directory.place(form.placeCode()).isPresent()) {
+		if (form.placeCode() != null && directory.place(form.placeCode()).isPresent()) {
 			access.checkPlace(form.placeCode());
 		}
-		Optional<Set<FootprintCode>> footprint = check(form, result, null);
-		if (footprint.isEmpty()) {
-			return showForm(model, null);
+		Optional<Set<FootprintCode>> footprint = check(form, form.placeCode(), result);
+		if (footprint.isPresent()) {
+			try {
+				ProgrammeSite site = programme.addSite(form.trimmedName(), form.placeCode(), form.trimmedDescription(),
+						footprint.get());
+				redirect.addFlashAttribute("saved", "Site added: " + site.name());
+				return "redirect:/programme/sites/" + site.id();
+			}
+			catch (Refused refused) {
+				refused.rejectInto(result);
+			}
 		}
-		ProgrammeSite site = programme.addSite(form.trimmedName(), form.placeCode(), form.trimmedDescription(),
-				footprint.get());
-		redirect.addFlashAttribute("saved", "Site added: " + site.name());
-		return "redirect:/programme/sites/" + site.id();
+		return showForm(model, null);
 	}
 
 	@GetMapping("/{id}")
 	String site(@PathVariable long id, Model model) {
-		ProgrammeSite site = find(id);
 		model.addAttribute("enrolForm", EnrolForm.empty());
-		return showSite(site, model);
+		return showSite(pages.site(id), model);
 	}
 
 	@GetMapping("/{id}/edit")
 	String editSite(@PathVariable long id, Model model) {
-		ProgrammeSite site = find(id);
+		ProgrammeSite site = pages.site(id);
 		access.checkPlace(site.placeCode());
 		model.addAttribute("form", SiteForm.of(site));
 		return showForm(model, site);
 	}
 
+	/** The Place of a site never changes (its enrolments were counted against it), whatever the form says. */
 	@PostMapping("/{id}")
 	String saveSite(@PathVariable long id, @Valid @ModelAttribute("form") SiteForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ProgrammeSite site = find(id);
+		ProgrammeSite site = pages.site(id);
 		access.checkPlace(site.placeCode());
-		// the Place of a site does not change: enrolments were counted against it
-		SiteForm kept = new SiteForm(form.name(), site.placeCode(), form.footprint(), form.description(),
-				form.version());
-		Optional<Set<FootprintCode>> footprint = check(kept, result, site.id());
-		if (footprint.isEmpty()) {
-			model.addAttribute("form", kept);
-			return showForm(model, site);
+		Optional<Set<FootprintCode>> footprint = check(form, site.placeCode(), result);
+		if (footprint.isPresent()) {
+			try {
+				programme.editSite(id, form.version(), form.trimmedName(), form.trimmedDescription(), footprint.get());
+				redirect.addFlashAttribute("saved", "Site saved: " + form.trimmedName());
+				return "redirect:/programme/sites/" + id;
+			}
+			catch (Programme.StaleEdit ex) {
+				ProgrammePages.stale("form", new SiteForm(form.name(), site.placeCode(), form.footprint(),
+						form.description(), pages.site(id).version()), model, response);
+			}
+			catch (Refused refused) {
+				refused.rejectInto(result);
+			}
 		}
-		try {
-			programme.editSite(id, form.version(), kept.trimmedName(), kept.trimmedDescription(), footprint.get());
+		return showForm(model, site);
+	}
+
+	@PostMapping("/{id}/retire")
+	String retire(@PathVariable long id, @Valid @ModelAttribute("retireForm") ReasonForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		ProgrammeSite site = pages.site(id);
+		access.checkPlace(site.placeCode());
+		if (!result.hasErrors()) {
+			try {
+				programme.retireSite(id, form.version(), form.reason().strip());
+				redirect.addFlashAttribute("saved", site.name() + " has left the programme");
+				return "redirect:/programme/sites/" + id;
+			}
+			catch (Refused refused) {
+				refused.rejectInto(result);
+			}
 		}
-		catch (Programme.StaleEdit ex) {
-			ProgrammeController.stale(new SiteForm(kept.name(), kept.placeCode(), kept.footprint(),
-					kept.description(), find(id).version()), model, response);
-			return showForm(model, site);
-		}
-		redirect.addFlashAttribute("saved", "Site saved: " + kept.trimmedName());
-		return "redirect:/programme/sites/" + id;
+		model.addAttribute("enrolForm", EnrolForm.empty());
+		return showSite(site, model);
 	}
 
 	@PostMapping("/{id}/enrolments")
 	String enrol(@PathVariable long id, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ProgrammeSite site = find(id);
+			Model model, RedirectAttributes redirect) {
+		ProgrammeSite site = pages.site(id);
 		access.checkPlace(site.placeCode());
-		if (!result.hasErrors() && programme.cohort(form.cohort()).isEmpty()) {
+		if (!result.hasErrors() && programme.cohort(form.cohortId()).isEmpty()) {
 			result.rejectValue("cohortId", "unknown", "Choose the cohort to enrol the site into");
 		}
 		if (!result.hasErrors()) {
 			try {
-				programme.enrol(id, form.cohort(), access.user().username(), ProgrammeController.today());
-				Cohort cohort = programme.cohort(form.cohort()).orElseThrow();
-				redirect.addFlashAttribute("saved", site.name() + " enrolled in " + cohort.name() + " of "
-						+ programme.workstream(cohort.workstreamCode()).orElseThrow().name());
+				programme.enrol(id, form.cohortId(), calendar.today());
+				Cohort cohort = programme.cohort(form.cohortId()).orElseThrow();
+				redirect.addFlashAttribute("saved", site.name() + " enrolled in " + programme.cohortName(cohort));
 				return "redirect:/programme/sites/" + id;
 			}
-			catch (Programme.EnrolmentRefused refused) {
-				result.rejectValue("cohortId", "refused", refused.getMessage());
+			catch (Refused refused) {
+				refused.rejectInto(result);
 			}
 		}
 		return showSite(site, model);
 	}
 
+	@PostMapping("/{id}/enrolments/{enrolmentId}/withdraw")
+	String withdraw(@PathVariable long id, @PathVariable long enrolmentId,
+			@Valid @ModelAttribute("withdrawForm") ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		ProgrammeSite site = pages.site(id);
+		access.checkPlace(site.placeCode());
+		if (result.hasErrors()) {
+			throw new Refused(null, "Enter why the site is withdrawn from the cohort");
+		}
+		programme.withdraw(id, enrolmentId, form.version(), form.reason().strip());
+		redirect.addFlashAttribute("saved", site.name() + " withdrawn from the cohort");
+		return "redirect:/programme/sites/" + id;
+	}
+
+	@PostMapping("/{id}/enrolments/{enrolmentId}/transfer")
+	String transfer(@PathVariable long id, @PathVariable long enrolmentId,
+			@Valid @ModelAttribute("transferForm") TransferForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		ProgrammeSite site = pages.site(id);
+		access.checkPlace(site.placeCode());
+		if (result.hasErrors()) {
+			throw new Refused(null, result.getAllErrors().get(0).getDefaultMessage());
+		}
+		Programme.EnrolmentRecord moved = programme.transfer(id, enrolmentId, form.version(), form.toCohortId(),
+				form.reason().strip());
+		Cohort cohort = programme.cohort(moved.cohortId()).orElseThrow();
+		redirect.addFlashAttribute("saved", site.name() + " moved to " + programme.cohortName(cohort));
+		return "redirect:/programme/sites/" + id;
+	}
+
+	@GetMapping("/{id}/history")
+	String history(@PathVariable long id, Model model) {
+		ProgrammeSite site = pages.site(id);
+		model.addAttribute("siteId", site.id());
+		model.addAttribute("siteName", site.name());
+		model.addAttribute("history", changes.forSite(id));
+		return VIEW_HISTORY;
+	}
+
 	private String showSite(ProgrammeSite site, Model model) {
-		model.addAttribute("site", views.site(site, ProgrammeController.today()));
-		model.addAttribute("canEdit", access.canEditPlace(site.placeCode()));
-		Map<String, String> cohortOptions = new LinkedHashMap<>();
-		Map<String, String> workstreamNames = new LinkedHashMap<>();
-		programme.workstreams().forEach(w -> workstreamNames.put(w.code(), w.name()));
-		programme.cohorts()
-			.stream()
-			.filter(c -> c.maxSitesPerPlace() > 0)
-			.forEach(c -> cohortOptions.put(String.valueOf(c.id()), workstreamNames.get(c.workstreamCode()) + ": "
-					+ c.name() + " (" + ProgrammeViews.period(c) + ")"));
-		model.addAttribute("cohortOptions", cohortOptions);
+		model.addAttribute("site", views.site(site, calendar.today()));
+		model.addAttribute("siteEntity", site);
+		model.addAttribute("members", teams.members(site.id()));
+		model.addAttribute("canEdit", access.canEditPlace(site.placeCode()) && !site.retired());
+		model.addAttribute("retireForm", model.containsAttribute("retireForm") ? model.getAttribute("retireForm")
+				: ReasonForm.of(site.version()));
+		List<CohortChoice> choices = new ArrayList<>();
+		Map<String, String> open = new LinkedHashMap<>();
+		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
+		Map<String, String> workstreams = pages.workstreamOptions();
+		for (Cohort cohort : programme.cohorts()) {
+			int enrolled = counts.getOrDefault(cohort.id(), Map.of()).getOrDefault(site.placeCode(), 0);
+			int left = Math.max(0, cohort.maxSitesPerPlace() - enrolled);
+			String closed = programme.whyNot(site, cohort, calendar.today()).orElse(null);
+			choices.add(new CohortChoice(cohort.id(), workstreams.get(cohort.workstreamCode()), cohort.name(),
+					ProgrammeViews.period(cohort), ProgrammeViews.status(cohort, calendar.today(), left), left, closed));
+			if (closed == null) {
+				open.put(String.valueOf(cohort.id()), workstreams.get(cohort.workstreamCode()) + ": " + cohort.name()
+						+ " (" + ProgrammeViews.period(cohort) + ", " + left + (left == 1 ? " place" : " places")
+						+ " left in " + programme.placeName(site.placeCode()) + ")");
+			}
+		}
+		model.addAttribute("cohortChoices", choices);
+		model.addAttribute("cohortOptions", open);
+		// per active enrolment, the other cohorts of its workstream it could move to
+		Map<Long, Map<String, String>> transfers = new LinkedHashMap<>();
+		for (Programme.EnrolmentRecord enrolment : programme.enrolments(site.id())) {
+			if (!enrolment.active()) {
+				continue;
+			}
+			Cohort from = programme.cohort(enrolment.cohortId()).orElseThrow();
+			Map<String, String> targets = new LinkedHashMap<>();
+			for (Cohort cohort : programme.cohorts()) {
+				if (cohort.workstreamCode().equals(from.workstreamCode()) && cohort.id() != from.id()
+						&& !cohort.finished(calendar.today()) && cohort.maxSitesPerPlace() > 0) {
+					targets.put(String.valueOf(cohort.id()), cohort.name() + " (" + ProgrammeViews.period(cohort) + ")");
+				}
+			}
+			transfers.put(enrolment.id(), targets);
+		}
+		model.addAttribute("transferOptions", transfers);
 		return VIEW_SITE;
 	}
 
@@ -199,15 +311,11 @@ class SiteController {
 		return VIEW_FORM;
 	}
 
-	/** Checks the name is free and every footprint code is a neighbourhood site or PCN of the site's Place. */
-	private Optional<Set<FootprintCode>> check(SiteForm form, BindingResult result, @Nullable Long siteId) {
-		String placeCode = form.placeCode();
+	/** Checks every footprint code is a neighbourhood site or PCN of the site's Place. */
+	private Optional<Set<FootprintCode>> check(SiteForm form, @Nullable String placeCode, BindingResult result) {
 		boolean placeKnown = placeCode != null && directory.place(placeCode).isPresent();
 		if (!result.hasFieldErrors("placeCode") && !placeKnown) {
 			result.rejectValue("placeCode", "unknown", "Choose the Place");
-		}
-		if (!result.hasFieldErrors("name") && programme.siteNameTaken(form.trimmedName(), siteId)) {
-			result.rejectValue("name", "duplicate", "Another programme site already has this name: choose another");
 		}
 		Set<FootprintCode> footprint = new LinkedHashSet<>();
 		if (!result.hasFieldErrors("footprint") && placeKnown) {
@@ -221,8 +329,8 @@ class SiteController {
 					footprint.add(new FootprintCode(FootprintKind.PCN, code));
 				}
 				else {
-					result.rejectValue("footprint", "unknown", code
-							+ " is not a neighbourhood site or PCN code in " + programme.placeName(placeCode));
+					result.rejectValue("footprint", "unknown",
+							code + " is not a neighbourhood site or PCN code in " + programme.placeName(placeCode));
 					break;
 				}
 			}
@@ -232,10 +340,6 @@ class SiteController {
 
 	private @Nullable String defaultPlace() {
 		return directory.places().stream().map(PlaceSummary::code).filter(access::canEditPlace).findFirst().orElse(null);
-	}
-
-	private ProgrammeSite find(long id) {
-		return programme.site(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

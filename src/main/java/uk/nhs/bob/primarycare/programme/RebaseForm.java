@@ -1,0 +1,15 @@
+package uk.nhs.bob.primarycare.programme;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** Recalculating a measure's limits from a week: any day of the week, and why (required). */
+record RebaseForm(@Nullable String weekDay, @Nullable String weekMonth, @Nullable String weekYear,
+		@NotBlank(message = "Enter why the limits are recalculated from this week, for example the change that was adopted") @Size(max = 1000, message = "Reason must be 1000 characters or fewer") @Nullable String reason) {
+
+	static RebaseForm empty() {
+		return new RebaseForm("", "", "", "");
+	}
+
+}
