@@ -64,6 +64,7 @@ class Measure {
 
 	private @Nullable LocalDate feedFrom;
 
+	@jakarta.persistence.Column(name = "minimum_n")
 	private int minimumN = 10;
 
 	private @Nullable LocalDate retiredOn;
@@ -97,15 +98,15 @@ class Measure {
 		this.minimumN = minimumN;
 	}
 
-	long id() {
+	public long id() {
 		return id == null ? 0 : id;
 	}
 
-	long projectId() {
+	public long projectId() {
 		return projectId;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
@@ -121,7 +122,7 @@ class Measure {
 		return direction;
 	}
 
-	String unit() {
+	public String unit() {
 		return unit;
 	}
 
@@ -151,7 +152,7 @@ class Measure {
 		return "%".equals(unit.strip());
 	}
 
-	boolean retired() {
+	public boolean retired() {
 		return retiredOn != null;
 	}
 
@@ -167,7 +168,7 @@ class Measure {
 		return retiredReason;
 	}
 
-	long version() {
+	public long version() {
 		return version == null ? 0 : version;
 	}
 

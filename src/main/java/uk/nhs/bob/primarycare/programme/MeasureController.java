@@ -365,6 +365,8 @@ class MeasureController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("rebases", chart.rebases());
 		model.addAttribute("measure", measure);
+		model.addAttribute("retiredText", measure.retired() ? "Retired on " + ProgrammeViews.day(measure.retiredOn())
+				+ " by " + measure.retiredBy() + ": " + measure.retiredReason() : null);
 		model.addAttribute("history", changes.forMeasure(measureId));
 		return VIEW_MEASURE;
 	}

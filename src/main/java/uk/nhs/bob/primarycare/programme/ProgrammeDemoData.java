@@ -137,6 +137,12 @@ class ProgrammeDemoData implements DemoDataPart {
 		IsoWeek lastWeek = IsoWeek.of(today).previous();
 		Random random = new Random(70);
 		List<Cohort> cohorts = programme.cohorts();
+		// the plan's cohorts have all started by now: an open cohort of each workstream to try enrolment on
+		LocalDate opens = today.withDayOfMonth(1);
+		for (String workstream : List.of("SAME_DAY", "INT", "CVD")) {
+			programme.addCohort(workstream, "Cohort 4", opens, opens.plusMonths(6).minusDays(1), 9,
+					"A demo cohort open to enrolment: up to nine sites in each Place");
+		}
 		for (PlaceSummary place : directory.places()) {
 			List<SiteSummary> sites = directory.sites().stream().filter(s -> s.placeCode().equals(place.code())).toList();
 			for (int i = 0; i < sites.size(); i++) {

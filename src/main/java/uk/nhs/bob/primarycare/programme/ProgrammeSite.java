@@ -111,11 +111,11 @@ class ProgrammeSite {
 		return Set.copyOf(footprint);
 	}
 
-	String teamLead() {
+	public String teamLead() {
 		return teamLead;
 	}
 
-	String clinicalLead() {
+	public String clinicalLead() {
 		return clinicalLead;
 	}
 
@@ -123,11 +123,11 @@ class ProgrammeSite {
 		return teamFootprintNote;
 	}
 
-	String accountableBody() {
+	public String accountableBody() {
 		return accountableBody;
 	}
 
-	String responsibleTeam() {
+	public String responsibleTeam() {
 		return responsibleTeam;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A site's local action team (shared by its workstreams): leadership, and members with workstreams and contacts. */
 @Controller
 @RequestMapping("/programme/sites/{siteId}/team")
-class TeamController {
+class SiteTeamController {
 
 	static final String VIEW_TEAM = "programme/team-form";
 
@@ -31,7 +31,7 @@ class TeamController {
 
 	private final ProgrammeAccess access;
 
-	TeamController(SiteTeams teams, ProgrammePages pages, ProgrammeAccess access) {
+	SiteTeamController(SiteTeams teams, ProgrammePages pages, ProgrammeAccess access) {
 		this.teams = teams;
 		this.pages = pages;
 		this.access = access;
