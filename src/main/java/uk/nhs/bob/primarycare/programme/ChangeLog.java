@@ -36,7 +36,7 @@ class ChangeLog {
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return label;
 		}
 

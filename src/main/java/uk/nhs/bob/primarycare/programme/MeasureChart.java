@@ -52,12 +52,12 @@ record MeasureChart(Measure measure, List<Week> weeks, List<Rebase> rebases, Spc
 	/** The lower limit as shown: a percentage's limits stay within 0 to 100. */
 	@Nullable Double lower(Week week) {
 		Double lower = week.spc() == null ? null : week.spc().lowerProcessLimit();
-		return lower != null && measure.percentage() ? Math.max(0, lower) : lower;
+		return lower != null && measure.percentage() ? Double.valueOf(Math.max(0, lower)) : lower;
 	}
 
 	@Nullable Double upper(Week week) {
 		Double upper = week.spc() == null ? null : week.spc().upperProcessLimit();
-		return upper != null && measure.percentage() ? Math.min(100, upper) : upper;
+		return upper != null && measure.percentage() ? Double.valueOf(Math.min(100, upper)) : upper;
 	}
 
 	boolean empty() {

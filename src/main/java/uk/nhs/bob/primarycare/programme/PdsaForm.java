@@ -52,7 +52,7 @@ record PdsaForm(@NotBlank(message = "Enter a title for the change being tested")
 				cycle.version());
 	}
 
-	List<PredictionForm> predictionList() {
+	public List<PredictionForm> predictionList() {
 		return predictions == null ? List.of() : predictions;
 	}
 
