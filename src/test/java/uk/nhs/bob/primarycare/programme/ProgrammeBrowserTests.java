@@ -128,7 +128,7 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 			type("value", String.valueOf(20 + weeksAgo));
 			submit();
 		}
-		assertThat(browser.findElements(By.cssSelector("circle.programme-chart__point"))).hasSize(4);
+		assertThat(browser.findElements(By.cssSelector(".programme-chart__point-button"))).hasSize(4);
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		clickAndWait(By.cssSelector("a.nhsuk-back-link"));
