@@ -36,7 +36,7 @@ class ProgrammeFormAdvice {
 			Map.entry("act", "Choose adopt, adapt or abandon from the list"),
 			Map.entry("sector", "Choose where they come from from the list"),
 			Map.entry("level", "Choose a level of the driver diagram from the list"),
-			Map.entry("rag", "Choose red, amber or green"), Map.entry("riskKind", "Choose risk or issue"),
+			Map.entry("rag", "Choose red, amber or green"),
 			Map.entry("changeIdeaId", "Choose a change idea from the list"),
 			Map.entry("followsCycleId", "Choose an earlier PDSA cycle from the list, or none"),
 			Map.entry("parentId", "Choose where it belongs from the list"),
