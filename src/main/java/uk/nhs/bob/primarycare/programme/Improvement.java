@@ -136,11 +136,12 @@ class Improvement {
 	void editDriver(long projectId, long driverId, long expectedVersion, String text) {
 		ProgrammeSite site = programme.editableSite(projectId);
 		Driver driver = activeDriver(projectId, driverId);
+		Programme.checkVersion(driver.version(), expectedVersion);
 		int updated = jdbc.sql("update programme.driver set text = ?, version = version + 1 where id = ? and version = ?")
 			.params(text, driverId, expectedVersion)
 			.update();
 		if (updated != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		changes.record(site.id(), projectId, Subject.DRIVER, String.valueOf(driverId), driver.level().label() + ": " + text,
 				"Changed", null, new Diff().field("Text", driver.text(), text), user());
@@ -155,13 +156,14 @@ class Improvement {
 		if (activeChildren) {
 			throw new Refused(null, "Retire what is under \"" + driver.text() + "\" first");
 		}
+		Programme.checkVersion(driver.version(), expectedVersion);
 		int updated = jdbc.sql("""
 				update programme.driver set retired_on = ?, retired_by = ?, retired_reason = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(calendar.today(), user(), reason, driverId, expectedVersion)
 			.update();
 		if (updated != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		changes.record(site.id(), projectId, Subject.DRIVER, String.valueOf(driverId),
 				driver.level().label() + ": " + driver.text(), "Retired", reason, new Diff(), user());
@@ -260,6 +262,17 @@ class Improvement {
 	}
 
 	private void check(long projectId, @Nullable PdsaCycle cycle, CycleDraft draft, @Nullable Long currentIdea) {
+		List<Refused.Reason> reasons = new ArrayList<>(
+				decision(draft.act(), draft.actOn(), draft.startedOn(), draft.study()));
+		for (Prediction prediction : draft.predictions()) {
+			if (prediction.prediction().isBlank()) {
+				String name = measures.find(projectId, prediction.measureId()).map(Measure::name).orElse("a measure");
+				reasons.add(new Refused.Reason(null, "Enter the prediction for " + name + " before its result"));
+			}
+		}
+		if (!reasons.isEmpty()) {
+			throw new Refused(reasons);
+		}
 		if (draft.changeIdeaId() != null) {
 			Driver idea = driver(projectId, draft.changeIdeaId()).orElse(null);
 			boolean keptRetired = idea != null && idea.retired() && draft.changeIdeaId().equals(currentIdea);
@@ -294,6 +307,29 @@ class Improvement {
 				throw new Refused(null, "Predictions can only be made for this project's measures, once each");
 			}
 		}
+	}
+
+	/**
+	 * The rules of a cycle's decision (also checked on the form, so every problem shows at once): a decision has its
+	 * date, a date has its decision, on or after the start, and the team studied the cycle before deciding.
+	 */
+	static List<Refused.Reason> decision(PdsaCycle.@Nullable Act act, @Nullable LocalDate actOn,
+			@Nullable LocalDate startedOn, @Nullable String study) {
+		List<Refused.Reason> reasons = new ArrayList<>();
+		if (act != null && actOn == null) {
+			reasons.add(new Refused.Reason("actDay",
+					"Enter the date of the decision to " + act.label().toLowerCase(java.util.Locale.UK)));
+		}
+		if (act == null && actOn != null) {
+			reasons.add(new Refused.Reason("act", "Choose adopt, adapt or abandon, or clear the decision date"));
+		}
+		if (actOn != null && startedOn != null && actOn.isBefore(startedOn)) {
+			reasons.add(new Refused.Reason("actDay", "The decision date must be on or after the start date"));
+		}
+		if (act != null && (study == null || study.isBlank())) {
+			reasons.add(new Refused.Reason("study", "Enter what you learnt before deciding"));
+		}
+		return reasons;
 	}
 
 	private void savePredictions(long cycleId, List<Prediction> predictions) {

@@ -26,7 +26,7 @@ import uk.nhs.bob.primarycare.shared.IsoWeek;
 class Measures {
 
 	/** A measure as the team defines it. */
-	record Draft(String name, Measure.Kind kind, String definition, Spc.Direction direction, String unit,
+	record Draft(String name, Measure.Kind kind, String definition, Spc.@Nullable Direction direction, String unit,
 			@Nullable BigDecimal target, @Nullable Feed feed, @Nullable LocalDate feedFrom, int minimumN) {
 	}
 
@@ -129,9 +129,15 @@ class Measures {
 				reason, new Diff(), user());
 	}
 
-	void reinstate(long projectId, long measureId, long expectedVersion) {
+	void reinstate(long projectId, long measureId, @Nullable Long expectedVersion) {
 		ProgrammeSite site = programme.editableSite(projectId);
-		Measure measure = find(projectId, measureId).orElseThrow();
+		Measure measure = find(projectId, measureId).orElseThrow(() -> new Refused(null, "No such measure"));
+		if (expectedVersion == null) {
+			throw new Refused(null, "This form is out of date or incomplete: open the page again and make your change");
+		}
+		if (!measure.retired()) {
+			throw new Refused(null, measure.name() + " is not retired");
+		}
 		Programme.checkVersion(measure.version(), expectedVersion);
 		measure.reinstate();
 		Programme.flush(() -> measures.saveAndFlush(measure));
@@ -176,13 +182,16 @@ class Measures {
 	}
 
 	/** Corrects a value entered by hand, with the reason kept in the history. */
-	void change(long projectId, long measureId, LocalDate monday, long expectedVersion, BigDecimal value,
+	void change(long projectId, long measureId, LocalDate monday, long expectedVersion, @Nullable BigDecimal value,
 			String reason) {
 		ProgrammeSite site = programme.editableSite(projectId);
 		Measure measure = editable(projectId, measureId);
 		HandValue before = handValue(measureId, monday)
 			.orElseThrow(() -> new Refused(null, "That week has no value entered by hand"));
 		Programme.checkVersion(before.version(), expectedVersion);
+		if (value == null) {
+			throw new Refused("value", "Enter the corrected value, or remove the value");
+		}
 		checkValue(measure, value, "value");
 		int updated = jdbc.sql("""
 				update programme.measure_value set value = ?, entered_by = ?, entered_at = now(), version = version + 1
@@ -190,7 +199,7 @@ class Measures {
 			.params(value, user(), measureId, monday, expectedVersion)
 			.update();
 		if (updated != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		changes.record(site.id(), projectId, Subject.VALUE, measureId + "/" + monday,
 				measure.name() + ", week commencing " + ProgrammeViews.day(monday), "Corrected", reason,
@@ -202,11 +211,12 @@ class Measures {
 		Measure measure = editable(projectId, measureId);
 		HandValue before = handValue(measureId, monday)
 			.orElseThrow(() -> new Refused(null, "That week has no value entered by hand"));
+		Programme.checkVersion(before.version(), expectedVersion);
 		int deleted = jdbc.sql("delete from programme.measure_value where measure_id = ? and week_starting = ? and version = ?")
 			.params(measureId, monday, expectedVersion)
 			.update();
 		if (deleted != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		changes.record(site.id(), projectId, Subject.VALUE, measureId + "/" + monday,
 				measure.name() + ", week commencing " + ProgrammeViews.day(monday), "Removed", reason,
@@ -249,14 +259,27 @@ class Measures {
 				reason, new Diff(), user());
 	}
 
-	void removeRebase(long projectId, long measureId, LocalDate monday, String reason) {
+	/** The id of the rebase from a week: it changes when a rebase is removed and added again. */
+	@Transactional(readOnly = true)
+	Optional<Long> rebaseId(long measureId, LocalDate monday) {
+		return jdbc.sql("select id from programme.measure_rebase where measure_id = ? and week_starting = ?")
+			.params(measureId, monday)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Removes the rebase from a week, the one the user saw (its id): if someone else removed it, or removed it and
+	 * added another, the removal is a stale edit.
+	 */
+	void removeRebase(long projectId, long measureId, LocalDate monday, long rebaseId, String reason) {
 		ProgrammeSite site = programme.editableSite(projectId);
 		Measure measure = editable(projectId, measureId);
-		int deleted = jdbc.sql("delete from programme.measure_rebase where measure_id = ? and week_starting = ?")
-			.params(measureId, monday)
+		int deleted = jdbc.sql("delete from programme.measure_rebase where measure_id = ? and week_starting = ? and id = ?")
+			.params(measureId, monday, rebaseId)
 			.update();
 		if (deleted != 1) {
-			throw new Refused(null, "The limits are not recalculated from that week");
+			throw new Programme.StaleEdit(rebaseId(measureId, monday).orElse(null));
 		}
 		changes.record(site.id(), projectId, Subject.REBASE, measureId + "/" + monday,
 				measure.name() + ", from the week commencing " + ProgrammeViews.day(monday), "Recalculation removed",
@@ -294,9 +317,30 @@ class Measures {
 		}
 	}
 
+	/** What a measure needs: with a feed, the name, definition, direction and unit come from it when left empty. */
 	private static void check(Draft draft) {
+		List<Refused.Reason> reasons = new java.util.ArrayList<>();
+		if (draft.name().isBlank()) {
+			reasons.add(new Refused.Reason("name", "Enter the measure name, or choose a feed"));
+		}
+		if (draft.definition().isBlank()) {
+			reasons.add(new Refused.Reason("definition", "Enter the operational definition, or choose a feed"));
+		}
+		if (draft.direction() == null) {
+			reasons.add(new Refused.Reason("direction", "Choose the improvement direction, or choose a feed"));
+		}
+		if (draft.unit().isBlank()) {
+			reasons.add(new Refused.Reason("unit", "Enter the unit, for example % or people"));
+		}
 		if (draft.feed() != null && draft.feedFrom() == null) {
-			throw new Refused("feedFromDay", "Enter the week from which the feed replaces values entered by hand");
+			reasons.add(new Refused.Reason("feedFromDay",
+					"Enter a day in the week from which the feed replaces values entered by hand"));
+		}
+		if (draft.minimumN() < 1 || draft.minimumN() > 1_000_000) {
+			reasons.add(new Refused.Reason("minimumN", "Minimum n must be a whole number from 1 to 1000000"));
+		}
+		if (!reasons.isEmpty()) {
+			throw new Refused(reasons);
 		}
 	}
 

@@ -35,6 +35,13 @@ class MeasuresCsv {
 		this.charts = charts;
 	}
 
+	/** The measures of every site of a Place. */
+	String ofPlace(String placeCode) {
+		java.util.Set<Long> sites = new java.util.HashSet<>();
+		programme.sitesIn(placeCode).forEach(s -> sites.add(s.id()));
+		return of(programme.allProjects().stream().filter(p -> sites.contains(p.siteId())).toList());
+	}
+
 	String of(Collection<Project> projects) {
 		StringBuilder csv = new StringBuilder(HEADER);
 		for (Project project : projects) {

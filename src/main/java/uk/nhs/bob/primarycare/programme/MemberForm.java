@@ -18,10 +18,17 @@ record MemberForm(@NotBlank(message = "Enter the member name") @Size(max = 120, 
 		@Email(message = "Enter an email address like name@nhs.net") @Size(max = 200, message = "Email must be 200 characters or fewer") @Nullable String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{6,30}$", message = "Enter a phone number like 0118 496 0000") @Nullable String phone,
 		@NotEmpty(message = "Choose at least one workstream they work on") @Nullable List<String> workstreams,
-		@Nullable Long version) {
+		@NotNull(groups = Editing.class, message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
+		implements VersionedForm<MemberForm> {
 
 	static MemberForm empty() {
 		return new MemberForm("", "", "", null, "", "", List.of(), null);
+	}
+
+	SiteTeams.MemberDraft draft() {
+		return new SiteTeams.MemberDraft(ProgrammePages.strip(name), ProgrammePages.strip(jobRole),
+				ProgrammePages.strip(organisation), sector, ProgrammePages.strip(email), ProgrammePages.strip(phone),
+				new java.util.LinkedHashSet<>(workstreams == null ? java.util.List.of() : workstreams));
 	}
 
 	static MemberForm of(SiteTeams.Member member) {
@@ -29,7 +36,8 @@ record MemberForm(@NotBlank(message = "Enter the member name") @Size(max = 120, 
 				member.phone(), List.copyOf(member.workstreams()), member.version());
 	}
 
-	MemberForm withVersion(long latest) {
+	@Override
+	public MemberForm withVersion(long latest) {
 		return new MemberForm(name, jobRole, organisation, sector, email, phone, workstreams, latest);
 	}
 

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * A PDSA cycle: the change idea it tests, the cycle it follows (a ramp), the plan with its prediction and start
  * date, a prediction and result per measure, and later what was done, studied and the decision.
  */
+@DateFields({ @DateFields.Date(value = "start", message = "Enter a real start date, for example 2 11 2026"),
+		@DateFields.Date(value = "act", optional = true, message = "Enter a real date for the decision, for example 30 11 2026") })
+@PdsaDecision
 record PdsaForm(@NotBlank(message = "Enter a title for the change being tested") @Size(max = 200, message = "Title must be 200 characters or fewer") @Nullable String title,
 		@Nullable Long changeIdeaId, @Nullable Long followsCycleId,
 		@NotBlank(message = "Enter the plan") @Size(max = 2000, message = "Plan must be 2000 characters or fewer") @Nullable String plan,
@@ -23,7 +26,8 @@ record PdsaForm(@NotBlank(message = "Enter a title for the change being tested")
 		@Size(max = 2000, message = "Do must be 2000 characters or fewer") @Nullable String doNotes,
 		@Size(max = 2000, message = "Study must be 2000 characters or fewer") @Nullable String study,
 		PdsaCycle.@Nullable Act act, @Nullable String actDay, @Nullable String actMonth, @Nullable String actYear,
-		@Nullable Long version) {
+		@jakarta.validation.constraints.NotNull(groups = Editing.class, message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
+		implements VersionedForm<PdsaForm> {
 
 	/** The prediction and result for one measure; a blank prediction means the cycle does not predict it. */
 	record PredictionForm(@NotNull(message = "Choose a measure") @Nullable Long measureId,
@@ -56,7 +60,23 @@ record PdsaForm(@NotBlank(message = "Enter a title for the change being tested")
 		return predictions == null ? List.of() : predictions;
 	}
 
-	PdsaForm withVersion(long latest) {
+	/** What was typed, once valid: the predictions typed (a blank prediction and result means none). */
+	Improvement.CycleDraft draft() {
+		List<Improvement.Prediction> typed = new ArrayList<>();
+		for (PredictionForm p : predictionList()) {
+			if (p != null && p.measureId() != null && !(ProgrammePages.strip(p.prediction()).isEmpty() && ProgrammePages.strip(p.result()).isEmpty())) {
+				typed.add(new Improvement.Prediction(p.measureId(), ProgrammePages.strip(p.prediction()),
+						ProgrammePages.strip(p.result())));
+			}
+		}
+		return new Improvement.CycleDraft(ProgrammePages.strip(title), ProgrammePages.strip(plan),
+				ProgrammePages.strip(prediction), FormDates.parse(startDay, startMonth, startYear).orElseThrow(),
+				ProgrammePages.strip(doNotes), ProgrammePages.strip(study), act,
+				FormDates.parse(actDay, actMonth, actYear).orElse(null), changeIdeaId, followsCycleId, typed);
+	}
+
+	@Override
+	public PdsaForm withVersion(long latest) {
 		return new PdsaForm(title, changeIdeaId, followsCycleId, plan, prediction, startDay, startMonth, startYear,
 				predictions, doNotes, study, act, actDay, actMonth, actYear, latest);
 	}

@@ -34,11 +34,18 @@ import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
 @Transactional
 class Programme {
 
-	/** Someone else saved first: the edit was not applied. */
+	/** Someone else saved first: the edit was not applied. Carries the latest version where it is known. */
 	static final class StaleEdit extends RuntimeException {
 
-		StaleEdit() {
+		private final @Nullable Long latest;
+
+		StaleEdit(@Nullable Long latest) {
 			super("Stale edit");
+			this.latest = latest;
+		}
+
+		@Nullable Long latest() {
+			return latest;
 		}
 
 	}
@@ -140,6 +147,7 @@ class Programme {
 	Cohort addCohort(String workstreamCode, String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace,
 			String description) {
 		access.checkAdministrator();
+		checkPeriod(startsOn, endsOn);
 		Cohort cohort = cohorts.save(new Cohort(workstreamCode, name, startsOn, endsOn, maxSitesPerPlace, description));
 		changes.record(null, null, Subject.COHORT, String.valueOf(cohort.id()), name, "Added", null,
 				new Diff().value("Period", startsOn + " to " + endsOn, true)
@@ -153,6 +161,7 @@ class Programme {
 		access.checkAdministrator();
 		Cohort cohort = cohorts.findById(id).orElseThrow();
 		checkVersion(cohort.version(), expectedVersion);
+		checkPeriod(startsOn, endsOn);
 		int mostEnrolled = enrolledCounts().getOrDefault(id, Map.of())
 			.values()
 			.stream()
@@ -171,6 +180,12 @@ class Programme {
 		cohort.change(name, startsOn, endsOn, maxSitesPerPlace, description);
 		flush(() -> cohorts.saveAndFlush(cohort));
 		changes.record(null, null, Subject.COHORT, String.valueOf(id), name, "Changed", null, diff, user());
+	}
+
+	private static void checkPeriod(LocalDate startsOn, LocalDate endsOn) {
+		if (endsOn.isBefore(startsOn)) {
+			throw new Refused("endDay", "The end date must be on or after the start date");
+		}
 	}
 
 	/** Active sites per cohort and Place (withdrawn and transferred enrolments free their place). */
@@ -201,6 +216,49 @@ class Programme {
 	@Transactional(readOnly = true)
 	Optional<ProgrammeSite> site(long id) {
 		return sites.findById(id);
+	}
+
+	/** A site as typed: its name, Place, description and footprint codes (neighbourhood site or PCN codes). */
+	record SiteDraft(String name, String placeCode, String description, Set<String> footprintCodes) {
+	}
+
+	/** Adds a site from what was typed: the Place must exist and be the user's, each code must be of that Place. */
+	ProgrammeSite addSite(SiteDraft draft) {
+		if (directory.place(draft.placeCode()).isEmpty()) {
+			throw new Refused("placeCode", "Choose the Place");
+		}
+		access.checkPlace(draft.placeCode());
+		return addSite(draft.name(), draft.placeCode(), draft.description(),
+				footprint(draft.placeCode(), draft.footprintCodes()));
+	}
+
+	/** Changes a site from what was typed; its Place never changes (its enrolments were counted against it). */
+	void editSite(long id, long expectedVersion, SiteDraft draft) {
+		ProgrammeSite site = sites.findById(id).orElseThrow(() -> new Refused(null, "No such site"));
+		access.checkPlace(site.placeCode());
+		editSite(id, expectedVersion, draft.name(), draft.description(), footprint(site.placeCode(),
+				draft.footprintCodes()));
+	}
+
+	/** The footprint the codes name: each a neighbourhood site or PCN of the Place, at least one. */
+	private Set<FootprintCode> footprint(String placeCode, Set<String> codes) {
+		if (codes.isEmpty()) {
+			throw new Refused("footprint", "Enter at least one neighbourhood site or PCN code");
+		}
+		Set<FootprintCode> footprint = new LinkedHashSet<>();
+		for (String code : codes) {
+			if (directory.site(code).filter(s -> s.placeCode().equals(placeCode)).isPresent()) {
+				footprint.add(new FootprintCode(FootprintKind.SITE, code));
+			}
+			else if (directory.pcn(code).filter(p -> p.placeCode().equals(placeCode)).isPresent()) {
+				footprint.add(new FootprintCode(FootprintKind.PCN, code));
+			}
+			else {
+				throw new Refused("footprint",
+						code + " is not a neighbourhood site or PCN code in " + placeName(placeCode));
+			}
+		}
+		return footprint;
 	}
 
 	ProgrammeSite addSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
@@ -381,7 +439,7 @@ class Programme {
 			.params(status.name(), calendar.today(), user(), reason, enrolment.id(), enrolment.version())
 			.update();
 		if (updated != 1) {
-			throw new StaleEdit();
+			throw new StaleEdit(null);
 		}
 	}
 
@@ -525,7 +583,7 @@ class Programme {
 
 	static void checkVersion(long actual, long expected) {
 		if (actual != expected) {
-			throw new StaleEdit();
+			throw new StaleEdit(actual);
 		}
 	}
 
@@ -534,7 +592,7 @@ class Programme {
 			save.run();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			throw new StaleEdit();
+			throw new StaleEdit(null);
 		}
 	}
 

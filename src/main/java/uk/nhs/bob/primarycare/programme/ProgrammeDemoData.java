@@ -100,8 +100,11 @@ class ProgrammeDemoData implements DemoDataPart {
 
 	private final JdbcClient jdbc;
 
+	private final Portfolio portfolio;
+
 	ProgrammeDemoData(Programme programme, Measures measures, Improvement improvement, SiteTeams teams,
-			Directory directory, JdbcClient jdbc) {
+			Directory directory, JdbcClient jdbc, Portfolio portfolio) {
+		this.portfolio = portfolio;
 		this.programme = programme;
 		this.measures = measures;
 		this.improvement = improvement;
@@ -161,7 +164,35 @@ class ProgrammeDemoData implements DemoDataPart {
 					Project project = programme.project(site.id(), workstream).orElseThrow();
 					populate(project, workstream, lastWeek, random);
 				}
+				portfolio(site, today, random);
 			}
+		}
+	}
+
+	/** Milestones (one met, one due, one late for some sites) and a risk and an issue for the Place board. */
+	private void portfolio(ProgrammeSite site, LocalDate today, Random random) {
+		String lead = programme.site(site.id()).orElseThrow().teamLead();
+		portfolio.addMilestone(site.id(), new Portfolio.MilestoneDraft(null, "Local action team chartered",
+				today.minusMonths(9), Rag.GREEN, "Terms of reference agreed by the Place board.", today.minusMonths(9)));
+		portfolio.addMilestone(site.id(), new Portfolio.MilestoneDraft("SAME_DAY",
+				"Every practice refers minor illness to Pharmacy First", today.plusMonths(2),
+				random.nextBoolean() ? Rag.GREEN : Rag.AMBER, "", null));
+		if (random.nextInt(3) == 0) {
+			portfolio.addMilestone(site.id(), new Portfolio.MilestoneDraft("CVD",
+					"Statin review invitations sent to everyone found", today.minusWeeks(2), Rag.RED,
+					"Waiting for the text messaging contract.", null));
+		}
+		Rag[] rags = Rag.values();
+		portfolio.addRisk(site.id(), new Portfolio.RiskDraft("INT", Portfolio.RiskKind.RISK,
+				"Community nursing vacancies may stop the weekly MDT huddle",
+				"Two district nursing posts are vacant from next month.", rags[random.nextInt(rags.length)], lead,
+				"Rota shared with the neighbouring site; recruitment under way.", today.plusMonths(1)));
+		if (random.nextBoolean()) {
+			portfolio.addRisk(site.id(), new Portfolio.RiskDraft(null, Portfolio.RiskKind.ISSUE,
+					"Practice clinical systems do not share appointment books",
+					"Navigators cannot book directly into another practice's clinics.", Rag.AMBER, lead,
+					"Interim: phone booking line; cross-organisation booking requested from the ICB digital team.",
+					today.plusWeeks(3)));
 		}
 	}
 

@@ -31,16 +31,25 @@ class ProgrammeFormAdvice {
 	private static final Pattern BACK = Pattern.compile("^/programme/(projects/\\d+(/measures/\\d+)?|sites/\\d+)");
 
 	private static final Map<String, String> MESSAGES = Map.ofEntries(Map.entry("direction", "Choose the improvement direction from the list"),
-			Map.entry("kind", "Choose outcome, process or balancing from the list"),
 			Map.entry("feed", "Choose a feed from the list, or none"),
 			Map.entry("act", "Choose adopt, adapt or abandon from the list"),
 			Map.entry("sector", "Choose where they come from from the list"),
 			Map.entry("level", "Choose a level of the driver diagram from the list"),
-			Map.entry("rag", "Choose red, amber or green"),
+			Map.entry("value", "Value must be a number, like 42 or 12.5"),
+			Map.entry("target", "Target must be a number, like 75 or 12.5"),
+			Map.entry("minimumN", "Minimum n must be a whole number from 1 to 1000000"),
+			Map.entry("maxSitesPerPlace", "Enter the most sites from each Place, a whole number from 0 to 50"),
 			Map.entry("changeIdeaId", "Choose a change idea from the list"),
 			Map.entry("followsCycleId", "Choose an earlier PDSA cycle from the list, or none"),
 			Map.entry("parentId", "Choose where it belongs from the list"),
+			Map.entry("rag", "Choose red, amber or green"), Map.entry("cohort", "Choose a cohort from the list"),
+			Map.entry("toCohortId", "Choose a cohort from the list"), Map.entry("cohortId", "Choose a cohort from the list"),
 			Map.entry("version", "This form is out of date or incomplete: open the page again and make your change"));
+
+	/** Where two forms share a field name (kind), the type says which options were offered. */
+	private static final Map<Class<?>, String> BY_TYPE = Map.of(Measure.Kind.class,
+			"Choose outcome, process or balancing from the list", Portfolio.RiskKind.class,
+			"Choose risk or issue from the list");
 
 	@InitBinder
 	void plainTypeErrors(WebDataBinder binder) {
@@ -50,7 +59,8 @@ class ProgrammeFormAdvice {
 			public void processPropertyAccessException(PropertyAccessException ex, BindingResult result) {
 				String field = ex.getPropertyName();
 				String root = field.replaceAll("\\[.*", "").replaceAll(".*\\.", "");
-				String message = MESSAGES.get(root);
+				Class<?> type = ex instanceof TypeMismatchException mismatch ? mismatch.getRequiredType() : null;
+				String message = type != null && BY_TYPE.containsKey(type) ? BY_TYPE.get(type) : MESSAGES.get(root);
 				if (message == null) {
 					message = ex instanceof TypeMismatchException mismatch && mismatch.getRequiredType() != null
 							&& mismatch.getRequiredType().isEnum() ? "Choose one of the options" : "Enter a valid value";

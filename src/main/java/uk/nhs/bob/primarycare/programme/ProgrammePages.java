@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.programme;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,6 +58,41 @@ class ProgrammePages {
 		return project;
 	}
 
+	/**
+	 * 403 unless the user may change the site (checked again by the service that makes the change), and a refusal
+	 * when it has left the programme; puts its name and Place in the model.
+	 */
+	ProgrammeSite editableSite(long siteId, Model model) {
+		ProgrammeSite site = site(siteId);
+		access.checkPlace(site.placeCode());
+		Programme.checkNotRetired(site);
+		model.addAttribute("siteId", site.id());
+		model.addAttribute("siteName", site.name());
+		model.addAttribute("placeName", programme.placeName(site.placeCode()));
+		return site;
+	}
+
+	/** The workstreams a site works on (those it has a project in), for a select. */
+	Map<String, String> siteWorkstreamOptions(long siteId) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (Workstream workstream : programme.workstreams()) {
+			if (programme.project(siteId, workstream.code()).isPresent()) {
+				options.put(workstream.code(), workstream.name());
+			}
+		}
+		return options;
+	}
+
+	/** The page that asks why before a retirement, withdrawal, cancellation or removal; the form is "form". */
+	String reasonPage(Model model, String heading, String hint, String button, String action, String back) {
+		model.addAttribute("heading", heading);
+		model.addAttribute("hint", hint);
+		model.addAttribute("button", button);
+		model.addAttribute("action", action);
+		model.addAttribute("back", back);
+		return "programme/reason-form";
+	}
+
 	Map<String, String> workstreamOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
 		programme.workstreams().forEach(w -> options.put(w.code(), w.name()));
@@ -73,6 +107,31 @@ class ProgrammePages {
 		return options;
 	}
 
+	/**
+	 * Makes a change from a form that passed its checks, and says whether it was made. A refusal by the programme's
+	 * rules goes onto the form's errors; a stale edit keeps what was typed with the latest version, puts the conflict
+	 * in the error summary and answers 409. Either way the caller shows the form again.
+	 */
+	static boolean change(BindingResult result, Model model, HttpServletResponse response, Runnable change) {
+		if (result.hasErrors()) {
+			return false;
+		}
+		try {
+			change.run();
+			return true;
+		}
+		catch (Programme.StaleEdit ex) {
+			Object form = result.getTarget();
+			Object kept = ex.latest() != null && form instanceof VersionedForm<?> versioned
+					? versioned.withVersion(ex.latest()) : form;
+			stale(result.getObjectName(), kept == null ? new Object() : kept, model, response);
+		}
+		catch (Refused refused) {
+			refused.rejectInto(result);
+		}
+		return false;
+	}
+
 	/** The typed values kept with the latest version, the conflict in the error summary, and 409. */
 	static void stale(String name, Object keptForm, Model model, HttpServletResponse response) {
 		BindingResult conflict = new BeanPropertyBindingResult(keptForm, name);
@@ -82,16 +141,12 @@ class ProgrammePages {
 		response.setStatus(HttpStatus.CONFLICT.value());
 	}
 
-	/** A plain decimal number within the column's range, or null. */
-	static @Nullable BigDecimal number(@Nullable String text) {
-		if (text == null || !text.strip().matches("-?\\d{1,10}(\\.\\d{1,4})?")) {
-			return null;
-		}
-		return new BigDecimal(text.strip());
-	}
-
 	static String strip(@Nullable String text) {
 		return text == null ? "" : text.strip();
+	}
+
+	static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

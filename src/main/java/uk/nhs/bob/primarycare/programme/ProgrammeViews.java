@@ -39,7 +39,16 @@ class ProgrammeViews {
 			String description, List<PlaceCell> places, int totalEnrolled, int totalCapacityLeft, long version) {
 	}
 
-	public record WorkstreamRow(String code, String name, String description, List<CohortRow> cohorts) {
+	public record WorkstreamRow(String code, String name, String description, List<CohortRow> cohorts,
+			List<MeasureTally> measures) {
+	}
+
+	/**
+	 * How many of the active measures of a Place's sites in a workstream show special cause improvement or concern in
+	 * their last judged week, read from the charts like every other view.
+	 */
+	public record MeasureTally(String placeCode, String placeName, String workstreamCode, int measures, int improving,
+			int concerning) {
 	}
 
 	public record EnrolmentRow(long id, String workstreamCode, String workstreamName, String cohortName,
@@ -87,6 +96,7 @@ class ProgrammeViews {
 	}
 
 	List<WorkstreamRow> overview(LocalDate today) {
+		List<MeasureTally> tallies = tallies(today);
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
 		List<PlaceSummary> places = directory.places();
 		List<Cohort> cohorts = programme.cohorts();
@@ -111,9 +121,39 @@ class ProgrammeViews {
 				cohortRows.add(new CohortRow(cohort.id(), cohort.name(), period(cohort), status(cohort, today, left),
 						cohort.maxSitesPerPlace(), cohort.description(), cells, total, left, cohort.version()));
 			}
-			rows.add(new WorkstreamRow(workstream.code(), workstream.name(), workstream.description(), cohortRows));
+			rows.add(new WorkstreamRow(workstream.code(), workstream.name(), workstream.description(), cohortRows,
+					tallies.stream().filter(t -> t.workstreamCode().equals(workstream.code())).toList()));
 		}
 		return rows;
+	}
+
+	/** The tallies of every Place and workstream, over the sites still in the programme. */
+	List<MeasureTally> tallies(LocalDate today) {
+		List<MeasureTally> tallies = new ArrayList<>();
+		List<Workstream> workstreams = programme.workstreams();
+		for (PlaceSummary place : directory.places()) {
+			Map<String, int[]> byWorkstream = new HashMap<>();
+			for (ProgrammeSite site : programme.sitesIn(place.code())) {
+				if (site.retired()) {
+					continue;
+				}
+				Set<String> codes = programme.directorySiteCodes(site);
+				for (Project project : programme.projectsOf(site.id())) {
+					int[] tally = byWorkstream.computeIfAbsent(project.workstreamCode(), k -> new int[3]);
+					for (Measure measure : measures.active(project.id())) {
+						Spc.PointType variation = charts.chart(measure, codes, today).variation();
+						tally[0]++;
+						tally[1] += variation == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT ? 1 : 0;
+						tally[2] += variation == Spc.PointType.SPECIAL_CAUSE_CONCERN ? 1 : 0;
+					}
+				}
+			}
+			for (Workstream workstream : workstreams) {
+				int[] tally = byWorkstream.getOrDefault(workstream.code(), new int[3]);
+				tallies.add(new MeasureTally(place.code(), place.name(), workstream.code(), tally[0], tally[1], tally[2]));
+			}
+		}
+		return tallies;
 	}
 
 	static String period(Cohort cohort) {
@@ -167,13 +207,7 @@ class ProgrammeViews {
 			.sorted(Comparator.comparing(p -> workstreams.get(p.workstreamCode()).displayOrder()))
 			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), codes, today))
 			.toList();
-		String footprint = site.footprint()
-			.stream()
-			.map(code -> code.kind() == ProgrammeSite.FootprintKind.SITE
-					? directory.site(code.code()).map(s -> s.name() + " (" + code.code() + ")").orElse(code.code())
-					: directory.pcn(code.code()).map(p -> p.name() + " (" + code.code() + ")").orElse(code.code()))
-			.sorted()
-			.collect(Collectors.joining(", "));
+		String footprint = footprint(site);
 		String retired = site.retired()
 				? "Left the programme on " + day(site.retiredOn()) + " (" + site.retiredReason() + ")" : null;
 		return new SiteRow(site.id(), site.name(), site.placeCode(), programme.placeName(site.placeCode()), footprint,
@@ -184,15 +218,33 @@ class ProgrammeViews {
 			LocalDate today) {
 		List<MeasureStatus> statuses = new ArrayList<>();
 		for (Measure measure : measures.active(project.id())) {
-			MeasureChart chart = charts.chart(measure, codes, today);
-			statuses.add(new MeasureStatus(measure.id(), measure.name(), chart.variation(), chart.assurance(),
-					chart.variationLetter()));
+			statuses.add(status(charts.chart(measure, codes, today)));
 		}
-		String aim = project.aimWhat().isBlank() ? "No aim recorded yet"
+		return new ProjectSummary(project.id(), workstream.code(), workstream.name(), score(project.progressScore()),
+				aim(project), statuses);
+	}
+
+	/** The footprint as people read it: each neighbourhood site or PCN by name, with its code. */
+	String footprint(ProgrammeSite site) {
+		return site.footprint()
+			.stream()
+			.map(code -> code.kind() == ProgrammeSite.FootprintKind.SITE
+					? directory.site(code.code()).map(s -> s.name() + " (" + code.code() + ")").orElse(code.code())
+					: directory.pcn(code.code()).map(p -> p.name() + " (" + code.code() + ")").orElse(code.code()))
+			.sorted()
+			.collect(Collectors.joining(", "));
+	}
+
+	/** A measure's icons as every summary shows them: those of its chart. */
+	MeasureStatus status(MeasureChart chart) {
+		return new MeasureStatus(chart.measure().id(), chart.measure().name(), chart.variation(), chart.assurance(),
+				chart.variationLetter());
+	}
+
+	static String aim(Project project) {
+		return project.aimWhat().isBlank() ? "No aim recorded yet"
 				: project.aimWhat() + (project.aimHowMuch().isBlank() ? "" : ", " + project.aimHowMuch())
 						+ (project.aimByWhen() == null ? "" : ", by " + DAY.format(project.aimByWhen()));
-		return new ProjectSummary(project.id(), workstream.code(), workstream.name(), score(project.progressScore()),
-				aim, statuses);
 	}
 
 	static @Nullable String score(@Nullable BigDecimal score) {
@@ -200,10 +252,10 @@ class ProgrammeViews {
 	}
 
 	List<PlaceSummaryRow> icb(LocalDate today) {
+		List<MeasureTally> tallies = tallies(today);
 		List<PlaceSummaryRow> rows = new ArrayList<>();
 		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
 		for (PlaceSummary place : directory.places()) {
-			List<SiteRow> sites = sites(place.code(), today);
 			Map<String, Integer> enrolled = new HashMap<>();
 			for (Programme.EnrolmentRecord record : programme.allEnrolments()) {
 				if (record.placeCode().equals(place.code()) && record.active()) {
@@ -212,32 +264,30 @@ class ProgrammeViews {
 			}
 			BigDecimal sum = BigDecimal.ZERO;
 			int scored = 0;
+			for (ProgrammeSite site : programme.sitesIn(place.code())) {
+				if (site.retired()) {
+					continue;
+				}
+				for (Project project : programme.projectsOf(site.id())) {
+					if (project.progressScore() != null) {
+						sum = sum.add(project.progressScore().setScale(1, RoundingMode.HALF_UP));
+						scored++;
+					}
+				}
+			}
 			int improving = 0;
 			int concerning = 0;
 			int measureCount = 0;
-			for (SiteRow site : sites) {
-				if (site.retired() != null) {
-					continue;
-				}
-				for (ProjectSummary project : site.projects()) {
-					if (project.progressScore() != null) {
-						sum = sum.add(new BigDecimal(project.progressScore()));
-						scored++;
-					}
-					for (MeasureStatus status : project.measures()) {
-						measureCount++;
-						if (status.variation() == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT) {
-							improving++;
-						}
-						if (status.variation() == Spc.PointType.SPECIAL_CAUSE_CONCERN) {
-							concerning++;
-						}
-					}
+			for (MeasureTally tally : tallies) {
+				if (tally.placeCode().equals(place.code())) {
+					measureCount += tally.measures();
+					improving += tally.improving();
+					concerning += tally.concerning();
 				}
 			}
 			String mean = scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_UP).toPlainString();
 			rows.add(new PlaceSummaryRow(place.code(), place.name(),
-					(int) sites.stream().filter(s -> s.retired() == null).count(), enrolled, mean, improving,
+					(int) programme.sitesIn(place.code()).stream().filter(s -> !s.retired()).count(), enrolled, mean, improving,
 					concerning, measureCount));
 		}
 		return rows;

@@ -1,11 +1,8 @@
 package uk.nhs.bob.primarycare.programme;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -100,27 +97,13 @@ class ProjectController {
 	@PostMapping("/aim")
 	String saveAim(@PathVariable long projectId, @Valid @ModelAttribute("form") AimForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (ProgrammePages.change(result, model, response, () -> programme.editAim(projectId, form.version(),
+				form.what().strip(), form.howMuch().strip(), form.byWhen()))) {
+			redirect.addFlashAttribute("saved", "Aim saved");
+			return "redirect:/programme/projects/" + projectId;
+		}
 		pages.editable(projectId, model);
-		Optional<LocalDate> byWhen = FormDates.parse(form.byDay(), form.byMonth(), form.byYear());
-		if (byWhen.isEmpty()) {
-			result.rejectValue("byDay", "date", "Enter a real date for by when, for example 31 3 2027");
-		}
-		if (result.hasErrors()) {
-			return VIEW_AIM;
-		}
-		try {
-			programme.editAim(projectId, form.version(), form.what().strip(), form.howMuch().strip(), byWhen.get());
-		}
-		catch (Programme.StaleEdit ex) {
-			ProgrammePages.stale("form", form.withVersion(pages.project(projectId).version()), model, response);
-			return VIEW_AIM;
-		}
-		catch (Refused refused) {
-			refused.rejectInto(result);
-			return VIEW_AIM;
-		}
-		redirect.addFlashAttribute("saved", "Aim saved");
-		return "redirect:/programme/projects/" + projectId;
+		return VIEW_AIM;
 	}
 
 	@GetMapping("/score")
@@ -133,28 +116,14 @@ class ProjectController {
 	@PostMapping("/score")
 	String saveScore(@PathVariable long projectId, @Valid @ModelAttribute("form") ScoreForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (ProgrammePages.change(result, model, response, () -> programme.recordScore(projectId, form.version(),
+				form.value(), calendar.today(), ProgrammePages.strip(form.note())))) {
+			redirect.addFlashAttribute("saved", "Progress score recorded: " + form.score());
+			return "redirect:/programme/projects/" + projectId;
+		}
 		pages.editable(projectId, model);
 		model.addAttribute("scoreOptions", SCORES);
-		if (!result.hasFieldErrors("score") && !SCORES.containsKey(form.score())) {
-			result.rejectValue("score", "range", "Choose a progress score from 0.5 to 5");
-		}
-		if (result.hasErrors()) {
-			return VIEW_SCORE;
-		}
-		try {
-			programme.recordScore(projectId, form.version(), new BigDecimal(form.score()), calendar.today(),
-					ProgrammePages.strip(form.note()));
-		}
-		catch (Programme.StaleEdit ex) {
-			ProgrammePages.stale("form", form.withVersion(pages.project(projectId).version()), model, response);
-			return VIEW_SCORE;
-		}
-		catch (Refused refused) {
-			refused.rejectInto(result);
-			return VIEW_SCORE;
-		}
-		redirect.addFlashAttribute("saved", "Progress score recorded: " + form.score());
-		return "redirect:/programme/projects/" + projectId;
+		return VIEW_SCORE;
 	}
 
 	@GetMapping("/measures.csv")

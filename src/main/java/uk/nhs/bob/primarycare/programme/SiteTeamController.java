@@ -1,13 +1,13 @@
 package uk.nhs.bob.primarycare.programme;
 
-import java.util.LinkedHashSet;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,66 +29,45 @@ class SiteTeamController {
 
 	private final ProgrammePages pages;
 
-	private final ProgrammeAccess access;
-
-	SiteTeamController(SiteTeams teams, ProgrammePages pages, ProgrammeAccess access) {
+	SiteTeamController(SiteTeams teams, ProgrammePages pages) {
 		this.teams = teams;
 		this.pages = pages;
-		this.access = access;
 	}
 
 	@GetMapping
 	String team(@PathVariable long siteId, Model model) {
-		ProgrammeSite site = editable(siteId, model);
-		model.addAttribute("form", TeamForm.of(site));
+		model.addAttribute("form", TeamForm.of(pages.site(siteId)));
 		model.addAttribute("memberForm", MemberForm.empty());
-		return showTeam(site, model);
+		return showTeam(siteId, model);
 	}
 
 	@PostMapping
 	String save(@PathVariable long siteId, @Valid @ModelAttribute("form") TeamForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ProgrammeSite site = editable(siteId, model);
-		model.addAttribute("memberForm", MemberForm.empty());
-		if (!result.hasErrors()) {
-			try {
-				teams.editTeam(siteId, form.version(), form.teamLead().strip(), form.clinicalLead().strip(),
+		if (ProgrammePages.change(result, model, response,
+				() -> teams.editTeam(siteId, form.version(), form.teamLead().strip(), form.clinicalLead().strip(),
 						ProgrammePages.strip(form.footprintNote()), form.accountableBody().strip(),
-						form.responsibleTeam().strip());
-				redirect.addFlashAttribute("saved", "Local action team saved");
-				return "redirect:/programme/sites/" + siteId + "/team";
-			}
-			catch (Programme.StaleEdit ex) {
-				ProgrammePages.stale("form", form.withVersion(pages.site(siteId).version()), model, response);
-			}
-			catch (Refused refused) {
-				refused.rejectInto(result);
-			}
+						form.responsibleTeam().strip()))) {
+			redirect.addFlashAttribute("saved", "Local action team saved");
+			return "redirect:/programme/sites/" + siteId + "/team";
 		}
-		return showTeam(site, model);
+		model.addAttribute("memberForm", MemberForm.empty());
+		return showTeam(siteId, model);
 	}
 
 	@PostMapping("/members")
 	String addMember(@PathVariable long siteId, @Valid @ModelAttribute("memberForm") MemberForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		ProgrammeSite site = editable(siteId, model);
-		if (!result.hasErrors()) {
-			try {
-				SiteTeams.Member member = teams.addMember(siteId, draft(form));
-				redirect.addFlashAttribute("saved", "Team member added: " + member.name());
-				return "redirect:/programme/sites/" + siteId + "/team";
-			}
-			catch (Refused refused) {
-				refused.rejectInto(result);
-			}
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (ProgrammePages.change(result, model, response, () -> teams.addMember(siteId, form.draft()))) {
+			redirect.addFlashAttribute("saved", "Team member added: " + form.draft().name());
+			return "redirect:/programme/sites/" + siteId + "/team";
 		}
-		model.addAttribute("form", TeamForm.of(site));
-		return showTeam(site, model);
+		model.addAttribute("form", TeamForm.of(pages.site(siteId)));
+		return showTeam(siteId, model);
 	}
 
 	@GetMapping("/members/{memberId}")
 	String member(@PathVariable long siteId, @PathVariable long memberId, Model model) {
-		editable(siteId, model);
 		model.addAttribute("form", MemberForm.of(member(siteId, memberId)));
 		model.addAttribute("removeForm", ReasonForm.of(member(siteId, memberId).version()));
 		return showMember(siteId, memberId, model);
@@ -96,82 +75,50 @@ class SiteTeamController {
 
 	@PostMapping("/members/{memberId}")
 	String saveMember(@PathVariable long siteId, @PathVariable long memberId,
-			@Valid @ModelAttribute("form") MemberForm form, BindingResult result, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		editable(siteId, model);
+			@Validated({ Default.class, Editing.class }) @ModelAttribute("form") MemberForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		SiteTeams.Member member = member(siteId, memberId);
+		if (ProgrammePages.change(result, model, response,
+				() -> teams.editMember(siteId, memberId, form.version(), form.draft()))) {
+			redirect.addFlashAttribute("saved", "Team member saved: " + form.draft().name());
+			return "redirect:/programme/sites/" + siteId + "/team";
+		}
 		model.addAttribute("removeForm", ReasonForm.of(member.version()));
-		if (form.version() == null) {
-			result.rejectValue("version", "required",
-					"This form is out of date or incomplete: open the page again and make your change");
-		}
-		if (!result.hasErrors()) {
-			try {
-				teams.editMember(siteId, memberId, form.version(), draft(form));
-				redirect.addFlashAttribute("saved", "Team member saved: " + form.name().strip());
-				return "redirect:/programme/sites/" + siteId + "/team";
-			}
-			catch (Programme.StaleEdit ex) {
-				ProgrammePages.stale("form", form.withVersion(member.version()), model, response);
-			}
-			catch (Refused refused) {
-				refused.rejectInto(result);
-			}
-		}
 		return showMember(siteId, memberId, model);
 	}
 
 	@PostMapping("/members/{memberId}/remove")
 	String removeMember(@PathVariable long siteId, @PathVariable long memberId,
 			@Valid @ModelAttribute("removeForm") ReasonForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		editable(siteId, model);
+			RedirectAttributes redirect, HttpServletResponse response) {
 		SiteTeams.Member member = member(siteId, memberId);
-		if (!result.hasErrors()) {
-			try {
-				teams.removeMember(siteId, memberId, form.version(), form.reason().strip());
-				redirect.addFlashAttribute("saved", "Team member removed: " + member.name());
-				return "redirect:/programme/sites/" + siteId + "/team";
-			}
-			catch (Refused refused) {
-				refused.rejectInto(result);
-			}
+		if (ProgrammePages.change(result, model, response,
+				() -> teams.removeMember(siteId, memberId, form.version(), form.reason().strip()))) {
+			redirect.addFlashAttribute("saved", "Team member removed: " + member.name());
+			return "redirect:/programme/sites/" + siteId + "/team";
 		}
 		model.addAttribute("form", MemberForm.of(member));
 		return showMember(siteId, memberId, model);
 	}
 
-	private String showTeam(ProgrammeSite site, Model model) {
-		model.addAttribute("members", teams.members(site.id()));
-		return options(model);
+	private String showTeam(long siteId, Model model) {
+		pages.editableSite(siteId, model);
+		model.addAttribute("members", teams.members(siteId));
+		options(model);
+		return VIEW_TEAM;
 	}
 
 	private String showMember(long siteId, long memberId, Model model) {
+		pages.editableSite(siteId, model);
 		model.addAttribute("memberId", memberId);
 		options(model);
 		return VIEW_MEMBER;
 	}
 
-	private String options(Model model) {
+	private void options(Model model) {
 		model.addAttribute("sectorOptions", ProgrammePages.options(Sector.values(),
 				s -> (s.pillar() ? "Pillar: " : "Partner: ") + s.label()));
 		model.addAttribute("workstreamOptions", pages.workstreamOptions());
-		return VIEW_TEAM;
-	}
-
-	private static SiteTeams.MemberDraft draft(MemberForm form) {
-		return new SiteTeams.MemberDraft(form.name().strip(), form.jobRole().strip(), form.organisation().strip(),
-				form.sector(), ProgrammePages.strip(form.email()), ProgrammePages.strip(form.phone()),
-				new LinkedHashSet<>(form.workstreams()));
-	}
-
-	private ProgrammeSite editable(long siteId, Model model) {
-		ProgrammeSite site = pages.site(siteId);
-		access.checkPlace(site.placeCode());
-		model.addAttribute("siteId", site.id());
-		model.addAttribute("siteName", site.name());
-		model.addAttribute("placeName", pages.site(siteId).placeCode());
-		return site;
 	}
 
 	private SiteTeams.Member member(long siteId, long memberId) {

@@ -117,6 +117,7 @@ class SiteTeams {
 	void editMember(long siteId, long memberId, long expectedVersion, MemberDraft draft) {
 		editable(siteId);
 		Member before = member(siteId, memberId).orElseThrow(() -> new Refused(null, "No such team member"));
+		Programme.checkVersion(before.version(), expectedVersion);
 		checkWorkstreams(draft.workstreams());
 		int updated = jdbc.sql("""
 				update programme.team_member set name = ?, job_role = ?, organisation = ?, sector = ?, email = ?,
@@ -126,7 +127,7 @@ class SiteTeams {
 					draft.phone(), memberId, siteId, expectedVersion)
 			.update();
 		if (updated != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		jdbc.sql("delete from programme.team_member_workstream where member_id = ?").param(memberId).update();
 		saveWorkstreams(memberId, draft.workstreams());
@@ -146,11 +147,12 @@ class SiteTeams {
 	void removeMember(long siteId, long memberId, long expectedVersion, String reason) {
 		editable(siteId);
 		Member before = member(siteId, memberId).orElseThrow(() -> new Refused(null, "No such team member"));
+		Programme.checkVersion(before.version(), expectedVersion);
 		int deleted = jdbc.sql("delete from programme.team_member where id = ? and site_id = ? and version = ?")
 			.params(memberId, siteId, expectedVersion)
 			.update();
 		if (deleted != 1) {
-			throw new Programme.StaleEdit();
+			throw new Programme.StaleEdit(null);
 		}
 		changes.record(siteId, null, Subject.MEMBER, String.valueOf(memberId), before.name(), "Left the team", reason,
 				new Diff().value("Role", before.jobRole(), false)

@@ -11,14 +11,16 @@ record TeamForm(@NotBlank(message = "Enter the team lead") @Size(max = 120, mess
 		@Size(max = 500, message = "Footprint must be 500 characters or fewer") @Nullable String footprintNote,
 		@NotBlank(message = "Enter the accountable body") @Size(max = 200, message = "Accountable body must be 200 characters or fewer") @Nullable String accountableBody,
 		@NotBlank(message = "Enter who is responsible") @Size(max = 200, message = "Responsible team must be 200 characters or fewer") @Nullable String responsibleTeam,
-		@NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version) {
+		@NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
+		implements VersionedForm<TeamForm> {
 
 	static TeamForm of(ProgrammeSite site) {
 		return new TeamForm(site.teamLead(), site.clinicalLead(), site.teamFootprintNote(), site.accountableBody(),
 				site.responsibleTeam(), site.version());
 	}
 
-	TeamForm withVersion(long latest) {
+	@Override
+	public TeamForm withVersion(long latest) {
 		return new TeamForm(teamLead, clinicalLead, footprintNote, accountableBody, responsibleTeam, latest);
 	}
 

@@ -71,6 +71,22 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 		assertThat(Accessibility.violations(browser)).isEmpty();
 		open("/programme/cohorts/1/edit");
 		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		// the portfolio for a Place board: the summary matrix, then the board pack to print
+		open("/programme/portfolio");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		new Select(browser.findElement(By.id("place"))).selectByVisibleText("Berkshire West");
+		submit();
+		assertThat(browser.findElement(By.id("portfolio-showing")).getText()).startsWith("Berkshire West");
+		assertThat(browser.findElements(By.cssSelector(".programme-matrix__table .programme-measure-icons")))
+			.isNotEmpty();
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("Open the board pack to print"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Board pack: Berkshire West");
+		assertThat(browser.findElements(By.cssSelector(".programme-pack__site"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("[data-print]"))).hasSize(1);
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Milestones", "Risks and issues");
+		assertThat(Accessibility.violations(browser)).isEmpty();
 	}
 
 	@Test
