@@ -73,7 +73,7 @@ class ProgrammeChartTruthTests {
 
 	private String page(String uri) {
 		MvcTestResult result = mvc.get().uri(uri).with(user("delivery").roles("PLACE_DELIVERY")).exchange();
-		asAdmin();
+		SignedIn.asAdmin();
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
 	}
@@ -95,19 +95,6 @@ class ProgrammeChartTruthTests {
 			.matcher(html);
 		assertThat(matcher.find()).as("row %s", rowSelector).isTrue();
 		return Integer.parseInt(matcher.group(1));
-	}
-
-	/**
-	 * A MockMvc request signs in as its own user and leaves the test thread signed out afterwards, so the services
-	 * the test calls next run as the ICB administrator again.
-	 */
-	private static void asAdmin() {
-		org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
-			.createEmptyContext();
-		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated("admin", null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-					"ROLE_ICB_ADMIN"))));
-		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
 	}
 
 	private String apiVariation(long measureId) {
@@ -264,7 +251,7 @@ class ProgrammeChartTruthTests {
 			.bodyText()
 			.contains("There is a problem", "is fed from CVD outreach done",
 					"so a value entered by hand would not be used", "42");
-		asAdmin();
+		SignedIn.asAdmin();
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		measures.enter(project.id(), measure.id(), feedFrom.minusWeeks(1), BigDecimal.TEN);
 		assertThat(mvc.post()
@@ -277,7 +264,7 @@ class ProgrammeChartTruthTests {
 			.param("value", "7")).hasStatusOk()
 			.bodyText()
 			.contains("has not ended yet");
-		asAdmin();
+		SignedIn.asAdmin();
 		// only the baseline week was saved
 		assertThat(measures.handValues(measure.id())).extracting(Measures.HandValue::weekStarting)
 			.containsExactly(feedFrom.minusWeeks(1));

@@ -81,27 +81,13 @@ class ProgrammeCorrectionsTests {
 			request = request.param(params[i], params[i + 1]);
 		}
 		MvcTestResult result = request.exchange();
-		asAdmin();
+		SignedIn.asAdmin();
 		return result;
 	}
 
-	/**
-	 * A MockMvc request signs in as its own user and leaves the test thread signed out afterwards, so the services
-	 * the test calls next run as the ICB administrator again.
-	 */
-	private static void asAdmin() {
-		org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
-			.createEmptyContext();
-		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated("admin", null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-					"ROLE_ICB_ADMIN"))));
-		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-	}
-
-
 	private String get(String uri) {
 		MvcTestResult result = mvc.get().uri(uri).with(user("delivery").roles("PLACE_DELIVERY")).exchange();
-		asAdmin();
+		SignedIn.asAdmin();
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
