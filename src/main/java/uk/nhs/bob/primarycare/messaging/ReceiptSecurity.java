@@ -23,12 +23,15 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * GOV.UK Notify's delivery receipts arrive with the bearer token set in Notify's callback settings: the receipts
  * endpoint answers only a request carrying that token (compared in constant time), and nothing else. Without a
- * token configured it refuses every request. It is ordered before the platform's API chain, which signs in users.
+ * token configured it refuses every request. The endpoint lives outside {@code /api/**} on purpose: the platform's
+ * API chain signs users and client systems in (and will check OAuth 2.0 access tokens and scopes there), and a token
+ * Notify sends is none of those. This chain of its own, first in order and matching only this path, keeps no session
+ * and needs no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class ReceiptSecurity {
 
-	static final String PATH = "/api/v1/messaging/notify-receipts";
+	static final String PATH = "/callbacks/notify/delivery-receipts";
 
 	@Bean
 	@Order(0)

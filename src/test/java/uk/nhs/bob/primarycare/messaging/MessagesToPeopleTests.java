@@ -32,6 +32,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.COORDINATOR;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
@@ -251,7 +252,26 @@ class MessagesToPeopleTests {
 			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("CREATED");
 
-		assertThat(withToken(receipt(notifyId, reference, "sending"))).hasStatus(HttpStatus.NO_CONTENT);
+		// an API client's sign-in is not Notify's token, and the callback is not under /api/**, whose chain signs in
+		// users and client systems (OAuth 2.0 resource server later): Notify's token means nothing there
+		assertThat(mvc.post()
+			.uri(ReceiptSecurity.PATH)
+			.with(httpBasic("api-client", "demo-password"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(ReceiptSecurity.PATH).startsWith("/callbacks/").doesNotStartWith("/api/");
+		assertThat(mvc.post()
+			.uri("/api/v1/messaging/notify-receipts")
+			.header("Authorization", "Bearer " + FakeNotify.CALLBACK_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("CREATED");
+
+		// with the token, and no CSRF token or session: taken, and no session is made
+		var sending = withToken(receipt(notifyId, reference, "sending"));
+		assertThat(sending).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(sending.getResponse().getHeader("Set-Cookie")).isNull();
+		assertThat(sending.getRequest().getSession(false)).isNull();
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("SENDING");
 		assertThat(withToken(delivered)).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("DELIVERED");
