@@ -9,11 +9,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.triage.TriageRequestSummaries;
 import uk.nhs.bob.primarycare.triage.TriageRequestSummary;
 
@@ -43,16 +41,16 @@ class FreeTextMessages {
 
 	private final Directory directory;
 
-	private final AuditLog auditLog;
+	private final MessageViews views;
 
 	FreeTextMessages(TriageRequestSummaries requests, Routing routing, MessageRecorder recorder, Messages messages,
-			Directory directory, AuditLog auditLog) {
+			Directory directory, MessageViews views) {
 		this.requests = requests;
 		this.routing = routing;
 		this.recorder = recorder;
 		this.messages = messages;
 		this.directory = directory;
-		this.auditLog = auditLog;
+		this.views = views;
 	}
 
 	/** The message's id (the first one's, when the same form was sent twice). */
@@ -76,10 +74,7 @@ class FreeTextMessages {
 					request.siteCode(), request.placeCode(), request.practiceCode(), route, fields, null, null,
 					user.username()))
 			.orElseGet(() -> messages.findByReference(reference).orElseThrow().id());
-		if (request.nhsNumber() != null) {
-			auditLog.recordView(user.username(), new NhsNumber(request.nhsNumber()), page,
-					"Sent a text message about request " + request.reference());
-		}
+		views.auditRequest(user, request, page, "Sent a text message about request " + request.reference());
 		return id;
 	}
 

@@ -126,12 +126,16 @@ class MessageViews {
 			.collect(Collectors.toMap(p -> p.nhsNumber().value(), Function.identity(), (a, b) -> a));
 		Map<UUID, Optional<TriageRequestSummary>> requestsSeen = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
+		Set<NhsNumber> shown = new java.util.LinkedHashSet<>();
 		for (MessageRecord message : found) {
 			rows.add(new Row(message, about(message, people, requestsSeen)));
 			if (message.nhsNumber() != null) {
-				auditLog.recordView(user.username(), new NhsNumber(message.nhsNumber()), page, PURPOSE);
+				shown.add(new NhsNumber(message.nhsNumber()));
 			}
 		}
+		auditLog.recordViews(user.username(), shown, page, PURPOSE);
+		// a message about a request names its person by the request's reference as well
+		requestsSeen.values().forEach(r -> r.ifPresent(request -> auditRequest(user, request, page, PURPOSE)));
 		return rows;
 	}
 
@@ -143,7 +147,13 @@ class MessageViews {
 			if (message.nhsNumber() != null) {
 				auditLog.recordView(user.username(), new NhsNumber(message.nhsNumber()), page, PURPOSE);
 			}
-			return new MessageView(message, about(message, Map.of(), new HashMap<>()), messages.events(id));
+			Map<UUID, Optional<TriageRequestSummary>> requestsSeen = new HashMap<>();
+			String about = about(message, Map.of(), requestsSeen);
+			if (message.nhsNumber() == null && message.requestId() != null) {
+				requestsSeen.computeIfAbsent(message.requestId(), requests::find)
+					.ifPresent(request -> auditRequest(user, request, page, PURPOSE));
+			}
+			return new MessageView(message, about, messages.events(id));
 		});
 	}
 
@@ -180,13 +190,26 @@ class MessageViews {
 			if (!user.scope().coversSite(r.siteCode(), r.placeCode())) {
 				throw new AccessDeniedException("Request outside your scope");
 			}
-			if (r.nhsNumber() != null) {
-				auditLog.recordView(user.username(), new NhsNumber(r.nhsNumber()), page, PURPOSE);
-			}
+			auditRequest(user, r, page, PURPOSE);
 		});
 		return request.map(r -> new RequestView(r, messages.ofRequest(requestId),
 				r.contactPhone() == null ? null
 						: MobileNumber.parse(r.contactPhone()).map(MobileNumber::formatted).orElse(null)));
+	}
+
+	/**
+	 * The person of a request, audited as triage names them: by the NHS number on the request (a registered person's,
+	 * or one given that matches nobody), otherwise by the request's reference.
+	 */
+	void auditRequest(StaffUser user, TriageRequestSummary request, String page, String purpose) {
+		String number = request.nhsNumber() != null ? request.nhsNumber() : request.unregisteredNhsNumber();
+		Optional<NhsNumber> person = number == null ? Optional.empty() : NhsNumber.parse(number);
+		if (person.isPresent()) {
+			auditLog.recordView(user.username(), person.get(), page, purpose);
+		}
+		else {
+			auditLog.recordRequestView(user.username(), request.reference(), page, purpose);
+		}
 	}
 
 	/** {@link AccessDeniedException} unless the person is registered at a practice in the user's scope. */

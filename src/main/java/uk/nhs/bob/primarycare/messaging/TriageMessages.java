@@ -49,21 +49,15 @@ class TriageMessages {
 
 	private final MessageRecorder recorder;
 
-	private final HubHours hubHours;
-
-	private final MessagingProperties properties;
-
 	private final Directory directory;
 
 	private final ServiceDirectory services;
 
-	TriageMessages(TriageRequestSummaries requests, Routing routing, MessageRecorder recorder, HubHours hubHours,
-			MessagingProperties properties, Directory directory, ServiceDirectory services) {
+	TriageMessages(TriageRequestSummaries requests, Routing routing, MessageRecorder recorder, Directory directory,
+			ServiceDirectory services) {
 		this.requests = requests;
 		this.routing = routing;
 		this.recorder = recorder;
-		this.hubHours = hubHours;
-		this.properties = properties;
 		this.directory = directory;
 		this.services = services;
 	}
@@ -104,19 +98,19 @@ class TriageMessages {
 	Map<String, String> confirmation(TriageRequestSummary request) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("reference", request.reference());
-		fields.put("next_steps", nextSteps(request.suggestedDisposition(), hubHours.of(request.siteCode()),
-				LocalDateTime.ofInstant(request.receivedAt(), ServiceDirectory.UK_TIME), properties.sameDayCutoff()));
+		fields.put("next_steps", nextSteps(request.suggestedDisposition(), requests.hubHours(request.siteCode()),
+				LocalDateTime.ofInstant(request.receivedAt(), ServiceDirectory.UK_TIME)));
 		fields.put("if_worse", IF_WORSE);
 		fields.put("hub_name", directory.site(request.siteCode()).map(SiteSummary::name).orElse("BOB"));
 		return fields;
 	}
 
 	/**
-	 * What happens next, by the urgency of the suggestion and the hub's hours when the request arrived: emergency
-	 * advice first; otherwise today before the hub closes, or, when it is closed or about to close, its next opening
-	 * with NHS 111 meanwhile.
+	 * What happens next, by the urgency of the suggestion and the hub's hours (set on its settings page in triage)
+	 * when the request arrived, as the confirmation page said it: emergency advice first; a hub open then looks at it
+	 * that day; a closed one when it next opens, with NHS 111 meanwhile.
 	 */
-	static String nextSteps(Disposition suggestion, OpeningHours hours, LocalDateTime received, Duration cutoff) {
+	static String nextSteps(Disposition suggestion, OpeningHours hours, LocalDateTime received) {
 		if (suggestion.urgency() == 1) {
 			String action = switch (suggestion) {
 				case EMERGENCY_999 -> "Call 999 now.";
@@ -127,23 +121,21 @@ class TriageMessages {
 					+ " Do not wait for us to contact you.";
 		}
 		Optional<LocalTime> closes = hours.closesAfter(received);
-		LocalTime latest = received.toLocalTime().plus(cutoff);
-		if (closes.isPresent() && !latest.isAfter(closes.get()) && latest.isAfter(received.toLocalTime())) {
-			return suggestion.urgency() == 2
-					? "A care coordinator will phone you back today, before " + Wording.time(closes.get()) + "."
-					: "A care coordinator will look at your request and contact you today, before "
-							+ Wording.time(closes.get()) + ".";
+		if (closes.isPresent()) {
+			String open = "The hub is open now, until " + Wording.time(closes.get()) + ". ";
+			return open + (suggestion.urgency() == 2 ? "A care coordinator will phone you back today."
+					: "A care coordinator will look at your request today and contact you.");
 		}
+		String meanwhile = " If you need help before then, use NHS 111 online or call 111.";
 		Optional<LocalDateTime> opens = hours.nextOpening(received);
-		String when = opens.map(o -> {
-			LocalTime until = hours.closesAfter(o).orElse(o.toLocalTime());
-			return Wording.dayFrom(o.toLocalDate(), received.toLocalDate()) + ", between " + Wording.time(o.toLocalTime())
-					+ " and " + Wording.time(until);
-		}).orElse("when it next opens");
-		String state = closes.isPresent() ? "The hub closes soon, at " + Wording.time(closes.get()) + "."
-				: "The hub is closed now.";
-		return state + " A care coordinator will look at your request and contact you " + when
-				+ ". If you need help before then, use NHS 111 online or call 111.";
+		if (opens.isEmpty()) {
+			return "The hub has not listed its opening hours, so we cannot say when it will see your request. If you "
+					+ "need help soon, use NHS 111 online or call 111.";
+		}
+		LocalDateTime at = opens.get();
+		return "The hub is closed now. A care coordinator will look at your request when it opens, "
+				+ Wording.dayFrom(at.toLocalDate(), received.toLocalDate()) + " at " + Wording.time(at.toLocalTime())
+				+ ", and contact you." + meanwhile;
 	}
 
 	/** The outcome's fields: where to go and how to get there, the safety net and the follow-up date. */

@@ -64,8 +64,12 @@ final class Wording {
 		if (hours.isClosedOn(today.getDayOfWeek())) {
 			return "Closed " + WEEKDAY.format(today) + ".";
 		}
-		StringBuilder text = new StringBuilder("Open today: ");
 		var periods = hours.on(today.getDayOfWeek());
+		if (periods.size() == 1 && periods.get(0).opens().equals(LocalTime.MIDNIGHT)
+				&& periods.get(0).closes().equals(OpeningPeriod.MIDNIGHT)) {
+			return "Open 24 hours today.";
+		}
+		StringBuilder text = new StringBuilder("Open today: ");
 		for (int i = 0; i < periods.size(); i++) {
 			text.append(i == 0 ? "" : ", ")
 				.append(time(periods.get(i).opens()))

@@ -38,35 +38,45 @@ class MessageWordingTests {
 	}
 
 	@Test
-	void aRequestInHubHoursIsPromisedTodayBeforeTheHubCloses() {
-		assertThat(TriageMessages.nextSteps(Disposition.PHARMACY_FIRST, HUB, FRIDAY.atTime(10, 15), Duration.ofHours(1)))
-			.isEqualTo("A care coordinator will look at your request and contact you today, before 6:30pm.");
-		assertThat(TriageMessages.nextSteps(Disposition.URGENT_GP_SAME_DAY, HUB, FRIDAY.atTime(17, 30),
-				Duration.ofHours(1))).isEqualTo("A care coordinator will phone you back today, before 6:30pm.");
+	void aRequestWhileTheHubIsOpenIsLookedAtTodayAndTheClosingTimeIsSaid() {
+		assertThat(TriageMessages.nextSteps(Disposition.PHARMACY_FIRST, HUB, FRIDAY.atTime(10, 15)))
+			.isEqualTo("The hub is open now, until 6:30pm. A care coordinator will look at your request today and "
+					+ "contact you.");
+		assertThat(TriageMessages.nextSteps(Disposition.URGENT_GP_SAME_DAY, HUB, FRIDAY.atTime(18, 25)))
+			.isEqualTo("The hub is open now, until 6:30pm. A care coordinator will phone you back today.");
 	}
 
 	@Test
-	void closeToClosingOrOutOfHoursTheNextOpeningIsPromisedWithNhs111Meanwhile() {
-		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.atTime(17, 45), Duration.ofHours(1)))
-			.isEqualTo("The hub closes soon, at 6:30pm. A care coordinator will look at your request and contact you "
-					+ "on Monday 7 December, between 8am and 6:30pm. If you need help before then, use NHS 111 online "
-					+ "or call 111.");
-		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.plusDays(1).atTime(9, 0),
-				Duration.ofHours(1))).startsWith("The hub is closed now.").contains("on Monday 7 December");
-		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.minusDays(1).atTime(22, 0),
-				Duration.ofHours(1))).contains("contact you tomorrow, between 8am and 6:30pm");
+	void outOfHoursTheNextOpeningIsSaidWithNhs111Meanwhile() {
+		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.atTime(18, 30)))
+			.isEqualTo("The hub is closed now. A care coordinator will look at your request when it opens, on Monday "
+					+ "7 December at 8am, and contact you. If you need help before then, use NHS 111 online or call "
+					+ "111.");
+		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.plusDays(1).atTime(9, 0)))
+			.startsWith("The hub is closed now.").contains("on Monday 7 December at 8am");
+		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.minusDays(1).atTime(22, 0)))
+			.contains("when it opens, tomorrow at 8am");
+		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, HUB, FRIDAY.atTime(7, 0)))
+			.contains("when it opens, today at 8am");
+	}
+
+	@Test
+	void aHubWithNoHoursPromisesNoTime() {
+		assertThat(TriageMessages.nextSteps(Disposition.GP_ROUTINE, OpeningHours.none(), FRIDAY.atTime(10, 0)))
+			.isEqualTo("The hub has not listed its opening hours, so we cannot say when it will see your request. "
+					+ "If you need help soon, use NHS 111 online or call 111.");
 	}
 
 	@Test
 	void anEmergencySuggestionSaysWhatToDoNowWhateverTheHour() {
-		assertThat(TriageMessages.nextSteps(Disposition.EMERGENCY_999, HUB, FRIDAY.atTime(10, 0), Duration.ofHours(1)))
+		assertThat(TriageMessages.nextSteps(Disposition.EMERGENCY_999, HUB, FRIDAY.atTime(10, 0)))
 			.isEqualTo("From your answers, you may need emergency care. Call 999 now. Do not wait for us to contact you.");
-		assertThat(TriageMessages.nextSteps(Disposition.EYE_CASUALTY, HUB, FRIDAY.plusDays(1).atTime(3, 0),
-				Duration.ofHours(1))).contains("Go to eye casualty now.");
+		assertThat(TriageMessages.nextSteps(Disposition.EYE_CASUALTY, HUB, FRIDAY.plusDays(1).atTime(3, 0)))
+			.contains("Go to eye casualty now.");
 	}
 
 	@Test
-	void openingHoursAreReadFromConfigurationAndMistakesAreNamed() {
+	void openingHoursSayWhenAPeriodClosesAndWhenTheNextOpens() {
 		OpeningHours hours = OpeningHours.parse("MON-FRI 08:00-13:00 14:00-18:30", "SAT 09:00-12:00");
 		assertThat(hours.closesAfter(FRIDAY.atTime(12, 59))).contains(LocalTime.of(13, 0));
 		assertThat(hours.closesAfter(FRIDAY.atTime(13, 30))).isEmpty();
@@ -75,9 +85,6 @@ class MessageWordingTests {
 		assertThat(OpeningHours.none().nextOpening(FRIDAY.atTime(9, 0))).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("WEEKDAYS 8-6"));
 		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("MON 08:00"));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HubHours(new MessagingProperties("MON-FRI 8am-6pm", null, Duration.ofHours(1), 14, 3)))
-			.withMessageContaining("primarycare.messaging.hub-hours");
 	}
 
 	@Test
@@ -91,6 +98,8 @@ class MessageWordingTests {
 		assertThat(Wording.openNow(OpeningHours.none(), FRIDAY.atTime(10, 0)))
 			.isEqualTo("No regular opening hours are listed: phone before you go.");
 		assertThat(Wording.today(pharmacy, FRIDAY.plusDays(1))).isEqualTo("Closed Saturday.");
+		assertThat(Wording.today(pharmacy, FRIDAY)).isEqualTo("Open today: 9am to 6pm.");
+		assertThat(Wording.today(OpeningHours.parse("MON-SUN 00:00-24:00"), FRIDAY)).isEqualTo("Open 24 hours today.");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.messaging;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,10 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		jdbc.sql("DELETE FROM directory.service WHERE name = ?").param(ALWAYS_OPEN).update();
 	}
 
+	void next() {
+		clickAndWait(By.id("continue"));
+	}
+
 	void check() throws IOException {
 		assertThat(Accessibility.violations(browser)).isEmpty();
 	}
@@ -47,20 +52,36 @@ class MessagingBrowserTests extends BrowserTestSupport {
 
 		open("/request");
 		browser.findElement(By.cssSelector("label[for='redFlags-NONE']")).click();
+		next();
 		browser.findElement(By.cssSelector("label[for='forWhom']")).click();
+		next();
 		browser.findElement(By.id("givenName")).sendKeys("Robin");
 		browser.findElement(By.id("familyName")).sendKeys(familyName);
+		next();
 		browser.findElement(By.id("day")).sendKeys("2");
 		browser.findElement(By.id("month")).sendKeys("9");
 		browser.findElement(By.id("year")).sendKeys("1985");
+		next();
 		browser.findElement(By.cssSelector("label[for='sex']")).click();
+		next();
+		next();
 		new Select(browser.findElement(By.id("practiceCode"))).selectByValue("NONE");
+		next();
 		new Select(browser.findElement(By.id("siteCode"))).selectByValue("BK-AYL");
+		next();
+		next();
 		new Select(browser.findElement(By.id("problem"))).selectByValue("URINARY_SYMPTOMS");
-		browser.findElement(By.cssSelector("label[for='pregnant-no']")).click();
-		browser.findElement(By.cssSelector("label[for='urinaryCatheter-no']")).click();
-		browser.findElement(By.id("contactPhone")).sendKeys("07700 900951");
-		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
+		next();
+		// the pathway questions that apply, one a page, until the phone number
+		for (int page = 0; page < 6 && browser.findElements(By.id("contactPhone")).isEmpty(); page++) {
+			for (String no : List.of("pregnant-no", "urinaryCatheter-no", "immunosuppressed-no")) {
+				browser.findElements(By.cssSelector("label[for='" + no + "']")).forEach(label -> label.click());
+			}
+			next();
+		}
+		browser.findElement(By.id("contactPhone")).sendKeys("07400 900951");
+		next();
+		clickAndWait(By.id("send"));
 		String reference = browser.findElement(By.id("reference")).getText();
 		UUID id = jdbc.sql("SELECT id FROM triage.request WHERE reference = ?").param(reference).query(UUID.class).single();
 
@@ -68,8 +89,12 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		String confirmation = MessageKind.FORM_CONFIRMATION.reference(id);
 		awaitStatus(jdbc, confirmation, "CREATED");
 		JsonNode sent = FakeNotify.body(FakeNotify.sendsWithReference(confirmation).get(0));
-		assertThat(sent.path("phone_number").asString()).isEqualTo("07700900951");
+		assertThat(sent.path("phone_number").asString()).isEqualTo("07400900951");
 		assertThat(sent.path("personalisation").path("reference").asString()).isEqualTo(reference);
+		// and says what the page said about the hub's hours
+		boolean closed = !browser.findElements(By.id("out-of-hours")).isEmpty();
+		assertThat(sent.path("personalisation").path("next_steps").asString())
+			.startsWith(closed ? "The hub is closed now." : "The hub is open now");
 
 		signIn("coordinator", "demo-password");
 		clickAndWait(By.linkText("Messages"));
@@ -94,7 +119,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 				"Online request confirmation", "Accepted by GOV.UK Notify");
 		clickAndWait(By.linkText("Triage outcome: where to go"));
 		check();
-		assertThat(browser.findElement(By.id("recipient")).getText()).isEqualTo("07700900951");
+		assertThat(browser.findElement(By.id("recipient")).getText()).isEqualTo("07400900951");
 		assertThat(browser.findElement(By.id("template")).getText()).contains("triage-outcome-sms",
 				FakeNotify.templateId(NotifyTemplate.TRIAGE_OUTCOME_SMS));
 		assertThat(browser.findElement(By.id("personalisation")).getText()).contains("Pharmacy First consultation",

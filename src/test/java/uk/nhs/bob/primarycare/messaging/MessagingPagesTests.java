@@ -103,10 +103,10 @@ class MessagingPagesTests {
 
 	@Test
 	void aCoordinatorTextsThePersonAboutARequestOnceEvenIfTheFormIsSentTwice() {
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07700 900811", "SORE_THROAT", "NONE");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900811", "SORE_THROAT", "NONE");
 		assertThat(mvc.get().uri("/messaging/requests/" + id).with(COORDINATOR)).hasStatusOk()
 			.bodyText()
-			.contains("Send a text message", "07700 900811");
+			.contains("Send a text message", "07400 900811");
 		String token = UUID.randomUUID().toString();
 		assertThat(text(id, token, "", COORDINATOR)).hasStatusOk().bodyText().contains("Write the message");
 		assertThat(text(id, token, "x".repeat(613), COORDINATOR)).hasStatusOk()
@@ -127,7 +127,7 @@ class MessagingPagesTests {
 		LoggedRequest send = FakeNotify.sendsWithReference(reference).get(0);
 		JsonNode body = FakeNotify.body(send);
 		assertThat(body.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.FREE_TEXT_SMS));
-		assertThat(body.path("phone_number").asString()).isEqualTo("07700900811");
+		assertThat(body.path("phone_number").asString()).isEqualTo("07400900811");
 		assertThat(body.path("personalisation").path("message").asString()).isEqualTo("We have booked you in at 3pm.");
 		assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
 		assertThat(mvc.get().uri("/messaging/requests/" + id).with(COORDINATOR)).hasStatusOk()

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.nhs.bob.primarycare.triage.PublicFormCsrf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,12 +30,20 @@ final class MessagingTestData {
 	private MessagingTestData() {
 	}
 
+	/** Each public form request from its own address, so the form's limit per client never stops a test. */
+	private static final AtomicInteger CLIENTS = new AtomicInteger();
+
 	/** A request through the public form for someone not registered, at the Aylesbury hub; its id. */
 	static UUID publicRequest(MockMvcTester mvc, JdbcClient jdbc, String phone, String problem, String redFlag) {
 		String token = UUID.randomUUID().toString();
+		int client = CLIENTS.incrementAndGet();
 		MvcTestResult result = mvc.post()
 			.uri("/request")
-			.with(csrf())
+			.with(PublicFormCsrf.token())
+			.with(r -> {
+				r.setRemoteAddr("198.51.100." + (client % 250 + 1));
+				return r;
+			})
 			.param("formToken", token)
 			.param("redFlags", redFlag)
 			.param("forWhom", "self")
@@ -48,6 +59,8 @@ final class MessagingTestData {
 			.param("pregnant", "no")
 			.param("urinaryCatheter", "no")
 			.param("contactPhone", phone)
+			.param("step", "check")
+			.param("go", "send")
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
 		return jdbc.sql("SELECT id FROM triage.request WHERE submission_key = ?")

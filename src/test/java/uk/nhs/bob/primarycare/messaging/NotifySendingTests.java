@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.messaging;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.triage.Disposition;
 import uk.nhs.bob.primarycare.triage.TriageRequestRecorded;
+import uk.nhs.bob.primarycare.triage.TriageRequestSummaries;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -59,6 +61,9 @@ class NotifySendingTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	TriageRequestSummaries summaries;
+
 	@AfterEach
 	void removeTestStubsAndPharmacy() {
 		FakeNotify.server().getStubMappings()
@@ -70,7 +75,7 @@ class NotifySendingTests {
 
 	@Test
 	void theOnlineFormsConfirmationGoesToNotifyWithItsTemplateNumberAndPersonalisation() {
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07700 900461", "SORE_THROAT", "NONE");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900461", "SORE_THROAT", "NONE");
 		String reference = MessageKind.FORM_CONFIRMATION.reference(id);
 		awaitStatus(jdbc, reference, "CREATED");
 
@@ -84,12 +89,11 @@ class NotifySendingTests {
 			.singleRow();
 		String expectedNextSteps = TriageMessages.nextSteps(
 				Disposition.valueOf(request.get("suggested_disposition").toString()),
-				uk.nhs.bob.primarycare.directory.OpeningHours.parse("MON-FRI 08:00-18:30"),
+				summaries.hubHours("BK-AYL"),
 				LocalDateTime.ofInstant(((java.sql.Timestamp) request.get("received_at")).toInstant(),
-						ServiceDirectory.UK_TIME),
-				Duration.ofHours(1));
+						ServiceDirectory.UK_TIME));
 		assertThat(body.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.FORM_CONFIRMATION_SMS));
-		assertThat(body.path("phone_number").asString()).isEqualTo("07700900461");
+		assertThat(body.path("phone_number").asString()).isEqualTo("07400900461");
 		assertThat(body.path("reference").asString()).isEqualTo(reference);
 		JsonNode fields = body.path("personalisation");
 		assertThat(fields.path("reference").asString()).isEqualTo(request.get("reference"));
@@ -110,9 +114,46 @@ class NotifySendingTests {
 	}
 
 	@Test
+	void theConfirmationSaysWhenTheHubWillSeeTheRequestByTheHoursTheHubSetInTriage() {
+		// the Aylesbury hub works one hour, on the day after tomorrow, so it is closed now whatever the time of the test
+		LocalDate opening = LocalDate.now(ServiceDirectory.UK_TIME).plusDays(2);
+		List<Map<String, Object>> hours = jdbc.sql("SELECT * FROM triage.hub_opening_period WHERE site_code = 'BK-AYL'")
+			.query()
+			.listOfRows();
+		try {
+			jdbc.sql("DELETE FROM triage.hub_opening_period WHERE site_code = 'BK-AYL'").update();
+			jdbc.sql("INSERT INTO triage.hub_opening_period VALUES ('BK-AYL', ?, 540, 600)")
+				.param(opening.getDayOfWeek().getValue())
+				.update();
+			UUID closed = MessagingTestData.publicRequest(mvc, jdbc, "07400 900465", "SORE_THROAT", "NONE");
+			awaitStatus(jdbc, MessageKind.FORM_CONFIRMATION.reference(closed), "CREATED");
+			assertThat(FakeNotify.body(FakeNotify.sendsWithReference(MessageKind.FORM_CONFIRMATION.reference(closed))
+				.get(0)).path("personalisation").path("next_steps").asString())
+				.isEqualTo("The hub is closed now. A care coordinator will look at your request when it opens, on "
+						+ Wording.day(opening) + " at 9am, and contact you. If you need help before then, use NHS "
+						+ "111 online or call 111.");
+
+			jdbc.sql("DELETE FROM triage.hub_opening_period WHERE site_code = 'BK-AYL'").update();
+			UUID noHours = MessagingTestData.publicRequest(mvc, jdbc, "07400 900466", "SORE_THROAT", "NONE");
+			awaitStatus(jdbc, MessageKind.FORM_CONFIRMATION.reference(noHours), "CREATED");
+			assertThat(FakeNotify.body(FakeNotify.sendsWithReference(MessageKind.FORM_CONFIRMATION.reference(noHours))
+				.get(0)).path("personalisation").path("next_steps").asString())
+				.startsWith("The hub has not listed its opening hours, so we cannot say when it will see your request.");
+		}
+		finally {
+			jdbc.sql("DELETE FROM triage.hub_opening_period WHERE site_code = 'BK-AYL'").update();
+			for (Map<String, Object> period : hours) {
+				jdbc.sql("INSERT INTO triage.hub_opening_period VALUES ('BK-AYL', ?, ?, ?)")
+					.params(period.get("day_of_week"), period.get("opens_minute"), period.get("closes_minute"))
+					.update();
+			}
+		}
+	}
+
+	@Test
 	void aCompletedRequestTellsThePersonWhereToGoWhenItIsOpenAndWhatIfItGetsWorse() {
 		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "+44 7700 900462", "URINARY_SYMPTOMS", "NONE");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "+44 7400 900462", "URINARY_SYMPTOMS", "NONE");
 		assertThat(jdbc.sql("SELECT suggested_disposition FROM triage.request WHERE id = ?")
 			.param(id)
 			.query(String.class)
@@ -127,12 +168,12 @@ class NotifySendingTests {
 			.query()
 			.singleRow();
 		assertThat(body.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.TRIAGE_OUTCOME_SMS));
-		assertThat(body.path("phone_number").asString()).isEqualTo("07700900462");
+		assertThat(body.path("phone_number").asString()).isEqualTo("07400900462");
 		JsonNode fields = body.path("personalisation");
 		assertThat(fields.path("reference").asString()).isEqualTo(request.get("reference"));
 		assertThat(fields.path("where_to_go").asString()).isEqualTo("Pharmacy First consultation");
 		assertThat(fields.path("service").asString())
-			.isEqualTo(ALWAYS_OPEN + ", HP20 1AA. Phone 01296 000000.\nOpen now, until midnight. Open today: midnight to midnight.");
+			.isEqualTo(ALWAYS_OPEN + ", HP20 1AA. Phone 01296 000000.\nOpen now, until midnight. Open 24 hours today.");
 		assertThat(fields.path("safety_net").asString()).isEqualTo(request.get("safety_net"));
 		assertThat(fields.path("follow_up_date").asString())
 			.isEqualTo(Wording.day(((java.sql.Date) request.get("follow_up_date")).toLocalDate()));
@@ -140,7 +181,7 @@ class NotifySendingTests {
 
 	@Test
 	void aRedFlagOutcomeIsNeverLeftToAMessageButTheConfirmationSaysCall999() {
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07700 900463", "OTHER", "CHEST_PAIN");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900463", "OTHER", "CHEST_PAIN");
 		awaitStatus(jdbc, MessageKind.FORM_CONFIRMATION.reference(id), "CREATED");
 		assertThat(FakeNotify.body(FakeNotify.sendsWithReference(MessageKind.FORM_CONFIRMATION.reference(id)).get(0))
 			.path("personalisation")
@@ -261,7 +302,7 @@ class NotifySendingTests {
 
 	@Test
 	void theSameEventDeliveredTwiceMakesOneMessage() {
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07700 900464", "SORE_THROAT", "NONE");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900464", "SORE_THROAT", "NONE");
 		String reference = MessageKind.FORM_CONFIRMATION.reference(id);
 		awaitStatus(jdbc, reference, "CREATED");
 		TriageRequestRecorded event = new TriageRequestRecorded(id, "ONLINE_FORM", "BK-AYL", false,

@@ -31,7 +31,7 @@ class OutboxTests {
 
 	@Test
 	void withoutAnApiKeyTheConfirmationWaitsInTheOutboxShowingWhatWouldHaveBeenSent() throws InterruptedException {
-		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07700 900901", "SORE_THROAT", "NONE");
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900901", "SORE_THROAT", "NONE");
 		String reference = MessageKind.FORM_CONFIRMATION.reference(id);
 		awaitStatus(jdbc, reference, "OUTBOX");
 		String requestReference = jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
@@ -49,7 +49,7 @@ class OutboxTests {
 		assertThat(mvc.get().uri("/messaging/messages/" + message).with(COORDINATOR)).hasStatusOk()
 			.bodyText()
 			.contains("This message was not sent", "No GOV.UK Notify API key is configured",
-					"What would have been sent", "07700900901", "form-confirmation-sms", "no template id configured",
+					"What would have been sent", "07400900901", "form-confirmation-sms", "no template id configured",
 					reference, "next_steps", "NHS same-day care: we have your request. Your reference is "
 							+ requestReference);
 		Thread.sleep(1000);
