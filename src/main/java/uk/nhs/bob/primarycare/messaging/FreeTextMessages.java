@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.messaging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -69,13 +70,15 @@ class FreeTextMessages {
 		fields.put("hub_name", directory.site(request.siteCode()).map(SiteSummary::name).orElse("BOB"));
 		fields.put("reference", request.reference());
 		fields.put("message", text.strip());
-		UUID id = recorder
-			.record(new Draft(MessageKind.FREE_TEXT, reference, request.nhsNumber(), request.id(), request.reference(),
-					request.siteCode(), request.placeCode(), request.practiceCode(), route, fields, null, null,
-					user.username()))
-			.orElseGet(() -> messages.findByReference(reference).orElseThrow().id());
+		Optional<UUID> recorded = recorder.record(new Draft(MessageKind.FREE_TEXT, reference, request.nhsNumber(),
+				request.id(), request.reference(), request.siteCode(), request.placeCode(), request.practiceCode(),
+				route, fields, null, null, user.username()));
+		if (recorded.isEmpty()) {
+			// the same form sent again: the text was made (and audited) the first time
+			return messages.findByReference(reference).orElseThrow().id();
+		}
 		views.auditRequest(user, request, page, "Sent a text message about request " + request.reference());
-		return id;
+		return recorded.get();
 	}
 
 }

@@ -152,6 +152,15 @@ class MessagesToPeopleTests {
 				LocalDate.now(ServiceDirectory.UK_TIME).minusDays(10));
 		awaitStatus(jdbc, MessageKind.CVD_INVITATION.reference(outreach), "OUT_OF_DATE");
 		assertThat(FakeNotify.sendsWithReference(MessageKind.CVD_INVITATION.reference(outreach))).isEmpty();
+
+		// the same referral recorded today is an invitation made now: it goes, naming the programme
+		UUID today = recordOutreach(nhs, "WEIGHT_MANAGEMENT_REFERRAL", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
+		awaitStatus(jdbc, MessageKind.CVD_INVITATION.reference(today), "CREATED");
+		JsonNode sent = FakeNotify.body(FakeNotify.sendsWithReference(MessageKind.CVD_INVITATION.reference(today)).get(0));
+		assertThat(sent.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.CVD_INVITATION_SMS));
+		assertThat(sent.path("phone_number").asString()).isEqualTo("07700900703");
+		assertThat(sent.path("personalisation").path("offer").asString())
+			.isEqualTo("a free NHS weight management programme");
 	}
 
 	@Test

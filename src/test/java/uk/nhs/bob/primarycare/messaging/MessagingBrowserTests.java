@@ -79,6 +79,9 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			}
 			next();
 		}
+		// the person is told that the number gets text messages, the basis the confirmation and outcome go on
+		assertThat(browser.findElement(By.id("contactPhone-hint")).getText())
+			.contains("send text messages about it to a mobile");
 		browser.findElement(By.id("contactPhone")).sendKeys("07400 900951");
 		next();
 		clickAndWait(By.id("send"));

@@ -124,6 +124,18 @@ class MessagingPagesTests {
 			.param(reference)
 			.query(String.class)
 			.single()).isEqualTo("coordinator");
+		// the text is audited once (the second form post made nothing), under the request's reference: the person
+		// gave no NHS number
+		String requestReference = jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM audit.record_view
+				WHERE request_reference = ? AND username = 'coordinator' AND purpose = ?""")
+			.params(requestReference, "Sent a text message about request " + requestReference)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		LoggedRequest send = FakeNotify.sendsWithReference(reference).get(0);
 		JsonNode body = FakeNotify.body(send);
 		assertThat(body.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.FREE_TEXT_SMS));
