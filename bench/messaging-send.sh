@@ -38,8 +38,9 @@ APP=""
 FAKE=""
 cleanup() {
 	status=$?
-	[ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
-	[ -n "$FAKE" ] && kill "$FAKE" 2>/dev/null && wait "$FAKE" 2>/dev/null
+	# a process stopped by its signal exits non-zero: not the benchmark's failure (and set -e must not end the cleanup)
+	if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
+	if [ -n "$FAKE" ]; then kill "$FAKE" 2>/dev/null || true; wait "$FAKE" 2>/dev/null || true; fi
 	rm -rf "$OUT"
 	exit $status
 }
@@ -80,6 +81,9 @@ for _ in $(seq 1 240); do
 	sleep 1
 done
 grep -q "Demo data created" "$OUT/app.log" || { echo "app did not become ready"; tail -30 "$OUT/app.log"; exit 1; }
+# the embedded PostgreSQL asks every connection for the password it generated into its data folder
+export PGPASSWORD
+PGPASSWORD=$(cat "$OUT/pg/app-db-password")
 SQL="psql -h localhost -p $PG_PORT -U postgres -d postgres -At -q"
 for _ in $(seq 1 120); do
 	[ "$($SQL -c "SELECT count(*) FROM messaging.message WHERE status = 'QUEUED'")" = "0" ] && break
