@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,11 @@ class NotifySender {
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-	/** Every call to Notify takes a token: a backlog is sent at Notify's pace rather than met with 429s. */
+	/**
+	 * Every call to Notify takes a token: a backlog is sent at Notify's pace rather than met with 429s. Notify counts
+	 * calls in any 60 seconds, and a bucket lets through its capacity plus its refill in one window, so the capacity
+	 * (a second's share) is taken off the refill: never more than {@code max-per-minute} in any minute.
+	 */
 	private final Bucket rateLimit;
 
 	NotifySender(Messages messages, NotifyGateway gateway, NotifyProperties properties) {
@@ -60,9 +65,15 @@ class NotifySender {
 		this.properties = properties;
 		this.dispatcher = Executors.newSingleThreadExecutor(threads("notify-dispatch"));
 		this.workers = Executors.newFixedThreadPool(properties.senderThreads(), threads("notify-send"));
-		this.rateLimit = Bucket.builder()
-			.addLimit(limit -> limit.capacity(properties.maxPerMinute())
-				.refillGreedy(properties.maxPerMinute(), Duration.ofMinutes(1)))
+		this.rateLimit = rateLimit(properties.maxPerMinute(), TimeMeter.SYSTEM_MILLISECONDS);
+	}
+
+	static Bucket rateLimit(int maxPerMinute, TimeMeter clock) {
+		long burst = Math.max(1, maxPerMinute / 60);
+		long refill = Math.max(1, maxPerMinute - burst);
+		return Bucket.builder()
+			.addLimit(limit -> limit.capacity(burst).refillGreedy(refill, Duration.ofMinutes(1)))
+			.withCustomTimePrecision(clock)
 			.build();
 	}
 

@@ -3,8 +3,13 @@ package uk.nhs.bob.primarycare.messaging;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,6 +139,42 @@ class MessageWordingTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NotifyProperties("not-a-key", "https://x", null, null,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
 				Duration.ofSeconds(1), 1, 1)).withMessageContaining("primarycare.notify.api-key");
+	}
+
+	@Test
+	void theSenderNeverCallsNotifyMoreThanItsLimitInAnyMinute() {
+		// a backlog taken as fast as tokens come, on a clock that moves 10 ms a step, over three minutes
+		AtomicLong nanos = new AtomicLong();
+		TimeMeter clock = new TimeMeter() {
+			@Override
+			public long currentTimeNanos() {
+				return nanos.get();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return false;
+			}
+		};
+		Bucket bucket = NotifySender.rateLimit(3000, clock);
+		long step = Duration.ofMillis(10).toNanos();
+		List<Long> sentAt = new ArrayList<>();
+		for (long t = 0; t < Duration.ofMinutes(3).toNanos(); t += step) {
+			nanos.set(t);
+			while (bucket.tryConsume(1)) {
+				sentAt.add(t);
+			}
+		}
+		long minute = Duration.ofMinutes(1).toNanos();
+		int busiest = 0;
+		for (int first = 0, last = 0; last < sentAt.size(); last++) {
+			while (sentAt.get(last) - sentAt.get(first) >= minute) {
+				first++;
+			}
+			busiest = Math.max(busiest, last - first + 1);
+		}
+		// Notify refuses (429) more than 3,000 in 60 seconds; pacing keeps under it without wasting the limit
+		assertThat(busiest).isBetween(2950, 3000);
 	}
 
 	@Test
