@@ -1,17 +1,28 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +39,16 @@ import uk.nhs.bob.primarycare.shared.IsoWeek;
  * <li>Rebases: each starts a new segment at the first judged week on or after it.</li>
  * <li>The judged weeks go through {@link Spc} (NHSRplotthedots rules, outlier screening on); the icons describe the
  * last judged week.</li>
+ * <li>Reading: the views that show many measures (site, Place, overview, ICB, portfolio, board pack, CSV) ask for all
+ * their charts at once, so a page reads the values, rebases and feeds in a few statements however many measures it
+ * shows; a single chart is the same reading for one measure.</li>
  * </ul>
  */
 @Component
 @Transactional(readOnly = true)
 class Charts {
+
+	private static final SortedMap<LocalDate, FeedValues.FedWeek> EMPTY = Collections.emptySortedMap();
 
 	private final JdbcClient jdbc;
 
@@ -54,37 +70,94 @@ class Charts {
 	}
 
 	MeasureChart chart(Measure measure, LocalDate today) {
-		Project project = programme.project(measure.projectId()).orElseThrow();
-		ProgrammeSite site = programme.site(project.siteId()).orElseThrow();
-		return chart(measure, programme.directorySiteCodes(site), today);
-	}
-
-	List<MeasureChart> charts(Collection<Measure> measures) {
-		return measures.stream().map(this::chart).toList();
+		return charts(List.of(measure), today).get(measure.id());
 	}
 
 	MeasureChart chart(Measure measure, Set<String> directorySiteCodes, LocalDate today) {
+		return charts(List.of(measure), m -> directorySiteCodes, today).get(measure.id());
+	}
+
+	/** The charts of some measures (by measure id, in the order given), each over its own site's footprint. */
+	Map<Long, MeasureChart> charts(Collection<Measure> measures) {
+		return charts(measures, calendar.today());
+	}
+
+	/**
+	 * The charts of some measures, reading their projects, sites and footprints once for them all, then
+	 * {@link #charts(Collection, Function, LocalDate)}.
+	 */
+	Map<Long, MeasureChart> charts(Collection<Measure> measures, LocalDate today) {
+		Map<Long, Project> projects = new HashMap<>();
+		programme.projects(measures.stream().map(Measure::projectId).collect(Collectors.toSet()))
+			.forEach(p -> projects.put(p.id(), p));
+		Map<Long, Set<String>> codes = programme
+			.directorySiteCodes(programme.sites(projects.values().stream().map(Project::siteId).collect(Collectors.toSet())));
+		return charts(measures, m -> codes.get(projects.get(m.projectId()).siteId()), today);
+	}
+
+	/**
+	 * The charts of some measures (by measure id, in the order given), each fed over the directory site codes the
+	 * function gives it. However many measures, the values entered by hand, the rebases and the fed values are read in
+	 * one statement each, and each chart is the same as if its measure were read alone.
+	 */
+	Map<Long, MeasureChart> charts(Collection<Measure> measures, Function<Measure, Set<String>> directorySiteCodes,
+			LocalDate today) {
+		Map<Long, MeasureChart> charts = new LinkedHashMap<>();
+		if (measures.isEmpty()) {
+			return charts;
+		}
+		SqlArrayValue ids = new SqlArrayValue("bigint", measures.stream().map(Measure::id).distinct().toArray());
+		Map<Long, Map<LocalDate, Double>> handValues = new HashMap<>();
+		jdbc.sql("select measure_id, week_starting, value from programme.measure_value where measure_id = any(?)")
+			.param(ids)
+			.query((RowCallbackHandler) rs -> handValues.computeIfAbsent(rs.getLong("measure_id"), id -> new HashMap<>())
+				.put(rs.getObject("week_starting", LocalDate.class), rs.getDouble("value")));
+		Map<Long, List<MeasureChart.Rebase>> rebases = new HashMap<>();
+		jdbc.sql("""
+				select measure_id, week_starting, reason, created_by, created_at from programme.measure_rebase
+				where measure_id = any(?) order by measure_id, week_starting""")
+			.param(ids)
+			.query((RowCallbackHandler) rs -> rebases.computeIfAbsent(rs.getLong("measure_id"), id -> new ArrayList<>())
+				.add(rebase(rs)));
+		// measures of one footprint share its key, so the footprint is read once per feed
+		Map<Set<String>, String> footprintKeys = new HashMap<>();
+		Map<Long, String> keyOfMeasure = new HashMap<>();
+		Map<Feed, Map<String, Set<String>>> fedFootprints = new EnumMap<>(Feed.class);
+		for (Measure measure : measures) {
+			Feed feed = measure.feed();
+			if (feed != null) {
+				Set<String> codes = Set.copyOf(directorySiteCodes.apply(measure));
+				String key = footprintKeys.computeIfAbsent(codes, c -> String.valueOf(footprintKeys.size()));
+				keyOfMeasure.put(measure.id(), key);
+				fedFootprints.computeIfAbsent(feed, f -> new HashMap<>()).put(key, codes);
+			}
+		}
+		Map<Feed, Map<String, SortedMap<LocalDate, FeedValues.FedWeek>>> fed = feedValues.weekly(fedFootprints);
+		for (Measure measure : measures) {
+			SortedMap<LocalDate, FeedValues.FedWeek> fedWeeks = measure.feed() == null ? EMPTY
+					: fed.getOrDefault(measure.feed(), Map.of()).getOrDefault(keyOfMeasure.get(measure.id()), EMPTY);
+			charts.put(measure.id(), chart(measure, handValues.getOrDefault(measure.id(), Map.of()), fedWeeks,
+					rebases.getOrDefault(measure.id(), List.of()), today));
+		}
+		return charts;
+	}
+
+	/** A measure's chart from its values entered by hand, its fed weeks and its rebases. */
+	private static MeasureChart chart(Measure measure, Map<LocalDate, Double> handValues,
+			SortedMap<LocalDate, FeedValues.FedWeek> fedWeeks, List<MeasureChart.Rebase> rebases, LocalDate today) {
 		LocalDate currentMonday = IsoWeek.of(today).monday();
 		SortedMap<LocalDate, Raw> series = new TreeMap<>();
-		jdbc.sql("select week_starting, value from programme.measure_value where measure_id = ?")
-			.param(measure.id())
-			.query((rs, row) -> {
-				LocalDate week = rs.getObject("week_starting", LocalDate.class);
-				if (!measure.fedWeek(week)) {
-					series.put(week, new Raw(rs.getDouble("value"), false, null, null));
-				}
-				return week;
-			})
-			.list();
+		handValues.forEach((week, value) -> {
+			if (!measure.fedWeek(week)) {
+				series.put(week, new Raw(value, false, null, null));
+			}
+		});
 		Feed feed = measure.feed();
-		if (feed != null) {
-			feedValues.weekly(feed, directorySiteCodes).forEach((week, fed) -> {
-				if (measure.fedWeek(week)) {
-					series.put(week, new Raw(fed.value(), true, fed.numerator(), fed.n()));
-				}
-			});
-		}
-		List<MeasureChart.Rebase> rebases = rebases(measure.id());
+		fedWeeks.forEach((week, fedWeek) -> {
+			if (measure.fedWeek(week)) {
+				series.put(week, new Raw(fedWeek.value(), true, fedWeek.numerator(), fedWeek.n()));
+			}
+		});
 
 		List<LocalDate> weeks = new ArrayList<>(series.keySet());
 		List<MeasureChart.NotJudged> notJudged = new ArrayList<>();
@@ -150,10 +223,13 @@ class Charts {
 				select week_starting, reason, created_by, created_at from programme.measure_rebase
 				where measure_id = ? order by week_starting""")
 			.param(measureId)
-			.query((rs, row) -> new MeasureChart.Rebase(rs.getObject("week_starting", LocalDate.class),
-					rs.getString("reason"), rs.getString("created_by"),
-					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+			.query((rs, row) -> rebase(rs))
 			.list();
+	}
+
+	private static MeasureChart.Rebase rebase(ResultSet rs) throws SQLException {
+		return new MeasureChart.Rebase(rs.getObject("week_starting", LocalDate.class), rs.getString("reason"),
+				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
 	private record Raw(double value, boolean fed, @Nullable Long numerator, @Nullable Long n) {

@@ -8,4 +8,6 @@ interface PdsaCycleRepository extends JpaRepository<PdsaCycle, Long> {
 
 	List<PdsaCycle> findByProjectIdOrderByStartedOnAscIdAsc(long projectId);
 
+	List<PdsaCycle> findByProjectIdInOrderByStartedOnAscIdAsc(java.util.Collection<Long> projectIds);
+
 }

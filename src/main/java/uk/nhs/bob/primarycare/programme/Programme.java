@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -218,6 +220,11 @@ class Programme {
 		return sites.findById(id);
 	}
 
+	@Transactional(readOnly = true)
+	List<ProgrammeSite> sites(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : sites.findByIdInOrderByName(ids);
+	}
+
 	/** A site as typed: its name, Place, description and footprint codes (neighbourhood site or PCN codes). */
 	record SiteDraft(String name, String placeCode, String description, Set<String> footprintCodes) {
 	}
@@ -314,14 +321,26 @@ class Programme {
 	/** The directory neighbourhood site codes a footprint covers (a PCN counts as its neighbourhood site). */
 	@Transactional(readOnly = true)
 	Set<String> directorySiteCodes(ProgrammeSite site) {
-		Set<String> codes = new LinkedHashSet<>();
-		for (FootprintCode code : site.footprint()) {
-			if (code.kind() == FootprintKind.SITE) {
-				codes.add(code.code());
+		return directorySiteCodes(List.of(site)).get(site.id());
+	}
+
+	/** The directory site codes of each site's footprint, by site id, reading the PCNs (if any are named) once. */
+	@Transactional(readOnly = true)
+	Map<Long, Set<String>> directorySiteCodes(Collection<ProgrammeSite> sites) {
+		boolean anyPcn = sites.stream().flatMap(s -> s.footprint().stream()).anyMatch(c -> c.kind() == FootprintKind.PCN);
+		Map<String, String> pcnSites = anyPcn
+				? directory.pcns().stream().collect(Collectors.toMap(PcnSummary::odsCode, PcnSummary::siteCode))
+				: Map.of();
+		Map<Long, Set<String>> codes = new HashMap<>();
+		for (ProgrammeSite site : sites) {
+			Set<String> siteCodes = new LinkedHashSet<>();
+			for (FootprintCode code : site.footprint()) {
+				String siteCode = code.kind() == FootprintKind.SITE ? code.code() : pcnSites.get(code.code());
+				if (siteCode != null) {
+					siteCodes.add(siteCode);
+				}
 			}
-			else {
-				directory.pcn(code.code()).map(PcnSummary::siteCode).ifPresent(codes::add);
-			}
+			codes.put(site.id(), siteCodes);
 		}
 		return codes;
 	}
@@ -453,12 +472,23 @@ class Programme {
 
 	@Transactional(readOnly = true)
 	List<EnrolmentRecord> enrolments(long siteId) {
+		return enrolments(List.of(siteId)).getOrDefault(siteId, List.of());
+	}
+
+	/** The enrolments of some sites, by site id, each site's in cohort order. */
+	@Transactional(readOnly = true)
+	Map<Long, List<EnrolmentRecord>> enrolments(Collection<Long> siteIds) {
+		if (siteIds.isEmpty()) {
+			return Map.of();
+		}
 		return jdbc.sql("""
 				select e.* from programme.enrolment e join programme.cohort c on c.id = e.cohort_id
-				where e.site_id = ? order by c.starts_on, e.id""")
-			.param(siteId)
+				where e.site_id = any(?) order by c.starts_on, e.id""")
+			.param(new SqlArrayValue("bigint", siteIds.toArray()))
 			.query(Programme::enrolmentRow)
-			.list();
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(EnrolmentRecord::siteId));
 	}
 
 	@Transactional(readOnly = true)
@@ -502,8 +532,22 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
+	List<Project> projects(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : projects.findAllById(ids);
+	}
+
+	@Transactional(readOnly = true)
 	List<Project> projectsOf(long siteId) {
 		return projects.findBySiteId(siteId);
+	}
+
+	/** The projects of some sites, by site id (in the order of {@link #projectsOf(long)}). */
+	@Transactional(readOnly = true)
+	Map<Long, List<Project>> projectsOf(Collection<Long> siteIds) {
+		if (siteIds.isEmpty()) {
+			return Map.of();
+		}
+		return projects.findBySiteIdInOrderById(siteIds).stream().collect(Collectors.groupingBy(Project::siteId));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,5 +11,7 @@ interface ProjectRepository extends JpaRepository<Project, Long> {
 	Optional<Project> findBySiteIdAndWorkstreamCode(long siteId, String workstreamCode);
 
 	List<Project> findBySiteId(long siteId);
+
+	List<Project> findBySiteIdInOrderById(Collection<Long> siteIds);
 
 }
