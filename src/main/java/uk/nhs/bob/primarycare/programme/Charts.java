@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ import uk.nhs.bob.primarycare.shared.IsoWeek;
  * <li>The judged weeks go through {@link Spc} (NHSRplotthedots rules, outlier screening on); the icons describe the
  * last judged week.</li>
  * <li>Reading: the views that show many measures (site, Place, overview, ICB, portfolio, board pack, CSV) ask for all
- * their charts at once, so a page reads the values, rebases and feeds in a few statements however many measures it
- * shows; a single chart is the same reading for one measure.</li>
+ * their charts at once, so a page reads the values, rebases and fed values in one statement however many measures
+ * it shows; a single chart is the same reading for one measure.</li>
  * </ul>
  */
 @Component
@@ -52,15 +53,12 @@ class Charts {
 
 	private final JdbcClient jdbc;
 
-	private final FeedValues feedValues;
-
 	private final Programme programme;
 
 	private final ProgrammeCalendar calendar;
 
-	Charts(JdbcClient jdbc, FeedValues feedValues, Programme programme, ProgrammeCalendar calendar) {
+	Charts(JdbcClient jdbc, Programme programme, ProgrammeCalendar calendar) {
 		this.jdbc = jdbc;
-		this.feedValues = feedValues;
 		this.programme = programme;
 		this.calendar = calendar;
 	}
@@ -97,8 +95,9 @@ class Charts {
 
 	/**
 	 * The charts of some measures (by measure id, in the order given), each fed over the directory site codes the
-	 * function gives it. However many measures, the values entered by hand, the rebases and the fed values are read in
-	 * one statement each, and each chart is the same as if its measure were read alone.
+	 * function gives it. However many measures, their inputs (the values entered by hand, the rebases and the fed
+	 * values of each feed over each footprint) are read in one statement, and each chart is the same as if its measure
+	 * were read alone.
 	 */
 	Map<Long, MeasureChart> charts(Collection<Measure> measures, Function<Measure, Set<String>> directorySiteCodes,
 			LocalDate today) {
@@ -106,19 +105,6 @@ class Charts {
 		if (measures.isEmpty()) {
 			return charts;
 		}
-		SqlArrayValue ids = new SqlArrayValue("bigint", measures.stream().map(Measure::id).distinct().toArray());
-		Map<Long, Map<LocalDate, Double>> handValues = new HashMap<>();
-		jdbc.sql("select measure_id, week_starting, value from programme.measure_value where measure_id = any(?)")
-			.param(ids)
-			.query((RowCallbackHandler) rs -> handValues.computeIfAbsent(rs.getLong("measure_id"), id -> new HashMap<>())
-				.put(rs.getObject("week_starting", LocalDate.class), rs.getDouble("value")));
-		Map<Long, List<MeasureChart.Rebase>> rebases = new HashMap<>();
-		jdbc.sql("""
-				select measure_id, week_starting, reason, created_by, created_at from programme.measure_rebase
-				where measure_id = any(?) order by measure_id, week_starting""")
-			.param(ids)
-			.query((RowCallbackHandler) rs -> rebases.computeIfAbsent(rs.getLong("measure_id"), id -> new ArrayList<>())
-				.add(rebase(rs)));
 		// measures of one footprint share its key, so the footprint is read once per feed
 		Map<Set<String>, String> footprintKeys = new HashMap<>();
 		Map<Long, String> keyOfMeasure = new HashMap<>();
@@ -132,7 +118,38 @@ class Charts {
 				fedFootprints.computeIfAbsent(feed, f -> new HashMap<>()).put(key, codes);
 			}
 		}
-		Map<Feed, Map<String, SortedMap<LocalDate, FeedValues.FedWeek>>> fed = feedValues.weekly(fedFootprints);
+		SqlArrayValue ids = new SqlArrayValue("bigint", measures.stream().map(Measure::id).distinct().toArray());
+		Map<Long, Map<LocalDate, Double>> handValues = new HashMap<>();
+		Map<Long, List<MeasureChart.Rebase>> rebases = new HashMap<>();
+		Map<Feed, Map<String, SortedMap<LocalDate, FeedValues.FedWeek>>> fed = new EnumMap<>(Feed.class);
+		List<Object> params = new ArrayList<>(List.of(FeedValues.footprintArrays(fedFootprints)));
+		params.add(ids);
+		params.add(ids);
+		jdbc.sql("""
+				with %s, fed as (
+				%s
+				)
+				select 'FED' as source, null::bigint as measure_id, feed, key, week_starting, v, num, n,
+					null::text as reason, null::text as created_by, null::timestamptz as created_at
+				from fed
+				union all
+				select 'ENTERED', measure_id, null, null, week_starting, value::float8, null, null, null, null, null
+				from programme.measure_value where measure_id = any(?)
+				union all
+				select 'REBASE', measure_id, null, null, week_starting, null, null, null, reason, created_by, created_at
+				from programme.measure_rebase where measure_id = any(?)""".formatted(FeedValues.FOOTPRINTS,
+				FeedValues.rows(fedFootprints.keySet())))
+			.params(params)
+			.query((RowCallbackHandler) rs -> {
+				switch (rs.getString("source")) {
+					case "FED" -> FeedValues.read(rs, fed);
+					case "ENTERED" -> handValues.computeIfAbsent(rs.getLong("measure_id"), id -> new HashMap<>())
+						.put(rs.getObject("week_starting", LocalDate.class), rs.getDouble("v"));
+					default -> rebases.computeIfAbsent(rs.getLong("measure_id"), id -> new ArrayList<>())
+						.add(rebase(rs));
+				}
+			});
+		rebases.values().forEach(list -> list.sort(Comparator.comparing(MeasureChart.Rebase::weekStarting)));
 		for (Measure measure : measures) {
 			SortedMap<LocalDate, FeedValues.FedWeek> fedWeeks = measure.feed() == null ? EMPTY
 					: fed.getOrDefault(measure.feed(), Map.of()).getOrDefault(keyOfMeasure.get(measure.id()), EMPTY);

@@ -1,5 +1,7 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +40,12 @@ class FeedValues {
 	record FedWeek(double value, @Nullable Long numerator, long n) {
 	}
 
+	/**
+	 * The footprint relation {@code fp(feed, key, site_code)} of a statement, one row for each site code of each
+	 * footprint, built from the three arrays of {@link #footprintArrays(Map)}.
+	 */
+	static final String FOOTPRINTS = "fp (feed, key, site_code) as (select * from unnest(?::text[], ?::text[], ?::text[]))";
+
 	private final JdbcClient jdbc;
 
 	FeedValues(JdbcClient jdbc) {
@@ -56,6 +64,18 @@ class FeedValues {
 	 */
 	Map<Feed, Map<String, SortedMap<LocalDate, FedWeek>>> weekly(
 			Map<Feed, ? extends Map<String, ? extends Collection<String>>> footprints) {
+		Map<Feed, Map<String, SortedMap<LocalDate, FedWeek>>> values = new EnumMap<>(Feed.class);
+		if (footprints.values().stream().allMatch(byKey -> byKey.values().stream().allMatch(Collection::isEmpty))) {
+			return values;
+		}
+		jdbc.sql("with " + FOOTPRINTS + "\n" + rows(footprints.keySet()))
+			.params(footprintArrays(footprints))
+			.query((RowCallbackHandler) rs -> read(rs, values));
+		return values;
+	}
+
+	/** The parameters of {@link #FOOTPRINTS}: each feed's footprints (by key) as parallel feed, key and code arrays. */
+	static Object[] footprintArrays(Map<Feed, ? extends Map<String, ? extends Collection<String>>> footprints) {
 		List<String> feeds = new ArrayList<>();
 		List<String> keys = new ArrayList<>();
 		List<String> siteCodes = new ArrayList<>();
@@ -64,30 +84,33 @@ class FeedValues {
 			keys.add(key);
 			siteCodes.add(code);
 		})));
-		Map<Feed, Map<String, SortedMap<LocalDate, FedWeek>>> values = new EnumMap<>(Feed.class);
+		return new Object[] { new SqlArrayValue("text", feeds.toArray()), new SqlArrayValue("text", keys.toArray()),
+				new SqlArrayValue("text", siteCodes.toArray()) };
+	}
+
+	/**
+	 * The weekly rows of the feeds over the footprints of {@link #FOOTPRINTS}: feed, key, week_starting, v (float8,
+	 * null for no value), num (bigint, null unless a share) and n (bigint). No feeds, no rows.
+	 */
+	static String rows(Collection<Feed> feeds) {
 		if (feeds.isEmpty()) {
-			return values;
+			return """
+					select null::text as feed, null::text as key, null::date as week_starting, null::float8 as v,
+						null::bigint as num, null::bigint as n where false""";
 		}
-		String sql = footprints.keySet()
-			.stream()
-			.map(FeedValues::query)
-			.collect(Collectors.joining("\nunion all\n", """
-					with fp (feed, key, site_code) as (select * from unnest(?::text[], ?::text[], ?::text[]))
-					""", ""));
-		jdbc.sql(sql)
-			.params(new SqlArrayValue("text", feeds.toArray()), new SqlArrayValue("text", keys.toArray()),
-					new SqlArrayValue("text", siteCodes.toArray()))
-			.query((RowCallbackHandler) rs -> {
-				double value = rs.getDouble("v");
-				if (!rs.wasNull()) {
-					long numerator = rs.getLong("num");
-					Long num = rs.wasNull() ? null : numerator;
-					values.computeIfAbsent(Feed.valueOf(rs.getString("feed")), f -> new HashMap<>())
-						.computeIfAbsent(rs.getString("key"), k -> new TreeMap<>())
-						.put(rs.getObject("week_starting", LocalDate.class), new FedWeek(value, num, rs.getLong("n")));
-				}
-			});
-		return values;
+		return feeds.stream().map(FeedValues::query).collect(Collectors.joining("\nunion all\n"));
+	}
+
+	/** Adds the fed week of a row of {@link #rows(Collection)} (if it has a value) to its feed and footprint. */
+	static void read(ResultSet rs, Map<Feed, Map<String, SortedMap<LocalDate, FedWeek>>> values) throws SQLException {
+		double value = rs.getDouble("v");
+		if (!rs.wasNull()) {
+			long numerator = rs.getLong("num");
+			Long num = rs.wasNull() ? null : numerator;
+			values.computeIfAbsent(Feed.valueOf(rs.getString("feed")), f -> new HashMap<>())
+				.computeIfAbsent(rs.getString("key"), k -> new TreeMap<>())
+				.put(rs.getObject("week_starting", LocalDate.class), new FedWeek(value, num, rs.getLong("n")));
+		}
 	}
 
 	/**
