@@ -2,8 +2,10 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,14 @@ class Programme {
 	record Score(BigDecimal score, LocalDate recordedOn, String note, String recordedBy) {
 	}
 
+	/** A project with the measures it still tracks (not retired), in measure order. */
+	record ProjectMeasures(Project project, List<Measure> active) {
+	}
+
+	/** A site with its projects (in project order). */
+	record SiteWithProjects(ProgrammeSite site, List<ProjectMeasures> projects) {
+	}
+
 	private final WorkstreamRepository workstreams;
 
 	private final CohortRepository cohorts;
@@ -123,6 +133,19 @@ class Programme {
 	@Transactional(readOnly = true)
 	Optional<Workstream> workstream(String code) {
 		return workstreams.findById(code);
+	}
+
+	/** The workstreams in display order, each with its cohorts in the order of {@link #cohorts()}, in one statement. */
+	@Transactional(readOnly = true)
+	Map<Workstream, List<Cohort>> workstreamsWithCohorts() {
+		Map<Workstream, List<Cohort>> withCohorts = new LinkedHashMap<>();
+		for (Object[] row : workstreams.findAllWithCohorts()) {
+			List<Cohort> cohortsOf = withCohorts.computeIfAbsent((Workstream) row[0], w -> new ArrayList<>());
+			if (row[1] != null) {
+				cohortsOf.add((Cohort) row[1]);
+			}
+		}
+		return withCohorts;
 	}
 
 	@Transactional(readOnly = true)
@@ -536,18 +559,52 @@ class Programme {
 		return ids.isEmpty() ? List.of() : projects.findAllById(ids);
 	}
 
+	/** The projects of some sites with their active measures, by site id, in project order: one statement. */
 	@Transactional(readOnly = true)
-	List<Project> projectsOf(long siteId) {
-		return projects.findBySiteId(siteId);
+	Map<Long, List<ProjectMeasures>> projectsWithActiveMeasures(Collection<Long> siteIds) {
+		Map<Long, Map<Project, Map<Long, Measure>>> bySite = new LinkedHashMap<>();
+		if (!siteIds.isEmpty()) {
+			for (Object[] row : projects.findWithActiveMeasuresBySiteIdIn(siteIds)) {
+				add(bySite.computeIfAbsent(((Project) row[0]).siteId(), id -> new LinkedHashMap<>()), (Project) row[0],
+						(Measure) row[1]);
+			}
+		}
+		Map<Long, List<ProjectMeasures>> projectMeasures = new LinkedHashMap<>();
+		bySite.forEach((siteId, byProject) -> projectMeasures.put(siteId, projectMeasures(byProject)));
+		return projectMeasures;
 	}
 
-	/** The projects of some sites, by site id (in the order of {@link #projectsOf(long)}). */
+	/**
+	 * The sites still in the programme, by name, each with its projects and their active measures, in one statement
+	 * (footprints included).
+	 */
 	@Transactional(readOnly = true)
-	Map<Long, List<Project>> projectsOf(Collection<Long> siteIds) {
-		if (siteIds.isEmpty()) {
-			return Map.of();
+	List<SiteWithProjects> activeSitesWithProjects() {
+		Map<ProgrammeSite, Map<Project, Map<Long, Measure>>> bySite = new LinkedHashMap<>();
+		for (Object[] row : sites.findActiveWithProjectsAndActiveMeasures()) {
+			Map<Project, Map<Long, Measure>> byProject = bySite.computeIfAbsent((ProgrammeSite) row[0],
+					s -> new LinkedHashMap<>());
+			if (row[1] != null) {
+				add(byProject, (Project) row[1], (Measure) row[2]);
+			}
 		}
-		return projects.findBySiteIdInOrderById(siteIds).stream().collect(Collectors.groupingBy(Project::siteId));
+		List<SiteWithProjects> sitesWithProjects = new ArrayList<>();
+		bySite.forEach((site, byProject) -> sitesWithProjects.add(new SiteWithProjects(site, projectMeasures(byProject))));
+		return sitesWithProjects;
+	}
+
+	/** Adds a row's project and measure (if any; rows repeat, so each measure is kept once). */
+	private static void add(Map<Project, Map<Long, Measure>> byProject, Project project, @Nullable Measure measure) {
+		Map<Long, Measure> measuresOf = byProject.computeIfAbsent(project, p -> new LinkedHashMap<>());
+		if (measure != null) {
+			measuresOf.putIfAbsent(measure.id(), measure);
+		}
+	}
+
+	private static List<ProjectMeasures> projectMeasures(Map<Project, Map<Long, Measure>> byProject) {
+		List<ProjectMeasures> projectMeasures = new ArrayList<>();
+		byProject.forEach((project, measures) -> projectMeasures.add(new ProjectMeasures(project, List.copyOf(measures.values()))));
+		return projectMeasures;
 	}
 
 	@Transactional(readOnly = true)

@@ -82,13 +82,10 @@ class ProgrammeViews {
 
 	private final Charts charts;
 
-	private final Measures measures;
-
-	ProgrammeViews(Programme programme, Directory directory, Charts charts, Measures measures) {
+	ProgrammeViews(Programme programme, Directory directory, Charts charts) {
 		this.programme = programme;
 		this.directory = directory;
 		this.charts = charts;
-		this.measures = measures;
 	}
 
 	static String day(@Nullable LocalDate date) {
@@ -123,12 +120,24 @@ class ProgrammeViews {
 
 	/** The projects of the sites, and the active measures and charts of the projects {@code charted} accepts. */
 	SiteProjects siteProjects(Collection<ProgrammeSite> sites, Predicate<Project> charted, LocalDate today) {
-		Map<Long, List<Project>> projects = programme.projectsOf(sites.stream().map(ProgrammeSite::id).toList());
-		Map<Long, Long> siteOfProject = new HashMap<>();
-		projects.values().stream().flatMap(List::stream).filter(charted).forEach(p -> siteOfProject.put(p.id(), p.siteId()));
+		return siteProjects(sites,
+				programme.projectsWithActiveMeasures(sites.stream().map(ProgrammeSite::id).toList()), charted, today);
+	}
+
+	private SiteProjects siteProjects(Collection<ProgrammeSite> sites,
+			Map<Long, List<Programme.ProjectMeasures>> projectsBySite, Predicate<Project> charted, LocalDate today) {
+		Map<Long, List<Project>> projects = new HashMap<>();
 		Map<Long, List<Measure>> active = new HashMap<>();
-		measures.of(siteOfProject.keySet())
-			.forEach((projectId, all) -> active.put(projectId, all.stream().filter(m -> !m.retired()).toList()));
+		Map<Long, Long> siteOfProject = new HashMap<>();
+		projectsBySite.forEach((siteId, projectMeasures) -> {
+			projects.put(siteId, projectMeasures.stream().map(Programme.ProjectMeasures::project).toList());
+			for (Programme.ProjectMeasures projectMeasure : projectMeasures) {
+				if (charted.test(projectMeasure.project())) {
+					active.put(projectMeasure.project().id(), projectMeasure.active());
+					siteOfProject.put(projectMeasure.project().id(), siteId);
+				}
+			}
+		});
 		Map<Long, Set<String>> codes = programme.directorySiteCodes(sites);
 		List<Measure> chartedMeasures = active.values().stream().flatMap(List::stream).toList();
 		Map<Long, MeasureChart> measureCharts = charts.charts(chartedMeasures,
@@ -136,20 +145,31 @@ class ProgrammeViews {
 		return new SiteProjects(projects, active, measureCharts);
 	}
 
-	List<WorkstreamRow> overview(LocalDate today) {
-		List<PlaceSummary> places = directory.places();
-		List<Workstream> workstreams = programme.workstreams();
-		List<ProgrammeSite> sites = activeSites();
-		List<MeasureTally> tallies = tallies(places, workstreams, sites, siteProjects(sites, p -> true, today));
+	/** The sites still in the programme (by name) with their projects and every active measure's chart. */
+	private record ActiveSites(List<ProgrammeSite> sites, SiteProjects read) {
+	}
+
+	private ActiveSites activeSites(LocalDate today) {
+		List<Programme.SiteWithProjects> withProjects = programme.activeSitesWithProjects();
+		List<ProgrammeSite> sites = withProjects.stream().map(Programme.SiteWithProjects::site).toList();
+		Map<Long, List<Programme.ProjectMeasures>> projects = new HashMap<>();
+		withProjects.forEach(s -> projects.put(s.site().id(), s.projects()));
+		return new ActiveSites(sites, siteProjects(sites, projects, p -> true, today));
+	}
+
+	/**
+	 * The overview's rows: each workstream with its cohorts (enrolled and places left in each of the Places) and the
+	 * tallies of its measures by Place.
+	 */
+	List<WorkstreamRow> overview(List<PlaceSummary> places, LocalDate today) {
+		Map<Workstream, List<Cohort>> workstreams = programme.workstreamsWithCohorts();
+		ActiveSites active = activeSites(today);
+		List<MeasureTally> tallies = tallies(places, workstreams.keySet(), active.sites(), active.read());
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
-		List<Cohort> cohorts = programme.cohorts();
 		List<WorkstreamRow> rows = new ArrayList<>();
-		for (Workstream workstream : workstreams) {
+		workstreams.forEach((workstream, cohorts) -> {
 			List<CohortRow> cohortRows = new ArrayList<>();
 			for (Cohort cohort : cohorts) {
-				if (!cohort.workstreamCode().equals(workstream.code())) {
-					continue;
-				}
 				Map<String, Integer> byPlace = counts.getOrDefault(cohort.id(), Map.of());
 				List<PlaceCell> cells = new ArrayList<>();
 				int total = 0;
@@ -166,17 +186,12 @@ class ProgrammeViews {
 			}
 			rows.add(new WorkstreamRow(workstream.code(), workstream.name(), workstream.description(), cohortRows,
 					tallies.stream().filter(t -> t.workstreamCode().equals(workstream.code())).toList()));
-		}
+		});
 		return rows;
 	}
 
-	/** The sites still in the programme. */
-	private List<ProgrammeSite> activeSites() {
-		return programme.sites().stream().filter(s -> !s.retired()).toList();
-	}
-
 	/** The tallies of every Place and workstream, over the sites still in the programme. */
-	private List<MeasureTally> tallies(List<PlaceSummary> places, List<Workstream> workstreams,
+	private List<MeasureTally> tallies(List<PlaceSummary> places, Collection<Workstream> workstreams,
 			List<ProgrammeSite> sites, SiteProjects read) {
 		Map<String, Map<String, int[]>> byPlace = new HashMap<>();
 		for (ProgrammeSite site : sites) {
@@ -321,8 +336,9 @@ class ProgrammeViews {
 
 	List<PlaceSummaryRow> icb(LocalDate today) {
 		List<PlaceSummary> places = directory.places();
-		List<ProgrammeSite> sites = activeSites();
-		SiteProjects read = siteProjects(sites, p -> true, today);
+		ActiveSites active = activeSites(today);
+		List<ProgrammeSite> sites = active.sites();
+		SiteProjects read = active.read();
 		List<MeasureTally> tallies = tallies(places, programme.workstreams(), sites, read);
 		List<PlaceSummaryRow> rows = new ArrayList<>();
 		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
