@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +9,6 @@ interface PdsaCycleRepository extends JpaRepository<PdsaCycle, Long> {
 
 	List<PdsaCycle> findByProjectIdOrderByStartedOnAscIdAsc(long projectId);
 
-	List<PdsaCycle> findByProjectIdInOrderByStartedOnAscIdAsc(java.util.Collection<Long> projectIds);
+	List<PdsaCycle> findByProjectIdInOrderByStartedOnAscIdAsc(Collection<Long> projectIds);
 
 }
