@@ -43,7 +43,10 @@ class UserAdministration {
 
 	static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
 
-	static final String WRONG_OWN_PASSWORD = "Your password is not correct: enter the password you sign in with";
+	static final String WRONG_OWN_PASSWORD = Reauthentication.WRONG_OWN_PASSWORD;
+
+	static final String SYSTEMS_ARE_CLIENTS = "Systems are registered as API clients (Administration, API clients), "
+			+ "not as users";
 
 	private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
@@ -59,14 +62,17 @@ class UserAdministration {
 
 	private final SignInThrottle throttle;
 
+	private final Reauthentication reauthentication;
+
 	UserAdministration(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, StaffUsers staffUsers,
-			Directory directory, AuditLog auditLog, SignInThrottle throttle) {
+			Directory directory, AuditLog auditLog, SignInThrottle throttle, Reauthentication reauthentication) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.staffUsers = staffUsers;
 		this.directory = directory;
 		this.auditLog = auditLog;
 		this.throttle = throttle;
+		this.reauthentication = reauthentication;
 	}
 
 	/** A problem with a requested change, for the named form field. */
@@ -151,6 +157,9 @@ class UserAdministration {
 		if (user.roles().isEmpty()) {
 			problems.add(new Problem("roles", "Choose at least one role"));
 		}
+		else if (user.roles().contains(Role.API_CLIENT)) {
+			problems.add(new Problem("roles", SYSTEMS_ARE_CLIENTS));
+		}
 		scopeProblem(user.scope().level(), user.scope().code()).ifPresent(problems::add);
 		reject(problems);
 		StaffAccount account = accounts.save(new StaffAccount(user.username().trim(), user.displayName().trim(),
@@ -173,6 +182,9 @@ class UserAdministration {
 		boolean self = isSelf(account, administrator);
 		if (change.roles().isEmpty()) {
 			problems.add(new Problem("roles", "Choose at least one role"));
+		}
+		else if (change.roles().contains(Role.API_CLIENT) && !account.getRoles().contains(Role.API_CLIENT)) {
+			problems.add(new Problem("roles", SYSTEMS_ARE_CLIENTS));
 		}
 		else if (self && !change.roles().contains(Role.ICB_ADMIN)) {
 			problems.add(new Problem("roles", "You cannot remove your own ICB administrator role; ask another "
@@ -291,32 +303,8 @@ class UserAdministration {
 		return accounts.findByUsername(username).map(StaffAccount::isPasswordChangeRequired).orElse(false);
 	}
 
-	/**
-	 * Why the administrator's own password does not confirm a sensitive change, if it does not. Wrong passwords are
-	 * throttled like sign-ins, so a session left open cannot be used to guess it.
-	 */
 	private Optional<Problem> reauthenticationProblem(String administrator, @Nullable String password) {
-		if (password == null || password.isEmpty()) {
-			return Optional.of(new Problem("adminPassword", "Enter your own password to confirm this change"));
-		}
-		SignInThrottle.Attempt attempt;
-		try {
-			attempt = throttle.begin(administrator, "re-authentication");
-		}
-		catch (SignInThrottledException ex) {
-			return Optional.of(new Problem("adminPassword",
-					"Too many wrong passwords: wait a few minutes and try again"));
-		}
-		try (attempt) {
-			boolean matches = accounts.findByUsername(administrator)
-				.map(account -> passwordEncoder.matches(password, account.getPasswordHash()))
-				.orElse(false);
-			if (!matches) {
-				return Optional.of(new Problem("adminPassword", WRONG_OWN_PASSWORD));
-			}
-			attempt.succeeded();
-			return Optional.empty();
-		}
+		return reauthentication.problem(administrator, password);
 	}
 
 	/** Why a password may not be used, if it may not (see {@link PasswordPolicy}). */

@@ -230,7 +230,7 @@ class UserController {
 	}
 
 	private void addFormOptions(Model model) {
-		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("allRoles", Role.staffRoles());
 		model.addAttribute("scopeLevels", scopeLevels());
 		model.addAttribute("placeOptions", users.placeOptions());
 		model.addAttribute("siteOptions", users.siteOptions());
@@ -239,7 +239,7 @@ class UserController {
 
 	private static Map<String, String> roleOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
-		for (Role role : Role.values()) {
+		for (Role role : Role.staffRoles()) {
 			options.put(role.name(), role.label());
 		}
 		return options;

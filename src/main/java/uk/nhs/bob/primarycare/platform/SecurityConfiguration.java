@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,12 +20,16 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import uk.nhs.bob.primarycare.identity.ApiScope;
+import uk.nhs.bob.primarycare.identity.ApiTokenServer;
+import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.SignInThrottledException;
 
 /**
- * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use form sign-in with CSRF and a
- * session in PostgreSQL; APIs under {@code /api/**} use HTTP Basic without a session and answer errors as
- * {@code application/problem+json}, never with the sign-in page.
+ * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use sign-in (a local password or
+ * OpenID Connect) with CSRF and a session in PostgreSQL; APIs under {@code /api/**} take OAuth 2.0 access tokens with
+ * one scope per capability, without a session, and answer errors as {@code application/problem+json}, never with
+ * the sign-in page. Systems get their tokens from the platform's own token endpoint ({@code /oauth2/token}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,27 +57,61 @@ class SecurityConfiguration {
 	/** Who records and works same-day requests; Place delivery teams see only the aggregate measures. */
 	static final String[] TRIAGE_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "ICB_ADMIN" };
 
+	/**
+	 * The OAuth 2.0 token endpoint and its companions (JWKS, metadata, introspection, revocation) of Spring
+	 * Authorization Server: systems get short-lived access tokens with the client-credentials grant. Off when the
+	 * platform trusts an external issuer only ({@code primarycare.security.own-tokens=false}).
+	 */
+	@Bean
+	@Order(0)
+	@ConditionalOnBooleanProperty(name = "primarycare.security.own-tokens", matchIfMissing = true)
+	SecurityFilterChain tokenEndpoints(HttpSecurity http, ApiTokenServer tokens, ProblemResponses problems)
+			throws Exception {
+		http.oauth2AuthorizationServer(server -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			tokens.customize(server);
+		})
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		return http.build();
+	}
+
+	/**
+	 * APIs: OAuth 2.0 resource server routes. Each capability needs its scope ({@link ApiScope}); a token opens no
+	 * page, and a page's session opens no API. Errors are {@code application/problem+json}: 401 for a missing,
+	 * expired or forged token, 403 for a token without the scope. A failed token counts against nothing and locks
+	 * nothing.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, RefusalAudit refusals)
-			throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth
-				// 111 and online-consultation systems sign in as service accounts, a role of their own
-				.requestMatchers("/api/v1/triage/requests", "/api/v1/triage/requests/**")
-				.hasAnyRole("API_CLIENT", "ICB_ADMIN")
-				.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
-				.hasRole("ICB_ADMIN")
-				.anyRequest()
-				.authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, RefusalAudit refusals,
+			ApiTokenAuthentication tokens) throws Exception {
+		http.securityMatcher(ApiTokenAuthentication.apiPaths())
+			.authorizeHttpRequests(auth -> {
+				for (ApiScope scope : ApiScope.values()) {
+					auth.requestMatchers(scope.paths().toArray(String[]::new)).hasAuthority(scope.authority());
+				}
+				// the caller's own details and the OpenAPI document: any valid token
+				auth.anyRequest().hasRole(Role.API_CLIENT.name());
+			})
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler((request, response, denied) -> {
+					refusals.record(request, denied);
+					problems.forbidden(request, response, denied);
+				}))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler((request, response, denied) -> {
 					refusals.record(request, denied);
 					problems.forbidden(request, response, denied);
 				}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic-authenticated calls carry no cookie, so there is no cross-site request to forge
+			// bearer tokens are sent by the caller, never by a browser on its own: no cross-site request to forge
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
