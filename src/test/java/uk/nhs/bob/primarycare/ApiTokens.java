@@ -11,6 +11,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import uk.nhs.bob.primarycare.identity.ApiScope;
 import uk.nhs.bob.primarycare.identity.IdentityDemoData;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -31,12 +38,38 @@ public class ApiTokens {
 
 	private static final Map<String, Issued> ISSUED = new ConcurrentHashMap<>();
 
+	/** A second system, for what one system must not see of another's. */
+	public static final String OTHER_CLIENT_ID = "test-other-system";
+
+	static final String OTHER_CLIENT_SECRET = "test-other-system-secret";
+
 	private final MockMvc mvc;
+
+	private final RegisteredClientRepository clients;
+
+	private final PasswordEncoder passwordEncoder;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public ApiTokens(MockMvc mvc) {
+	public ApiTokens(MockMvc mvc, RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
 		this.mvc = mvc;
+		this.clients = clients;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/** A token of {@value #OTHER_CLIENT_ID}, a second system registered for every scope (the first time asked). */
+	public synchronized String otherClientToken(String... scopes) {
+		if (clients.findByClientId(OTHER_CLIENT_ID) == null) {
+			clients.save(RegisteredClient.withId(java.util.UUID.randomUUID().toString())
+				.clientId(OTHER_CLIENT_ID)
+				.clientName("Another system (tests)")
+				.clientSecret(passwordEncoder.encode(OTHER_CLIENT_SECRET))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.scopes(values -> java.util.Arrays.stream(ApiScope.values()).forEach(s -> values.add(s.value())))
+				.build());
+		}
+		return token(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, scopes);
 	}
 
 	/** A token of the demo client with these scopes; with none named, every scope it is registered for. */

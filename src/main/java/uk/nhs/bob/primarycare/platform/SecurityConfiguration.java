@@ -2,6 +2,8 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -24,6 +27,7 @@ import uk.nhs.bob.primarycare.identity.ApiScope;
 import uk.nhs.bob.primarycare.identity.ApiTokenServer;
 import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.SignInThrottledException;
+import uk.nhs.bob.primarycare.identity.StaffSignIn;
 
 /**
  * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use sign-in (a local password or
@@ -140,9 +144,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Pages: sign-in with a local password (unless {@code primarycare.security.local-sign-in=false}) and with every
+	 * OpenID Connect provider configured under {@code spring.security.oauth2.client.registration.*} (authorization
+	 * code with PKCE; roles from the provider's role claims through the sign-in mappings).
+	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals,
+			ObjectProvider<ClientRegistrationRepository> registrations, StaffSignIn staffSignIn,
+			@Value("${primarycare.security.local-sign-in:true}") boolean localSignIn) throws Exception {
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		if (!localSignIn && providers == null) {
+			throw new IllegalStateException("primarycare.security.local-sign-in=false needs an OpenID Connect provider "
+					+ "(spring.security.oauth2.client.registration.*): no one could sign in");
+		}
 		// one answer for an unknown user, a wrong password and a disabled account, so none tells which it was
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setDefaultFailureUrl("/login?error");
@@ -153,8 +169,11 @@ class SecurityConfiguration {
 
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/nhsuk/**", "/css/**", "/js/**", "/favicon.ico",
-					"/actuator/health", "/actuator/health/**")
+					"/actuator/health", "/actuator/health/**", StaffSignIn.NO_ACCESS_PATH)
 			.permitAll()
+			// a person signed in with roles at several organisations chooses one before anything else
+			.requestMatchers(StaffSignIn.CHOOSE_PATH)
+			.authenticated()
 			// the public online request form: people ask for help for themselves or someone they care for
 			.requestMatchers("/request", "/request/**")
 			.permitAll()
@@ -186,14 +205,12 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF_ROLES)
 			.anyRequest()
 			.hasAnyRole(STAFF_ROLES))
-			.formLogin(form -> form.loginPage("/login")
-				.successHandler(new SignInHandlers.ReturnToSavedPage())
-				.failureHandler(failureHandler))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, denied) -> {
 				refusals.record(request, denied);
 				forbidden.handle(request, response, denied);
 			}))
 			.addFilterAfter(new SignInHandlers.PasswordChangeFirst(), AuthorizationFilter.class)
+			.addFilterAfter(new SignInHandlers.AccessChoiceFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -204,6 +221,18 @@ class SecurityConfiguration {
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
 			.httpBasic(basic -> basic.disable())
 			.csrf(Customizer.withDefaults());
+		if (localSignIn) {
+			http.formLogin(form -> form.loginPage("/login")
+				.successHandler(new SignInHandlers.ReturnToSavedPage())
+				.failureHandler(failureHandler));
+		}
+		if (providers != null) {
+			http.oauth2Login(login -> login.loginPage("/login")
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new ProviderSignInRequests(providers)))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffSignIn))
+				.successHandler(new SignInHandlers.ReturnToSavedPage())
+				.failureHandler(new SignInHandlers.ProviderSignInFailed()));
+		}
 		return http.build();
 	}
 

@@ -37,10 +37,13 @@ class RequestActionsController {
 
 	static final String VIEW_FOLLOW_UPS = "triage/follow-ups";
 
-	/** Settling who the person is: confirm the record, or the corrected details (an NHS number or none). */
+	/**
+	 * Settling who the person is: confirm the record, or the corrected details (an NHS number or none). Serializable:
+	 * a refused form goes back across the redirect as a flash attribute, in the session store.
+	 */
 	record IdentityForm(@Nullable String version, @Nullable String note, @Nullable String nhsNumber,
 			@Nullable String givenName, @Nullable String familyName, @Nullable String day, @Nullable String month,
-			@Nullable String year) {
+			@Nullable String year) implements java.io.Serializable {
 	}
 
 	private final IdentityResolution identities;

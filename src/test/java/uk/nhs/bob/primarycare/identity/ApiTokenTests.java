@@ -168,6 +168,37 @@ class ApiTokenTests {
 			.hasPathSatisfying("$.scopes", v -> assertThat(v).asArray().containsExactly("cvd.read", "triage.requests"));
 	}
 
+	@Test
+	void tokensOfTheTrustedExternalIssuerWorkForTheirAudienceOnly() {
+		var provider = uk.nhs.bob.primarycare.TestIdentityProvider.server();
+		String external = provider.issueToken(uk.nhs.bob.primarycare.TestIdentityProvider.EXTERNAL_ISSUER,
+				"nhs-111-system", new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+						uk.nhs.bob.primarycare.TestIdentityProvider.EXTERNAL_ISSUER, "nhs-111-system", "JWT",
+						List.of(uk.nhs.bob.primarycare.TestIdentityProvider.API_AUDIENCE),
+						java.util.Map.of("scope", "triage.navigation"), 300))
+			.serialize();
+		assertThat(navigate(external)).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/me").with(ApiTokens.withToken(external))).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.username", v -> assertThat(v).isEqualTo("nhs-111-system"))
+			.hasPathSatisfying("$.scopes", v -> assertThat(v).asArray().containsExactly("triage.navigation"));
+
+		String otherAudience = provider.issueToken(uk.nhs.bob.primarycare.TestIdentityProvider.EXTERNAL_ISSUER,
+				"nhs-111-system", new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+						uk.nhs.bob.primarycare.TestIdentityProvider.EXTERNAL_ISSUER, "nhs-111-system", "JWT",
+						List.of("some-other-api"), java.util.Map.of("scope", "triage.navigation"), 300))
+			.serialize();
+		assertUnauthorized(navigate(otherAudience), "invalid_token");
+		// the staff sign-in provider is not trusted for API tokens
+		String staffIssuer = provider.issueToken(uk.nhs.bob.primarycare.TestIdentityProvider.STAFF_ISSUER,
+				"nhs-111-system", new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+						uk.nhs.bob.primarycare.TestIdentityProvider.STAFF_ISSUER, "nhs-111-system", "JWT",
+						List.of(uk.nhs.bob.primarycare.TestIdentityProvider.API_AUDIENCE),
+						java.util.Map.of("scope", "triage.navigation"), 300))
+			.serialize();
+		assertUnauthorized(navigate(staffIssuer), "invalid_token");
+	}
+
 	private MvcTestResult navigate(String token) {
 		var request = mvc.post().uri("/api/v1/triage/navigation").contentType(MediaType.APPLICATION_JSON).content(NAVIGATION);
 		if (token != null) {

@@ -1,10 +1,12 @@
 package uk.nhs.bob.primarycare.platform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -13,17 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.RouteCatalog;
 import uk.nhs.bob.primarycare.RouteCatalog.Route;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.ApiScope;
 import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
@@ -35,27 +41,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every route (from the handler mappings) for every demo user and no user, with addresses in and out of each user's
- * scope (found on the pages of users of every Place). What must never happen:
+ * Every route (from the handler mappings) for every demo user, a system with access tokens and no one, with
+ * addresses in and out of each user's scope (found on the pages of users of every Place). What must never happen:
  * <ul>
  * <li>a route outside the small public list answering anyone who has not signed in;</li>
- * <li>a service account (APIs only) getting a page, or anyone but an ICB administrator the administration pages,
- * the audit log or the audit API;</li>
- * <li>a page or API showing a person (an NHS number of the population) to a user whose role sees no identifiable
- * data (Place delivery teams) or whose organisation scope does not cover the person's registered practice.</li>
+ * <li>an access token opening a page, or a member of staff's page sign-in opening an API;</li>
+ * <li>an API answering a token without its scope, or refusing a token with it (one scope per capability: a token
+ * with every scope but the route's is refused);</li>
+ * <li>anyone but an ICB administrator getting the administration pages or the audit log;</li>
+ * <li>a page showing a person (an NHS number of the population) to a user whose role sees no identifiable data
+ * (Place delivery teams) or whose organisation scope does not cover the person's registered practice.</li>
  * </ul>
- * GET routes are tried by everyone; POST routes by those who are refused before anything runs (no sign-in, service
- * accounts on pages, wrong roles on administration pages), so the matrix changes no data.
+ * GET routes are tried by everyone; POST routes by those who are refused before anything runs (no sign-in, tokens on
+ * pages, wrong roles on administration pages, tokens without the scope, staff on APIs), so the matrix changes no data.
  */
 @IntegrationTest
 class AuthorisationMatrixTests {
 
 	/** Routes anyone may reach without signing in. */
-	static final Set<String> PUBLIC = Set.of("/login", "/request", "/request/sent/{reference}", "/error");
+	static final Set<String> PUBLIC = Set.of("/login", "/request", "/request/sent/{reference}", "/error",
+			"/accessibility", "/privacy", "/sign-in/no-access");
 
-	static final List<String> ADMIN_ONLY_PREFIXES = List.of("/admin/", "/audit", "/api/v1/audit");
-
-	static final String SERVICE_ACCOUNT = "api-client";
+	static final List<String> ADMIN_ONLY_PREFIXES = List.of("/admin/", "/audit");
 
 	@Autowired
 	MockMvc mvc;
@@ -76,18 +83,25 @@ class AuthorisationMatrixTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApiTokens tokens;
+
 	@Test
 	void noRouteAnswersAnyoneItShouldNot() throws Exception {
 		List<Route> routes = RouteCatalog.routes(mapping);
 		Map<String, Map<String, List<String>>> samples = RouteCatalog.samples(mvc, userDetails, routes);
 		Map<String, String> practiceOf = new HashMap<>();
-		jdbc.sql("SELECT nhs_number, registered_practice FROM population.person")
-			.query((rs, i) -> practiceOf.put(rs.getString(1), rs.getString(2)))
+		Map<String, String> familyNameOf = new HashMap<>();
+		jdbc.sql("SELECT nhs_number, registered_practice, family_name FROM population.person")
+			.query((rs, i) -> {
+				practiceOf.put(rs.getString(1), rs.getString(2));
+				return familyNameOf.put(rs.getString(1), rs.getString(3));
+			})
 			.list();
 		Map<String, PracticeSummary> practices = new HashMap<>();
 		directory.practices().forEach(p -> practices.put(p.odsCode().value(), p));
 		List<String> usernames = new ArrayList<>(RouteCatalog.CRAWLED_USERS);
-		usernames.add(SERVICE_ACCOUNT);
+		String everyScope = tokens.token();
 		Map<String, StaffUser> staff = new HashMap<>();
 		Map<String, UserDetails> principals = new HashMap<>();
 		for (String username : usernames) {
@@ -109,12 +123,11 @@ class AuthorisationMatrixTests {
 				if (!PUBLIC.contains(route.pattern()) && !refusedAnonymous(route, anonymous)) {
 					unexpected.add("anonymous " + route + " " + sample.url() + " -> " + anonymous.getStatus());
 				}
+				tried += systemTries(route, sample.url(), everyScope, unexpected);
 				for (String username : usernames) {
 					StaffUser user = staff.get(username);
 					boolean adminOnly = ADMIN_ONLY_PREFIXES.stream().anyMatch(route.pattern()::startsWith);
-					boolean serviceOnPage = user.hasRole(Role.API_CLIENT) && !route.api()
-							&& !PUBLIC.contains(route.pattern());
-					if (route.method().equals("POST") && !(serviceOnPage || (adminOnly && !user.hasRole(Role.ICB_ADMIN)))) {
+					if (route.method().equals("POST") && !(route.api() || (adminOnly && !user.hasRole(Role.ICB_ADMIN)))) {
 						continue;
 					}
 					if (sample.owner() != null && !placeOf(staff.get(sample.owner())).equals(placeOf(user))) {
@@ -124,17 +137,24 @@ class AuthorisationMatrixTests {
 					tried++;
 					int status = response.getStatus();
 					boolean success = status >= 200 && status < 300;
-					if (serviceOnPage && success) {
-						unexpected.add(username + " (service account) " + route + " " + sample.url() + " -> " + status);
+					if (route.api() && success) {
+						unexpected.add(username + " (page sign-in) " + route + " " + sample.url() + " -> " + status);
 					}
 					if (adminOnly && success && !user.hasRole(Role.ICB_ADMIN)) {
 						unexpected.add(username + " " + route + " " + sample.url() + " -> " + status + " (administrators only)");
 					}
 					if (success) {
 						for (String nhsNumber : peopleShown(response.getContentAsString(), practiceOf)) {
+							// the number the address itself holds, echoed back (a search that found no one in scope),
+							// shows nothing of the person unless their name is on the page too
+							if (sample.url().contains(nhsNumber) && !response.getContentAsString()
+								.toUpperCase(java.util.Locale.ROOT)
+								.contains(familyNameOf.get(nhsNumber).toUpperCase(java.util.Locale.ROOT))) {
+								continue;
+							}
 							PracticeSummary practice = practices.get(practiceOf.get(nhsNumber));
 							boolean roleMaySee = user.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR,
-									Role.INT_MEMBER, Role.ICB_ADMIN, Role.API_CLIENT);
+									Role.INT_MEMBER, Role.ICB_ADMIN);
 							if (!roleMaySee || practice == null || !user.canSee(practice)) {
 								unexpected.add(username + " " + route + " " + sample.url() + " -> " + status
 										+ " shows NHS number " + nhsNumber + " registered at "
@@ -149,13 +169,72 @@ class AuthorisationMatrixTests {
 		long withVariables = routes.stream().filter(Route::hasVariables).count();
 		long resolved = routes.stream().filter(r -> r.hasVariables() && samples.containsKey(r.pattern())).count();
 		System.out.printf("Authorisation matrix: %d routes (%d of %d with path variables reached through real "
-				+ "addresses), %d users and no user, %d requests (%d out of the user's Place), %d unexpected answers%n",
+				+ "addresses), %d users, a system and no one, %d requests (%d out of the user's Place), %d unexpected "
+				+ "answers%n",
 				routesTried.size(), resolved, withVariables, usernames.size(), tried, outOfScope, unexpected.size());
 		routes.stream()
 			.filter(r -> r.hasVariables() && !samples.containsKey(r.pattern()))
 			.forEach(r -> System.out.println("  no page links to " + r));
 		assertThat(unexpected).as("requests answered that should have been refused").isEmpty();
 		assertThat(routesTried).as("routes discovered").hasSizeGreaterThan(80);
+	}
+
+	/**
+	 * A system's tokens on the route: on a page, a token with every scope must get nothing; on an API, a token with
+	 * every scope but the route's is refused (403), and a token with the route's scope is let through (GET only, so
+	 * no data changes).
+	 */
+	private int systemTries(Route route, String url, String everyScope, List<String> unexpected) throws Exception {
+		if (!route.api()) {
+			if (PUBLIC.contains(route.pattern())) {
+				return 0;
+			}
+			int status = sendWithToken(route, url, everyScope).getStatus();
+			if (status >= 200 && status < 300) {
+				unexpected.add("system token on page " + route + " " + url + " -> " + status);
+			}
+			return 1;
+		}
+		Optional<ApiScope> needed = scopeOf(url);
+		if (needed.isEmpty()) {
+			// the caller's own details and the API document: any token
+			int status = sendWithToken(route, url, everyScope).getStatus();
+			if (status == 401 || status == 403) {
+				unexpected.add("system token refused by " + route + " " + url + " -> " + status);
+			}
+			return 1;
+		}
+		String[] others = Arrays.stream(ApiScope.values())
+			.filter(scope -> scope != needed.get())
+			.map(ApiScope::value)
+			.toArray(String[]::new);
+		int tries = 1;
+		int without = sendWithToken(route, url, tokens.token(others)).getStatus();
+		if (without != 403) {
+			unexpected.add("token without " + needed.get().value() + " on " + route + " " + url + " -> " + without);
+		}
+		if (route.method().equals("GET")) {
+			tries++;
+			int with = sendWithToken(route, url, tokens.token(needed.get().value())).getStatus();
+			if (with == 401 || with == 403) {
+				unexpected.add("token with " + needed.get().value() + " refused by " + route + " " + url + " -> " + with);
+			}
+		}
+		return tries;
+	}
+
+	static Optional<ApiScope> scopeOf(String url) {
+		PathContainer path = PathContainer.parsePath(url);
+		return Arrays.stream(ApiScope.values())
+			.filter(scope -> scope.paths().stream().anyMatch(p -> PathPatternParser.defaultInstance.parse(p).matches(path)))
+			.findFirst();
+	}
+
+	private MockHttpServletResponse sendWithToken(Route route, String url, String token) throws Exception {
+		var request = route.method().equals("GET") ? get(url) : post(url).with(csrf());
+		request.accept(route.api() ? "application/json" : "text/html");
+		request.with(ApiTokens.withToken(token));
+		return mvc.perform(request).andReturn().getResponse();
 	}
 
 	record Sample(String url, String owner) {

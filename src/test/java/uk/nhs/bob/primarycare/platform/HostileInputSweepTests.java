@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.RouteCatalog;
@@ -67,8 +68,7 @@ class HostileInputSweepTests {
 	static final List<String> LEAKS = List.of("java.lang", "java.util", "Exception", "org.springframework",
 			"tools.jackson", "null bean instance");
 
-	static final List<String> USERS = List.of("admin", "coordinator", "supervisor", "neighbourhood", "delivery",
-			"api-client");
+	static final List<String> USERS = List.of("admin", "coordinator", "supervisor", "neighbourhood", "delivery");
 
 	@Autowired
 	MockMvc mvc;
@@ -80,10 +80,35 @@ class HostileInputSweepTests {
 	@Autowired
 	UserDetailsService userDetails;
 
+	@Autowired
+	ApiTokens tokens;
+
 	@LocalServerPort
 	int port;
 
 	private final AtomicInteger client = new AtomicInteger();
+
+	private Long sweepUser;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** A care coordinator made for this sweep. */
+	private long sweepUser() {
+		if (sweepUser == null) {
+			String username = "sweep-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+			sweepUser = jdbc.sql("""
+					INSERT INTO identity.staff_user (username, display_name, password_hash, scope_level, scope_code)
+					VALUES (?, 'Sweep target', '{noop}not-a-password', 'SITE', 'BK-AYL') RETURNING id""")
+				.param(username)
+				.query(Long.class)
+				.single();
+			jdbc.sql("INSERT INTO identity.staff_user_role (user_id, role) VALUES (?, 'CARE_COORDINATOR')")
+				.param(sweepUser)
+				.update();
+		}
+		return sweepUser;
+	}
 
 	private final List<String> failures = new ArrayList<>();
 
@@ -173,7 +198,8 @@ class HostileInputSweepTests {
 		MockHttpServletRequestBuilder request = request(org.springframework.http.HttpMethod.valueOf(route.method()),
 				URI.create(url.replace(" ", "%20")));
 		request.accept(route.api() ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
-		request.with(user(who)).with(csrf());
+		// APIs take a system's access token with every scope; pages a signed-in member of staff
+		request.with(route.api() ? ApiTokens.withToken(tokens.token()) : user(who)).with(csrf());
 		int n = client.incrementAndGet();
 		// a client address of its own per request, so sign-in attempts here throttle nobody else
 		request.with(r -> {
@@ -273,10 +299,13 @@ class HostileInputSweepTests {
 	}
 
 	/**
-	 * A user who reaches the route: one whose pages link to it, otherwise the first demo user not refused it (the
-	 * service account for the intake API).
+	 * A user who reaches the route: one whose pages link to it, otherwise the first demo user not refused it (APIs
+	 * are called with a system's token instead).
 	 */
 	private UserDetails userWithAccess(Route route, Map<String, Map<String, List<String>>> samples) throws Exception {
+		if (route.api()) {
+			return userDetails.loadUserByUsername("admin");
+		}
 		Map<String, List<String>> byUser = samples.getOrDefault(route.pattern(), Map.of());
 		if (!byUser.isEmpty()) {
 			return userDetails.loadUserByUsername(byUser.keySet().iterator().next());
@@ -298,9 +327,13 @@ class HostileInputSweepTests {
 		return userDetails.loadUserByUsername("admin");
 	}
 
-	private static String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {
+	private String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {
 		if (!route.hasVariables()) {
 			return route.pattern();
+		}
+		// a user of the sweep's own, so that whatever it manages to change (disable, reset) touches no demo user
+		if (route.pattern().startsWith("/admin/users/{id}")) {
+			return RouteCatalog.fill(route.pattern(), Long.toString(sweepUser()));
 		}
 		return samples.getOrDefault(route.pattern(), Map.of())
 			.values()
