@@ -210,7 +210,7 @@ class SecurityConfiguration {
 				forbidden.handle(request, response, denied);
 			}))
 			.addFilterAfter(new SignInHandlers.PasswordChangeFirst(), AuthorizationFilter.class)
-			.addFilterAfter(new SignInHandlers.AccessChoiceFirst(), AuthorizationFilter.class)
+			.addFilterBefore(new SignInHandlers.AccessChoiceFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

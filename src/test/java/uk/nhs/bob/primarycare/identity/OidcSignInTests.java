@@ -90,13 +90,14 @@ class OidcSignInTests {
 			throw new IllegalStateException("Too many redirects: " + visited);
 		}
 
-		HttpResponse<String> post(String path, String form) throws Exception {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base() + path))
+		HttpResponse<String> post(String pathOrUrl, String form) throws Exception {
+			URI target = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(base() + pathOrUrl);
+			HttpResponse<String> response = client.send(HttpRequest.newBuilder(target)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			String location = response.headers().firstValue("Location").orElse(null);
-			return location == null ? response : get(location.startsWith("http") ? location : location);
+			return location == null ? response : get(location.startsWith("http") ? location : target.resolve(location).toString());
 		}
 
 		/** Signs in through the provider's button on the sign-in page; answers the page it ends on. */
@@ -316,13 +317,18 @@ class OidcSignInTests {
 			.contains("Sign in again with your identity provider to confirm this change");
 		assertThat(mappings.mappings()).noneMatch(m -> m.orgCode().equals(newOrg));
 
+		// signing in again: the provider asks for the person's credentials (prompt=login), here its own sign-in form
+		HttpResponse<String> providerForm = browser.get("/account/sign-in-again?to=/admin/sign-in-mappings/new");
+		assertThat(providerForm.uri().getPath()).endsWith("/authorize");
+		assertThat(providerForm.uri().getQuery()).contains("prompt=login").contains("max_age=0");
+		assertThat(providerForm.body()).contains("name=\"username\"");
 		Map<String, Object> again = new LinkedHashMap<>(claims);
 		again.put("auth_time", Instant.now().getEpochSecond());
-		TestIdentityProvider.nextSignIn(subject, again);
-		HttpResponse<String> back = browser.get("/account/sign-in-again?to=/admin/sign-in-mappings/new");
+		String claimsJson = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(again);
+		HttpResponse<String> back = browser.post(providerForm.uri().toString(), "username="
+				+ java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&claims="
+				+ java.net.URLEncoder.encode(claimsJson, StandardCharsets.UTF_8));
 		assertThat(back.uri().getPath()).isEqualTo("/admin/sign-in-mappings/new");
-		assertThat(browser.visited).anyMatch(u -> u.getPath().endsWith("/authorize") && u.getQuery().contains("prompt=login")
-				&& u.getQuery().contains("max_age=0"));
 		assertThat(back.body()).contains("Confirmed");
 		add = add.replaceFirst("_csrf=[^&]+", "_csrf=" + HttpSession.csrfToken(back.body()));
 		assertThat(browser.post("/admin/sign-in-mappings/new", add).uri().getPath()).isEqualTo("/admin/sign-in-mappings");
