@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -118,8 +119,10 @@ public class ApiTokenServer {
 	 * client is registered for (RFC 6749 3.3 lets the server choose a default).
 	 */
 	public void customize(OAuth2AuthorizationServerConfigurer server) {
-		server.clientAuthentication(authentication -> authentication.authenticationProviders(providers -> providers
-			.forEach(provider -> {
+		server.clientAuthentication(authentication -> authentication
+			.authenticationConverters(converters -> converters.replaceAll(converter -> converter instanceof
+					JwtClientAssertionAuthenticationConverter ? ApiTokenServer::clientIdFromAssertion : converter))
+			.authenticationProviders(providers -> providers.forEach(provider -> {
 				if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
 					assertions.setJwtDecoderFactory(assertionDecoders);
 				}
@@ -133,6 +136,56 @@ public class ApiTokenServer {
 			converters.clear();
 			converters.addAll(replaced);
 		}));
+	}
+
+	/**
+	 * RFC 7523 makes {@code client_id} optional beside a client assertion (the NHS API platform's clients leave it
+	 * out); Spring Authorization Server asks for it. Without it, the assertion's {@code sub} names the client, read
+	 * here without checking: the provider then checks the signature and that {@code iss} and {@code sub} are that
+	 * client's id.
+	 */
+	private static @org.jspecify.annotations.Nullable Authentication clientIdFromAssertion(
+			jakarta.servlet.http.HttpServletRequest request) {
+		JwtClientAssertionAuthenticationConverter converter = new JwtClientAssertionAuthenticationConverter();
+		String assertion = request.getParameter("client_assertion");
+		if (assertion == null || request.getParameter("client_id") != null) {
+			return converter.convert(request);
+		}
+		String subject;
+		try {
+			subject = com.nimbusds.jwt.JWTParser.parse(assertion).getJWTClaimsSet().getSubject();
+		}
+		catch (java.text.ParseException ex) {
+			return converter.convert(request);
+		}
+		if (subject == null || subject.isBlank()) {
+			return converter.convert(request);
+		}
+		return converter.convert(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getParameter(String name) {
+				return "client_id".equals(name) ? subject : super.getParameter(name);
+			}
+
+			@Override
+			public java.util.Map<String, String[]> getParameterMap() {
+				java.util.Map<String, String[]> parameters = new java.util.LinkedHashMap<>(super.getParameterMap());
+				parameters.put("client_id", new String[] { subject });
+				return parameters;
+			}
+
+			@Override
+			public String[] getParameterValues(String name) {
+				return "client_id".equals(name) ? new String[] { subject } : super.getParameterValues(name);
+			}
+
+			@Override
+			public java.util.Enumeration<String> getParameterNames() {
+				return java.util.Collections.enumeration(getParameterMap().keySet());
+			}
+
+		});
 	}
 
 	private static Authentication allRegisteredScopesByDefault(jakarta.servlet.http.HttpServletRequest request) {
