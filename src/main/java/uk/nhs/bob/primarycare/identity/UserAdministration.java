@@ -114,7 +114,13 @@ class UserAdministration {
 	}
 
 	/** The details a new user is created with. */
-	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
+	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope,
+			@Nullable String email) {
+
+		NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
+			this(username, displayName, password, roles, scope, null);
+		}
+
 	}
 
 	/**
@@ -122,7 +128,13 @@ class UserAdministration {
 	 * {@code adminPassword} the administrator's own password, needed when roles or scope change.
 	 */
 	record UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled,
-			@Nullable String adminPassword) {
+			@Nullable String adminPassword, @Nullable String email) {
+
+		UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled,
+				@Nullable String adminPassword) {
+			this(version, displayName, roles, scope, enabled, adminPassword, null);
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -161,9 +173,12 @@ class UserAdministration {
 			problems.add(new Problem("roles", SYSTEMS_ARE_CLIENTS));
 		}
 		scopeProblem(user.scope().level(), user.scope().code()).ifPresent(problems::add);
+		emailProblem(user.email(), null).ifPresent(problems::add);
 		reject(problems);
-		StaffAccount account = accounts.save(new StaffAccount(user.username().trim(), user.displayName().trim(),
-				passwordEncoder.encode(user.password()), user.roles(), user.scope()));
+		StaffAccount created = new StaffAccount(user.username().trim(), user.displayName().trim(),
+				passwordEncoder.encode(user.password()), user.roles(), user.scope());
+		created.setEmail(user.email());
+		StaffAccount account = accounts.save(created);
 		log.info("{} created user '{}' with roles {} for {}", administrator, account.getUsername(), user.roles(),
 				user.scope());
 		auditLog.recordAdminAction(administrator, AdminAction.USER_CREATED, account.getUsername(),
@@ -194,6 +209,7 @@ class UserAdministration {
 			problems.add(new Problem("enabled", "You cannot disable your own account"));
 		}
 		scopeProblem(change.scope().level(), change.scope().code()).ifPresent(problems::add);
+		emailProblem(change.email(), account).ifPresent(problems::add);
 		boolean rolesChanged = !Set.copyOf(account.getRoles()).equals(Set.copyOf(change.roles()));
 		boolean scopeChanged = !change.scope().equals(account.scope());
 		if (problems.isEmpty() && (rolesChanged || scopeChanged)) {
@@ -203,11 +219,13 @@ class UserAdministration {
 		String oldRoles = roleNames(account.getRoles());
 		String oldScope = staffUsers.scopeName(account.scope());
 		String oldName = account.getDisplayName();
+		String oldEmail = account.getEmail();
 		boolean wasEnabled = account.isEnabled();
 		account.setDisplayName(change.displayName().trim());
 		account.setRoles(change.roles());
 		account.setScope(change.scope());
 		account.setEnabled(change.enabled());
+		account.setEmail(change.email());
 		log.info("{} changed user '{}': roles {}, scope {}, enabled {}", administrator, account.getUsername(),
 				change.roles(), change.scope(), change.enabled());
 		String target = account.getUsername();
@@ -226,6 +244,12 @@ class UserAdministration {
 		if (wasEnabled != change.enabled()) {
 			auditLog.recordAdminAction(administrator,
 					change.enabled() ? AdminAction.USER_ENABLED : AdminAction.USER_DISABLED, target, "");
+		}
+		if (!java.util.Objects.equals(oldEmail, account.getEmail())) {
+			// the address a first sign-in with the identity provider links the account by
+			auditLog.recordAdminAction(administrator, AdminAction.USER_CHANGED, target,
+					"Email address from " + (oldEmail == null ? "none" : oldEmail) + " to "
+							+ (account.getEmail() == null ? "none" : account.getEmail()));
 		}
 	}
 
@@ -305,6 +329,16 @@ class UserAdministration {
 
 	private Optional<Problem> reauthenticationProblem(String administrator, @Nullable String password) {
 		return reauthentication.problem(administrator, password);
+	}
+
+	/** Why an email address may not be used: another account has it (any case). */
+	private Optional<Problem> emailProblem(@Nullable String email, @Nullable StaffAccount account) {
+		if (email == null || email.isBlank()) {
+			return Optional.empty();
+		}
+		return accounts.findByEmail(email.trim())
+			.filter(other -> account == null || !java.util.Objects.equals(other.getId(), account.getId()))
+			.map(other -> new Problem("email", "Another user has this email address"));
 	}
 
 	/** Why a password may not be used, if it may not (see {@link PasswordPolicy}). */
@@ -432,7 +466,8 @@ class UserAdministration {
 				: EnumSet.copyOf(account.getRoles());
 		return new ManagedUser(id(account), account.getUsername(), account.getDisplayName(), roles, account.scope(),
 				scopeName, account.isEnabled(), account.getFailedSignIns(), account.getLastFailedSignInAt(),
-				account.isPasswordChangeRequired(), account.getCreatedAt(), account.getVersion());
+				account.isPasswordChangeRequired(), account.getCreatedAt(), account.getVersion(), account.getEmail(),
+				account.getOidcSubject() != null);
 	}
 
 }

@@ -93,7 +93,7 @@ class UserController {
 		}
 		try {
 			long id = users.create(new NewUser(username, nonNull(form.displayName()), nonNull(form.password()),
-					form.roleSet(), scope(form)), principal.getName());
+					form.roleSet(), scope(form), form.email()), principal.getName());
 			redirect.addFlashAttribute("done", "User " + username + " created");
 			return "redirect:/admin/users/" + id;
 		}
@@ -129,7 +129,7 @@ class UserController {
 		}
 		try {
 			users.update(id, new UserChange(version, nonNull(form.displayName()), form.roleSet(), scope(form),
-					form.enabledTicked(), form.adminPassword()), principal.getName());
+					form.enabledTicked(), form.adminPassword(), form.email()), principal.getName());
 			redirect.addFlashAttribute("done", "Changes to " + current.username() + " saved");
 			return "redirect:/admin/users/" + id;
 		}
