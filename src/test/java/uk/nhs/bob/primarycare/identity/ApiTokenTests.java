@@ -138,17 +138,31 @@ class ApiTokenTests {
 	}
 
 	@Test
-	void badTokensAndBadSecretsLockNothing() {
+	void badTokensAndBadSecretsLockNothing() throws Exception {
+		RSAKey forger = new RSAKeyGenerator(2048).keyID(keys.signingKey().getKeyID()).generate();
+		String coordinatorBefore = signInState("coordinator");
 		for (int i = 0; i < 30; i++) {
 			assertThat(navigate("forged." + i + ".token")).hasStatus(401);
 			assertThat(tokens.request(IdentityDemoData.DEMO_CLIENT_ID, "wrong-secret-" + i).getStatus()).isEqualTo(401);
+			// a staff member's username as a client id, and a forged token naming them: neither is a sign-in
+			assertThat(tokens.request("coordinator", "wrong-password-" + i).getStatus()).isEqualTo(401);
+			assertThat(navigate(sign(forger, "coordinator", Instant.now(), Instant.now().plusSeconds(300))))
+				.hasStatus(401);
 		}
 		MockHttpServletResponse issued = tokens.request(IdentityDemoData.DEMO_CLIENT_ID, IdentityDemoData.DEMO_PASSWORD,
 				"triage.navigation");
 		assertThat(issued.getStatus()).isEqualTo(200);
 		assertThat(navigate(tokens.accessToken(issued))).hasStatusOk();
-		assertThat(jdbc.sql("SELECT count(*) FROM identity.staff_user WHERE failed_sign_ins > 0 AND lower(username) = "
-				+ "'api-client'").query(Long.class).single()).isZero();
+		assertThat(signInState("coordinator")).isEqualTo(coordinatorBefore);
+	}
+
+	/** What the account lock-out counts for a staff account: failed sign-ins, when the last was, locked until. */
+	private String signInState(String username) {
+		return jdbc.sql("SELECT failed_sign_ins || ' ' || coalesce(last_failed_sign_in_at::text, '-') || ' ' "
+				+ "|| coalesce(locked_until::text, '-') FROM identity.staff_user WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
 	}
 
 	@Test
@@ -213,7 +227,11 @@ class ApiTokenTests {
 	}
 
 	private static String sign(RSAKey key, Instant issued, Instant expires) throws Exception {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("api-client")
+		return sign(key, "api-client", issued, expires);
+	}
+
+	private static String sign(RSAKey key, String subject, Instant issued, Instant expires) throws Exception {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
 			.issuer("http://localhost")
 			.issueTime(Date.from(issued))
 			.notBeforeTime(Date.from(issued))

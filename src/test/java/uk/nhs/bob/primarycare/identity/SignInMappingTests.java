@@ -95,7 +95,7 @@ class SignInMappingTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(added.roleCode()).isEqualTo("R8000");
-		assertThat(added.scopeName()).isEqualTo("Oxford City");
+		assertThat(added.scopeName()).isEqualTo("Oxford City neighbourhood");
 		assertThat(mvc.get().uri("/admin/sign-in-mappings").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
 			.bodyText()
 			.contains(org, "Integrated Neighbourhood Team member", "Oxford City");

@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.triage;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.apiclient.ApiClient;
@@ -66,26 +75,28 @@ class TriageApiClientTests {
 
 	/**
 	 * What a system does with the document: read the token address and the scopes of the operations it will call,
-	 * then ask the token endpoint for them with its client id and secret (HTTP Basic, client credentials).
+	 * and let a standard OAuth 2.0 client (Spring Security's client-credentials token client, authenticating with the
+	 * client id and secret over HTTP Basic) ask the token endpoint for them.
 	 */
 	String tokenFromTheDocument(String clientId, String secret) throws Exception {
 		JsonNode document = committed();
 		String tokenUrl = document.at("/components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl").asString();
-		Set<String> scopes = new java.util.TreeSet<>();
+		Set<String> scopes = new TreeSet<>();
 		document.at("/paths").forEach(path -> path.forEach(operation -> operation.at("/security")
 			.forEach(requirement -> requirement.at("/oauth2").forEach(scope -> scopes.add(scope.asString())))));
-		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + tokenUrl))
-				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-					.encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-						+ java.net.URLEncoder.encode(String.join(" ", scopes), java.nio.charset.StandardCharsets.UTF_8)))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode answer = json.readTree(response.body());
-		assertThat(answer.get("scope").asString().split(" ")).containsExactlyInAnyOrderElementsOf(scopes);
-		return answer.get("access_token").asString();
+		ClientRegistration registration = ClientRegistration.withRegistrationId("bob-primarycare")
+			.clientId(clientId)
+			.clientSecret(secret)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri(URI.create("http://localhost:" + port).resolve(tokenUrl).toString())
+			.scope(scopes)
+			.build();
+		OAuth2AccessTokenResponse answer = new RestClientClientCredentialsTokenResponseClient()
+			.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(registration));
+		assertThat(answer.getAccessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
+		assertThat(answer.getAccessToken().getScopes()).containsExactlyInAnyOrderElementsOf(scopes);
+		return answer.getAccessToken().getTokenValue();
 	}
 
 	ApiClient client(String accessToken) {
