@@ -21,7 +21,9 @@ public enum ApiScope {
 	FHIR_IMPORT("fhir.import", "Import FHIR R4 bundles of people and their records", "/api/v1/fhir"),
 	CAREPLAN_READ("careplan.read", "Read personalised care and support plans as FHIR CarePlan",
 			"/api/v1/care-plans/**"),
-	PROGRAMME_SPC("programme.spc", "Calculate statistical process control (SPC) charts", "/api/v1/programme/spc"),
+	PROGRAMME_SPC("programme.spc",
+			"Calculate statistical process control (SPC) charts, and read the programme's measure charts (aggregate)",
+			"/api/v1/programme/spc", "/api/v1/programme/measures/**"),
 	AUDIT_READ("audit.read", "Read the audit trail of who saw whose record", "/api/v1/audit");
 
 	private final String value;

@@ -38,8 +38,8 @@ class RequestActionsController {
 	static final String VIEW_FOLLOW_UPS = "triage/follow-ups";
 
 	/**
-	 * Settling who the person is: confirm the record, or the corrected details (an NHS number or none). Serializable:
-	 * a refused form goes back across the redirect as a flash attribute, in the session store.
+	 * Settling who the person is: confirm the record, or the corrected details (an NHS number or none). Serializable
+	 * because a refused form goes back to the request page as a flash attribute, which lives in the shared session.
 	 */
 	record IdentityForm(@Nullable String version, @Nullable String note, @Nullable String nhsNumber,
 			@Nullable String givenName, @Nullable String familyName, @Nullable String day, @Nullable String month,

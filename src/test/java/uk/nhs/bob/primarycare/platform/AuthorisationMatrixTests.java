@@ -24,12 +24,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.RouteCatalog;
 import uk.nhs.bob.primarycare.RouteCatalog.Route;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.ApiScope;
+import uk.nhs.bob.primarycare.identity.IdentityDemoData;
 import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
@@ -64,6 +66,9 @@ class AuthorisationMatrixTests {
 
 	static final List<String> ADMIN_ONLY_PREFIXES = List.of("/admin/", "/audit");
 
+	/** APIs any valid token opens: the caller's own details and the API document. Every other API has a scope. */
+	static final List<String> SCOPE_FREE = List.of("/api/v1/me", "/api/v1/openapi");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -86,18 +91,19 @@ class AuthorisationMatrixTests {
 	@Autowired
 	ApiTokens tokens;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void noRouteAnswersAnyoneItShouldNot() throws Exception {
 		List<Route> routes = RouteCatalog.routes(mapping);
 		Map<String, Map<String, List<String>>> samples = RouteCatalog.samples(mvc, userDetails, routes);
 		Map<String, String> practiceOf = new HashMap<>();
 		Map<String, String> familyNameOf = new HashMap<>();
-		jdbc.sql("SELECT nhs_number, registered_practice, family_name FROM population.person")
-			.query((rs, i) -> {
-				practiceOf.put(rs.getString(1), rs.getString(2));
-				return familyNameOf.put(rs.getString(1), rs.getString(3));
-			})
-			.list();
+		jdbc.sql("SELECT nhs_number, registered_practice, family_name FROM population.person").query((rs, i) -> {
+			familyNameOf.put(rs.getString(1), rs.getString(3));
+			return practiceOf.put(rs.getString(1), rs.getString(2));
+		}).list();
 		Map<String, PracticeSummary> practices = new HashMap<>();
 		directory.practices().forEach(p -> practices.put(p.odsCode().value(), p));
 		List<String> usernames = new ArrayList<>(RouteCatalog.CRAWLED_USERS);
@@ -145,14 +151,11 @@ class AuthorisationMatrixTests {
 					}
 					if (success) {
 						for (String nhsNumber : peopleShown(response.getContentAsString(), practiceOf)) {
-							// the number the address itself holds, echoed back (a search that found no one in scope),
-							// shows nothing of the person unless their name is on the page too
-							if (sample.url().contains(nhsNumber) && !response.getContentAsString()
-								.toUpperCase(java.util.Locale.ROOT)
-								.contains(familyNameOf.get(nhsNumber).toUpperCase(java.util.Locale.ROOT))) {
+							PracticeSummary practice = practices.get(practiceOf.get(nhsNumber));
+							if (echoOnly(sample.url(), response.getContentAsString(), nhsNumber,
+									familyNameOf.get(nhsNumber), practice)) {
 								continue;
 							}
-							PracticeSummary practice = practices.get(practiceOf.get(nhsNumber));
 							boolean roleMaySee = user.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR,
 									Role.INT_MEMBER, Role.ICB_ADMIN);
 							if (!roleMaySee || practice == null || !user.canSee(practice)) {
@@ -196,6 +199,9 @@ class AuthorisationMatrixTests {
 			return 1;
 		}
 		Optional<ApiScope> needed = scopeOf(url);
+		if (needed.isEmpty() && SCOPE_FREE.stream().noneMatch(route.pattern()::startsWith)) {
+			unexpected.add("API route without a scope of its own (add it to ApiScope): " + route);
+		}
 		if (needed.isEmpty()) {
 			// the caller's own details and the API document: any token
 			int status = sendWithToken(route, url, everyScope).getStatus();
@@ -237,6 +243,70 @@ class AuthorisationMatrixTests {
 		return mvc.perform(request).andReturn().getResponse();
 	}
 
+	/**
+	 * The token endpoint and its companions (Spring Authorization Server's filters, so not among the handler
+	 * mappings' routes): only a registered client proving who it is gets a token; no one, a member of staff signed in
+	 * to the pages and an access token all get 401 and no token; no client gets an authorization code; the key set
+	 * and the metadata are public and hold no private key.
+	 */
+	@Test
+	void theTokenEndpointAnswersRegisteredClientsOnly() throws Exception {
+		String clientCredentials = "client_credentials";
+		List<String> refused = new ArrayList<>();
+		java.util.function.BiConsumer<String, MockHttpServletResponse> expect401 = (who, response) -> {
+			if (response.getStatus() != 401 || new String(response.getContentAsByteArray(),
+					java.nio.charset.StandardCharsets.UTF_8).contains("access_token")) {
+				refused.add(who + " -> " + response.getStatus());
+			}
+		};
+		expect401.accept("no one", mvc.perform(post("/oauth2/token").param("grant_type", clientCredentials))
+			.andReturn()
+			.getResponse());
+		// members of staff signed in to the pages for real (a session cookie), as a browser would send it
+		for (String username : List.of("admin", "coordinator", "delivery")) {
+			HttpSession browser = new HttpSession(port);
+			assertThat(browser.signIn(username, IdentityDemoData.DEMO_PASSWORD).headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+			var answer = browser.postForm("/oauth2/token", "grant_type=" + clientCredentials);
+			if (answer.statusCode() != 401 || answer.body().contains("access_token")) {
+				refused.add(username + " signed in -> " + answer.statusCode());
+			}
+		}
+		expect401.accept("an access token", mvc
+			.perform(post("/oauth2/token").with(ApiTokens.withToken(tokens.token())).param("grant_type", clientCredentials))
+			.andReturn()
+			.getResponse());
+		for (String endpoint : List.of("/oauth2/introspect", "/oauth2/revoke")) {
+			expect401.accept("no one at " + endpoint, mvc.perform(post(endpoint).param("token", tokens.token()))
+				.andReturn()
+				.getResponse());
+		}
+		assertThat(refused).as("token endpoints answering someone other than a client").isEmpty();
+
+		// a client may use client credentials only: no authorization code for anyone, signed in or not
+		for (UserDetails who : java.util.Arrays.asList(null, userDetails.loadUserByUsername("admin"))) {
+			var authorize = get("/oauth2/authorize").param("response_type", "code")
+				.param("client_id", "api-client")
+				.param("scope", "triage.requests")
+				.param("redirect_uri", "https://attacker.example/callback");
+			if (who != null) {
+				authorize.with(user(who));
+			}
+			MockHttpServletResponse response = mvc.perform(authorize).andReturn().getResponse();
+			assertThat(String.valueOf(response.getRedirectedUrl())).doesNotContain("attacker.example", "code=");
+			assertThat(response.getStatus()).isBetween(400, 499);
+		}
+
+		MockHttpServletResponse jwks = mvc.perform(get("/oauth2/jwks")).andReturn().getResponse();
+		assertThat(jwks.getStatus()).isEqualTo(200);
+		assertThat(jwks.getContentAsString()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":", "\"p\":");
+		assertThat(mvc.perform(get("/.well-known/oauth-authorization-server")).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+
+		// and the one that may: a registered client with its secret
+		assertThat(tokens.request("api-client", "demo-password", "triage.navigation").getStatus()).isEqualTo(200);
+	}
+
 	record Sample(String url, String owner) {
 	}
 
@@ -272,6 +342,18 @@ class AuthorisationMatrixTests {
 		}
 		return response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login")
 				|| response.getStatus() == 403;
+	}
+
+	/**
+	 * Whether the page only gives back the NHS number the caller put in the address (a form that keeps what was
+	 * typed), showing nothing the record holds: neither the person's family name nor their practice.
+	 */
+	static boolean echoOnly(String url, String body, String nhsNumber, @org.jspecify.annotations.Nullable String familyName,
+			@org.jspecify.annotations.Nullable PracticeSummary practice) {
+		String lower = body.toLowerCase(java.util.Locale.UK);
+		return url.contains(nhsNumber)
+				&& (familyName == null || !lower.contains(familyName.toLowerCase(java.util.Locale.UK)))
+				&& (practice == null || !body.contains(practice.name()));
 	}
 
 	/** NHS numbers of people in the population that the page shows. */

@@ -86,33 +86,29 @@ class HostileInputSweepTests {
 	@LocalServerPort
 	int port;
 
-	private final AtomicInteger client = new AtomicInteger();
-
-	private Long sweepUser;
-
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	/** A care coordinator made for this sweep. */
-	private long sweepUser() {
-		if (sweepUser == null) {
-			String username = "sweep-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-			sweepUser = jdbc.sql("""
-					INSERT INTO identity.staff_user (username, display_name, password_hash, scope_level, scope_code)
-					VALUES (?, 'Sweep target', '{noop}not-a-password', 'SITE', 'BK-AYL') RETURNING id""")
-				.param(username)
-				.query(Long.class)
-				.single();
-			jdbc.sql("INSERT INTO identity.staff_user_role (user_id, role) VALUES (?, 'CARE_COORDINATOR')")
-				.param(sweepUser)
-				.update();
-		}
-		return sweepUser;
-	}
+	/** The user the administrators' user routes are swept against: never a demo user other tests sign in as. */
+	private static String targetUserId = "0";
+
+	private final AtomicInteger client = new AtomicInteger();
 
 	private final List<String> failures = new ArrayList<>();
 
 	private int sent;
+
+	@org.junit.jupiter.api.BeforeEach
+	void throwawayUserForTheUserRoutes() {
+		// an empty POST to /admin/users/{id}/disable is well-formed: swept against a demo user, it would disable them
+		// for every later test in the shared context
+		jdbc.sql("""
+				INSERT INTO identity.staff_user (username, display_name, password_hash, scope_level, scope_code)
+				VALUES ('sweep-target', 'Sweep Target', '{noop}not-a-password-anyone-uses', 'ICB', NULL)
+				ON CONFLICT DO NOTHING""").update();
+		targetUserId = String.valueOf(
+				jdbc.sql("SELECT id FROM identity.staff_user WHERE username = 'sweep-target'").query(Long.class).single());
+	}
 
 	@Test
 	void noMalformedInputGetsAServerError() throws Exception {
@@ -327,13 +323,12 @@ class HostileInputSweepTests {
 		return userDetails.loadUserByUsername("admin");
 	}
 
-	private String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {
+	private static String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {
 		if (!route.hasVariables()) {
 			return route.pattern();
 		}
-		// a user of the sweep's own, so that whatever it manages to change (disable, reset) touches no demo user
-		if (route.pattern().startsWith("/admin/users/{id}")) {
-			return RouteCatalog.fill(route.pattern(), Long.toString(sweepUser()));
+		if (route.pattern().startsWith("/admin/users/{")) {
+			return RouteCatalog.fill(route.pattern(), targetUserId);
 		}
 		return samples.getOrDefault(route.pattern(), Map.of())
 			.values()

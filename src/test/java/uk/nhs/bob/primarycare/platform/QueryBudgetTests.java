@@ -56,16 +56,16 @@ class QueryBudgetTests {
 	@ParameterizedTest(name = "{0} {1}: at most {2} statements")
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
-			coordinator   | /triage                              | 5
-			coordinator   | /triage/requests/{request}           | 15
+			coordinator   | /triage                              | 8
+			coordinator   | /triage/requests/{request}           | 19
 			coordinator   | /population/people/{person}          | 12
 			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 5
 			coordinator   | /directory/services                  | 6
 			supervisor    | /                                    | 3
-			supervisor    | /triage/supervision                  | 4
+			supervisor    | /triage/supervision                  | 6
 			neighbourhood | /                                    | 3
-			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 9
+			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 10
 			neighbourhood | /neighbourhood/care-plans/{entry}    | 13
 			delivery      | /                                    | 3
 			delivery      | /programme                           | 8
