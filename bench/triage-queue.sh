@@ -22,7 +22,7 @@ JAR=$(ls target/primarycare-*.jar | head -1)
 
 java -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=0 --primarycare.embedded-db.data-dir="$OUT/pg" > "$OUT/app.log" 2>&1 &
 APP=$!
-trap 'status=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$OUT"; exit $status' EXIT
+trap 'status=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$OUT"; exit $status' EXIT
 for _ in $(seq 1 240); do
 	grep -q "Demo data created\|Demo data already present" "$OUT/app.log" && break
 	sleep 1
