@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.ServiceOffer;
@@ -32,7 +33,6 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.COORDINATOR;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
@@ -44,6 +44,9 @@ import static uk.nhs.bob.primarycare.messaging.MessagingTestData.contact;
  */
 @IntegrationTest
 class MessagesToPeopleTests {
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -261,11 +264,11 @@ class MessagesToPeopleTests {
 			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("CREATED");
 
-		// an API client's sign-in is not Notify's token, and the callback is not under /api/**, whose chain signs in
-		// users and client systems (OAuth 2.0 resource server later): Notify's token means nothing there
+		// an API client's access token is not Notify's token, and the callback is not under /api/**, whose OAuth 2.0
+		// resource server chain takes client systems' tokens: Notify's token means nothing there
 		assertThat(mvc.post()
 			.uri(ReceiptSecurity.PATH)
-			.with(httpBasic("api-client", "demo-password"))
+			.header("Authorization", "Bearer " + tokens.token())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(ReceiptSecurity.PATH).startsWith("/callbacks/").doesNotStartWith("/api/");
