@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
+import static java.util.Map.entry;
 import static uk.nhs.bob.primarycare.directory.ServiceOffer.BEFRIENDING;
 import static uk.nhs.bob.primarycare.directory.ServiceOffer.BLOOD_PRESSURE_CHECK;
 import static uk.nhs.bob.primarycare.directory.ServiceOffer.BOOKABLE_APPOINTMENTS;
@@ -52,8 +54,8 @@ import static uk.nhs.bob.primarycare.directory.ServiceType.WEIGHT_MANAGEMENT;
 /**
  * Creates a synthetic but BOB-shaped organisation structure for demonstrations and tests: 16 PCNs in 13
  * neighbourhood sites across the three Places, with 3 practices each, and a service directory for each Place
- * (pharmacies, optometrists, dentists, a UTC, community services and VCSE organisations) with postcodes in the
- * Place's own areas and typical opening hours. Codes are in ranges no real organisation uses (practices K8x9xx, PCNs
+ * (pharmacies, optometrists, dentists, a UTC, community services and VCSE organisations) with street addresses and
+ * postcodes in the Place's own areas and typical opening hours. Codes are in ranges no real organisation uses (practices K8x9xx, PCNs
  * U9xxxx, pharmacies FZ9xx, dental practices V99xxxx), and every name carries the town it serves so the geography
  * reads true.
  */
@@ -324,6 +326,88 @@ public class DirectoryDemoData implements DemoDataPart {
 			service(VCSE, "15A", "Newbury Food Share", "RG14 5DH", true, true, FOOD_BANK, FOOD_SUPPORT),
 			service(VCSE, "15A", "West Berkshire Befriending", "RG18 4AZ", true, true, BY_APPOINTMENT, BEFRIENDING));
 
+	/**
+	 * The demo services' street addresses, each in its service's town and postcode district; made up, like the
+	 * services. Marlow Walking for Health has none (its walks start from different places), so the demo also shows a
+	 * service known only by its postcode.
+	 */
+	static final Map<String, StreetAddress> ADDRESSES = Map.ofEntries(
+			entry("Kingsbury Square Pharmacy", new StreetAddress("7 Kingsbury Square", null, "Aylesbury")),
+			entry("Walton Court Pharmacy", new StreetAddress("Unit 3, Walton Court Centre", "Hannon Road", "Aylesbury")),
+			entry("Broadfields Superstore Pharmacy", new StreetAddress("Broadfields Retail Park", "Bicester Road", "Aylesbury")),
+			entry("Desborough Pharmacy", new StreetAddress("84 Desborough Road", null, "High Wycombe")),
+			entry("Castlefield Chemist", new StreetAddress("15 Castlefield Parade", null, "High Wycombe")),
+			entry("Marlow High Street Pharmacy", new StreetAddress("42 High Street", null, "Marlow")),
+			entry("Chesham Broadway Pharmacy", new StreetAddress("9 The Broadway", null, "Chesham")),
+			entry("Buckingham Market Pharmacy", new StreetAddress("3 Market Hill", null, "Buckingham")),
+			entry("Aylesbury Eye Care", new StreetAddress("18 Market Street", null, "Aylesbury")),
+			entry("Wycombe Opticians", new StreetAddress("27 Church Street", null, "High Wycombe")),
+			entry("Amersham Vision Centre", new StreetAddress("56 Sycamore Road", null, "Amersham")),
+			entry("Bourbon Street Dental Practice", new StreetAddress("11 Bourbon Street", null, "Aylesbury")),
+			entry("Totteridge Dental Surgery", new StreetAddress("120 Totteridge Road", null, "High Wycombe")),
+			entry("Chalfont Dental Care", new StreetAddress("8 Market Place", "Chalfont St Peter", "Gerrards Cross")),
+			entry("Wycombe Urgent Treatment Centre", new StreetAddress("Queen Alexandra Road", null, "High Wycombe")),
+			entry("Buckinghamshire First Contact Physiotherapy", new StreetAddress("Vale Health Hub", "2 Walton Street", "Aylesbury")),
+			entry("Chiltern Hearing Centre", new StreetAddress("14 Hill Avenue", null, "Amersham")),
+			entry("Buckinghamshire Community Podiatry", new StreetAddress("Mandeville Road Clinic", "Mandeville Road", "Aylesbury")),
+			entry("Healthy Chilterns Weight Management", new StreetAddress("Meadowcroft Community Centre", "Meadowcroft", "Aylesbury")),
+			entry("Buckinghamshire Stop Smoking Service", new StreetAddress("Walton House", "Walton Street", "Aylesbury")),
+			entry("NHS Talking Therapies Vale and Chilterns", new StreetAddress("Second floor, Exchange House", "Exchange Street", "Aylesbury")),
+			entry("Aylesbury Vale Community Connectors", new StreetAddress("5 Buckingham Street", null, "Aylesbury")),
+			entry("Wycombe Carers Network", new StreetAddress("3 Eden Walk", null, "High Wycombe")),
+			entry("Chiltern Money Advice Centre", new StreetAddress("6 Church Street", null, "Chesham")),
+			entry("Hughenden Community Larder", new StreetAddress("St Michael's Hall", "Hughenden Road", "High Wycombe")),
+			entry("Cowley Road Pharmacy", new StreetAddress("112 Cowley Road", null, "Oxford")),
+			entry("Summertown Pharmacy", new StreetAddress("245 Banbury Road", "Summertown", "Oxford")),
+			entry("Blackbird Leys Pharmacy", new StreetAddress("18 Blackbird Leys Road", null, "Oxford")),
+			entry("Banbury Cross Pharmacy", new StreetAddress("10 High Street", null, "Banbury")),
+			entry("Bicester Market Square Pharmacy", new StreetAddress("22 Market Square", null, "Bicester")),
+			entry("Abbey Meadow Pharmacy", new StreetAddress("3 Abbey Close", null, "Abingdon")),
+			entry("Witney Late Pharmacy", new StreetAddress("61 Market Square", null, "Witney")),
+			entry("Didcot Orchard Superstore Pharmacy", new StreetAddress("Orchard Centre", null, "Didcot")),
+			entry("Headington Eye Centre", new StreetAddress("88 London Road", "Headington", "Oxford")),
+			entry("Banbury Optometrists", new StreetAddress("37 Parsons Street", null, "Banbury")),
+			entry("Didcot Vision", new StreetAddress("12 Broadway", null, "Didcot")),
+			entry("Jericho Dental Practice", new StreetAddress("58 Walton Street", "Jericho", "Oxford")),
+			entry("Grimsbury Dental Care", new StreetAddress("2 Centre Street", "Grimsbury", "Banbury")),
+			entry("Wantage Dental Surgery", new StreetAddress("15 Newbury Street", null, "Wantage")),
+			entry("Abingdon Urgent Treatment Centre", new StreetAddress("Marcham Road", null, "Abingdon")),
+			entry("Oxfordshire First Contact Physiotherapy", new StreetAddress("East Oxford Health Centre", "Manzil Way", "Oxford")),
+			entry("Oxford Hearing Service", new StreetAddress("Windmill Road Clinic", "Headington", "Oxford")),
+			entry("Oxfordshire Community Podiatry", new StreetAddress("Welch Way Clinic", "Welch Way", "Witney")),
+			entry("Oxfordshire Healthy Weight Service", new StreetAddress("Second floor, 9 New Inn Hall Street", null, "Oxford")),
+			entry("Oxfordshire Stop Smoking Service", new StreetAddress("Templars Square Offices", "Between Towns Road", "Oxford")),
+			entry("NHS Talking Therapies City and Cherwell", new StreetAddress("Warneford Lodge", "Roosevelt Drive", "Oxford")),
+			entry("Leys Community Food Hub", new StreetAddress("Leys Community Centre", "Dunnock Way", "Oxford")),
+			entry("Banbury Carers Centre", new StreetAddress("7 Bridge Street", null, "Banbury")),
+			entry("Oxford Befriending Circle", new StreetAddress("East Oxford Community Centre", "Princes Street", "Oxford")),
+			entry("West Oxfordshire Money Matters", new StreetAddress("The Corn Exchange", "Market Square", "Witney")),
+			entry("Broad Street Mall Pharmacy", new StreetAddress("Unit 14, Broad Street Mall", null, "Reading")),
+			entry("Oxford Road Pharmacy", new StreetAddress("301 Oxford Road", null, "Reading")),
+			entry("Reading Gate Superstore Pharmacy", new StreetAddress("Reading Gate Retail Park", "Basingstoke Road", "Reading")),
+			entry("Caversham Bridge Pharmacy", new StreetAddress("19 Church Street", "Caversham", "Reading")),
+			entry("Woodley Precinct Pharmacy", new StreetAddress("8 The Precinct", "Woodley", "Reading")),
+			entry("Wokingham Market Place Pharmacy", new StreetAddress("12 Market Place", null, "Wokingham")),
+			entry("Northbrook Street Pharmacy", new StreetAddress("73 Northbrook Street", null, "Newbury")),
+			entry("Hungerford Village Pharmacy", new StreetAddress("26 High Street", null, "Hungerford")),
+			entry("Reading Eye Clinic", new StreetAddress("40 Friar Street", null, "Reading")),
+			entry("Wokingham Opticians", new StreetAddress("5 Peach Street", null, "Wokingham")),
+			entry("Newbury Eyecare", new StreetAddress("18 Bartholomew Street", null, "Newbury")),
+			entry("Tilehurst Dental Practice", new StreetAddress("97 School Road", "Tilehurst", "Reading")),
+			entry("Earley Dental Centre", new StreetAddress("2 Maiden Place", "Earley", "Reading")),
+			entry("Thatcham Dental Surgery", new StreetAddress("11 The Broadway", null, "Thatcham")),
+			entry("Reading Urgent Treatment Centre", new StreetAddress("Craven Road Clinic", "Craven Road", "Reading")),
+			entry("Berkshire West First Contact Physiotherapy", new StreetAddress("Northcroft Lane Clinic", "Northcroft Lane", "Newbury")),
+			entry("Reading Hearing Centre", new StreetAddress("22 London Street", null, "Reading")),
+			entry("Berkshire West Community Podiatry", new StreetAddress("Barkham Road Clinic", "Barkham Road", "Wokingham")),
+			entry("Reading Healthy Weight Programme", new StreetAddress("Civic Offices", "Bridge Street", "Reading")),
+			entry("Berkshire West Stop Smoking Service", new StreetAddress("First floor, 3 West Street", null, "Reading")),
+			entry("NHS Talking Therapies Berkshire West", new StreetAddress("Prospect House", "58 Queens Road", "Reading")),
+			entry("Reading Community Connectors", new StreetAddress("Central Library", "Abbey Square", "Reading")),
+			entry("Wokingham Carers Hub", new StreetAddress("Norreys Church", "Norreys Avenue", "Wokingham")),
+			entry("Newbury Food Share", new StreetAddress("St Nicolas Church Hall", "West Mills", "Newbury")),
+			entry("West Berkshire Befriending", new StreetAddress("The Old School", "Bath Road", "Thatcham")));
+
 	private final JdbcClient jdbc;
 
 	DirectoryDemoData(JdbcClient jdbc) {
@@ -383,12 +467,16 @@ public class DirectoryDemoData implements DemoDataPart {
 			number++;
 			// Ofcom reserves 01632 960000-960999 for drama: numbers that can never ring a real person
 			String phone = String.format("01632 960%03d", number);
+			StreetAddress address = ADDRESSES.get(service.name());
 			long id = jdbc.sql("""
-					INSERT INTO directory.service (name, service_type, ods_code, place_code, postcode, phone, website,
-					                               accepts_referrals, self_referral)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-				.params(service.name(), service.type().name(), service.ods(), service.place(), service.postcode(), phone,
-						service.website(), service.acceptsReferrals(), service.selfReferral())
+					INSERT INTO directory.service (name, service_type, ods_code, place_code, address_line1,
+					                               address_line2, town, postcode, phone, website, accepts_referrals,
+					                               self_referral)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				.params(service.name(), service.type().name(), service.ods(), service.place(),
+						address == null ? null : address.line1(), address == null ? null : address.line2(),
+						address == null ? null : address.town(), service.postcode(), phone, service.website(),
+						service.acceptsReferrals(), service.selfReferral())
 				.query(Long.class)
 				.single();
 			for (ServiceOffer offer : service.offers()) {

@@ -42,6 +42,12 @@ class ListedService {
 
 	private String placeCode;
 
+	private @Nullable String addressLine1;
+
+	private @Nullable String addressLine2;
+
+	private @Nullable String town;
+
 	private String postcode;
 
 	private @Nullable String phone;
@@ -86,6 +92,10 @@ class ListedService {
 		this.type = details.type();
 		this.odsCode = details.odsCode() == null ? null : details.odsCode().value();
 		this.placeCode = details.placeCode();
+		StreetAddress address = details.address();
+		this.addressLine1 = address == null ? null : address.line1();
+		this.addressLine2 = address == null ? null : address.line2();
+		this.town = address == null ? null : address.town();
 		this.postcode = details.postcode().value();
 		this.phone = details.phone();
 		this.website = details.website();
@@ -99,8 +109,14 @@ class ListedService {
 
 	ServiceSummary toSummary(String placeName) {
 		return new ServiceSummary(id(), name, type, odsCode == null ? null : new OdsCode(odsCode), placeCode,
-				placeName, new Postcode(postcode), phone, website, offers, acceptsReferrals, selfReferral,
+				placeName, address(), new Postcode(postcode), phone, website, offers, acceptsReferrals, selfReferral,
 				new OpeningHours(openingPeriods.stream().map(StoredOpeningPeriod::toPeriod).toList()), version());
+	}
+
+	@Nullable
+	private StreetAddress address() {
+		// the table's check keeps a first line and a town together
+		return addressLine1 == null || town == null ? null : new StreetAddress(addressLine1, addressLine2, town);
 	}
 
 	long id() {

@@ -36,6 +36,9 @@ record ServiceForm(
 		@NotBlank(message = "Select the type of service") @Nullable String type,
 		@Nullable String odsCode,
 		@NotBlank(message = "Select the Place the service is in") @Nullable String placeCode,
+		@Size(max = 100, message = "Address line 1 must be 100 characters or fewer") @Nullable String addressLine1,
+		@Size(max = 100, message = "Address line 2 must be 100 characters or fewer") @Nullable String addressLine2,
+		@Size(max = 60, message = "The town or city must be 60 characters or fewer") @Nullable String town,
 		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
 		@Size(max = 30, message = "The phone number must be 30 characters or fewer") @Nullable String phone,
 		@Size(max = 300, message = "The website address must be 300 characters or fewer") @Nullable String website,
@@ -69,15 +72,29 @@ record ServiceForm(
 	 * build one in code.
 	 */
 	static ServiceForm of(@Nullable String name, @Nullable String type, @Nullable String odsCode,
-			@Nullable String placeCode, @Nullable String postcode, @Nullable String phone, @Nullable String website,
-			@Nullable Set<String> offers, @Nullable String acceptsReferrals, @Nullable String selfReferral,
-			@Nullable List<DayHours> days, @Nullable String version) {
+			@Nullable String placeCode, @Nullable Address address, @Nullable String postcode, @Nullable String phone,
+			@Nullable String website, @Nullable Set<String> offers, @Nullable String acceptsReferrals,
+			@Nullable String selfReferral, @Nullable List<DayHours> days, @Nullable String version) {
 		DayHours[] rows = new DayHours[7];
 		for (int i = 0; i < 7; i++) {
 			rows[i] = days != null && i < days.size() ? days.get(i) : null;
 		}
-		return new ServiceForm(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals,
-				selfReferral, rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], version);
+		Address street = address == null ? Address.NONE : address;
+		return new ServiceForm(name, type, odsCode, placeCode, street.line1(), street.line2(), street.town(),
+				postcode, phone, website, offers, acceptsReferrals, selfReferral, rows[0], rows[1], rows[2], rows[3],
+				rows[4], rows[5], rows[6], version);
+	}
+
+	/** The street address lines as typed, together: {@link #of} takes them as one value. */
+	record Address(@Nullable String line1, @Nullable String line2, @Nullable String town) {
+
+		static final Address NONE = new Address(null, null, null);
+
+	}
+
+	/** The street address as typed. */
+	Address address() {
+		return new Address(addressLine1, addressLine2, town);
 	}
 
 	/** The field holding a weekday's hours ('monday'). */
@@ -128,7 +145,7 @@ record ServiceForm(
 	}
 
 	static ServiceForm empty() {
-		return of(null, null, null, null, null, null, null, null, null, null, null, null);
+		return of(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	static ServiceForm of(ServiceSummary service) {
@@ -140,6 +157,8 @@ record ServiceForm(
 		service.offers().forEach(o -> offers.add(o.name()));
 		return of(service.name(), service.type().name(),
 				service.odsCode() == null ? null : service.odsCode().value(), service.placeCode(),
+				service.address() == null ? null
+						: new Address(service.address().line1(), service.address().line2(), service.address().town()),
 				service.postcode().value(), service.phone(), service.website(), offers,
 				service.acceptsReferrals() ? "yes" : "no", service.selfReferral() ? "yes" : "no", rows,
 				Long.toString(service.version()));
@@ -147,8 +166,8 @@ record ServiceForm(
 
 	/** The same input with another version: after a conflict, submitting again means 'save over their change'. */
 	ServiceForm withVersion(long newVersion) {
-		return of(name, type, odsCode, placeCode, postcode, phone, website, offers, acceptsReferrals, selfReferral,
-				days(), Long.toString(newVersion));
+		return of(name, type, odsCode, placeCode, address(), postcode, phone, website, offers, acceptsReferrals,
+				selfReferral, days(), Long.toString(newVersion));
 	}
 
 	/** The version the user started editing from; -1 (never current) when it is missing or not a number. */
@@ -192,6 +211,7 @@ record ServiceForm(
 				errors.rejectValue("postcode", "invalid", "Enter a real postcode, like OX3 9DU");
 			}
 		}
+		StreetAddress street = checkAddress(errors);
 		if (notBlank(phone) && !PHONE.matcher(phone.trim()).matches()) {
 			errors.rejectValue("phone", "invalid", "Enter a phone number, like 01865 123456");
 		}
@@ -205,9 +225,34 @@ record ServiceForm(
 				|| placeCode == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new ServiceDetails(name.trim(), serviceType, ods, placeCode, code, blankToNull(phone),
+		return Optional.of(new ServiceDetails(name.trim(), serviceType, ods, placeCode, street, code,
+				blankToNull(phone),
 				blankToNull(website), chosenOffers, "yes".equals(acceptsReferrals), "yes".equals(selfReferral),
 				hours));
+	}
+
+	/**
+	 * The street address, or null when none is given (the postcode alone then says where the service is). A first
+	 * line needs its town and the other way round; a second line needs a first: a message never gives half an address.
+	 */
+	@Nullable
+	private StreetAddress checkAddress(Errors errors) {
+		if (!notBlank(addressLine1) && !notBlank(addressLine2) && !notBlank(town)) {
+			return null;
+		}
+		if (!notBlank(addressLine1)) {
+			errors.rejectValue("addressLine1", "address.line1",
+					"Enter address line 1, typically the building and street, or leave the whole address blank");
+		}
+		if (!notBlank(town)) {
+			errors.rejectValue("town", "address.town",
+					"Enter the town or city, or leave the whole address blank");
+		}
+		if (errors.hasFieldErrors("addressLine1") || errors.hasFieldErrors("addressLine2")
+				|| errors.hasFieldErrors("town") || addressLine1 == null || town == null) {
+			return null;
+		}
+		return new StreetAddress(addressLine1, addressLine2, town);
 	}
 
 	private Set<ServiceOffer> checkOffers(Errors errors, @Nullable ServiceType serviceType) {

@@ -61,14 +61,14 @@ class NearbyServices {
 		return from.area().equals(to.area()) ? 1 : 0;
 	}
 
-	/** One line per service: name, postcode, phone. */
+	/** One line per service: name, address (or the postcode alone), phone. */
 	static String describe(List<ServiceSummary> services) {
 		if (services.isEmpty()) {
 			return "Ask your GP practice where to go.";
 		}
 		List<String> lines = new ArrayList<>();
 		for (ServiceSummary s : services) {
-			lines.add("- " + s.name() + ", " + s.postcode().value()
+			lines.add("- " + s.name() + ", " + s.addressText()
 					+ (s.phone() == null || s.phone().isBlank() ? "" : ", " + s.phone()));
 		}
 		return String.join("\n", lines);

@@ -28,7 +28,7 @@ import uk.nhs.bob.primarycare.triage.TriageRequestSummary;
 /**
  * Messages about same-day requests. A request from the online form is confirmed with its reference, what happens
  * next and by when (the hub's hours), and what to do if it gets worse. A completed request tells the person where to
- * go: the service, its postcode and phone, whether it is open now or when it opens, the safety-net advice and the
+ * go: the service, its address (the postcode alone when the directory has no street address) and phone, whether it is open now or when it opens, the safety-net advice and the
  * follow-up date. A red-flag outcome is never left to a message: the coordinator phones, and the list of messages
  * not sent says so.
  */
@@ -146,6 +146,9 @@ class TriageMessages {
 		Optional<ServiceSummary> service = request.serviceId() == null ? Optional.empty()
 				: services.service(request.serviceId());
 		fields.put("service", service.map(s -> serviceDetails(s, now)).orElse(noService(disposition)));
+		// the address alone too, for a Notify template that lays it out on its own line; never blank, so a template
+		// using it has no empty line (the postcode alone when the directory has no street address)
+		service.ifPresent(s -> fields.put("service_address", s.addressText()));
 		fields.put("safety_net", request.safetyNet() == null || request.safetyNet().isBlank() ? IF_WORSE
 				: request.safetyNet());
 		fields.put("follow_up_date",
@@ -154,7 +157,7 @@ class TriageMessages {
 	}
 
 	static String serviceDetails(ServiceSummary service, LocalDateTime now) {
-		StringBuilder text = new StringBuilder(service.name()).append(", ").append(service.postcode().value());
+		StringBuilder text = new StringBuilder(service.name()).append(", ").append(service.addressText());
 		if (service.phone() != null && !service.phone().isBlank()) {
 			text.append(". Phone ").append(service.phone());
 		}

@@ -21,7 +21,7 @@ import uk.nhs.bob.primarycare.directory.ServiceType;
 @Component
 class TriageServices {
 
-	record ServiceChoice(long id, String name, String type, boolean openNow, String availability,
+	record ServiceChoice(long id, String name, String type, String address, boolean openNow, String availability,
 			@Nullable String phone) {
 	}
 
@@ -74,8 +74,8 @@ class TriageServices {
 				.orElse(service.selfReferral() ? "No regular hours: self-referral online or by phone"
 						: "No regular opening hours listed");
 		}
-		return new ServiceChoice(service.id(), service.name(), service.type().label(), open, availability,
-				service.phone());
+		return new ServiceChoice(service.id(), service.name(), service.type().label(), service.addressText(), open,
+				availability, service.phone());
 	}
 
 }

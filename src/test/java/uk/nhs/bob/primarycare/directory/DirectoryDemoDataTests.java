@@ -49,6 +49,22 @@ class DirectoryDemoDataTests {
 	}
 
 	@Test
+	void demoServicesHaveStreetAddressesSaveOneKnownOnlyByItsPostcode() {
+		assertThat(DirectoryDemoData.ADDRESSES.keySet())
+			.allMatch(name -> DirectoryDemoData.SERVICES.stream().anyMatch(d -> d.name().equals(name)));
+		List<ServiceSummary> demo = serviceDirectory.services()
+			.stream()
+			.filter(s -> DirectoryDemoData.SERVICES.stream().anyMatch(d -> d.name().equals(s.name())))
+			.toList();
+		assertThat(demo).filteredOn(s -> s.address() == null)
+			.extracting(ServiceSummary::name)
+			.containsExactly("Marlow Walking for Health");
+		assertThat(serviceDirectory.services()).filteredOn(s -> s.name().equals("Cowley Road Pharmacy"))
+			.singleElement()
+			.satisfies(s -> assertThat(s.addressText()).isEqualTo("112 Cowley Road, Oxford, OX4 1HU"));
+	}
+
+	@Test
 	void mostPharmaciesRunPharmacyFirstAndOptometristsRunMecs() {
 		for (String place : POSTCODE_AREAS.keySet()) {
 			List<ServiceSummary> pharmacies = serviceDirectory.services(ServiceType.COMMUNITY_PHARMACY, place);

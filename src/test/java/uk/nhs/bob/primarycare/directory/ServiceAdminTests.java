@@ -65,9 +65,13 @@ class ServiceAdminTests {
 			.isEqualTo("08:00 to 13:00, 14:00 to 18:30");
 		assertThat(saved.offers()).containsExactlyInAnyOrder(ServiceOffer.PHARMACY_FIRST,
 				ServiceOffer.BLOOD_PRESSURE_CHECK);
+		assertThat(saved.addressText()).isEqualTo("112 Cowley Road, Oxford, OX4 1HU");
 		assertThat(mvc.get().uri("/directory/services?q={q}", name).with(coordinator())).hasStatusOk()
 			.bodyText()
 			.contains(name);
+		assertThat(mvc.get().uri("/directory/services/{id}", saved.id()).with(coordinator())).hasStatusOk()
+			.bodyText()
+			.contains("112 Cowley Road<br>Oxford");
 	}
 
 	@Test
@@ -81,6 +85,8 @@ class ServiceAdminTests {
 
 		MultiValueMap<String, String> changed = form(name + " renamed", "0");
 		changed.set("acceptsReferrals", "no");
+		changed.set("addressLine1", "East Oxford Health Centre");
+		changed.set("addressLine2", "Manzil Way");
 		changed.set("sunday.from1", "10:00");
 		changed.set("sunday.to1", "16:00");
 		assertThat(mvc.post().uri("/admin/directory/services/{id}", saved.id()).with(admin()).with(csrf())
@@ -89,8 +95,37 @@ class ServiceAdminTests {
 		ServiceSummary edited = serviceDirectory.service(saved.id()).orElseThrow();
 		assertThat(edited.name()).isEqualTo(name + " renamed");
 		assertThat(edited.acceptsReferrals()).isFalse();
+		assertThat(edited.address()).isEqualTo(new StreetAddress("East Oxford Health Centre", "Manzil Way", "Oxford"));
 		assertThat(edited.openingHours().describe(DayOfWeek.SUNDAY)).isEqualTo("10:00 to 16:00");
 		assertThat(edited.version()).isEqualTo(1);
+
+		// the address taken off again: the service is known by its postcode alone
+		MultiValueMap<String, String> cleared = form(name + " renamed", "1");
+		cleared.set("addressLine1", "");
+		cleared.set("town", " ");
+		assertThat(mvc.post().uri("/admin/directory/services/{id}", saved.id()).with(admin()).with(csrf())
+			.params(cleared)).hasStatus3xxRedirection();
+		assertThat(serviceDirectory.service(saved.id()).orElseThrow().address()).isNull();
+		assertThat(mvc.get().uri("/directory/services/{id}", saved.id()).with(coordinator())).hasStatusOk()
+			.bodyText()
+			.contains("Not recorded: messages to patients give the postcode alone");
+	}
+
+	@Test
+	void halfAnAddressShowsTheErrorSummaryKeepsTheInputAndSavesNothing() {
+		MultiValueMap<String, String> half = form("Half Address Test Pharmacy", null);
+		half.set("addressLine1", "");
+		half.set("addressLine2", "Manzil Way");
+		half.set("town", "O".repeat(61));
+
+		assertThat(mvc.post().uri("/admin/directory/services").with(admin()).with(csrf()).params(half))
+			.hasStatusOk()
+			.bodyText()
+			.contains("There is a problem",
+					"Enter address line 1, typically the building and street, or leave the whole address blank",
+					"The town or city must be 60 characters or fewer", "href=\"#addressLine1\"", "href=\"#town\"",
+					"value=\"Manzil Way\"", "value=\"" + "O".repeat(61) + "\"");
+		assertThat(count("Half Address Test Pharmacy")).isZero();
 	}
 
 	@Test
@@ -182,6 +217,9 @@ class ServiceAdminTests {
 		form.add("type", "COMMUNITY_PHARMACY");
 		form.add("odsCode", "");
 		form.add("placeCode", "10Q");
+		form.add("addressLine1", "112 Cowley Road");
+		form.add("addressLine2", "");
+		form.add("town", "Oxford");
 		form.add("postcode", "ox4 1hu");
 		form.add("phone", "01632 960999");
 		form.add("website", "");

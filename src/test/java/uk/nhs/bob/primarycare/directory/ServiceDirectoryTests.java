@@ -55,13 +55,18 @@ class ServiceDirectoryTests {
 	@Test
 	void openAtHonoursLunchClosuresAndClosedDays() {
 		long id = administration.addService(new ServiceDetails("Open-at Test Pharmacy " + System.nanoTime(),
-				ServiceType.COMMUNITY_PHARMACY, null, "15A", new Postcode("RG1 2BH"), null, null,
+				ServiceType.COMMUNITY_PHARMACY, null, "15A", null, new Postcode("RG1 2BH"), null, null,
 				Set.of(ServiceOffer.PHARMACY_FIRST), true, true,
 				DirectoryDemoData.hours("MON-FRI 08:00-13:00 14:00-18:30", "SAT 09:00-12:00")));
 
 		assertThat(serviceDirectory.openAt(MONDAY_LUNCHTIME)).extracting(ServiceSummary::id).doesNotContain(id);
 		assertThat(serviceDirectory.openAt(MONDAY_AFTERNOON)).extracting(ServiceSummary::id).contains(id);
 		assertThat(serviceDirectory.openAt(SUNDAY_NIGHT)).extracting(ServiceSummary::id).doesNotContain(id);
+		// no street address recorded: the postcode alone says where it is, with no empty line
+		ServiceSummary saved = serviceDirectory.service(id).orElseThrow();
+		assertThat(saved.address()).isNull();
+		assertThat(saved.addressLines()).containsExactly("RG1 2BH");
+		assertThat(saved.addressText()).isEqualTo("RG1 2BH");
 	}
 
 	@Test
@@ -77,7 +82,8 @@ class ServiceDirectoryTests {
 	void readsBackEverythingThatWasSaved() {
 		long id = administration.addService(new ServiceDetails("Round Trip Centre " + System.nanoTime(),
 				ServiceType.AUDIOLOGY, new OdsCode("RT" + (System.nanoTime() % 100000)),
-				"14Y", new Postcode("HP20 1UN"), "01632 960555", "https://www.round-trip.example",
+				"14Y", new StreetAddress("Oakfield House", "Oakfield Road", "Aylesbury"), new Postcode("HP20 1UN"),
+				"01632 960555", "https://www.round-trip.example",
 				Set.of(ServiceOffer.EAR_WAX_REMOVAL), false, true, DirectoryDemoData.hours("TUE 10:00-24:00")));
 
 		ServiceSummary saved = serviceDirectory.service(id).orElseThrow();
@@ -85,6 +91,8 @@ class ServiceDirectoryTests {
 		assertThat(saved.type()).isEqualTo(ServiceType.AUDIOLOGY);
 		assertThat(saved.placeName()).isEqualTo("Buckinghamshire");
 		assertThat(saved.phone()).isEqualTo("01632 960555");
+		assertThat(saved.address()).isEqualTo(new StreetAddress("Oakfield House", "Oakfield Road", "Aylesbury"));
+		assertThat(saved.addressText()).isEqualTo("Oakfield House, Oakfield Road, Aylesbury, HP20 1UN");
 		assertThat(saved.offers()).containsExactly(ServiceOffer.EAR_WAX_REMOVAL);
 		assertThat(saved.acceptsReferrals()).isFalse();
 		assertThat(saved.selfReferral()).isTrue();

@@ -50,6 +50,7 @@ class ServiceFormTests {
 			assertThat(d.name()).isEqualTo("Cowley Test Pharmacy");
 			assertThat(d.type()).isEqualTo(ServiceType.COMMUNITY_PHARMACY);
 			assertThat(d.odsCode()).hasToString("FZ999");
+			assertThat(d.address()).isEqualTo(new StreetAddress("112 Cowley Road", null, "Oxford"));
 			assertThat(d.postcode().value()).isEqualTo("OX4 1HU");
 			assertThat(d.offers()).containsExactlyInAnyOrder(ServiceOffer.PHARMACY_FIRST,
 					ServiceOffer.BLOOD_PRESSURE_CHECK);
@@ -73,13 +74,39 @@ class ServiceFormTests {
 
 	@Test
 	void valuesThatAreNotRealAreFieldErrors() {
-		ServiceForm form = ServiceForm.of("X", "SPACESHIP", "FZ 99", "99Z", "OX99 XYZ", "call us", "ftp://x.example",
+		ServiceForm form = ServiceForm.of("X", "SPACESHIP", "FZ 99", "99Z", null, "OX99 XYZ", "call us", "ftp://x.example",
 				Set.of("PHARMACY_FIRST"), "maybe", "no", valid().days(), "0");
 		Checked checked = run(form);
 
 		assertThat(checked.details()).isEmpty();
 		assertThat(checked.errors().getFieldErrors()).extracting(FieldError::getField)
 			.contains("type", "odsCode", "placeCode", "postcode", "phone", "website", "acceptsReferrals");
+	}
+
+	@Test
+	void theStreetAddressIsOptionalButNeverHalfGiven() {
+		assertThat(run(withAddress(valid(), ServiceForm.Address.NONE)).details())
+			.hasValueSatisfying(d -> assertThat(d.address()).isNull());
+		assertThat(run(withAddress(valid(), new ServiceForm.Address(" ", "", null))).details())
+			.hasValueSatisfying(d -> assertThat(d.address()).isNull());
+		assertThat(run(withAddress(valid(), new ServiceForm.Address("Leys Community Centre", "Dunnock Way", "Oxford")))
+			.details()).hasValueSatisfying(d -> assertThat(d.address().lines())
+				.containsExactly("Leys Community Centre", "Dunnock Way", "Oxford"));
+
+		Checked noTown = run(withAddress(valid(), new ServiceForm.Address("112 Cowley Road", null, "")));
+		assertThat(noTown.details()).isEmpty();
+		assertThat(messages(noTown)).containsExactly("town: Enter the town or city, or leave the whole address blank");
+
+		Checked secondLineOnly = run(withAddress(valid(), new ServiceForm.Address(null, "Manzil Way", "Oxford")));
+		assertThat(secondLineOnly.details()).isEmpty();
+		assertThat(messages(secondLineOnly)).containsExactly(
+				"addressLine1: Enter address line 1, typically the building and street, or leave the whole address blank");
+
+		Checked tooLong = run(withAddress(valid(), new ServiceForm.Address("x".repeat(101), null, "y".repeat(61))));
+		assertThat(tooLong.details()).isEmpty();
+		assertThat(messages(tooLong)).containsExactlyInAnyOrder(
+				"addressLine1: Address line 1 must be 100 characters or fewer",
+				"town: The town or city must be 60 characters or fewer");
 	}
 
 	@Test
@@ -121,9 +148,15 @@ class ServiceFormTests {
 	void anEditFormShowsTheServiceAsSaved() {
 		ServiceDetails details = run(valid()).details().orElseThrow();
 		ServiceSummary saved = new ServiceSummary(7, details.name(), details.type(), details.odsCode(), "10Q",
-				"Oxfordshire", details.postcode(), null, null, details.offers(), true, false, details.openingHours(), 3);
+				"Oxfordshire", new StreetAddress("East Oxford Health Centre", "Manzil Way", "Oxford"),
+				details.postcode(), null, null, details.offers(), true, false, details.openingHours(), 3);
 
 		ServiceForm form = ServiceForm.of(saved);
+
+		assertThat(form.addressLine1()).isEqualTo("East Oxford Health Centre");
+		assertThat(form.addressLine2()).isEqualTo("Manzil Way");
+		assertThat(form.town()).isEqualTo("Oxford");
+		assertThat(form.withVersion(4).address()).isEqualTo(form.address());
 
 		assertThat(form.days().get(0)).isEqualTo(new DayHours("08:00", "13:00", "14:00", "18:30", null, null));
 		assertThat(form.expectedVersion()).isEqualTo(3);
@@ -152,24 +185,30 @@ class ServiceFormTests {
 		}
 		days.add(new DayHours("9:00", "12.00", null, null, null, null));
 		days.add(DayHours.closed());
-		return ServiceForm.of(" Cowley Test Pharmacy ", "COMMUNITY_PHARMACY", "fz999", "10Q", "ox41hu",
+		return ServiceForm.of(" Cowley Test Pharmacy ", "COMMUNITY_PHARMACY", "fz999", "10Q",
+				new ServiceForm.Address(" 112 Cowley Road ", " ", "Oxford"), "ox41hu",
 				"01632 960999", "https://www.cowley-test.example", Set.of("PHARMACY_FIRST", "BLOOD_PRESSURE_CHECK"),
 				"yes", "no", days, "0");
 	}
 
 	private static ServiceForm copy(ServiceForm f, String type, Set<String> offers) {
-		return ServiceForm.of(f.name(), type, f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(), offers,
-				f.acceptsReferrals(), f.selfReferral(), f.days(), f.version());
+		return ServiceForm.of(f.name(), type, f.odsCode(), f.placeCode(), f.address(), f.postcode(), f.phone(),
+				f.website(), offers, f.acceptsReferrals(), f.selfReferral(), f.days(), f.version());
 	}
 
 	private static ServiceForm withDays(ServiceForm f, List<DayHours> days) {
-		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
-				f.offers(), f.acceptsReferrals(), f.selfReferral(), days, f.version());
+		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.address(), f.postcode(), f.phone(),
+				f.website(), f.offers(), f.acceptsReferrals(), f.selfReferral(), days, f.version());
 	}
 
 	private static ServiceForm withVersion(ServiceForm f, String version) {
-		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.postcode(), f.phone(), f.website(),
-				f.offers(), f.acceptsReferrals(), f.selfReferral(), f.days(), version);
+		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), f.address(), f.postcode(), f.phone(),
+				f.website(), f.offers(), f.acceptsReferrals(), f.selfReferral(), f.days(), version);
+	}
+
+	private static ServiceForm withAddress(ServiceForm f, ServiceForm.Address address) {
+		return ServiceForm.of(f.name(), f.type(), f.odsCode(), f.placeCode(), address, f.postcode(), f.phone(),
+				f.website(), f.offers(), f.acceptsReferrals(), f.selfReferral(), f.days(), f.version());
 	}
 
 }

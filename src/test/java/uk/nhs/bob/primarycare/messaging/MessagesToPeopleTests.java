@@ -94,7 +94,8 @@ class MessagesToPeopleTests {
 				.thenComparingInt(s -> -NearbyServices.closeness(postcode, s.postcode()))
 				.thenComparing(uk.nhs.bob.primarycare.directory.ServiceSummary::name))
 			.limit(3)
-			.map(s -> "- " + s.name() + ", " + s.postcode().value() + ", " + s.phone())
+			.map(s -> "- " + s.name() + ", " + String.join(", ", s.address().lines()) + ", " + s.postcode().value()
+					+ ", " + s.phone())
 			.toList();
 		assertThat(offering).hasSize(3);
 		assertThat(fields.path("services").asString()).isEqualTo(String.join("\n", offering));

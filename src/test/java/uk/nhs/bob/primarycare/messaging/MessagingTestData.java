@@ -91,13 +91,23 @@ final class MessagingTestData {
 			.isEqualTo("COMPLETED");
 	}
 
-	/** A pharmacy in Buckinghamshire open every hour of the week, so tests at night find it open; its id. */
+	/**
+	 * A pharmacy in Buckinghamshire open every hour of the week, so tests at night find it open, with no street
+	 * address (the directory knows it by its postcode, HP20 1AA); its id.
+	 */
 	static long addAlwaysOpenPharmacy(JdbcClient jdbc, String name) {
+		return addAlwaysOpenPharmacy(jdbc, name, null, null, null);
+	}
+
+	/** As {@link #addAlwaysOpenPharmacy(JdbcClient, String)}, at this street address. */
+	static long addAlwaysOpenPharmacy(JdbcClient jdbc, String name, String addressLine1, String addressLine2,
+			String town) {
 		long id = jdbc.sql("""
-				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
-				                               self_referral)
-				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
-			.param(name)
+				INSERT INTO directory.service (name, service_type, place_code, address_line1, address_line2, town,
+				                               postcode, phone, accepts_referrals, self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', ?, ?, ?, 'HP20 1AA', '01296 000000', true, true)
+				RETURNING id""")
+			.params(name, addressLine1, addressLine2, town)
 			.query(Long.class)
 			.single();
 		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();

@@ -152,7 +152,8 @@ class NotifySendingTests {
 
 	@Test
 	void aCompletedRequestTellsThePersonWhereToGoWhenItIsOpenAndWhatIfItGetsWorse() {
-		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
+		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN, "Unit 4, Friars Square",
+				"Great Western Street", "Aylesbury");
 		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "+44 7400 900462", "URINARY_SYMPTOMS", "NONE");
 		assertThat(jdbc.sql("SELECT suggested_disposition FROM triage.request WHERE id = ?")
 			.param(id)
@@ -172,11 +173,30 @@ class NotifySendingTests {
 		JsonNode fields = body.path("personalisation");
 		assertThat(fields.path("reference").asString()).isEqualTo(request.get("reference"));
 		assertThat(fields.path("where_to_go").asString()).isEqualTo("Pharmacy First consultation");
-		assertThat(fields.path("service").asString())
-			.isEqualTo(ALWAYS_OPEN + ", HP20 1AA. Phone 01296 000000.\nOpen now, until midnight. Open 24 hours today.");
+		assertThat(fields.path("service").asString()).isEqualTo(ALWAYS_OPEN
+				+ ", Unit 4, Friars Square, Great Western Street, Aylesbury, HP20 1AA. Phone 01296 000000.\n"
+				+ "Open now, until midnight. Open 24 hours today.");
+		assertThat(fields.path("service_address").asString())
+			.isEqualTo("Unit 4, Friars Square, Great Western Street, Aylesbury, HP20 1AA");
+		assertThat(fields.propertyNames()).containsExactlyInAnyOrder("reference", "where_to_go", "service",
+				"service_address", "safety_net", "follow_up_date");
 		assertThat(fields.path("safety_net").asString()).isEqualTo(request.get("safety_net"));
 		assertThat(fields.path("follow_up_date").asString())
 			.isEqualTo(Wording.day(((java.sql.Date) request.get("follow_up_date")).toLocalDate()));
+	}
+
+	@Test
+	void aServiceWithNoStreetAddressIsGivenByItsPostcodeWithNoEmptyLine() {
+		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
+		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900467", "URINARY_SYMPTOMS", "NONE");
+		MessagingTestData.completeWithSuggestion(mvc, jdbc, id, pharmacy);
+		String reference = MessageKind.TRIAGE_OUTCOME.reference(id);
+		awaitStatus(jdbc, reference, "CREATED");
+
+		JsonNode fields = FakeNotify.body(FakeNotify.sendsWithReference(reference).get(0)).path("personalisation");
+		assertThat(fields.path("service").asString())
+			.isEqualTo(ALWAYS_OPEN + ", HP20 1AA. Phone 01296 000000.\nOpen now, until midnight. Open 24 hours today.");
+		assertThat(fields.path("service_address").asString()).isEqualTo("HP20 1AA");
 	}
 
 	@Test

@@ -37,9 +37,10 @@ class TriageBrowserTests extends BrowserTestSupport {
 	 */
 	void addAnAlwaysOpenPharmacyInBuckinghamshire() {
 		long id = jdbc.sql("""
-				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
-				                               self_referral)
-				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
+				INSERT INTO directory.service (name, service_type, place_code, address_line1, town, postcode, phone,
+				                               accepts_referrals, self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', '2 Friars Square', 'Aylesbury', 'HP20 1AA', '01296 000000',
+				        true, true) RETURNING id""")
 			.param(ALWAYS_OPEN)
 			.query(Long.class)
 			.single();
@@ -96,7 +97,7 @@ class TriageBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("suggestion-0")).getText()).isEqualTo("Pharmacy First consultation");
 		assertThat(browser.findElement(By.id("suggestions")).getText()).contains("PF-UTI", "Age: ", "Pregnant: No");
 		assertThat(browser.findElement(By.id("services-PHARMACY_FIRST")).getText()).contains(ALWAYS_OPEN,
-				"Open now");
+				"2 Friars Square, Aylesbury, HP20 1AA", "Open now");
 		check();
 
 		clickAndWait(By.id("claim"));
