@@ -64,7 +64,7 @@ public class FhirImport {
 
 	FhirImport(FhirContext fhir, FhirPersonWriter writer) {
 		this.fhir = fhir;
-		this.mapper = new FhirResourceMapper(FhirCodeMap.load());
+		this.mapper = new FhirResourceMapper(FhirCodeMap.load(), RecordCodes.standard());
 		this.writer = writer;
 	}
 
@@ -195,6 +195,9 @@ public class FhirImport {
 			Pending pending = byKey.computeIfAbsent(rows.subject(), k -> new Pending());
 			pending.rows.addAll(rows.rows());
 			pending.resources++;
+			for (String warning : rows.warnings()) {
+				skipped.add(new Skipped(resourceType, id, warning));
+			}
 		}
 		else if (mapping instanceof Skip skip) {
 			if (resourceType.equals("Patient")) {

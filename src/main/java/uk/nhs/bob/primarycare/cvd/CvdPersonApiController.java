@@ -1,0 +1,120 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.PersonRecord;
+import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
+/**
+ * {@code GET /api/v1/cvd/people/{nhsNumber}}: a person's registers, QRISK3 status and the rules that find them,
+ * evaluated from the record as it is now (a reading imported a moment ago counts), for ICB administrators and
+ * service accounts within their scope. Every answer naming a person is audited.
+ */
+@RestController
+class CvdPersonApiController {
+
+	static final String PURPOSE = "Direct care: CVD prevention (API)";
+
+	private final Population population;
+
+	private final Directory directory;
+
+	private final StaffUsers staffUsers;
+
+	private final Outreaches outreaches;
+
+	private final CareAdjustments adjustments;
+
+	CvdPersonApiController(Population population, Directory directory, StaffUsers staffUsers, Outreaches outreaches,
+			CareAdjustments adjustments) {
+		this.population = population;
+		this.directory = directory;
+		this.staffUsers = staffUsers;
+		this.outreaches = outreaches;
+		this.adjustments = adjustments;
+	}
+
+	@GetMapping(path = "/api/v1/cvd/people/{nhsNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('ICB_ADMIN','API_CLIENT')")
+	ResponseEntity<?> person(@PathVariable String nhsNumber) {
+		String digits = nhsNumber.replace(" ", "");
+		if (!digits.matches("\\d{10}")) {
+			return problem(HttpStatus.BAD_REQUEST, "nhsNumber must be 10 digits");
+		}
+		Optional<NhsNumber> number = NhsNumber.parse(digits);
+		if (number.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "nhsNumber is not a valid NHS number (the check digit does not match)");
+		}
+		Optional<OdsCode> practiceCode = population.registeredPractice(number.get());
+		if (practiceCode.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered");
+		}
+		StaffUser user = staffUsers.currentUser();
+		Optional<PracticeSummary> practice = directory.practice(practiceCode.get());
+		if (practice.isEmpty() || !user.canSee(practice.get())) {
+			return problem(HttpStatus.FORBIDDEN, "This person is registered outside your scope");
+		}
+		Optional<PersonRecord> view = population.viewRecord(number.get(), user.username(),
+				"/api/v1/cvd/people/" + number.get().value(), PURPOSE);
+		if (view.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered");
+		}
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.get().person(), view.get().record(),
+				outreaches.history(number.get()), adjustments.inForce(number.get(), today), today);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body(number.get(), evaluation));
+	}
+
+	static Map<String, Object> body(NhsNumber nhsNumber, CaseFinding.Evaluation evaluation) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("nhsNumber", nhsNumber.value());
+		body.put("registers", evaluation.registers().ids());
+		RiskAssessment assessment = evaluation.assessment();
+		Map<String, Object> qrisk3 = new LinkedHashMap<>();
+		qrisk3.put("status", assessment.status().apiName());
+		qrisk3.put("score", assessment.score());
+		qrisk3.put("reasons", assessment.reasons());
+		body.put("qrisk3", qrisk3);
+		List<Map<String, Object>> findings = new ArrayList<>();
+		for (CaseFinding.Finding finding : evaluation.findings()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("ruleId", finding.rule().code());
+			item.put("version", finding.rule().version());
+			item.put("reason", finding.explanation());
+			item.put("values", finding.values());
+			findings.add(item);
+		}
+		body.put("findings", findings);
+		return body;
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(status.getReasonPhrase());
+		if (status == HttpStatus.BAD_REQUEST) {
+			problem.setProperty("errors", List.of(Map.of("field", "nhsNumber", "message", detail)));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}
