@@ -200,9 +200,9 @@ final class CaseFinding {
 		NonHdl nonHdl = statin == null ? null : nonHdl(index, statin, today);
 		if (alive && nonHdl != null && nonHdl.reduction() < NON_HDL_TARGET_REDUCTION) {
 			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("baselineNonHdl", nonHdl.baseline());
+			values.put("baselineNonHdl", nonHdl.baseline().doubleValue());
 			values.put("baselineDate", nonHdl.baselineDate().toString());
-			values.put("onTreatmentNonHdl", nonHdl.onTreatment());
+			values.put("onTreatmentNonHdl", nonHdl.onTreatment().doubleValue());
 			values.put("onTreatmentDate", nonHdl.onTreatmentDate().toString());
 			values.put("reductionPercent", percent(nonHdl.reduction()));
 			values.put("statin", statin.name());
@@ -354,16 +354,17 @@ final class CaseFinding {
 		return statins.isEmpty() ? null : statins.get(0);
 	}
 
-	/** Non-HDL cholesterol before and on a statin. */
-	record NonHdl(double baseline, LocalDate baselineDate, double onTreatment, LocalDate onTreatmentDate) {
+	/** Non-HDL cholesterol before and on a statin (mmol/L, exact as recorded). */
+	record NonHdl(BigDecimal baseline, LocalDate baselineDate, BigDecimal onTreatment, LocalDate onTreatmentDate) {
 
+		/** The fraction by which it fell, exact to 6 places (so 40% is 0.4, not a hair under it). */
 		double reduction() {
-			return (baseline - onTreatment) / baseline;
+			return baseline.subtract(onTreatment).divide(baseline, 6, RoundingMode.HALF_UP).doubleValue();
 		}
 
 		String text() {
-			return "Non-HDL cholesterol " + RiskAssessment.round(baseline) + " mmol/L on "
-					+ RiskAssessment.date(baselineDate) + " before the statin, " + RiskAssessment.round(onTreatment)
+			return "Non-HDL cholesterol " + RiskAssessment.plain(baseline) + " mmol/L on "
+					+ RiskAssessment.date(baselineDate) + " before the statin, " + RiskAssessment.plain(onTreatment)
 					+ " mmol/L on " + RiskAssessment.date(onTreatmentDate) + ": a reduction of "
 					+ percent(reduction()) + "%";
 		}
@@ -376,9 +377,9 @@ final class CaseFinding {
 	 */
 	static @Nullable NonHdl nonHdl(RecordIndex index, Medication statin, LocalDate today) {
 		LocalDate start = statin.start();
-		double[] baseline = null;
+		BigDecimal baseline = null;
 		LocalDate baselineDate = null;
-		double[] onTreatment = null;
+		BigDecimal onTreatment = null;
 		LocalDate onTreatmentDate = null;
 		List<Observation> hdls = index.observations(ObservationType.HDL_CHOLESTEROL);
 		for (Observation total : index.observations(ObservationType.TOTAL_CHOLESTEROL)) {
@@ -388,23 +389,23 @@ final class CaseFinding {
 			}
 			LocalDate date = total.date();
 			if (onTreatment == null && !date.isBefore(start.plusMonths(NON_HDL_MONTHS_ON_TREATMENT))) {
-				onTreatment = new double[] { nonHdl(total, hdl) };
+				onTreatment = nonHdl(total, hdl);
 				onTreatmentDate = date;
 			}
 			if (baseline == null && !date.isAfter(start)
 					&& !date.isBefore(start.minusMonths(NON_HDL_BASELINE_MONTHS))) {
-				baseline = new double[] { nonHdl(total, hdl) };
+				baseline = nonHdl(total, hdl);
 				baselineDate = date;
 			}
 		}
-		if (baseline == null || onTreatment == null || baseline[0] <= 0) {
+		if (baseline == null || onTreatment == null || baseline.signum() <= 0) {
 			return null;
 		}
-		return new NonHdl(baseline[0], baselineDate, onTreatment[0], onTreatmentDate);
+		return new NonHdl(baseline, baselineDate, onTreatment, onTreatmentDate);
 	}
 
-	private static double nonHdl(Observation total, Observation hdl) {
-		return total.value().subtract(hdl.value()).doubleValue();
+	private static BigDecimal nonHdl(Observation total, Observation hdl) {
+		return total.value().subtract(hdl.value());
 	}
 
 	private static long percent(double fraction) {

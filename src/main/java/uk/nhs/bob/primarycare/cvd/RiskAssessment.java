@@ -64,7 +64,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 
 	}
 
-	/** One input and where it came from in the record ("Observation 60621009 on 3 Mar 2025"). */
+	/** One input and where it came from in the record (an observation's code and date, a register entry). */
 	record InputUsed(String input, String value, String source) {
 	}
 

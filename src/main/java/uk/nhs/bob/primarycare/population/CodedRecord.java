@@ -63,6 +63,20 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 			String unit, LocalDate date, @Nullable BloodPressureSetting setting,
 			@Nullable SmokingStatus smokingStatus) {
 
+		/**
+		 * A SNOMED CT coded observation as the platform reads it (its type, unit conversion and setting from the code
+		 * sets), or an exception when the platform does not read this code with this value and unit.
+		 */
+		public static Observation of(String code, BigDecimal value, String unit, LocalDate date,
+				@Nullable BloodPressureSetting setting) {
+			Observation observation = RecordCodes.standard()
+				.observation(null, code, value, unit, date, setting == null ? null : setting.name(), null, null);
+			if (observation == null) {
+				throw new IllegalArgumentException("Code " + code + " with " + value + " " + unit + " is not read");
+			}
+			return observation;
+		}
+
 		/** For smoking status observations: the status the code (or coded answer) stands for. */
 		public Optional<SmokingStatus> smoking() {
 			return Optional.ofNullable(smokingStatus);

@@ -1,0 +1,107 @@
+package uk.nhs.bob.primarycare;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No clinical concept is decided by a code written in Java: every SNOMED CT or dm+d code lives in the code-set data
+ * under resources. The test reads src/main/java and fails on any number of 6 to 18 digits (the length of SNOMED CT
+ * and dm+d identifiers) in a string literal or as a numeric literal, except the few listed below that are not codes.
+ */
+class ClinicalCodesAreDataTests {
+
+	/** Numbers that are not clinical codes, by file, with why. */
+	private static final Map<String, Set<String>> NOT_CODES = Map.of(
+			// an example NHS number in the OpenAPI description of the intake API
+			"triage/RequestApiController.java", Set.of("9434765919"),
+			// example phone numbers in form hints and validation messages (Ofcom drama ranges)
+			"directory/ServiceForm.java", Set.of("123456"), "triage/RequestFormCheck.java", Set.of("123456", "900123"));
+
+	private static final Pattern STRING = Pattern.compile("\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
+
+	private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])[0-9]{6,18}(?![0-9A-Za-z])");
+
+	private static final Pattern NUMERIC_LITERAL = Pattern.compile("(?<![\\w.])[0-9]{6,18}[lL]?(?![\\w.])");
+
+	@Test
+	void noSnomedLikeCodeIsWrittenInJava() throws IOException {
+		Path root = Path.of("src/main/java/uk/nhs/bob/primarycare");
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+				String relative = root.relativize(file).toString().replace('\\', '/');
+				for (String number : numbers(read(file))) {
+					if (!NOT_CODES.getOrDefault(relative, Set.of()).contains(number)) {
+						found.add(relative + ": " + number);
+					}
+				}
+			});
+		}
+		assertThat(found).as("numbers that look like SNOMED CT / dm+d codes in src/main/java").isEmpty();
+		// and every exception is still there (a stale one would hide a code written in its place)
+		NOT_CODES.forEach((file, allowed) -> assertThat(numbers(read(root.resolve(file)))).containsAll(allowed));
+	}
+
+	@Test
+	void theScanFindsCodesInStringsTextBlocksAndNumericLiterals() {
+		assertThat(numbers("static final String MI = \"22298006\";")).containsExactly("22298006");
+		assertThat(numbers("Set.of(\"59621000\", \"1091811000000102\")")).containsExactly("59621000",
+				"1091811000000102");
+		assertThat(numbers("String sql = \"\"\"\n  WHERE code = '38341003'\n\"\"\";")).containsExactly("38341003");
+		assertThat(numbers("long code = 22298006L;")).containsExactly("22298006");
+		// coefficients, underscored constants and short numbers are not codes
+		assertThat(numbers("double c = 0.2804031433299542500000000; long lock = 7_215_063_401L; int n = 12345;"))
+			.isEmpty();
+		// comments are text about code, not code
+		assertThat(numbers("// SNOMED CT 22298006 is an example\n/* and 38341003 */ int x = 1;")).isEmpty();
+	}
+
+	static List<String> numbers(String source) {
+		String code = withoutComments(source);
+		List<String> numbers = new ArrayList<>();
+		Matcher strings = STRING.matcher(code);
+		StringBuilder rest = new StringBuilder();
+		int last = 0;
+		while (strings.find()) {
+			Matcher inside = NUMBER_IN_TEXT.matcher(strings.group());
+			while (inside.find()) {
+				numbers.add(inside.group());
+			}
+			rest.append(code, last, strings.start()).append("\"\"");
+			last = strings.end();
+		}
+		rest.append(code.substring(last));
+		Matcher literals = NUMERIC_LITERAL.matcher(rest);
+		while (literals.find()) {
+			numbers.add(literals.group().replaceAll("[lL]$", ""));
+		}
+		return numbers;
+	}
+
+	private static String withoutComments(String source) {
+		return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//[^\"\\n]*$", "");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

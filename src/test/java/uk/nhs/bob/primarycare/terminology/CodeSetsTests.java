@@ -1,0 +1,59 @@
+package uk.nhs.bob.primarycare.terminology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped code sets: every cluster loads from its published file with every code, and each file's source is
+ * written down beside it.
+ */
+class CodeSetsTests {
+
+	private final CodeSets codeSets = CodeSets.standard();
+
+	@Test
+	void everyClusterHoldsEveryCodeOfItsFile() {
+		Map<String, List<CodeSetFiles.Row>> files = CodeSetFiles.all();
+		assertThat(codeSets.files()).hasSize(Cluster.values().length);
+		for (CodeSetFile file : codeSets.files()) {
+			List<CodeSetFiles.Row> rows = files.get(file.file());
+			assertThat(rows).as(file.file()).isNotEmpty();
+			assertThat(file.codes()).as(file.file()).isEqualTo(rows.size());
+			for (CodeSetFiles.Row row : rows) {
+				assertThat(codeSets.clustersOf(row.code()).contains(file.cluster())).as("%s in %s", row.code(), file)
+					.isTrue();
+			}
+		}
+	}
+
+	@Test
+	void codesOfOtherSystemsAndUnknownCodesBelongToNoCluster() {
+		String hypertension = CodeSetFiles.rows("nhsd-primary-care-domain-refsets-hyp_cod.csv").get(0).code();
+		assertThat(codeSets.clustersOf(CodeSets.SNOMED_CT, hypertension).contains(Cluster.HYP_COD)).isTrue();
+		assertThat(codeSets.clustersOf(null, hypertension).contains(Cluster.HYP_COD)).isTrue();
+		assertThat(codeSets.clustersOf("http://hl7.org/fhir/sid/icd-10", hypertension).isEmpty()).isTrue();
+		assertThat(codeSets.clustersOf("1").isEmpty()).isTrue();
+		String statin = CodeSetFiles.rows("nhs-drug-refsets-stat_cod.csv").get(0).code();
+		assertThat(codeSets.clustersOf(CodeSets.DMD, statin).contains(Cluster.STAT_COD)).isTrue();
+	}
+
+	@Test
+	void theVersionAndEveryFilesSourceAreWrittenDown() throws IOException {
+		assertThat(codeSets.version()).matches("codesets-\\d{4}\\.\\d{2}\\.\\d+");
+		String sources;
+		try (InputStream in = CodeSets.class.getResourceAsStream("/codesets/SOURCES.md")) {
+			sources = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		for (CodeSetFile file : codeSets.files()) {
+			assertThat(sources).as(file.file()).contains("| " + file.cluster().name() + " | `" + file.file() + "` |");
+		}
+	}
+
+}
