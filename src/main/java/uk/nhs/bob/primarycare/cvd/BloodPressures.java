@@ -59,22 +59,22 @@ final class BloodPressures {
 		}
 
 		/** A home or ambulatory average (recorded or from a series): the 135/85 thresholds apply. */
-		boolean average() {
+		public boolean average() {
 			return kind != Kind.SINGLE;
 		}
 
 		/** A single home reading: used only within a home monitoring series. */
-		boolean singleHome() {
+		public boolean singleHome() {
 			return kind == Kind.SINGLE && setting == BloodPressureSetting.HOME;
 		}
 
 		/** NG136: 140/90 or higher (either number) for a single reading, 135/85 or higher for an average. */
-		boolean raised() {
+		public boolean raised() {
 			return average() ? systolic >= AVERAGE_RAISED_SYSTOLIC || diastolic >= AVERAGE_RAISED_DIASTOLIC
 					: systolic >= RAISED_SYSTOLIC || diastolic >= RAISED_DIASTOLIC;
 		}
 
-		String where() {
+		public String where() {
 			return switch (kind) {
 				case HOME_SERIES -> "home monitoring average of " + used.size() + " readings from "
 						+ RiskAssessment.date(used.get(used.size() - 1).date()) + " to " + RiskAssessment.date(date)
@@ -84,7 +84,7 @@ final class BloodPressures {
 			};
 		}
 
-		String text() {
+		public String text() {
 			return systolic + "/" + diastolic + " mmHg on " + RiskAssessment.date(date) + " (" + where() + ")";
 		}
 

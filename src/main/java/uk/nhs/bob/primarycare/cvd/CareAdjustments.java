@@ -35,7 +35,7 @@ class CareAdjustments {
 			LocalDate reviewDate, @Nullable String note, String recordedBy, Instant recordedAt,
 			@Nullable Instant withdrawnAt, @Nullable String withdrawnBy) {
 
-		boolean inForce(LocalDate today) {
+		public boolean inForce(LocalDate today) {
 			return withdrawnAt == null && !today.isBefore(recordedOn) && today.isBefore(reviewDate);
 		}
 

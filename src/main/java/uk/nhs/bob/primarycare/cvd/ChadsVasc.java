@@ -44,8 +44,8 @@ record ChadsVasc(int score, List<Part> parts) {
 			.orElseGet(() -> new Part(item, 0, "Not on the register"));
 	}
 
-	/** "CHA2DS2-VASc 3: hypertension 1, age 75 or over 2". */
-	String text() {
+	/** The score and the items that scored, in words, for lists and explanations. */
+	public String text() {
 		StringBuilder text = new StringBuilder("CHA2DS2-VASc ").append(score);
 		String sep = ": ";
 		for (Part part : parts) {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import uk.nhs.bob.primarycare.population.CodedRecord;
 import uk.nhs.bob.primarycare.terminology.Cluster;
 import uk.nhs.bob.primarycare.terminology.ClusterSet;
@@ -36,7 +34,7 @@ final class FrailtyIndex {
 	static final String RESOURCE = "efi-deficits.tsv";
 
 	/** One deficit: its number (1-36), name and how it is found (its code set, or a count of medicines). */
-	record Deficit(int number, String name, @Nullable Cluster cluster, int minimumMedicines) {
+	record Deficit(int number, String name, List<Cluster> clusters, int minimumMedicines) {
 	}
 
 	/** The result for one person, with the deficits found (so a page can show why). */
@@ -60,8 +58,8 @@ final class FrailtyIndex {
 	/** Every deficit's cluster, to skip problems in none of them at once. */
 	private final ClusterSet deficitClusters;
 
-	/** The cluster of each deficit (null for polypharmacy), by 0-based index. */
-	private final @Nullable Cluster[] clusters;
+	/** The clusters of each deficit (empty for polypharmacy), by 0-based index. */
+	private final ClusterSet[] clusters;
 
 	private final int polypharmacyIndex;
 
@@ -73,7 +71,7 @@ final class FrailtyIndex {
 		}
 		this.version = version;
 		this.deficits = List.copyOf(deficits);
-		this.clusters = new Cluster[deficits.size()];
+		this.clusters = new ClusterSet[deficits.size()];
 		ClusterSet all = ClusterSet.EMPTY;
 		int poly = -1;
 		int threshold = 0;
@@ -82,10 +80,8 @@ final class FrailtyIndex {
 			if (deficit.number() != i + 1) {
 				throw new IllegalStateException("eFI deficits must be numbered 1 to 36 in order");
 			}
-			clusters[i] = deficit.cluster();
-			if (deficit.cluster() != null) {
-				all = all.with(deficit.cluster());
-			}
+			clusters[i] = ClusterSet.of(deficit.clusters().toArray(Cluster[]::new));
+			all = all.union(clusters[i]);
 			if (deficit.minimumMedicines() > 0) {
 				poly = i;
 				threshold = deficit.minimumMedicines();
@@ -112,7 +108,7 @@ final class FrailtyIndex {
 	static FrailtyIndex parse(InputStream in) throws IOException {
 		String version = null;
 		Map<Integer, String> names = new LinkedHashMap<>();
-		Map<Integer, Cluster> codeSets = new HashMap<>();
+		Map<Integer, List<Cluster>> codeSets = new HashMap<>();
 		Map<Integer, Integer> medicines = new HashMap<>();
 		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 		String line;
@@ -135,11 +131,15 @@ final class FrailtyIndex {
 				medicines.put(number, Integer.parseInt(rule.substring("MEDICINES>=".length())));
 			}
 			else {
-				Cluster cluster = Cluster.valueOf(rule);
-				if (cluster.kind() != Cluster.Kind.FRAILTY_DEFICIT && cluster.kind() != Cluster.Kind.CONDITION) {
-					throw new IllegalStateException("eFI deficit " + number + " names " + cluster + ", not a diagnosis");
+				List<Cluster> named = new ArrayList<>();
+				for (String id : rule.split(" ")) {
+					Cluster cluster = Cluster.valueOf(id);
+					if (cluster.kind() != Cluster.Kind.FRAILTY_DEFICIT && cluster.kind() != Cluster.Kind.CONDITION) {
+						throw new IllegalStateException("eFI deficit " + number + " names " + cluster + ", not a diagnosis");
+					}
+					named.add(cluster);
 				}
-				codeSets.put(number, cluster);
+				codeSets.put(number, List.copyOf(named));
 			}
 		}
 		if (version == null) {
@@ -149,8 +149,8 @@ final class FrailtyIndex {
 		names.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.forEach(e -> deficits.add(new Deficit(e.getKey(), e.getValue(), codeSets.get(e.getKey()),
-					medicines.getOrDefault(e.getKey(), 0))));
+			.forEach(e -> deficits.add(new Deficit(e.getKey(), e.getValue(),
+					codeSets.getOrDefault(e.getKey(), List.of()), medicines.getOrDefault(e.getKey(), 0))));
 		return new FrailtyIndex(version, deficits);
 	}
 
@@ -194,8 +194,7 @@ final class FrailtyIndex {
 				continue;
 			}
 			for (int i = 0; i < clusters.length; i++) {
-				Cluster cluster = clusters[i];
-				if (cluster != null && problem.clusters().contains(cluster)) {
+				if (problem.clusters().intersects(clusters[i])) {
 					found.set(i);
 				}
 			}

@@ -48,7 +48,7 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 			return clusters.contains(cluster);
 		}
 
-		/** "SNOMED CT", or the code system the source named. */
+		/** The code system by name: SNOMED CT, dm+d, LOINC or RxNorm, or the system URI the source named. */
 		public String system() {
 			return CodedRecord.system(codeSystem);
 		}

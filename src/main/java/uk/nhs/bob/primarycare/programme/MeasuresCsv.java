@@ -45,7 +45,12 @@ class MeasuresCsv {
 							measure.direction().code(),
 							measure.target() == null ? "" : measure.target().stripTrailingZeros().toPlainString(),
 							point.week(), values.get(i).weekStarting().toString(),
-							String.valueOf(values.get(i).value()), values.get(i).fed() ? "feed" : "hand",
+							// to 2 places, as the mean and limits: a fed percentage of 1 in 3 is 33.33, not 17 digits
+							java.math.BigDecimal.valueOf(values.get(i).value())
+								.setScale(2, java.math.RoundingMode.HALF_UP)
+								.stripTrailingZeros()
+								.toPlainString(),
+							values.get(i).fed() ? "feed" : "hand",
 							blankIfNull(point.mean()), blankIfNull(point.lower()), blankIfNull(point.upper()),
 							point.pointType()))
 						.append("\r\n");

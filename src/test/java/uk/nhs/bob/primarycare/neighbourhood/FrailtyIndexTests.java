@@ -35,8 +35,8 @@ class FrailtyIndexTests {
 		return IntStream.rangeClosed(1, 36);
 	}
 
-	/** Deficit number to the code-set file it names, read from efi-deficits.tsv and codesets/clusters.tsv. */
-	static Map<Integer, String> deficitFiles() {
+	/** Deficit number to the code-set files it names, read from efi-deficits.tsv and codesets/clusters.tsv. */
+	static Map<Integer, List<String>> deficitFiles() {
 		Map<String, String> fileByCluster = new HashMap<>();
 		for (String line : read("/codesets/clusters.tsv")) {
 			if (!line.isBlank() && !line.startsWith("#")) {
@@ -44,12 +44,16 @@ class FrailtyIndexTests {
 				fileByCluster.put(cells[0], cells[2]);
 			}
 		}
-		Map<Integer, String> files = new HashMap<>();
+		Map<Integer, List<String>> files = new HashMap<>();
 		for (String line : read("/uk/nhs/bob/primarycare/neighbourhood/efi-deficits.tsv")) {
 			if (!line.isBlank() && !line.startsWith("#")) {
 				String[] cells = line.split("\t");
-				if (fileByCluster.containsKey(cells[2])) {
-					files.put(Integer.parseInt(cells[0]), fileByCluster.get(cells[2]));
+				List<String> named = java.util.Arrays.stream(cells[2].split(" "))
+					.filter(fileByCluster::containsKey)
+					.map(fileByCluster::get)
+					.toList();
+				if (!named.isEmpty()) {
+					files.put(Integer.parseInt(cells[0]), named);
 				}
 			}
 		}
@@ -82,7 +86,7 @@ class FrailtyIndexTests {
 
 	/** A record with exactly the first {@code n} deficits, each by a code of its own file only. */
 	static CodedRecord withDeficits(int n) {
-		Map<Integer, String> files = deficitFiles();
+		Map<Integer, List<String>> files = deficitFiles();
 		List<String> codes = new ArrayList<>();
 		List<Medication> medications = List.of();
 		for (int number = 1; number <= n; number++) {
@@ -91,25 +95,31 @@ class FrailtyIndexTests {
 				medications = medicines(deficit.minimumMedicines());
 			}
 			else {
-				codes.add(codesOnlyIn(files.get(number), files).get(0));
+				codes.add(codesOnlyIn(number, files).get(0));
 			}
 		}
 		return new CodedRecord(codes.stream().map(c -> Problem.of(c, "term", ONSET, null)).toList(), List.of(),
 				medications, List.of());
 	}
 
-	/** The codes of one deficit's file that are in no other deficit's file. */
-	static List<String> codesOnlyIn(String file, Map<Integer, String> files) {
-		Set<String> others = files.values().stream().filter(f -> !f.equals(file))
-			.flatMap(f -> CodeSetFiles.codes(f).stream()).collect(Collectors.toSet());
-		return CodeSetFiles.codes(file).stream().filter(c -> !others.contains(c)).toList();
+	/** The codes of one deficit's files that are in no other deficit's files. */
+	static List<String> codesOnlyIn(int number, Map<Integer, List<String>> files) {
+		Set<String> others = files.entrySet().stream().filter(e -> e.getKey() != number)
+			.flatMap(e -> e.getValue().stream()).flatMap(f -> CodeSetFiles.codes(f).stream())
+			.collect(Collectors.toSet());
+		return codes(number, files).stream().filter(c -> !others.contains(c)).toList();
+	}
+
+	static List<String> codes(int number, Map<Integer, List<String>> files) {
+		return files.get(number).stream().flatMap(f -> CodeSetFiles.codes(f).stream()).distinct().toList();
 	}
 
 	@Test
 	void theCodeSetFileHoldsThe36DeficitsOfClegg2016WithAVersion() {
 		assertThat(EFI.deficits()).hasSize(36);
-		assertThat(EFI.version()).isEqualTo("efi-deficits-2026.12.1");
-		assertThat(EFI.deficits()).allSatisfy(d -> assertThat(d.cluster() != null || d.minimumMedicines() > 0).isTrue());
+		assertThat(EFI.version()).isEqualTo("efi-deficits-2026.12.2");
+		assertThat(EFI.deficits())
+			.allSatisfy(d -> assertThat(!d.clusters().isEmpty() || d.minimumMedicines() > 0).isTrue());
 		assertThat(deficitFiles()).hasSize(35);
 		assertThat(EFI.deficits().stream().map(FrailtyIndex.Deficit::name)).contains("Activity limitation", "Falls",
 				"Polypharmacy", "Weight loss and anorexia", "Social vulnerability", "Housebound");
@@ -124,15 +134,15 @@ class FrailtyIndexTests {
 			assertThat(EFI.assess(record).found()).containsExactly(deficit);
 			return;
 		}
-		Map<Integer, String> files = deficitFiles();
-		List<String> all = CodeSetFiles.codes(files.get(number));
+		Map<Integer, List<String>> files = deficitFiles();
+		List<String> all = codes(number, files);
 		assertThat(all).isNotEmpty();
 		for (String code : all) {
 			assertThat(EFI.assess(problems(List.of(code))).found()).as("code %s", code).contains(deficit);
 		}
 		// the published lists share a few codes (diabetes in the CKD list, for one); a code of one list only finds
 		// that deficit alone
-		for (String code : codesOnlyIn(files.get(number), files)) {
+		for (String code : codesOnlyIn(number, files)) {
 			FrailtyIndex.Result result = EFI.assess(problems(List.of(code)));
 			assertThat(result.found()).as("code %s", code).containsExactly(deficit);
 		}
@@ -152,9 +162,9 @@ class FrailtyIndexTests {
 
 	@Test
 	void aDeficitCountsOnceHoweverManyOfItsCodesAreRecorded() {
-		Map<Integer, String> files = deficitFiles();
-		List<String> falls = codesOnlyIn(files.get(10), files);
-		List<String> memory = codesOnlyIn(files.get(20), files);
+		Map<Integer, List<String>> files = deficitFiles();
+		List<String> falls = codesOnlyIn(10, files);
+		List<String> memory = codesOnlyIn(20, files);
 		FrailtyIndex.Result result = EFI
 			.assess(problems(List.of(memory.get(0), memory.get(1), falls.get(0), falls.get(1), falls.get(0))));
 		assertThat(result.deficits()).isEqualTo(2);
@@ -164,8 +174,8 @@ class FrailtyIndexTests {
 
 	@Test
 	void codesOfNoDeficitListAreNotDeficits() {
-		Set<String> efiCodes = deficitFiles().values().stream().flatMap(f -> CodeSetFiles.codes(f).stream())
-			.collect(Collectors.toSet());
+		Set<String> efiCodes = deficitFiles().values().stream().flatMap(List::stream)
+			.flatMap(f -> CodeSetFiles.codes(f).stream()).collect(Collectors.toSet());
 		List<String> others = CodeSetFiles.codes("bristol-migraine-snomed-ct-v13.csv").stream()
 			.filter(c -> !efiCodes.contains(c)).toList();
 		assertThat(others).isNotEmpty();
@@ -191,7 +201,7 @@ class FrailtyIndexTests {
 	@Test
 	void theExplanationNamesTheScoreTheCountAndTheRuleVersion() {
 		FrailtyIndex.Result result = EFI.assess(withDeficits(9));
-		assertThat(result.explanation()).isEqualTo("Moderate frailty: eFI 0.25 (9 of 36 deficits; efi-deficits-2026.12.1)");
+		assertThat(result.explanation()).isEqualTo("Moderate frailty: eFI 0.25 (9 of 36 deficits; efi-deficits-2026.12.2)");
 	}
 
 }

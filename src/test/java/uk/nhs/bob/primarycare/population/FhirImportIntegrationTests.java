@@ -87,11 +87,15 @@ class FhirImportIntegrationTests {
 		assertThat(cholesterol.unit()).isEqualTo("mmol/L");
 		assertThat(record.latest(ObservationType.SMOKING_STATUS).orElseThrow().smoking())
 			.contains(SmokingStatus.NEVER_SMOKED);
-		// the myocardial infarction puts him on the CHD register, with the code, term and date it was recorded with
+		// the myocardial infarction puts him on the CHD register: the latest CHD code, with its term and date
 		RegisterEntry chd = Registers.of(record, jessie.dateOfBirth(), LocalDate.now()).entry(Register.CHD)
 			.orElseThrow();
-		assertThat(chd.term()).isEqualTo("Acute non-ST segment elevation myocardial infarction (disorder)");
-		assertThat(chd.date()).isEqualTo(LocalDate.of(2017, 4, 16));
+		assertThat(chd.term()).isEqualTo("History of myocardial infarction (situation)");
+		assertThat(chd.date()).isEqualTo(LocalDate.of(2017, 4, 17));
+		// and the day before, with the acute infarction alone, he was on it already
+		assertThat(Registers.of(record, jessie.dateOfBirth(), LocalDate.of(2017, 4, 16)).entry(Register.CHD)
+			.orElseThrow()
+			.term()).isEqualTo("Acute non-ST segment elevation myocardial infarction (disorder)");
 		assertThat(record.problems()).anySatisfy(problem -> {
 			assertThat(problem.code()).isEqualTo("444814009");
 			assertThat(problem.term()).isEqualTo("Viral sinusitis (disorder)");
