@@ -98,6 +98,9 @@ final class PopulationGenerator {
 
 	private static final double[] DEFICIT_WEIGHTS = FRAILTY_DEFICITS.stream().mapToDouble(Deficit::weight).toArray();
 
+	// Mean deficits coded on top of the long-term conditions, for 65-69, 70-74, 75-79, 80-84, 85-89 and 90+.
+	private static final double[] MEAN_DEFICITS = { 2.0, 2.8, 3.8, 5.2, 6.4, 7.6 };
+
 	private static final String[] UNPLANNED_REASONS = { "Fall", "Chest infection", "Urinary tract infection",
 			"Chest pain", "Shortness of breath", "Acute confusion", "Cellulitis" };
 
@@ -632,15 +635,13 @@ final class PopulationGenerator {
 		 * half fit, a third mild, one in eight moderate and a few severe (DOMAIN.md B7).
 		 */
 		private void frailty() {
-			double mean = age < 70 ? 0.8 : age < 75 ? 1.3 : age < 80 ? 2.0 : age < 85 ? 3.0 : age < 90 ? 4.0 : 5.0;
+			double mean = age < 70 ? MEAN_DEFICITS[0] : age < 75 ? MEAN_DEFICITS[1] : age < 80 ? MEAN_DEFICITS[2]
+					: age < 85 ? MEAN_DEFICITS[3] : age < 90 ? MEAN_DEFICITS[4] : MEAN_DEFICITS[5];
 			int count = Math.min(FRAILTY_DEFICITS.size(), Draw.poisson(random, mean));
-			boolean[] taken = new boolean[FRAILTY_DEFICITS.size()];
+			double[] weights = DEFICIT_WEIGHTS.clone();
 			for (int i = 0; i < count; i++) {
-				int pick = Draw.weighted(random, DEFICIT_WEIGHTS);
-				if (taken[pick]) {
-					continue;
-				}
-				taken[pick] = true;
+				int pick = Draw.weighted(random, weights);
+				weights[pick] = 0;
 				Deficit deficit = FRAILTY_DEFICITS.get(pick);
 				condition(deficit.cluster(), yearsAgo(0, 6));
 			}

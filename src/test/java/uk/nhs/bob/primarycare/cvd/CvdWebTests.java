@@ -13,6 +13,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.terminology.CodeSets;
+import uk.nhs.bob.primarycare.terminology.Cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -192,16 +194,20 @@ class CvdWebTests {
 	}
 
 	@Test
-	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() {
+	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() throws Exception {
 		String nhs = personIn("BK-AYL");
 		long before = audits("coordinator", CvdController.PURPOSE_PERSON);
-		assertThat(mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR")))
-			.hasStatusOk()
-			.bodyText()
+		String page = mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR"))
+			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page)
 			.contains("id=\"qrisk3-score\"")
 			.contains("Record entries used")
-			.contains("60621009")
 			.contains("ClinRisk Ltd. stress");
+		// The BMI entry names its code, and that code is one of the national BMI value cluster's codes.
+		java.util.regex.Matcher bmi = java.util.regex.Pattern
+			.compile("BMI</td>\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>Observation SNOMED CT (\\d+)").matcher(page);
+		assertThat(bmi.find()).isTrue();
+		assertThat(CodeSets.standard().clustersOf(bmi.group(1)).contains(Cluster.BMIVAL_COD)).isTrue();
 		assertThat(audits("coordinator", CvdController.PURPOSE_PERSON)).isEqualTo(before + 1);
 
 		assertThat(mvc.get().uri("/cvd/people/" + personIn("OX-CTY")).with(user("coordinator").roles("CARE_COORDINATOR")))
