@@ -129,6 +129,76 @@ class FhirImportIntegrationTests {
 		});
 	}
 
+	/** A new valid NHS number (test range 9997...) that no one in the population holds. */
+	private String unusedNhsNumber() {
+		java.util.Random random = new java.util.Random();
+		while (true) {
+			String nine = "9997" + String.format("%05d", random.nextInt(100_000));
+			Integer check = uk.nhs.bob.primarycare.shared.NhsNumber.checkDigit(nine);
+			if (check != null && population.record(new uk.nhs.bob.primarycare.shared.NhsNumber(nine + check)).isEmpty()) {
+				return nine + check;
+			}
+		}
+	}
+
+	private static String patientBundle(String id, @org.jspecify.annotations.Nullable String nhsNumber,
+			@org.jspecify.annotations.Nullable String practiceOds, String family, String birthDate) {
+		String identifier = nhsNumber == null ? ""
+				: "\"identifier\": [{\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"value\": \"" + nhsNumber
+						+ "\"}],";
+		String practitioner = practiceOds == null ? ""
+				: "\"generalPractitioner\": [{\"identifier\": {\"system\": "
+						+ "\"https://fhir.nhs.uk/Id/ods-organization-code\", \"value\": \"" + practiceOds + "\"}}],";
+		return """
+				{"resourceType": "Bundle", "type": "collection", "entry": [
+				 {"fullUrl": "urn:uuid:%1$s", "resource": {"resourceType": "Patient", "id": "%1$s", %2$s %3$s
+				   "name": [{"family": "%4$s", "given": ["Test"]}], "gender": "female", "birthDate": "%5$s"}}]}"""
+			.formatted(id, identifier, practitioner, family, birthDate);
+	}
+
+	@Test
+	void withAPracticeEveryNewPersonWhoseBundleNamesNoKnownPracticeIsRegisteredThereWithOrWithoutAnNhsNumber() {
+		PracticeSummary imported = directory.practices().get(1);
+		PracticeSummary named = directory.practices().get(2);
+		// letters only: the import takes the digits Synthea appends off names
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8).chars()
+			.mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
+			.collect(java.util.stream.Collectors.joining());
+		String query = "?practice=" + imported.odsCode().value();
+
+		// no NHS number, no test numbers asked for: the practice alone registers them, with a test number
+		OperationOutcome first = post(patientBundle(run + "-a", null, null, "Nonumber" + run, "1961-02-03")
+			.getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(first, "peopleCreated")).isEqualTo(1);
+		PersonSummary a = population.search("Nonumber" + run, LocalDate.of(1961, 2, 3), 5).get(0);
+		assertThat(a.nhsNumber().isTestNumber()).isTrue();
+		assertThat(a.registeredPractice()).isEqualTo(imported.odsCode());
+
+		// an NHS number and a practitioner the directory does not know: the import's practice
+		String withNumber = unusedNhsNumber();
+		OperationOutcome second = post(patientBundle(run + "-b", withNumber, "Z99998", "Numbered" + run, "1962-03-04")
+			.getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(second, "peopleCreated")).isEqualTo(1);
+		assertThat(population.registeredPractice(new uk.nhs.bob.primarycare.shared.NhsNumber(withNumber)))
+			.contains(imported.odsCode());
+
+		// the bundle names a practice the directory knows: that one
+		String namedNumber = unusedNhsNumber();
+		OperationOutcome third = post(patientBundle(run + "-c", namedNumber, named.odsCode().value(), "Named" + run,
+				"1963-04-05").getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(third, "peopleCreated")).isEqualTo(1);
+		assertThat(population.registeredPractice(new uk.nhs.bob.primarycare.shared.NhsNumber(namedNumber)))
+			.contains(named.odsCode());
+
+		// without a practice, a new NHS number with no known practice is not registered anywhere
+		String orphan = unusedNhsNumber();
+		OperationOutcome fourth = post(patientBundle(run + "-d", orphan, null, "Orphan" + run, "1964-05-06")
+			.getBytes(StandardCharsets.UTF_8), "");
+		assertThat(count(fourth, "peopleCreated")).isZero();
+		assertThat(fourth.getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+			.contains("names none the directory knows"));
+	}
+
 	@Test
 	void updatesAKnownPersonMatchedByNhsNumber() {
 		PersonSummary someone = population.page(null, 1).get(0);
