@@ -47,7 +47,7 @@ trap cleanup EXIT
 
 run_app() {
 	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-		java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+		java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true --management.server.port=0 \
 		--primarycare.demo.population-size="$SIZE" "$@"
 }
 
@@ -66,7 +66,7 @@ fi
 echo "2. On-demand refresh (log: $LOG2)"
 # java itself in the background (not a subshell), so that its PID is the one stopped at the end
 env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true --management.server.port=0 \
 	--primarycare.demo.population-size="$SIZE" --server.port="$PORT" >"$LOG2" 2>&1 &
 JAR_PID=$!
 for _ in $(seq 1 600); do

@@ -31,7 +31,7 @@ GEN_LOG="bench/out/efi-generate-$SIZE.log"
 LOG="bench/out/efi-run-$$.log"
 run_app() {
 	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-		java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+		java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true --management.server.port=0 \
 		--primarycare.demo.population-size="$SIZE" "$@"
 }
 
@@ -50,7 +50,7 @@ fi
 echo "Starting the app on $DATA_DIR (-Xmx1g, log: $LOG)..."
 # started directly (not through the function) so that $! is the JVM itself and the trap can stop it
 env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true \
+	java -Xmx1g -jar "$JAR" --primarycare.embedded-db.data-dir="$DATA_DIR" --primarycare.demo.enabled=true --management.server.port=0 \
 	--primarycare.demo.population-size="$SIZE" --server.port=$PORT >"$LOG" 2>&1 &
 APP=$!
 stop_app() {

@@ -16,7 +16,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 ls target/primarycare-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package
 JAR=$(ls target/primarycare-*.jar | head -1)
 
-java -Xmx512m -jar "$JAR" --server.port=$PORT --primarycare.embedded-db.data-dir="$OUT/pg" > "$OUT/app.log" 2>&1 &
+java -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=0 --primarycare.embedded-db.data-dir="$OUT/pg" > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$OUT"' EXIT
 for _ in $(seq 1 120); do

@@ -41,6 +41,15 @@ public final class HttpSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
 	}
 
+	/** A GET with one extra request header. */
+	public HttpResponse<String> get(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html")
+			.header(header, value)
+			.GET()
+			.build());
+	}
+
 	/** The status codes of the same GET sent {@code times} times by {@code parallel} threads at once. */
 	public java.util.List<Integer> getConcurrently(String path, int times, int parallel) {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
@@ -78,7 +87,7 @@ public final class HttpSession {
 		return matcher.group(1);
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}

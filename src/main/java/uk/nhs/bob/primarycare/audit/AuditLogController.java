@@ -47,12 +47,30 @@ class AuditLogController {
 		this.auditLog = auditLog;
 	}
 
+	static final String VIEW_ADMIN_ACTIONS = "audit/admin-actions";
+
 	/** A row of the table, formatted for display. */
-	record Row(String when, String username, String nhsNumber, String page, String purpose) {
+	record Row(String when, String username, String nhsNumber, String page, String purpose, String outcome) {
+	}
+
+	/** A row of the administrator actions table. */
+	record ActionRow(String when, String username, String action, String target, String detail) {
 	}
 
 	@GetMapping("/audit")
 	String auditLog(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
+		return show(form, result, model, false);
+	}
+
+	/** What administrators changed: users, the directory, hub settings and break-glass reviews. */
+	@GetMapping("/audit/admin-actions")
+	String adminActions(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
+		return show(form, result, model, true);
+	}
+
+	private String show(AuditFilterForm form, BindingResult result, Model model, boolean adminActions) {
+		String view = adminActions ? VIEW_ADMIN_ACTIONS : VIEW_AUDIT_LOG;
+		String path = adminActions ? "/audit/admin-actions" : "/audit";
 		NhsNumber nhsNumber = null;
 		if (!blank(form.nhsNumber())) {
 			nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
@@ -66,25 +84,42 @@ class AuditLogController {
 			result.rejectValue("toDay", "order", "Date to must be the same as or after date from");
 		}
 		if (result.hasErrors()) {
-			return VIEW_AUDIT_LOG;
+			return view;
 		}
 		AuditQuery query = new AuditQuery(blank(form.username()) ? null : form.username().trim(), nhsNumber,
 				from == null ? null : from.atStartOfDay(UK).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant());
 		int wanted = Pagination.pageNumber(form.page());
+		if (adminActions) {
+			Page<AdminActionEntry> page = auditLog.adminActions(query, PageRequest.of(wanted - 1, PAGE_SIZE));
+			Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE,
+					n -> pageUrl(path, form, n));
+			if (pagination.page() != wanted) {
+				page = auditLog.adminActions(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
+			}
+			model.addAttribute("rows", page.getContent()
+				.stream()
+				.map(a -> new ActionRow(WHEN.format(a.actedAt()), a.username(), a.action().label(), a.target(),
+						a.detail()))
+				.toList());
+			model.addAttribute("pagination", pagination);
+			return view;
+		}
 		Page<RecordView> page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
-		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE, n -> pageUrl(form, n));
+		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE, n -> pageUrl(path, form, n));
 		if (pagination.page() != wanted) {
 			// past the end (an old link after filters changed): show the last page instead of an empty one
 			page = auditLog.search(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
 		}
 		model.addAttribute("rows", page.getContent()
 			.stream()
-			.map(v -> new Row(WHEN.format(v.viewedAt()), v.username(), v.nhsNumber().formatted(), v.page(),
-					v.purpose()))
+			.map(v -> new Row(WHEN.format(v.viewedAt()), v.username(),
+					v.nhsNumber() != null ? v.nhsNumber().formatted()
+							: v.requestReference() != null ? "Request " + v.requestReference() : "",
+					v.page(), v.purpose(), v.outcome().label()))
 			.toList());
 		model.addAttribute("pagination", pagination);
-		return VIEW_AUDIT_LOG;
+		return view;
 	}
 
 	/**
@@ -120,8 +155,8 @@ class AuditLogController {
 		}
 	}
 
-	private static String pageUrl(AuditFilterForm form, int page) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/audit");
+	private static String pageUrl(String path, AuditFilterForm form, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
 		Map<String, Object> values = new LinkedHashMap<>();
 		add(url, values, "username", form.username());
 		add(url, values, "nhsNumber", form.nhsNumber());

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -88,9 +90,12 @@ class PopulationRefresh {
 
 	private final CareAdjustments adjustments;
 
+	private final MeterRegistry meters;
+
 	PopulationRefresh(Population population, Directory directory, DataSource dataSource, JdbcClient jdbc,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments) {
+			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments,
+			MeterRegistry meters) {
 		this.population = population;
 		this.directory = directory;
 		this.dataSource = dataSource;
@@ -100,6 +105,7 @@ class PopulationRefresh {
 		this.personEvaluation = personEvaluation;
 		this.outreaches = outreaches;
 		this.adjustments = adjustments;
+		this.meters = meters;
 	}
 
 	/** Records a new run (so its progress shows at once) and returns its id. */
@@ -114,8 +120,11 @@ class PopulationRefresh {
 
 	/** Runs a started refresh to the end; a failure is recorded on the run and rethrown. */
 	void run(long runId) {
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "failure";
 		try {
 			refresh(runId);
+			outcome = "success";
 		}
 		catch (RuntimeException | SQLException | IOException ex) {
 			log.error("CVD population refresh {} failed", runId, ex);
@@ -126,6 +135,12 @@ class PopulationRefresh {
 				throw runtime;
 			}
 			throw new IllegalStateException("CVD population refresh failed", ex);
+		}
+		finally {
+			sample.stop(Timer.builder("primarycare.cvd.refresh")
+				.description("CVD population refreshes, from reading the population to the last event")
+				.tag("outcome", outcome)
+				.register(meters));
 		}
 	}
 

@@ -74,7 +74,7 @@ class RefreshJobs implements DisposableBean {
 
 	/** The nightly refresh (02:30 UK time unless primarycare.cvd.refresh-cron says otherwise), on one instance. */
 	@Scheduled(cron = "${primarycare.cvd.refresh-cron:0 30 2 * * *}", zone = "Europe/London")
-	@SchedulerLock(name = PopulationRefresh.LOCK_NAME, lockAtMostFor = "PT30M")
+	@SchedulerLock(name = PopulationRefresh.LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "PT20S")
 	void nightly() {
 		refresh.runNow("SCHEDULED", null);
 	}

@@ -164,6 +164,7 @@ class Worklists {
 			.stream()
 			.collect(Collectors.toMap(p -> p.nhsNumber().value(), Function.identity()));
 		List<Row> rows = new ArrayList<>();
+		List<NhsNumber> shown = new ArrayList<>();
 		for (Found f : found) {
 			PersonSummary person = people.get(f.nhsNumber());
 			PracticeSummary practice = practices.get(f.practiceCode());
@@ -178,8 +179,9 @@ class Worklists {
 							: PopulationRefresh.bobQuintile(
 									PopulationRefresh.deprivationKey(f.imdDecile(), f.townsend()), quintileCuts),
 					f.explanation(), f.evidenceDate(), f.foundOn()));
-			auditLog.recordView(user.username(), person.nhsNumber(), page, purpose);
+			shown.add(person.nhsNumber());
 		}
+		auditLog.recordViews(user.username(), shown, page, purpose);
 		return rows;
 	}
 

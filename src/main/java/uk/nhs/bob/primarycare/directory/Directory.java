@@ -5,16 +5,16 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
  * The directory's read API for other modules: the organisation hierarchy Place, neighbourhood site, PCN, practice.
+ * Each method is one statement, so none opens a transaction of its own (called within a caller's transaction, it
+ * reads in that one).
  */
 @Component
-@Transactional(readOnly = true)
 public class Directory {
 
 	private static final String PRACTICE_SELECT = """
@@ -47,7 +47,10 @@ public class Directory {
 	}
 
 	public Optional<PlaceSummary> place(String code) {
-		return places().stream().filter(p -> p.code().equals(code)).findFirst();
+		return jdbc.sql("SELECT code, name FROM directory.place WHERE code = ?")
+			.param(code)
+			.query((rs, i) -> new PlaceSummary(rs.getString("code"), rs.getString("name")))
+			.optional();
 	}
 
 	public List<SiteSummary> sites() {
@@ -61,7 +64,14 @@ public class Directory {
 	}
 
 	public Optional<SiteSummary> site(String code) {
-		return sites().stream().filter(s -> s.code().equals(code)).findFirst();
+		return jdbc.sql("""
+				SELECT s.code, s.name, pl.code AS place_code, pl.name AS place_name
+				FROM directory.neighbourhood_site s JOIN directory.place pl ON pl.code = s.place_code
+				WHERE s.code = ?""")
+			.param(code)
+			.query((rs, i) -> new SiteSummary(rs.getString("code"), rs.getString("name"), rs.getString("place_code"),
+					rs.getString("place_name")))
+			.optional();
 	}
 
 	public List<PcnSummary> pcns() {

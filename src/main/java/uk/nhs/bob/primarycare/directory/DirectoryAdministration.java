@@ -6,8 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.nhs.bob.primarycare.audit.AdminAction;
+import uk.nhs.bob.primarycare.audit.AuditLog;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
@@ -15,7 +20,8 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
  * The directory's write side, used by the ICB administrators' forms: adds and edits services, practices, PCNs and
  * neighbourhood sites. An edit names the version it started from and is refused when someone else has saved since
  * ({@link StaleEdit}); an ODS code or site code already in use is refused ({@link DuplicateOdsCode},
- * {@link DuplicateSiteCode}). A refused change saves nothing.
+ * {@link DuplicateSiteCode}). A refused change saves nothing; a saved one is recorded among the audit log's
+ * administrator actions in the same transaction.
  */
 @Component
 class DirectoryAdministration {
@@ -28,12 +34,22 @@ class DirectoryAdministration {
 
 	private final NeighbourhoodSiteRepository sites;
 
+	private final AuditLog auditLog;
+
 	DirectoryAdministration(ListedServiceRepository services, GpPracticeRepository practices,
-			PrimaryCareNetworkRepository pcns, NeighbourhoodSiteRepository sites) {
+			PrimaryCareNetworkRepository pcns, NeighbourhoodSiteRepository sites, AuditLog auditLog) {
 		this.services = services;
 		this.practices = practices;
 		this.pcns = pcns;
 		this.sites = sites;
+		this.auditLog = auditLog;
+	}
+
+	/** Records the change among the administrator actions, in the transaction of the change. */
+	private void audited(String target, String change) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String administrator = authentication == null ? "system" : authentication.getName();
+		auditLog.recordAdminAction(administrator, AdminAction.DIRECTORY_EDITED, target, change);
 	}
 
 	@Transactional
@@ -42,7 +58,9 @@ class DirectoryAdministration {
 			throw new DuplicateOdsCode(details.odsCode());
 		}
 		try {
-			return services.saveAndFlush(new ListedService(details)).id();
+			long id = services.saveAndFlush(new ListedService(details)).id();
+			audited("Service " + details.name() + " (" + id + ")", "Added: " + details);
+			return id;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateOrRethrow(details.odsCode(), ex);
@@ -74,6 +92,7 @@ class DirectoryAdministration {
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateOrRethrow(details.odsCode(), ex);
 		}
+		audited("Service " + details.name() + " (" + id + ")", "Edited: now " + details);
 		return Optional.of(id);
 	}
 
@@ -84,6 +103,7 @@ class DirectoryAdministration {
 		}
 		try {
 			practices.saveAndFlush(new GpPractice(details));
+			audited("Practice " + details.odsCode().value(), "Added: " + details);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateOrRethrow(details.odsCode(), ex);
@@ -108,6 +128,7 @@ class DirectoryAdministration {
 		catch (OptimisticLockingFailureException ex) {
 			throw new StaleEdit(-1);
 		}
+		audited("Practice " + details.odsCode().value(), "Edited: now " + details);
 		return true;
 	}
 
@@ -124,6 +145,7 @@ class DirectoryAdministration {
 		}
 		try {
 			pcns.saveAndFlush(new PrimaryCareNetwork(details));
+			audited("PCN " + details.odsCode().value(), "Added: " + details);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateOrRethrow(details.odsCode(), ex);
@@ -148,6 +170,7 @@ class DirectoryAdministration {
 		catch (OptimisticLockingFailureException ex) {
 			throw new StaleEdit(-1);
 		}
+		audited("PCN " + details.odsCode().value(), "Edited: now " + details);
 		return true;
 	}
 
@@ -164,6 +187,7 @@ class DirectoryAdministration {
 		}
 		try {
 			sites.saveAndFlush(new NeighbourhoodSite(details));
+			audited("Neighbourhood site " + details.code(), "Added: " + details);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// another administrator added the same code between our check and our insert
@@ -192,6 +216,7 @@ class DirectoryAdministration {
 		catch (OptimisticLockingFailureException ex) {
 			throw new StaleEdit(-1);
 		}
+		audited("Neighbourhood site " + details.code(), "Edited: now " + details);
 		return true;
 	}
 

@@ -16,6 +16,9 @@ interface ListedServiceRepository extends JpaRepository<ListedService, Long> {
 	@Query("select s from ListedService s where ?1 member of s.offers order by s.name, s.id")
 	List<ListedService> findOffering(ServiceOffer offer);
 
+	@Query("select s from ListedService s where ?1 member of s.offers and s.placeCode = ?2 order by s.name, s.id")
+	List<ListedService> findOfferingInPlace(ServiceOffer offer, String placeCode);
+
 	boolean existsByOdsCode(String odsCode);
 
 	boolean existsByOdsCodeAndIdNot(String odsCode, Long id);

@@ -56,7 +56,8 @@ public class ServiceDirectory {
 
 	/** Services in one Place that offer this, by name. */
 	public List<ServiceSummary> offering(ServiceOffer offer, String placeCode) {
-		return offering(offer).stream().filter(s -> s.placeCode().equals(placeCode)).toList();
+		// read from the one Place only: a request page asks this for each kind of service it suggests
+		return summaries(services.findOfferingInPlace(offer, placeCode));
 	}
 
 	/** Services open at this UK local date and time (its weekday has a period containing the time), by name. */

@@ -54,9 +54,10 @@ class BootstrapAdministrator implements ApplicationRunner {
 					+ "PRIMARYCARE_BOOTSTRAP_ADMIN_PASSWORD to create the first one.");
 			return;
 		}
-		if (password.length() < MIN_PASSWORD_LENGTH) {
-			log.error("PRIMARYCARE_BOOTSTRAP_ADMIN_PASSWORD must have at least {} characters; no administrator created",
-					MIN_PASSWORD_LENGTH);
+		java.util.Optional<String> problem = PasswordPolicy.problem(username, password);
+		if (problem.isPresent()) {
+			log.error("PRIMARYCARE_BOOTSTRAP_ADMIN_PASSWORD cannot be used ({}); no administrator created",
+					problem.get());
 			return;
 		}
 		if (accounts.findByUsername(username).isPresent()) {

@@ -11,21 +11,22 @@ import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
 
 /**
  * The form that changes a user. {@code version} is the version of the user the form was filled in from, so a save
- * over someone else's newer change is refused instead of overwriting it. Values are text so no posted value fails
- * binding.
+ * over someone else's newer change is refused instead of overwriting it; {@code adminPassword} is the administrator's
+ * own password, asked for when roles or scope change. Values are text so no posted value fails binding.
  */
 record EditUserForm(@Nullable String version,
 		@NotBlank(message = "Enter the full name of the user") @Size(max = 120,
 				message = "Name must be 120 characters or fewer") @Nullable String displayName,
 		@Nullable List<String> roles, @Nullable String scopeLevel, @Nullable String placeCode,
-		@Nullable String siteCode, @Nullable String pcnCode, @Nullable String enabled) implements ScopeFields {
+		@Nullable String siteCode, @Nullable String pcnCode, @Nullable String enabled,
+		@Nullable String adminPassword) implements ScopeFields {
 
 	static EditUserForm from(ManagedUser user) {
 		OrganisationScope scope = user.scope();
 		return new EditUserForm(String.valueOf(user.version()), user.displayName(),
 				user.roles().stream().map(Role::name).toList(), scope.level().name(),
 				scope.level() == Level.PLACE ? scope.code() : null, scope.level() == Level.SITE ? scope.code() : null,
-				scope.level() == Level.PCN ? scope.code() : null, String.valueOf(user.enabled()));
+				scope.level() == Level.PCN ? scope.code() : null, String.valueOf(user.enabled()), null);
 	}
 
 	Set<Role> roleSet() {

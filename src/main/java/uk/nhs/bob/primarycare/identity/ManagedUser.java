@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A user as ICB administrators see it on the user management pages. */
 record ManagedUser(long id, String username, String displayName, Set<Role> roles, OrganisationScope scope,
-		String scopeName, boolean enabled, @Nullable Instant lockedUntil, Instant createdAt, long version) {
+		String scopeName, boolean enabled, int failedSignIns, @Nullable Instant lastFailedSignInAt,
+		boolean passwordChangeRequired, Instant createdAt, long version) {
 
 	private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -25,12 +26,13 @@ record ManagedUser(long id, String username, String displayName, Set<Role> roles
 		return roles.stream().sorted().map(Role::label).toList();
 	}
 
+	/** Enough failed sign-ins in a row that some client may be held back by the sign-in throttle. */
 	public boolean locked() {
-		return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+		return failedSignIns >= SignInThrottle.ACCOUNT_ATTEMPTS;
 	}
 
-	public String lockedUntilText() {
-		return lockedUntil == null ? "" : DATE_TIME.format(lockedUntil);
+	public String lastFailedSignInText() {
+		return lastFailedSignInAt == null ? "" : DATE_TIME.format(lastFailedSignInAt);
 	}
 
 	public String createdText() {

@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,17 +17,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
 
-/** A user account as stored: credentials, roles, scope and sign-in throttling state. */
+/**
+ * A user account as stored: credentials, roles, scope and the count of failed sign-ins. The count is kept by single
+ * SQL updates ({@link StaffAccountRepository#recordFailedSignIn}), never through this entity, and
+ * {@link DynamicUpdate} keeps an administrator's change of other fields from writing an old count back.
+ */
 @Entity
+@DynamicUpdate
 @Table(schema = "identity", name = "staff_user")
 class StaffAccount {
-
-	/** After this many failed sign-ins in a row the account is locked (issue #2: 5 failures, 15 minutes). */
-	static final int MAX_FAILED_SIGN_INS = 5;
-
-	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,6 +51,10 @@ class StaffAccount {
 	private int failedSignIns;
 
 	private @Nullable Instant lockedUntil;
+
+	private @Nullable Instant lastFailedSignInAt;
+
+	private boolean passwordChangeRequired;
 
 	private Instant createdAt = Instant.now();
 
@@ -79,29 +83,21 @@ class StaffAccount {
 		setScope(scope);
 	}
 
-	boolean isLockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
+	boolean isServiceAccount() {
+		return roles.contains(Role.API_CLIENT);
 	}
 
-	void recordFailedSignIn(Instant now) {
-		if (lockedUntil != null && !lockedUntil.isAfter(now)) {
-			// a lock that has run out starts a fresh count
-			lockedUntil = null;
-			failedSignIns = 0;
-		}
-		failedSignIns++;
-		if (failedSignIns >= MAX_FAILED_SIGN_INS) {
-			lockedUntil = now.plus(LOCK_DURATION);
-		}
+	boolean isPasswordChangeRequired() {
+		return passwordChangeRequired;
 	}
 
-	void recordSuccessfulSignIn() {
-		failedSignIns = 0;
-		lockedUntil = null;
+	void setPasswordChangeRequired(boolean passwordChangeRequired) {
+		this.passwordChangeRequired = passwordChangeRequired;
 	}
 
-	void unlock() {
-		recordSuccessfulSignIn();
+	@Nullable
+	Instant getLastFailedSignInAt() {
+		return lastFailedSignInAt;
 	}
 
 	OrganisationScope scope() {

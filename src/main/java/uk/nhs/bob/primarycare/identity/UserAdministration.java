@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import uk.nhs.bob.primarycare.audit.AdminAction;
+import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
 
@@ -29,16 +31,19 @@ import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
  * User management for ICB administrators: create users, change their name, roles, scope and status, unlock them and
  * reset their password. Every change is checked in full before anything is written, so a rejected change leaves the
  * account as it was. Problems name the form field they belong to ({@code username}, {@code password}, {@code roles},
- * {@code scopeLevel}, {@code placeCode}, {@code siteCode}, {@code pcnCode}, {@code enabled}) so pages can show them
- * next to it.
+ * {@code scopeLevel}, {@code placeCode}, {@code siteCode}, {@code pcnCode}, {@code enabled}, {@code adminPassword})
+ * so pages can show them next to it. Every change is recorded in the audit log's administrator actions, in the
+ * transaction of the change; a password reset or a change of roles or scope needs the administrator's own password
+ * again, and a reset password must be replaced by the user at their next sign-in.
  */
 @Component
 class UserAdministration {
 
-	static final int MIN_PASSWORD_LENGTH = BootstrapAdministrator.MIN_PASSWORD_LENGTH;
+	static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
-	/** BCrypt reads only the first 72 bytes of a password; Spring Security refuses longer ones. */
-	static final int MAX_PASSWORD_BYTES = 72;
+	static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
+
+	static final String WRONG_OWN_PASSWORD = "Your password is not correct: enter the password you sign in with";
 
 	private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
@@ -50,12 +55,18 @@ class UserAdministration {
 
 	private final Directory directory;
 
+	private final AuditLog auditLog;
+
+	private final SignInThrottle throttle;
+
 	UserAdministration(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, StaffUsers staffUsers,
-			Directory directory) {
+			Directory directory, AuditLog auditLog, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.staffUsers = staffUsers;
 		this.directory = directory;
+		this.auditLog = auditLog;
+		this.throttle = throttle;
 	}
 
 	/** A problem with a requested change, for the named form field. */
@@ -100,8 +111,12 @@ class UserAdministration {
 	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
 	}
 
-	/** The details an administrator can change; {@code version} is the one the change was based on. */
-	record UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled) {
+	/**
+	 * The details an administrator can change; {@code version} is the one the change was based on and
+	 * {@code adminPassword} the administrator's own password, needed when roles or scope change.
+	 */
+	record UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled,
+			@Nullable String adminPassword) {
 	}
 
 	@Transactional(readOnly = true)
@@ -142,6 +157,9 @@ class UserAdministration {
 				passwordEncoder.encode(user.password()), user.roles(), user.scope()));
 		log.info("{} created user '{}' with roles {} for {}", administrator, account.getUsername(), user.roles(),
 				user.scope());
+		auditLog.recordAdminAction(administrator, AdminAction.USER_CREATED, account.getUsername(),
+				"Name " + account.getDisplayName() + "; roles " + roleNames(user.roles()) + "; scope "
+						+ staffUsers.scopeName(user.scope()));
 		return id(account);
 	}
 
@@ -164,14 +182,41 @@ class UserAdministration {
 			problems.add(new Problem("enabled", "You cannot disable your own account"));
 		}
 		scopeProblem(change.scope().level(), change.scope().code()).ifPresent(problems::add);
+		boolean rolesChanged = !Set.copyOf(account.getRoles()).equals(Set.copyOf(change.roles()));
+		boolean scopeChanged = !change.scope().equals(account.scope());
+		if (problems.isEmpty() && (rolesChanged || scopeChanged)) {
+			reauthenticationProblem(administrator, change.adminPassword()).ifPresent(problems::add);
+		}
 		reject(problems);
+		String oldRoles = roleNames(account.getRoles());
+		String oldScope = staffUsers.scopeName(account.scope());
+		String oldName = account.getDisplayName();
+		boolean wasEnabled = account.isEnabled();
 		account.setDisplayName(change.displayName().trim());
 		account.setRoles(change.roles());
 		account.setScope(change.scope());
 		account.setEnabled(change.enabled());
 		log.info("{} changed user '{}': roles {}, scope {}, enabled {}", administrator, account.getUsername(),
 				change.roles(), change.scope(), change.enabled());
+		String target = account.getUsername();
+		if (rolesChanged) {
+			auditLog.recordAdminAction(administrator, AdminAction.ROLES_CHANGED, target,
+					"From " + oldRoles + " to " + roleNames(change.roles()));
+		}
+		if (scopeChanged) {
+			auditLog.recordAdminAction(administrator, AdminAction.SCOPE_CHANGED, target,
+					"From " + oldScope + " to " + staffUsers.scopeName(change.scope()));
+		}
+		if (!oldName.equals(account.getDisplayName())) {
+			auditLog.recordAdminAction(administrator, AdminAction.USER_CHANGED, target,
+					"Name from " + oldName + " to " + account.getDisplayName());
+		}
+		if (wasEnabled != change.enabled()) {
+			auditLog.recordAdminAction(administrator,
+					change.enabled() ? AdminAction.USER_ENABLED : AdminAction.USER_DISABLED, target, "");
+		}
 	}
+
 
 	@Transactional
 	public void setEnabled(long id, boolean enabled, String administrator) {
@@ -179,38 +224,108 @@ class UserAdministration {
 		if (!enabled && isSelf(account, administrator)) {
 			throw new RejectedChange(List.of(new Problem("enabled", "You cannot disable your own account")));
 		}
+		boolean was = account.isEnabled();
 		account.setEnabled(enabled);
 		log.info("{} {} user '{}'", administrator, enabled ? "enabled" : "disabled", account.getUsername());
+		if (was != enabled) {
+			auditLog.recordAdminAction(administrator, enabled ? AdminAction.USER_ENABLED : AdminAction.USER_DISABLED,
+					account.getUsername(), "");
+		}
 	}
 
+	/** Clears the failed sign-ins of the account: its count and every client's sign-in throttle. */
 	@Transactional
 	public void unlock(long id, String administrator) {
 		StaffAccount account = account(id);
-		account.unlock();
+		accounts.clearFailedSignIns(account.getUsername());
+		throttle.clear(account.getUsername());
 		log.info("{} unlocked user '{}'", administrator, account.getUsername());
+		auditLog.recordAdminAction(administrator, AdminAction.USER_UNLOCKED, account.getUsername(), "");
 	}
 
+	/**
+	 * Sets a new password chosen by an administrator, after checking the administrator's own password. A member of
+	 * staff must replace it at their next sign-in, so the administrator never goes on knowing it; a service account
+	 * (no pages to change it on) keeps it.
+	 */
 	@Transactional
-	public void resetPassword(long id, String password, String administrator) {
+	public void resetPassword(long id, String password, String administrator, @Nullable String adminPassword) {
 		StaffAccount account = account(id);
-		passwordProblem(account.getUsername(), password)
-			.ifPresent(m -> reject(List.of(new Problem("password", m))));
+		List<Problem> problems = new ArrayList<>();
+		passwordProblem(account.getUsername(), password).ifPresent(m -> problems.add(new Problem("password", m)));
+		reauthenticationProblem(administrator, adminPassword).ifPresent(problems::add);
+		reject(problems);
 		account.setPasswordHash(passwordEncoder.encode(password));
+		account.setPasswordChangeRequired(!account.isServiceAccount());
 		log.info("{} reset the password of user '{}'", administrator, account.getUsername());
+		auditLog.recordAdminAction(administrator, AdminAction.PASSWORD_RESET, account.getUsername(),
+				account.isServiceAccount() ? "Service account: the new password is in use at once"
+						: "The user must choose a new password at their next sign-in");
 	}
 
-	/** Why a password may not be used, if it may not: too short, too long, or the username itself. */
+	/**
+	 * A signed-in user replaces their own password (required after a reset). Problems name the fields
+	 * {@code currentPassword} and {@code newPassword}.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, @Nullable String currentPassword, @Nullable String newPassword) {
+		StaffAccount account = accounts.findByUsername(username)
+			.orElseThrow(() -> new IllegalStateException("The signed-in user has an account"));
+		List<Problem> problems = new ArrayList<>();
+		reauthenticationProblem(username, currentPassword)
+			.map(p -> new Problem("currentPassword", p.message()))
+			.ifPresent(problems::add);
+		passwordProblem(account.getUsername(), newPassword).ifPresent(m -> problems.add(new Problem("newPassword", m)));
+		if (problems.isEmpty() && newPassword != null && passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+			problems.add(new Problem("newPassword", "Choose a password different from the one you have now"));
+		}
+		reject(problems);
+		account.setPasswordHash(passwordEncoder.encode(Objects.requireNonNull(newPassword)));
+		account.setPasswordChangeRequired(false);
+		auditLog.recordAdminAction(username, AdminAction.PASSWORD_CHANGED, username, "Chose a new password");
+	}
+
+	/** Whether the user must choose a new password before doing anything else. */
+	@Transactional(readOnly = true)
+	public boolean passwordChangeRequired(String username) {
+		return accounts.findByUsername(username).map(StaffAccount::isPasswordChangeRequired).orElse(false);
+	}
+
+	/**
+	 * Why the administrator's own password does not confirm a sensitive change, if it does not. Wrong passwords are
+	 * throttled like sign-ins, so a session left open cannot be used to guess it.
+	 */
+	private Optional<Problem> reauthenticationProblem(String administrator, @Nullable String password) {
+		if (password == null || password.isEmpty()) {
+			return Optional.of(new Problem("adminPassword", "Enter your own password to confirm this change"));
+		}
+		SignInThrottle.Attempt attempt;
+		try {
+			attempt = throttle.begin(administrator, "re-authentication");
+		}
+		catch (SignInThrottledException ex) {
+			return Optional.of(new Problem("adminPassword",
+					"Too many wrong passwords: wait a few minutes and try again"));
+		}
+		try (attempt) {
+			boolean matches = accounts.findByUsername(administrator)
+				.map(account -> passwordEncoder.matches(password, account.getPasswordHash()))
+				.orElse(false);
+			if (!matches) {
+				return Optional.of(new Problem("adminPassword", WRONG_OWN_PASSWORD));
+			}
+			attempt.succeeded();
+			return Optional.empty();
+		}
+	}
+
+	/** Why a password may not be used, if it may not (see {@link PasswordPolicy}). */
 	static Optional<String> passwordProblem(String username, @Nullable String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			return Optional.of("Password must be " + MIN_PASSWORD_LENGTH + " characters or more");
-		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			return Optional.of("Password must be " + MAX_PASSWORD_BYTES + " characters or fewer");
-		}
-		if (password.trim().equalsIgnoreCase(username.trim())) {
-			return Optional.of("Password must not be the same as the username");
-		}
-		return Optional.empty();
+		return PasswordPolicy.problem(username, password);
+	}
+
+	private static String roleNames(Set<Role> roles) {
+		return roles.isEmpty() ? "none" : String.join(", ", roles.stream().sorted().map(Role::label).toList());
 	}
 
 	/**
@@ -328,8 +443,8 @@ class UserAdministration {
 		Set<Role> roles = account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class)
 				: EnumSet.copyOf(account.getRoles());
 		return new ManagedUser(id(account), account.getUsername(), account.getDisplayName(), roles, account.scope(),
-				scopeName, account.isEnabled(), account.getLockedUntil(),
-				account.getCreatedAt(), account.getVersion());
+				scopeName, account.isEnabled(), account.getFailedSignIns(), account.getLastFailedSignInAt(),
+				account.isPasswordChangeRequired(), account.getCreatedAt(), account.getVersion());
 	}
 
 }

@@ -129,7 +129,7 @@ class UserController {
 		}
 		try {
 			users.update(id, new UserChange(version, nonNull(form.displayName()), form.roleSet(), scope(form),
-					form.enabledTicked()), principal.getName());
+					form.enabledTicked(), form.adminPassword()), principal.getName());
 			redirect.addFlashAttribute("done", "Changes to " + current.username() + " saved");
 			return "redirect:/admin/users/" + id;
 		}
@@ -165,7 +165,7 @@ class UserController {
 	@GetMapping("/{id}/password")
 	String passwordForm(@PathVariable long id, Model model) {
 		model.addAttribute("user", users.user(id));
-		model.addAttribute("form", new PasswordForm(null));
+		model.addAttribute("form", new PasswordForm(null, null));
 		return VIEW_PASSWORD;
 	}
 
@@ -177,7 +177,7 @@ class UserController {
 			.ifPresent(message -> result.rejectValue("password", "password", message));
 		if (!result.hasErrors()) {
 			try {
-				users.resetPassword(id, nonNull(form.password()), principal.getName());
+				users.resetPassword(id, nonNull(form.password()), principal.getName(), form.adminPassword());
 				redirect.addFlashAttribute("done", "Password of " + user.username() + " reset");
 				return "redirect:/admin/users/" + id;
 			}

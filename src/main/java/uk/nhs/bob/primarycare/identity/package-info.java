@@ -3,6 +3,6 @@
  * administrator of a new installation, and user management for ICB administrators.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity",
-		allowedDependencies = { "shared", "directory" })
+		allowedDependencies = { "shared", "directory", "audit" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.identity;

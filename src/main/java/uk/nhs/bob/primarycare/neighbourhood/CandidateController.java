@@ -87,9 +87,9 @@ class CandidateController {
 		Pagination pagination = Pagination.of(Pagination.pageNumber(page), all.size(), PAGE_SIZE,
 				p -> "/neighbourhood/teams/" + siteCode + "/candidates?page=" + p);
 		List<CandidateRow> rows = new ArrayList<>();
-		for (Candidates.Candidate candidate : pagination.itemsOf(all)) {
-			population.find(new NhsNumber(candidate.nhsNumber()))
-				.ifPresent(person -> rows.add(new CandidateRow(candidate, person)));
+		for (Candidates.Shown shown : candidates.shown(pagination.itemsOf(all), staffUsers.currentUser().username(),
+				"/neighbourhood/teams/" + siteCode + "/candidates")) {
+			rows.add(new CandidateRow(shown.candidate(), shown.person()));
 		}
 		model.addAttribute("team", team);
 		model.addAttribute("rows", rows);

@@ -58,7 +58,33 @@ class Candidates {
 
 	private final AuditLog auditLog;
 
-	Candidates(JdbcClient jdbc, FrailtyRules rules, CohortDefinitionRepository definitions, AuditLog auditLog) {
+	/** A candidate on the list, with the person's summary. */
+	record Shown(Candidate candidate, uk.nhs.bob.primarycare.population.PersonSummary person) {
+	}
+
+	/**
+	 * The candidates of one page of the team's list, each with their summary, and each person shown audited in the
+	 * same transaction as the read.
+	 */
+	@Transactional
+	List<Shown> shown(List<Candidate> page, String username, String pageName) {
+		java.util.Map<String, uk.nhs.bob.primarycare.population.PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(page.stream().map(c -> new NhsNumber(c.nhsNumber())).toList())
+			.forEach(p -> people.put(p.nhsNumber().value(), p));
+		List<Shown> shown = page.stream()
+			.filter(c -> people.containsKey(c.nhsNumber()))
+			.map(c -> new Shown(c, people.get(c.nhsNumber())))
+			.toList();
+		auditLog.recordViews(username, shown.stream().map(s -> s.person().nhsNumber()).toList(), pageName,
+				"Direct care: INT candidates");
+		return shown;
+	}
+
+	private final uk.nhs.bob.primarycare.population.Population population;
+
+	Candidates(JdbcClient jdbc, FrailtyRules rules, CohortDefinitionRepository definitions, AuditLog auditLog,
+			uk.nhs.bob.primarycare.population.Population population) {
+		this.population = population;
 		this.jdbc = jdbc;
 		this.frailtyIndex = rules.frailtyIndex();
 		this.definitions = definitions;

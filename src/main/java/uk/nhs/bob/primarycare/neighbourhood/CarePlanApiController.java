@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 
 /**
- * A care plan as FHIR R4 JSON for other systems: the same access rule as the page (members of the person's INT and
- * their practice; break-glass is for people at a screen, not for systems), and every read audited.
+ * A care plan as FHIR R4 JSON for other systems: members of the person's INT and their practice only. Break-glass
+ * never opens a plan here, even for a user who broke the glass on the page: it is for people at a screen, not for
+ * systems. Every read and every refusal is audited.
  */
 @RestController
 class CarePlanApiController {
@@ -52,7 +53,7 @@ class CarePlanApiController {
 		}
 		try {
 			CarePlans.PlanView view = carePlans
-				.view(entryId.get(), staffUsers.currentUser(), "FHIR API: care plan")
+				.view(entryId.get(), staffUsers.currentUser(), "FHIR API: care plan", false)
 				.orElseThrow();
 			String json = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(CarePlanFhir.build(view));
 			return ResponseEntity.ok().contentType(FHIR_JSON).body(json);

@@ -14,11 +14,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.audit.AuditLog;
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
@@ -35,10 +35,23 @@ class CarePlans {
 	static final long BREAK_GLASS_HOURS = 12;
 
 	record Alert(long id, UUID requestId, String problem, boolean redFlag, Instant receivedAt,
-			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy) {
+			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable String reference) {
 
 		public boolean open() {
 			return acknowledgedAt == null;
+		}
+
+		/** The problem as people read it ('Urinary symptoms (pain or burning when peeing)'), not its code. */
+		public String problemLabel() {
+			return problemLabel(problem);
+		}
+
+		static String problemLabel(String code) {
+			return java.util.Arrays.stream(uk.nhs.bob.primarycare.triage.PresentingProblem.values())
+				.filter(p -> p.name().equals(code))
+				.findFirst()
+				.map(uk.nhs.bob.primarycare.triage.PresentingProblem::label)
+				.orElse(code);
 		}
 
 	}
@@ -46,7 +59,9 @@ class CarePlans {
 	record CvdFlag(BigDecimal qrisk3Score, boolean onLipidLowering, LocalDate foundOn, Instant receivedAt) {
 	}
 
-	record BreakGlass(String username, String reason, Instant accessedAt) {
+	/** One use of break-glass on this plan, with its review when there is one. */
+	record BreakGlass(String username, String reasonLabel, String reason, Instant accessedAt,
+			@Nullable String reviewOutcome, @Nullable String reviewedBy) {
 	}
 
 	/** Everything the plan page shows. */
@@ -114,31 +129,98 @@ class CarePlans {
 
 	/**
 	 * The plan of a caseload entry for this user, audited as a view on {@code page}; empty if there is no such
-	 * entry; {@link AccessDeniedException} if the user may not see it.
+	 * entry; {@link RefusedAccess} (already in the audit log) if the user may not see it. Break-glass access counts
+	 * only {@code onScreen}: an API never opens a plan through it.
 	 */
 	@Transactional
-	Optional<PlanView> view(UUID entryId, StaffUser user, String page) {
+	Optional<PlanView> view(UUID entryId, StaffUser user, String page, boolean onScreen) {
 		Optional<CaseloadEntry> found = entries.findById(entryId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		CaseloadEntry entry = found.get();
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
-		String reason = access.readAccess(user, team, entry)
-			.orElseThrow(() -> new AccessDeniedException("Not a member of " + team.getName()));
 		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		Optional<TeamAccess.Access> granted = access.readAccess(user, team, entry, onScreen);
+		if (granted.isEmpty()) {
+			String why = "Not a member of " + team.getName() + " or the person's practice";
+			auditLog.recordRefusal(user.username(), nhsNumber, null, page, "Refused: " + why);
+			throw new RefusedAccess(why, nhsNumber, null, true);
+		}
+		String reason = granted.get().purpose();
 		PersonSummary person = population.find(nhsNumber).orElseThrow();
-		auditLog.recordView(user.username(), nhsNumber, page, reason);
+		if (granted.get().breakGlass()) {
+			auditLog.recordBreakGlassView(user.username(), nhsNumber, page, reason);
+		}
+		else {
+			auditLog.recordView(user.username(), nhsNumber, page, reason);
+		}
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
-		members.findAll()
-			.stream()
-			.filter(m -> m.getTeamId().equals(team.getId()))
-			.sorted(java.util.Comparator.comparing(TeamMember::getName))
-			.forEach(m -> teamMembers.put(m.getId(), m));
+		members.findByTeamIdOrderByName(team.getId()).forEach(m -> teamMembers.put(m.getId(), m));
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
 				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team)));
+	}
+
+	/** One row of the caseload list. */
+	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
+			boolean overdue, long openAlerts) {
+	}
+
+	/**
+	 * A team's caseload for one of its members, filtered (no status: every open entry) and in working order
+	 * (overdue reviews, then open alerts, then next review date, then name); each person shown is audited in the
+	 * same transaction as the read.
+	 */
+	@Transactional
+	List<CaseloadRow> caseload(Team team, StaffUser user, @Nullable CaseloadStatus status,
+			@Nullable String keyworker, boolean overdueOnly, String page) {
+		access.requireMember(user, team);
+		LocalDate today = LocalDate.now();
+		Map<UUID, TeamMember> teamMembers = members.findByTeamIdOrderByName(team.getId())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(TeamMember::getId, m -> m));
+		Map<UUID, Long> alerts = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT a.caseload_entry_id, count(*) FROM neighbourhood.keyworker_alert a
+				JOIN neighbourhood.caseload_entry e ON e.id = a.caseload_entry_id
+				WHERE e.team_id = ? AND a.acknowledged_at IS NULL GROUP BY a.caseload_entry_id""")
+			.param(team.getId())
+			.query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list()
+			.forEach(alert -> alerts.put(alert.getKey(), alert.getValue()));
+		List<CaseloadEntry> wanted = entries.findByTeamId(team.getId())
+			.stream()
+			.filter(entry -> status == null ? entry.getStatus().open() : entry.getStatus() == status)
+			.filter(entry -> keyworker == null || keyworker.isBlank()
+					|| String.valueOf(entry.getKeyworkerId()).equals(keyworker))
+			.filter(entry -> !overdueOnly || entry.reviewOverdue(today))
+			.toList();
+		Map<String, PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(wanted.stream().map(e -> new NhsNumber(e.getNhsNumber())).toList())
+			.forEach(person -> people.put(person.nhsNumber().value(), person));
+		List<CaseloadRow> rows = new java.util.ArrayList<>();
+		for (CaseloadEntry entry : wanted) {
+			PersonSummary person = people.get(entry.getNhsNumber());
+			if (person == null) {
+				continue;
+			}
+			rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber().formatted(), person.age(),
+					Optional.ofNullable(entry.getKeyworkerId())
+						.map(teamMembers::get)
+						.map(TeamMember::getName)
+						.orElse("Not assigned"),
+					entry.reviewOverdue(today), alerts.getOrDefault(entry.getId(), 0L)));
+		}
+		rows.sort(java.util.Comparator.comparing((CaseloadRow r) -> !r.overdue())
+			.thenComparing(r -> r.openAlerts() == 0)
+			.thenComparing(r -> r.entry().getNextReviewDate() == null ? LocalDate.MAX : r.entry().getNextReviewDate())
+			.thenComparing(CaseloadRow::name));
+		auditLog.recordViews(user.username(),
+				rows.stream().map(r -> new NhsNumber(r.entry().getNhsNumber())).toList(), page,
+				"Direct care: INT caseload");
+		return rows;
 	}
 
 	/** The entry behind a care plan id (the id the events and the FHIR API use). */
@@ -147,19 +229,52 @@ class CarePlans {
 		return entries.findByCarePlanId(carePlanId).map(CaseloadEntry::getId);
 	}
 
-	/** Records break-glass access: audited, shown on the plan, valid for {@link #BREAK_GLASS_HOURS} hours. */
+	/**
+	 * Records break-glass access: audited, shown on the plan and on the review list of the person's Place, valid for
+	 * {@link #BREAK_GLASS_HOURS} hours. {@link RefusedAccess} (already in the audit log) when the user may not use
+	 * break-glass for this person.
+	 */
 	@Transactional
-	void breakGlass(UUID entryId, StaffUser user, String reason) {
+	void breakGlass(UUID entryId, StaffUser user, BreakGlassReason code, String reason) {
 		CaseloadEntry entry = entries.findById(entryId).orElseThrow();
+		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		Optional<String> refusal = access.breakGlassRefusal(user, entry);
+		if (refusal.isPresent()) {
+			auditLog.recordRefusal(user.username(), nhsNumber, null, "Care plan: break-glass access",
+					"Refused break-glass: " + refusal.get());
+			throw new RefusedAccess(refusal.get(), nhsNumber, null, true);
+		}
 		Instant now = Instant.now();
 		jdbc.sql("""
-				INSERT INTO neighbourhood.break_glass_access (caseload_entry_id, username, reason, accessed_at,
-				  expires_at) VALUES (?, ?, ?, ?, ?)""")
-			.params(entryId, user.username(), reason, Timestamp.from(now),
+				INSERT INTO neighbourhood.break_glass_access (caseload_entry_id, username, reason_code, reason,
+				  accessed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(entryId, user.username(), code.name(), reason, Timestamp.from(now),
 					Timestamp.from(now.plus(BREAK_GLASS_HOURS, ChronoUnit.HOURS)))
 			.update();
-		auditLog.recordView(user.username(), new NhsNumber(entry.getNhsNumber()), "Care plan: break-glass access",
-				"Break-glass: " + reason);
+		auditLog.recordBreakGlassView(user.username(), nhsNumber, "Care plan: break-glass access",
+				"Break-glass: " + code.label() + ": " + reason);
+	}
+
+	/** Why the user may not use break-glass for this entry's person, or empty when they may. */
+	@Transactional(readOnly = true)
+	Optional<String> breakGlassRefusal(UUID entryId, StaffUser user) {
+		return entries.findById(entryId).flatMap(entry -> access.breakGlassRefusal(user, entry));
+	}
+
+	/**
+	 * The person on a plan being edited, for the edit page and its conflict page: only for members of the team,
+	 * audited in the same transaction as the read.
+	 */
+	@Transactional
+	PersonSummary personForEdit(CaseloadEntry entry, StaffUser user, String page) {
+		Team team = teams.findById(entry.getTeamId()).orElseThrow();
+		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		if (!access.canEdit(user, team)) {
+			throw new RefusedAccess("Only members of " + team.getName() + " change this plan", nhsNumber);
+		}
+		PersonSummary person = population.find(nhsNumber).orElseThrow();
+		auditLog.recordView(user.username(), nhsNumber, page, "Direct care: INT member editing the care plan");
+		return person;
 	}
 
 	@Transactional
@@ -173,12 +288,13 @@ class CarePlans {
 
 	List<Alert> alerts(UUID entryId) {
 		return jdbc.sql("""
-				SELECT id, request_id, problem, red_flag, received_at, acknowledged_at, acknowledged_by
+				SELECT id, request_id, problem, red_flag, received_at, acknowledged_at, acknowledged_by, reference
 				FROM neighbourhood.keyworker_alert WHERE caseload_entry_id = ? ORDER BY received_at DESC""")
 			.param(entryId)
 			.query((rs, i) -> new Alert(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getBoolean(4), rs.getTimestamp(5).toInstant(),
-					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
+					rs.getString(8)))
 			.list();
 	}
 
@@ -194,10 +310,13 @@ class CarePlans {
 
 	List<BreakGlass> breakGlass(UUID entryId) {
 		return jdbc.sql("""
-				SELECT username, reason, accessed_at FROM neighbourhood.break_glass_access
-				WHERE caseload_entry_id = ? ORDER BY accessed_at DESC""")
+				SELECT username, reason_code, reason, accessed_at, review_outcome, reviewed_by
+				FROM neighbourhood.break_glass_access WHERE caseload_entry_id = ? ORDER BY accessed_at DESC""")
 			.param(entryId)
-			.query((rs, i) -> new BreakGlass(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.query((rs, i) -> new BreakGlass(rs.getString(1),
+					BreakGlassReason.of(rs.getString(2)).map(BreakGlassReason::label).orElse(""), rs.getString(3),
+					rs.getTimestamp(4).toInstant(),
+					BreakGlassReview.of(rs.getString(5)).map(BreakGlassReview::label).orElse(null), rs.getString(6)))
 			.list();
 	}
 

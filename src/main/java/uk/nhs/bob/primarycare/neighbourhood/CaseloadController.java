@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
-import uk.nhs.bob.primarycare.population.Population;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * A team's caseload and each person's care plan: reading (audited, access-checked, break-glass for others), editing
@@ -71,15 +67,11 @@ class CaseloadController {
 
 	private final PlanDocuments documents;
 
-	private final Population population;
-
 	private final StaffUsers staffUsers;
 
-	private final JdbcClient jdbc;
-
 	CaseloadController(TeamRepository teams, TeamMemberRepository members, CaseloadEntryRepository entries,
-			TeamAccess access, CarePlans carePlans, Caseload caseload, PlanDocuments documents, Population population,
-			StaffUsers staffUsers, JdbcClient jdbc) {
+			TeamAccess access, CarePlans carePlans, Caseload caseload, PlanDocuments documents,
+			StaffUsers staffUsers) {
 		this.teams = teams;
 		this.members = members;
 		this.entries = entries;
@@ -87,14 +79,7 @@ class CaseloadController {
 		this.carePlans = carePlans;
 		this.caseload = caseload;
 		this.documents = documents;
-		this.population = population;
 		this.staffUsers = staffUsers;
-		this.jdbc = jdbc;
-	}
-
-	/** One row of the caseload list. */
-	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
-			boolean overdue, long openAlerts) {
 	}
 
 	@GetMapping("/teams/{siteCode}/caseload")
@@ -102,48 +87,8 @@ class CaseloadController {
 			@RequestParam(required = false) @Nullable String keyworker,
 			@RequestParam(required = false) @Nullable String overdue, Model model) {
 		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		access.requireMember(staffUsers.currentUser(), team);
-		LocalDate today = LocalDate.now();
-		CaseloadStatus statusFilter = parseStatus(status);
-		Map<UUID, TeamMember> teamMembers = members.findAll()
-			.stream()
-			.filter(m -> m.getTeamId().equals(team.getId()))
-			.collect(Collectors.toMap(TeamMember::getId, m -> m));
-		Map<UUID, Long> alerts = jdbc.sql("""
-				SELECT a.caseload_entry_id, count(*) FROM neighbourhood.keyworker_alert a
-				JOIN neighbourhood.caseload_entry e ON e.id = a.caseload_entry_id
-				WHERE e.team_id = ? AND a.acknowledged_at IS NULL GROUP BY a.caseload_entry_id""")
-			.param(team.getId())
-			.query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		List<CaseloadRow> rows = new ArrayList<>();
-		for (CaseloadEntry entry : entries.findByTeamId(team.getId())) {
-			if (statusFilter == null ? !entry.getStatus().open() : entry.getStatus() != statusFilter) {
-				continue;
-			}
-			if (keyworker != null && !keyworker.isBlank()
-					&& !String.valueOf(entry.getKeyworkerId()).equals(keyworker)) {
-				continue;
-			}
-			boolean isOverdue = entry.reviewOverdue(today);
-			if ("true".equals(overdue) && !isOverdue) {
-				continue;
-			}
-			population.find(new NhsNumber(entry.getNhsNumber()))
-				.ifPresent(person -> rows.add(new CaseloadRow(entry, person.displayName(),
-						person.nhsNumber().formatted(), person.age(),
-						Optional.ofNullable(entry.getKeyworkerId())
-							.map(teamMembers::get)
-							.map(TeamMember::getName)
-							.orElse("Not assigned"),
-						isOverdue, alerts.getOrDefault(entry.getId(), 0L))));
-		}
-		rows.sort(java.util.Comparator.comparing((CaseloadRow r) -> !r.overdue())
-			.thenComparing(r -> r.openAlerts() == 0)
-			.thenComparing(r -> r.entry().getNextReviewDate() == null ? LocalDate.MAX : r.entry().getNextReviewDate())
-			.thenComparing(CaseloadRow::name));
+		List<CarePlans.CaseloadRow> rows = carePlans.caseload(team, staffUsers.currentUser(), parseStatus(status),
+				keyworker, "true".equals(overdue), "/neighbourhood/teams/" + team.getSiteCode() + "/caseload");
 		Map<String, String> statusOptions = new LinkedHashMap<>();
 		for (CaseloadStatus s : CaseloadStatus.values()) {
 			statusOptions.put(s.name(), s.label());
@@ -178,20 +123,32 @@ class CaseloadController {
 		UUID id = parseId(entryId);
 		StaffUser user = staffUsers.currentUser();
 		try {
-			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan")
+			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan", true)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 			model.addAttribute("view", view);
 			addActionForms(view, model);
 			return VIEW_PLAN;
 		}
 		catch (AccessDeniedException ex) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("entryId", id);
 			if (!model.containsAttribute("form")) {
-				model.addAttribute("form", new BreakGlassForm(""));
+				model.addAttribute("form", new BreakGlassForm("", ""));
 			}
-			return VIEW_NO_ACCESS;
+			return noAccess(id, user, model, response);
 		}
+	}
+
+	/** The 403 page: break-glass for those who may use it, and why not for the others. */
+	private String noAccess(UUID id, StaffUser user, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		model.addAttribute("entryId", id);
+		model.addAttribute("breakGlassRefusal", carePlans.breakGlassRefusal(id, user).orElse(null));
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (BreakGlassReason reason : BreakGlassReason.values()) {
+			reasons.put(reason.name(), reason.label());
+		}
+		model.addAttribute("reasonOptions", reasons);
+		model.addAttribute("hours", CarePlans.BREAK_GLASS_HOURS);
+		return VIEW_NO_ACCESS;
 	}
 
 	private void addActionForms(CarePlans.PlanView view, Model model) {
@@ -222,9 +179,15 @@ class CaseloadController {
 		}
 	}
 
-	/** Break-glass: a reason, then audited access for {@link CarePlans#BREAK_GLASS_HOURS} hours. */
-	record BreakGlassForm(@Nullable String reason) {
+	/**
+	 * Break-glass: a reason from the short list and in the user's own words, then audited access for
+	 * {@link CarePlans#BREAK_GLASS_HOURS} hours.
+	 */
+	record BreakGlassForm(@Nullable String reasonCode, @Nullable String reason) {
 	}
+
+	/** The fewest characters of explanation: enough for a reviewer to judge the use. */
+	static final int MIN_REASON_LENGTH = 20;
 
 	@PostMapping("/care-plans/{entryId}/break-glass")
 	String breakGlass(@PathVariable String entryId, @ModelAttribute("form") BreakGlassForm form, BindingResult errors,
@@ -233,19 +196,27 @@ class CaseloadController {
 		if (entries.findById(id).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		if (TeamForms.blank(form.reason()) || form.reason().trim().length() < 10) {
-			errors.rejectValue("reason", "blank",
-					"Enter the reason you need to see this plan now, in at least 10 characters");
+		StaffUser user = staffUsers.currentUser();
+		Optional<BreakGlassReason> code = BreakGlassReason.of(form.reasonCode());
+		if (code.isEmpty()) {
+			errors.rejectValue("reasonCode", "blank", "Choose why you need to see this plan now");
+		}
+		if (TeamForms.blank(form.reason()) || form.reason().trim().length() < MIN_REASON_LENGTH) {
+			errors.rejectValue("reason", "blank", "Explain why you need to see this plan now, in at least "
+					+ MIN_REASON_LENGTH + " characters, so that a clinical supervisor can review it");
 		}
 		else if (form.reason().trim().length() > 500) {
 			errors.rejectValue("reason", "long", "Reason must be 500 characters or fewer");
 		}
 		if (errors.hasErrors()) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("entryId", id);
-			return VIEW_NO_ACCESS;
+			return noAccess(id, user, model, response);
 		}
-		carePlans.breakGlass(id, staffUsers.currentUser(), form.reason().trim());
+		try {
+			carePlans.breakGlass(id, user, code.orElseThrow(), form.reason().trim());
+		}
+		catch (AccessDeniedException ex) {
+			return noAccess(id, user, model, response);
+		}
 		return "redirect:/neighbourhood/care-plans/" + id;
 	}
 
@@ -301,7 +272,8 @@ class CaseloadController {
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
 		model.addAttribute("entry", entry);
 		model.addAttribute("team", team);
-		model.addAttribute("person", population.find(new NhsNumber(entry.getNhsNumber())).orElseThrow());
+		model.addAttribute("person", carePlans.personForEdit(entry, staffUsers.currentUser(),
+				"/neighbourhood/care-plans/" + entry.getId() + "/edit"));
 		Map<String, String> memberOptions = new LinkedHashMap<>();
 		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
 			.forEach(m -> memberOptions.put(m.getId().toString(), m.describe()));
@@ -446,7 +418,7 @@ class CaseloadController {
 		if (response.getStatus() < 400) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
-		CarePlans.PlanView view = carePlans.view(entry.getId(), staffUsers.currentUser(), "INT care plan")
+		CarePlans.PlanView view = carePlans.view(entry.getId(), staffUsers.currentUser(), "INT care plan", true)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("view", view);
 		addActionForms(view, model);

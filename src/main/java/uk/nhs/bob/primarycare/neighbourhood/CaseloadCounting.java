@@ -35,7 +35,7 @@ class CaseloadCounting {
 	}
 
 	@Scheduled(cron = "${primarycare.neighbourhood.caseload-count-cron:0 0 6 * * MON}", zone = "Europe/London")
-	@SchedulerLock(name = "neighbourhood-caseload-count", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "neighbourhood-caseload-count", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
 	@Transactional
 	public void weekly() {
 		teams.findAll().forEach(this::count);

@@ -30,12 +30,12 @@ class CaseloadEventListeners {
 	void on(TriageRequestReceived event) {
 		jdbc.sql("""
 				INSERT INTO neighbourhood.keyworker_alert (caseload_entry_id, request_id, problem, red_flag,
-				  received_at)
-				SELECT id, ?, ?, ?, ? FROM neighbourhood.caseload_entry
+				  received_at, reference)
+				SELECT id, ?, ?, ?, ?, ? FROM neighbourhood.caseload_entry
 				WHERE nhs_number = ? AND status <> 'DISCHARGED'
 				ON CONFLICT (caseload_entry_id, request_id) DO NOTHING""")
 			.params(event.requestId(), truncate(event.problem()), event.redFlag(),
-					Timestamp.from(event.receivedAt()), event.nhsNumber().value())
+					Timestamp.from(event.receivedAt()), event.reference(), event.nhsNumber().value())
 			.update();
 	}
 

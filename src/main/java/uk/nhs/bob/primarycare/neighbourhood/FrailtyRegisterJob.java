@@ -16,7 +16,7 @@ class FrailtyRegisterJob {
 	}
 
 	@Scheduled(cron = "${primarycare.neighbourhood.frailty-refresh-cron:0 30 2 * * *}", zone = "Europe/London")
-	@SchedulerLock(name = "neighbourhood-frailty-register", lockAtMostFor = "PT1H")
+	@SchedulerLock(name = "neighbourhood-frailty-register", lockAtMostFor = "PT1H", lockAtLeastFor = "PT20S")
 	public void nightly() {
 		register.refresh("nightly job");
 	}

@@ -141,29 +141,18 @@ class MeetingController {
 	}
 
 	private String showMeeting(Team team, Meeting meeting, Model model) {
-		Meetings.Agenda agenda = meetings.agenda(team, meeting);
-		Map<String, String> names = new HashMap<>();
-		Map<String, String> people = new LinkedHashMap<>();
-		for (CaseloadEntry entry : entries.findByTeamId(team.getId())) {
-			population.find(new NhsNumber(entry.getNhsNumber())).ifPresent(p -> {
-				names.put(p.nhsNumber().value(), p.displayName());
-				if (entry.getStatus().open()) {
-					people.put(entry.getId().toString(), p.displayName() + " (" + p.nhsNumber().formatted() + ")");
-				}
-			});
-		}
-		agenda.candidates().stream().limit(10).forEach(c -> population.find(new NhsNumber(c.nhsNumber()))
-			.ifPresent(p -> names.put(p.nhsNumber().value(), p.displayName())));
+		Meetings.MeetingPeople shown = meetings.people(team, meeting, staffUsers.currentUser().username(),
+				"/neighbourhood/meetings/" + meeting.getId());
 		Map<String, String> memberOptions = new LinkedHashMap<>();
 		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
 			.forEach(m -> memberOptions.put(m.getId().toString(), m.describe()));
 		model.addAttribute("team", team);
 		model.addAttribute("meeting", meeting);
-		model.addAttribute("agenda", agenda);
-		model.addAttribute("names", names);
-		model.addAttribute("people", people);
+		model.addAttribute("agenda", shown.agenda());
+		model.addAttribute("names", shown.names());
+		model.addAttribute("people", shown.people());
 		model.addAttribute("memberOptions", memberOptions);
-		model.addAttribute("decisions", meetings.decisions(meeting));
+		model.addAttribute("decisions", shown.decisions());
 		return VIEW_MEETING;
 	}
 

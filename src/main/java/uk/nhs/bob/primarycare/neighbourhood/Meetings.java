@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
+import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * MDT meetings: the agenda is built from the caseload when the meeting is opened (so it is current up to the
@@ -46,19 +49,80 @@ class Meetings {
 			Instant recordedAt) {
 	}
 
+	/**
+	 * Everything the meeting page shows of people: the agenda, the names behind its NHS numbers, the open caseload
+	 * (for recording a decision) and the decisions.
+	 */
+	record MeetingPeople(Agenda agenda, java.util.Map<String, String> names, java.util.Map<String, String> people,
+			List<Decision> decisions) {
+	}
+
+	/** Candidates named on the agenda (the rest are counted only). */
+	static final int AGENDA_CANDIDATES = 10;
+
 	private final MeetingRepository meetings;
 
 	private final Candidates candidates;
 
 	private final Caseload caseload;
 
+	private final CaseloadEntryRepository entries;
+
+	private final Population population;
+
+	private final AuditLog auditLog;
+
 	private final JdbcClient jdbc;
 
-	Meetings(MeetingRepository meetings, Candidates candidates, Caseload caseload, JdbcClient jdbc) {
+	Meetings(MeetingRepository meetings, Candidates candidates, Caseload caseload, CaseloadEntryRepository entries,
+			Population population, AuditLog auditLog, JdbcClient jdbc) {
 		this.meetings = meetings;
 		this.candidates = candidates;
 		this.caseload = caseload;
+		this.entries = entries;
+		this.population = population;
+		this.auditLog = auditLog;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The meeting page's people for a member of the team: each person it names (agenda, open caseload, decisions)
+	 * is audited in the same transaction as the read.
+	 */
+	@Transactional
+	MeetingPeople people(Team team, Meeting meeting, String username, String page) {
+		Agenda agenda = agenda(team, meeting);
+		List<Decision> decisions = decisions(meeting);
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		java.util.Map<String, String> people = new java.util.LinkedHashMap<>();
+		java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+		List<CaseloadEntry> caseloadEntries = entries.findByTeamId(team.getId());
+		java.util.Map<String, uk.nhs.bob.primarycare.population.PersonSummary> found = new java.util.HashMap<>();
+		java.util.List<NhsNumber> wanted = new java.util.ArrayList<>();
+		caseloadEntries.forEach(e -> wanted.add(new NhsNumber(e.getNhsNumber())));
+		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> wanted.add(new NhsNumber(c.nhsNumber())));
+		population.findAll(wanted).forEach(p -> found.put(p.nhsNumber().value(), p));
+		for (CaseloadEntry entry : caseloadEntries) {
+			var person = found.get(entry.getNhsNumber());
+			if (person != null && entry.getStatus().open()) {
+				people.put(entry.getId().toString(), person.displayName() + " (" + person.nhsNumber().formatted() + ")");
+				shown.add(entry.getNhsNumber());
+			}
+		}
+		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> shown.add(c.nhsNumber()));
+		java.util.stream.Stream.of(agenda.reviewsDue(), agenda.sameDayRequests(), agenda.cvdRisk())
+			.flatMap(List::stream)
+			.forEach(item -> shown.add(item.nhsNumber()));
+		decisions.forEach(d -> shown.add(d.nhsNumber()));
+		for (String nhsNumber : shown) {
+			var person = found.get(nhsNumber);
+			if (person != null) {
+				names.put(nhsNumber, person.displayName());
+			}
+		}
+		auditLog.recordViews(username, shown.stream().map(NhsNumber::new).toList(), page,
+				"Direct care: INT MDT meeting");
+		return new MeetingPeople(agenda, names, people, decisions);
 	}
 
 	@Transactional(readOnly = true)
@@ -81,7 +145,8 @@ class Meetings {
 				WHERE e.team_id = ? AND a.received_at > ? AND a.received_at <= ? ORDER BY a.received_at""")
 			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
 			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
-					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ") + rs.getString(3),
+					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ")
+							+ CarePlans.Alert.problemLabel(rs.getString(3)),
 					rs.getTimestamp(5).toInstant()))
 			.list();
 		List<AgendaItem> cvd = jdbc.sql("""

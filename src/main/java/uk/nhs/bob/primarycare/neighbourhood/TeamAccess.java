@@ -26,7 +26,9 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
  * <li>Set-up: ICB administrators (any team) and Place delivery users (teams of their Place) create teams and manage
  * members; they, members, and clinical supervisors whose scope covers the site see the team page with counts only.
  * </li>
- * <li>Anyone else who may open /neighbourhood reads a plan only through audited break-glass access.</li>
+ * <li>Break-glass: clinical staff (INT members, clinical supervisors and care coordinators) whose organisation
+ * scope covers the person's registered practice may read a plan through audited break-glass access, on a screen
+ * only (never through an API). Administrators and Place delivery teams never may.</li>
  * </ul>
  */
 @Component
@@ -82,15 +84,48 @@ class TeamAccess {
 		return practice.isPresent() && user.canSee(practice.get());
 	}
 
-	/** How the user may read this person's plan, if at all. */
-	Optional<String> readAccess(StaffUser user, Team team, CaseloadEntry entry) {
+	/** How the user may read this person's plan, and whether through break-glass. */
+	record Access(String purpose, boolean breakGlass) {
+	}
+
+	/**
+	 * How the user may read this person's plan, if at all. Break-glass counts only where {@code onScreen} (a page,
+	 * never an API) and only while the user may still use it (a grant made before a change of role or scope lapses).
+	 */
+	Optional<Access> readAccess(StaffUser user, Team team, CaseloadEntry entry, boolean onScreen) {
 		if (isMember(user, team)) {
-			return Optional.of("Direct care: INT member");
+			return Optional.of(new Access("Direct care: INT member", false));
 		}
 		if (isPersonsPractice(user, entry)) {
-			return Optional.of("Direct care: registered practice");
+			return Optional.of(new Access("Direct care: registered practice", false));
 		}
-		return activeBreakGlass(user, entry).map(reason -> "Break-glass: " + reason);
+		if (!onScreen || breakGlassRefusal(user, entry).isPresent()) {
+			return Optional.empty();
+		}
+		return activeBreakGlass(user, entry).map(reason -> new Access("Break-glass: " + reason, true));
+	}
+
+	/** Roles that care for people directly and so may break the glass. */
+	static final java.util.Set<Role> BREAK_GLASS_ROLES = java.util.EnumSet.of(Role.INT_MEMBER,
+			Role.CLINICAL_SUPERVISOR, Role.CARE_COORDINATOR);
+
+	/** Roles that never may, whatever else the user holds. */
+	static final java.util.Set<Role> NEVER_BREAK_GLASS = java.util.EnumSet.of(Role.ICB_ADMIN, Role.PLACE_DELIVERY,
+			Role.API_CLIENT);
+
+	/** Why the user may not use break-glass on this person's plan, or empty when they may. */
+	Optional<String> breakGlassRefusal(StaffUser user, CaseloadEntry entry) {
+		if (user.roles().stream().anyMatch(NEVER_BREAK_GLASS::contains)
+				|| user.roles().stream().noneMatch(BREAK_GLASS_ROLES::contains)) {
+			return Optional.of("Break-glass is only for clinical staff caring for the person (INT members, clinical "
+					+ "supervisors and care coordinators). ICB administrators and Place delivery teams cannot use it.");
+		}
+		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		if (practice.isEmpty() || !user.canSee(practice.get())) {
+			return Optional.of("The person is registered at a practice outside your organisation scope, so you "
+					+ "cannot use break-glass for them. Ask their INT or practice.");
+		}
+		return Optional.empty();
 	}
 
 	boolean canEdit(StaffUser user, Team team) {

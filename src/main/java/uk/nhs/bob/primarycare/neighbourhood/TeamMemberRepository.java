@@ -11,4 +11,6 @@ interface TeamMemberRepository extends JpaRepository<TeamMember, UUID> {
 
 	List<TeamMember> findByTeamIdAndActiveTrueOrderByName(UUID teamId);
 
+	List<TeamMember> findByTeamIdOrderByName(UUID teamId);
+
 }

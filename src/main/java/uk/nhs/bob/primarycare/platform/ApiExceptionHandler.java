@@ -54,7 +54,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.reduce((a, b) -> a + "." + b)
 				.orElse("");
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or format")));
+			String message = JsonInputConfiguration.CONTROL_CHARACTER.equals(databind.getOriginalMessage())
+					? JsonInputConfiguration.CONTROL_CHARACTER : "has the wrong type or format";
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}

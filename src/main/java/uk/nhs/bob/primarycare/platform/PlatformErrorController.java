@@ -1,8 +1,10 @@
 package uk.nhs.bob.primarycare.platform;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,10 +28,17 @@ class PlatformErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getDispatcherType() != DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			// asked for directly, not an error being shown: there is no page here
+			return new ModelAndView("error/404", Map.of("status", 404), HttpStatus.NOT_FOUND);
+		}
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		Object problemText = request.getAttribute(HostileInputFilter.PROBLEM);
 		if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+					problemText instanceof String text ? text : detail(status));
 			problem.setInstance(URI.create(path));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
@@ -37,7 +46,12 @@ class PlatformErrorController implements ErrorController {
 			case 403, 404, 500 -> "error/" + status.value();
 			default -> "error";
 		};
-		return new ModelAndView(view, Map.of("status", status.value()), status);
+		Map<String, Object> model = new HashMap<>();
+		model.put("status", status.value());
+		if (problemText instanceof String text) {
+			model.put("problem", text);
+		}
+		return new ModelAndView(view, model, status);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
@@ -56,6 +70,7 @@ class PlatformErrorController implements ErrorController {
 			case NOT_FOUND -> "There is nothing at this address.";
 			case FORBIDDEN -> "Your role or organisation scope does not allow this.";
 			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+			case BAD_REQUEST -> "The request is not valid.";
 			case INTERNAL_SERVER_ERROR -> "Something went wrong on our side; nothing was saved.";
 			default -> status.getReasonPhrase();
 		};

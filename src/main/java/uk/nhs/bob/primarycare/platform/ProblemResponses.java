@@ -14,6 +14,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
+import uk.nhs.bob.primarycare.identity.SignInThrottledException;
+
 /** Writes RFC 9457 problem details for API requests the security filters turn away. */
 @Component
 class ProblemResponses {
@@ -26,6 +28,12 @@ class ProblemResponses {
 
 	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof SignInThrottledException) {
+			response.setHeader("Retry-After", "180");
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed sign-ins from this client; wait a few minutes and try again.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"BOB Primary Care API\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as an active user.");
 	}

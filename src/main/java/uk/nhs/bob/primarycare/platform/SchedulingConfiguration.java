@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Scheduled jobs run on one instance at a time: annotate a {@code @Scheduled} method with
  * {@code @SchedulerLock(name = "...")}. Locks live in the {@code shedlock} table (root migration) and use the
- * database clock, so instances with drifting clocks still agree.
+ * database clock, so instances with drifting clocks still agree. A job that can finish in seconds also needs
+ * {@code lockAtLeastFor} (20 s in ours): otherwise an instance whose scheduler fires a moment later than another's
+ * finds the lock already released and runs the job a second time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
@@ -62,7 +64,10 @@ public class FhirImport {
 
 	private final FhirPersonWriter writer;
 
-	FhirImport(FhirContext fhir, FhirPersonWriter writer) {
+	private final MeterRegistry meters;
+
+	FhirImport(FhirContext fhir, FhirPersonWriter writer, MeterRegistry meters) {
+		this.meters = meters;
 		this.fhir = fhir;
 		this.mapper = new FhirResourceMapper(FhirCodeMap.load(), RecordCodes.standard());
 		this.writer = writer;
@@ -75,6 +80,22 @@ public class FhirImport {
 	 * (nothing is written then)
 	 */
 	public FhirImportResult importBundle(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "failure";
+		try {
+			FhirImportResult result = read(json, options, progress);
+			outcome = "success";
+			return result;
+		}
+		finally {
+			sample.stop(Timer.builder("primarycare.fhir.import")
+				.description("FHIR bundle imports, from the first byte read to the last person written")
+				.tag("outcome", outcome)
+				.register(meters));
+		}
+	}
+
+	private FhirImportResult read(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
 		IParser parser = fhir.newJsonParser();
 		List<Skipped> skipped = new ArrayList<>();
 		Map<String, Pending> byKey = new LinkedHashMap<>();

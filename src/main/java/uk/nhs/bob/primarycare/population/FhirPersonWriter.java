@@ -55,12 +55,26 @@ class FhirPersonWriter {
 
 	private final Directory directory;
 
+	private final Population population;
+
 	FhirPersonWriter(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Directory directory) {
+			Directory directory, Population population) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
 		this.directory = directory;
+		this.population = population;
+	}
+
+	/** Both sides of an identity mismatch, so the person importing can check the record. */
+	static String mismatch(IdentityMatch match, Person sent) {
+		PersonSummary held = match.person().orElseThrow();
+		return "Identity not verified: NHS number " + match.nhsNumber().formatted() + " is held for "
+				+ held.givenName() + " " + held.familyName() + ", born " + held.dateOfBirth() + "; the Patient says "
+				+ sent.givenName() + " " + sent.familyName() + ", born " + sent.dateOfBirth() + " (different "
+				+ match.differences().stream().map(IdentityMatch.Difference::label).sorted()
+					.collect(java.util.stream.Collectors.joining(" and "))
+				+ "). Nothing was changed: check the record";
 	}
 
 	Outcome write(Person person, List<Row<?>> rows, FhirImportOptions options) {
@@ -95,6 +109,14 @@ class FhirPersonWriter {
 			.param(nhs)
 			.query(Integer.class)
 			.single() > 0;
+		if (exists && person.nhsNumber() != null) {
+			// the NHS number came from the Patient: the platform's identity rule decides whether it is this person
+			IdentityMatch match = population.matchIdentity(new NhsNumber(nhs), person.dateOfBirth(),
+					person.givenName(), person.familyName());
+			if (match.result() == IdentityMatch.Result.MISMATCH) {
+				return new Outcome.Skipped(mismatch(match, person));
+			}
+		}
 		boolean created = false;
 		boolean updated = false;
 		if (!exists) {

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -54,7 +54,10 @@ class PeopleController {
 
 	private final StaffUsers staffUsers;
 
-	PeopleController(Population population, Directory directory, StaffUsers staffUsers) {
+	private final PeopleSearch peopleSearch;
+
+	PeopleController(Population population, Directory directory, StaffUsers staffUsers, PeopleSearch peopleSearch) {
+		this.peopleSearch = peopleSearch;
 		this.population = population;
 		this.directory = directory;
 		this.staffUsers = staffUsers;
@@ -66,22 +69,12 @@ class PeopleController {
 		if (search == null) {
 			return VIEW_SEARCH;
 		}
-		List<PersonSummary> found = find(form, errors);
+		StaffUser user = staffUsers.currentUser();
+		List<PersonSearchResult> results = peopleSearch.shown(() -> find(form, errors), user, MAX_RESULTS,
+				"/population/people");
 		if (errors.hasErrors()) {
 			return VIEW_SEARCH;
 		}
-		StaffUser user = staffUsers.currentUser();
-		Map<OdsCode, PracticeSummary> practices = directory.practices()
-			.stream()
-			.collect(Collectors.toMap(PracticeSummary::odsCode, Function.identity()));
-		List<PersonSearchResult> results = found.stream().filter(person -> {
-			PracticeSummary practice = practices.get(person.registeredPractice());
-			return practice != null && user.canSee(practice);
-		})
-			.map(person -> new PersonSearchResult(person.nhsNumber().value(), person.nhsNumber().formatted(),
-					person.displayName(), person.dateOfBirth(),
-					practices.get(person.registeredPractice()).name()))
-			.toList();
 		model.addAttribute("searched", true);
 		model.addAttribute("results", results.stream().limit(MAX_RESULTS).toList());
 		model.addAttribute("tooMany", results.size() > MAX_RESULTS);
@@ -148,7 +141,7 @@ class PeopleController {
 		StaffUser user = staffUsers.currentUser();
 		PracticeSummary practice = directory.practice(practiceCode)
 			.filter(user::canSee)
-			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", number));
 		PersonRecord view = population
 			.viewRecord(number, user.username(), "/population/people/" + number.value(), PURPOSE)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));

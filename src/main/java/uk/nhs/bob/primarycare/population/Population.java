@@ -145,6 +145,15 @@ public class Population {
 			.optional();
 	}
 
+	/**
+	 * The platform's identity rule ({@link IdentityMatch}): whether the NHS number, date of birth and name sent
+	 * are those of a person in the population. Used by every way a person's details arrive.
+	 */
+	public IdentityMatch matchIdentity(NhsNumber nhsNumber, LocalDate dateOfBirth, String givenName,
+			String familyName) {
+		return IdentityMatch.of(nhsNumber, dateOfBirth, givenName, familyName, find(nhsNumber).orElse(null));
+	}
+
 	/** People with this family name (any case) born on this day, at most {@code limit}, by given name. */
 	public List<PersonSummary> search(String familyName, LocalDate dateOfBirth, int limit) {
 		LocalDate today = LocalDate.now();

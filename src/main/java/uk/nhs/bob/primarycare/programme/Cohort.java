@@ -95,6 +95,11 @@ class Cohort {
 		this.description = description;
 	}
 
+	/** Whether the cohort ended before the given day: no site can join it any more. */
+	boolean finished(LocalDate today) {
+		return today.isAfter(endsOn);
+	}
+
 	/** Planned, running or finished on the given day. */
 	String status(LocalDate today) {
 		if (today.isBefore(startsOn)) {

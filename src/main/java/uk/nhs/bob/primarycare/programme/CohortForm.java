@@ -1,19 +1,26 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** A cohort's name, dates and the most sites it takes from each Place (0 for a phase that enrols none). */
+@DateFields({ @DateFields.Date(value = "start", message = "Enter a real start date, for example 1 3 2027"),
+		@DateFields.Date(value = "end", message = "Enter a real end date, for example 31 8 2027") })
 record CohortForm(@NotBlank(message = "Enter the cohort name") @Size(max = 120, message = "Name must be 120 characters or fewer") @Nullable String name,
 		@Nullable String startDay, @Nullable String startMonth, @Nullable String startYear, @Nullable String endDay,
 		@Nullable String endMonth, @Nullable String endYear,
-		@Nullable String maxSitesPerPlace,
+		@NotBlank(message = "Enter the most sites from each Place, a whole number from 0 to 50") @Pattern(regexp = "^\\s*0*([0-9]|[1-4][0-9]|50)\\s*$", message = "Enter the most sites from each Place, a whole number from 0 to 50") @Nullable String maxSitesPerPlace,
 		@Size(max = 2000, message = "Description must be 2000 characters or fewer") @Nullable String description,
-		long version) {
+		@NotNull(groups = Editing.class, message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
+		implements VersionedForm<CohortForm> {
 
 	static CohortForm empty() {
-		return new CohortForm("", "", "", "", "", "", "", "3", "", 0);
+		return new CohortForm("", "", "", "", "", "", "", "3", "", null);
 	}
 
 	static CohortForm of(Cohort cohort) {
@@ -22,19 +29,22 @@ record CohortForm(@NotBlank(message = "Enter the cohort name") @Size(max = 120, 
 				FormDates.year(cohort.endsOn()), String.valueOf(cohort.maxSitesPerPlace()), cohort.description(), cohort.version());
 	}
 
-	/** The most sites per Place as a number from 0 to 50, or -1 when it is not one. */
-	int maxSites() {
-		String text = maxSitesPerPlace == null ? "" : maxSitesPerPlace.strip();
-		if (!text.matches("\\d{1,2}")) {
-			return -1;
-		}
-		int max = Integer.parseInt(text);
-		return max <= 50 ? max : -1;
-	}
-
-	CohortForm withVersion(long latest) {
+	@Override
+	public CohortForm withVersion(long latest) {
 		return new CohortForm(name, startDay, startMonth, startYear, endDay, endMonth, endYear, maxSitesPerPlace,
 				description, latest);
+	}
+
+	int maxSites() {
+		return Integer.parseInt(maxSitesPerPlace.strip());
+	}
+
+	LocalDate startsOn() {
+		return FormDates.parse(startDay, startMonth, startYear).orElseThrow();
+	}
+
+	LocalDate endsOn() {
+		return FormDates.parse(endDay, endMonth, endYear).orElseThrow();
 	}
 
 }

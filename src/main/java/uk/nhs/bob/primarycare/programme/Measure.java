@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A measure of a project: outcome, process or balancing, with its operational definition, improvement direction and
- * optional target. A fed measure takes its weekly values from the other modules' events ({@link Feed}); weeks
- * before the feed started can be entered by hand as a baseline.
+ * optional target. A fed measure takes its weekly values from the other modules' events ({@link Feed}) from the week
+ * {@code feedFrom}; the weeks before it are entered by hand (the baseline). A fed week whose n is below
+ * {@code minimumN} is shown but not judged. A retired measure keeps its values and history but takes no more.
  */
 @Entity
 @Table(schema = "programme", name = "measure")
@@ -60,6 +62,17 @@ class Measure {
 	@Enumerated(EnumType.STRING)
 	private @Nullable Feed feed;
 
+	private @Nullable LocalDate feedFrom;
+
+	@jakarta.persistence.Column(name = "minimum_n")
+	private int minimumN = 10;
+
+	private @Nullable LocalDate retiredOn;
+
+	private @Nullable String retiredBy;
+
+	private @Nullable String retiredReason;
+
 	@Version
 	private @Nullable Long version;
 
@@ -72,7 +85,7 @@ class Measure {
 	}
 
 	Measure(long projectId, String name, Kind kind, String definition, Spc.Direction direction, String unit,
-			@Nullable BigDecimal target, @Nullable Feed feed) {
+			@Nullable BigDecimal target, @Nullable Feed feed, @Nullable LocalDate feedFrom, int minimumN) {
 		this.projectId = projectId;
 		this.name = name;
 		this.kind = kind;
@@ -81,17 +94,19 @@ class Measure {
 		this.unit = unit;
 		this.target = target;
 		this.feed = feed;
+		this.feedFrom = feed == null ? null : feedFrom;
+		this.minimumN = minimumN;
 	}
 
-	long id() {
+	public long id() {
 		return id == null ? 0 : id;
 	}
 
-	long projectId() {
+	public long projectId() {
 		return projectId;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
@@ -107,7 +122,7 @@ class Measure {
 		return direction;
 	}
 
-	String unit() {
+	public String unit() {
 		return unit;
 	}
 
@@ -119,8 +134,66 @@ class Measure {
 		return feed;
 	}
 
-	long version() {
+	/** The Monday from which the feed replaces values entered by hand (null for a measure without a feed). */
+	@Nullable LocalDate feedFrom() {
+		return feedFrom;
+	}
+
+	int minimumN() {
+		return minimumN;
+	}
+
+	/** Whether the week takes the feed's value, so it cannot be entered by hand. */
+	boolean fedWeek(LocalDate monday) {
+		return feed != null && feedFrom != null && !monday.isBefore(feedFrom);
+	}
+
+	boolean percentage() {
+		return "%".equals(unit.strip());
+	}
+
+	public boolean retired() {
+		return retiredOn != null;
+	}
+
+	@Nullable LocalDate retiredOn() {
+		return retiredOn;
+	}
+
+	@Nullable String retiredBy() {
+		return retiredBy;
+	}
+
+	@Nullable String retiredReason() {
+		return retiredReason;
+	}
+
+	public long version() {
 		return version == null ? 0 : version;
+	}
+
+	void change(String name, Kind kind, String definition, Spc.Direction direction, String unit,
+			@Nullable BigDecimal target, @Nullable LocalDate feedFrom, int minimumN) {
+		this.name = name;
+		this.kind = kind;
+		this.definition = definition;
+		this.direction = direction;
+		this.unit = unit;
+		this.target = target;
+		this.feedFrom = feed == null ? null : feedFrom;
+		this.minimumN = minimumN;
+	}
+
+	void retire(LocalDate on, String by, String reason) {
+		this.retiredOn = on;
+		this.retiredBy = by;
+		this.retiredReason = reason;
+	}
+
+	void reinstate() {
+		this.retiredOn = null;
+		this.retiredBy = null;
+		this.retiredReason = null;
 	}
 
 }

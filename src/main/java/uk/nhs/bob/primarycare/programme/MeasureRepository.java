@@ -8,4 +8,6 @@ interface MeasureRepository extends JpaRepository<Measure, Long> {
 
 	List<Measure> findByProjectIdOrderById(long projectId);
 
+	List<Measure> findByProjectIdInOrderById(java.util.Collection<Long> projectIds);
+
 }

@@ -2,8 +2,6 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,21 +9,37 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.nhs.bob.primarycare.shared.IsoWeek;
+
 /**
- * The measures of some projects as CSV: one row per measure and week with its value, source, mean, limits and point
- * type. Aggregate figures only. Cells are quoted, and text that a spreadsheet would run as a formula is defused.
+ * The measures of some projects as CSV, read from {@link Charts} like every other view: one row per measure and week
+ * with its value, source, n, whether it is judged, mean, limits and point type. Aggregate figures only. Cells are quoted, and text that a spreadsheet would run as a formula is defused.
  */
 @Component
 @Transactional(readOnly = true)
 class MeasuresCsv {
 
 	static final String HEADER = "place,site,workstream,measure,kind,unit,improvement_direction,target,iso_week,"
-			+ "week_starting,value,source,mean,lower_process_limit,upper_process_limit,point_type\r\n";
+			+ "week_starting,value,source,numerator,n,judged,mean,lower_process_limit,upper_process_limit,point_type,"
+			+ "limits_recalculated_from_here,measure_retired\r\n";
 
 	private final Programme programme;
 
-	MeasuresCsv(Programme programme) {
+	private final Measures measures;
+
+	private final Charts charts;
+
+	MeasuresCsv(Programme programme, Measures measures, Charts charts) {
 		this.programme = programme;
+		this.measures = measures;
+		this.charts = charts;
+	}
+
+	/** The measures of every site of a Place. */
+	String ofPlace(String placeCode) {
+		java.util.Set<Long> sites = new java.util.HashSet<>();
+		programme.sitesIn(placeCode).forEach(s -> sites.add(s.id()));
+		return of(programme.allProjects().stream().filter(p -> sites.contains(p.siteId())).toList());
 	}
 
 	String of(Collection<Project> projects) {
@@ -33,26 +47,25 @@ class MeasuresCsv {
 		for (Project project : projects) {
 			ProgrammeSite site = programme.site(project.siteId()).orElseThrow();
 			Workstream workstream = programme.workstream(project.workstreamCode()).orElseThrow();
-			Set<String> codes = programme.directorySiteCodes(site);
-			List<PdsaCycle> cycles = programme.cycles(project.id());
-			for (Measure measure : programme.measures(project.id())) {
-				List<Programme.WeekValue> values = programme.values(measure, codes);
-				SpcChart chart = SpcChart.of(measure, values, programme.rebaseWeeks(measure.id()), cycles);
-				for (int i = 0; i < values.size(); i++) {
-					SpcChart.ChartPoint point = chart.points().get(i);
+			for (Measure measure : measures.of(project.id())) {
+				MeasureChart chart = charts.chart(measure);
+				for (MeasureChart.Week week : chart.weeks()) {
+					Spc.Point point = week.spc();
 					csv.append(String.join(",", cell(programme.placeName(site.placeCode())), cell(site.name()),
 							cell(workstream.name()), cell(measure.name()), measure.kind().name(), cell(measure.unit()),
 							measure.direction().code(),
 							measure.target() == null ? "" : measure.target().stripTrailingZeros().toPlainString(),
-							point.week(), values.get(i).weekStarting().toString(),
-							// to 2 places, as the mean and limits: a fed percentage of 1 in 3 is 33.33, not 17 digits
-							java.math.BigDecimal.valueOf(values.get(i).value())
-								.setScale(2, java.math.RoundingMode.HALF_UP)
-								.stripTrailingZeros()
-								.toPlainString(),
-							values.get(i).fed() ? "feed" : "hand",
-							blankIfNull(point.mean()), blankIfNull(point.lower()), blankIfNull(point.upper()),
-							point.pointType()))
+							IsoWeek.of(week.weekStarting()).label(), week.weekStarting().toString(),
+							String.valueOf(week.value()), week.fed() ? "feed" : "hand",
+							week.numerator() == null ? "" : String.valueOf(week.numerator()),
+							week.n() == null ? "" : String.valueOf(week.n()),
+							week.judged() ? "yes" : week.notJudged() == MeasureChart.NotJudged.CURRENT_WEEK
+									? "no: week not over" : "no: n below minimum",
+							point == null ? "" : blankIfNull(SpcChart.number(point.mean())),
+							blankIfNull(SpcChart.number(chart.lower(week))),
+							blankIfNull(SpcChart.number(chart.upper(week))),
+							point == null ? "not_judged" : point.pointType().code(), week.rebaseHere() ? "yes" : "",
+							measure.retired() ? "yes" : ""))
 						.append("\r\n");
 				}
 			}

@@ -14,8 +14,9 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Plan-Do-Study-Act cycle (DOMAIN.md C): the plan with its prediction, what was done, what was learnt and the
- * decision (adopt, adapt or abandon). Its start date places it on the project's charts.
+ * A Plan-Do-Study-Act cycle (IHI Model for Improvement): the change idea it tests, the plan with its prediction (and
+ * per measure, in {@code pdsa_prediction}), what was done, what was learnt and the decision (adopt, adapt or
+ * abandon). It may follow an earlier cycle in a ramp. Its start date places it on the project's charts.
  */
 @Entity
 @Table(schema = "programme", name = "pdsa_cycle")
@@ -62,6 +63,16 @@ class PdsaCycle {
 	private @Nullable LocalDate actOn;
 
 	private String recordedBy;
+
+	private @Nullable Long changeIdeaId;
+
+	private @Nullable Long followsCycleId;
+
+	private @Nullable LocalDate withdrawnOn;
+
+	private @Nullable String withdrawnBy;
+
+	private @Nullable String withdrawnReason;
 
 	@Version
 	private @Nullable Long version;
@@ -121,6 +132,45 @@ class PdsaCycle {
 
 	@Nullable LocalDate actOn() {
 		return actOn;
+	}
+
+	@Nullable Long changeIdeaId() {
+		return changeIdeaId;
+	}
+
+	@Nullable Long followsCycleId() {
+		return followsCycleId;
+	}
+
+	void link(@Nullable Long changeIdeaId, @Nullable Long followsCycleId) {
+		this.changeIdeaId = changeIdeaId;
+		this.followsCycleId = followsCycleId;
+	}
+
+	boolean withdrawn() {
+		return withdrawnOn != null;
+	}
+
+	@Nullable LocalDate withdrawnOn() {
+		return withdrawnOn;
+	}
+
+	@Nullable String withdrawnBy() {
+		return withdrawnBy;
+	}
+
+	@Nullable String withdrawnReason() {
+		return withdrawnReason;
+	}
+
+	String recordedBy() {
+		return recordedBy;
+	}
+
+	void withdraw(LocalDate on, String by, String reason) {
+		this.withdrawnOn = on;
+		this.withdrawnBy = by;
+		this.withdrawnReason = reason;
 	}
 
 	long version() {

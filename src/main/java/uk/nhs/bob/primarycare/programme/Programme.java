@@ -2,16 +2,13 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,49 +19,64 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
+import uk.nhs.bob.primarycare.programme.ChangeLog.Diff;
+import uk.nhs.bob.primarycare.programme.ChangeLog.Subject;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
 
 /**
- * The delivery programme's operations: workstreams and cohorts, programme sites and their enrolments, and each
- * site's project in a workstream (local action team, aim, measures and their values, PDSA cycles, progress score).
- * Callers check edit rights first ({@link ProgrammeAccess}); this class keeps the rules (cohort capacity, stale
- * edits).
+ * The delivery programme's operations on workstreams and cohorts, programme sites and their enrolments, and each
+ * site's project in a workstream (aim, progress score). Each change checks who may make it ({@link ProgrammeAccess}),
+ * keeps the rules (cohort open and with room, one cohort per workstream, stale edits) and records its history
+ * ({@link ChangeLog}) in the same transaction.
  */
 @Component
 @Transactional
 class Programme {
 
-	/** Someone else saved first: the edit was not applied. */
+	/** Someone else saved first: the edit was not applied. Carries the latest version where it is known. */
 	static final class StaleEdit extends RuntimeException {
 
-		StaleEdit() {
+		private final @Nullable Long latest;
+
+		StaleEdit(@Nullable Long latest) {
 			super("Stale edit");
+			this.latest = latest;
+		}
+
+		@Nullable Long latest() {
+			return latest;
 		}
 
 	}
 
-	/** An enrolment the rules refuse, with the message to show. */
-	static final class EnrolmentRefused extends RuntimeException {
+	enum EnrolmentStatus {
 
-		EnrolmentRefused(String message) {
-			super(message);
+		ACTIVE("Enrolled"), WITHDRAWN("Withdrawn"), TRANSFERRED("Transferred");
+
+		private final String label;
+
+		EnrolmentStatus(String label) {
+			this.label = label;
+		}
+
+		String label() {
+			return label;
 		}
 
 	}
 
 	record EnrolmentRecord(long id, long cohortId, long siteId, String placeCode, LocalDate enrolledOn,
-			String enrolledBy) {
-	}
+			String enrolledBy, EnrolmentStatus status, @Nullable LocalDate endedOn, @Nullable String endedBy,
+			@Nullable String endedReason, long version) {
 
-	record Member(long id, String name, String jobRole, String organisation, Sector sector) {
+		boolean active() {
+			return status == EnrolmentStatus.ACTIVE;
+		}
+
 	}
 
 	record Score(BigDecimal score, LocalDate recordedOn, String note, String recordedBy) {
-	}
-
-	/** One week's value of a measure and where it came from. */
-	record WeekValue(LocalDate weekStarting, double value, boolean fed) {
 	}
 
 	private final WorkstreamRepository workstreams;
@@ -75,28 +87,28 @@ class Programme {
 
 	private final ProjectRepository projects;
 
-	private final MeasureRepository measures;
-
-	private final PdsaCycleRepository cycles;
-
-	private final FeedValues feedValues;
-
 	private final Directory directory;
 
 	private final JdbcClient jdbc;
 
+	private final ProgrammeAccess access;
+
+	private final ChangeLog changes;
+
+	private final ProgrammeCalendar calendar;
+
 	Programme(WorkstreamRepository workstreams, CohortRepository cohorts, ProgrammeSiteRepository sites,
-			ProjectRepository projects, MeasureRepository measures, PdsaCycleRepository cycles, FeedValues feedValues,
-			Directory directory, JdbcClient jdbc) {
+			ProjectRepository projects, Directory directory, JdbcClient jdbc, ProgrammeAccess access,
+			ChangeLog changes, ProgrammeCalendar calendar) {
 		this.workstreams = workstreams;
 		this.cohorts = cohorts;
 		this.sites = sites;
 		this.projects = projects;
-		this.measures = measures;
-		this.cycles = cycles;
-		this.feedValues = feedValues;
 		this.directory = directory;
 		this.jdbc = jdbc;
+		this.access = access;
+		this.changes = changes;
+		this.calendar = calendar;
 	}
 
 	// --- workstreams and cohorts ------------------------------------------------------------------------------
@@ -122,30 +134,67 @@ class Programme {
 	}
 
 	void editWorkstream(String code, long expectedVersion, String name, String description) {
+		access.checkAdministrator();
 		Workstream workstream = workstreams.findById(code).orElseThrow();
 		checkVersion(workstream.version(), expectedVersion);
+		Diff diff = new Diff().field("Name", workstream.name(), name).field("Description", workstream.description(),
+				description);
 		workstream.rename(name, description);
 		flush(() -> workstreams.saveAndFlush(workstream));
+		changes.record(null, null, Subject.WORKSTREAM, code, name, "Changed", null, diff, user());
 	}
 
 	Cohort addCohort(String workstreamCode, String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace,
 			String description) {
-		return cohorts.save(new Cohort(workstreamCode, name, startsOn, endsOn, maxSitesPerPlace, description));
+		access.checkAdministrator();
+		checkPeriod(startsOn, endsOn);
+		Cohort cohort = cohorts.save(new Cohort(workstreamCode, name, startsOn, endsOn, maxSitesPerPlace, description));
+		changes.record(null, null, Subject.COHORT, String.valueOf(cohort.id()), name, "Added", null,
+				new Diff().value("Period", startsOn + " to " + endsOn, true)
+					.value("Most sites per Place", maxSitesPerPlace, true),
+				user());
+		return cohort;
 	}
 
 	void editCohort(long id, long expectedVersion, String name, LocalDate startsOn, LocalDate endsOn,
 			int maxSitesPerPlace, String description) {
+		access.checkAdministrator();
 		Cohort cohort = cohorts.findById(id).orElseThrow();
 		checkVersion(cohort.version(), expectedVersion);
+		checkPeriod(startsOn, endsOn);
+		int mostEnrolled = enrolledCounts().getOrDefault(id, Map.of())
+			.values()
+			.stream()
+			.mapToInt(Integer::intValue)
+			.max()
+			.orElse(0);
+		if (maxSitesPerPlace < mostEnrolled) {
+			throw new Refused("maxSitesPerPlace",
+					"A Place already has " + mostEnrolled + " sites in this cohort: enter " + mostEnrolled + " or more");
+		}
+		Diff diff = new Diff().field("Name", cohort.name(), name)
+			.field("Starts", cohort.startsOn(), startsOn)
+			.field("Ends", cohort.endsOn(), endsOn)
+			.field("Most sites per Place", cohort.maxSitesPerPlace(), maxSitesPerPlace)
+			.field("Description", cohort.description(), description);
 		cohort.change(name, startsOn, endsOn, maxSitesPerPlace, description);
 		flush(() -> cohorts.saveAndFlush(cohort));
+		changes.record(null, null, Subject.COHORT, String.valueOf(id), name, "Changed", null, diff, user());
 	}
 
-	/** Sites enrolled per cohort and Place. */
+	private static void checkPeriod(LocalDate startsOn, LocalDate endsOn) {
+		if (endsOn.isBefore(startsOn)) {
+			throw new Refused("endDay", "The end date must be on or after the start date");
+		}
+	}
+
+	/** Active sites per cohort and Place (withdrawn and transferred enrolments free their place). */
 	@Transactional(readOnly = true)
 	Map<Long, Map<String, Integer>> enrolledCounts() {
 		Map<Long, Map<String, Integer>> counts = new HashMap<>();
-		jdbc.sql("select cohort_id, place_code, count(*) as n from programme.enrolment group by cohort_id, place_code")
+		jdbc.sql("""
+				select cohort_id, place_code, count(*) as n from programme.enrolment where status = 'ACTIVE'
+				group by cohort_id, place_code""")
 			.query((rs, row) -> counts.computeIfAbsent(rs.getLong("cohort_id"), k -> new HashMap<>())
 				.put(rs.getString("place_code"), rs.getInt("n")))
 			.list();
@@ -169,20 +218,97 @@ class Programme {
 		return sites.findById(id);
 	}
 
-	@Transactional(readOnly = true)
-	boolean siteNameTaken(String name, @Nullable Long exceptId) {
-		return sites.findByNameIgnoreCase(name.strip()).filter(s -> exceptId == null || s.id() != exceptId).isPresent();
+	/** A site as typed: its name, Place, description and footprint codes (neighbourhood site or PCN codes). */
+	record SiteDraft(String name, String placeCode, String description, Set<String> footprintCodes) {
+	}
+
+	/** Adds a site from what was typed: the Place must exist and be the user's, each code must be of that Place. */
+	ProgrammeSite addSite(SiteDraft draft) {
+		if (directory.place(draft.placeCode()).isEmpty()) {
+			throw new Refused("placeCode", "Choose the Place");
+		}
+		access.checkPlace(draft.placeCode());
+		return addSite(draft.name(), draft.placeCode(), draft.description(),
+				footprint(draft.placeCode(), draft.footprintCodes()));
+	}
+
+	/** Changes a site from what was typed; its Place never changes (its enrolments were counted against it). */
+	void editSite(long id, long expectedVersion, SiteDraft draft) {
+		ProgrammeSite site = sites.findById(id).orElseThrow(() -> new Refused(null, "No such site"));
+		access.checkPlace(site.placeCode());
+		editSite(id, expectedVersion, draft.name(), draft.description(), footprint(site.placeCode(),
+				draft.footprintCodes()));
+	}
+
+	/** The footprint the codes name: each a neighbourhood site or PCN of the Place, at least one. */
+	private Set<FootprintCode> footprint(String placeCode, Set<String> codes) {
+		if (codes.isEmpty()) {
+			throw new Refused("footprint", "Enter at least one neighbourhood site or PCN code");
+		}
+		Set<FootprintCode> footprint = new LinkedHashSet<>();
+		for (String code : codes) {
+			if (directory.site(code).filter(s -> s.placeCode().equals(placeCode)).isPresent()) {
+				footprint.add(new FootprintCode(FootprintKind.SITE, code));
+			}
+			else if (directory.pcn(code).filter(p -> p.placeCode().equals(placeCode)).isPresent()) {
+				footprint.add(new FootprintCode(FootprintKind.PCN, code));
+			}
+			else {
+				throw new Refused("footprint",
+						code + " is not a neighbourhood site or PCN code in " + placeName(placeCode));
+			}
+		}
+		return footprint;
 	}
 
 	ProgrammeSite addSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
-		return sites.saveAndFlush(new ProgrammeSite(name, placeCode, description, footprint));
+		access.checkPlace(placeCode);
+		if (siteNameTaken(name, null)) {
+			throw new Refused("name", "Another programme site already has this name: choose another");
+		}
+		String place = placeName(placeCode);
+		ProgrammeSite site = sites.saveAndFlush(new ProgrammeSite(name, placeCode, description, footprint,
+				place + " Place-based partnership", place + " Place delivery team"));
+		changes.record(site.id(), null, Subject.SITE, String.valueOf(site.id()), name, "Added", null,
+				new Diff().value("Place", place, true).value("Footprint", footprintText(footprint), true)
+					.value("Description", description, true),
+				user());
+		return site;
 	}
 
 	void editSite(long id, long expectedVersion, String name, String description, Set<FootprintCode> footprint) {
 		ProgrammeSite site = sites.findById(id).orElseThrow();
+		access.checkPlace(site.placeCode());
+		checkNotRetired(site);
 		checkVersion(site.version(), expectedVersion);
+		if (siteNameTaken(name, id)) {
+			throw new Refused("name", "Another programme site already has this name: choose another");
+		}
+		Diff diff = new Diff().field("Name", site.name(), name)
+			.field("Description", site.description(), description)
+			.field("Footprint", footprintText(site.footprint()), footprintText(footprint));
 		site.change(name, description, footprint);
 		flush(() -> sites.saveAndFlush(site));
+		changes.record(id, null, Subject.SITE, String.valueOf(id), name, "Changed", null, diff, user());
+	}
+
+	/** A site leaves the programme: refused while it is still enrolled in a cohort that has not finished. */
+	void retireSite(long id, long expectedVersion, String reason) {
+		ProgrammeSite site = sites.findById(id).orElseThrow();
+		access.checkPlace(site.placeCode());
+		checkNotRetired(site);
+		checkVersion(site.version(), expectedVersion);
+		LocalDate today = calendar.today();
+		for (EnrolmentRecord enrolment : enrolments(id)) {
+			Cohort cohort = cohorts.findById(enrolment.cohortId()).orElseThrow();
+			if (enrolment.active() && !cohort.finished(today)) {
+				throw new Refused(null, site.name() + " is still enrolled in " + cohortName(cohort)
+						+ ", which has not finished: withdraw or transfer that enrolment first");
+			}
+		}
+		site.retire(today, user(), reason);
+		flush(() -> sites.saveAndFlush(site));
+		changes.record(id, null, Subject.SITE, String.valueOf(id), site.name(), "Retired", reason, new Diff(), user());
 	}
 
 	/** The directory neighbourhood site codes a footprint covers (a PCN counts as its neighbourhood site). */
@@ -201,46 +327,128 @@ class Programme {
 	}
 
 	/**
-	 * Enrols a site into a cohort. The cohort row is locked first, so two enrolments racing for its last place in a
-	 * Place are counted one after the other and the second is refused. Creates the site's project for the
-	 * workstream, with the Place-based partnership accountable and the Place delivery team responsible.
+	 * Why a site cannot join a cohort today, or empty when it can: the cohort must enrol sites, not have finished,
+	 * have room for another site from the site's Place, and be of a workstream the site has not joined.
 	 */
-	EnrolmentRecord enrol(long siteId, long cohortId, String username, LocalDate today) {
-		Cohort cohort = cohorts.lockById(cohortId).orElseThrow(() -> new EnrolmentRefused("Choose a cohort"));
-		ProgrammeSite site = sites.findById(siteId).orElseThrow();
-		Workstream workstream = workstreams.findById(cohort.workstreamCode()).orElseThrow();
-		String cohortName = cohort.name() + " of " + workstream.name();
-		if (cohort.maxSitesPerPlace() == 0) {
-			throw new EnrolmentRefused(cohortName + " does not enrol sites");
+	@Transactional(readOnly = true)
+	Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today) {
+		String cohortName = cohortName(cohort);
+		if (site.retired()) {
+			return Optional.of(site.name() + " has left the programme");
 		}
-		List<EnrolmentRecord> history = enrolments(siteId);
-		for (EnrolmentRecord earlier : history) {
+		if (cohort.maxSitesPerPlace() == 0) {
+			return Optional.of(cohortName + " does not enrol sites");
+		}
+		if (cohort.finished(today)) {
+			return Optional.of(cohortName + " finished on " + ProgrammeViews.day(cohort.endsOn())
+					+ ": sites can no longer join it");
+		}
+		for (EnrolmentRecord earlier : enrolments(site.id())) {
 			Cohort other = cohorts.findById(earlier.cohortId()).orElseThrow();
-			if (other.workstreamCode().equals(cohort.workstreamCode())) {
-				throw new EnrolmentRefused(site.name() + " is already enrolled in " + other.name() + " of "
-						+ workstream.name() + ": a site joins one cohort of each workstream");
+			if (other.workstreamCode().equals(cohort.workstreamCode()) && earlier.status() != EnrolmentStatus.WITHDRAWN
+					&& earlier.status() != EnrolmentStatus.TRANSFERRED) {
+				return Optional.of(site.name() + " is already enrolled in " + cohortName(other)
+						+ ": a site joins one cohort of each workstream (transfer the enrolment to move it)");
 			}
 		}
-		int enrolled = jdbc.sql("select count(*) from programme.enrolment where cohort_id = ? and place_code = ?")
-			.params(cohortId, site.placeCode())
-			.query(Integer.class)
-			.single();
+		int enrolled = activeIn(cohort.id(), site.placeCode());
 		if (enrolled >= cohort.maxSitesPerPlace()) {
-			throw new EnrolmentRefused(cohortName + " already has " + enrolled + " sites from "
-					+ placeName(site.placeCode()) + ", the most it takes from one Place");
+			return Optional.of(cohortName + " already has " + enrolled + " sites from " + placeName(site.placeCode())
+					+ ", the most it takes from one Place");
 		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Enrols a site into a cohort. The cohort row is locked first, so two enrolments racing for its last place in a
+	 * Place are counted one after the other and the second is refused. Creates the site's project for the workstream
+	 * the first time.
+	 */
+	EnrolmentRecord enrol(long siteId, long cohortId, LocalDate today) {
+		ProgrammeSite site = sites.findById(siteId).orElseThrow();
+		access.checkPlace(site.placeCode());
+		Cohort cohort = cohorts.lockById(cohortId).orElseThrow(() -> new Refused("cohortId", "Choose a cohort"));
+		whyNot(site, cohort, today).ifPresent(reason -> {
+			throw new Refused("cohortId", reason);
+		});
 		long id = jdbc.sql("""
 				insert into programme.enrolment (cohort_id, site_id, place_code, enrolled_on, enrolled_by)
 				values (?, ?, ?, ?, ?) returning id""")
-			.params(cohortId, siteId, site.placeCode(), today, username)
+			.params(cohortId, siteId, site.placeCode(), today, user())
 			.query(Long.class)
 			.single();
 		if (projects.findBySiteIdAndWorkstreamCode(siteId, cohort.workstreamCode()).isEmpty()) {
-			String place = placeName(site.placeCode());
-			projects.save(new Project(siteId, cohort.workstreamCode(), place + " Place-based partnership",
-					place + " Place delivery team"));
+			projects.save(new Project(siteId, cohort.workstreamCode()));
 		}
-		return new EnrolmentRecord(id, cohortId, siteId, site.placeCode(), today, username);
+		changes.record(siteId, null, Subject.ENROLMENT, String.valueOf(id), cohortName(cohort), "Enrolled", null,
+				new Diff().value("Cohort", cohortName(cohort), true), user());
+		return enrolment(id).orElseThrow();
+	}
+
+	/** Withdraws an active enrolment: its place in the cohort is freed, the record stays in the site's history. */
+	void withdraw(long siteId, long enrolmentId, long expectedVersion, String reason) {
+		EnrolmentRecord enrolment = activeEnrolment(siteId, enrolmentId, expectedVersion);
+		Cohort cohort = cohorts.findById(enrolment.cohortId()).orElseThrow();
+		end(enrolment, EnrolmentStatus.WITHDRAWN, reason);
+		changes.record(siteId, null, Subject.ENROLMENT, String.valueOf(enrolmentId), cohortName(cohort), "Withdrawn",
+				reason, new Diff().field("Status", "Enrolled", "Withdrawn"), user());
+	}
+
+	/** Moves an active enrolment to another cohort of the same workstream that is open and has room. */
+	EnrolmentRecord transfer(long siteId, long enrolmentId, long expectedVersion, long toCohortId, String reason) {
+		EnrolmentRecord enrolment = activeEnrolment(siteId, enrolmentId, expectedVersion);
+		Cohort from = cohorts.findById(enrolment.cohortId()).orElseThrow();
+		Cohort to = cohorts.lockById(toCohortId)
+			.filter(c -> c.workstreamCode().equals(from.workstreamCode()) && c.id() != from.id())
+			.orElseThrow(() -> new Refused("toCohortId", "Choose another cohort of the same workstream"));
+		ProgrammeSite site = sites.findById(siteId).orElseThrow();
+		end(enrolment, EnrolmentStatus.TRANSFERRED, reason);
+		LocalDate today = calendar.today();
+		whyNot(site, to, today).ifPresent(why -> {
+			throw new Refused("toCohortId", why);
+		});
+		long id = jdbc.sql("""
+				insert into programme.enrolment (cohort_id, site_id, place_code, enrolled_on, enrolled_by)
+				values (?, ?, ?, ?, ?) returning id""")
+			.params(to.id(), siteId, site.placeCode(), today, user())
+			.query(Long.class)
+			.single();
+		changes.record(siteId, null, Subject.ENROLMENT, String.valueOf(enrolmentId), cohortName(from), "Transferred",
+				reason, new Diff().field("Cohort", cohortName(from), cohortName(to)), user());
+		return enrolment(id).orElseThrow();
+	}
+
+	private EnrolmentRecord activeEnrolment(long siteId, long enrolmentId, long expectedVersion) {
+		EnrolmentRecord enrolment = enrolment(enrolmentId).filter(e -> e.siteId() == siteId)
+			.orElseThrow(() -> new Refused(null, "There is no such enrolment for this site"));
+		ProgrammeSite site = sites.findById(siteId).orElseThrow();
+		access.checkPlace(site.placeCode());
+		checkVersion(enrolment.version(), expectedVersion);
+		if (!enrolment.active()) {
+			throw new Refused(null, "This enrolment has already ended (" + enrolment.status().label().toLowerCase()
+					+ ")");
+		}
+		return enrolment;
+	}
+
+	private void end(EnrolmentRecord enrolment, EnrolmentStatus status, String reason) {
+		int updated = jdbc.sql("""
+				update programme.enrolment set status = ?, ended_on = ?, ended_by = ?, ended_reason = ?,
+					version = version + 1
+				where id = ? and version = ? and status = 'ACTIVE'""")
+			.params(status.name(), calendar.today(), user(), reason, enrolment.id(), enrolment.version())
+			.update();
+		if (updated != 1) {
+			throw new StaleEdit(null);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	Optional<EnrolmentRecord> enrolment(long id) {
+		return jdbc.sql("select * from programme.enrolment where id = ?")
+			.param(id)
+			.query(Programme::enrolmentRow)
+			.optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -249,26 +457,39 @@ class Programme {
 				select e.* from programme.enrolment e join programme.cohort c on c.id = e.cohort_id
 				where e.site_id = ? order by c.starts_on, e.id""")
 			.param(siteId)
-			.query((rs, row) -> new EnrolmentRecord(rs.getLong("id"), rs.getLong("cohort_id"), rs.getLong("site_id"),
-					rs.getString("place_code"), rs.getObject("enrolled_on", LocalDate.class),
-					rs.getString("enrolled_by")))
+			.query(Programme::enrolmentRow)
 			.list();
 	}
 
 	@Transactional(readOnly = true)
 	List<EnrolmentRecord> allEnrolments() {
-		return jdbc.sql("select * from programme.enrolment order by id")
-			.query((rs, row) -> new EnrolmentRecord(rs.getLong("id"), rs.getLong("cohort_id"), rs.getLong("site_id"),
-					rs.getString("place_code"), rs.getObject("enrolled_on", LocalDate.class),
-					rs.getString("enrolled_by")))
-			.list();
+		return jdbc.sql("select * from programme.enrolment order by id").query(Programme::enrolmentRow).list();
+	}
+
+	private static EnrolmentRecord enrolmentRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new EnrolmentRecord(rs.getLong("id"), rs.getLong("cohort_id"), rs.getLong("site_id"),
+				rs.getString("place_code"), rs.getObject("enrolled_on", LocalDate.class), rs.getString("enrolled_by"),
+				EnrolmentStatus.valueOf(rs.getString("status")), rs.getObject("ended_on", LocalDate.class),
+				rs.getString("ended_by"), rs.getString("ended_reason"), rs.getLong("version"));
+	}
+
+	private int activeIn(long cohortId, String placeCode) {
+		return jdbc.sql("""
+				select count(*) from programme.enrolment where cohort_id = ? and place_code = ? and status = 'ACTIVE'""")
+			.params(cohortId, placeCode)
+			.query(Integer.class)
+			.single();
+	}
+
+	String cohortName(Cohort cohort) {
+		return cohort.name() + " of " + workstreams.findById(cohort.workstreamCode()).map(Workstream::name).orElse("");
 	}
 
 	String placeName(String placeCode) {
 		return directory.place(placeCode).map(PlaceSummary::name).orElse(placeCode);
 	}
 
-	// --- projects: local action team, aim, progress score ------------------------------------------------------
+	// --- projects: aim, progress score -------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
 	Optional<Project> project(long siteId, String workstreamCode) {
@@ -290,52 +511,43 @@ class Programme {
 		return projects.findAll();
 	}
 
-	void editTeam(long projectId, long expectedVersion, String lead, String clinicalLead, String footprintNote,
-			String accountableBody, String responsibleTeam) {
+	/** The site a project belongs to, after checking the user may change it. */
+	@Transactional(readOnly = true)
+	ProgrammeSite editableSite(long projectId) {
 		Project project = projects.findById(projectId).orElseThrow();
-		checkVersion(project.version(), expectedVersion);
-		project.changeTeam(lead, clinicalLead, footprintNote, accountableBody, responsibleTeam);
-		flush(() -> projects.saveAndFlush(project));
+		ProgrammeSite site = sites.findById(project.siteId()).orElseThrow();
+		access.checkPlace(site.placeCode());
+		checkNotRetired(site);
+		return site;
 	}
 
 	void editAim(long projectId, long expectedVersion, String what, String howMuch, LocalDate byWhen) {
+		ProgrammeSite site = editableSite(projectId);
 		Project project = projects.findById(projectId).orElseThrow();
 		checkVersion(project.version(), expectedVersion);
+		Diff diff = new Diff().field("What", project.aimWhat(), what)
+			.field("How much", project.aimHowMuch(), howMuch)
+			.field("By when", project.aimByWhen(), byWhen);
 		project.changeAim(what, howMuch, byWhen);
 		flush(() -> projects.saveAndFlush(project));
-	}
-
-	void addMember(long projectId, String name, String jobRole, String organisation, Sector sector) {
-		jdbc.sql("""
-				insert into programme.team_member (project_id, name, job_role, organisation, sector)
-				values (?, ?, ?, ?, ?)""").params(projectId, name, jobRole, organisation, sector.name()).update();
-	}
-
-	void removeMember(long projectId, long memberId) {
-		jdbc.sql("delete from programme.team_member where id = ? and project_id = ?")
-			.params(memberId, projectId)
-			.update();
-	}
-
-	@Transactional(readOnly = true)
-	List<Member> members(long projectId) {
-		return jdbc.sql("select * from programme.team_member where project_id = ? order by sector, name")
-			.param(projectId)
-			.query((rs, row) -> new Member(rs.getLong("id"), rs.getString("name"), rs.getString("job_role"),
-					rs.getString("organisation"), Sector.valueOf(rs.getString("sector"))))
-			.list();
+		changes.record(site.id(), projectId, Subject.PROJECT, String.valueOf(projectId), "Aim", "Changed", null, diff,
+				user());
 	}
 
 	/** Records a progress score (kept as history) and makes it the project's current score. */
-	void recordScore(long projectId, long expectedVersion, BigDecimal score, LocalDate recordedOn, String note,
-			String username) {
+	void recordScore(long projectId, long expectedVersion, BigDecimal score, LocalDate recordedOn, String note) {
+		ProgrammeSite site = editableSite(projectId);
 		Project project = projects.findById(projectId).orElseThrow();
 		checkVersion(project.version(), expectedVersion);
+		Diff diff = new Diff().field("Progress score", ProgrammeViews.score(project.progressScore()),
+				ProgrammeViews.score(score));
 		project.score(score);
 		flush(() -> projects.saveAndFlush(project));
 		jdbc.sql("""
 				insert into programme.progress_score (project_id, score, recorded_on, note, recorded_by)
-				values (?, ?, ?, ?, ?)""").params(projectId, score, recordedOn, note, username).update();
+				values (?, ?, ?, ?, ?)""").params(projectId, score, recordedOn, note, user()).update();
+		changes.record(site.id(), projectId, Subject.PROJECT, String.valueOf(projectId), "Progress score",
+				"Recorded", note, diff, user());
 	}
 
 	@Transactional(readOnly = true)
@@ -347,108 +559,40 @@ class Programme {
 			.list();
 	}
 
-	// --- measures and values ---------------------------------------------------------------------------------
+	// --- shared -----------------------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
-	List<Measure> measures(long projectId) {
-		return measures.findByProjectIdOrderById(projectId);
+	boolean siteNameTaken(String name, @Nullable Long exceptId) {
+		return sites.findByNameIgnoreCase(name.strip()).filter(s -> exceptId == null || s.id() != exceptId).isPresent();
 	}
 
-	@Transactional(readOnly = true)
-	Optional<Measure> measure(long measureId) {
-		return measures.findById(measureId);
-	}
-
-	Measure addMeasure(Measure measure) {
-		return measures.save(measure);
-	}
-
-	/** Enters (or replaces) a week's value by hand. */
-	void enterValue(long measureId, LocalDate weekStarting, BigDecimal value, String username) {
-		jdbc.sql("""
-				insert into programme.measure_value (measure_id, week_starting, value, entered_by) values (?, ?, ?, ?)
-				on conflict (measure_id, week_starting) do update set value = excluded.value,
-					entered_by = excluded.entered_by""").params(measureId, weekStarting, value, username).update();
-	}
-
-	void rebase(long measureId, LocalDate weekStarting, boolean on) {
-		if (on) {
-			jdbc.sql("insert into programme.measure_rebase values (?, ?) on conflict do nothing")
-				.params(measureId, weekStarting)
-				.update();
-		}
-		else {
-			jdbc.sql("delete from programme.measure_rebase where measure_id = ? and week_starting = ?")
-				.params(measureId, weekStarting)
-				.update();
+	static void checkNotRetired(ProgrammeSite site) {
+		if (site.retired()) {
+			throw new Refused(null, site.name() + " left the programme on " + ProgrammeViews.day(site.retiredOn())
+					+ ": its records can be read but no longer changed");
 		}
 	}
 
-	@Transactional(readOnly = true)
-	List<LocalDate> rebaseWeeks(long measureId) {
-		return jdbc.sql("select week_starting from programme.measure_rebase where measure_id = ? order by 1")
-			.param(measureId)
-			.query(LocalDate.class)
-			.list();
+	private String footprintText(Set<FootprintCode> footprint) {
+		return footprint.stream().map(FootprintCode::code).sorted().collect(Collectors.joining(", "));
 	}
 
-	/**
-	 * The measure's weekly series: for a fed measure the feed's value wherever the feed has one, and the values
-	 * entered by hand for the other weeks (the baseline before the feed started); otherwise the values entered.
-	 */
-	@Transactional(readOnly = true)
-	List<WeekValue> values(Measure measure, Collection<String> directorySiteCodes) {
-		SortedMap<LocalDate, WeekValue> series = new TreeMap<>();
-		jdbc.sql("select week_starting, value from programme.measure_value where measure_id = ?")
-			.param(measure.id())
-			.query((rs, row) -> series.put(rs.getObject("week_starting", LocalDate.class),
-					new WeekValue(rs.getObject("week_starting", LocalDate.class), rs.getDouble("value"), false)))
-			.list();
-		Feed feed = measure.feed();
-		if (feed != null) {
-			feedValues.weekly(feed, directorySiteCodes)
-				.forEach((week, value) -> series.put(week, new WeekValue(week, value, true)));
-		}
-		return new ArrayList<>(series.values());
+	private String user() {
+		return access.user().username();
 	}
 
-	// --- PDSA cycles -----------------------------------------------------------------------------------------
-
-	@Transactional(readOnly = true)
-	List<PdsaCycle> cycles(long projectId) {
-		return cycles.findByProjectIdOrderByStartedOnAscIdAsc(projectId);
-	}
-
-	@Transactional(readOnly = true)
-	Optional<PdsaCycle> cycle(long cycleId) {
-		return cycles.findById(cycleId);
-	}
-
-	PdsaCycle addCycle(PdsaCycle cycle) {
-		return cycles.save(cycle);
-	}
-
-	void editCycle(long cycleId, long expectedVersion, String title, String plan, String prediction,
-			LocalDate startedOn, String doNotes, String study, PdsaCycle.@Nullable Act act,
-			@Nullable LocalDate actOn) {
-		PdsaCycle cycle = cycles.findById(cycleId).orElseThrow();
-		checkVersion(cycle.version(), expectedVersion);
-		cycle.change(title, plan, prediction, startedOn, doNotes, study, act, actOn);
-		flush(() -> cycles.saveAndFlush(cycle));
-	}
-
-	private static void checkVersion(long actual, long expected) {
+	static void checkVersion(long actual, long expected) {
 		if (actual != expected) {
-			throw new StaleEdit();
+			throw new StaleEdit(actual);
 		}
 	}
 
-	private static void flush(Runnable save) {
+	static void flush(Runnable save) {
 		try {
 			save.run();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			throw new StaleEdit();
+			throw new StaleEdit(null);
 		}
 	}
 

@@ -1,15 +1,15 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +49,18 @@ class ProgrammeController {
 
 	private final MeasuresCsv measuresCsv;
 
-	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access, MeasuresCsv measuresCsv) {
+	private final ProgrammeCalendar calendar;
+
+	private final ProgrammePages pages;
+
+	ProgrammeController(Programme programme, ProgrammeViews views, ProgrammeAccess access, MeasuresCsv measuresCsv,
+			ProgrammeCalendar calendar, ProgrammePages pages) {
+		this.pages = pages;
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
 		this.measuresCsv = measuresCsv;
+		this.calendar = calendar;
 	}
 
 	/** Every project's measures (aggregate figures only: every member of staff may download them). */
@@ -64,20 +71,12 @@ class ProgrammeController {
 
 	@GetMapping("/places/{code}/measures.csv")
 	org.springframework.http.ResponseEntity<byte[]> placeMeasures(@PathVariable String code) {
-		PlaceSummary place = views.places()
-			.stream()
-			.filter(p -> p.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		java.util.Set<Long> sites = new java.util.HashSet<>();
-		programme.sitesIn(place.code()).forEach(s -> sites.add(s.id()));
-		return MeasuresCsv.response(
-				measuresCsv.of(programme.allProjects().stream().filter(p -> sites.contains(p.siteId())).toList()),
-				"programme-measures-" + place.name());
+		PlaceSummary place = place(code);
+		return MeasuresCsv.response(measuresCsv.ofPlace(place.code()), "programme-measures-" + place.name());
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(java.time.ZoneId.of("Europe/London"));
+	private LocalDate today() {
+		return calendar.today();
 	}
 
 	@GetMapping
@@ -91,11 +90,7 @@ class ProgrammeController {
 
 	@GetMapping("/places/{code}")
 	String place(@PathVariable String code, Model model) {
-		PlaceSummary place = views.places()
-			.stream()
-			.filter(p -> p.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		PlaceSummary place = place(code);
 		model.addAttribute("place", place);
 		model.addAttribute("sites", views.sites(place.code(), today()));
 		model.addAttribute("canEdit", access.canEditPlace(place.code()));
@@ -105,9 +100,7 @@ class ProgrammeController {
 	@GetMapping("/icb")
 	String icb(Model model) {
 		model.addAttribute("places", views.icb(today()));
-		java.util.Map<String, String> workstreams = new java.util.LinkedHashMap<>();
-		programme.workstreams().forEach(w -> workstreams.put(w.code(), w.name()));
-		model.addAttribute("workstreams", workstreams);
+		model.addAttribute("workstreams", pages.workstreamOptions());
 		return VIEW_ICB;
 	}
 
@@ -125,21 +118,15 @@ class ProgrammeController {
 	@PostMapping("/workstreams/{code}")
 	String saveWorkstream(@PathVariable String code, @Valid @ModelAttribute("form") WorkstreamForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		access.checkAdministrator();
 		Workstream workstream = workstream(code);
+		if (ProgrammePages.change(result, model, response, () -> programme.editWorkstream(code, form.version(),
+				form.name().strip(), form.description().strip()))) {
+			redirect.addFlashAttribute("saved", "Workstream saved: " + form.name().strip());
+			return "redirect:/programme";
+		}
+		access.checkAdministrator();
 		describe(workstream, model);
-		if (result.hasErrors()) {
-			return VIEW_WORKSTREAM_FORM;
-		}
-		try {
-			programme.editWorkstream(code, form.version(), form.name().strip(), form.description().strip());
-		}
-		catch (Programme.StaleEdit ex) {
-			stale(form.withVersion(workstream(code).version()), model, response);
-			return VIEW_WORKSTREAM_FORM;
-		}
-		redirect.addFlashAttribute("saved", "Workstream saved: " + form.name().strip());
-		return "redirect:/programme";
+		return VIEW_WORKSTREAM_FORM;
 	}
 
 	@GetMapping("/workstreams/{code}/cohorts/new")
@@ -153,19 +140,17 @@ class ProgrammeController {
 
 	@PostMapping("/workstreams/{code}/cohorts")
 	String addCohort(@PathVariable String code, @Valid @ModelAttribute("form") CohortForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
-		access.checkAdministrator();
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Workstream workstream = workstream(code);
+		if (ProgrammePages.change(result, model, response, () -> programme.addCohort(code, form.name().strip(),
+				form.startsOn(), form.endsOn(), form.maxSites(), ProgrammePages.strip(form.description())))) {
+			redirect.addFlashAttribute("saved", "Cohort added: " + form.name().strip() + " of " + workstream.name());
+			return "redirect:/programme";
+		}
+		access.checkAdministrator();
 		describe(workstream, model);
 		model.addAttribute("cohortId", null);
-		Optional<LocalDate[]> dates = checkCohort(form, result);
-		if (dates.isEmpty()) {
-			return VIEW_COHORT_FORM;
-		}
-		programme.addCohort(code, form.name().strip(), dates.get()[0], dates.get()[1], form.maxSites(),
-				form.description() == null ? "" : form.description().strip());
-		redirect.addFlashAttribute("saved", "Cohort added: " + form.name().strip() + " of " + workstream.name());
-		return "redirect:/programme";
+		return VIEW_COHORT_FORM;
 	}
 
 	@GetMapping("/cohorts/{id}/edit")
@@ -179,64 +164,33 @@ class ProgrammeController {
 	}
 
 	@PostMapping("/cohorts/{id}")
-	String saveCohort(@PathVariable long id, @Valid @ModelAttribute("form") CohortForm form, BindingResult result,
+	String saveCohort(@PathVariable long id,
+			@Validated({ Default.class, Editing.class }) @ModelAttribute("form") CohortForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		access.checkAdministrator();
 		Cohort cohort = cohort(id);
+		if (ProgrammePages.change(result, model, response, () -> programme.editCohort(id, form.version(),
+				form.name().strip(), form.startsOn(), form.endsOn(), form.maxSites(),
+				ProgrammePages.strip(form.description())))) {
+			redirect.addFlashAttribute("saved", "Cohort saved: " + form.name().strip());
+			return "redirect:/programme";
+		}
+		access.checkAdministrator();
 		describe(workstream(cohort.workstreamCode()), model);
 		model.addAttribute("cohortId", cohort.id());
-		Optional<LocalDate[]> dates = checkCohort(form, result);
-		int mostEnrolled = programme.enrolledCounts()
-			.getOrDefault(id, java.util.Map.of())
-			.values()
-			.stream()
-			.mapToInt(Integer::intValue)
-			.max()
-			.orElse(0);
-		if (dates.isPresent() && form.maxSites() < mostEnrolled) {
-			result.rejectValue("maxSitesPerPlace", "enrolled",
-					"A Place already has " + mostEnrolled + " sites in this cohort: enter " + mostEnrolled + " or more");
-			return VIEW_COHORT_FORM;
-		}
-		if (dates.isEmpty()) {
-			return VIEW_COHORT_FORM;
-		}
-		try {
-			programme.editCohort(id, form.version(), form.name().strip(), dates.get()[0], dates.get()[1],
-					form.maxSites(), form.description() == null ? "" : form.description().strip());
-		}
-		catch (Programme.StaleEdit ex) {
-			stale(form.withVersion(cohort(id).version()), model, response);
-			return VIEW_COHORT_FORM;
-		}
-		redirect.addFlashAttribute("saved", "Cohort saved: " + form.name().strip());
-		return "redirect:/programme";
-	}
-
-	private Optional<LocalDate[]> checkCohort(CohortForm form, BindingResult result) {
-		Optional<LocalDate> start = FormDates.parse(form.startDay(), form.startMonth(), form.startYear());
-		Optional<LocalDate> end = FormDates.parse(form.endDay(), form.endMonth(), form.endYear());
-		if (start.isEmpty()) {
-			result.rejectValue("startDay", "date", "Enter a real start date, for example 1 3 2027");
-		}
-		if (end.isEmpty()) {
-			result.rejectValue("endDay", "date", "Enter a real end date, for example 31 8 2027");
-		}
-		if (form.maxSites() < 0) {
-			result.rejectValue("maxSitesPerPlace", "range", "Enter the most sites from each Place, from 0 to 50");
-		}
-		if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-			result.rejectValue("endDay", "order", "The end date must be on or after the start date");
-		}
-		if (result.hasErrors()) {
-			return Optional.empty();
-		}
-		return Optional.of(new LocalDate[] { start.get(), end.get() });
+		return VIEW_COHORT_FORM;
 	}
 
 	private static void describe(Workstream workstream, Model model) {
 		model.addAttribute("workstreamCode", workstream.code());
 		model.addAttribute("workstreamName", workstream.name());
+	}
+
+	private PlaceSummary place(String code) {
+		return views.places()
+			.stream()
+			.filter(p -> p.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private Workstream workstream(String code) {
@@ -247,13 +201,5 @@ class ProgrammeController {
 		return programme.cohort(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** The typed values kept with the latest version, the conflict in the error summary, and 409. */
-	static void stale(Object keptForm, Model model, HttpServletResponse response) {
-		BindingResult conflict = new BeanPropertyBindingResult(keptForm, "form");
-		conflict.reject("conflict", CONFLICT);
-		model.addAttribute("form", keptForm);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
-		response.setStatus(HttpStatus.CONFLICT.value());
-	}
 
 }

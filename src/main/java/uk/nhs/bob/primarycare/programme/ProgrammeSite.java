@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A programme site: a neighbourhood-level team (a PCN, several PCNs together or another local footprint) in one
  * Place. Its footprint is a set of directory codes, so the other modules' events, which carry the directory
- * neighbourhood site code, count for every programme site whose footprint includes that site.
+ * neighbourhood site code, count for every programme site whose footprint includes that site. The site has one local
+ * action team, shared by its workstreams: its leadership and governance are here, its members in
+ * {@code team_member}. A site that leaves the programme is retired, never deleted.
  */
 @Entity
 @Table(schema = "programme", name = "programme_site")
@@ -53,6 +56,22 @@ class ProgrammeSite {
 	@CollectionTable(schema = "programme", name = "site_footprint", joinColumns = @JoinColumn(name = "site_id"))
 	private Set<FootprintCode> footprint = new LinkedHashSet<>();
 
+	private String teamLead = "";
+
+	private String clinicalLead = "";
+
+	private String teamFootprintNote = "";
+
+	private String accountableBody = "";
+
+	private String responsibleTeam = "";
+
+	private @Nullable LocalDate retiredOn;
+
+	private @Nullable String retiredBy;
+
+	private @Nullable String retiredReason;
+
 	@Version
 	private @Nullable Long version;
 
@@ -62,11 +81,14 @@ class ProgrammeSite {
 		this.description = "";
 	}
 
-	ProgrammeSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
+	ProgrammeSite(String name, String placeCode, String description, Set<FootprintCode> footprint,
+			String accountableBody, String responsibleTeam) {
 		this.name = name;
 		this.placeCode = placeCode;
 		this.description = description;
 		this.footprint = new LinkedHashSet<>(footprint);
+		this.accountableBody = accountableBody;
+		this.responsibleTeam = responsibleTeam;
 	}
 
 	long id() {
@@ -87,6 +109,57 @@ class ProgrammeSite {
 
 	Set<FootprintCode> footprint() {
 		return Set.copyOf(footprint);
+	}
+
+	public String teamLead() {
+		return teamLead;
+	}
+
+	public String clinicalLead() {
+		return clinicalLead;
+	}
+
+	String teamFootprintNote() {
+		return teamFootprintNote;
+	}
+
+	public String accountableBody() {
+		return accountableBody;
+	}
+
+	public String responsibleTeam() {
+		return responsibleTeam;
+	}
+
+	boolean retired() {
+		return retiredOn != null;
+	}
+
+	@Nullable LocalDate retiredOn() {
+		return retiredOn;
+	}
+
+	@Nullable String retiredBy() {
+		return retiredBy;
+	}
+
+	@Nullable String retiredReason() {
+		return retiredReason;
+	}
+
+	void changeTeam(String teamLead, String clinicalLead, String teamFootprintNote, String accountableBody,
+			String responsibleTeam) {
+		this.teamLead = teamLead;
+		this.clinicalLead = clinicalLead;
+		this.teamFootprintNote = teamFootprintNote;
+		this.accountableBody = accountableBody;
+		this.responsibleTeam = responsibleTeam;
+	}
+
+	void retire(LocalDate on, String by, String reason) {
+		this.retiredOn = on;
+		this.retiredBy = by;
+		this.retiredReason = reason;
 	}
 
 	long version() {

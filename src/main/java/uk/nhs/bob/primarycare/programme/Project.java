@@ -12,8 +12,9 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A site's improvement work in one workstream (the Model for Improvement, DOMAIN.md C): its local action team's
- * leadership and governance, its aim (what, how much, by when) and its current IHI progress score.
+ * A site's improvement work in one workstream (the IHI Model for Improvement): its aim (what, how much, by when) and
+ * its current IHI progress score. Its driver diagram, measures and PDSA cycles refer to it; the local action team
+ * belongs to the site and is shared by its workstreams.
  */
 @Entity
 @Table(schema = "programme", name = "project")
@@ -26,16 +27,6 @@ class Project {
 	private long siteId;
 
 	private String workstreamCode;
-
-	private String teamLead = "";
-
-	private String clinicalLead = "";
-
-	private String footprintNote = "";
-
-	private String accountableBody = "";
-
-	private String responsibleTeam = "";
 
 	private String aimWhat = "";
 
@@ -52,11 +43,9 @@ class Project {
 		this.workstreamCode = "";
 	}
 
-	Project(long siteId, String workstreamCode, String accountableBody, String responsibleTeam) {
+	Project(long siteId, String workstreamCode) {
 		this.siteId = siteId;
 		this.workstreamCode = workstreamCode;
-		this.accountableBody = accountableBody;
-		this.responsibleTeam = responsibleTeam;
 	}
 
 	long id() {
@@ -69,26 +58,6 @@ class Project {
 
 	String workstreamCode() {
 		return workstreamCode;
-	}
-
-	String teamLead() {
-		return teamLead;
-	}
-
-	String clinicalLead() {
-		return clinicalLead;
-	}
-
-	String footprintNote() {
-		return footprintNote;
-	}
-
-	String accountableBody() {
-		return accountableBody;
-	}
-
-	String responsibleTeam() {
-		return responsibleTeam;
 	}
 
 	String aimWhat() {
@@ -109,15 +78,6 @@ class Project {
 
 	long version() {
 		return version == null ? 0 : version;
-	}
-
-	void changeTeam(String teamLead, String clinicalLead, String footprintNote, String accountableBody,
-			String responsibleTeam) {
-		this.teamLead = teamLead;
-		this.clinicalLead = clinicalLead;
-		this.footprintNote = footprintNote;
-		this.accountableBody = accountableBody;
-		this.responsibleTeam = responsibleTeam;
 	}
 
 	void changeAim(String what, String howMuch, LocalDate byWhen) {

@@ -1,18 +1,14 @@
 package uk.nhs.bob.primarycare.programme;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,15 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.nhs.bob.primarycare.directory.Directory;
-import uk.nhs.bob.primarycare.directory.PcnSummary;
-import uk.nhs.bob.primarycare.directory.PlaceSummary;
-import uk.nhs.bob.primarycare.directory.SiteSummary;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
-
-/** Programme sites: the list, adding and editing one (its Place's delivery team or an administrator), its page with
- * its history across cohorts and workstreams, and enrolment into a cohort. */
+/**
+ * Programme sites: the list, adding, editing and retiring one (its Place's delivery team or an administrator), its
+ * page with its team, projects, portfolio and history across cohorts, enrolment into an open cohort with room,
+ * withdrawing or transferring an enrolment (each on its own form), and the site's change history.
+ */
 @Controller
 @RequestMapping("/programme/sites")
 class SiteController {
@@ -41,201 +33,207 @@ class SiteController {
 
 	static final String VIEW_FORM = "programme/site-form";
 
+	static final String VIEW_HISTORY = "programme/history";
+
+	static final String VIEW_TRANSFER = "programme/transfer-form";
+
 	private final Programme programme;
 
 	private final ProgrammeViews views;
 
 	private final ProgrammeAccess access;
 
-	private final Directory directory;
+	private final ProgrammePages pages;
 
-	SiteController(Programme programme, ProgrammeViews views, ProgrammeAccess access, Directory directory) {
+	private final SitePage sitePage;
+
+	private final ChangeLog changes;
+
+	private final ProgrammeCalendar calendar;
+
+	SiteController(Programme programme, ProgrammeViews views, ProgrammeAccess access, ProgrammePages pages,
+			SitePage sitePage, ChangeLog changes, ProgrammeCalendar calendar) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
-		this.directory = directory;
+		this.pages = pages;
+		this.sitePage = sitePage;
+		this.changes = changes;
+		this.calendar = calendar;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("sites", views.sites(null, ProgrammeController.today()));
+		model.addAttribute("sites", views.sites(null, calendar.today()));
 		model.addAttribute("canAddSites", access.canAddSites());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/new")
 	String newSite(@RequestParam(required = false) @Nullable String place, Model model) {
-		if (!access.canAddSites()) {
-			access.checkAdministrator();
-		}
-		String placeCode = place != null && access.canEditPlace(place) ? place : defaultPlace();
+		String placeCode = place != null && access.canEditPlace(place) ? place : sitePage.defaultPlace();
 		model.addAttribute("form", SiteForm.empty(placeCode));
-		return showForm(model, null);
+		return showForm(null, model);
 	}
 
 	@PostMapping
 	String addSite(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (!access.canAddSites()) {
-			access.checkAdministrator();
+			RedirectAttributes redirect, HttpServletResponse response) {
+		ProgrammeSite[] added = new ProgrammeSite[1];
+		if (ProgrammePages.change(result, model, response, () -> added[0] = programme.addSite(form.draft()))) {
+			redirect.addFlashAttribute("saved", "Site added: " + added[0].name());
+			return "redirect:/programme/sites/" + added[0].id();
 		}
-		if (form.placeCode() != null && !form.placeCode().isBlank() && directory.place(form.placeCode()).isPresent()) {
-			access.checkPlace(form.placeCode());
-		}
-		Optional<Set<FootprintCode>> footprint = check(form, result, null);
-		if (footprint.isEmpty()) {
-			return showForm(model, null);
-		}
-		ProgrammeSite site = programme.addSite(form.trimmedName(), form.placeCode(), form.trimmedDescription(),
-				footprint.get());
-		redirect.addFlashAttribute("saved", "Site added: " + site.name());
-		return "redirect:/programme/sites/" + site.id();
+		return showForm(null, model);
 	}
 
 	@GetMapping("/{id}")
 	String site(@PathVariable long id, Model model) {
-		ProgrammeSite site = find(id);
 		model.addAttribute("enrolForm", EnrolForm.empty());
-		return showSite(site, model);
+		sitePage.fill(pages.site(id), model);
+		return VIEW_SITE;
 	}
 
 	@GetMapping("/{id}/edit")
 	String editSite(@PathVariable long id, Model model) {
-		ProgrammeSite site = find(id);
-		access.checkPlace(site.placeCode());
-		model.addAttribute("form", SiteForm.of(site));
-		return showForm(model, site);
+		model.addAttribute("form", SiteForm.of(pages.site(id)));
+		return showForm(id, model);
 	}
 
+	/** The Place of a site never changes (its enrolments were counted against it), whatever the form says. */
 	@PostMapping("/{id}")
-	String saveSite(@PathVariable long id, @Valid @ModelAttribute("form") SiteForm form, BindingResult result,
+	String saveSite(@PathVariable long id,
+			@Validated({ Default.class, Editing.class }) @ModelAttribute("form") SiteForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ProgrammeSite site = find(id);
+		pages.site(id);
+		if (ProgrammePages.change(result, model, response,
+				() -> programme.editSite(id, form.version(), form.draft()))) {
+			redirect.addFlashAttribute("saved", "Site saved: " + form.trimmedName());
+			return "redirect:/programme/sites/" + id;
+		}
+		return showForm(id, model);
+	}
+
+	@PostMapping("/{id}/retire")
+	String retire(@PathVariable long id, @Valid @ModelAttribute("retireForm") ReasonForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ProgrammeSite site = pages.site(id);
+		if (ProgrammePages.change(result, model, response,
+				() -> programme.retireSite(id, form.version(), form.reason().strip()))) {
+			redirect.addFlashAttribute("saved", site.name() + " has left the programme");
+			return "redirect:/programme/sites/" + id;
+		}
 		access.checkPlace(site.placeCode());
-		// the Place of a site does not change: enrolments were counted against it
-		SiteForm kept = new SiteForm(form.name(), site.placeCode(), form.footprint(), form.description(),
-				form.version());
-		Optional<Set<FootprintCode>> footprint = check(kept, result, site.id());
-		if (footprint.isEmpty()) {
-			model.addAttribute("form", kept);
-			return showForm(model, site);
-		}
-		try {
-			programme.editSite(id, form.version(), kept.trimmedName(), kept.trimmedDescription(), footprint.get());
-		}
-		catch (Programme.StaleEdit ex) {
-			ProgrammeController.stale(new SiteForm(kept.name(), kept.placeCode(), kept.footprint(),
-					kept.description(), find(id).version()), model, response);
-			return showForm(model, site);
-		}
-		redirect.addFlashAttribute("saved", "Site saved: " + kept.trimmedName());
-		return "redirect:/programme/sites/" + id;
+		model.addAttribute("enrolForm", EnrolForm.empty());
+		sitePage.fill(pages.site(id), model);
+		return VIEW_SITE;
 	}
 
 	@PostMapping("/{id}/enrolments")
 	String enrol(@PathVariable long id, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ProgrammeSite site = find(id);
+		ProgrammeSite site = pages.site(id);
+		Programme.EnrolmentRecord[] enrolled = new Programme.EnrolmentRecord[1];
+		if (ProgrammePages.change(result, model, response,
+				() -> enrolled[0] = programme.enrol(id, form.cohortId(), calendar.today()))) {
+			Cohort cohort = programme.cohort(enrolled[0].cohortId()).orElseThrow();
+			redirect.addFlashAttribute("saved", site.name() + " enrolled in " + programme.cohortName(cohort));
+			return "redirect:/programme/sites/" + id;
+		}
 		access.checkPlace(site.placeCode());
-		if (!result.hasErrors() && programme.cohort(form.cohort()).isEmpty()) {
-			result.rejectValue("cohortId", "unknown", "Choose the cohort to enrol the site into");
-		}
-		if (!result.hasErrors()) {
-			try {
-				programme.enrol(id, form.cohort(), access.user().username(), ProgrammeController.today());
-				Cohort cohort = programme.cohort(form.cohort()).orElseThrow();
-				redirect.addFlashAttribute("saved", site.name() + " enrolled in " + cohort.name() + " of "
-						+ programme.workstream(cohort.workstreamCode()).orElseThrow().name());
-				return "redirect:/programme/sites/" + id;
-			}
-			catch (Programme.EnrolmentRefused refused) {
-				result.rejectValue("cohortId", "refused", refused.getMessage());
-			}
-		}
-		return showSite(site, model);
-	}
-
-	private String showSite(ProgrammeSite site, Model model) {
-		model.addAttribute("site", views.site(site, ProgrammeController.today()));
-		model.addAttribute("canEdit", access.canEditPlace(site.placeCode()));
-		Map<String, String> cohortOptions = new LinkedHashMap<>();
-		Map<String, String> workstreamNames = new LinkedHashMap<>();
-		programme.workstreams().forEach(w -> workstreamNames.put(w.code(), w.name()));
-		programme.cohorts()
-			.stream()
-			.filter(c -> c.maxSitesPerPlace() > 0)
-			.forEach(c -> cohortOptions.put(String.valueOf(c.id()), workstreamNames.get(c.workstreamCode()) + ": "
-					+ c.name() + " (" + ProgrammeViews.period(c) + ")"));
-		model.addAttribute("cohortOptions", cohortOptions);
+		sitePage.fill(site, model);
 		return VIEW_SITE;
 	}
 
-	private String showForm(Model model, @Nullable ProgrammeSite site) {
-		model.addAttribute("siteId", site == null ? null : site.id());
-		model.addAttribute("siteName", site == null ? null : site.name());
-		Map<String, String> placeOptions = new LinkedHashMap<>();
-		directory.places()
-			.stream()
-			.filter(p -> access.canEditPlace(p.code()))
-			.forEach(p -> placeOptions.put(p.code(), p.name()));
-		model.addAttribute("placeOptions", placeOptions);
-		Map<String, String> codes = new LinkedHashMap<>();
-		for (PlaceSummary place : directory.places()) {
-			if (!access.canEditPlace(place.code())) {
-				continue;
-			}
-			for (SiteSummary s : directory.sites()) {
-				if (s.placeCode().equals(place.code())) {
-					codes.put(s.code(), s.name() + " (neighbourhood site, " + place.name() + ")");
-				}
-			}
-			for (PcnSummary pcn : directory.pcns()) {
-				if (pcn.placeCode().equals(place.code())) {
-					codes.put(pcn.odsCode(), pcn.name() + " (PCN in " + pcn.siteName() + ")");
-				}
+	@GetMapping("/{id}/enrolments/{enrolmentId}/withdraw")
+	String withdrawForm(@PathVariable long id, @PathVariable long enrolmentId, Model model) {
+		model.addAttribute("form", ReasonForm.of(enrolment(id, enrolmentId).version()));
+		return showWithdraw(id, enrolmentId, model);
+	}
+
+	@PostMapping("/{id}/enrolments/{enrolmentId}/withdraw")
+	String withdraw(@PathVariable long id, @PathVariable long enrolmentId,
+			@Valid @ModelAttribute("form") ReasonForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		ProgrammeSite site = pages.site(id);
+		enrolment(id, enrolmentId);
+		if (ProgrammePages.change(result, model, response,
+				() -> programme.withdraw(id, enrolmentId, form.version(), form.reason().strip()))) {
+			redirect.addFlashAttribute("saved", site.name() + " withdrawn from the cohort");
+			return "redirect:/programme/sites/" + id;
+		}
+		return showWithdraw(id, enrolmentId, model);
+	}
+
+	@GetMapping("/{id}/enrolments/{enrolmentId}/transfer")
+	String transferForm(@PathVariable long id, @PathVariable long enrolmentId, Model model) {
+		model.addAttribute("form", new TransferForm(null, "", enrolment(id, enrolmentId).version()));
+		return showTransfer(id, enrolmentId, model);
+	}
+
+	@PostMapping("/{id}/enrolments/{enrolmentId}/transfer")
+	String transfer(@PathVariable long id, @PathVariable long enrolmentId,
+			@Valid @ModelAttribute("form") TransferForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		ProgrammeSite site = pages.site(id);
+		enrolment(id, enrolmentId);
+		Programme.EnrolmentRecord[] moved = new Programme.EnrolmentRecord[1];
+		if (ProgrammePages.change(result, model, response, () -> moved[0] = programme.transfer(id, enrolmentId,
+				form.version(), form.toCohortId(), form.reason().strip()))) {
+			Cohort cohort = programme.cohort(moved[0].cohortId()).orElseThrow();
+			redirect.addFlashAttribute("saved", site.name() + " moved to " + programme.cohortName(cohort));
+			return "redirect:/programme/sites/" + id;
+		}
+		return showTransfer(id, enrolmentId, model);
+	}
+
+	@GetMapping("/{id}/history")
+	String history(@PathVariable long id, Model model) {
+		ProgrammeSite site = pages.site(id);
+		model.addAttribute("siteId", site.id());
+		model.addAttribute("siteName", site.name());
+		model.addAttribute("history", changes.forSite(id));
+		return VIEW_HISTORY;
+	}
+
+	private String showForm(@Nullable Long id, Model model) {
+		if (id == null) {
+			if (!access.canAddSites()) {
+				access.checkAdministrator();
 			}
 		}
-		model.addAttribute("footprintCodes", codes);
+		else {
+			ProgrammeSite site = pages.site(id);
+			access.checkPlace(site.placeCode());
+			model.addAttribute("siteName", site.name());
+		}
+		model.addAttribute("siteId", id);
+		sitePage.formOptions(model);
 		return VIEW_FORM;
 	}
 
-	/** Checks the name is free and every footprint code is a neighbourhood site or PCN of the site's Place. */
-	private Optional<Set<FootprintCode>> check(SiteForm form, BindingResult result, @Nullable Long siteId) {
-		String placeCode = form.placeCode();
-		boolean placeKnown = placeCode != null && directory.place(placeCode).isPresent();
-		if (!result.hasFieldErrors("placeCode") && !placeKnown) {
-			result.rejectValue("placeCode", "unknown", "Choose the Place");
-		}
-		if (!result.hasFieldErrors("name") && programme.siteNameTaken(form.trimmedName(), siteId)) {
-			result.rejectValue("name", "duplicate", "Another programme site already has this name: choose another");
-		}
-		Set<FootprintCode> footprint = new LinkedHashSet<>();
-		if (!result.hasFieldErrors("footprint") && placeKnown) {
-			for (String code : form.footprintCodes()) {
-				Optional<SiteSummary> site = directory.site(code);
-				Optional<PcnSummary> pcn = directory.pcn(code);
-				if (site.isPresent() && site.get().placeCode().equals(placeCode)) {
-					footprint.add(new FootprintCode(FootprintKind.SITE, code));
-				}
-				else if (pcn.isPresent() && pcn.get().placeCode().equals(placeCode)) {
-					footprint.add(new FootprintCode(FootprintKind.PCN, code));
-				}
-				else {
-					result.rejectValue("footprint", "unknown", code
-							+ " is not a neighbourhood site or PCN code in " + programme.placeName(placeCode));
-					break;
-				}
-			}
-		}
-		return result.hasErrors() ? Optional.empty() : Optional.of(footprint);
+	private String showWithdraw(long id, long enrolmentId, Model model) {
+		pages.editableSite(id, model);
+		Cohort cohort = programme.cohort(enrolment(id, enrolmentId).cohortId()).orElseThrow();
+		return pages.reasonPage(model, "Withdraw from " + programme.cohortName(cohort),
+				"The site's place in the cohort is freed; the enrolment stays in its history as withdrawn.", "Withdraw",
+				"/programme/sites/" + id + "/enrolments/" + enrolmentId + "/withdraw", "/programme/sites/" + id);
 	}
 
-	private @Nullable String defaultPlace() {
-		return directory.places().stream().map(PlaceSummary::code).filter(access::canEditPlace).findFirst().orElse(null);
+	private String showTransfer(long id, long enrolmentId, Model model) {
+		ProgrammeSite site = pages.editableSite(id, model);
+		Programme.EnrolmentRecord enrolment = enrolment(id, enrolmentId);
+		Cohort cohort = programme.cohort(enrolment.cohortId()).orElseThrow();
+		model.addAttribute("enrolmentId", enrolmentId);
+		model.addAttribute("cohortName", programme.cohortName(cohort));
+		model.addAttribute("transferOptions", sitePage.transferOptions(site, enrolment));
+		return VIEW_TRANSFER;
 	}
 
-	private ProgrammeSite find(long id) {
-		return programme.site(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private Programme.EnrolmentRecord enrolment(long siteId, long enrolmentId) {
+		return programme.enrolment(enrolmentId)
+			.filter(e -> e.siteId() == siteId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

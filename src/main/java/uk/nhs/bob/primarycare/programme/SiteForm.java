@@ -15,10 +15,11 @@ record SiteForm(@NotBlank(message = "Enter the site name") @Size(max = 120, mess
 		@NotBlank(message = "Choose the Place") @Nullable String placeCode,
 		@NotBlank(message = "Enter at least one neighbourhood site or PCN code") @Size(max = 500, message = "Footprint must be 500 characters or fewer") @Nullable String footprint,
 		@Size(max = 2000, message = "Description must be 2000 characters or fewer") @Nullable String description,
-		long version) {
+		@jakarta.validation.constraints.NotNull(groups = Editing.class, message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
+		implements VersionedForm<SiteForm> {
 
 	static SiteForm empty(@Nullable String placeCode) {
-		return new SiteForm("", placeCode == null ? "" : placeCode, "", "", 0);
+		return new SiteForm("", placeCode == null ? "" : placeCode, "", "", 0L);
 	}
 
 	static SiteForm of(ProgrammeSite site) {
@@ -26,6 +27,16 @@ record SiteForm(@NotBlank(message = "Enter the site name") @Size(max = 120, mess
 		site.footprint().stream().map(ProgrammeSite.FootprintCode::code).sorted().forEach(codes::add);
 		return new SiteForm(site.name(), site.placeCode(), String.join(", ", codes), site.description(),
 				site.version());
+	}
+
+	@Override
+	public SiteForm withVersion(long latest) {
+		return new SiteForm(name, placeCode, footprint, description, latest);
+	}
+
+	Programme.SiteDraft draft() {
+		return new Programme.SiteDraft(trimmedName(), placeCode == null ? "" : placeCode.strip(), trimmedDescription(),
+				footprintCodes());
 	}
 
 	String trimmedName() {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * XmR statistical process control with the NHS "Making Data Count" rules exactly as the NHS-R community's
- * NHSRplotthedots 0.2.2 computes them (DOMAIN.md C, "SPC (Making Data Count / AHSN)"). Each step names the R function
+ * NHSRplotthedots 0.2.2 computes them (NHS England "Making Data Count"; rules in docs/programme.md). Each step names the R function
  * it follows; the unit tests work their expected values from the same logic.
  * <ul>
  * <li>{@code ptd_spc_standard}: per rebase segment, the mean of the values; moving ranges within the segment (none for

@@ -1,8 +1,10 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,40 +14,59 @@ import org.jspecify.annotations.Nullable;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
 
 /**
- * A measure's XmR chart ready to draw as inline SVG: the points coloured by {@link Spc.PointType}, the mean and
- * process limits per segment, the target, and the PDSA cycles as numbered annotations at the week they started.
+ * A {@link MeasureChart} laid out as an SVG XmR chart: a week-commencing date axis, round value ticks, the points
+ * coloured by point type (weeks not judged drawn hollow and grey), the mean and process limits of each segment, the
+ * target, the rebases and PDSA cycles as labelled lines, and a text alternative. Colours are SVG presentation
+ * attributes, so the chart looks the same on the page and as a downloaded file.
  */
-record SpcChart(long measureId, String name, String kind, String definition, String direction, String unit,
-		@Nullable String target, @Nullable String feed, List<ChartPoint> points, List<ChartLine> lines,
-		List<Tick> yTicks, List<Tick> xTicks, List<Annotation> annotations, Spc.@Nullable PointType variation,
-		Spc.@Nullable Assurance assurance, String variationLetter, boolean shortWarning, String summary) {
+record SpcChart(long measureId, long projectId, String name, String kind, String definition, String direction,
+		String unit, @Nullable String target, @Nullable String feed, @Nullable String feedFrom, int minimumN,
+		boolean retired, List<ChartPoint> points, List<ChartLine> lines, List<Tick> yTicks, List<Tick> xTicks,
+		List<Annotation> annotations, Spc.@Nullable PointType variation, Spc.@Nullable Assurance assurance,
+		String variationLetter, boolean shortWarning, String summary) {
 
-	static final int WIDTH = 720;
+	static final int WIDTH = 760;
 
-	static final int HEIGHT = 300;
+	static final int HEIGHT = 320;
 
 	static final int LEFT = 64;
 
-	static final int RIGHT = 36;
+	static final int RIGHT = 40;
 
-	static final int TOP = 24;
+	static final int TOP = 28;
 
-	static final int BOTTOM = 52;
+	static final int BOTTOM = 64;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+	static final String COMMON = "#768692";
 
-	public record ChartPoint(String week, String weekStarting, String value, double x, double y, String cssClass,
-			String typeLabel, String pointType, boolean fed, @Nullable String mean, @Nullable String lower,
-			@Nullable String upper) {
+	static final String IMPROVEMENT = "#005eb8";
+
+	static final String CONCERN = "#ed8b00";
+
+	static final String NEUTRAL = "#7c2855";
+
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+
+	private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	/**
+	 * A point: its week (ISO label and week-commencing date), value, n, position, colours, and what it shows; the
+	 * button label names the week and says everything a sighted reader gets from the chart.
+	 */
+	public record ChartPoint(String isoWeek, String weekCommencing, String value, @Nullable String n, double x,
+			double y, String fill, String stroke, boolean judged, String typeLabel, String pointType, boolean fed,
+			@Nullable String mean, @Nullable String lower, @Nullable String upper, @Nullable String notJudged,
+			boolean rebaseHere, String buttonLabel) {
 	}
 
-	public record ChartLine(String cssClass, String d) {
+	public record ChartLine(String d, String stroke, @Nullable String dash, String kind) {
 	}
 
-	public record Tick(double position, String label) {
+	public record Tick(double position, String label, @Nullable String secondLine) {
 	}
 
-	public record Annotation(int number, double x, String label) {
+	/** A PDSA cycle or a rebase drawn as a vertical line with a short label, and its long label below the chart. */
+	public record Annotation(String shortLabel, double x, String label, boolean rebase, int row) {
 	}
 
 	public int width() {
@@ -76,65 +97,99 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 		return points.isEmpty();
 	}
 
-	static SpcChart of(Measure measure, List<Programme.WeekValue> values, List<LocalDate> rebaseWeeks,
-			List<PdsaCycle> cycles) {
-		Feed feed = measure.feed();
-		BigDecimal targetValue = measure.target();
-		String target = targetValue == null ? null : number(targetValue.doubleValue());
-		String kind = measure.kind().label();
-		String direction = switch (measure.direction()) {
+	public String weekCommencing() {
+		return "Week commencing";
+	}
+
+	static String directionLabel(Spc.Direction direction) {
+		return switch (direction) {
 			case INCREASE -> "Higher is better";
 			case DECREASE -> "Lower is better";
 			case NEUTRAL -> "Neither higher nor lower is better";
 		};
-		if (values.isEmpty()) {
-			return new SpcChart(measure.id(), measure.name(), kind, measure.definition(), direction, measure.unit(),
-					target, feed == null ? null : feed.label(), List.of(), List.of(), List.of(), List.of(), List.of(),
-					null, null, "", false, "No values yet.");
-		}
-		double[] series = values.stream().mapToDouble(Programme.WeekValue::value).toArray();
-		List<Integer> rebase = new ArrayList<>();
-		for (LocalDate week : rebaseWeeks) {
-			for (int i = 1; i < values.size(); i++) {
-				if (values.get(i).weekStarting().equals(week)) {
-					rebase.add(i);
-				}
-			}
-		}
-		Double targetNumber = targetValue == null ? null : targetValue.doubleValue();
-		Spc.Result result = Spc.calculate(series, measure.direction(), targetNumber, rebase, true);
+	}
 
-		// the vertical scale covers the values, the limits and the target, with a little room
+	static SpcChart of(MeasureChart chart, List<PdsaCycle> cycles) {
+		Measure measure = chart.measure();
+		Feed feed = measure.feed();
+		String target = measure.target() == null ? null : number(measure.target().doubleValue());
+		String feedFrom = measure.feedFrom() == null ? null : LONG.format(measure.feedFrom());
+		if (chart.empty()) {
+			return new SpcChart(measure.id(), measure.projectId(), measure.name(), measure.kind().label(),
+					measure.definition(), directionLabel(measure.direction()), measure.unit(), target,
+					feed == null ? null : feed.label(), feedFrom, measure.minimumN(), measure.retired(), List.of(),
+					List.of(), List.of(), List.of(), List.of(), null, null, "", false, "No values yet.");
+		}
+		List<MeasureChart.Week> weeks = chart.weeks();
+		LocalDate first = weeks.get(0).weekStarting();
+		LocalDate last = weeks.get(weeks.size() - 1).weekStarting();
+
 		double min = Double.POSITIVE_INFINITY;
 		double max = Double.NEGATIVE_INFINITY;
-		for (Spc.Point point : result.points()) {
-			min = Math.min(min, point.value());
-			max = Math.max(max, point.value());
-			if (point.lowerProcessLimit() != null) {
-				min = Math.min(min, point.lowerProcessLimit());
-				max = Math.max(max, point.upperProcessLimit());
+		for (MeasureChart.Week week : weeks) {
+			min = Math.min(min, week.value());
+			max = Math.max(max, week.value());
+			Double lower = chart.lower(week);
+			Double upper = chart.upper(week);
+			if (lower != null && upper != null) {
+				min = Math.min(min, lower);
+				max = Math.max(max, upper);
 			}
 		}
-		if (targetNumber != null) {
-			min = Math.min(min, targetNumber);
-			max = Math.max(max, targetNumber);
+		if (measure.target() != null) {
+			min = Math.min(min, measure.target().doubleValue());
+			max = Math.max(max, measure.target().doubleValue());
 		}
-		if (max - min < 1e-9) {
-			max += 1;
-			min -= 1;
-		}
-		double pad = (max - min) * 0.08;
-		Scale scale = new Scale(min - pad, max + pad, values.size());
+		Axis axis = Axis.of(min, max, measure.percentage());
+		Scale scale = new Scale(axis.min(), axis.max(), first, last);
 
 		List<ChartPoint> points = new ArrayList<>();
-		for (int i = 0; i < values.size(); i++) {
-			Spc.Point point = result.points().get(i);
-			Programme.WeekValue value = values.get(i);
-			points.add(new ChartPoint(IsoWeek.of(value.weekStarting()).label(), DAY.format(value.weekStarting()),
-					number(value.value()), scale.x(i), scale.y(value.value()),
-					"programme-chart__point programme-chart__point--" + point.pointType().code().replace('_', '-'),
-					point.pointType().label(), point.pointType().code(), value.fed(), number(point.mean()), number(point.lowerProcessLimit()),
-					number(point.upperProcessLimit())));
+		for (MeasureChart.Week week : weeks) {
+			Spc.Point spc = week.spc();
+			String fill;
+			String stroke;
+			if (spc == null) {
+				fill = "#ffffff";
+				stroke = "#4c6272";
+			}
+			else {
+				fill = colour(spc.pointType());
+				stroke = "#ffffff";
+			}
+			String n = nLabel(week);
+			String value = number(week.value());
+			String typeLabel = spc == null ? "Not judged" : spc.pointType().label();
+			String notJudged = week.notJudged() == null ? null
+					: week.notJudged() == MeasureChart.NotJudged.LOW_N
+							? "n " + week.n() + " is below the minimum of " + measure.minimumN() + ": not judged"
+							: week.notJudged().label();
+			StringBuilder label = new StringBuilder("Week commencing ").append(LONG.format(week.weekStarting()))
+				.append(" (")
+				.append(IsoWeek.of(week.weekStarting()).label())
+				.append("): ")
+				.append(value)
+				.append(unitSuffix(measure.unit()));
+			if (n != null) {
+				label.append(", n ").append(n);
+			}
+			label.append(week.fed() ? ", from the feed" : ", entered by hand").append(". ");
+			label.append(notJudged != null ? notJudged : typeLabel).append('.');
+			if (spc != null) {
+				label.append(" Mean ").append(number(spc.mean()));
+				Double lower = chart.lower(week);
+				if (lower != null) {
+					label.append(", limits ").append(number(lower)).append(" to ").append(number(chart.upper(week)));
+				}
+				label.append('.');
+			}
+			if (week.rebaseHere()) {
+				label.append(" Limits recalculated from this week.");
+			}
+			points.add(new ChartPoint(IsoWeek.of(week.weekStarting()).label(), LONG.format(week.weekStarting()), value,
+					n, scale.x(week.weekStarting()), scale.y(week.value()), fill, stroke, spc != null, typeLabel,
+					spc == null ? "not_judged" : spc.pointType().code(), week.fed(),
+					spc == null ? null : number(spc.mean()), number(chart.lower(week)), number(chart.upper(week)),
+					notJudged, week.rebaseHere(), label.toString()));
 		}
 
 		List<ChartLine> lines = new ArrayList<>();
@@ -142,114 +197,147 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 		for (int i = 0; i < points.size(); i++) {
 			valueLine.append(i == 0 ? "M" : " L").append(fmt(points.get(i).x())).append(' ').append(fmt(points.get(i).y()));
 		}
-		lines.add(new ChartLine("programme-chart__values", valueLine.toString()));
+		lines.add(new ChartLine(valueLine.toString(), COMMON, null, "values"));
+		// the mean and limits of each segment, across its judged weeks
+		List<MeasureChart.Week> judged = weeks.stream().filter(MeasureChart.Week::judged).toList();
 		int start = 0;
-		for (int i = 1; i <= values.size(); i++) {
-			if (i == values.size() || result.points().get(i).segment() != result.points().get(start).segment()) {
-				Spc.Point first = result.points().get(start);
-				double x1 = scale.x(start);
-				double x2 = scale.x(i - 1);
-				lines.add(horizontal("programme-chart__mean", x1, x2, scale.y(first.mean())));
-				if (first.upperProcessLimit() != null && first.lowerProcessLimit() != null) {
-					lines.add(horizontal("programme-chart__limit", x1, x2, scale.y(first.upperProcessLimit())));
-					lines.add(horizontal("programme-chart__limit", x1, x2, scale.y(first.lowerProcessLimit())));
+		for (int i = 1; i <= judged.size(); i++) {
+			if (i == judged.size() || judged.get(i).spc().segment() != judged.get(start).spc().segment()) {
+				MeasureChart.Week firstWeek = judged.get(start);
+				double x1 = scale.x(firstWeek.weekStarting());
+				double x2 = scale.x(judged.get(i - 1).weekStarting());
+				lines.add(horizontal(x1, x2, scale.y(firstWeek.spc().mean()), "#212b32", null, "mean"));
+				Double upper = chart.upper(firstWeek);
+				Double lower = chart.lower(firstWeek);
+				if (upper != null && lower != null) {
+					lines.add(horizontal(x1, x2, scale.y(upper), "#4c6272", "6 4", "limit"));
+					lines.add(horizontal(x1, x2, scale.y(lower), "#4c6272", "6 4", "limit"));
 				}
 				start = i;
 			}
 		}
-		if (targetNumber != null) {
-			lines.add(horizontal("programme-chart__target", scale.x(0), scale.x(values.size() - 1),
-					scale.y(targetNumber)));
+		if (measure.target() != null) {
+			lines.add(horizontal(scale.x(first), scale.x(last), scale.y(measure.target().doubleValue()), "#d5281b",
+					"2 3", "target"));
 		}
 
 		List<Tick> yTicks = new ArrayList<>();
-		for (int k = 0; k <= 4; k++) {
-			double v = scale.min + (scale.max - scale.min) * k / 4;
-			yTicks.add(new Tick(scale.y(v), number(v)));
+		for (double v : axis.ticks()) {
+			yTicks.add(new Tick(scale.y(v), number(v), null));
 		}
 		List<Tick> xTicks = new ArrayList<>();
-		int step = Math.max(1, (values.size() + 5) / 6);
-		for (int i = 0; i < values.size(); i += step) {
-			xTicks.add(new Tick(scale.x(i), IsoWeek.of(values.get(i).weekStarting()).label()));
+		long span = ChronoUnit.WEEKS.between(first, last);
+		long step = Math.max(1, (span + 6) / 7);
+		int lastYear = -1;
+		for (LocalDate week = first; !week.isAfter(last); week = week.plusWeeks(step)) {
+			String year = week.getYear() != lastYear ? String.valueOf(week.getYear()) : null;
+			lastYear = week.getYear();
+			xTicks.add(new Tick(scale.x(week), SHORT.format(week), year));
 		}
 
 		List<Annotation> annotations = new ArrayList<>();
-		for (int c = 0; c < cycles.size(); c++) {
-			LocalDate week = IsoWeek.of(cycles.get(c).startedOn()).monday();
-			for (int i = 0; i < values.size(); i++) {
-				if (!values.get(i).weekStarting().isBefore(week)) {
-					if (i > 0 || values.get(0).weekStarting().equals(week)) {
-						annotations.add(new Annotation(c + 1, scale.x(i),
-								"PDSA " + (c + 1) + ": " + cycles.get(c).title() + " (from " + DAY.format(
-										cycles.get(c).startedOn()) + ")"));
-					}
-					break;
-				}
+		int row = 0;
+		for (MeasureChart.Rebase rebase : chart.rebases()) {
+			if (!rebase.weekStarting().isBefore(first) && !rebase.weekStarting().isAfter(last)) {
+				annotations.add(new Annotation("Rebase", scale.x(rebase.weekStarting()),
+						"Limits recalculated from the week commencing " + LONG.format(rebase.weekStarting()) + " by "
+								+ rebase.createdBy() + ": " + rebase.reason(),
+						true, row++ % 3));
 			}
 		}
-
-		String summary = summary(measure, values, result);
-		return new SpcChart(measure.id(), measure.name(), kind, measure.definition(), direction, measure.unit(),
-				target, feed == null ? null : feed.label(), points, lines, yTicks, xTicks, annotations,
-				result.variation(), result.assurance(), letter(result.variation(), measure.direction()),
-				result.shortSegmentWarning(), summary);
+		int number = 0;
+		for (PdsaCycle cycle : cycles) {
+			number++;
+			if (cycle.withdrawn()) {
+				continue;
+			}
+			LocalDate week = IsoWeek.of(cycle.startedOn()).monday();
+			if (!week.isBefore(first) && !week.isAfter(last)) {
+				annotations.add(new Annotation("PDSA " + number, scale.x(week),
+						"PDSA " + number + ": " + cycle.title() + " (started " + LONG.format(cycle.startedOn()) + ")",
+						false, row++ % 3));
+			}
+		}
+		return new SpcChart(measure.id(), measure.projectId(), measure.name(), measure.kind().label(),
+				measure.definition(), directionLabel(measure.direction()), measure.unit(), target,
+				feed == null ? null : feed.label(), feedFrom, measure.minimumN(), measure.retired(),
+				List.copyOf(points), List.copyOf(lines), yTicks, xTicks, annotations, chart.variation(),
+				chart.assurance(), chart.variationLetter(), chart.shortSegment(), summary(chart));
 	}
 
-	/** H or L on the variation icon: whether the special cause is high or low. */
-	static String letter(Spc.@Nullable PointType type, Spc.Direction direction) {
-		if (type == null) {
-			return "";
-		}
-		boolean increase = direction != Spc.Direction.DECREASE;
+	static String colour(Spc.PointType type) {
 		return switch (type) {
-			case COMMON_CAUSE -> "";
-			case SPECIAL_CAUSE_IMPROVEMENT -> increase ? "H" : "L";
-			case SPECIAL_CAUSE_CONCERN -> increase ? "L" : "H";
-			case SPECIAL_CAUSE_NEUTRAL_HIGH -> "H";
-			case SPECIAL_CAUSE_NEUTRAL_LOW -> "L";
+			case COMMON_CAUSE -> COMMON;
+			case SPECIAL_CAUSE_IMPROVEMENT -> IMPROVEMENT;
+			case SPECIAL_CAUSE_CONCERN -> CONCERN;
+			case SPECIAL_CAUSE_NEUTRAL_HIGH, SPECIAL_CAUSE_NEUTRAL_LOW -> NEUTRAL;
 		};
 	}
 
-	private static String summary(Measure measure, List<Programme.WeekValue> values, Spc.Result result) {
-		Spc.Point last = result.points().get(result.points().size() - 1);
+	/** The n of a fed week as people read it: numerator/denominator for a share, else the count. */
+	static @Nullable String nLabel(MeasureChart.Week week) {
+		if (week.n() == null) {
+			return null;
+		}
+		return week.numerator() != null ? week.numerator() + "/" + week.n() : String.valueOf(week.n());
+	}
+
+	private static String unitSuffix(String unit) {
+		return "%".equals(unit) ? "%" : " " + unit;
+	}
+
+	private static String summary(MeasureChart chart) {
+		List<MeasureChart.Week> weeks = chart.weeks();
 		StringBuilder text = new StringBuilder();
-		text.append(values.size()).append(" weekly values from ")
-			.append(IsoWeek.of(values.get(0).weekStarting()).label())
-			.append(" to ")
-			.append(IsoWeek.of(values.get(values.size() - 1).weekStarting()).label())
-			.append(". Latest value ")
+		text.append(weeks.size())
+			.append(" weekly values from the week commencing ")
+			.append(LONG.format(weeks.get(0).weekStarting()))
+			.append(" to the week commencing ")
+			.append(LONG.format(weeks.get(weeks.size() - 1).weekStarting()))
+			.append('.');
+		MeasureChart.Week last = chart.lastJudged();
+		if (last == null) {
+			text.append(" No week can be judged yet.");
+			return text.toString();
+		}
+		text.append(" Latest judged value ")
 			.append(number(last.value()))
 			.append(", mean ")
-			.append(number(last.mean()));
-		if (last.lowerProcessLimit() != null) {
-			text.append(", process limits ")
-				.append(number(last.lowerProcessLimit()))
-				.append(" to ")
-				.append(number(last.upperProcessLimit()));
+			.append(number(last.spc().mean()));
+		Double lower = chart.lower(last);
+		if (lower != null) {
+			text.append(", process limits ").append(number(lower)).append(" to ").append(number(chart.upper(last)));
 		}
-		text.append(". ").append(result.variation().label()).append('.');
-		if (result.assurance() != null) {
-			text.append(' ').append(result.assurance().label()).append('.');
+		text.append(". ").append(chart.variation() == null ? "" : chart.variation().label()).append('.');
+		if (chart.assurance() != null) {
+			text.append(' ').append(chart.assurance().label()).append('.');
 		}
-		long special = result.points().stream().filter(p -> p.pointType().special()).count();
-		text.append(' ').append(special).append(special == 1 ? " point shows" : " points show")
+		long special = weeks.stream().filter(w -> w.spc() != null && w.spc().pointType().special()).count();
+		long notJudged = weeks.stream().filter(w -> w.spc() == null).count();
+		text.append(' ')
+			.append(special)
+			.append(special == 1 ? " point shows" : " points show")
 			.append(" special cause variation.");
+		if (notJudged > 0) {
+			text.append(' ').append(notJudged).append(notJudged == 1 ? " week is" : " weeks are").append(" not judged.");
+		}
 		return text.toString();
 	}
 
-	private static ChartLine horizontal(String cssClass, double x1, double x2, double y) {
+	private static ChartLine horizontal(double x1, double x2, double y, String stroke, @Nullable String dash,
+			String kind) {
 		if (x1 == x2) {
 			x1 -= 4;
 			x2 += 4;
 		}
-		return new ChartLine(cssClass, "M" + fmt(x1) + " " + fmt(y) + " L" + fmt(x2) + " " + fmt(y));
+		return new ChartLine("M" + fmt(x1) + " " + fmt(y) + " L" + fmt(x2) + " " + fmt(y), stroke, dash, kind);
 	}
 
 	static @Nullable String number(@Nullable Double value) {
 		if (value == null) {
 			return null;
 		}
-		BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+		BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
 		return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
 	}
 
@@ -257,11 +345,42 @@ record SpcChart(long measureId, String name, String kind, String definition, Str
 		return String.format(Locale.ROOT, "%.1f", v);
 	}
 
-	private record Scale(double min, double max, int count) {
+	/** A value axis on round numbers (steps of 1, 2 or 5 times a power of ten); 0 to 100 at most for a percentage. */
+	record Axis(double min, double max, List<Double> ticks) {
 
-		double x(int index) {
+		static Axis of(double low, double high, boolean percentage) {
+			if (high - low < 1e-9) {
+				low -= 1;
+				high += 1;
+			}
+			double raw = (high - low) / 5;
+			double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+			double normalised = raw / magnitude;
+			double step = (normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10) * magnitude;
+			double min = Math.floor(low / step) * step;
+			double max = Math.ceil(high / step) * step;
+			if (percentage && low >= 0) {
+				min = Math.max(0, min);
+			}
+			if (percentage && high <= 100) {
+				max = Math.min(100, max);
+			}
+			List<Double> ticks = new ArrayList<>();
+			for (int k = 0; min + k * step <= max + step * 1e-6; k++) {
+				// rounded so 0.1 + 0.2 reads 0.3
+				ticks.add(BigDecimal.valueOf(min + k * step).setScale(10, RoundingMode.HALF_UP).doubleValue());
+			}
+			return new Axis(min, max, List.copyOf(ticks));
+		}
+
+	}
+
+	private record Scale(double min, double max, LocalDate first, LocalDate last) {
+
+		double x(LocalDate week) {
 			double width = WIDTH - LEFT - RIGHT;
-			return count == 1 ? LEFT + width / 2 : LEFT + width * index / (count - 1);
+			long span = ChronoUnit.WEEKS.between(first, last);
+			return span == 0 ? LEFT + width / 2 : LEFT + width * ChronoUnit.WEEKS.between(first, week) / span;
 		}
 
 		double y(double value) {

@@ -15,6 +15,12 @@ public record Navigation(String rulePackVersion, LocalDate effectiveFrom, boolea
 
 	public record SuggestedDisposition(Disposition code, String reason, String ruleId, Map<String, String> values,
 			@Nullable String selfCareTopic, @Nullable String selfCareUrl) {
+
+		/** The values the rule looked at, labelled for people ('Age: 30', 'Pregnant: No'). */
+		public List<String> valuesDescribed() {
+			return ValueLabels.describe(values);
+		}
+
 	}
 
 	public SuggestedDisposition recommended() {

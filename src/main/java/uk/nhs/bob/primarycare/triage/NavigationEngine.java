@@ -34,6 +34,28 @@ class NavigationEngine {
 		return pack.outcomes().get(disposition);
 	}
 
+	/**
+	 * The most urgent disposition the red-flag rules give for these red flags alone, before the problem or anything
+	 * else is known (the public form's emergency interrupt). Empty when no red-flag rule matches.
+	 */
+	java.util.Optional<Disposition> redFlagDisposition(Set<RedFlag> flags) {
+		if (flags.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		NavigationInput input = new NavigationInput(30, NavigationInput.Sex.FEMALE, PresentingProblem.OTHER, flags,
+				null, null, null, null, null, null, null, null);
+		return pack.redFlagRules()
+			.stream()
+			.filter(rule -> rule.problems().isEmpty() && rule.matches(input))
+			.map(rule -> rule.dispositions().get(0).code())
+			.min(Comparator.naturalOrder());
+	}
+
+	/** The input fields the rules for this problem look at: the questions worth asking about it. */
+	Set<String> fieldsTestedFor(PresentingProblem problem) {
+		return fields(pack.navigationRules().stream().filter(rule -> rule.appliesTo(problem)).toList());
+	}
+
 	Navigation navigate(NavigationInput input) {
 		List<List<SuggestedDisposition>> redFlags = new ArrayList<>();
 		for (Rule rule : pack.redFlagRules()) {

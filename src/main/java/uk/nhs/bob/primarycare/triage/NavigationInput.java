@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the navigation engine decides on: the person's age and sex, the presenting problem, the red flags present
  * and the optional answers the Pharmacy First gateways need. Episode counts include the current episode, so the
- * thresholds read as in DOMAIN.md B1 ('2 in 6 months').
+ * thresholds read as in the Pharmacy First service specification ('2 in 6 months'). {@code daysSincePharmacyFirst} is
+ * how many days ago the same person was last sent to Pharmacy First for the same problem (unanswered when never), so
+ * a pack can keep a second request within days from going back to the pharmacy.
  */
 public record NavigationInput(int ageYears, Sex sex, PresentingProblem problem, Set<RedFlag> redFlags,
 		@Nullable Boolean pregnant, @Nullable Boolean immunosuppressed, @Nullable Boolean urinaryCatheter,
 		@Nullable Integer symptomDays, @Nullable Integer episodesLast6Months, @Nullable Integer episodesLast12Months,
-		@Nullable Integer feverPainScore, @Nullable Integer rashOnsetDays) {
+		@Nullable Integer feverPainScore, @Nullable Integer rashOnsetDays,
+		@Nullable Integer daysSincePharmacyFirst) {
 
 	public enum Sex {
 
@@ -31,10 +34,18 @@ public record NavigationInput(int ageYears, Sex sex, PresentingProblem problem, 
 		redFlags = Set.copyOf(redFlags);
 	}
 
+	public NavigationInput(int ageYears, Sex sex, PresentingProblem problem, Set<RedFlag> redFlags,
+			@Nullable Boolean pregnant, @Nullable Boolean immunosuppressed, @Nullable Boolean urinaryCatheter,
+			@Nullable Integer symptomDays, @Nullable Integer episodesLast6Months, @Nullable Integer episodesLast12Months,
+			@Nullable Integer feverPainScore, @Nullable Integer rashOnsetDays) {
+		this(ageYears, sex, problem, redFlags, pregnant, immunosuppressed, urinaryCatheter, symptomDays,
+				episodesLast6Months, episodesLast12Months, feverPainScore, rashOnsetDays, null);
+	}
+
 	/** The fields rules may test, by their API names. Unanswered optional fields are absent. */
 	public static final List<String> FIELDS = List.of("ageYears", "sex", "pregnant", "redFlags", "immunosuppressed",
 			"urinaryCatheter", "symptomDays", "episodesLast6Months", "episodesLast12Months", "feverPainScore",
-			"rashOnsetDays");
+			"rashOnsetDays", "daysSincePharmacyFirst");
 
 	/** The value of a field a rule tests, or null when it was not answered. */
 	@Nullable Object value(String field) {
@@ -50,6 +61,7 @@ public record NavigationInput(int ageYears, Sex sex, PresentingProblem problem, 
 			case "episodesLast12Months" -> episodesLast12Months;
 			case "feverPainScore" -> feverPainScore;
 			case "rashOnsetDays" -> rashOnsetDays;
+			case "daysSincePharmacyFirst" -> daysSincePharmacyFirst;
 			default -> throw new IllegalArgumentException("Unknown field " + field);
 		};
 	}

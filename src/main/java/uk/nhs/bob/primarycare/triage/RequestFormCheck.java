@@ -34,6 +34,57 @@ final class RequestFormCheck {
 
 	/** The problem, red flags and answers; null when any of them is wrong (errors added). */
 	static @Nullable RequestDetails details(RequestForm form, BindingResult errors, boolean contactRequired) {
+		Set<RedFlag> flags = redFlags(form, errors);
+		PresentingProblem problem = null;
+		if (blank(form.problem())) {
+			errors.rejectValue("problem", "problem.blank", "Choose what the problem is about");
+		}
+		else {
+			try {
+				problem = PresentingProblem.valueOf(form.problem());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("problem", "problem.unknown", "Choose what the problem is about from the list");
+			}
+		}
+		length(form.onset(), 500, "onset", "How it started", errors);
+		length(form.description(), 2000, "description", "Description", errors);
+		Integer symptomDays = number(form.symptomDays(), 0, 36500, "symptomDays",
+				"Number of days must be a whole number, like 3", errors);
+		Integer episodes6 = number(form.episodesLast6Months(), 1, 200, "episodesLast6Months",
+				"Times in the last 6 months must be a whole number, 1 or more as it counts this time", errors);
+		Integer episodes12 = number(form.episodesLast12Months(), 1, 400, "episodesLast12Months",
+				"Times in the last 12 months must be a whole number, 1 or more as it counts this time", errors);
+		Integer feverPain = number(form.feverPainScore(), 0, 5, "feverPainScore",
+				"FeverPAIN score must be a whole number from 0 to 5", errors);
+		Integer rashDays = number(form.rashOnsetDays(), 0, 36500, "rashOnsetDays",
+				"Days since the rash started must be a whole number, like 2", errors);
+		if (episodes6 != null && episodes12 != null && episodes6 > episodes12) {
+			errors.rejectValue("episodesLast12Months", "episodes.order",
+					"Times in the last 12 months must include the times in the last 6 months");
+		}
+		Boolean pregnant = yesNo(form.pregnant(), "pregnant", errors);
+		Boolean immunosuppressed = yesNo(form.immunosuppressed(), "immunosuppressed", errors);
+		Boolean catheter = yesNo(form.urinaryCatheter(), "urinaryCatheter", errors);
+		String phone = trimmed(form.contactPhone());
+		if (phone == null && contactRequired) {
+			errors.rejectValue("contactPhone", "contactPhone.blank", "Enter a phone number we can call you on");
+		}
+		else if (phone != null && UkPhoneNumber.Validator.parse(phone).isEmpty()) {
+			errors.rejectValue("contactPhone", "contactPhone.invalid",
+					"Enter a UK phone number, like 01296 123456 or 0118 496 0123");
+		}
+		if (errors.hasErrors() || problem == null) {
+			return null;
+		}
+		return new RequestDetails(problem, trimmed(form.onset()), trimmed(form.description()), flags, pregnant,
+				immunosuppressed, catheter, symptomDays, episodes6, episodes12, feverPain, rashDays,
+				phone == null ? null : UkPhoneNumber.Validator.parse(phone).orElseThrow(),
+				"someone".equals(form.forWhom()));
+	}
+
+	/** The red-flag answer: the flags ticked, with errors for no answer, unknown codes, or a flag and none at once. */
+	static Set<RedFlag> redFlags(RequestForm form, BindingResult errors) {
 		Set<RedFlag> flags = EnumSet.noneOf(RedFlag.class);
 		if (form.redFlags() == null || form.redFlags().isEmpty()) {
 			errors.rejectValue("redFlags", "redFlags.blank",
@@ -57,55 +108,11 @@ final class RequestFormCheck {
 						"You ticked None of these and an urgent symptom: untick None of these or the symptom");
 			}
 		}
-		PresentingProblem problem = null;
-		if (blank(form.problem())) {
-			errors.rejectValue("problem", "problem.blank", "Choose what the problem is about");
-		}
-		else {
-			try {
-				problem = PresentingProblem.valueOf(form.problem());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("problem", "problem.unknown", "Choose what the problem is about from the list");
-			}
-		}
-		length(form.onset(), 500, "onset", "How it started", errors);
-		length(form.description(), 2000, "description", "Description", errors);
-		Integer symptomDays = number(form.symptomDays(), 0, 36500, "symptomDays",
-				"Number of days must be a whole number, like 3", errors);
-		Integer episodes6 = number(form.episodesLast6Months(), 0, 200, "episodesLast6Months",
-				"Times in the last 6 months must be a whole number, like 1", errors);
-		Integer episodes12 = number(form.episodesLast12Months(), 0, 400, "episodesLast12Months",
-				"Times in the last 12 months must be a whole number, like 1", errors);
-		Integer feverPain = number(form.feverPainScore(), 0, 5, "feverPainScore",
-				"FeverPAIN score must be a whole number from 0 to 5", errors);
-		Integer rashDays = number(form.rashOnsetDays(), 0, 36500, "rashOnsetDays",
-				"Days since the rash started must be a whole number, like 2", errors);
-		if (episodes6 != null && episodes12 != null && episodes6 > episodes12) {
-			errors.rejectValue("episodesLast12Months", "episodes.order",
-					"Times in the last 12 months must include the times in the last 6 months");
-		}
-		Boolean pregnant = yesNo(form.pregnant(), "pregnant", errors);
-		Boolean immunosuppressed = yesNo(form.immunosuppressed(), "immunosuppressed", errors);
-		Boolean catheter = yesNo(form.urinaryCatheter(), "urinaryCatheter", errors);
-		String phone = trimmed(form.contactPhone());
-		if (phone == null && contactRequired) {
-			errors.rejectValue("contactPhone", "contactPhone.blank", "Enter a phone number we can call you on");
-		}
-		else if (phone != null && !phone.matches("\\+?[0-9 ()-]{10,20}")) {
-			errors.rejectValue("contactPhone", "contactPhone.invalid",
-					"Enter a phone number, like 01296 123456 or 07700 900123");
-		}
-		if (errors.hasErrors() || problem == null) {
-			return null;
-		}
-		return new RequestDetails(problem, trimmed(form.onset()), trimmed(form.description()), flags, pregnant,
-				immunosuppressed, catheter, symptomDays, episodes6, episodes12, feverPain, rashDays, phone,
-				"someone".equals(form.forWhom()));
+		return flags;
 	}
 
-	/** The person's details as typed (someone not found in the population, or the public form). */
-	static @Nullable RequestedPerson person(RequestForm form, BindingResult errors) {
+	/** First and last name: given, at most 100 characters each. */
+	static void names(RequestForm form, BindingResult errors) {
 		String given = trimmed(form.givenName());
 		String family = trimmed(form.familyName());
 		if (given == null) {
@@ -120,6 +127,13 @@ final class RequestFormCheck {
 		else if (family.length() > 100) {
 			errors.rejectValue("familyName", "familyName.long", "Last name must be 100 characters or fewer");
 		}
+	}
+
+	/** The person's details as typed (someone not found in the population, or the public form). */
+	static @Nullable RequestedPerson person(RequestForm form, BindingResult errors) {
+		String given = trimmed(form.givenName());
+		String family = trimmed(form.familyName());
+		names(form, errors);
 		LocalDate dateOfBirth = dateOfBirth(form, errors);
 		Sex sex = null;
 		if ("female".equals(form.sex())) {
@@ -159,7 +173,7 @@ final class RequestFormCheck {
 		return new RequestedPerson(nhsNumber, given, family, dateOfBirth, sex, postcode);
 	}
 
-	private static @Nullable LocalDate dateOfBirth(RequestForm form, BindingResult errors) {
+	static @Nullable LocalDate dateOfBirth(RequestForm form, BindingResult errors) {
 		if (blank(form.day()) && blank(form.month()) && blank(form.year())) {
 			errors.rejectValue("day", "dateOfBirth.blank", "Enter a date of birth");
 			return null;
@@ -183,20 +197,20 @@ final class RequestFormCheck {
 			errors.rejectValue("day", "dateOfBirth.invalid", "Date of birth must be a real date, like 15 3 1984");
 			return null;
 		}
-		if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.now().minusYears(130))) {
+		if (!DateOfBirth.Validator.plausible(date, LocalDate.now(uk.nhs.bob.primarycare.directory.ServiceDirectory.UK_TIME))) {
 			errors.rejectValue("day", "dateOfBirth.range", "Date of birth must be in the past 130 years");
 			return null;
 		}
 		return date;
 	}
 
-	private static void length(@Nullable String value, int max, String field, String label, BindingResult errors) {
+	static void length(@Nullable String value, int max, String field, String label, BindingResult errors) {
 		if (value != null && value.trim().length() > max) {
 			errors.rejectValue(field, field + ".long", label + " must be " + max + " characters or fewer");
 		}
 	}
 
-	private static @Nullable Integer number(@Nullable String value, int min, int max, String field, String message,
+	static @Nullable Integer number(@Nullable String value, int min, int max, String field, String message,
 			BindingResult errors) {
 		if (blank(value)) {
 			return null;
@@ -209,7 +223,7 @@ final class RequestFormCheck {
 		return Integer.parseInt(text);
 	}
 
-	private static @Nullable Boolean yesNo(@Nullable String value, String field, BindingResult errors) {
+	static @Nullable Boolean yesNo(@Nullable String value, String field, BindingResult errors) {
 		if (blank(value) || value.equals("unknown")) {
 			return null;
 		}

@@ -63,7 +63,11 @@ class TriageDemoData implements DemoDataPart {
 
 	private final JdbcClient jdbc;
 
-	TriageDemoData(TriageRequests requests, Population population, Directory directory, JdbcClient jdbc) {
+	private final HubSettings hubSettings;
+
+	TriageDemoData(TriageRequests requests, Population population, Directory directory, JdbcClient jdbc,
+			HubSettings hubSettings) {
+		this.hubSettings = hubSettings;
 		this.requests = requests;
 		this.population = population;
 		this.directory = directory;
@@ -86,6 +90,15 @@ class TriageDemoData implements DemoDataPart {
 			.collect(Collectors.toMap(p -> p.odsCode().value(), Function.identity()));
 		Instant now = Instant.now();
 		int created = 0;
+		// every hub works the core hours of general practice's online consultation, 08:00 to 18:30 on weekdays
+		List<uk.nhs.bob.primarycare.directory.OpeningPeriod> weekdays = new ArrayList<>();
+		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+				DayOfWeek.FRIDAY)) {
+			weekdays.add(uk.nhs.bob.primarycare.directory.OpeningPeriod.of(day, "08:00", "18:30"));
+		}
+		directory.sites()
+			.forEach(site -> hubSettings.initialHours(site.code(),
+					new uk.nhs.bob.primarycare.directory.OpeningHours(weekdays)));
 		for (int h = 0; h < HUBS.size(); h++) {
 			String hub = HUBS.get(h);
 			List<PersonSummary> people = peopleOf(hub, practices);
@@ -139,7 +152,30 @@ class TriageDemoData implements DemoDataPart {
 				created++;
 			}
 		}
+		// follow-ups of all but the last few days were done; the rest are on the follow-up worklist
+		jdbc.sql("""
+				UPDATE triage.request SET followed_up_at = completed_at + interval '3 days', followed_up_by = 'coordinator',
+				  follow_up_note = 'Called: the person was seen and is better'
+				WHERE submitted_by = ? AND follow_up_date < current_date - 2""")
+			.param(DEMO)
+			.update();
+		identityNotVerified(now);
 		log.info("Triage demo data: {} requests for hubs {}", created, HUBS);
+	}
+
+	/**
+	 * An online request to the Aylesbury hub with a registered person's NHS number but another date of birth and
+	 * name: recorded as identity not verified, for the coordinator to settle.
+	 */
+	private void identityNotVerified(Instant now) {
+		population.page(null, 1).stream().findFirst().ifPresent(someone -> {
+			RequestedPerson sent = new RequestedPerson(someone.nhsNumber().value(), "Tem", "Visitor",
+					LocalDate.of(1980, 5, 5), NavigationInput.Sex.FEMALE, null);
+			RequestDetails details = new RequestDetails(PresentingProblem.SORE_THROAT, "Started yesterday", null,
+					Set.of(), Boolean.FALSE, null, null, 2, null, null, null, null, "0118 496 0123", false);
+			requests.record(new NewRequest(TriageRequest.Channel.ONLINE_FORM, null, DEMO, sent, null, "BK-AYL", details),
+					now.minus(25, ChronoUnit.MINUTES));
+		});
 	}
 
 	private List<PersonSummary> peopleOf(String hub, Map<String, PracticeSummary> practices) {

@@ -27,6 +27,7 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.IdentityMatch;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -55,8 +56,11 @@ class TriageIntakeController {
 
 	private final TriageOptions options;
 
+	private final Directory directory;
+
 	TriageIntakeController(TriageRequests requests, TriagePeople people, Population population, StaffUsers staffUsers,
-			TriageOptions options) {
+			TriageOptions options, Directory directory) {
+		this.directory = directory;
 		this.requests = requests;
 		this.people = people;
 		this.population = population;
@@ -73,18 +77,16 @@ class TriageIntakeController {
 		if (search == null) {
 			return VIEW_FIND;
 		}
-		List<PersonSummary> found = lookUp(form, errors);
+		StaffUser user = staffUsers.currentUser();
+		List<TriagePeople.PersonInScope> found = people.shown(() -> lookUp(form, errors), user, 20,
+				"/triage/requests/new", PURPOSE);
 		if (errors.hasErrors()) {
 			return VIEW_FIND;
 		}
-		StaffUser user = staffUsers.currentUser();
 		model.addAttribute("searched", true);
 		model.addAttribute("results", found.stream()
-			.map(p -> people.practiceInScope(p, user)
-				.map(practice -> new Found(p.nhsNumber().value(), p.nhsNumber().formatted(), p.displayName(),
-						p.dateOfBirth(), practice.name())))
-			.flatMap(Optional::stream)
-			.limit(20)
+			.map(p -> new Found(p.person().nhsNumber().value(), p.person().nhsNumber().formatted(),
+					p.person().displayName(), p.person().dateOfBirth(), p.practice().name()))
 			.toList());
 		return VIEW_FIND;
 	}
@@ -126,10 +128,17 @@ class TriageIntakeController {
 
 	@GetMapping("/new/person/{nhsNumber}")
 	String formForPerson(@PathVariable String nhsNumber, Model model) {
-		NhsNumber number = NhsNumber.parse(nhsNumber)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
-		showPerson(number, model);
-		model.addAttribute("form", RequestForm.empty(UUID.randomUUID().toString(), number.value(), null));
+		Optional<TriagePeople.PersonInScope> found = NhsNumber.parse(nhsNumber)
+			.flatMap(number -> people.view(number, staffUsers.currentUser(), "/triage/requests/new", PURPOSE));
+		if (found.isEmpty()) {
+			model.addAttribute("form", new PersonLookupForm(nhsNumber, null, null, null, null));
+			model.addAttribute("notInScope", true);
+			return VIEW_FIND;
+		}
+		model.addAttribute("person", found.get().person());
+		model.addAttribute("practice", found.get().practice());
+		model.addAttribute("form", RequestForm.empty(UUID.randomUUID().toString(),
+				found.get().person().nhsNumber().value(), null));
 		return VIEW_FORM;
 	}
 
@@ -149,31 +158,14 @@ class TriageIntakeController {
 		staffUsers.current().ifPresent(user -> model.addAttribute("siteOptions", options.siteOptions(user)));
 	}
 
-	private TriagePeople.PersonInScope showPerson(NhsNumber number, Model model) {
-		TriagePeople.PersonInScope found = people.view(number, staffUsers.currentUser(), "/triage/requests/new", PURPOSE)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
-		model.addAttribute("person", found.person());
-		model.addAttribute("practice", found.practice());
-		return found;
-	}
-
 	@PostMapping
 	String record(@ModelAttribute("form") RequestForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		StaffUser user = staffUsers.currentUser();
-		RequestedPerson person;
+		Identified identified = form.registered() ? registered(form, errors, user, model) : typed(form, errors, user);
+		RequestedPerson person = identified.person();
 		String siteCode = null;
-		if (!RequestFormCheck.blank(form.nhsNumber())) {
-			NhsNumber number = NhsNumber.parse(form.nhsNumber())
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
-			PersonSummary found = showPerson(number, model).person();
-			person = new RequestedPerson(found.nhsNumber().value(), found.givenName(), found.familyName(),
-					found.dateOfBirth(), found.sex() == uk.nhs.bob.primarycare.population.Sex.FEMALE
-							? NavigationInput.Sex.FEMALE : NavigationInput.Sex.MALE,
-					found.postcode().value());
-		}
-		else {
-			person = RequestFormCheck.person(form, errors);
+		if (!identified.matched()) {
 			Map<String, String> sites = options.siteOptions(user);
 			if (RequestFormCheck.blank(form.siteCode()) || !sites.containsKey(form.siteCode())) {
 				errors.rejectValue("siteCode", "siteCode.blank", "Choose the hub that will triage this request");
@@ -189,8 +181,79 @@ class TriageIntakeController {
 		String token = RequestFormCheck.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
 		TriageRequests.Recorded recorded = requests.record(new NewRequest(TriageRequest.Channel.COORDINATOR,
 				"staff:" + token, user.username(), person, null, siteCode, details));
+		if (!options.sitesFor(user).stream().anyMatch(s -> s.code().equals(recorded.siteCode()))) {
+			// matched to someone registered with another hub: it is in that hub's queue, which this user cannot open
+			redirect.addFlashAttribute("message", "Request " + recorded.reference() + " recorded. The person is "
+					+ "registered with a practice of " + directory.site(recorded.siteCode()).map(s -> s.name())
+						.orElse(recorded.siteCode())
+					+ " hub, outside your scope, so it is in that hub's queue.");
+			return "redirect:/triage";
+		}
 		redirect.addFlashAttribute("recorded", recorded.reference());
 		return "redirect:/triage/requests/" + recorded.id();
 	}
+
+	/** The person found by search, read again: gone or out of scope since is a form error, never a 403 or 404. */
+	/** The person a request is for, and whether the identity rule matched them to the record (their hub decides). */
+	record Identified(@Nullable RequestedPerson person, boolean matched) {
+	}
+
+	private Identified registered(RequestForm form, BindingResult errors, StaffUser user, Model model) {
+		Optional<TriagePeople.PersonInScope> found = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber())
+			.flatMap(number -> people.view(number, user, "/triage/requests/new", PURPOSE));
+		if (found.isEmpty()) {
+			errors.reject("person.gone", "This person is no longer registered at a practice in your scope. Find them "
+					+ "again, or record the request for someone not registered.");
+			return new Identified(null, true);
+		}
+		model.addAttribute("person", found.get().person());
+		model.addAttribute("practice", found.get().practice());
+		return new Identified(TriageRequests.fromRecord(found.get().person()), true);
+	}
+
+	/**
+	 * The details as typed, with the identity rule applied to an NHS number: a match records the request for the
+	 * person on the record, a number held for nobody is kept as given, and a mismatch is an error on the NHS number
+	 * that says what the record holds (when the person is in the user's scope) and keeps everything typed.
+	 */
+	private Identified typed(RequestForm form, BindingResult errors, StaffUser user) {
+		RequestedPerson person = RequestFormCheck.person(form, errors);
+		if (person == null || person.nhsNumber() == null) {
+			return new Identified(person, false);
+		}
+		TriagePeople.StaffIdentity identity = people.identify(new NhsNumber(person.nhsNumber()), person, user,
+				"/triage/requests/new", PURPOSE);
+		IdentityMatch match = identity.match();
+		String number = match.nhsNumber().formatted();
+		if (match.result() == IdentityMatch.Result.NOT_FOUND) {
+			return new Identified(person, false);
+		}
+		PersonSummary held = match.person().orElseThrow();
+		if (!identity.inScope()) {
+			if (!match.matched() || held.deceased()) {
+				errors.rejectValue("nhsNumber", "nhsNumber.mismatch", "NHS number " + number + " belongs to someone "
+						+ "registered outside your scope whose details are different. Check the number with the caller, "
+						+ "or leave it blank to record the request without it.");
+				return new Identified(null, false);
+			}
+			return new Identified(person, true);
+		}
+		if (held.deceased()) {
+			errors.rejectValue("nhsNumber", "nhsNumber.deceased", "The record for NHS number " + number
+					+ " says this person died on " + DATE.format(held.dateOfDeath()) + ". Check the number with the caller.");
+			return new Identified(null, false);
+		}
+		if (!match.matched()) {
+			errors.rejectValue("nhsNumber", "nhsNumber.mismatch", "The record for NHS number " + number + " holds "
+					+ held.givenName() + " " + held.familyName() + ", born " + DATE.format(held.dateOfBirth())
+					+ " (different " + TriageRequests.differences(match) + "). Check the details with the caller and "
+					+ "correct them, or leave the NHS number blank.");
+			return new Identified(null, false);
+		}
+		return new Identified(person, true);
+	}
+
+	private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+		.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
 }

@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.triage;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -63,8 +65,15 @@ class TriageQueueController {
 
 	private final Directory directory;
 
+	private final RequestPage page;
+
+	private final int pollSeconds;
+
 	TriageQueueController(TriageRequests requests, TriageQueue queue, TriageServices services, TriageOptions options,
-			StaffUsers staffUsers, Directory directory) {
+			StaffUsers staffUsers, Directory directory, RequestPage page,
+			@org.springframework.beans.factory.annotation.Value("${primarycare.triage.queue-refresh-seconds:10}") int pollSeconds) {
+		this.page = page;
+		this.pollSeconds = pollSeconds;
 		this.requests = requests;
 		this.queue = queue;
 		this.services = services;
@@ -76,26 +85,85 @@ class TriageQueueController {
 	/** Rows a queue page shows: the most urgent first, so a coordinator rarely needs the next page. */
 	static final int PAGE_SIZE = 50;
 
+	/** What the queue shows: everything open, the user's own claims, or what nobody has claimed. */
+	enum Show {
+
+		ALL("All open requests"), MINE("Claimed by me"), UNCLAIMED("Not claimed");
+
+		private final String label;
+
+		Show(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
 	@GetMapping("/triage")
 	String queue(@RequestParam(name = "site", required = false) @Nullable String site,
-			@RequestParam(name = "page", required = false) @Nullable String page, Model model) {
+			@RequestParam(name = "page", required = false) @Nullable String page,
+			@RequestParam(name = "show", required = false) @Nullable String show,
+			@RequestParam(name = "problem", required = false) @Nullable String problem,
+			@RequestParam(name = "since", required = false) @Nullable String since,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		StaffUser user = staffUsers.currentUser();
 		List<SiteSummary> sites = options.sitesFor(user);
 		if (sites.isEmpty()) {
 			throw new AccessDeniedException("Your scope covers no hub");
 		}
 		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
-		List<TriageQueue.QueueRow> rows = queue.open(hub.code());
-		Pagination pagination = Pagination.of(Pagination.pageNumber(page), rows.size(), PAGE_SIZE,
-				number -> "/triage?site=" + hub.code() + "&page=" + number);
+		Show shown = java.util.Arrays.stream(Show.values())
+			.filter(v -> v.name().equalsIgnoreCase(show == null ? "" : show))
+			.findFirst()
+			.orElse(Show.ALL);
+		PresentingProblem chosenProblem = java.util.Arrays.stream(PresentingProblem.values())
+			.filter(p -> p.name().equals(problem))
+			.findFirst()
+			.orElse(null);
+		if (problem != null && !problem.isBlank() && chosenProblem == null) {
+			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
+		}
+		String filters = "&show=" + shown.name().toLowerCase(java.util.Locale.ROOT)
+				+ (chosenProblem == null ? "" : "&problem=" + chosenProblem.name());
+		int pageNumber = Pagination.pageNumber(page);
+		Instant now = Instant.now();
+		TriageQueue.OpenPage queuePage = queue.open(hub.code(),
+				r -> (shown != Show.MINE || user.username().equals(r.claimedBy()))
+						&& (shown != Show.UNCLAIMED || r.claimedBy() == null)
+						&& (chosenProblem == null || r.problemCode() == chosenProblem),
+				pageNumber, PAGE_SIZE, number -> "/triage?site=" + hub.code() + filters + "&page=" + number,
+				sinceOrNull(since), user.username(), "/triage");
 		model.addAttribute("hub", hub);
 		model.addAttribute("sites", sites);
-		model.addAttribute("rows", pagination.itemsOf(rows));
-		model.addAttribute("openCount", rows.size());
-		model.addAttribute("pagination", pagination);
-		model.addAttribute("overdueCount", rows.stream().filter(TriageQueue.QueueRow::overdue).count());
+		model.addAttribute("rows", queuePage.rows());
+		model.addAttribute("openCount", queuePage.all().size());
+		model.addAttribute("shownCount", queuePage.matching().size());
+		model.addAttribute("pagination", queuePage.pagination());
+		model.addAttribute("overdueCount", queuePage.overdueCount());
+		model.addAttribute("notVerifiedCount", queuePage.notVerifiedCount());
 		model.addAttribute("supervisor", isSupervisor(user));
-		return VIEW_QUEUE;
+		model.addAttribute("show", shown.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("showOptions", Show.values());
+		model.addAttribute("problemFilter", chosenProblem == null ? "" : chosenProblem.name());
+		model.addAttribute("problemOptions", options.problems());
+		model.addAttribute("refreshUrl", "/triage?site=" + hub.code() + filters + "&page=" + pageNumber + "&since="
+				+ now.toEpochMilli());
+		model.addAttribute("pollSeconds", pollSeconds);
+		// a red flag that arrived since the page (or the last refresh) was drawn is announced politely
+		model.addAttribute("newRedFlags", queuePage.newRedFlags());
+		return htmx != null ? VIEW_QUEUE + " :: live" : VIEW_QUEUE;
+	}
+
+	private static @Nullable Instant sinceOrNull(@Nullable String since) {
+		try {
+			return since == null ? null : Instant.ofEpochMilli(Long.parseLong(since));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/triage/supervision")
@@ -104,7 +172,7 @@ class TriageQueueController {
 		if (!isSupervisor(user)) {
 			throw new AccessDeniedException("Only clinical supervisors see the supervision queue");
 		}
-		model.addAttribute("rows", queue.supervision(user.scope()));
+		model.addAttribute("rows", queue.supervision(user.scope(), user.username(), "/triage/supervision"));
 		model.addAttribute("scopeName", user.scopeName());
 		return VIEW_SUPERVISION;
 	}
@@ -139,44 +207,7 @@ class TriageQueueController {
 	}
 
 	private void show(TriageRequest request, StaffUser user, Model model) {
-		Navigation navigation = requests.navigation(request);
-		LocalDateTime now = services.nowInUk();
-		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
-		List<Disposition> shown = new ArrayList<>();
-		navigation.dispositions().forEach(d -> shown.add(d.code()));
-		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
-			shown.add(request.decidedDisposition());
-		}
-		for (Disposition disposition : shown) {
-			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
-		}
-		Map<String, String> serviceOptions = new LinkedHashMap<>();
-		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
-				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
-		model.addAttribute("request", request);
-		model.addAttribute("navigation", navigation);
-		model.addAttribute("matching", matching);
-		model.addAttribute("serviceOptions", serviceOptions);
-		model.addAttribute("dispositionOptions", options.dispositions());
-		model.addAttribute("hubName", directory.site(request.siteCode()).map(SiteSummary::name).orElse(request.siteCode()));
-		model.addAttribute("practiceName", request.practiceCode() == null ? null
-				: uk.nhs.bob.primarycare.shared.OdsCode.parse(request.practiceCode())
-					.flatMap(directory::practice)
-					.map(p -> p.name())
-					.orElse(request.practiceCode()));
-		model.addAttribute("earlier", request.earlierRequestId() == null ? null
-				: requests.find(request.earlierRequestId()).orElse(null));
-		model.addAttribute("defaultOutcome", requests.outcome(request.suggestedDisposition()));
-		model.addAttribute("defaultFollowUp", LocalDate.now(ServiceDirectory.UK_TIME)
-			.plusDays(requests.outcome(request.suggestedDisposition()).followUpDays()));
-		model.addAttribute("mine", user.username().equals(request.claimedBy()));
-		model.addAttribute("canDecide", request.status() == Status.OPEN && user.username().equals(request.claimedBy()));
-		model.addAttribute("canSupervise", isSupervisor(user) && request.status() != Status.COMPLETED
-				&& request.supervisionReason() != null);
-		model.addAttribute("canRelease", request.claimedBy() != null
-				&& (user.username().equals(request.claimedBy()) || isSupervisor(user)));
-		model.addAttribute("canReassign", request.status() != Status.COMPLETED
-				&& (user.username().equals(request.claimedBy()) || isSupervisor(user)));
+		page.populate(request, user, model);
 	}
 
 	@PostMapping("/triage/requests/{id}/claim")
@@ -215,14 +246,13 @@ class TriageQueueController {
 			throw new AccessDeniedException("Only the person who claimed it or a supervisor can reassign it");
 		}
 		String target = username == null ? "" : username.trim();
-		StaffUser colleague = staffUsers.find(target)
-			.filter(u -> u.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR))
-			.filter(u -> u.scope().coversSite(request.siteCode(), request.placeCode()))
+		StaffUser colleague = page.colleagues(request)
+			.stream()
+			.filter(u -> u.username().equals(target))
+			.findFirst()
 			.orElse(null);
 		if (colleague == null) {
-			redirect.addFlashAttribute("problem",
-					"Enter the user name of a care coordinator or supervisor who works for this hub");
-			redirect.addFlashAttribute("reassignTyped", target);
+			redirect.addFlashAttribute("problem", "Choose a care coordinator or supervisor of this hub from the list");
 		}
 		else if (requests.reassign(request.id(), colleague.username())) {
 			redirect.addFlashAttribute("message", "Request reassigned to " + colleague.displayName());

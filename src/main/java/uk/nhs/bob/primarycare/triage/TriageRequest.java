@@ -57,6 +57,24 @@ class TriageRequest {
 
 	}
 
+	/** How the person on the request was identified (the platform's identity rule, {@code IdentityMatch}). */
+	enum Identity {
+
+		MATCHED("Matched to the record"), NOT_REGISTERED("Not registered in BOB"),
+		NOT_VERIFIED("Identity not verified");
+
+		private final String label;
+
+		Identity(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
 	@Id
 	private UUID id;
 
@@ -176,6 +194,33 @@ class TriageRequest {
 
 	private boolean notRightFirstTime;
 
+	@Enumerated(EnumType.STRING)
+	private Identity identity;
+
+	private @Nullable String sentNhsNumber;
+
+	private @Nullable String heldGivenName;
+
+	private @Nullable String heldFamilyName;
+
+	private @Nullable LocalDate heldDateOfBirth;
+
+	private @Nullable String identityResolvedBy;
+
+	private @Nullable Instant identityResolvedAt;
+
+	private @Nullable String identityNote;
+
+	private @Nullable String submissionHash;
+
+	private @Nullable UUID chasedByRequestId;
+
+	private @Nullable Instant followedUpAt;
+
+	private @Nullable String followedUpBy;
+
+	private @Nullable String followUpNote;
+
 	protected TriageRequest() {
 		this.id = UUID.randomUUID();
 		this.reference = "";
@@ -195,13 +240,21 @@ class TriageRequest {
 		this.suggestedRuleId = "";
 		this.navigationJson = "";
 		this.status = Status.OPEN;
+		this.identity = Identity.NOT_REGISTERED;
 	}
 
 	TriageRequest(UUID id, String reference, Channel channel, @Nullable String submissionKey,
 			@Nullable String submittedBy, RequestedPerson person, Hub hub, RequestDetails details, int ageYears,
 			Instant receivedAt, LocalDate weekStarting, Navigation navigation, String navigationJson,
-			@Nullable String supervisionReason) {
+			@Nullable String supervisionReason, RequestIdentity identity, @Nullable String submissionHash) {
 		this.id = id;
+		this.identity = identity.identity();
+		this.sentNhsNumber = identity.sentNhsNumber();
+		this.heldGivenName = identity.heldGivenName();
+		this.heldFamilyName = identity.heldFamilyName();
+		this.heldDateOfBirth = identity.heldDateOfBirth();
+		this.identityNote = identity.note();
+		this.submissionHash = submissionHash;
 		this.reference = reference;
 		this.channel = channel;
 		this.submissionKey = submissionKey;
@@ -299,6 +352,43 @@ class TriageRequest {
 		this.notRightFirstTime = true;
 	}
 
+	void markChasedBy(UUID later) {
+		this.chasedByRequestId = later;
+	}
+
+	/**
+	 * A coordinator settled who the person is: the person on the record (details from the record, navigation again
+	 * for their age and sex while the request is open), or the details as given, with or without an NHS number.
+	 */
+	void resolveIdentity(RequestedPerson person, Identity resolved, int ageYears, @Nullable Navigation renavigated,
+			@Nullable String renavigatedJson, String username, Instant at, String note) {
+		this.nhsNumber = person.nhsNumber();
+		this.givenName = person.givenName();
+		this.familyName = person.familyName();
+		this.dateOfBirth = person.dateOfBirth();
+		this.sex = person.sex().code();
+		this.postcode = person.postcode();
+		this.ageYears = ageYears;
+		this.identity = resolved;
+		this.identityResolvedBy = username;
+		this.identityResolvedAt = at;
+		this.identityNote = note;
+		if (renavigated != null && renavigatedJson != null) {
+			this.rulePackVersion = renavigated.rulePackVersion();
+			this.suggestedDisposition = renavigated.recommended().code();
+			this.suggestedRuleId = renavigated.recommended().ruleId();
+			this.urgency = Math.min(urgency, suggestedDisposition.urgency());
+			this.redFlag = redFlag || renavigated.redFlag();
+			this.navigationJson = renavigatedJson;
+		}
+	}
+
+	void followedUp(String username, Instant at, String note) {
+		this.followedUpBy = username;
+		this.followedUpAt = at;
+		this.followUpNote = note;
+	}
+
 	public boolean overridden() {
 		return decidedDisposition != null && decidedDisposition != suggestedDisposition;
 	}
@@ -325,6 +415,10 @@ class TriageRequest {
 
 	public Channel channel() {
 		return channel;
+	}
+
+	public @Nullable String submittedBy() {
+		return submittedBy;
 	}
 
 	public @Nullable String nhsNumber() {
@@ -517,6 +611,96 @@ class TriageRequest {
 
 	public boolean notRightFirstTime() {
 		return notRightFirstTime;
+	}
+
+	public Identity identity() {
+		return identity;
+	}
+
+	public boolean identityNotVerified() {
+		return identity == Identity.NOT_VERIFIED;
+	}
+
+	public @Nullable String sentNhsNumber() {
+		return sentNhsNumber;
+	}
+
+	public @Nullable String heldGivenName() {
+		return heldGivenName;
+	}
+
+	public @Nullable String heldFamilyName() {
+		return heldFamilyName;
+	}
+
+	public @Nullable LocalDate heldDateOfBirth() {
+		return heldDateOfBirth;
+	}
+
+	public @Nullable String identityResolvedBy() {
+		return identityResolvedBy;
+	}
+
+	public @Nullable Instant identityResolvedAt() {
+		return identityResolvedAt;
+	}
+
+	public java.time.@Nullable LocalDateTime identityResolvedAtUk() {
+		return identityResolvedAt == null ? null
+				: java.time.LocalDateTime.ofInstant(identityResolvedAt, uk.nhs.bob.primarycare.directory.ServiceDirectory.UK_TIME);
+	}
+
+	public @Nullable String identityNote() {
+		return identityNote;
+	}
+
+	public @Nullable String submissionHash() {
+		return submissionHash;
+	}
+
+	public @Nullable UUID chasedByRequestId() {
+		return chasedByRequestId;
+	}
+
+	public @Nullable Instant followedUpAt() {
+		return followedUpAt;
+	}
+
+	public @Nullable String followedUpBy() {
+		return followedUpBy;
+	}
+
+	public @Nullable String followUpNote() {
+		return followUpNote;
+	}
+
+	public @Nullable Long serviceId() {
+		return serviceId;
+	}
+
+	/** The NHS number as people read it (3-3-4), or null. */
+	public @Nullable String nhsNumberFormatted() {
+		return formatted(nhsNumber);
+	}
+
+	public @Nullable String sentNhsNumberFormatted() {
+		return formatted(sentNhsNumber);
+	}
+
+	private static @Nullable String formatted(@Nullable String number) {
+		return number == null ? null : uk.nhs.bob.primarycare.shared.NhsNumber.parse(number)
+			.map(uk.nhs.bob.primarycare.shared.NhsNumber::formatted)
+			.orElse(number);
+	}
+
+	/** 'Female' or 'Male'. */
+	public String sexLabel() {
+		return sex.isEmpty() ? sex : Character.toUpperCase(sex.charAt(0)) + sex.substring(1);
+	}
+
+	/** The status people see: 'Claimed' while someone works on an open request. */
+	public String statusLabel() {
+		return status == Status.OPEN && claimedBy != null ? "Claimed" : status.label();
 	}
 
 	/** When it was received, in UK local time, for pages. */

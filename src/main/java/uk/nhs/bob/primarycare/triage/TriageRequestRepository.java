@@ -14,9 +14,12 @@ interface TriageRequestRepository extends JpaRepository<TriageRequest, UUID> {
 
 	Optional<TriageRequest> findByReference(String reference);
 
-	/** The person's latest earlier request received since {@code since}, to link a repeat request to. */
-	Optional<TriageRequest> findFirstByNhsNumberAndReceivedAtAfterOrderByReceivedAtDesc(String nhsNumber,
-			Instant since);
+	/**
+	 * The person's earlier requests (same NHS number and date of birth, so a number kept as given for someone not
+	 * registered never joins another person's), the latest first: to link a repeat and to see earlier referrals.
+	 */
+	java.util.List<TriageRequest> findByNhsNumberAndDateOfBirthAndReceivedAtBeforeOrderByReceivedAtDesc(
+			String nhsNumber, java.time.LocalDate dateOfBirth, Instant before);
 
 	/**
 	 * Claims an unclaimed open request in one statement: when two coordinators claim at once the database lets one

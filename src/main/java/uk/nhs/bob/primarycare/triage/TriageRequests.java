@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +24,7 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.population.IdentityMatch;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
@@ -60,17 +60,17 @@ class TriageRequests {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
 	private final TransactionTemplate transaction;
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final HubSettings hubSettings;
+
 	TriageRequests(TriageRequestRepository requests, NavigationEngine engine, Population population,
 			Directory directory, ServiceDirectory services, AuditLog auditLog, ApplicationEventPublisher events,
-			JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+			JsonMapper json, PlatformTransactionManager transactions, HubSettings hubSettings) {
 		this.requests = requests;
 		this.engine = engine;
 		this.population = population;
@@ -78,12 +78,13 @@ class TriageRequests {
 		this.services = services;
 		this.auditLog = auditLog;
 		this.events = events;
-		this.jdbc = jdbc;
+		this.hubSettings = hubSettings;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	record Recorded(UUID id, String reference, boolean created, Navigation navigation, String siteCode) {
+	record Recorded(UUID id, String reference, boolean created, Navigation navigation, String siteCode,
+			TriageRequest.Identity identity) {
 	}
 
 	/** Thrown when nothing given places the request at a hub (no registered person, practice or site). */
@@ -95,18 +96,28 @@ class TriageRequests {
 
 	}
 
+	/** An idempotency key seen before came with a different body: the caller must not get the first answer. */
+	static class KeyReusedException extends RuntimeException {
+
+		KeyReusedException() {
+			super("The Idempotency-Key was used before with a different request body");
+		}
+
+	}
+
 	Recorded record(NewRequest request) {
 		return record(request, Instant.now());
 	}
 
 	/**
-	 * Records a request, or returns the first one when its submission key was seen before. The key's unique
-	 * constraint decides between concurrent retries: the losers' inserts fail and they read the winner's request.
+	 * Records a request, or returns the first one when its submission key was seen before (with the same body, when
+	 * the body's hash is given). The key's unique constraint decides between concurrent retries: the losers' inserts
+	 * fail and they read the winner's request.
 	 */
 	Recorded record(NewRequest request, Instant receivedAt) {
 		String key = request.submissionKey();
 		if (key != null) {
-			Optional<Recorded> existing = existing(key);
+			Optional<Recorded> existing = existing(key, request.submissionHash());
 			if (existing.isPresent()) {
 				return existing.get();
 			}
@@ -116,7 +127,7 @@ class TriageRequests {
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (key != null) {
-				Optional<Recorded> existing = existing(key);
+				Optional<Recorded> existing = existing(key, request.submissionHash());
 				if (existing.isPresent()) {
 					return existing.get();
 				}
@@ -125,59 +136,120 @@ class TriageRequests {
 		}
 	}
 
-	private Optional<Recorded> existing(String key) {
-		return transaction.execute(status -> requests.findBySubmissionKey(key)
-			.map(r -> new Recorded(r.id(), r.reference(), false, navigation(r), r.siteCode())));
+	private Optional<Recorded> existing(String key, @Nullable String hash) {
+		return transaction.execute(status -> requests.findBySubmissionKey(key).map(r -> {
+			if (hash != null && !hash.equals(r.submissionHash())) {
+				throw new KeyReusedException();
+			}
+			return new Recorded(r.id(), r.reference(), false, navigation(r), r.siteCode(), r.identity());
+		}));
 	}
 
 	private Recorded insert(NewRequest request, Instant receivedAt) {
 		LocalDate today = LocalDate.ofInstant(receivedAt, ServiceDirectory.UK_TIME);
-		Optional<PersonSummary> known = registered(request.person());
-		RequestedPerson person = known.map(p -> new RequestedPerson(p.nhsNumber().value(), p.givenName(),
-				p.familyName(), p.dateOfBirth(), p.sex() == uk.nhs.bob.primarycare.population.Sex.FEMALE ? Sex.FEMALE
-						: Sex.MALE, p.postcode().value()))
-			.orElse(new RequestedPerson(null, request.person().givenName(), request.person().familyName(),
-					request.person().dateOfBirth(), request.person().sex(), request.person().postcode()));
-		Hub hub = hub(known, request).orElseThrow(NoHubException::new);
+		RequestedPerson sent = request.person();
+		IdentityMatch match = sent.nhsNumber() == null ? null
+				: NhsNumber.parse(sent.nhsNumber())
+					.map(n -> population.matchIdentity(n, sent.dateOfBirth(), sent.givenName(), sent.familyName()))
+					.orElse(null);
+		RequestIdentity identity;
+		RequestedPerson person;
+		PersonSummary known = null;
+		if (match != null && match.matched() && !match.person().orElseThrow().deceased()) {
+			known = match.person().orElseThrow();
+			identity = RequestIdentity.matched();
+			person = fromRecord(known);
+		}
+		else if (match != null && match.result() != IdentityMatch.Result.NOT_FOUND) {
+			// never silently resolved: recorded as given, linked to nobody, both sides kept for a coordinator
+			PersonSummary held = match.person().orElseThrow();
+			identity = new RequestIdentity(TriageRequest.Identity.NOT_VERIFIED, sent.nhsNumber(), held.givenName(),
+					held.familyName(), held.dateOfBirth(), held.deceased() ? "The record says this person has died"
+							: "Different " + differences(match));
+			person = new RequestedPerson(null, sent.givenName(), sent.familyName(), sent.dateOfBirth(), sent.sex(),
+					sent.postcode());
+		}
+		else {
+			identity = RequestIdentity.notRegistered();
+			person = sent;
+		}
+		Hub hub = hub(Optional.ofNullable(known), request).orElseThrow(NoHubException::new);
 		int age = Math.max(0, PersonSummary.ageOn(person.dateOfBirth(), today));
 		RequestDetails details = request.details();
-		Navigation navigation = engine.navigate(new NavigationInput(age, person.sex(), details.problem(),
-				details.redFlags(), details.pregnant(), details.immunosuppressed(), details.urinaryCatheter(),
-				details.symptomDays(), details.episodesLast6Months(), details.episodesLast12Months(),
-				details.feverPainScore(), details.rashOnsetDays()));
-		String supervision = supervisionAtIntake(navigation, age, hub.siteCode(), details.problem());
 		UUID id = UUID.randomUUID();
+		List<TriageRequest> earlier = person.nhsNumber() == null ? List.of()
+				: requests.findByNhsNumberAndDateOfBirthAndReceivedAtBeforeOrderByReceivedAtDesc(person.nhsNumber(),
+						person.dateOfBirth(), receivedAt);
+		Navigation navigation = engine.navigate(input(details, age, person.sex(),
+				daysSincePharmacyFirst(earlier, details.problem(), receivedAt)));
+		String supervision = supervisionAtIntake(navigation, age, hub.siteCode(), details.problem());
 		TriageRequest saved = new TriageRequest(id, newReference(), request.channel(), request.submissionKey(),
 				request.submittedBy(), person, hub, details, age, receivedAt, IsoWeek.of(today).monday(), navigation,
-				json.writeValueAsString(navigation), supervision);
-		if (person.nhsNumber() != null) {
-			requests
-				.findFirstByNhsNumberAndReceivedAtAfterOrderByReceivedAtDesc(person.nhsNumber(),
-						receivedAt.minus(REPEAT_WINDOW))
-				.filter(earlier -> earlier.receivedAt().isBefore(receivedAt))
-				.ifPresent(earlier -> {
-					saved.linkToEarlier(earlier.id());
-					earlier.markNotRightFirstTime();
-					events.publishEvent(new TriageRequestNotRightFirstTime(earlier.id(), id, earlier.siteCode(),
-							earlier.weekStarting()));
-				});
-		}
+				json.writeValueAsString(navigation), supervision, identity, request.submissionHash());
+		earlier.stream()
+			.filter(e -> e.receivedAt().isAfter(receivedAt.minus(REPEAT_WINDOW)))
+			.findFirst()
+			.ifPresent(e -> linkRepeat(e, saved));
 		requests.saveAndFlush(saved);
-		if (person.nhsNumber() != null) {
-			events.publishEvent(new TriageRequestReceived(id, new NhsNumber(person.nhsNumber()), hub.siteCode(),
-					details.problem().name(), navigation.redFlag(), receivedAt));
+		if (identity.identity() == TriageRequest.Identity.MATCHED) {
+			publishReceived(saved);
 		}
-		return new Recorded(id, saved.reference(), true, navigation, hub.siteCode());
+		return new Recorded(id, saved.reference(), true, navigation, hub.siteCode(), identity.identity());
 	}
 
-	/** The person in the population when the NHS number and date of birth both match. */
-	private Optional<PersonSummary> registered(RequestedPerson person) {
-		if (person.nhsNumber() == null) {
-			return Optional.empty();
+	/**
+	 * A new request from the same person within 7 days of an earlier one. When the earlier one was completed, it was
+	 * not right first time; while it is still open, the new one is a chaser and the earlier one is marked chased.
+	 */
+	void linkRepeat(TriageRequest earlier, TriageRequest later) {
+		later.linkToEarlier(earlier.id());
+		if (earlier.status() == Status.COMPLETED) {
+			earlier.markNotRightFirstTime();
+			events.publishEvent(new TriageRequestNotRightFirstTime(earlier.id(), later.id(), earlier.siteCode(),
+					earlier.weekStarting()));
 		}
-		return NhsNumber.parse(person.nhsNumber())
-			.flatMap(population::find)
-			.filter(p -> p.dateOfBirth().equals(person.dateOfBirth()) && !p.deceased());
+		else {
+			earlier.markChasedBy(later.id());
+		}
+	}
+
+	/** Days since the person was last sent to Pharmacy First for this problem, or null if never. */
+	private static @Nullable Integer daysSincePharmacyFirst(List<TriageRequest> earlier, PresentingProblem problem,
+			Instant now) {
+		return earlier.stream()
+			.filter(e -> e.problem() == problem && e.decidedDisposition() == Disposition.PHARMACY_FIRST
+					&& e.completedAt() != null)
+			.findFirst()
+			.map(e -> (int) Duration.between(e.completedAt(), now).toDays())
+			.orElse(null);
+	}
+
+	private static NavigationInput input(RequestDetails details, int age, Sex sex,
+			@Nullable Integer daysSincePharmacyFirst) {
+		return new NavigationInput(age, sex, details.problem(), details.redFlags(), details.pregnant(),
+				details.immunosuppressed(), details.urinaryCatheter(), details.symptomDays(),
+				details.episodesLast6Months(), details.episodesLast12Months(), details.feverPainScore(),
+				details.rashOnsetDays(), daysSincePharmacyFirst);
+	}
+
+	void publishReceived(TriageRequest request) {
+		events.publishEvent(new TriageRequestReceived(request.id(), new NhsNumber(request.nhsNumber()),
+				request.siteCode(), request.problem().name(), request.redFlag(), request.receivedAt(),
+				request.reference(), request.problem().label()));
+	}
+
+	static RequestedPerson fromRecord(PersonSummary p) {
+		return new RequestedPerson(p.nhsNumber().value(), p.givenName(), p.familyName(), p.dateOfBirth(),
+				p.sex() == uk.nhs.bob.primarycare.population.Sex.FEMALE ? Sex.FEMALE : Sex.MALE,
+				p.postcode().value());
+	}
+
+	static String differences(IdentityMatch match) {
+		return match.differences()
+			.stream()
+			.sorted()
+			.map(IdentityMatch.Difference::label)
+			.collect(java.util.stream.Collectors.joining(" and "));
 	}
 
 	private Optional<Hub> hub(Optional<PersonSummary> known, NewRequest request) {
@@ -204,7 +276,7 @@ class TriageRequests {
 		if (age < 1) {
 			reasons.add("Child under 1");
 		}
-		if (supervisedProblems(siteCode).contains(problem)) {
+		if (hubSettings.supervisedProblems(siteCode).contains(problem)) {
 			reasons.add("Hub checks all " + problem.label().toLowerCase(java.util.Locale.UK) + " requests");
 		}
 		return reasons.isEmpty() ? null : String.join("; ", reasons);
@@ -222,25 +294,6 @@ class TriageRequests {
 		return json.readValue(request.navigationJson(), Navigation.class);
 	}
 
-	/** Problems the hub sends to a clinical supervisor whatever the suggestion. */
-	@Transactional(readOnly = true)
-	Set<PresentingProblem> supervisedProblems(String siteCode) {
-		return Set.copyOf(jdbc.sql("SELECT problem FROM triage.supervised_problem WHERE site_code = ?")
-			.param(siteCode)
-			.query((rs, i) -> PresentingProblem.valueOf(rs.getString(1)))
-			.list());
-	}
-
-	@Transactional
-	void setSupervisedProblems(String siteCode, Set<PresentingProblem> problems) {
-		jdbc.sql("DELETE FROM triage.supervised_problem WHERE site_code = ?").param(siteCode).update();
-		for (PresentingProblem problem : problems) {
-			jdbc.sql("INSERT INTO triage.supervised_problem (site_code, problem) VALUES (?, ?)")
-				.params(siteCode, problem.name())
-				.update();
-		}
-	}
-
 	/** Whether the user's organisation scope covers the request's hub. */
 	static boolean canSee(StaffUser user, TriageRequest request) {
 		return user.scope().coversSite(request.siteCode(), request.placeCode());
@@ -255,11 +308,22 @@ class TriageRequests {
 	Optional<TriageRequest> view(UUID id, StaffUser user, String page, String purpose) {
 		Optional<TriageRequest> found = requests.findById(id);
 		found.ifPresent(request -> {
+			NhsNumber person = request.nhsNumber() == null ? null : new NhsNumber(request.nhsNumber());
 			if (!canSee(user, request)) {
-				throw new org.springframework.security.access.AccessDeniedException("Request outside your scope");
+				throw new uk.nhs.bob.primarycare.audit.RefusedAccess("Request outside your scope", person,
+						request.reference(), false);
 			}
-			if (request.nhsNumber() != null) {
-				auditLog.recordView(user.username(), new NhsNumber(request.nhsNumber()), page, purpose);
+			if (person != null) {
+				auditLog.recordView(user.username(), person, page, purpose);
+			}
+			else {
+				// no NHS number (yet): the person is named by the request's reference
+				auditLog.recordRequestView(user.username(), request.reference(), page, purpose);
+				if (request.identityNotVerified() && request.sentNhsNumber() != null) {
+					// the page shows what the record holds for the number sent
+					NhsNumber.parse(request.sentNhsNumber())
+						.ifPresent(n -> auditLog.recordView(user.username(), n, page, purpose));
+				}
 			}
 		});
 		return found;

@@ -10,7 +10,7 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The directory on its own, on PostgreSQL: it creates and reads its organisations and services without any other module. */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "audit")
 class DirectoryModuleTests {
 
 	private final Directory directory;

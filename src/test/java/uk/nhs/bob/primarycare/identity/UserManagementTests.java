@@ -165,7 +165,7 @@ class UserManagementTests {
 		String username = unique("same-as-password");
 		assertThat(newUserPost(username, username.toUpperCase(), "ICB", null, null)).hasStatusOk()
 			.bodyText()
-			.contains("Password must not be the same as the username");
+			.contains("Password must not contain the username");
 		assertThat(accounts.findByUsername(username)).isEmpty();
 	}
 
@@ -328,15 +328,67 @@ class UserManagementTests {
 			.uri("/admin/users/" + id + "/password")
 			.param("password", username)
 			.with(admin())
-			.with(csrf())).hasStatusOk().bodyText().contains("Password must not be the same as the username");
+			.with(csrf())).hasStatusOk().bodyText().contains("Password must not contain the username");
+		assertThat(passwordEncoder.matches(PASSWORD, account(id).getPasswordHash())).isTrue();
+
+		assertThat(mvc.post()
+			.uri("/admin/users/" + id + "/password")
+			.param("password", "password1234")
+			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD)
+			.with(admin())
+			.with(csrf())).hasStatusOk().bodyText().contains("This is a common password");
+		assertThat(mvc.post()
+			.uri("/admin/users/" + id + "/password")
+			.param("password", "a-brand-new-password")
+			.with(admin())
+			.with(csrf())).hasStatusOk().bodyText().contains("Enter your own password to confirm this change");
+		assertThat(mvc.post()
+			.uri("/admin/users/" + id + "/password")
+			.param("password", "a-brand-new-password")
+			.param("adminPassword", "not-my-password")
+			.with(admin())
+			.with(csrf())).hasStatusOk().bodyText().contains("Your password is not correct");
 		assertThat(passwordEncoder.matches(PASSWORD, account(id).getPasswordHash())).isTrue();
 
 		assertThat(mvc.post()
 			.uri("/admin/users/" + id + "/password")
 			.param("password", "a-brand-new-password")
+			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD)
 			.with(admin())
 			.with(csrf())).hasRedirectedUrl("/admin/users/" + id);
 		assertThat(passwordEncoder.matches("a-brand-new-password", account(id).getPasswordHash())).isTrue();
+		assertThat(account(id).isPasswordChangeRequired()).isTrue();
+	}
+
+	@Test
+	void aChangeOfRolesOrScopeNeedsTheAdministratorsOwnPassword() {
+		long id = newUser(unique("reauth"));
+		StaffAccount before = account(id);
+		var withoutPassword = mvc.post()
+			.uri("/admin/users/" + id)
+			.param("version", String.valueOf(before.getVersion()))
+			.param("displayName", before.getDisplayName())
+			.param("scopeLevel", "ICB")
+			.param("roles", "ICB_ADMIN")
+			.with(admin())
+			.with(csrf())
+			.exchange();
+		assertThat(withoutPassword).hasStatusOk().bodyText().contains("Enter your own password to confirm this change");
+		assertThat(account(id).getRoles()).doesNotContain(Role.ICB_ADMIN);
+		// a change of name alone needs no password
+		assertThat(mvc.post()
+			.uri("/admin/users/" + id)
+			.param("version", String.valueOf(before.getVersion()))
+			.param("displayName", "Renamed Only")
+			.param("scopeLevel", before.scope().level().name())
+			.param("placeCode", String.valueOf(before.scope().code()))
+			.param("siteCode", String.valueOf(before.scope().code()))
+			.param("pcnCode", String.valueOf(before.scope().code()))
+			.param("roles", before.getRoles().stream().map(Enum::name).toArray(String[]::new))
+			.param("enabled", "true")
+			.with(admin())
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(account(id).getDisplayName()).isEqualTo("Renamed Only");
 	}
 
 	@Test
@@ -383,7 +435,8 @@ class UserManagementTests {
 			.param("displayName", displayName)
 			.param("scopeLevel", level)
 			.param("_roles", "on")
-			.param("_enabled", "on");
+			.param("_enabled", "on")
+			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD);
 		if (roles.length > 0) {
 			request.param("roles", roles);
 		}

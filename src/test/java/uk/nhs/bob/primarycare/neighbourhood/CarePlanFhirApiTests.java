@@ -124,7 +124,7 @@ class CarePlanFhirApiTests {
 	}
 
 	@Test
-	void othersGetProblemJsonAndNothingIsAudited() {
+	void othersGetProblemJsonAndOnlyTheirRefusalsAreAudited() {
 		CaseloadEntry entry = planWithGoalsAndActions();
 		long before = audits(entry.getNhsNumber());
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
@@ -140,7 +140,10 @@ class CarePlanFhirApiTests {
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
 			.with(httpBasic("neighbourhood", "demo-password"))).hasStatusOk();
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
+		// one view, and the two refusals (the other team's member and the service account) as refusals
+		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 3);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND page = 'FHIR API: care plan' "
+				+ "AND outcome = 'VIEWED'").param(entry.getNhsNumber()).query(Long.class).single()).isPositive();
 	}
 
 }

@@ -95,8 +95,8 @@ class CaseloadEventsTests {
 				"neighbourhood"));
 		UUID requestId = UUID.randomUUID();
 		transactions.executeWithoutResult(status -> publisher.publishEvent(new TriageRequestReceived(requestId,
-				new NhsNumber(entry.getNhsNumber()), "OX-CTY", "Worsening breathlessness since yesterday", true,
-				Instant.now())));
+				new NhsNumber(entry.getNhsNumber()), "OX-CTY", "URINARY_SYMPTOMS", true, Instant.now(), "TR-TESTREF1",
+				"Urinary symptoms (pain or burning when peeing)")));
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
 			.sql("SELECT count(*) FROM neighbourhood.keyworker_alert WHERE request_id = ?")
 			.param(requestId)
@@ -104,21 +104,23 @@ class CaseloadEventsTests {
 			.single() == 1);
 		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member())).hasStatusOk()
 			.bodyText()
-			.contains("Same-day requests: keyworker alert", "Worsening breathlessness since yesterday", "Red flag");
+			.contains("Same-day requests: keyworker alert", "Urinary symptoms (pain or burning when peeing)", "Red flag",
+					"TR-TESTREF1", "/triage/requests/" + requestId)
+			.doesNotContain("URINARY_SYMPTOMS");
 		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/caseload").with(member())).hasStatusOk()
 			.bodyText()
 			.contains("1 same-day request");
 		assertThat(mvc.get().uri("/neighbourhood/meetings/" + meeting.getId()).with(member())).hasStatusOk()
 			.bodyText()
-			.contains("Red flag same-day request: Worsening breathlessness since yesterday");
+			.contains("Red flag same-day request: Urinary symptoms (pain or burning when peeing)");
 		// the same event again (redelivery) adds nothing
 		transactions.executeWithoutResult(status -> publisher.publishEvent(new TriageRequestReceived(requestId,
-				new NhsNumber(entry.getNhsNumber()), "OX-CTY", "Worsening breathlessness since yesterday", true,
-				Instant.now())));
+				new NhsNumber(entry.getNhsNumber()), "OX-CTY", "URINARY_SYMPTOMS", true, Instant.now(), "TR-TESTREF1",
+				"Urinary symptoms (pain or burning when peeing)")));
 		// a request for someone on no caseload is ignored
 		UUID other = UUID.randomUUID();
 		transactions.executeWithoutResult(status -> publisher.publishEvent(new TriageRequestReceived(other,
-				new NhsNumber("9434765919"), "OX-CTY", "Sore throat", false, Instant.now())));
+				new NhsNumber("9434765919"), "OX-CTY", "SORE_THROAT", false, Instant.now(), "TR-TESTREF2", "Sore throat")));
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
 		assertThat(jdbc.sql("SELECT count(*) FROM neighbourhood.keyworker_alert WHERE request_id IN (?, ?)")
 			.params(requestId, other)

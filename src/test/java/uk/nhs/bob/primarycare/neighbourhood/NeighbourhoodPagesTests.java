@@ -86,28 +86,47 @@ class NeighbourhoodPagesTests {
 	}
 
 	@Test
-	void anotherTeamsMemberIsRefusedUntilTheyBreakTheGlassWhichIsAuditedAndShown() {
+	void aMemberOfAnotherPlacesTeamIsRefusedWithoutBreakGlass() {
 		UUID entry = demoEntry("OX-CTY");
 		RequestPostProcessor other = user("neighbourhood-bucks").roles("INT_MEMBER");
 		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(other)).hasStatus(HttpStatus.FORBIDDEN)
 			.bodyText()
-			.contains("Break-glass access")
-			.doesNotContain("What matters to me");
-		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass").param("reason", "short")
-			.with(other).with(csrf())).hasStatus(HttpStatus.FORBIDDEN).bodyText().contains("at least 10 characters");
-		long before = audits("neighbourhood-bucks", "Break-glass");
+			.contains("outside your organisation scope")
+			.doesNotContain("What matters to me", "Break the glass and view the plan");
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass")
+			.param("reasonCode", "EMERGENCY")
 			.param("reason", "Seen in Stoke Mandeville ED after a fall")
 			.with(other)
-			.with(csrf())).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(other)).hasStatusOk()
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(other)).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aSupervisorOfThePlaceIsRefusedUntilTheyBreakTheGlassWhichIsAuditedAndShown() {
+		UUID entry = demoEntry("OX-CTY");
+		RequestPostProcessor supervisor = user("supervisor-oxon").roles("CLINICAL_SUPERVISOR");
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(supervisor))
+			.hasStatus(HttpStatus.FORBIDDEN)
 			.bodyText()
-			.contains("Break-glass access to this plan", "Seen in Stoke Mandeville ED after a fall")
+			.contains("Break-glass access", "Break the glass and view the plan")
+			.doesNotContain("What matters to me");
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass").param("reasonCode", "OTHER")
+			.param("reason", "short")
+			.with(supervisor).with(csrf())).hasStatus(HttpStatus.FORBIDDEN).bodyText().contains("at least 20 characters");
+		long before = audits("supervisor-oxon", "Break-glass");
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/break-glass")
+			.param("reasonCode", "EMERGENCY")
+			.param("reason", "Seen in the John Radcliffe ED after a fall")
+			.with(supervisor)
+			.with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(supervisor)).hasStatusOk()
+			.bodyText()
+			.contains("Break-glass access to this plan", "Seen in the John Radcliffe ED after a fall")
 			.doesNotContain("Edit the care plan");
-		assertThat(audits("neighbourhood-bucks", "Break-glass")).isEqualTo(before + 2);
+		assertThat(audits("supervisor-oxon", "Break-glass")).isEqualTo(before + 2);
 		// and they still cannot change it
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry + "/discharge").param("version", "0")
-			.param("reason", "x").with(other).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+			.param("reason", "x").with(supervisor).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -196,12 +215,13 @@ class NeighbourhoodPagesTests {
 		uk.nhs.bob.primarycare.identity.StaffUser practiceUser = new uk.nhs.bob.primarycare.identity.StaffUser(
 				"practice-gp", "Practice GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
 				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn(pcn), pcn);
-		assertThat(access.readAccess(practiceUser, team, entry)).contains("Direct care: registered practice");
+		assertThat(access.readAccess(practiceUser, team, entry, false))
+			.contains(new TeamAccess.Access("Direct care: registered practice", false));
 		assertThat(access.canEdit(practiceUser, team)).isFalse();
 		uk.nhs.bob.primarycare.identity.StaffUser otherPcn = new uk.nhs.bob.primarycare.identity.StaffUser(
 				"other-gp", "Other GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
 				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn("U00000"), "U00000");
-		assertThat(access.readAccess(otherPcn, team, entry)).isEmpty();
+		assertThat(access.readAccess(otherPcn, team, entry, true)).isEmpty();
 	}
 
 }

@@ -25,6 +25,11 @@ public final class Browser {
 	}
 
 	public static WebDriver start() throws IOException {
+		return start(true);
+	}
+
+	/** A browser with JavaScript on, or off (as for people whose browser runs none). */
+	public static WebDriver start(boolean javascript) throws IOException {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -39,6 +44,10 @@ public final class Browser {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,1024",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		if (!javascript) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);

@@ -58,9 +58,22 @@ public abstract class BrowserTestSupport {
 		awaitReady();
 	}
 
+	/** Whether pages run their script; a test that turns it off waits only for the page to load. */
+	protected boolean javascript = true;
+
+	/** Replaces this test's browser with one that runs no JavaScript. */
+	protected void withoutJavaScript() throws IOException {
+		browser.quit();
+		browser = Browser.start(false);
+		javascript = false;
+	}
+
 	protected void awaitReady() {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
-			.executeScript("return document.readyState === 'complete' && document.body.dataset.appReady === 'true'")));
+		// WebDriver's own script runs even when the page's may not, so it can read the state either way
+		String ready = javascript ? "return document.readyState === 'complete' && document.body.dataset.appReady === 'true'"
+				: "return document.readyState === 'complete'";
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(ready)));
 	}
 
 	protected void signIn(String username, String password) {

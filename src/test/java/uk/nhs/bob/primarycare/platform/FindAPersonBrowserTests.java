@@ -63,6 +63,7 @@ class FindAPersonBrowserTests extends BrowserTestSupport {
 		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 		assertThat(browser.findElements(By.cssSelector("table.nhsuk-table tbody tr"))).hasSize(1);
 		assertThat(Accessibility.violations(browser)).isEmpty();
+		assertThat(auditEntries(nhsNumber.value())).as("the search result shows the person").isEqualTo(auditedBefore + 1);
 
 		clickAndWait(By.cssSelector("table.nhsuk-table tbody tr a"));
 		assertThat(browser.getCurrentUrl()).endsWith("/population/people/" + nhsNumber.value());
@@ -71,7 +72,7 @@ class FindAPersonBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(nhsNumber.formatted())
 			.contains("Blood pressure");
 		assertThat(Accessibility.violations(browser)).isEmpty();
-		assertThat(auditEntries(nhsNumber.value())).isEqualTo(auditedBefore + 1);
+		assertThat(auditEntries(nhsNumber.value())).isEqualTo(auditedBefore + 2);
 	}
 
 	@Test

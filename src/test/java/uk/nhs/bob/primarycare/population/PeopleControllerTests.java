@@ -215,13 +215,17 @@ class PeopleControllerTests {
 	}
 
 	@Test
-	void aPersonOutsideTheUsersScopeIsForbiddenAndNotAudited() {
+	void aPersonOutsideTheUsersScopeIsForbiddenAndTheRefusalAudited() {
 		Someone oxford = registeredAt("K84902");
 		long before = auditRows(oxford.nhsNumber());
 		assertThat(mvc.get()
 			.uri("/population/people/" + oxford.nhsNumber())
 			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(auditRows(oxford.nhsNumber())).isEqualTo(before);
+		assertThat(auditRows(oxford.nhsNumber())).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT outcome FROM audit.record_view WHERE nhs_number = ? ORDER BY id DESC LIMIT 1")
+			.param(oxford.nhsNumber())
+			.query(String.class)
+			.single()).isEqualTo("REFUSED");
 		assertThat(mvc.get()
 			.uri("/population/people/" + oxford.nhsNumber())
 			.with(user("coordinator-oxon").roles("CARE_COORDINATOR"))).hasStatusOk();

@@ -52,15 +52,40 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElements(By.cssSelector(".programme-icon"))).isNotEmpty();
 		assertThat(Accessibility.violations(browser)).isEmpty();
 		clickAndWait(By.cssSelector("main .nhsuk-card__link"));
+		String project = browser.getCurrentUrl();
 		assertThat(browser.findElements(By.cssSelector("svg.programme-chart__svg"))).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(browser.findElements(By.cssSelector(".programme-chart__pdsa-label"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector(".programme-chart__point-button"))).isNotEmpty();
 		assertThat(Accessibility.violations(browser)).isEmpty();
+		// each point is a button named by its week; choosing one reads its details out
+		browser.findElement(By.cssSelector(".programme-chart__point-button")).click();
+		assertThat(browser.findElement(By.cssSelector(".programme-chart__details")).getText())
+			.startsWith("Week commencing");
+		clickAndWait(By.linkText("See and change the driver diagram"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Change idea:", "Ramp: PDSA 1");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		browser.get(project);
 		clickAndWait(By.linkText("Change the team"));
 		assertThat(Accessibility.violations(browser)).isEmpty();
-		clickAndWait(By.cssSelector("a.nhsuk-back-link"));
+		browser.get(project);
 		clickAndWait(By.linkText("Record a progress score"));
 		assertThat(Accessibility.violations(browser)).isEmpty();
 		open("/programme/cohorts/1/edit");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		// the portfolio for a Place board: the summary matrix, then the board pack to print
+		open("/programme/portfolio");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		new Select(browser.findElement(By.id("place"))).selectByVisibleText("Berkshire West");
+		submit();
+		assertThat(browser.findElement(By.id("portfolio-showing")).getText()).startsWith("Berkshire West");
+		assertThat(browser.findElements(By.cssSelector(".programme-matrix__table .programme-measure-icons")))
+			.isNotEmpty();
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("Open the board pack to print"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Board pack: Berkshire West");
+		assertThat(browser.findElements(By.cssSelector(".programme-pack__site"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("[data-print]"))).hasSize(1);
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Milestones", "Risks and issues");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 	}
 
@@ -86,20 +111,22 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 		submit();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(siteName);
 
-		// cohort 1 of same-day care is full for Berkshire West
-		new Select(browser.findElement(By.id("cohortId"))).selectByVisibleText(
-				"Non-complex same-day care: Cohort 1 (March 2024 to August 2024)");
-		submit();
-		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
-			.contains("already has 3 sites from Berkshire West");
-		assertThat(Accessibility.violations(browser)).isEmpty();
-		new Select(browser.findElement(By.id("cohortId"))).selectByVisibleText(
-				"CVD prevention: Cohort 3 (March 2026 to August 2026)");
+		// finished cohorts are not offered, and the table says why
+		Select cohorts = new Select(browser.findElement(By.id("cohortId")));
+		assertThat(cohorts.getOptions()).extracting(option -> option.getText())
+			.noneMatch(text -> text.contains("Cohort 1 (March 2024"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("finished on 31 August 2024");
+		cohorts.getOptions()
+			.stream()
+			.filter(option -> option.getText().startsWith("CVD prevention: Cohort 4"))
+			.findFirst()
+			.orElseThrow()
+			.click();
 		submit();
 		assertThat(browser.findElement(By.className("nhsuk-notification-banner")).getText())
-			.contains("enrolled in Cohort 3 of CVD prevention");
+			.contains("enrolled in Cohort 4 of CVD prevention");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("History across cohorts and workstreams")
-			.contains("Cohort 3");
+			.contains("Cohort 4");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		clickAndWait(By.linkText("CVD prevention"));
@@ -117,12 +144,31 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 			type("value", String.valueOf(20 + weeksAgo));
 			submit();
 		}
-		assertThat(browser.findElements(By.cssSelector("circle.programme-chart__point"))).hasSize(4);
+		assertThat(browser.findElements(By.cssSelector(".programme-chart__point-button"))).hasSize(4);
 		assertThat(Accessibility.violations(browser)).isEmpty();
 
 		clickAndWait(By.cssSelector("a.nhsuk-back-link"));
+		String project = browser.getCurrentUrl();
+		// the cycle tests a change idea of the driver diagram
+		clickAndWait(By.linkText("See and change the driver diagram"));
+		for (String[] driver : new String[][] { { "Primary driver", "", "People at high risk are found" },
+				{ "Secondary driver", "Primary driver: People at high risk are found", "Invitations are easy to act on" },
+				{ "Change idea", "Secondary driver: Invitations are easy to act on", "Text invitations with a booking link" } }) {
+			new Select(browser.findElement(By.id("level"))).selectByVisibleText(driver[0]);
+			if (!driver[1].isEmpty()) {
+				new Select(browser.findElement(By.id("parentId"))).selectByVisibleText(driver[1]);
+			}
+			type("text", driver[2]);
+			clickAndWait(By.cssSelector("#add-driver button[type=submit]"));
+		}
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("Change idea: Text invitations with a booking link");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		browser.get(project);
 		clickAndWait(By.linkText("Record a PDSA cycle"));
 		assertThat(Accessibility.violations(browser)).isEmpty();
+		new Select(browser.findElement(By.id("changeIdeaId"))).selectByVisibleText("Text invitations with a booking link");
+		type("predictions[0].prediction", "Ten more contacts a week");
 		type("title", "Text invitations with a booking link");
 		submit();
 		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText()).contains("Enter the plan");
@@ -139,7 +185,8 @@ class ProgrammeBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.cssSelector(".programme-chart__pdsa-label")).getText()).isEqualTo("PDSA 1");
 		assertThat(browser.findElement(By.cssSelector(".programme-chart__annotations")).getText())
 			.contains("PDSA 1: Text invitations with a booking link");
-		assertThat(browser.findElement(By.id("pdsa-1")).getText()).contains("More people book an outreach appointment");
+		assertThat(browser.findElement(By.id("pdsa-1")).getText()).contains("More people book an outreach appointment",
+				"Change idea tested", "Ten more contacts a week", "Not studied yet");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 	}
 

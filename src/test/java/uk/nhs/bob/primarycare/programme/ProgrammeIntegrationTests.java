@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Cohort capacity (and its race), enrolment history, and the weekly feed from each module's events. */
 @IntegrationTest
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
 class ProgrammeIntegrationTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
@@ -47,6 +48,18 @@ class ProgrammeIntegrationTests {
 
 	@Autowired
 	FeedValues feedValues;
+
+	@Autowired
+	Measures measures;
+
+	@Autowired
+	Charts charts;
+
+	private java.util.Map<LocalDate, Double> weekly(Feed feed, Set<String> sites) {
+		java.util.Map<LocalDate, Double> values = new java.util.TreeMap<>();
+		feedValues.weekly(feed, sites).forEach((week, fed) -> values.put(week, fed.value()));
+		return values;
+	}
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -68,14 +81,14 @@ class ProgrammeIntegrationTests {
 	void aFourthSiteFromOnePlaceIsRefusedForACohortOfThree() {
 		Cohort cohort = newCohort("SAME_DAY", 3);
 		for (int i = 0; i < 3; i++) {
-			programme.enrol(newSite("15A", "BW-RDG").id(), cohort.id(), "delivery", TODAY);
+			programme.enrol(newSite("15A", "BW-RDG").id(), cohort.id(), TODAY);
 		}
 		ProgrammeSite fourth = newSite("15A", "BW-RDG");
-		assertThatThrownBy(() -> programme.enrol(fourth.id(), cohort.id(), "delivery", TODAY))
-			.isInstanceOf(Programme.EnrolmentRefused.class)
+		assertThatThrownBy(() -> programme.enrol(fourth.id(), cohort.id(), TODAY))
+			.isInstanceOf(Refused.class)
 			.hasMessageContaining("already has 3 sites from Berkshire West, the most it takes from one Place");
 		// another Place still has room
-		programme.enrol(newSite("10Q", "OX-CTY").id(), cohort.id(), "delivery-oxon", TODAY);
+		programme.enrol(newSite("10Q", "OX-CTY").id(), cohort.id(), TODAY);
 		assertThat(programme.enrolledCounts().get(cohort.id())).containsEntry("15A", 3).containsEntry("10Q", 1);
 		// enrolling creates the project, governed by the Place
 		assertThat(programme.project(programme.sitesIn("10Q").get(0).id(), "SAME_DAY")).isPresent();
@@ -89,13 +102,16 @@ class ProgrammeIntegrationTests {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Callable<Boolean>> attempts = new ArrayList<>();
+			org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
+				.getContext();
 			for (ProgrammeSite site : List.of(first, second)) {
 				attempts.add(() -> {
+					org.springframework.security.core.context.SecurityContextHolder.setContext(context);
 					try {
-						programme.enrol(site.id(), cohort.id(), "delivery-bucks", TODAY);
+						programme.enrol(site.id(), cohort.id(), TODAY);
 						return true;
 					}
-					catch (Programme.EnrolmentRefused refused) {
+					catch (Refused refused) {
 						return false;
 					}
 				});
@@ -117,16 +133,16 @@ class ProgrammeIntegrationTests {
 		ProgrammeSite site = newSite("10Q", "OX-BAN");
 		Cohort sameDay = newCohort("SAME_DAY", 9);
 		Cohort cvd = newCohort("CVD", 9);
-		programme.enrol(site.id(), sameDay.id(), "admin", TODAY);
-		programme.enrol(site.id(), cvd.id(), "admin", TODAY);
+		programme.enrol(site.id(), sameDay.id(), TODAY);
+		programme.enrol(site.id(), cvd.id(), TODAY);
 		assertThat(programme.enrolments(site.id())).extracting(Programme.EnrolmentRecord::cohortId)
 			.containsExactlyInAnyOrder(sameDay.id(), cvd.id());
 		Cohort anotherSameDay = newCohort("SAME_DAY", 9);
-		assertThatThrownBy(() -> programme.enrol(site.id(), anotherSameDay.id(), "admin", TODAY))
-			.isInstanceOf(Programme.EnrolmentRefused.class)
+		assertThatThrownBy(() -> programme.enrol(site.id(), anotherSameDay.id(), TODAY))
+			.isInstanceOf(Refused.class)
 			.hasMessageContaining("already enrolled");
 		Cohort mobilisation = newCohort("INT", 0);
-		assertThatThrownBy(() -> programme.enrol(site.id(), mobilisation.id(), "admin", TODAY))
+		assertThatThrownBy(() -> programme.enrol(site.id(), mobilisation.id(), TODAY))
 			.hasMessageContaining("does not enrol sites");
 	}
 
@@ -159,14 +175,14 @@ class ProgrammeIntegrationTests {
 		publish(new TriageRequestCompleted(first, site, "15A", WEEK, "PHARMACY_FIRST", true, false, false, 600, now));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(feedValues.weekly(Feed.TRIAGE_COMPLETED, Set.of(site))).containsEntry(WEEK, 3.0)
+			assertThat(weekly(Feed.TRIAGE_COMPLETED, Set.of(site))).containsEntry(WEEK, 3.0)
 				.containsEntry(WEEK.plusWeeks(1), 1.0);
-			assertThat(feedValues.weekly(Feed.TRIAGE_AWAY_SHARE, Set.of(site)).get(WEEK)).isCloseTo(200.0 / 3,
+			assertThat(weekly(Feed.TRIAGE_AWAY_SHARE, Set.of(site)).get(WEEK)).isCloseTo(200.0 / 3,
 					org.assertj.core.api.Assertions.within(1e-9));
-			assertThat(feedValues.weekly(Feed.TRIAGE_RIGHT_FIRST_TIME_SHARE, Set.of(site)).get(WEEK))
+			assertThat(weekly(Feed.TRIAGE_RIGHT_FIRST_TIME_SHARE, Set.of(site)).get(WEEK))
 				.isCloseTo(200.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
 			// median of 10, 20 and 50 minutes
-			assertThat(feedValues.weekly(Feed.TRIAGE_MEDIAN_MINUTES, Set.of(site))).containsEntry(WEEK, 20.0);
+			assertThat(weekly(Feed.TRIAGE_MEDIAN_MINUTES, Set.of(site))).containsEntry(WEEK, 20.0);
 		});
 	}
 
@@ -184,11 +200,11 @@ class ProgrammeIntegrationTests {
 		publish(new CaseloadCounted(site, WEEK, 1, 1, 1, earlier.minusSeconds(3600)));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(feedValues.weekly(Feed.CASELOAD_PEOPLE, Set.of(site))).containsEntry(WEEK, 42.0);
-			assertThat(feedValues.weekly(Feed.CASELOAD_PLANS_AGREED, Set.of(site))).containsEntry(WEEK, 31.0);
-			assertThat(feedValues.weekly(Feed.CASELOAD_REVIEWS_OVERDUE, Set.of(site, otherSite)))
+			assertThat(weekly(Feed.CASELOAD_PEOPLE, Set.of(site))).containsEntry(WEEK, 42.0);
+			assertThat(weekly(Feed.CASELOAD_PLANS_AGREED, Set.of(site))).containsEntry(WEEK, 31.0);
+			assertThat(weekly(Feed.CASELOAD_REVIEWS_OVERDUE, Set.of(site, otherSite)))
 				.containsEntry(WEEK, 5.0);
-			assertThat(feedValues.weekly(Feed.CASELOAD_ADDED, Set.of(site))).containsEntry(WEEK, 1.0);
+			assertThat(weekly(Feed.CASELOAD_ADDED, Set.of(site))).containsEntry(WEEK, 1.0);
 		});
 	}
 
@@ -202,27 +218,38 @@ class ProgrammeIntegrationTests {
 				new CvdIndicatorsCounted(site, WEEK, 12, 200, 150, 9, Instant.now()));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(feedValues.weekly(Feed.CVD_HYPERTENSION_FOUND, Set.of(site))).containsEntry(WEEK, 2.0);
-			assertThat(feedValues.weekly(Feed.CVD_OUTREACH_DONE, Set.of(site))).containsEntry(WEEK, 1.0);
-			assertThat(feedValues.weekly(Feed.CVD_HIGH_RISK_ON_STATIN_SHARE, Set.of(site))).containsEntry(WEEK, 75.0);
+			assertThat(weekly(Feed.CVD_HYPERTENSION_FOUND, Set.of(site))).containsEntry(WEEK, 2.0);
+			assertThat(weekly(Feed.CVD_OUTREACH_DONE, Set.of(site))).containsEntry(WEEK, 1.0);
+			assertThat(weekly(Feed.CVD_HIGH_RISK_ON_STATIN_SHARE, Set.of(site))).containsEntry(WEEK, 75.0);
 		});
 	}
 
 	@Test
-	void aFedMeasureUsesTheFeedAndTheBaselineEnteredByHand() {
+	void aFedMeasureUsesTheFeedFromItsWeekAndTheBaselineEnteredByHandBefore() {
 		String siteCode = testSiteCode();
 		ProgrammeSite site = newSite("15A", siteCode);
 		Cohort cohort = newCohort("INT", 3);
-		programme.enrol(site.id(), cohort.id(), "delivery", TODAY);
+		programme.enrol(site.id(), cohort.id(), TODAY);
 		Project project = programme.project(site.id(), "INT").orElseThrow();
-		Measure measure = programme.addMeasure(new Measure(project.id(), "Caseload", Measure.Kind.PROCESS,
-				Feed.CASELOAD_PEOPLE.definition(), Spc.Direction.INCREASE, "people", null, Feed.CASELOAD_PEOPLE));
-		programme.enterValue(measure.id(), WEEK.minusWeeks(1), new java.math.BigDecimal("35"), "delivery");
-		publish(new CaseloadCounted(siteCode, WEEK, 41, 30, 2, Instant.now()));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(programme.values(measure, programme.directorySiteCodes(site)))
-				.containsExactly(new Programme.WeekValue(WEEK.minusWeeks(1), 35.0, false),
-						new Programme.WeekValue(WEEK, 41.0, true)));
+		Measure measure = measures.add(project.id(), new Measures.Draft("Caseload", Measure.Kind.PROCESS,
+				Feed.CASELOAD_PEOPLE.definition(), Spc.Direction.INCREASE, "people", null, Feed.CASELOAD_PEOPLE, WEEK,
+				10));
+		measures.enter(project.id(), measure.id(), WEEK.minusWeeks(1), new java.math.BigDecimal("35"));
+		// a week the feed covers is refused, with the reason
+		assertThatThrownBy(() -> measures.enter(project.id(), measure.id(), WEEK.plusDays(2),
+				new java.math.BigDecimal("99")))
+			.isInstanceOf(Refused.class)
+			.hasMessageContaining("is fed from People on the INT caseload");
+		publish(new CaseloadCounted(siteCode, WEEK, 41, 30, 2, Instant.now()),
+				new CaseloadCounted(siteCode, WEEK.minusWeeks(1), 7, 3, 1, Instant.now()));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			MeasureChart chart = charts.chart(measure, programme.directorySiteCodes(site), WEEK.plusWeeks(2));
+			// the feed's count for the baseline week is not used: the hand value is
+			assertThat(chart.weeks()).extracting(MeasureChart.Week::weekStarting, MeasureChart.Week::value,
+					MeasureChart.Week::fed, MeasureChart.Week::n)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(WEEK.minusWeeks(1), 35.0, false, null),
+						org.assertj.core.groups.Tuple.tuple(WEEK, 41.0, true, 41L));
+		});
 	}
 
 }

@@ -20,6 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The pages with the demo programme, who may change what, and bad input kept on the form. */
 @IntegrationTest
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
 class ProgrammePagesTests {
 
 	@Autowired
@@ -27,6 +28,9 @@ class ProgrammePagesTests {
 
 	@Autowired
 	Programme programme;
+
+	@Autowired
+	Measures measures;
 
 	private Project demoProject(String placeCode, String workstream) {
 		ProgrammeSite site = programme.sitesIn(placeCode)
@@ -149,8 +153,8 @@ class ProgrammePagesTests {
 	}
 
 	@Test
-	void enrolmentBeyondThePlaceMaximumIsRefusedWithAMessage() {
-		// cohort 1 of same-day care already has the three demo sites from Berkshire West
+	void enrolmentIntoAFinishedCohortIsRefusedWithAMessage() {
+		// cohort 1 of same-day care finished in August 2024
 		ProgrammeSite fourth = programme.addSite("Test site " + UUID.randomUUID(), "15A", "",
 				Set.of(new FootprintCode(FootprintKind.SITE, "BW-WBE")));
 		long cohortOne = programme.cohorts()
@@ -165,7 +169,7 @@ class ProgrammePagesTests {
 			.with(csrf())
 			.param("cohortId", String.valueOf(cohortOne))).hasStatusOk()
 			.bodyText()
-			.contains("There is a problem", "already has 3 sites from Berkshire West");
+			.contains("There is a problem", "finished on 31 August 2024");
 		assertThat(programme.enrolments(fourth.id())).isEmpty();
 		assertThat(mvc.post()
 			.uri("/programme/sites/" + fourth.id() + "/enrolments")
@@ -200,7 +204,7 @@ class ProgrammePagesTests {
 	@Test
 	void weeklyValuesAndPdsaCyclesValidateTheirInput() {
 		Project project = demoProject("15A", "SAME_DAY");
-		long measure = programme.measures(project.id()).get(0).id();
+		long measure = measures.of(project.id()).get(0).id();
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure + "/values")
 			.with(user("delivery").roles("PLACE_DELIVERY"))

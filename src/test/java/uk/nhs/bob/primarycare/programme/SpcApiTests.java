@@ -117,6 +117,74 @@ class SpcApiTests {
 	}
 
 	@Test
+	void numbersMustBeJsonNumbersAndIndexesWholeNumbers() {
+		// today's answer for valid input stays the same; "5" and 1.5 are no longer coerced
+		MvcTestResult result = post("""
+				{"values": [1, "5", 3, true], "improvementDirection": "increase", "target": "30",
+				 "rebaseIndexes": [1.5, "2"], "screenOutliers": "yes"}""");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("values[1]", "values[3]", "target", "rebaseIndexes[0]", "rebaseIndexes[1]",
+					"screenOutliers");
+		assertThat(result).bodyJson().extractingPath("$.errors[?(@.field == 'rebaseIndexes[0]')].message")
+			.asArray()
+			.containsExactly("must be a whole number");
+	}
+
+	@Test
+	void unknownAndRepeatedFieldsAreRefused() {
+		assertThat(post("""
+				{"values": [1, 2], "improvementDirection": "increase", "rebase": [1]}""")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("rebase");
+		assertThat(post("""
+				{"values": [1, 2], "values": [3], "improvementDirection": "increase"}""")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(post("[1, 2]")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post("{\"values\": [1,")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void rebaseIndexesAreBoundedByTheValuesAndErrorsStaySmall() {
+		// more indexes than values: one error, however long the list
+		String indexes = java.util.stream.IntStream.range(0, 20_000)
+			.mapToObj(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(","));
+		MvcTestResult tooMany = post("{\"values\": [1, 2, 3], \"improvementDirection\": \"increase\", \"rebaseIndexes\": ["
+				+ indexes + "]}");
+		assertThat(tooMany).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("rebaseIndexes");
+		assertThat(tooMany.getResponse().getContentAsByteArray()).hasSizeLessThan(2_000);
+		// many bad values: at most 50 listed, all counted
+		String values = java.util.stream.IntStream.range(0, 5_000)
+			.mapToObj(i -> "\"x\"")
+			.collect(java.util.stream.Collectors.joining(","));
+		MvcTestResult manyBad = post("{\"values\": [" + values + "], \"improvementDirection\": \"increase\"}");
+		assertThat(manyBad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(manyBad).bodyJson().extractingPath("$.errors.length()").isEqualTo(SpcApiController.MAX_ERRORS);
+		assertThat(manyBad).bodyJson().extractingPath("$.detail").asString().contains("5000 invalid");
+		assertThat(manyBad.getResponse().getContentAsByteArray()).hasSizeLessThan(10_000);
+	}
+
+	@Test
+	void aBodyOverTheLimitIs413() {
+		String values = java.util.stream.IntStream.range(0, 100_000)
+			.mapToObj(i -> "1.25")
+			.collect(java.util.stream.Collectors.joining(","));
+		MvcTestResult result = post("{\"values\": [" + values + "], \"improvementDirection\": \"increase\"}");
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void needsSignIn() {
 		assertThat(mvc.post().uri("/api/v1/programme/spc").contentType(MediaType.APPLICATION_JSON).content("""
 				{"values": [1], "improvementDirection": "increase"}""")).hasStatus(HttpStatus.UNAUTHORIZED);

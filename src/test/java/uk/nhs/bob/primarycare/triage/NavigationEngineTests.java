@@ -123,7 +123,7 @@ class NavigationEngineTests {
 				catheter, symptomDays, episodes6, episodes12, feverPain, rashDays));
 		assertThat(navigation.recommended().code()).isEqualTo(expected);
 		assertThat(navigation.recommended().ruleId()).isEqualTo(ruleId);
-		assertThat(navigation.rulePackVersion()).isEqualTo("2026.1");
+		assertThat(navigation.rulePackVersion()).isEqualTo("2026.2");
 	}
 
 	@ParameterizedTest

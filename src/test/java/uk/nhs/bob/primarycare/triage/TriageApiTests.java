@@ -52,7 +52,7 @@ class TriageApiTests {
 					{"ageYears": 30, "sex": "female", "pregnant": false, "problem": "URINARY_SYMPTOMS",
 					 "redFlags": [], "urinaryCatheter": false, "episodesLast6Months": 1}""")).hasStatusOk()
 			.bodyJson()
-			.hasPathSatisfying("$.rulePackVersion", v -> assertThat(v).isEqualTo("2026.1"))
+			.hasPathSatisfying("$.rulePackVersion", v -> assertThat(v).isEqualTo("2026.2"))
 			.hasPathSatisfying("$.dispositions[0].code", v -> assertThat(v).isEqualTo("PHARMACY_FIRST"))
 			.hasPathSatisfying("$.dispositions[0].ruleId", v -> assertThat(v).isEqualTo("PF-UTI"))
 			.hasPathSatisfying("$.dispositions[0].reason", v -> assertThat(v).asString().contains("Pharmacy First"))
@@ -95,7 +95,8 @@ class TriageApiTests {
 			.content("""
 					{"ageYears": -1, "sex": "male", "problem": "OTHER"}""")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
-			.hasPathSatisfying("$.errors[0].field", f -> assertThat(f).isEqualTo("ageYears"));
+			.hasPathSatisfying("$.errors[*].field", f -> assertThat(f).asArray().containsExactlyInAnyOrder("ageYears",
+					"redFlags"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
 			.with(httpBasic("api-client", "demo-password"))
@@ -195,7 +196,7 @@ class TriageApiTests {
 	void anUnregisteredPersonNeedsASiteAndBadFieldsAreNamed() {
 		String unregistered = """
 				{"givenName": "Ana", "familyName": "Visitor", "dateOfBirth": "1990-02-03", "sex": "female",
-				 "problem": "SORE_THROAT"}""";
+				 "problem": "SORE_THROAT", "redFlags": []}""";
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
 			.with(httpBasic("api-client", "demo-password"))

@@ -94,7 +94,7 @@ class TriageBrowserTests extends BrowserTestSupport {
 		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
 
 		assertThat(browser.findElement(By.id("suggestion-0")).getText()).isEqualTo("Pharmacy First consultation");
-		assertThat(browser.findElement(By.id("suggestions")).getText()).contains("PF-UTI", "ageYears");
+		assertThat(browser.findElement(By.id("suggestions")).getText()).contains("PF-UTI", "Age: ", "Pregnant: No");
 		assertThat(browser.findElement(By.id("services-PHARMACY_FIRST")).getText()).contains(ALWAYS_OPEN,
 				"Open now");
 		check();
@@ -124,18 +124,33 @@ class TriageBrowserTests extends BrowserTestSupport {
 		open("/request");
 		check();
 		browser.findElement(By.cssSelector("label[for='redFlags']")).click();
+		clickAndWait(By.id("continue"));
+		check();
+		clickAndWait(By.id("continue"));
 		browser.findElement(By.cssSelector("label[for='forWhom-someone']")).click();
+		clickAndWait(By.id("continue"));
 		browser.findElement(By.id("givenName")).sendKeys("Robin");
 		browser.findElement(By.id("familyName")).sendKeys(familyName);
+		clickAndWait(By.id("continue"));
 		browser.findElement(By.id("day")).sendKeys("12");
 		browser.findElement(By.id("month")).sendKeys("6");
 		browser.findElement(By.id("year")).sendKeys("1961");
+		clickAndWait(By.id("continue"));
 		browser.findElement(By.cssSelector("label[for='sex-male']")).click();
+		clickAndWait(By.id("continue"));
+		clickAndWait(By.id("continue"));
 		new Select(browser.findElement(By.id("practiceCode"))).selectByValue("NONE");
+		clickAndWait(By.id("continue"));
 		new Select(browser.findElement(By.id("siteCode"))).selectByValue("BK-AYL");
+		clickAndWait(By.id("continue"));
+		clickAndWait(By.id("continue"));
 		new Select(browser.findElement(By.id("problem"))).selectByValue("OTHER");
-		browser.findElement(By.id("contactPhone")).sendKeys("07700 900456");
-		clickAndWait(By.cssSelector("button[type=submit].nhsuk-button"));
+		clickAndWait(By.id("continue"));
+		clickAndWait(By.id("continue"));
+		browser.findElement(By.id("contactPhone")).sendKeys("0118 496 0456");
+		clickAndWait(By.id("continue"));
+		check();
+		clickAndWait(By.id("send"));
 		assertThat(browser.findElement(By.id("urgent-advice")).getText()).contains("Call 999 now");
 		String reference = browser.findElement(By.id("reference")).getText();
 		assertThat(reference).startsWith("TR-");

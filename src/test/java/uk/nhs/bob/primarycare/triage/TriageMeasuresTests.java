@@ -66,7 +66,16 @@ class TriageMeasuresTests {
 			.uri("/triage/hub-settings?site=BK-MBE")
 			.with(supervisor)
 			.with(csrf())
-			.param("problems", "SHINGLES", "NOT_A_PROBLEM")).hasStatus(HttpStatus.FOUND);
+			.param("problems", "SHINGLES", "NOT_A_PROBLEM")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Choose problems from the list");
+		assertThat(mvc.post()
+			.uri("/triage/hub-settings?site=BK-MBE")
+			.with(supervisor)
+			.with(csrf())
+			.param("problems", "SHINGLES")
+			.param("mondayOpens", "08:00")
+			.param("mondayCloses", "18:30")).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/triage/hub-settings?site=BK-MBE").with(supervisor)).hasStatusOk()
 			.bodyText()
 			.contains("id=\"problems-SHINGLES\" checked=\"checked\"");

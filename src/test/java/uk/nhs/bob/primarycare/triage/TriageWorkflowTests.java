@@ -103,7 +103,7 @@ class TriageWorkflowTests {
 			.single()).isEqualTo(1);
 		assertThat(mvc.get().uri(location).with(COORDINATOR)).hasStatusOk()
 			.bodyText()
-			.contains("Pharmacy First", "PF-UTI", "2026.1");
+			.contains("Pharmacy First", "PF-UTI", "2026.2");
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'")
 			.param(nhs)
 			.query(Long.class)
@@ -117,6 +117,7 @@ class TriageWorkflowTests {
 			.with(csrf())
 			.param("formToken", token)
 			.param("nhsNumber", nhs)
+			.param("kind", "registered")
 			.param("redFlags", "NONE")
 			.param("problem", "URINARY_SYMPTOMS")
 			.param("onset", "Burning since yesterday")
@@ -303,7 +304,8 @@ class TriageWorkflowTests {
 	}
 
 	@Test
-	void aNewRequestWithinSevenDaysMakesTheEarlierOneNotRightFirstTime(ApplicationEvents events) {
+	void aNewRequestWithinSevenDaysOfACompletedOneMakesItNotRightFirstTimeButAChaserOfAnOpenOneDoesNot(
+			ApplicationEvents events) {
 		// a hub without demo requests, so nothing else links to this person
 		Map<String, Object> person = TriageTestData.person(jdbc, "BK-WYC", "F", 20, 60, 10);
 		RequestedPerson requested = new RequestedPerson(person.get("nhs_number").toString().trim(),
@@ -314,32 +316,46 @@ class TriageWorkflowTests {
 		Instant now = Instant.now();
 		UUID old = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now.minus(16, ChronoUnit.DAYS)).id();
+		requests.completeAt(old, Disposition.PHARMACY_FIRST, "coordinator", now.minus(16, ChronoUnit.DAYS).plusSeconds(600),
+				null, "supervisor");
 		UUID earlier = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now.minus(6, ChronoUnit.DAYS)).id();
 		assertThat(jdbc.sql("SELECT not_right_first_time FROM triage.request WHERE id = ?")
 			.param(old)
 			.query(Boolean.class)
 			.single()).as("10 days apart is outside the window").isFalse();
+		// still open: the new request is a chaser, the earlier one is not marked
+		UUID chaser = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
+				details), now.minus(5, ChronoUnit.DAYS)).id();
+		assertThat(jdbc.sql("SELECT not_right_first_time::text || ' ' || chased_by_request_id FROM triage.request WHERE id = ?")
+			.param(earlier)
+			.query(String.class)
+			.single()).isEqualTo("false " + chaser);
+		assertThat(events.stream(TriageRequestNotRightFirstTime.class).filter(e -> e.laterRequestId().equals(chaser)))
+			.isEmpty();
+		// once completed, a new request within 7 days makes it not right first time
+		requests.completeAt(chaser, Disposition.PHARMACY_FIRST, "coordinator", now.minus(5, ChronoUnit.DAYS).plusSeconds(600),
+				null, "supervisor");
 		UUID later = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now).id();
 		assertThat(jdbc.sql("SELECT not_right_first_time FROM triage.request WHERE id = ?")
-			.param(earlier)
+			.param(chaser)
 			.query(Boolean.class)
 			.single()).isTrue();
 		assertThat(jdbc.sql("SELECT earlier_request_id FROM triage.request WHERE id = ?")
 			.param(later)
 			.query(UUID.class)
-			.single()).isEqualTo(earlier);
+			.single()).isEqualTo(chaser);
 		assertThat(events.stream(TriageRequestNotRightFirstTime.class).filter(e -> e.laterRequestId().equals(later)))
 			.singleElement()
-			.satisfies(e -> assertThat(e.earlierRequestId()).isEqualTo(earlier));
+			.satisfies(e -> assertThat(e.earlierRequestId()).isEqualTo(chaser));
 	}
 
 	@Test
 	void thePublicFormNeedsNoSignInAndADoubleSubmitIsOneRequest() {
 		assertThat(mvc.get().uri("/request")).hasStatusOk()
 			.bodyText()
-			.contains("Ask for help today", "does the person have any of these now?");
+			.contains("Ask for help today", "Does the person have any of these now?");
 		String token = UUID.randomUUID().toString();
 		MvcTestResult first = publicPost(token);
 		assertThat(first).hasStatus(HttpStatus.FOUND);
@@ -353,17 +369,19 @@ class TriageWorkflowTests {
 			.param("form:" + token)
 			.query(String.class)
 			.list()).containsExactly("OX-BAN");
-		assertThat(mvc.post().uri("/request").with(csrf()).param("formToken", token).param("givenName", "Al"))
+		// sending with almost nothing answered goes back to the first unanswered page, with what was typed kept
+		assertThat(mvc.post().uri("/request").with(PublicFormCsrf.token()).param("formToken", token).param("givenName", "Al")
+			.param("step", "check").param("go", "send"))
 			.hasStatusOk()
 			.bodyText()
-			.contains("Answer the urgent symptoms question", "Choose who the request is for", "Enter a last name",
-					"value=\"Al\"", "Enter a phone number we can call you on");
+			.contains("Error: Does the person have any of these now?", "Answer the urgent symptoms question",
+					"name=\"givenName\" value=\"Al\"");
 	}
 
 	MvcTestResult publicPost(String token) {
 		return mvc.post()
 			.uri("/request")
-			.with(csrf())
+			.with(PublicFormCsrf.token())
 			.param("formToken", token)
 			.param("redFlags", "CHEST_PAIN")
 			.param("forWhom", "someone")
@@ -376,7 +394,9 @@ class TriageWorkflowTests {
 			.param("practiceCode", "NONE")
 			.param("siteCode", "OX-BAN")
 			.param("problem", "OTHER")
-			.param("contactPhone", "07700 900123")
+			.param("contactPhone", "0118 496 0123")
+			.param("step", "check")
+			.param("go", "send")
 			.exchange();
 	}
 

@@ -1,0 +1,132 @@
+package uk.nhs.bob.primarycare.triage;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
+
+/**
+ * Everything the request page shows: the request and its suggestion with matching services, the person's context
+ * from other modules (through {@link PersonContextProvider}), how the person was identified, calls made, the
+ * follow-up, and which actions the user may take. INT members see it read-only.
+ */
+@Component
+class RequestPage {
+
+	private final TriageRequests requests;
+
+	private final TriageServices services;
+
+	private final TriageOptions options;
+
+	private final Directory directory;
+
+	private final StaffUsers staffUsers;
+
+	private final FollowUps followUps;
+
+	private final List<PersonContextProvider> contextProviders;
+
+	RequestPage(TriageRequests requests, TriageServices services, TriageOptions options, Directory directory,
+			StaffUsers staffUsers, FollowUps followUps, List<PersonContextProvider> contextProviders) {
+		this.requests = requests;
+		this.services = services;
+		this.options = options;
+		this.directory = directory;
+		this.staffUsers = staffUsers;
+		this.followUps = followUps;
+		this.contextProviders = contextProviders;
+	}
+
+	static boolean works(StaffUser user) {
+		return user.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR, Role.ICB_ADMIN);
+	}
+
+	/** Care coordinators and supervisors whose scope covers the request's hub, for the reassign pick list. */
+	List<StaffUser> colleagues(TriageRequest request) {
+		return staffUsers.withAnyRole(EnumSet.of(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR))
+			.stream()
+			.filter(u -> u.scope().coversSite(request.siteCode(), request.placeCode()))
+			.toList();
+	}
+
+	void populate(TriageRequest request, StaffUser user, Model model) {
+		boolean works = works(user);
+		Navigation navigation = requests.navigation(request);
+		LocalDateTime now = services.nowInUk();
+		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+		List<Disposition> shown = new ArrayList<>();
+		navigation.dispositions().forEach(d -> shown.add(d.code()));
+		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
+			shown.add(request.decidedDisposition());
+		}
+		for (Disposition disposition : shown) {
+			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
+		}
+		Map<String, String> serviceOptions = new LinkedHashMap<>();
+		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
+				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
+		model.addAttribute("request", request);
+		model.addAttribute("navigation", navigation);
+		model.addAttribute("matching", matching);
+		model.addAttribute("serviceOptions", serviceOptions);
+		model.addAttribute("dispositionOptions", options.dispositions());
+		model.addAttribute("hubName",
+				directory.site(request.siteCode()).map(SiteSummary::name).orElse(request.siteCode()));
+		model.addAttribute("practiceName", request.practiceCode() == null ? null
+				: OdsCode.parse(request.practiceCode())
+					.flatMap(directory::practice)
+					.map(p -> p.name())
+					.orElse(request.practiceCode()));
+		model.addAttribute("earlier", request.earlierRequestId() == null ? null
+				: requests.find(request.earlierRequestId()).orElse(null));
+		model.addAttribute("chaser", request.chasedByRequestId() == null ? null
+				: requests.find(request.chasedByRequestId()).orElse(null));
+		model.addAttribute("defaultOutcome", requests.outcome(request.suggestedDisposition()));
+		model.addAttribute("defaultFollowUp", LocalDate.now(ServiceDirectory.UK_TIME)
+			.plusDays(requests.outcome(request.suggestedDisposition()).followUpDays()));
+		model.addAttribute("context", request.nhsNumber() == null || request.identityNotVerified() ? List.of()
+				: contextProviders.stream()
+					.flatMap(p -> p.contextFor(new NhsNumber(request.nhsNumber())).stream())
+					.toList());
+		model.addAttribute("calls", followUps.calls(request.id()));
+		model.addAttribute("callOutcomes", CallOutcome.values());
+		boolean followUpDue = request.status() == Status.COMPLETED && request.followUpDate() != null
+				&& request.followedUpAt() == null && !request.followUpDate().isAfter(LocalDate.now(ServiceDirectory.UK_TIME));
+		model.addAttribute("followUpDue", followUpDue);
+		model.addAttribute("works", works);
+		model.addAttribute("mine", user.username().equals(request.claimedBy()));
+		boolean supervisor = TriageQueueController.isSupervisor(user);
+		model.addAttribute("canDecide",
+				works && request.status() == Status.OPEN && user.username().equals(request.claimedBy()));
+		model.addAttribute("canSupervise", supervisor && request.status() != Status.COMPLETED
+				&& request.supervisionReason() != null);
+		model.addAttribute("canRelease", works && request.claimedBy() != null
+				&& (user.username().equals(request.claimedBy()) || supervisor));
+		boolean canReassign = works && request.status() != Status.COMPLETED
+				&& (user.username().equals(request.claimedBy()) || supervisor);
+		model.addAttribute("canReassign", canReassign);
+		if (canReassign) {
+			Map<String, String> colleagues = new LinkedHashMap<>();
+			colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
+			model.addAttribute("colleagueOptions", colleagues);
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package uk.nhs.bob.primarycare.platform;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.StatementCounting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each main page runs at most its budget of SQL statements, counted over the whole request (session read, the
+ * signed-in user, the page's reads, the audit entries, any session write), so that a query per row (N+1) cannot come
+ * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
+ * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
+ * counts measured when each was set; a request page runs four statements for each kind of service its navigation
+ * offers, a programme site two for each measure chart.
+ */
+@IntegrationTest
+class QueryBudgetTests {
+
+	private static final Logger log = LoggerFactory.getLogger(QueryBudgetTests.class);
+
+	private static final Map<String, HttpSession> SESSIONS = new ConcurrentHashMap<>();
+
+	/** Demo data the paths refer to, by placeholder. */
+	private static final Map<String, String> PLACEHOLDERS = Map.of(
+			"{request}", "SELECT id::text FROM triage.request WHERE site_code = 'BK-AYL' AND status = 'OPEN' ORDER BY id LIMIT 1",
+			"{person}", """
+					SELECT p.nhs_number FROM population.person p
+					JOIN directory.practice pr ON pr.ods_code = p.registered_practice
+					JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+					WHERE pc.site_code = 'BK-AYL' ORDER BY p.nhs_number LIMIT 1""",
+			"{entry}", "SELECT id::text FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1",
+			"{site}", "SELECT id::text FROM programme.programme_site WHERE place_code = '15A' ORDER BY id LIMIT 1");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest(name = "{0} {1}: at most {2} statements")
+	@CsvSource(delimiter = '|', textBlock = """
+			coordinator   | /                                    | 3
+			coordinator   | /triage                              | 8
+			coordinator   | /triage/requests/{request}           | 19
+			coordinator   | /population/people/{person}          | 12
+			coordinator   | /cvd/worklist                        | 9
+			coordinator   | /cvd                                 | 5
+			coordinator   | /directory/services                  | 6
+			supervisor    | /                                    | 3
+			supervisor    | /triage/supervision                  | 6
+			neighbourhood | /                                    | 3
+			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 10
+			neighbourhood | /neighbourhood/care-plans/{entry}    | 13
+			delivery      | /                                    | 3
+			delivery      | /programme                           | 8
+			delivery      | /programme/sites/{site}              | 29
+			admin         | /                                    | 2
+			admin         | /audit                               | 3
+			""")
+	void pageStaysWithinItsStatementBudget(String username, String path, int budget) {
+		String page = resolve(path);
+		HttpSession session = SESSIONS.computeIfAbsent(username, this::signIn);
+		assertThat(session.get(page).statusCode()).as(page).isEqualTo(200);
+
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> response = session.get(page, StatementCounting.HEADER, key);
+		assertThat(response.statusCode()).as(page).isEqualTo(200);
+		List<String> statements = StatementCounting.statementsOf(key);
+		log.info("{} {}: {} statements (budget {})", username, path, statements.size(), budget);
+		assertThat(statements.size())
+			.as("SQL statements run by %s for %s:%n%s", page, username, String.join("\n", statements))
+			.isLessThanOrEqualTo(budget);
+	}
+
+	private HttpSession signIn(String username) {
+		HttpSession session = new HttpSession(port);
+		assertThat(session.signIn(username, "demo-password").statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private String resolve(String path) {
+		String resolved = path;
+		for (Map.Entry<String, String> placeholder : PLACEHOLDERS.entrySet()) {
+			if (resolved.contains(placeholder.getKey())) {
+				String value = jdbc.sql(placeholder.getValue())
+					.query(String.class)
+					.optional()
+					.orElseThrow(() -> new IllegalStateException("No demo data for " + placeholder.getKey()));
+				resolved = resolved.replace(placeholder.getKey(), value);
+			}
+		}
+		return resolved;
+	}
+
+}

@@ -1,0 +1,231 @@
+package uk.nhs.bob.primarycare.triage;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The loop and the pages around it: no second Pharmacy First for urinary symptoms within 7 days, calls and the
+ * follow-up worklist, the creator's view of a completed request, audited hub settings that refuse unknown codes, the
+ * queue's filters and refresh, the keyworker's read-only view, and the public form's session-free pages and limit.
+ */
+@IntegrationTest
+class TriageLoopTests {
+
+	static final org.springframework.test.web.servlet.request.RequestPostProcessor COORDINATOR = user("coordinator")
+		.roles("CARE_COORDINATOR");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TriageRequests requests;
+
+	@LocalServerPort
+	int port;
+
+	RequestedPerson woman(String site, int offset) {
+		Map<String, Object> person = TriageTestData.person(jdbc, site, "F", 20, 60, offset);
+		return new RequestedPerson(person.get("nhs_number").toString().trim(), person.get("given_name").toString(),
+				person.get("family_name").toString(), LocalDate.parse(person.get("date_of_birth").toString()), Sex.FEMALE,
+				null);
+	}
+
+	TriageRequests.Recorded uti(RequestedPerson person, Instant at) {
+		return requests.record(new NewRequest(TriageRequest.Channel.API, null, "api-client", person, null, null,
+				new RequestDetails(PresentingProblem.URINARY_SYMPTOMS, null, null, Set.of(), false, null, false, 1, 1,
+						1, null, null, "0118 496 0123", false)),
+				at);
+	}
+
+	@Test
+	void aSecondUtiWithinSevenDaysOfPharmacyFirstGoesToTheGpNotThePharmacy() {
+		RequestedPerson person = woman("BK-WYC", 20);
+		Instant now = Instant.now();
+		TriageRequests.Recorded first = uti(person, now.minus(5, ChronoUnit.DAYS));
+		assertThat(first.navigation().recommended().code()).isEqualTo(Disposition.PHARMACY_FIRST);
+		requests.completeAt(first.id(), Disposition.PHARMACY_FIRST, "coordinator", now.minus(5, ChronoUnit.DAYS)
+			.plusSeconds(900), null, "supervisor");
+		TriageRequests.Recorded second = uti(person, now);
+		assertThat(second.navigation().recommended().code()).isEqualTo(Disposition.URGENT_GP_SAME_DAY);
+		assertThat(second.navigation().recommended().ruleId()).isEqualTo("PF-UTI-AGAIN-WITHIN-7-DAYS");
+		assertThat(second.navigation().rulePackVersion()).isEqualTo("2026.2");
+		assertThat(second.navigation().recommended().values()).containsEntry("daysSincePharmacyFirst", "4");
+		// someone else, never sent to the pharmacy, still is
+		assertThat(uti(woman("BK-WYC", 21), now).navigation().recommended().code()).isEqualTo(Disposition.PHARMACY_FIRST);
+	}
+
+	@Test
+	void callsAreRecordedAndShownAndADueFollowUpIsListedUntilDone() {
+		RequestedPerson person = woman("BK-AYL", 12);
+		TriageRequests.Recorded recorded = uti(person, Instant.now().minus(4, ChronoUnit.DAYS));
+		requests.completeAt(recorded.id(), Disposition.PHARMACY_FIRST, "coordinator",
+				Instant.now().minus(4, ChronoUnit.DAYS).plusSeconds(600), null, "supervisor");
+		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/calls").with(COORDINATOR).with(csrf())
+			.param("outcome", "VOICEMAIL").param("callNote", "Left a message to call back")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/calls").with(COORDINATOR).with(csrf())
+			.param("outcome", "SHOUTED")).hasStatus(HttpStatus.FOUND)
+			.flash()
+			.containsEntry("problem", "Choose what happened when you called");
+		assertThat(mvc.get().uri("/triage/follow-ups").with(COORDINATOR)).hasStatusOk()
+			.bodyText()
+			.contains(recorded.reference(), "days overdue");
+		assertThat(mvc.get().uri("/triage/requests/" + recorded.id()).with(COORDINATOR)).hasStatusOk()
+			.bodyText()
+			.contains("Left a voicemail", "Left a message to call back", "Due since", person.nhsNumber().substring(0, 3) + " "
+					+ person.nhsNumber().substring(3, 6) + " " + person.nhsNumber().substring(6));
+		long version = jdbc.sql("SELECT version FROM triage.request WHERE id = ?").param(recorded.id())
+			.query(Long.class).single();
+		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/follow-up").with(COORDINATOR).with(csrf())
+			.param("version", Long.toString(version)).param("followUpNote", "")).hasStatus(HttpStatus.FOUND)
+			.flash()
+			.containsKey("problem");
+		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/follow-up").with(COORDINATOR).with(csrf())
+			.param("version", Long.toString(version)).param("followUpNote", "Seen by the pharmacist, better"))
+			.hasStatus(HttpStatus.FOUND)
+			.flash()
+			.containsEntry("message", "Follow-up recorded");
+		assertThat(mvc.get().uri("/triage/follow-ups").with(COORDINATOR)).bodyText().doesNotContain(recorded.reference());
+		// the creator reads the outcome through the API
+		assertThat(mvc.get().uri("/api/v1/triage/requests/" + recorded.reference())
+			.with(httpBasic("api-client", "demo-password"))).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.status", s -> assertThat(s).isEqualTo("COMPLETED"))
+			.hasPathSatisfying("$.disposition", s -> assertThat(s).isEqualTo("PHARMACY_FIRST"))
+			.hasPathSatisfying("$.referral.safetyNet", s -> assertThat(s).asString().contains("pharmacist"));
+	}
+
+	@Test
+	void hubSettingsRefuseUnknownCodesAndEveryChangeIsRecorded() {
+		var supervisor = user("supervisor").roles("CLINICAL_SUPERVISOR");
+		long changes = jdbc.sql("SELECT count(*) FROM triage.hub_settings_change WHERE site_code = 'BK-MBE'")
+			.query(Long.class).single();
+		jdbc.sql("DELETE FROM triage.supervised_problem WHERE site_code = 'BK-MBE'").update();
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
+			.param("problems", "SORE_THROAT", "BROKEN_LEG").param("mondayOpens", "08:00").param("mondayCloses", "18:30"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Error: Hub settings", "BROKEN_LEG", "is not one of them");
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
+			.param("problems", "SORE_THROAT").param("mondayOpens", "25:00").param("mondayCloses", "18:30"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Monday: enter the opening and closing times", "value=\"25:00\"");
+		assertThat(jdbc.sql("SELECT count(*) FROM triage.supervised_problem WHERE site_code = 'BK-MBE' AND problem = 'SORE_THROAT'")
+			.query(Long.class).single()).as("nothing half-saved").isZero();
+		assertThat(mvc.post().uri("/triage/hub-settings?site=BK-MBE").with(supervisor).with(csrf())
+			.param("problems", "SORE_THROAT").param("mondayOpens", "09:00").param("mondayCloses", "17:00"))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/triage/hub-settings?site=BK-MBE").with(supervisor)).hasStatusOk()
+			.bodyText()
+			.contains("Problems a clinical supervisor checks", "Sore throat", "Mon 09:00 to 17:00", "supervisor");
+		assertThat(jdbc.sql("SELECT count(*) FROM triage.hub_settings_change WHERE site_code = 'BK-MBE'")
+			.query(Long.class).single()).isEqualTo(changes + 2);
+	}
+
+	@Test
+	void theQueueFiltersAndItsRefreshAnnouncesANewRedFlag() {
+		long before = Instant.now().toEpochMilli() - 1;
+		TriageRequests.Recorded red = requests.record(new NewRequest(TriageRequest.Channel.API, null, "api-client",
+				woman("BK-AYL", 13), null, null, new RequestDetails(PresentingProblem.OTHER, null, null,
+						Set.of(RedFlag.SEIZURE), null, null, null, null, null, null, null, null, null, false)));
+		assertThat(mvc.get().uri("/triage?site=BK-AYL&since=" + before).header("HX-Request", "true").with(COORDINATOR))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"queue-live\"", "hx-swap-oob", "New red-flag request " + red.reference())
+			.doesNotContain("<html");
+		assertThat(mvc.get().uri("/triage?site=BK-AYL&show=unclaimed&problem=OTHER").with(COORDINATOR)).bodyText()
+			.contains(red.reference());
+		assertThat(mvc.get().uri("/triage?site=BK-AYL&show=mine").with(COORDINATOR)).bodyText()
+			.doesNotContain(red.reference());
+		assertThat(mvc.get().uri("/triage?site=BK-AYL&problem=SORE_THROAT").with(COORDINATOR)).bodyText()
+			.doesNotContain(red.reference());
+		assertThat(mvc.get().uri("/triage?site=BK-AYL&problem=NOT_A_PROBLEM").with(COORDINATOR)).hasStatusOk()
+			.bodyText()
+			.contains("Choose a problem from the list", red.reference());
+		// the reassign pick list offers the hub's coordinators and supervisors
+		requests.claim(red.id(), "coordinator");
+		assertThat(mvc.get().uri("/triage/requests/" + red.id()).with(COORDINATOR)).bodyText()
+			.contains("<option value=\"supervisor\"", "<option value=\"coordinator\"")
+			.doesNotContain("<option value=\"coordinator-oxon\"");
+		assertThat(mvc.post().uri("/triage/requests/" + red.id() + "/reassign").with(COORDINATOR).with(csrf())
+			.param("username", "coordinator-oxon")).flash()
+			.containsEntry("problem", "Choose a care coordinator or supervisor of this hub from the list");
+	}
+
+	@Test
+	void theKeyworkerOpensTheRequestReadOnly() {
+		TriageRequests.Recorded recorded = uti(woman("OX-CTY", 4), Instant.now());
+		var member = user("neighbourhood").roles("INT_MEMBER");
+		assertThat(mvc.get().uri("/triage/requests/" + recorded.id()).with(member)).hasStatusOk()
+			.bodyText()
+			.contains(recorded.reference(), "Urinary symptoms")
+			.doesNotContain("id=\"claim\"", "id=\"call-form\"");
+		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/claim").with(member).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/triage").with(member)).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aPublicFormPageViewStoresNoSession() {
+		long sessions = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+		HttpResponse<String> page = new HttpSession(port).get("/request");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+		assertThat(page.body()).contains("name=\"_csrf\"");
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isEqualTo(sessions);
+		assertThat(new HttpSession(port).get("/accessibility").statusCode()).isEqualTo(200);
+		assertThat(new HttpSession(port).get("/privacy").body()).contains("Privacy notice");
+	}
+
+	@Test
+	void tooManySubmissionsFromOneClientAre429WithTheAnswersKept() {
+		MvcTestResult last = null;
+		for (int i = 0; i < 60; i++) {
+			last = mvc.post().uri("/request").with(PublicFormCsrf.token()).with(r -> {
+				r.setRemoteAddr("198.51.100.7");
+				return r;
+			})
+				.param("formToken", UUID.randomUUID().toString())
+				.param("redFlags", "NONE").param("forWhom", "self").param("givenName", "Rate")
+				.param("familyName", "Limited").param("day", "1").param("month", "2").param("year", "1970")
+				.param("sex", "male").param("practiceCode", "NONE").param("siteCode", "BK-MBE")
+				.param("problem", "OTHER").param("contactPhone", "0118 496 0123").param("step", "check")
+				.param("go", "send").exchange();
+			if (last.getResponse().getStatus() == 429) {
+				break;
+			}
+		}
+		assertThat(last).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.bodyText()
+			.contains("Error: Check your answers", "You have sent a lot of requests", "Limited");
+		// another client is not affected
+		assertThat(mvc.get().uri("/request")).hasStatusOk();
+	}
+
+}
