@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -453,7 +454,7 @@ class CvdController {
 		StaffUser user = staffUsers.currentUser();
 		return directory.practice(practiceCode)
 			.filter(user::canSee)
-			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", number));
 	}
 
 	// --- Population refresh --------------------------------------------------------------------------------------

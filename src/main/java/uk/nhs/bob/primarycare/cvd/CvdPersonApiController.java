@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -72,7 +73,8 @@ class CvdPersonApiController {
 		StaffUser user = staffUsers.currentUser();
 		Optional<PracticeSummary> practice = directory.practice(practiceCode.get());
 		if (practice.isEmpty() || !user.canSee(practice.get())) {
-			return problem(HttpStatus.FORBIDDEN, "This person is registered outside your scope");
+			// answered 403 by the API's refusal handler, which writes the refusal, naming the person, to the audit log
+			throw new RefusedAccess("This person is registered outside your scope", number.get());
 		}
 		Optional<PersonRecord> view = population.viewRecord(number.get(), user.username(),
 				"/api/v1/cvd/people/" + number.get().value(), PURPOSE);

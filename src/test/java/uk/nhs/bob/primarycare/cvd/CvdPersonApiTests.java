@@ -115,6 +115,12 @@ class CvdPersonApiTests {
 			.hasStatus(403)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(audits("coordinator", oxford)).isEqualTo(before);
+		// the refusal itself is in the audit log, naming the person
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND nhs_number = ? "
+				+ "AND outcome = 'REFUSED' AND page = ?")
+			.params("coordinator", oxford, "GET /api/v1/cvd/people/" + oxford)
+			.query(Long.class)
+			.single()).isPositive();
 	}
 
 	@Test
