@@ -17,7 +17,7 @@ count=0
 start=$(date +%s.%N)
 for bundle in $(ls "$DIR"/*.json | grep -v -e hospitalInformation -e practitionerInformation | head -n "$MAX"); do
 	code=$(curl -s -u "$USER" -H 'Content-Type: application/fhir+json' --data-binary @"$bundle" \
-		"$BASE/api/v1/fhir?allocateTestNhsNumbers=true&practice=$PRACTICE" -o "$OUT/$count.json" -w '%{http_code}')
+		"$BASE/api/v1/fhir?practice=$PRACTICE" -o "$OUT/$count.json" -w '%{http_code}')
 	[ "$code" = 200 ] || { echo "$bundle: HTTP $code"; cat "$OUT/$count.json"; exit 1; }
 	count=$((count + 1))
 done

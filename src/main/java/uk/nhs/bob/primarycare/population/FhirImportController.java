@@ -54,7 +54,6 @@ class FhirImportController {
 			produces = FHIR_JSON)
 	@PreAuthorize("hasAnyRole('ICB_ADMIN','API_CLIENT')")
 	ResponseEntity<String> importBundle(InputStream body,
-			@RequestParam(defaultValue = "false") boolean allocateTestNhsNumbers,
 			@RequestParam(required = false) @Nullable String practice) throws IOException {
 		OdsCode odsCode = null;
 		if (practice != null && !practice.isBlank()) {
@@ -63,7 +62,7 @@ class FhirImportController {
 				.orElseThrow(() -> badRequest("Unknown practice", "Practice " + practice + " is not a BOB practice."));
 		}
 		FhirImportResult result = fhirImport.importBundle(body,
-				new FhirImportOptions(allocateTestNhsNumbers, odsCode), FhirImportProgress.NONE);
+				new FhirImportOptions(odsCode), FhirImportProgress.NONE);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(FHIR_JSON))
 			.body(fhir.newJsonParser().encodeResourceToString(outcome(result)));

@@ -62,7 +62,7 @@ class FhirImportEventsTests {
 				   "subject": {"reference": "%1$s"}, "effectiveDateTime": "2026-10-01",
 				   "valueQuantity": {"value": 71.5, "system": "http://unitsofmeasure.org", "code": "kg"}}}
 				]}""".formatted(patient, UUID.randomUUID(), UUID.randomUUID());
-		FhirImportOptions options = new FhirImportOptions(true, directory.practices().get(1).odsCode());
+		FhirImportOptions options = new FhirImportOptions(directory.practices().get(1).odsCode());
 		List<Integer> progress = new ArrayList<>();
 
 		FhirImportResult result = fhirImport.importBundle(stream(bundle), options, progress::add);
