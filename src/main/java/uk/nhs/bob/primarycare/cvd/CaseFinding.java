@@ -365,8 +365,11 @@ final class CaseFinding {
 		String text() {
 			return "Non-HDL cholesterol " + RiskAssessment.plain(baseline) + " mmol/L on "
 					+ RiskAssessment.date(baselineDate) + " before the statin, " + RiskAssessment.plain(onTreatment)
-					+ " mmol/L on " + RiskAssessment.date(onTreatmentDate) + ": a reduction of "
-					+ percent(reduction()) + "%";
+					+ " mmol/L on " + RiskAssessment.date(onTreatmentDate)
+					// a value that went up is said so, not written as a negative reduction
+					+ (reduction() < 0 ? ": a rise of " + percent(-reduction())
+							: ": a reduction of " + percent(reduction()))
+					+ "%";
 		}
 
 	}

@@ -89,6 +89,14 @@ class FhirImportController {
 		counts.addExtension("recordsCreated", new IntegerType(result.recordsCreated()));
 		counts.addExtension("resourcesRead", new IntegerType(result.resourcesRead()));
 		counts.addExtension("resourcesSkipped", new IntegerType(result.skipped().size()));
+		// a caller needs the number to ask about the person afterwards, above all one allocated here
+		for (FhirImportResult.Created created : result.created()) {
+			outcome.addIssue()
+				.setSeverity(IssueSeverity.INFORMATION)
+				.setCode(IssueType.INFORMATIONAL)
+				.setDiagnostics("Patient/" + created.id() + ": created with NHS number " + created.nhsNumber())
+				.addExpression("Patient/" + created.id());
+		}
 		for (Skipped skipped : result.skipped()) {
 			outcome.addIssue()
 				.setSeverity(IssueSeverity.WARNING)

@@ -39,7 +39,7 @@ class FhirPersonWriter {
 	/** What happened to a person: written (with counts) or skipped with a reason. */
 	sealed interface Outcome {
 
-		record Written(boolean created, boolean updated, int records) implements Outcome {
+		record Written(boolean created, boolean updated, int records, String nhsNumber) implements Outcome {
 		}
 
 		record Skipped(String reason) implements Outcome {
@@ -184,7 +184,7 @@ class FhirPersonWriter {
 		if (!observations.isEmpty()) {
 			events.publishEvent(new ObservationsRecorded(new NhsNumber(nhs), observations));
 		}
-		return new Outcome.Written(created, updated, records);
+		return new Outcome.Written(created, updated, records, nhs);
 	}
 
 	/**

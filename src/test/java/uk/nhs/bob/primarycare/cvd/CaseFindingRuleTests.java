@@ -258,6 +258,22 @@ class CaseFindingRuleTests {
 	}
 
 	@Test
+	void aNonHdlThatRoseOnAStatinIsCalledARise() {
+		// baseline non-HDL 2.0 (total 3.2, HDL 1.2); on treatment 4.5 (total 5.7): up 125%
+		LocalDate start = TODAY.minusMonths(6);
+		CaseFinding.Finding finding = People.aged(60).medicine(People.STATINS, "Atorvastatin 20mg tablets", start)
+			.cholesterol("3.2", "1.2", start.minusDays(20))
+			.cholesterol("5.7", "1.2", start.plusMonths(3))
+			.evaluate()
+			.findings()
+			.stream()
+			.filter(f -> f.rule() == CaseFindingRule.NON_HDL_NOT_REDUCED)
+			.findFirst()
+			.orElseThrow();
+		assertThat(finding.explanation()).contains("a rise of 125%").doesNotContain("reduction of -");
+	}
+
+	@Test
 	void noNonHdlFlagWithoutABaselineOrBeforeTwoMonths() {
 		LocalDate start = TODAY.minusMonths(6);
 		assertThat(People.aged(60).medicine(People.STATINS, "Atorvastatin 20mg tablets", start)

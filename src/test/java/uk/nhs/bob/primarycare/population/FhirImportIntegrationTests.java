@@ -173,12 +173,20 @@ class FhirImportIntegrationTests {
 		PersonSummary a = population.search("Nonumber" + run, LocalDate.of(1961, 2, 3), 5).get(0);
 		assertThat(a.nhsNumber().isTestNumber()).isTrue();
 		assertThat(a.registeredPractice()).isEqualTo(imported.odsCode());
+		// the answer names the number allocated, so the caller can ask about the person afterwards
+		assertThat(first.getIssue()).anySatisfy(issue -> {
+			assertThat(issue.getDiagnostics()).endsWith("created with NHS number " + a.nhsNumber().value());
+			assertThat(issue.getExpression().get(0).getValue()).startsWith("Patient/");
+		});
 
 		// an NHS number and a practitioner the directory does not know: the import's practice
 		String withNumber = unusedNhsNumber();
 		OperationOutcome second = post(patientBundle(run + "-b", withNumber, "Z99998", "Numbered" + run, "1962-03-04")
 			.getBytes(StandardCharsets.UTF_8), query);
 		assertThat(count(second, "peopleCreated")).isEqualTo(1);
+		assertThat(second.getIssue()).filteredOn(issue -> issue.getDiagnostics().contains("created with NHS number"))
+			.singleElement()
+			.satisfies(issue -> assertThat(issue.getDiagnostics()).endsWith(withNumber));
 		assertThat(population.registeredPractice(new uk.nhs.bob.primarycare.shared.NhsNumber(withNumber)))
 			.contains(imported.odsCode());
 
