@@ -77,7 +77,8 @@ class FormRecordFallback implements BeanPostProcessor {
 					String field = error.getField().contains(".") ? error.getField().substring(0,
 							error.getField().indexOf('.')) : error.getField();
 					if (result.getFieldErrorCount(field) == 0) {
-						result.rejectValue(field, "unreadable", UNREADABLE);
+						// a module's own words for the field (its binding error processor) are kept; Spring's are not
+						result.rejectValue(field, "unreadable", plainWords(error) ? error.getDefaultMessage() : UNREADABLE);
 					}
 				}
 			}
@@ -100,6 +101,13 @@ class FormRecordFallback implements BeanPostProcessor {
 			container.addAttribute(name, empty);
 			container.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
 			return empty;
+		}
+
+		private static boolean plainWords(FieldError error) {
+			String[] codes = error.getCodes();
+			return error.getDefaultMessage() != null && codes != null && java.util.Arrays.stream(codes)
+				.noneMatch(code -> code.startsWith("typeMismatch") || code.startsWith("methodInvocation")
+						|| code.startsWith("missing"));
 		}
 
 		/**
