@@ -2,12 +2,14 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,6 +184,17 @@ class Improvement {
 	@Transactional(readOnly = true)
 	List<PdsaCycle> cycles(long projectId) {
 		return cycles.findByProjectIdOrderByStartedOnAscIdAsc(projectId);
+	}
+
+	/** The cycles of some projects, by project id, in the order of {@link #cycles(long)}. */
+	@Transactional(readOnly = true)
+	Map<Long, List<PdsaCycle>> cycles(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		return cycles.findByProjectIdInOrderByStartedOnAscIdAsc(projectIds)
+			.stream()
+			.collect(Collectors.groupingBy(PdsaCycle::projectId));
 	}
 
 	@Transactional(readOnly = true)

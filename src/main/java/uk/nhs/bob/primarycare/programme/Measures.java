@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +71,17 @@ class Measures {
 	@Transactional(readOnly = true)
 	List<Measure> active(long projectId) {
 		return of(projectId).stream().filter(m -> !m.retired()).toList();
+	}
+
+	/** The measures of some projects, by project id, in the order of {@link #of(long)}. */
+	@Transactional(readOnly = true)
+	Map<Long, List<Measure>> of(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		return measures.findByProjectIdInOrderById(projectIds)
+			.stream()
+			.collect(Collectors.groupingBy(Measure::projectId, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	@Transactional(readOnly = true)

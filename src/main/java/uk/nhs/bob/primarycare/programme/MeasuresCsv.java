@@ -2,6 +2,11 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,10 +34,13 @@ class MeasuresCsv {
 
 	private final Charts charts;
 
-	MeasuresCsv(Programme programme, Measures measures, Charts charts) {
+	private final ProgrammeCalendar calendar;
+
+	MeasuresCsv(Programme programme, Measures measures, Charts charts, ProgrammeCalendar calendar) {
 		this.programme = programme;
 		this.measures = measures;
 		this.charts = charts;
+		this.calendar = calendar;
 	}
 
 	/** The measures of every site of a Place. */
@@ -42,16 +50,31 @@ class MeasuresCsv {
 		return of(programme.allProjects().stream().filter(p -> sites.contains(p.siteId())).toList());
 	}
 
+	/** The measures of the projects, their sites, workstreams and charts read once for them all. */
 	String of(Collection<Project> projects) {
+		Map<Long, ProgrammeSite> sites = new HashMap<>();
+		programme.sites(projects.stream().map(Project::siteId).collect(Collectors.toSet()))
+			.forEach(s -> sites.put(s.id(), s));
+		Map<String, Workstream> workstreams = new HashMap<>();
+		programme.workstreams().forEach(w -> workstreams.put(w.code(), w));
+		Map<Long, List<Measure>> byProject = measures.of(projects.stream().map(Project::id).toList());
+		Map<Long, Long> siteOfProject = new HashMap<>();
+		projects.forEach(p -> siteOfProject.put(p.id(), p.siteId()));
+		Map<Long, Set<String>> codes = programme.directorySiteCodes(sites.values());
+		Map<Long, MeasureChart> measureCharts = charts.charts(
+				byProject.values().stream().flatMap(List::stream).toList(),
+				m -> codes.get(siteOfProject.get(m.projectId())), calendar.today());
+		Map<String, String> placeNames = new HashMap<>();
 		StringBuilder csv = new StringBuilder(HEADER);
 		for (Project project : projects) {
-			ProgrammeSite site = programme.site(project.siteId()).orElseThrow();
-			Workstream workstream = programme.workstream(project.workstreamCode()).orElseThrow();
-			for (Measure measure : measures.of(project.id())) {
-				MeasureChart chart = charts.chart(measure);
+			ProgrammeSite site = sites.get(project.siteId());
+			Workstream workstream = workstreams.get(project.workstreamCode());
+			String placeName = placeNames.computeIfAbsent(site.placeCode(), programme::placeName);
+			for (Measure measure : byProject.getOrDefault(project.id(), List.of())) {
+				MeasureChart chart = measureCharts.get(measure.id());
 				for (MeasureChart.Week week : chart.weeks()) {
 					Spc.Point point = week.spc();
-					csv.append(String.join(",", cell(programme.placeName(site.placeCode())), cell(site.name()),
+					csv.append(String.join(",", cell(placeName), cell(site.name()),
 							cell(workstream.name()), cell(measure.name()), measure.kind().name(), cell(measure.unit()),
 							measure.direction().code(),
 							measure.target() == null ? "" : measure.target().stripTrailingZeros().toPlainString(),

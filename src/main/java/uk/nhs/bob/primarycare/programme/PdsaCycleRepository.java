@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,5 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface PdsaCycleRepository extends JpaRepository<PdsaCycle, Long> {
 
 	List<PdsaCycle> findByProjectIdOrderByStartedOnAscIdAsc(long projectId);
+
+	List<PdsaCycle> findByProjectIdInOrderByStartedOnAscIdAsc(Collection<Long> projectIds);
 
 }

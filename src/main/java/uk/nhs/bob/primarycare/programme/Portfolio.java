@@ -1,11 +1,15 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,14 +98,25 @@ class Portfolio {
 
 	@Transactional(readOnly = true)
 	List<Milestone> milestones(long siteId) {
-		return jdbc.sql("select * from programme.milestone where site_id = ? order by due_on, id")
-			.param(siteId)
+		return milestones(List.of(siteId)).getOrDefault(siteId, List.of());
+	}
+
+	/** The milestones of some sites, by site id, each site's by due date. */
+	@Transactional(readOnly = true)
+	Map<Long, List<Milestone>> milestones(Collection<Long> siteIds) {
+		if (siteIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select * from programme.milestone where site_id = any(?) order by due_on, id")
+			.param(new SqlArrayValue("bigint", siteIds.toArray()))
 			.query((rs, row) -> new Milestone(rs.getLong("id"), rs.getLong("site_id"), rs.getString("workstream_code"),
 					rs.getString("title"), rs.getObject("due_on", LocalDate.class), Rag.valueOf(rs.getString("rag")),
 					rs.getString("note"), rs.getObject("completed_on", LocalDate.class),
 					rs.getObject("cancelled_on", LocalDate.class), rs.getString("cancelled_by"),
 					rs.getString("cancelled_reason"), rs.getLong("version")))
-			.list();
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Milestone::siteId));
 	}
 
 	@Transactional(readOnly = true)
@@ -187,17 +202,28 @@ class Portfolio {
 
 	@Transactional(readOnly = true)
 	List<Risk> risks(long siteId) {
+		return risks(List.of(siteId)).getOrDefault(siteId, List.of());
+	}
+
+	/** The risks and issues of some sites, by site id, each site's open ones first, the worst first. */
+	@Transactional(readOnly = true)
+	Map<Long, List<Risk>> risks(Collection<Long> siteIds) {
+		if (siteIds.isEmpty()) {
+			return Map.of();
+		}
 		return jdbc.sql("""
-				select * from programme.risk where site_id = ?
+				select * from programme.risk where site_id = any(?)
 				order by closed_on nulls first, case rag when 'RED' then 0 when 'AMBER' then 1 else 2 end, id""")
-			.param(siteId)
+			.param(new SqlArrayValue("bigint", siteIds.toArray()))
 			.query((rs, row) -> new Risk(rs.getLong("id"), rs.getLong("site_id"), rs.getString("workstream_code"),
 					RiskKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
 					Rag.valueOf(rs.getString("rag")), rs.getString("owner"), rs.getString("actions"),
 					rs.getObject("review_on", LocalDate.class), rs.getObject("raised_on", LocalDate.class),
 					rs.getString("raised_by"), rs.getObject("closed_on", LocalDate.class), rs.getString("closed_by"),
 					rs.getString("closed_reason"), rs.getLong("version")))
-			.list();
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Risk::siteId));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,11 +2,11 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -76,10 +76,6 @@ class PortfolioView {
 
 	private final Programme programme;
 
-	private final Measures measures;
-
-	private final Charts charts;
-
 	private final Portfolio portfolio;
 
 	private final Improvement improvement;
@@ -88,11 +84,9 @@ class PortfolioView {
 
 	private final Directory directory;
 
-	PortfolioView(Programme programme, Measures measures, Charts charts, Portfolio portfolio, Improvement improvement,
-			ProgrammeViews views, Directory directory) {
+	PortfolioView(Programme programme, Portfolio portfolio, Improvement improvement, ProgrammeViews views,
+			Directory directory) {
 		this.programme = programme;
-		this.measures = measures;
-		this.charts = charts;
 		this.portfolio = portfolio;
 		this.improvement = improvement;
 		this.views = views;
@@ -141,14 +135,16 @@ class PortfolioView {
 	}
 
 	/**
-	 * What the chosen sites hold, read once for a page: their projects, footprint codes, cohorts, portfolio and each
-	 * measure's chart (so the matrix and the board pack of one request read every chart once).
+	 * What the chosen sites hold, read once for a page: their enrolments, projects, milestones, risks and issues, and
+	 * the active measures and chart of each chosen project, in the same few statements however many sites are chosen.
 	 */
 	private final class Reading {
 
 		final LocalDate today;
 
 		final Map<String, String> placeNames = new LinkedHashMap<>();
+
+		final List<Workstream> workstreams;
 
 		final Map<Long, Cohort> cohorts = new LinkedHashMap<>();
 
@@ -158,38 +154,64 @@ class PortfolioView {
 
 		final Map<Long, List<Programme.EnrolmentRecord>> enrolments = new LinkedHashMap<>();
 
-		final Map<Long, MeasureChart> charts = new LinkedHashMap<>();
+		final ProgrammeViews.SiteProjects charted;
 
-		final Map<Long, Set<String>> codes = new LinkedHashMap<>();
+		final Map<Long, List<Portfolio.Milestone>> milestones;
+
+		final Map<Long, List<Portfolio.Risk>> risks;
 
 		Reading(Chosen chosen, LocalDate today) {
 			this.today = today;
 			directory.places().forEach(p -> placeNames.put(p.code(), p.name()));
+			this.workstreams = programme.workstreams();
 			programme.cohorts().forEach(c -> cohorts.put(c.id(), c));
+			List<ProgrammeSite> candidates = (chosen.place() == null ? programme.sites()
+					: programme.sitesIn(chosen.place().code()))
+				.stream()
+				.filter(s -> !s.retired())
+				.toList();
+			Map<Long, List<Programme.EnrolmentRecord>> candidateEnrolments = programme
+				.enrolments(candidates.stream().map(ProgrammeSite::id).toList());
 			List<ProgrammeSite> chosenSites = new ArrayList<>();
-			for (ProgrammeSite site : programme.sites()) {
-				if (site.retired() || (chosen.place() != null && !chosen.place().code().equals(site.placeCode()))) {
-					continue;
-				}
-				List<Programme.EnrolmentRecord> siteEnrolments = programme.enrolments(site.id());
+			for (ProgrammeSite site : candidates) {
+				List<Programme.EnrolmentRecord> siteEnrolments = candidateEnrolments.getOrDefault(site.id(), List.of());
 				if (chosen.cohort() != null && siteEnrolments.stream()
 					.noneMatch(e -> e.active() && e.cohortId() == chosen.cohort().id())) {
 					continue;
 				}
 				chosenSites.add(site);
 				enrolments.put(site.id(), siteEnrolments);
-				Map<String, Project> byWorkstream = new LinkedHashMap<>();
-				programme.projectsOf(site.id()).forEach(p -> byWorkstream.put(p.workstreamCode(), p));
-				projects.put(site.id(), byWorkstream);
 			}
-			chosenSites.sort(java.util.Comparator.comparing((ProgrammeSite s) -> placeNames.getOrDefault(s.placeCode(), ""))
+			chosenSites.sort(Comparator.comparing((ProgrammeSite s) -> placeNames.getOrDefault(s.placeCode(), ""))
 				.thenComparing(ProgrammeSite::name));
 			this.sites = chosenSites;
+			this.charted = views.siteProjects(chosenSites,
+					p -> chosen.workstream() == null || chosen.workstream().code().equals(p.workstreamCode()), today);
+			for (ProgrammeSite site : chosenSites) {
+				Map<String, Project> byWorkstream = new LinkedHashMap<>();
+				charted.of(site.id()).forEach(p -> byWorkstream.put(p.workstreamCode(), p));
+				projects.put(site.id(), byWorkstream);
+			}
+			List<Long> siteIds = chosenSites.stream().map(ProgrammeSite::id).toList();
+			this.milestones = portfolio.milestones(siteIds);
+			this.risks = portfolio.risks(siteIds);
 		}
 
-		MeasureChart chart(ProgrammeSite site, Measure measure) {
-			Set<String> siteCodes = codes.computeIfAbsent(site.id(), id -> programme.directorySiteCodes(site));
-			return charts.computeIfAbsent(measure.id(), id -> PortfolioView.this.charts.chart(measure, siteCodes, today));
+		/** The active measures of a project of the chosen workstream(s), with their charts. */
+		List<Measure> active(Project project) {
+			return charted.active(project.id());
+		}
+
+		MeasureChart chart(Measure measure) {
+			return charted.chart(measure);
+		}
+
+		List<Portfolio.Milestone> milestones(ProgrammeSite site) {
+			return milestones.getOrDefault(site.id(), List.of());
+		}
+
+		List<Portfolio.Risk> risks(ProgrammeSite site) {
+			return risks.getOrDefault(site.id(), List.of());
 		}
 
 		/** The cohorts the site is enrolled in now (of one workstream, or all). */
@@ -213,7 +235,7 @@ class PortfolioView {
 
 	private List<Matrix> matrices(Chosen chosen, Reading reading) {
 		List<Matrix> matrices = new ArrayList<>();
-		for (Workstream workstream : programme.workstreams()) {
+		for (Workstream workstream : reading.workstreams) {
 			if (chosen.workstream() != null && !chosen.workstream().code().equals(workstream.code())) {
 				continue;
 			}
@@ -225,10 +247,10 @@ class PortfolioView {
 			for (ProgrammeSite site : sites) {
 				Project project = reading.projects.get(site.id()).get(workstream.code());
 				Map<String, ProgrammeViews.MeasureStatus> cells = new LinkedHashMap<>();
-				for (Measure measure : measures.active(project.id())) {
+				for (Measure measure : reading.active(project)) {
 					String key = measure.name().strip().toLowerCase(Locale.UK);
 					names.putIfAbsent(key, measure.name().strip());
-					cells.putIfAbsent(key, views.status(reading.chart(site, measure)));
+					cells.putIfAbsent(key, views.status(reading.chart(measure)));
 				}
 				bySite.put(site.id(), cells);
 			}
@@ -238,8 +260,8 @@ class PortfolioView {
 				for (String key : names.keySet()) {
 					cells.add(bySite.get(site.id()).get(key));
 				}
-				long openRed = portfolio.risks(site.id()).stream().filter(r -> r.open() && r.rag() == Rag.RED).count();
-				long overdue = portfolio.milestones(site.id()).stream().filter(m -> m.overdue(reading.today)).count();
+				long openRed = reading.risks(site).stream().filter(r -> r.open() && r.rag() == Rag.RED).count();
+				long overdue = reading.milestones(site).stream().filter(m -> m.overdue(reading.today)).count();
 				rows.add(new MatrixRow(site.id(), site.name(), reading.placeNames.getOrDefault(site.placeCode(), ""),
 						reading.projects.get(site.id()).get(workstream.code()).id(),
 						reading.cohortNames(site, workstream.code()), cells, openRed, overdue));
@@ -253,19 +275,25 @@ class PortfolioView {
 	BoardPack boardPack(Chosen chosen, LocalDate today) {
 		Reading reading = new Reading(chosen, today);
 		List<Matrix> matrices = matrices(chosen, reading);
+		Map<Long, List<PdsaCycle>> cycles = improvement.cycles(reading.projects.values()
+			.stream()
+			.flatMap(byWorkstream -> byWorkstream.values().stream())
+			.map(Project::id)
+			.toList());
+		Map<Long, String> footprints = views.footprints(reading.sites);
 		List<SitePack> packs = new ArrayList<>();
 		for (ProgrammeSite site : reading.sites) {
 			List<ProjectPack> projects = new ArrayList<>();
-			for (Workstream workstream : programme.workstreams()) {
+			for (Workstream workstream : reading.workstreams) {
 				Project project = reading.projects.get(site.id()).get(workstream.code());
 				if (project == null
 						|| (chosen.workstream() != null && !chosen.workstream().code().equals(workstream.code()))) {
 					continue;
 				}
-				List<PdsaCycle> cycles = improvement.cycles(project.id());
-				List<SpcChart> projectCharts = measures.active(project.id())
+				List<PdsaCycle> projectCycles = cycles.getOrDefault(project.id(), List.of());
+				List<SpcChart> projectCharts = reading.active(project)
 					.stream()
-					.map(m -> SpcChart.of(reading.chart(site, m), cycles))
+					.map(m -> SpcChart.of(reading.chart(m), projectCycles))
 					.toList();
 				projects.add(new ProjectPack(project.id(), workstream.name(), ProgrammeViews.aim(project),
 						ProgrammeViews.score(project.progressScore()), projectCharts));
@@ -274,15 +302,20 @@ class PortfolioView {
 				continue;
 			}
 			packs.add(new SitePack(site.id(), site.name(), reading.placeNames.getOrDefault(site.placeCode(), ""),
-					views.footprint(site), site.teamLead().isBlank() ? "Not agreed yet" : site.teamLead(),
+					footprints.get(site.id()), site.teamLead().isBlank() ? "Not agreed yet" : site.teamLead(),
 					site.clinicalLead().isBlank() ? "Not agreed yet" : site.clinicalLead(),
-					reading.cohortNames(site, null), projects, milestones(site.id(), today), risks(site.id())));
+					reading.cohortNames(site, null), projects, milestoneRows(reading.milestones(site), today),
+					riskRows(reading.risks(site))));
 		}
 		return new BoardPack(matrices, packs);
 	}
 
 	List<MilestoneRow> milestones(long siteId, LocalDate today) {
-		return portfolio.milestones(siteId).stream().map(m -> {
+		return milestoneRows(portfolio.milestones(siteId), today);
+	}
+
+	private List<MilestoneRow> milestoneRows(List<Portfolio.Milestone> milestones, LocalDate today) {
+		return milestones.stream().map(m -> {
 			String status;
 			if (m.cancelledOn() != null) {
 				status = "Cancelled on " + ProgrammeViews.day(m.cancelledOn()) + " by " + m.cancelledBy() + ": "
@@ -303,8 +336,11 @@ class PortfolioView {
 	}
 
 	List<RiskRow> risks(long siteId) {
-		return portfolio.risks(siteId)
-			.stream()
+		return riskRows(portfolio.risks(siteId));
+	}
+
+	private List<RiskRow> riskRows(List<Portfolio.Risk> risks) {
+		return risks.stream()
 			.map(r -> new RiskRow(r.id(), r.kind().label(), r.title(), portfolio.workstreamName(r.workstreamCode()),
 					r.description(), r.rag(), r.owner(), r.actions(),
 					r.reviewOn() == null ? null : ProgrammeViews.day(r.reviewOn()),

@@ -2,7 +2,10 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +83,14 @@ class Programme {
 	record Score(BigDecimal score, LocalDate recordedOn, String note, String recordedBy) {
 	}
 
+	/** A project with the measures it still tracks (not retired), in measure order. */
+	record ProjectMeasures(Project project, List<Measure> active) {
+	}
+
+	/** A site with its projects (in project order). */
+	record SiteWithProjects(ProgrammeSite site, List<ProjectMeasures> projects) {
+	}
+
 	private final WorkstreamRepository workstreams;
 
 	private final CohortRepository cohorts;
@@ -121,6 +133,19 @@ class Programme {
 	@Transactional(readOnly = true)
 	Optional<Workstream> workstream(String code) {
 		return workstreams.findById(code);
+	}
+
+	/** The workstreams in display order, each with its cohorts in the order of {@link #cohorts()}, in one statement. */
+	@Transactional(readOnly = true)
+	Map<Workstream, List<Cohort>> workstreamsWithCohorts() {
+		Map<Workstream, List<Cohort>> withCohorts = new LinkedHashMap<>();
+		for (Object[] row : workstreams.findAllWithCohorts()) {
+			List<Cohort> cohortsOf = withCohorts.computeIfAbsent((Workstream) row[0], w -> new ArrayList<>());
+			if (row[1] != null) {
+				cohortsOf.add((Cohort) row[1]);
+			}
+		}
+		return withCohorts;
 	}
 
 	@Transactional(readOnly = true)
@@ -216,6 +241,11 @@ class Programme {
 	@Transactional(readOnly = true)
 	Optional<ProgrammeSite> site(long id) {
 		return sites.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	List<ProgrammeSite> sites(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : sites.findByIdInOrderByName(ids);
 	}
 
 	/** A site as typed: its name, Place, description and footprint codes (neighbourhood site or PCN codes). */
@@ -314,14 +344,26 @@ class Programme {
 	/** The directory neighbourhood site codes a footprint covers (a PCN counts as its neighbourhood site). */
 	@Transactional(readOnly = true)
 	Set<String> directorySiteCodes(ProgrammeSite site) {
-		Set<String> codes = new LinkedHashSet<>();
-		for (FootprintCode code : site.footprint()) {
-			if (code.kind() == FootprintKind.SITE) {
-				codes.add(code.code());
+		return directorySiteCodes(List.of(site)).get(site.id());
+	}
+
+	/** The directory site codes of each site's footprint, by site id, reading the PCNs (if any are named) once. */
+	@Transactional(readOnly = true)
+	Map<Long, Set<String>> directorySiteCodes(Collection<ProgrammeSite> sites) {
+		boolean anyPcn = sites.stream().flatMap(s -> s.footprint().stream()).anyMatch(c -> c.kind() == FootprintKind.PCN);
+		Map<String, String> pcnSites = anyPcn
+				? directory.pcns().stream().collect(Collectors.toMap(PcnSummary::odsCode, PcnSummary::siteCode))
+				: Map.of();
+		Map<Long, Set<String>> codes = new HashMap<>();
+		for (ProgrammeSite site : sites) {
+			Set<String> siteCodes = new LinkedHashSet<>();
+			for (FootprintCode code : site.footprint()) {
+				String siteCode = code.kind() == FootprintKind.SITE ? code.code() : pcnSites.get(code.code());
+				if (siteCode != null) {
+					siteCodes.add(siteCode);
+				}
 			}
-			else {
-				directory.pcn(code.code()).map(PcnSummary::siteCode).ifPresent(codes::add);
-			}
+			codes.put(site.id(), siteCodes);
 		}
 		return codes;
 	}
@@ -453,12 +495,23 @@ class Programme {
 
 	@Transactional(readOnly = true)
 	List<EnrolmentRecord> enrolments(long siteId) {
+		return enrolments(List.of(siteId)).getOrDefault(siteId, List.of());
+	}
+
+	/** The enrolments of some sites, by site id, each site's in cohort order. */
+	@Transactional(readOnly = true)
+	Map<Long, List<EnrolmentRecord>> enrolments(Collection<Long> siteIds) {
+		if (siteIds.isEmpty()) {
+			return Map.of();
+		}
 		return jdbc.sql("""
 				select e.* from programme.enrolment e join programme.cohort c on c.id = e.cohort_id
-				where e.site_id = ? order by c.starts_on, e.id""")
-			.param(siteId)
+				where e.site_id = any(?) order by c.starts_on, e.id""")
+			.param(new SqlArrayValue("bigint", siteIds.toArray()))
 			.query(Programme::enrolmentRow)
-			.list();
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(EnrolmentRecord::siteId));
 	}
 
 	@Transactional(readOnly = true)
@@ -502,8 +555,56 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	List<Project> projectsOf(long siteId) {
-		return projects.findBySiteId(siteId);
+	List<Project> projects(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : projects.findAllById(ids);
+	}
+
+	/** The projects of some sites with their active measures, by site id, in project order: one statement. */
+	@Transactional(readOnly = true)
+	Map<Long, List<ProjectMeasures>> projectsWithActiveMeasures(Collection<Long> siteIds) {
+		Map<Long, Map<Project, Map<Long, Measure>>> bySite = new LinkedHashMap<>();
+		if (!siteIds.isEmpty()) {
+			for (Object[] row : projects.findWithActiveMeasuresBySiteIdIn(siteIds)) {
+				add(bySite.computeIfAbsent(((Project) row[0]).siteId(), id -> new LinkedHashMap<>()), (Project) row[0],
+						(Measure) row[1]);
+			}
+		}
+		Map<Long, List<ProjectMeasures>> projectMeasures = new LinkedHashMap<>();
+		bySite.forEach((siteId, byProject) -> projectMeasures.put(siteId, projectMeasures(byProject)));
+		return projectMeasures;
+	}
+
+	/**
+	 * The sites still in the programme, by name, each with its projects and their active measures, in one statement
+	 * (footprints included).
+	 */
+	@Transactional(readOnly = true)
+	List<SiteWithProjects> activeSitesWithProjects() {
+		Map<ProgrammeSite, Map<Project, Map<Long, Measure>>> bySite = new LinkedHashMap<>();
+		for (Object[] row : sites.findActiveWithProjectsAndActiveMeasures()) {
+			Map<Project, Map<Long, Measure>> byProject = bySite.computeIfAbsent((ProgrammeSite) row[0],
+					s -> new LinkedHashMap<>());
+			if (row[1] != null) {
+				add(byProject, (Project) row[1], (Measure) row[2]);
+			}
+		}
+		List<SiteWithProjects> sitesWithProjects = new ArrayList<>();
+		bySite.forEach((site, byProject) -> sitesWithProjects.add(new SiteWithProjects(site, projectMeasures(byProject))));
+		return sitesWithProjects;
+	}
+
+	/** Adds a row's project and measure (if any; rows repeat, so each measure is kept once). */
+	private static void add(Map<Project, Map<Long, Measure>> byProject, Project project, @Nullable Measure measure) {
+		Map<Long, Measure> measuresOf = byProject.computeIfAbsent(project, p -> new LinkedHashMap<>());
+		if (measure != null) {
+			measuresOf.putIfAbsent(measure.id(), measure);
+		}
+	}
+
+	private static List<ProjectMeasures> projectMeasures(Map<Project, Map<Long, Measure>> byProject) {
+		List<ProjectMeasures> projectMeasures = new ArrayList<>();
+		byProject.forEach((project, measures) -> projectMeasures.add(new ProjectMeasures(project, List.copyOf(measures.values()))));
+		return projectMeasures;
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -81,8 +82,9 @@ class ProgrammeController {
 
 	@GetMapping
 	String overview(Model model) {
-		model.addAttribute("workstreams", views.overview(today()));
-		model.addAttribute("places", views.places());
+		List<PlaceSummary> places = views.places();
+		model.addAttribute("workstreams", views.overview(places, today()));
+		model.addAttribute("places", places);
 		model.addAttribute("canAdminister", access.canAdminister());
 		model.addAttribute("canAddSites", access.canAddSites());
 		return VIEW_OVERVIEW;

@@ -5,12 +5,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
+import uk.nhs.bob.primarycare.directory.SiteSummary;
 
 /**
  * Read models for the programme's pages (aggregate counts only). Every icon and count of special causes comes from
@@ -78,13 +82,10 @@ class ProgrammeViews {
 
 	private final Charts charts;
 
-	private final Measures measures;
-
-	ProgrammeViews(Programme programme, Directory directory, Charts charts, Measures measures) {
+	ProgrammeViews(Programme programme, Directory directory, Charts charts) {
 		this.programme = programme;
 		this.directory = directory;
 		this.charts = charts;
-		this.measures = measures;
 	}
 
 	static String day(@Nullable LocalDate date) {
@@ -95,18 +96,80 @@ class ProgrammeViews {
 		return directory.places();
 	}
 
-	List<WorkstreamRow> overview(LocalDate today) {
-		List<MeasureTally> tallies = tallies(today);
+	/**
+	 * The projects of some sites, the active measures of those projects and each of those measures' chart, read
+	 * together so that a page showing many sites runs the same few statements however many it shows.
+	 */
+	record SiteProjects(Map<Long, List<Project>> projects, Map<Long, List<Measure>> activeMeasures,
+			Map<Long, MeasureChart> charts) {
+
+		List<Project> of(long siteId) {
+			return projects.getOrDefault(siteId, List.of());
+		}
+
+		/** The active measures of a project whose measures were charted. */
+		List<Measure> active(long projectId) {
+			return activeMeasures.getOrDefault(projectId, List.of());
+		}
+
+		MeasureChart chart(Measure measure) {
+			return charts.get(measure.id());
+		}
+
+	}
+
+	/** The projects of the sites, and the active measures and charts of the projects {@code charted} accepts. */
+	SiteProjects siteProjects(Collection<ProgrammeSite> sites, Predicate<Project> charted, LocalDate today) {
+		return siteProjects(sites,
+				programme.projectsWithActiveMeasures(sites.stream().map(ProgrammeSite::id).toList()), charted, today);
+	}
+
+	private SiteProjects siteProjects(Collection<ProgrammeSite> sites,
+			Map<Long, List<Programme.ProjectMeasures>> projectsBySite, Predicate<Project> charted, LocalDate today) {
+		Map<Long, List<Project>> projects = new HashMap<>();
+		Map<Long, List<Measure>> active = new HashMap<>();
+		Map<Long, Long> siteOfProject = new HashMap<>();
+		projectsBySite.forEach((siteId, projectMeasures) -> {
+			projects.put(siteId, projectMeasures.stream().map(Programme.ProjectMeasures::project).toList());
+			for (Programme.ProjectMeasures projectMeasure : projectMeasures) {
+				if (charted.test(projectMeasure.project())) {
+					active.put(projectMeasure.project().id(), projectMeasure.active());
+					siteOfProject.put(projectMeasure.project().id(), siteId);
+				}
+			}
+		});
+		Map<Long, Set<String>> codes = programme.directorySiteCodes(sites);
+		List<Measure> chartedMeasures = active.values().stream().flatMap(List::stream).toList();
+		Map<Long, MeasureChart> measureCharts = charts.charts(chartedMeasures,
+				m -> codes.get(siteOfProject.get(m.projectId())), today);
+		return new SiteProjects(projects, active, measureCharts);
+	}
+
+	/** The sites still in the programme (by name) with their projects and every active measure's chart. */
+	private record ActiveSites(List<ProgrammeSite> sites, SiteProjects read) {
+	}
+
+	private ActiveSites activeSites(LocalDate today) {
+		List<Programme.SiteWithProjects> withProjects = programme.activeSitesWithProjects();
+		List<ProgrammeSite> sites = withProjects.stream().map(Programme.SiteWithProjects::site).toList();
+		Map<Long, List<Programme.ProjectMeasures>> projects = new HashMap<>();
+		withProjects.forEach(s -> projects.put(s.site().id(), s.projects()));
+		return new ActiveSites(sites, siteProjects(sites, projects, p -> true, today));
+	}
+
+	/**
+	 * The overview's rows: each workstream with its cohorts (enrolled and places left in each of the Places) and the
+	 * tallies of its measures by Place.
+	 */
+	List<WorkstreamRow> overview(List<PlaceSummary> places, LocalDate today) {
+		Map<Workstream, List<Cohort>> workstreams = programme.workstreamsWithCohorts();
+		ActiveSites active = activeSites(today);
+		List<MeasureTally> tallies = tallies(places, workstreams.keySet(), active.sites(), active.read());
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
-		List<PlaceSummary> places = directory.places();
-		List<Cohort> cohorts = programme.cohorts();
 		List<WorkstreamRow> rows = new ArrayList<>();
-		for (Workstream workstream : programme.workstreams()) {
+		workstreams.forEach((workstream, cohorts) -> {
 			List<CohortRow> cohortRows = new ArrayList<>();
 			for (Cohort cohort : cohorts) {
-				if (!cohort.workstreamCode().equals(workstream.code())) {
-					continue;
-				}
 				Map<String, Integer> byPlace = counts.getOrDefault(cohort.id(), Map.of());
 				List<PlaceCell> cells = new ArrayList<>();
 				int total = 0;
@@ -123,31 +186,29 @@ class ProgrammeViews {
 			}
 			rows.add(new WorkstreamRow(workstream.code(), workstream.name(), workstream.description(), cohortRows,
 					tallies.stream().filter(t -> t.workstreamCode().equals(workstream.code())).toList()));
-		}
+		});
 		return rows;
 	}
 
 	/** The tallies of every Place and workstream, over the sites still in the programme. */
-	List<MeasureTally> tallies(LocalDate today) {
-		List<MeasureTally> tallies = new ArrayList<>();
-		List<Workstream> workstreams = programme.workstreams();
-		for (PlaceSummary place : directory.places()) {
-			Map<String, int[]> byWorkstream = new HashMap<>();
-			for (ProgrammeSite site : programme.sitesIn(place.code())) {
-				if (site.retired()) {
-					continue;
-				}
-				Set<String> codes = programme.directorySiteCodes(site);
-				for (Project project : programme.projectsOf(site.id())) {
-					int[] tally = byWorkstream.computeIfAbsent(project.workstreamCode(), k -> new int[3]);
-					for (Measure measure : measures.active(project.id())) {
-						Spc.PointType variation = charts.chart(measure, codes, today).variation();
-						tally[0]++;
-						tally[1] += variation == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT ? 1 : 0;
-						tally[2] += variation == Spc.PointType.SPECIAL_CAUSE_CONCERN ? 1 : 0;
-					}
+	private List<MeasureTally> tallies(List<PlaceSummary> places, Collection<Workstream> workstreams,
+			List<ProgrammeSite> sites, SiteProjects read) {
+		Map<String, Map<String, int[]>> byPlace = new HashMap<>();
+		for (ProgrammeSite site : sites) {
+			Map<String, int[]> byWorkstream = byPlace.computeIfAbsent(site.placeCode(), k -> new HashMap<>());
+			for (Project project : read.of(site.id())) {
+				int[] tally = byWorkstream.computeIfAbsent(project.workstreamCode(), k -> new int[3]);
+				for (Measure measure : read.active(project.id())) {
+					Spc.PointType variation = read.chart(measure).variation();
+					tally[0]++;
+					tally[1] += variation == Spc.PointType.SPECIAL_CAUSE_IMPROVEMENT ? 1 : 0;
+					tally[2] += variation == Spc.PointType.SPECIAL_CAUSE_CONCERN ? 1 : 0;
 				}
 			}
+		}
+		List<MeasureTally> tallies = new ArrayList<>();
+		for (PlaceSummary place : places) {
+			Map<String, int[]> byWorkstream = byPlace.getOrDefault(place.code(), Map.of());
 			for (Workstream workstream : workstreams) {
 				int[] tally = byWorkstream.getOrDefault(workstream.code(), new int[3]);
 				tallies.add(new MeasureTally(place.code(), place.name(), workstream.code(), tally[0], tally[1], tally[2]));
@@ -172,26 +233,39 @@ class ProgrammeViews {
 	}
 
 	List<SiteRow> sites(@Nullable String placeCode, LocalDate today) {
-		List<ProgrammeSite> sites = placeCode == null ? programme.sites() : programme.sitesIn(placeCode);
-		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
-		Map<String, Workstream> workstreams = programme.workstreams()
-			.stream()
-			.collect(Collectors.toMap(Workstream::code, w -> w));
-		return sites.stream().map(site -> siteRow(site, cohorts, workstreams, today)).toList();
+		return siteRows(placeCode == null ? programme.sites() : programme.sitesIn(placeCode), today);
 	}
 
 	SiteRow site(ProgrammeSite site, LocalDate today) {
+		return siteRows(List.of(site), today).get(0);
+	}
+
+	private List<SiteRow> siteRows(List<ProgrammeSite> sites, LocalDate today) {
+		if (sites.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
 		Map<String, Workstream> workstreams = programme.workstreams()
 			.stream()
 			.collect(Collectors.toMap(Workstream::code, w -> w));
-		return siteRow(site, cohorts, workstreams, today);
+		Map<Long, List<Programme.EnrolmentRecord>> enrolments = programme
+			.enrolments(sites.stream().map(ProgrammeSite::id).toList());
+		SiteProjects read = siteProjects(sites, p -> true, today);
+		Map<Long, String> footprints = footprints(sites);
+		Map<String, String> placeNames = new HashMap<>();
+		List<SiteRow> rows = new ArrayList<>();
+		for (ProgrammeSite site : sites) {
+			rows.add(siteRow(site, enrolments.getOrDefault(site.id(), List.of()), read, footprints.get(site.id()),
+					placeNames.computeIfAbsent(site.placeCode(), programme::placeName), cohorts, workstreams, today));
+		}
+		return rows;
 	}
 
-	private SiteRow siteRow(ProgrammeSite site, Map<Long, Cohort> cohorts, Map<String, Workstream> workstreams,
+	private SiteRow siteRow(ProgrammeSite site, List<Programme.EnrolmentRecord> siteEnrolments, SiteProjects read,
+			String footprint, String placeName, Map<Long, Cohort> cohorts, Map<String, Workstream> workstreams,
 			LocalDate today) {
 		List<EnrolmentRow> enrolments = new ArrayList<>();
-		for (Programme.EnrolmentRecord record : programme.enrolments(site.id())) {
+		for (Programme.EnrolmentRecord record : siteEnrolments) {
 			Cohort cohort = cohorts.get(record.cohortId());
 			String ended = record.active() ? null
 					: record.status().label() + " on " + day(record.endedOn()) + " by " + record.endedBy() + ": "
@@ -201,24 +275,20 @@ class ProgrammeViews {
 					record.active() ? cohort.status(today) : record.status().label(), DAY.format(record.enrolledOn()),
 					record.enrolledBy(), record.active(), ended, record.version()));
 		}
-		Set<String> codes = programme.directorySiteCodes(site);
-		List<ProjectSummary> projects = programme.projectsOf(site.id())
+		List<ProjectSummary> projects = read.of(site.id())
 			.stream()
 			.sorted(Comparator.comparing(p -> workstreams.get(p.workstreamCode()).displayOrder()))
-			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), codes, today))
+			.map(project -> projectSummary(project, workstreams.get(project.workstreamCode()), read))
 			.toList();
-		String footprint = footprint(site);
 		String retired = site.retired()
 				? "Left the programme on " + day(site.retiredOn()) + " (" + site.retiredReason() + ")" : null;
-		return new SiteRow(site.id(), site.name(), site.placeCode(), programme.placeName(site.placeCode()), footprint,
-				enrolments, projects, retired);
+		return new SiteRow(site.id(), site.name(), site.placeCode(), placeName, footprint, enrolments, projects, retired);
 	}
 
-	private ProjectSummary projectSummary(Project project, Workstream workstream, Set<String> codes,
-			LocalDate today) {
+	private ProjectSummary projectSummary(Project project, Workstream workstream, SiteProjects read) {
 		List<MeasureStatus> statuses = new ArrayList<>();
-		for (Measure measure : measures.active(project.id())) {
-			statuses.add(status(charts.chart(measure, codes, today)));
+		for (Measure measure : read.active(project.id())) {
+			statuses.add(status(read.chart(measure)));
 		}
 		return new ProjectSummary(project.id(), workstream.code(), workstream.name(), score(project.progressScore()),
 				aim(project), statuses);
@@ -226,13 +296,26 @@ class ProgrammeViews {
 
 	/** The footprint as people read it: each neighbourhood site or PCN by name, with its code. */
 	String footprint(ProgrammeSite site) {
-		return site.footprint()
-			.stream()
-			.map(code -> code.kind() == ProgrammeSite.FootprintKind.SITE
-					? directory.site(code.code()).map(s -> s.name() + " (" + code.code() + ")").orElse(code.code())
-					: directory.pcn(code.code()).map(p -> p.name() + " (" + code.code() + ")").orElse(code.code()))
-			.sorted()
-			.collect(Collectors.joining(", "));
+		return footprints(List.of(site)).get(site.id());
+	}
+
+	/** The footprints of some sites, by site id, reading the directory's sites and PCNs once (where any is named). */
+	Map<Long, String> footprints(Collection<ProgrammeSite> sites) {
+		List<ProgrammeSite.FootprintCode> codes = sites.stream().flatMap(s -> s.footprint().stream()).toList();
+		Map<String, String> siteNames = codes.stream().anyMatch(c -> c.kind() == ProgrammeSite.FootprintKind.SITE)
+				? directory.sites().stream().collect(Collectors.toMap(SiteSummary::code, SiteSummary::name))
+				: Map.of();
+		Map<String, String> pcnNames = codes.stream().anyMatch(c -> c.kind() == ProgrammeSite.FootprintKind.PCN)
+				? directory.pcns().stream().collect(Collectors.toMap(PcnSummary::odsCode, PcnSummary::name))
+				: Map.of();
+		Map<Long, String> footprints = new HashMap<>();
+		for (ProgrammeSite site : sites) {
+			footprints.put(site.id(), site.footprint().stream().map(code -> {
+				String name = (code.kind() == ProgrammeSite.FootprintKind.SITE ? siteNames : pcnNames).get(code.code());
+				return name == null ? code.code() : name + " (" + code.code() + ")";
+			}).sorted().collect(Collectors.joining(", ")));
+		}
+		return footprints;
 	}
 
 	/** A measure's icons as every summary shows them: those of its chart. */
@@ -252,23 +335,30 @@ class ProgrammeViews {
 	}
 
 	List<PlaceSummaryRow> icb(LocalDate today) {
-		List<MeasureTally> tallies = tallies(today);
+		List<PlaceSummary> places = directory.places();
+		ActiveSites active = activeSites(today);
+		List<ProgrammeSite> sites = active.sites();
+		SiteProjects read = active.read();
+		List<MeasureTally> tallies = tallies(places, programme.workstreams(), sites, read);
 		List<PlaceSummaryRow> rows = new ArrayList<>();
 		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
-		for (PlaceSummary place : directory.places()) {
+		List<Programme.EnrolmentRecord> allEnrolments = programme.allEnrolments();
+		for (PlaceSummary place : places) {
 			Map<String, Integer> enrolled = new HashMap<>();
-			for (Programme.EnrolmentRecord record : programme.allEnrolments()) {
+			for (Programme.EnrolmentRecord record : allEnrolments) {
 				if (record.placeCode().equals(place.code()) && record.active()) {
 					enrolled.merge(cohorts.get(record.cohortId()).workstreamCode(), 1, Integer::sum);
 				}
 			}
 			BigDecimal sum = BigDecimal.ZERO;
 			int scored = 0;
-			for (ProgrammeSite site : programme.sitesIn(place.code())) {
-				if (site.retired()) {
+			int siteCount = 0;
+			for (ProgrammeSite site : sites) {
+				if (!site.placeCode().equals(place.code())) {
 					continue;
 				}
-				for (Project project : programme.projectsOf(site.id())) {
+				siteCount++;
+				for (Project project : read.of(site.id())) {
 					if (project.progressScore() != null) {
 						sum = sum.add(project.progressScore().setScale(1, RoundingMode.HALF_UP));
 						scored++;
@@ -286,9 +376,8 @@ class ProgrammeViews {
 				}
 			}
 			String mean = scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_UP).toPlainString();
-			rows.add(new PlaceSummaryRow(place.code(), place.name(),
-					(int) programme.sitesIn(place.code()).stream().filter(s -> !s.retired()).count(), enrolled, mean, improving,
-					concerning, measureCount));
+			rows.add(new PlaceSummaryRow(place.code(), place.name(), siteCount, enrolled, mean, improving, concerning,
+					measureCount));
 		}
 		return rows;
 	}

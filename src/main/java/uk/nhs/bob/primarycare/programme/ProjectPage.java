@@ -51,8 +51,10 @@ class ProjectPage {
 		List<PdsaCycle> cycles = improvement.cycles(project.id());
 		List<SpcChart> active = new ArrayList<>();
 		List<SpcChart> retired = new ArrayList<>();
-		for (Measure measure : measures.of(project.id())) {
-			(measure.retired() ? retired : active).add(SpcChart.of(charts.chart(measure), cycles));
+		List<Measure> projectMeasures = measures.of(project.id());
+		Map<Long, MeasureChart> measureCharts = charts.charts(projectMeasures);
+		for (Measure measure : projectMeasures) {
+			(measure.retired() ? retired : active).add(SpcChart.of(measureCharts.get(measure.id()), cycles));
 		}
 		model.addAttribute("charts", active);
 		model.addAttribute("retiredCharts", retired);

@@ -1,14 +1,20 @@
 package uk.nhs.bob.primarycare.programme;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<Project, Long> {
 
 	Optional<Project> findBySiteIdAndWorkstreamCode(long siteId, String workstreamCode);
 
-	List<Project> findBySiteId(long siteId);
+	/** Each project of the sites with each of its measures still in use; a project without one comes with null. */
+	@Query("""
+			select p, m from Project p left join Measure m on m.projectId = p.id and m.retiredOn is null
+			where p.siteId in :siteIds order by p.id, m.id""")
+	List<Object[]> findWithActiveMeasuresBySiteIdIn(Collection<Long> siteIds);
 
 }

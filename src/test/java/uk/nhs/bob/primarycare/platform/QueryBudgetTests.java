@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
  * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
  * counts measured when each was set; a request page runs four statements for each kind of service its navigation
- * offers, a programme site two for each measure chart.
+ * offers; a programme page reads the inputs of all its measure charts in one statement, however many it shows.
  */
 @IntegrationTest
 class QueryBudgetTests {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
@@ -52,6 +55,9 @@ class ProgrammeChartTruthTests {
 	Charts charts;
 
 	@Autowired
+	MeasureRepository measureRepository;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -61,10 +67,14 @@ class ProgrammeChartTruthTests {
 		return IsoWeek.of(LocalDate.now(ZoneId.of("Europe/London"))).monday();
 	}
 
-	/** A Berkshire West site of its own (a footprint no event names), enrolled in a new cohort of the workstream. */
-	private Project newProject(String workstream, String siteCode) {
+	/** A Berkshire West site of its own (a footprint of codes no other test names), enrolled in a new cohort of the workstream. */
+	private Project newProject(String workstream, String... siteCodes) {
+		Set<FootprintCode> footprint = new java.util.HashSet<>();
+		for (String siteCode : siteCodes) {
+			footprint.add(new FootprintCode(FootprintKind.SITE, siteCode));
+		}
 		ProgrammeSite site = programme.addSite("Chart truth " + UUID.randomUUID().toString().substring(0, 8), "15A", "",
-				Set.of(new FootprintCode(FootprintKind.SITE, siteCode)));
+				footprint);
 		Cohort cohort = programme.addCohort(workstream, "Chart truth cohort " + UUID.randomUUID().toString().substring(0, 6),
 				thisMonday().minusMonths(1), thisMonday().plusMonths(5), 50, "");
 		programme.enrol(site.id(), cohort.id(), thisMonday());
@@ -329,6 +339,65 @@ class ProgrammeChartTruthTests {
 			seen.add(new long[] { id });
 		}
 		assertThat(seen).isNotEmpty();
+	}
+
+	/**
+	 * The pages read many charts at once: each measure's chart read with all the others (hand-entered and fed weeks
+	 * with their n, rebases, judged weeks, limits and icons) is the chart it has when read alone. Besides the demo's
+	 * measures, two sites feed two feeds with different values, and a third site's footprint covers both of theirs.
+	 * Both readings come from one snapshot, so events arriving meanwhile cannot make them differ.
+	 */
+	@Test
+	void everyMeasureReadWithTheOthersHasTheChartItHasReadAlone() {
+		String codeA = "T-" + UUID.randomUUID().toString().substring(0, 8);
+		String codeB = "T-" + UUID.randomUUID().toString().substring(0, 8);
+		LocalDate firstFed = thisMonday().minusWeeks(4);
+		List<Measure> fed = new java.util.ArrayList<>();
+		for (String[] footprint : List.of(new String[] { codeA }, new String[] { codeB }, new String[] { codeA, codeB })) {
+			Project project = newProject("SAME_DAY", footprint);
+			for (Feed feed : List.of(Feed.TRIAGE_MEDIAN_MINUTES, Feed.TRIAGE_AWAY_SHARE)) {
+				fed.add(measures.add(project.id(), new Measures.Draft(feed.name(), Measure.Kind.PROCESS,
+						feed.definition(), Spc.Direction.DECREASE, feed == Feed.TRIAGE_AWAY_SHARE ? "%" : "minutes", null, feed,
+						firstFed, 1)));
+			}
+		}
+		Instant now = Instant.now();
+		for (int w = 0; w < 3; w++) {
+			for (int r = 0; r < 4; r++) {
+				publish(new TriageRequestCompleted(UUID.randomUUID(), codeA, "15A", firstFed.plusWeeks(w),
+						"PHARMACY_FIRST", true, false, false, 600 + 60L * r, now),
+						new TriageRequestCompleted(UUID.randomUUID(), codeB, "15A", firstFed.plusWeeks(w), "GP_SAME_DAY",
+								r % 2 == 0, false, false, 1_800 + 300L * w, now));
+			}
+		}
+		LocalDate today = thisMonday().plusDays(2);
+		// every request has arrived: 12 for each site, 24 for the site covering both
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (int i = 0; i < fed.size(); i++) {
+				assertThat(charts.chart(fed.get(i), today).weeks().stream().mapToLong(MeasureChart.Week::n).sum())
+					.isEqualTo(i < 4 ? 12 : 24);
+			}
+		});
+
+		TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
+		snapshot.executeWithoutResult(status -> {
+			List<Measure> all = measureRepository.findAll(Sort.by("id"));
+			Map<Long, MeasureChart> together = charts.charts(all, today);
+
+			List<MeasureChart> read = List.copyOf(together.values());
+			assertThat(read).hasSize(all.size());
+			assertThat(read).anyMatch(c -> !c.rebases().isEmpty());
+			assertThat(read).anyMatch(c -> c.weeks().stream().anyMatch(w -> !w.fed()));
+			assertThat(read.stream().filter(c -> c.weeks().stream().anyMatch(MeasureChart.Week::fed))
+				.map(c -> c.measure().feed())
+				.distinct()).hasSizeGreaterThan(2);
+			for (Measure measure : all) {
+				assertThat(together.get(measure.id())).as("chart of measure %s", measure.id())
+					.isEqualTo(charts.chart(measure, today));
+			}
+		});
 	}
 
 }
