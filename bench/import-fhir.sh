@@ -9,14 +9,23 @@ DIR=${1:?usage: bench/import-fhir.sh DIR [base-url] [practice] [max bundles]}
 BASE=${2:-http://localhost:8096}
 PRACTICE=${3:-K82901}
 MAX=${4:-100000}
-USER=${FHIR_USER:-api-client:demo-password}
+# an API client with the scope fhir.import and its secret (the demo's api-client by default)
+CLIENT=${FHIR_CLIENT:-api-client}
+SECRET=${FHIR_CLIENT_SECRET:-demo-password}
+. "$(dirname "$0")/lib/token.sh"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
 count=0
 start=$(date +%s.%N)
+token_at=0
 for bundle in $(ls "$DIR"/*.json | grep -v -e hospitalInformation -e practitionerInformation | head -n "$MAX"); do
-	code=$(curl -s -u "$USER" -H 'Content-Type: application/fhir+json' --data-binary @"$bundle" \
+	# tokens live five minutes: a new one every four
+	if [ $(( $(date +%s) - token_at )) -ge 240 ]; then
+		TOKEN=$(api_token "$BASE" "$CLIENT" "$SECRET" fhir.import)
+		token_at=$(date +%s)
+	fi
+	code=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/fhir+json' --data-binary @"$bundle" \
 		"$BASE/api/v1/fhir?practice=$PRACTICE" -o "$OUT/$count.json" -w '%{http_code}')
 	[ "$code" = 200 ] || { echo "$bundle: HTTP $code"; cat "$OUT/$count.json"; exit 1; }
 	count=$((count + 1))

@@ -11,16 +11,18 @@ set -euo pipefail
 URL=${1:-http://localhost:8080}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-BASIC=(-u api-client:demo-password -H 'Content-Type: application/json')
+# a bearer token of the demo system api-client (client credentials, scope programme.spc; tokens live five minutes)
+. "$(dirname "$0")/lib/token.sh"
+API=(-H "Authorization: Bearer $(api_token "$URL" api-client demo-password programme.spc)" -H 'Content-Type: application/json')
 
 seq -s, 0 19999 | sed 's/^/{"values":[1,2,3],"improvementDirection":"increase","rebaseIndexes":[/;s/$/]}/' > "$OUT/rebase.json"
 printf '{"values":[%s],"improvementDirection":"increase"}' "$(yes '"x"' | head -10000 | paste -sd,)" > "$OUT/bad.json"
 printf '{"values":[%s],"improvementDirection":"increase","target":30}' "$(seq -s, 10 35)" > "$OUT/good.json"
 
-echo "SPC API, 20,000 rebase indexes for 3 values: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s, %{size_download} bytes' "${BASIC[@]}" --data-binary @"$OUT/rebase.json" "$URL/api/v1/programme/spc") (request $(wc -c < "$OUT/rebase.json") bytes)"
-echo "SPC API, 10,000 values that are not numbers: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s, %{size_download} bytes' "${BASIC[@]}" --data-binary @"$OUT/bad.json" "$URL/api/v1/programme/spc")"
+echo "SPC API, 20,000 rebase indexes for 3 values: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s, %{size_download} bytes' "${API[@]}" --data-binary @"$OUT/rebase.json" "$URL/api/v1/programme/spc") (request $(wc -c < "$OUT/rebase.json") bytes)"
+echo "SPC API, 10,000 values that are not numbers: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s, %{size_download} bytes' "${API[@]}" --data-binary @"$OUT/bad.json" "$URL/api/v1/programme/spc")"
 for i in $(seq 1 20); do
-	curl -s -o /dev/null -w '%{time_total}\n' "${BASIC[@]}" --data-binary @"$OUT/good.json" "$URL/api/v1/programme/spc"
+	curl -s -o /dev/null -w '%{time_total}\n' "${API[@]}" --data-binary @"$OUT/good.json" "$URL/api/v1/programme/spc"
 done | sort -n | sed -n '10p' | sed 's/^/SPC API, valid 26-week series, median of 20: /;s/$/ s/'
 
 COOKIES="$OUT/cookies"

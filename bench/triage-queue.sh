@@ -3,11 +3,13 @@
 # coordinator's hub) up to 500 open requests, then measures with wrk on loopback:
 #   1. the hub queue page (/triage) with 500 open requests, signed in as the coordinator;
 #   2. the intake API (POST /api/v1/triage/requests) at 16 concurrent clients, each request a new request with its
-#      own Idempotency-Key, signed in with HTTP Basic as the api-client service account.
+#      own Idempotency-Key, with an OAuth 2.0 bearer token of the api-client system (client credentials, scope
+#      triage.requests, got once per run from /oauth2/token: tokens live five minutes).
 # Prints requests per second and p50/p95/p99 latency. Needs: JDK 17, Node/npm (build), wrk, curl.
 # Usage: bench/triage-queue.sh [seconds-per-run (default 20)] [connections (default 16)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/token.sh
 SECONDS_PER_RUN=${1:-20}
 CONNECTIONS=${2:-16}
 PORT=${TRIAGE_BENCH_PORT:-8081}
@@ -20,7 +22,7 @@ JAR=$(ls target/primarycare-*.jar | head -1)
 
 java -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=0 --primarycare.embedded-db.data-dir="$OUT/pg" > "$OUT/app.log" 2>&1 &
 APP=$!
-trap 'status=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$OUT"; exit $status' EXIT
+trap 'status=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$OUT"; exit $status' EXIT
 for _ in $(seq 1 240); do
 	grep -q "Demo data created\|Demo data already present" "$OUT/app.log" && break
 	sleep 1
@@ -28,8 +30,8 @@ done
 grep -q "Demo data created\|Demo data already present" "$OUT/app.log" || { echo "app did not become ready"; tail -20 "$OUT/app.log"; exit 1; }
 grep -E "Started PrimaryCareApplication|Triage demo data" "$OUT/app.log" | sed 's/^.*: //'
 
-BASIC="Authorization: Basic $(printf 'api-client:demo-password' | base64)"
 URL="http://localhost:$PORT"
+BEARER="Authorization: Bearer $(api_token "$URL" api-client demo-password triage.requests)"
 
 # Sign in as the coordinator and keep the session cookie
 COOKIES="$OUT/cookies"
@@ -49,7 +51,7 @@ MISSING=$((500 - OPEN))
 echo "open requests in BK-AYL before filling: $OPEN; adding $MISSING"
 if [ "$MISSING" -gt 0 ]; then
 	seq 1 "$MISSING" | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST "$URL/api/v1/triage/requests" \
-		-H "$BASIC" -H "Content-Type: application/json" -H "Idempotency-Key: fill-{}" \
+		-H "$BEARER" -H "Content-Type: application/json" -H "Idempotency-Key: fill-{}" \
 		-d '{"givenName":"Queue","familyName":"Filler{}","dateOfBirth":"1975-03-15","sex":"female","siteCode":"BK-AYL","problem":"SORE_THROAT","redFlags":[],"onset":"Started yesterday"}' \
 		| sort | uniq -c | sed 's/^/  HTTP status count: /'
 fi
@@ -64,6 +66,8 @@ done = function(summary, latency, requests)
 end
 LUA
 
+# a fresh token for the measured run (one token for all of it, as a system would use it)
+BEARER="Authorization: Bearer $(api_token "$URL" api-client demo-password triage.requests)"
 cat > "$OUT/intake.lua" <<LUA
 local counter = 0
 local threads = 0
@@ -77,7 +81,7 @@ request = function()
 	local body = '{"givenName":"Load","familyName":"Test' .. counter .. '","dateOfBirth":"1980-01-01","sex":"female",'
 		.. '"siteCode":"BK-WYC","problem":"URINARY_SYMPTOMS","redFlags":[],"pregnant":false}'
 	return wrk.format("POST", "/api/v1/triage/requests", {["Content-Type"] = "application/json",
-		["Authorization"] = "Basic $(printf 'api-client:demo-password' | base64)", ["Idempotency-Key"] = key}, body)
+		["Authorization"] = "${BEARER#Authorization: }", ["Idempotency-Key"] = key}, body)
 end
 $(cat "$OUT/report.lua")
 LUA

@@ -101,13 +101,20 @@ read -r NHS GIVEN FAMILY DOB SEX < <(sql "SELECT p.nhs_number, p.given_name, p.f
 	CASE upper(p.sex) WHEN 'F' THEN 'female' WHEN 'FEMALE' THEN 'female' WHEN 'M' THEN 'male' WHEN 'MALE' THEN 'male' ELSE 'other' END
 	FROM population.person p JOIN neighbourhood.caseload_entry e ON e.nhs_number = p.nhs_number
 	WHERE e.status <> 'DISCHARGED' ORDER BY e.id LIMIT 1" | tr '|' ' ')
+# a token from A: B checks it with the same signing key, which lives in the shared database
+. bench/lib/token.sh
+TOKEN=$(api_token "http://127.0.0.1:$A_PORT" api-client demo-password triage.requests)
 send_request() { # port key
-	curl -s -u api-client:demo-password -H 'Content-Type: application/json' -H "Idempotency-Key: $2" \
+	curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: $2" \
 		-X POST "http://127.0.0.1:$1/api/v1/triage/requests" \
 		-d "{\"nhsNumber\":\"$NHS\",\"givenName\":\"$GIVEN\",\"familyName\":\"$FAMILY\",\"dateOfBirth\":\"$DOB\",\"sex\":\"$SEX\",\"problem\":\"SORE_THROAT\",\"redFlags\":[],\"onset\":\"Since yesterday\"}" \
 		>"$OUT/request-$2.json" || true
 	grep -o '"id" *: *"[^"]*"' "$OUT/request-$2.json" | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/' || true
 }
+# an access token issued by A is accepted by B: the signing key is shared through the database
+me_on_b=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$B_PORT/api/v1/me")
+[[ "$me_on_b" == "200" ]] && pass "3a. an access token from A's token endpoint opens B's API ($me_on_b)" \
+	|| fail "3a. B answered $me_on_b to an access token from A"
 REQUEST=$(send_request "$A_PORT" "two-instances-$$-1")
 [[ -n "$REQUEST" ]] || { fail "3. could not record a request through A: $(cat "$OUT/request-two-instances-$$-1.json")"; REQUEST=none; }
 for _ in $(seq 1 20); do

@@ -13,14 +13,15 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application, served on a random port, on the test PostgreSQL with demo data and real security, plus a {@code MockMvcTester}.
  * Every test that uses it shares one cached Spring context, so keep extra configuration (mock beans, properties)
- * off the test classes. SQL statements are counted per request ({@link StatementCounting}).
+ * off the test classes. SQL statements are counted per request ({@link StatementCounting}); API tests get access
+ * tokens from the token endpoint ({@link ApiTokens}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(StatementCounting.class)
+@Import({ StatementCounting.class, ApiTokens.class })
 public @interface IntegrationTest {
 
 }

@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,12 +23,13 @@ import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.PersonRecord;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * {@code GET /api/v1/cvd/people/{nhsNumber}}: a person's registers, QRISK3 status and the rules that find them,
- * evaluated from the record as it is now (a reading imported a moment ago counts), for ICB administrators and
- * service accounts within their scope. Every answer naming a person is audited.
+ * {@code GET /api/v1/cvd/people/{nhsNumber}} (scope {@code cvd.read}): a person's registers, QRISK3 status and the
+ * rules that find them, evaluated from the record as it is now (a reading imported a moment ago counts), as on the
+ * person's CVD page: the QRISK3 reasons and the record entries it used, and each rule with its version, reason and
+ * values. No name or address: the caller names the person. Every read is audited; a person outside the caller's scope
+ * is refused (403) and the refusal audited naming the person.
  */
 @RestController
 class CvdPersonApiController {
@@ -55,10 +55,10 @@ class CvdPersonApiController {
 		this.adjustments = adjustments;
 	}
 
-	@GetMapping(path = "/api/v1/cvd/people/{nhsNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@PreAuthorize("hasAnyRole('ICB_ADMIN','API_CLIENT')")
+	@GetMapping(path = "/api/v1/cvd/people/{nhsNumber}",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<?> person(@PathVariable String nhsNumber) {
-		String digits = nhsNumber.replace(" ", "");
+		String digits = nhsNumber.replaceAll("[\\s-]", "");
 		if (!digits.matches("\\d{10}")) {
 			return problem(HttpStatus.BAD_REQUEST, "nhsNumber must be 10 digits");
 		}
@@ -66,28 +66,31 @@ class CvdPersonApiController {
 		if (number.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "nhsNumber is not a valid NHS number (the check digit does not match)");
 		}
-		Optional<OdsCode> practiceCode = population.registeredPractice(number.get());
-		if (practiceCode.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered");
+		Optional<PracticeSummary> practice = population.registeredPractice(number.get()).flatMap(directory::practice);
+		if (practice.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice");
 		}
 		StaffUser user = staffUsers.currentUser();
-		Optional<PracticeSummary> practice = directory.practice(practiceCode.get());
-		if (practice.isEmpty() || !user.canSee(practice.get())) {
+		if (!user.canSee(practice.get())) {
 			// answered 403 by the API's refusal handler, which writes the refusal, naming the person, to the audit log
 			throw new RefusedAccess("This person is registered outside your scope", number.get());
 		}
 		Optional<PersonRecord> view = population.viewRecord(number.get(), user.username(),
-				"/api/v1/cvd/people/" + number.get().value(), PURPOSE);
+				"GET /api/v1/cvd/people/" + number.get().value(), PURPOSE);
 		if (view.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered");
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice");
 		}
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
 		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.get().person(), view.get().record(),
 				outreaches.history(number.get()), adjustments.inForce(number.get(), today), today);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body(number.get(), evaluation));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(number.get(), practice.get(), today, evaluation));
 	}
 
-	static Map<String, Object> body(NhsNumber nhsNumber, CaseFinding.Evaluation evaluation) {
+	/** The answer: the fields the CVD rules are checked by first, then what the person page shows beside them. */
+	static Map<String, Object> body(NhsNumber nhsNumber, PracticeSummary practice, LocalDate today,
+			CaseFinding.Evaluation evaluation) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("nhsNumber", nhsNumber.value());
 		body.put("registers", evaluation.registers().ids());
@@ -96,6 +99,11 @@ class CvdPersonApiController {
 		qrisk3.put("status", assessment.status().apiName());
 		qrisk3.put("score", assessment.score());
 		qrisk3.put("reasons", assessment.reasons());
+		qrisk3.put("algorithm", Qrisk3.ALGORITHM);
+		qrisk3.put("inputsUsed", assessment.used()
+			.stream()
+			.map(u -> Map.of("input", u.input(), "value", u.value(), "source", u.source()))
+			.toList());
 		body.put("qrisk3", qrisk3);
 		List<Map<String, Object>> findings = new ArrayList<>();
 		for (CaseFinding.Finding finding : evaluation.findings()) {
@@ -104,9 +112,17 @@ class CvdPersonApiController {
 			item.put("version", finding.rule().version());
 			item.put("reason", finding.explanation());
 			item.put("values", finding.values());
+			item.put("title", finding.rule().title());
+			item.put("indicator", finding.rule().indicator());
 			findings.add(item);
 		}
 		body.put("findings", findings);
+		body.put("registeredPractice", Map.of("odsCode", practice.odsCode().value(), "name", practice.name()));
+		body.put("evaluatedOn", today);
+		body.put("hypertension", evaluation.hypertension());
+		body.put("bpToTarget", evaluation.bpToTarget());
+		body.put("onStatin", evaluation.onStatin());
+		body.put("disclaimer", Qrisk3.DISCLAIMER);
 		return body;
 	}
 

@@ -5,7 +5,7 @@ package uk.nhs.bob.primarycare.cvd;
  * the referral rules stop listing the person (for 12 months for tobacco, for good for weight management); no
  * response leaves them listed.
  */
-enum OutreachOutcome {
+public enum OutreachOutcome {
 
 	SENT("Invited or referred"), ATTENDED("Attended"), DECLINED("Declined"), NO_RESPONSE("No response");
 

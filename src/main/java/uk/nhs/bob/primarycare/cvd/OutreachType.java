@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.cvd;
 
-/** The outreach a worklist row can lead to (DOMAIN.md A3 outreach services). */
-enum OutreachType {
+/** The outreach a worklist row can lead to. */
+public enum OutreachType {
 
 	PHARMACY_BP_CHECK("Invite to a community pharmacy blood pressure check"),
 	TOBACCO_REFERRAL("Refer to the tobacco dependency service"),

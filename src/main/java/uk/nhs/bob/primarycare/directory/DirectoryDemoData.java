@@ -1,7 +1,5 @@
 package uk.nhs.bob.primarycare.directory;
 
-import java.time.DayOfWeek;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -454,27 +452,7 @@ public class DirectoryDemoData implements DemoDataPart {
 
 	/** Weekly hours written as 'MON-FRI 09:00-13:00 14:00-18:00' lines: days, then one or more periods. */
 	static OpeningHours hours(String... lines) {
-		List<OpeningPeriod> periods = new ArrayList<>();
-		for (String line : lines) {
-			String[] parts = line.split(" ");
-			String[] days = parts[0].split("-");
-			DayOfWeek first = day(days[0]);
-			DayOfWeek last = days.length > 1 ? day(days[1]) : first;
-			for (int d = first.getValue(); d <= last.getValue(); d++) {
-				for (int i = 1; i < parts.length; i++) {
-					String[] times = parts[i].split("-");
-					periods.add(OpeningPeriod.of(DayOfWeek.of(d), times[0], times[1]));
-				}
-			}
-		}
-		return new OpeningHours(periods);
-	}
-
-	private static DayOfWeek day(String abbreviation) {
-		return Arrays.stream(DayOfWeek.values())
-			.filter(d -> d.name().startsWith(abbreviation))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Not a day: " + abbreviation));
+		return OpeningHours.parse(lines);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,44 @@ public record OpeningHours(List<OpeningPeriod> periods) {
 		periods = List.copyOf(sorted);
 	}
 
+	/**
+	 * Hours written one part per line, days then periods: {@code MON-FRI 08:00-18:30}, {@code SAT 09:00-12:00
+	 * 14:00-17:00}, {@code SUN 00:00-24:00}. Days are named by their first letters; a range includes both ends.
+	 *
+	 * @throws IllegalArgumentException for anything else, saying what
+	 */
+	public static OpeningHours parse(String... lines) {
+		List<OpeningPeriod> periods = new ArrayList<>();
+		for (String line : lines) {
+			String[] parts = line.trim().split("\\s+");
+			if (parts.length < 2) {
+				throw new IllegalArgumentException("Give days and times, like MON-FRI 08:00-18:30: " + line);
+			}
+			String[] days = parts[0].split("-");
+			DayOfWeek first = day(days[0]);
+			DayOfWeek last = days.length > 1 ? day(days[1]) : first;
+			for (int d = first.getValue(); d <= last.getValue(); d++) {
+				for (int i = 1; i < parts.length; i++) {
+					String[] times = parts[i].split("-");
+					if (times.length != 2 || OpeningPeriod.parseTime(times[0]).isEmpty()
+							|| OpeningPeriod.parseTime(times[1]).isEmpty()) {
+						throw new IllegalArgumentException("Not a period like 08:00-18:30: " + parts[i]);
+					}
+					periods.add(OpeningPeriod.of(DayOfWeek.of(d), times[0], times[1]));
+				}
+			}
+		}
+		return new OpeningHours(periods);
+	}
+
+	private static DayOfWeek day(String abbreviation) {
+		String wanted = abbreviation.toUpperCase(java.util.Locale.ROOT);
+		return java.util.Arrays.stream(DayOfWeek.values())
+			.filter(d -> wanted.length() >= 2 && d.name().startsWith(wanted))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Not a day: " + abbreviation));
+	}
+
 	public static OpeningHours none() {
 		return new OpeningHours(List.of());
 	}
@@ -34,6 +73,29 @@ public record OpeningHours(List<OpeningPeriod> periods) {
 	public boolean isOpenAt(LocalDateTime dateTime) {
 		DayOfWeek day = dateTime.getDayOfWeek();
 		return periods.stream().anyMatch(p -> p.day() == day && p.contains(dateTime.toLocalTime()));
+	}
+
+	/** When the period open at this local date and time closes; empty when closed then. */
+	public Optional<LocalTime> closesAfter(LocalDateTime dateTime) {
+		DayOfWeek day = dateTime.getDayOfWeek();
+		return periods.stream()
+			.filter(p -> p.day() == day && p.contains(dateTime.toLocalTime()))
+			.map(OpeningPeriod::closes)
+			.findFirst();
+	}
+
+	/** The next time in the coming week a period opens after this local date and time; empty with no hours. */
+	public Optional<LocalDateTime> nextOpening(LocalDateTime after) {
+		for (int days = 0; days <= 7; days++) {
+			LocalDateTime day = after.toLocalDate().plusDays(days).atStartOfDay();
+			for (OpeningPeriod period : on(day.getDayOfWeek())) {
+				LocalDateTime opens = day.with(period.opens());
+				if (opens.isAfter(after)) {
+					return Optional.of(opens);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	public List<OpeningPeriod> on(DayOfWeek day) {

@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.identity;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,16 @@ record EditUserForm(@Nullable String version,
 				message = "Name must be 120 characters or fewer") @Nullable String displayName,
 		@Nullable List<String> roles, @Nullable String scopeLevel, @Nullable String placeCode,
 		@Nullable String siteCode, @Nullable String pcnCode, @Nullable String enabled,
-		@Nullable String adminPassword) implements ScopeFields {
+		@Nullable String adminPassword,
+		@Email(message = "Enter an email address like name@nhs.net, or leave it empty") @Size(max = 254,
+				message = "Email address must be 254 characters or fewer") @Nullable String email) implements ScopeFields {
 
 	static EditUserForm from(ManagedUser user) {
 		OrganisationScope scope = user.scope();
 		return new EditUserForm(String.valueOf(user.version()), user.displayName(),
 				user.roles().stream().map(Role::name).toList(), scope.level().name(),
 				scope.level() == Level.PLACE ? scope.code() : null, scope.level() == Level.SITE ? scope.code() : null,
-				scope.level() == Level.PCN ? scope.code() : null, String.valueOf(user.enabled()), null);
+				scope.level() == Level.PCN ? scope.code() : null, String.valueOf(user.enabled()), null, user.email());
 	}
 
 	Set<Role> roleSet() {

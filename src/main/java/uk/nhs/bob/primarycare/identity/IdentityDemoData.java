@@ -12,14 +12,19 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 
 /**
- * Demo users, one or more per role and Place, all with the password {@value #DEMO_PASSWORD}. They exist only when
- * demo data is on; a real installation gets its first administrator from the bootstrap settings instead.
+ * Demo users, one or more per role and Place, all with the password {@value #DEMO_PASSWORD}, and the demo API client
+ * {@value #DEMO_CLIENT_ID} (client secret {@value #DEMO_PASSWORD}, every scope). They exist only when demo data is on;
+ * a real installation gets its first administrator from the bootstrap settings instead, and registers its systems on
+ * the API clients page.
  */
 @Component
 @Order(30)
 public class IdentityDemoData implements DemoDataPart {
 
 	public static final String DEMO_PASSWORD = "demo-password";
+
+	/** The demo system: NHS 111 and online consultation systems sending same-day requests, and every other API. */
+	public static final String DEMO_CLIENT_ID = "api-client";
 
 	record DemoUser(String username, String displayName, Set<Role> roles, OrganisationScope scope) {
 	}
@@ -35,8 +40,6 @@ public class IdentityDemoData implements DemoDataPart {
 			new DemoUser("delivery", "Dev Delivery (Berkshire West)", EnumSet.of(Role.PLACE_DELIVERY),
 					OrganisationScope.place("15A")),
 			new DemoUser("admin", "Alex Admin (ICB)", EnumSet.of(Role.ICB_ADMIN), OrganisationScope.ICB),
-			new DemoUser("api-client", "111 and online consultation systems", EnumSet.of(Role.API_CLIENT),
-					OrganisationScope.ICB),
 			new DemoUser("coordinator-oxon", "Olu Coordinator (Oxford City hub)", EnumSet.of(Role.CARE_COORDINATOR),
 					OrganisationScope.site("OX-CTY")),
 			new DemoUser("coordinator-berks", "Bea Coordinator (Reading Central hub)",
@@ -58,9 +61,12 @@ public class IdentityDemoData implements DemoDataPart {
 
 	private final PasswordEncoder passwordEncoder;
 
-	IdentityDemoData(StaffAccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final ApiClients apiClients;
+
+	IdentityDemoData(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, ApiClients apiClients) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.apiClients = apiClients;
 	}
 
 	@Transactional(readOnly = true)
@@ -78,6 +84,8 @@ public class IdentityDemoData implements DemoDataPart {
 				accounts.save(new StaffAccount(user.username(), user.displayName(), hash, user.roles(), user.scope()));
 			}
 		}
+		apiClients.registerWithHashedSecret(DEMO_CLIENT_ID, "111 and online consultation systems (demo)", hash,
+				EnumSet.allOf(ApiScope.class));
 	}
 
 }

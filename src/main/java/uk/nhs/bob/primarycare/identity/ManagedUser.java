@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /** A user as ICB administrators see it on the user management pages. */
 record ManagedUser(long id, String username, String displayName, Set<Role> roles, OrganisationScope scope,
 		String scopeName, boolean enabled, int failedSignIns, @Nullable Instant lastFailedSignInAt,
-		boolean passwordChangeRequired, Instant createdAt, long version) {
+		boolean passwordChangeRequired, Instant createdAt, long version, @Nullable String email,
+		boolean signsInWithProvider) {
 
 	private static final ZoneId UK = ZoneId.of("Europe/London");
 

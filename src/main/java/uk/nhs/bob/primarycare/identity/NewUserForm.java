@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.identity;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,10 +21,12 @@ record NewUserForm(
 		@NotBlank(message = "Enter the full name of the user") @Size(max = 120,
 				message = "Name must be 120 characters or fewer") @Nullable String displayName,
 		@Nullable String password, @Nullable List<String> roles, @Nullable String scopeLevel,
-		@Nullable String placeCode, @Nullable String siteCode, @Nullable String pcnCode) implements ScopeFields {
+		@Nullable String placeCode, @Nullable String siteCode, @Nullable String pcnCode,
+		@Email(message = "Enter an email address like name@nhs.net, or leave it empty") @Size(max = 254,
+				message = "Email address must be 254 characters or fewer") @Nullable String email) implements ScopeFields {
 
 	static NewUserForm empty() {
-		return new NewUserForm(null, null, null, null, null, null, null, null);
+		return new NewUserForm(null, null, null, null, null, null, null, null, null);
 	}
 
 	Set<Role> roleSet() {

@@ -7,7 +7,7 @@ import uk.nhs.bob.primarycare.directory.PracticeSummary;
 /**
  * The part of BOB whose people a user may see: the whole ICB, one Place, one neighbourhood site or one PCN.
  */
-public record OrganisationScope(Level level, @Nullable String code) {
+public record OrganisationScope(Level level, @Nullable String code) implements java.io.Serializable {
 
 	public enum Level {
 

@@ -1,6 +1,9 @@
 package uk.nhs.bob.primarycare.identity;
 
-/** What a user does; each maps to the Spring Security authority {@code ROLE_<name>}. */
+/**
+ * What a user does; each maps to the Spring Security authority {@code ROLE_<name>}. {@link #API_CLIENT} is the role
+ * of a system calling the APIs with an access token (an API client, never a staff account).
+ */
 public enum Role {
 
 	CARE_COORDINATOR("Care coordinator"),
@@ -8,7 +11,7 @@ public enum Role {
 	INT_MEMBER("Integrated Neighbourhood Team member"),
 	PLACE_DELIVERY("Place delivery team"),
 	ICB_ADMIN("ICB administrator"),
-	API_CLIENT("Service account (API)");
+	API_CLIENT("System (API client)");
 
 	private final String label;
 
@@ -22,6 +25,11 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** The roles of people: every role but a system's. */
+	public static java.util.List<Role> staffRoles() {
+		return java.util.Arrays.stream(values()).filter(role -> role != API_CLIENT).toList();
 	}
 
 }

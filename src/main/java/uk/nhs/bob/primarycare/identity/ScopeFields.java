@@ -47,11 +47,11 @@ interface ScopeFields {
 		return code == null || code.isBlank() ? null : code.trim();
 	}
 
-	/** The roles among the posted values; unknown values are ignored. */
+	/** The staff roles among the posted values; unknown values (and a system's role) are ignored. */
 	static Set<Role> roles(@Nullable List<String> values) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		if (values != null) {
-			for (Role role : Role.values()) {
+			for (Role role : Role.staffRoles()) {
 				if (values.contains(role.name())) {
 					roles.add(role);
 				}

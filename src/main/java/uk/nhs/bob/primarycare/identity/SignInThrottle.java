@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -166,13 +167,18 @@ class SignInThrottle {
 	@EventListener
 	@Transactional
 	void on(AuthenticationFailureBadCredentialsEvent event) {
-		accounts.recordFailedSignIn(event.getAuthentication().getName());
+		// passwords only: a bad access token or client credential names no staff account, and counts nothing
+		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+			accounts.recordFailedSignIn(event.getAuthentication().getName());
+		}
 	}
 
 	@EventListener
 	@Transactional
 	void on(AuthenticationSuccessEvent event) {
-		accounts.clearFailedSignIns(event.getAuthentication().getName());
+		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+			accounts.clearFailedSignIns(event.getAuthentication().getName());
+		}
 	}
 
 	private static String accountKey(String username, String clientAddress) {

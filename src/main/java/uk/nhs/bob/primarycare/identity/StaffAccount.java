@@ -56,6 +56,12 @@ class StaffAccount {
 
 	private boolean passwordChangeRequired;
 
+	private @Nullable String email;
+
+	private @Nullable String oidcIssuer;
+
+	private @Nullable String oidcSubject;
+
 	private Instant createdAt = Instant.now();
 
 	@Version
@@ -93,6 +99,31 @@ class StaffAccount {
 
 	void setPasswordChangeRequired(boolean passwordChangeRequired) {
 		this.passwordChangeRequired = passwordChangeRequired;
+	}
+
+	@Nullable
+	String getEmail() {
+		return email;
+	}
+
+	void setEmail(@Nullable String email) {
+		this.email = email == null || email.isBlank() ? null : email.trim();
+	}
+
+	@Nullable
+	String getOidcIssuer() {
+		return oidcIssuer;
+	}
+
+	@Nullable
+	String getOidcSubject() {
+		return oidcSubject;
+	}
+
+	/** Links the account to a person at an OpenID Connect provider: they sign in there from now on. */
+	void linkTo(String issuer, String subject) {
+		this.oidcIssuer = issuer;
+		this.oidcSubject = subject;
 	}
 
 	@Nullable

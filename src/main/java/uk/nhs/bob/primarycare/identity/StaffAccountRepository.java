@@ -17,6 +17,12 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 
 	List<StaffAccount> findAllByOrderByUsernameAsc();
 
+	/** The account linked to a person at an OpenID Connect provider. */
+	Optional<StaffAccount> findByOidcIssuerAndOidcSubject(String issuer, String subject);
+
+	@Query("select a from StaffAccount a where lower(a.email) = lower(?1)")
+	Optional<StaffAccount> findByEmail(String email);
+
 	/** Counts a failed sign-in in one statement, so parallel attempts neither lose counts nor conflict. */
 	@Modifying
 	@Query(value = """

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -55,6 +56,9 @@ public class StaffUsers {
 				|| authentication instanceof AnonymousAuthenticationToken) {
 			return Optional.empty();
 		}
+		if (authentication instanceof JwtAuthenticationToken token) {
+			return Optional.of(system(token));
+		}
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
 			return find(authentication.getName());
@@ -69,6 +73,20 @@ public class StaffUsers {
 		user.ifPresent(u -> request.setAttribute(CURRENT_USER_ATTRIBUTE, u, RequestAttributes.SCOPE_REQUEST));
 		return user;
 	}
+
+	/**
+	 * A system calling the APIs with an access token: named by its client id, with the role of a system and the whole
+	 * ICB as its scope (a token's scopes say what it may call; whose data it may see is the ICB's). Nothing is read
+	 * from the database: the token was checked by its signature.
+	 */
+	private static StaffUser system(JwtAuthenticationToken token) {
+		String clientName = token.getToken().getClaimAsString(ApiTokenServer.CLIENT_NAME_CLAIM);
+		return new StaffUser(token.getName(), clientName == null || clientName.isBlank() ? token.getName() : clientName,
+				Set.of(Role.API_CLIENT), OrganisationScope.ICB, SYSTEM_SCOPE_NAME);
+	}
+
+	/** How a system's scope is named. */
+	public static final String SYSTEM_SCOPE_NAME = "BOB ICB (system)";
 
 	/** The signed-in user; for code that runs only behind sign-in. */
 	public StaffUser currentUser() {

@@ -43,7 +43,10 @@ class UserAdministration {
 
 	static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
 
-	static final String WRONG_OWN_PASSWORD = "Your password is not correct: enter the password you sign in with";
+	static final String WRONG_OWN_PASSWORD = Reauthentication.WRONG_OWN_PASSWORD;
+
+	static final String SYSTEMS_ARE_CLIENTS = "Systems are registered as API clients (Administration, API clients), "
+			+ "not as users";
 
 	private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
@@ -59,14 +62,17 @@ class UserAdministration {
 
 	private final SignInThrottle throttle;
 
+	private final Reauthentication reauthentication;
+
 	UserAdministration(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, StaffUsers staffUsers,
-			Directory directory, AuditLog auditLog, SignInThrottle throttle) {
+			Directory directory, AuditLog auditLog, SignInThrottle throttle, Reauthentication reauthentication) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.staffUsers = staffUsers;
 		this.directory = directory;
 		this.auditLog = auditLog;
 		this.throttle = throttle;
+		this.reauthentication = reauthentication;
 	}
 
 	/** A problem with a requested change, for the named form field. */
@@ -108,7 +114,13 @@ class UserAdministration {
 	}
 
 	/** The details a new user is created with. */
-	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
+	record NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope,
+			@Nullable String email) {
+
+		NewUser(String username, String displayName, String password, Set<Role> roles, OrganisationScope scope) {
+			this(username, displayName, password, roles, scope, null);
+		}
+
 	}
 
 	/**
@@ -116,7 +128,13 @@ class UserAdministration {
 	 * {@code adminPassword} the administrator's own password, needed when roles or scope change.
 	 */
 	record UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled,
-			@Nullable String adminPassword) {
+			@Nullable String adminPassword, @Nullable String email) {
+
+		UserChange(long version, String displayName, Set<Role> roles, OrganisationScope scope, boolean enabled,
+				@Nullable String adminPassword) {
+			this(version, displayName, roles, scope, enabled, adminPassword, null);
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -151,10 +169,16 @@ class UserAdministration {
 		if (user.roles().isEmpty()) {
 			problems.add(new Problem("roles", "Choose at least one role"));
 		}
+		else if (user.roles().contains(Role.API_CLIENT)) {
+			problems.add(new Problem("roles", SYSTEMS_ARE_CLIENTS));
+		}
 		scopeProblem(user.scope().level(), user.scope().code()).ifPresent(problems::add);
+		emailProblem(user.email(), null).ifPresent(problems::add);
 		reject(problems);
-		StaffAccount account = accounts.save(new StaffAccount(user.username().trim(), user.displayName().trim(),
-				passwordEncoder.encode(user.password()), user.roles(), user.scope()));
+		StaffAccount created = new StaffAccount(user.username().trim(), user.displayName().trim(),
+				passwordEncoder.encode(user.password()), user.roles(), user.scope());
+		created.setEmail(user.email());
+		StaffAccount account = accounts.save(created);
 		log.info("{} created user '{}' with roles {} for {}", administrator, account.getUsername(), user.roles(),
 				user.scope());
 		auditLog.recordAdminAction(administrator, AdminAction.USER_CREATED, account.getUsername(),
@@ -174,6 +198,9 @@ class UserAdministration {
 		if (change.roles().isEmpty()) {
 			problems.add(new Problem("roles", "Choose at least one role"));
 		}
+		else if (change.roles().contains(Role.API_CLIENT) && !account.getRoles().contains(Role.API_CLIENT)) {
+			problems.add(new Problem("roles", SYSTEMS_ARE_CLIENTS));
+		}
 		else if (self && !change.roles().contains(Role.ICB_ADMIN)) {
 			problems.add(new Problem("roles", "You cannot remove your own ICB administrator role; ask another "
 					+ "ICB administrator to do it"));
@@ -182,6 +209,7 @@ class UserAdministration {
 			problems.add(new Problem("enabled", "You cannot disable your own account"));
 		}
 		scopeProblem(change.scope().level(), change.scope().code()).ifPresent(problems::add);
+		emailProblem(change.email(), account).ifPresent(problems::add);
 		boolean rolesChanged = !Set.copyOf(account.getRoles()).equals(Set.copyOf(change.roles()));
 		boolean scopeChanged = !change.scope().equals(account.scope());
 		if (problems.isEmpty() && (rolesChanged || scopeChanged)) {
@@ -191,11 +219,13 @@ class UserAdministration {
 		String oldRoles = roleNames(account.getRoles());
 		String oldScope = staffUsers.scopeName(account.scope());
 		String oldName = account.getDisplayName();
+		String oldEmail = account.getEmail();
 		boolean wasEnabled = account.isEnabled();
 		account.setDisplayName(change.displayName().trim());
 		account.setRoles(change.roles());
 		account.setScope(change.scope());
 		account.setEnabled(change.enabled());
+		account.setEmail(change.email());
 		log.info("{} changed user '{}': roles {}, scope {}, enabled {}", administrator, account.getUsername(),
 				change.roles(), change.scope(), change.enabled());
 		String target = account.getUsername();
@@ -214,6 +244,12 @@ class UserAdministration {
 		if (wasEnabled != change.enabled()) {
 			auditLog.recordAdminAction(administrator,
 					change.enabled() ? AdminAction.USER_ENABLED : AdminAction.USER_DISABLED, target, "");
+		}
+		if (!java.util.Objects.equals(oldEmail, account.getEmail())) {
+			// the address a first sign-in with the identity provider links the account by
+			auditLog.recordAdminAction(administrator, AdminAction.USER_CHANGED, target,
+					"Email address from " + (oldEmail == null ? "none" : oldEmail) + " to "
+							+ (account.getEmail() == null ? "none" : account.getEmail()));
 		}
 	}
 
@@ -291,32 +327,18 @@ class UserAdministration {
 		return accounts.findByUsername(username).map(StaffAccount::isPasswordChangeRequired).orElse(false);
 	}
 
-	/**
-	 * Why the administrator's own password does not confirm a sensitive change, if it does not. Wrong passwords are
-	 * throttled like sign-ins, so a session left open cannot be used to guess it.
-	 */
 	private Optional<Problem> reauthenticationProblem(String administrator, @Nullable String password) {
-		if (password == null || password.isEmpty()) {
-			return Optional.of(new Problem("adminPassword", "Enter your own password to confirm this change"));
-		}
-		SignInThrottle.Attempt attempt;
-		try {
-			attempt = throttle.begin(administrator, "re-authentication");
-		}
-		catch (SignInThrottledException ex) {
-			return Optional.of(new Problem("adminPassword",
-					"Too many wrong passwords: wait a few minutes and try again"));
-		}
-		try (attempt) {
-			boolean matches = accounts.findByUsername(administrator)
-				.map(account -> passwordEncoder.matches(password, account.getPasswordHash()))
-				.orElse(false);
-			if (!matches) {
-				return Optional.of(new Problem("adminPassword", WRONG_OWN_PASSWORD));
-			}
-			attempt.succeeded();
+		return reauthentication.problem(administrator, password);
+	}
+
+	/** Why an email address may not be used: another account has it (any case). */
+	private Optional<Problem> emailProblem(@Nullable String email, @Nullable StaffAccount account) {
+		if (email == null || email.isBlank()) {
 			return Optional.empty();
 		}
+		return accounts.findByEmail(email.trim())
+			.filter(other -> account == null || !java.util.Objects.equals(other.getId(), account.getId()))
+			.map(other -> new Problem("email", "Another user has this email address"));
 	}
 
 	/** Why a password may not be used, if it may not (see {@link PasswordPolicy}). */
@@ -444,7 +466,8 @@ class UserAdministration {
 				: EnumSet.copyOf(account.getRoles());
 		return new ManagedUser(id(account), account.getUsername(), account.getDisplayName(), roles, account.scope(),
 				scopeName, account.isEnabled(), account.getFailedSignIns(), account.getLastFailedSignInAt(),
-				account.isPasswordChangeRequired(), account.getCreatedAt(), account.getVersion());
+				account.isPasswordChangeRequired(), account.getCreatedAt(), account.getVersion(), account.getEmail(),
+				account.getOidcSubject() != null);
 	}
 
 }

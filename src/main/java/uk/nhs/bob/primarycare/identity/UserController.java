@@ -93,7 +93,7 @@ class UserController {
 		}
 		try {
 			long id = users.create(new NewUser(username, nonNull(form.displayName()), nonNull(form.password()),
-					form.roleSet(), scope(form)), principal.getName());
+					form.roleSet(), scope(form), form.email()), principal.getName());
 			redirect.addFlashAttribute("done", "User " + username + " created");
 			return "redirect:/admin/users/" + id;
 		}
@@ -129,7 +129,7 @@ class UserController {
 		}
 		try {
 			users.update(id, new UserChange(version, nonNull(form.displayName()), form.roleSet(), scope(form),
-					form.enabledTicked(), form.adminPassword()), principal.getName());
+					form.enabledTicked(), form.adminPassword(), form.email()), principal.getName());
 			redirect.addFlashAttribute("done", "Changes to " + current.username() + " saved");
 			return "redirect:/admin/users/" + id;
 		}
@@ -230,7 +230,7 @@ class UserController {
 	}
 
 	private void addFormOptions(Model model) {
-		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("allRoles", Role.staffRoles());
 		model.addAttribute("scopeLevels", scopeLevels());
 		model.addAttribute("placeOptions", users.placeOptions());
 		model.addAttribute("siteOptions", users.siteOptions());
@@ -239,7 +239,7 @@ class UserController {
 
 	private static Map<String, String> roleOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
-		for (Role role : Role.values()) {
+		for (Role role : Role.staffRoles()) {
 			options.put(role.name(), role.label());
 		}
 		return options;

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 
 /**
- * A care plan as FHIR R4 JSON for other systems: members of the person's INT and their practice only. Break-glass
- * never opens a plan here, even for a user who broke the glass on the page: it is for people at a screen, not for
- * systems. Every read and every refusal is audited.
+ * A care plan as FHIR R4 JSON for other systems, with the scope {@code careplan.read} (platform security checks it):
+ * a system acts for the whole ICB and every read is audited under its client id. Break-glass never opens a plan
+ * here: it is for people at a screen, not for systems. Every read and every refusal is audited.
  */
 @RestController
 class CarePlanApiController {

@@ -93,6 +93,10 @@ class TeamAccess {
 	 * never an API) and only while the user may still use it (a grant made before a change of role or scope lapses).
 	 */
 	Optional<Access> readAccess(StaffUser user, Team team, CaseloadEntry entry, boolean onScreen) {
+		if (!onScreen && user.hasRole(Role.API_CLIENT)) {
+			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
+			return Optional.of(new Access("System (API client): care plan for direct care", false));
+		}
 		if (isMember(user, team)) {
 			return Optional.of(new Access("Direct care: INT member", false));
 		}

@@ -1,12 +1,23 @@
 package uk.nhs.bob.primarycare.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 
-/** The sign-in page and the signed-in start page, which lists what the user's role can do. */
+/**
+ * The sign-in page (a button for each identity provider, "Sign in with ...", beside the local form while local
+ * sign-in is on) and the signed-in start page, which lists what the user's role can do.
+ */
 @Controller
 class HomeController {
 
@@ -14,10 +25,30 @@ class HomeController {
 
 	static final String VIEW_LOGIN = "login";
 
+	/** A way to sign in with an identity provider, for the sign-in page. */
+	record Provider(String registrationId, String name) {
+	}
+
 	private final StaffUsers staffUsers;
 
-	HomeController(StaffUsers staffUsers) {
+	private final List<Provider> providers;
+
+	private final boolean localSignIn;
+
+	HomeController(StaffUsers staffUsers, ObjectProvider<ClientRegistrationRepository> registrations,
+			@Value("${primarycare.security.local-sign-in:true}") boolean localSignIn) {
 		this.staffUsers = staffUsers;
+		this.localSignIn = localSignIn;
+		List<Provider> found = new ArrayList<>();
+		if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+			for (Object registration : all) {
+				if (registration instanceof ClientRegistration r
+						&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(r.getAuthorizationGrantType())) {
+					found.add(new Provider(r.getRegistrationId(), r.getClientName()));
+				}
+			}
+		}
+		this.providers = List.copyOf(found);
 	}
 
 	@GetMapping("/")
@@ -27,7 +58,9 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("providers", providers);
+		model.addAttribute("localSignIn", localSignIn);
 		return VIEW_LOGIN;
 	}
 

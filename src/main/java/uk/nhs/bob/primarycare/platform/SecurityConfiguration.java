@@ -2,6 +2,9 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -19,12 +23,17 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import uk.nhs.bob.primarycare.identity.ApiScope;
+import uk.nhs.bob.primarycare.identity.ApiTokenServer;
+import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.SignInThrottledException;
+import uk.nhs.bob.primarycare.identity.StaffSignIn;
 
 /**
- * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use form sign-in with CSRF and a
- * session in PostgreSQL; APIs under {@code /api/**} use HTTP Basic without a session and answer errors as
- * {@code application/problem+json}, never with the sign-in page.
+ * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use sign-in (a local password or
+ * OpenID Connect) with CSRF and a session in PostgreSQL; APIs under {@code /api/**} take OAuth 2.0 access tokens with
+ * one scope per capability, without a session, and answer errors as {@code application/problem+json}, never with
+ * the sign-in page. Systems get their tokens from the platform's own token endpoint ({@code /oauth2/token}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,27 +61,61 @@ class SecurityConfiguration {
 	/** Who records and works same-day requests; Place delivery teams see only the aggregate measures. */
 	static final String[] TRIAGE_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "ICB_ADMIN" };
 
+	/**
+	 * The OAuth 2.0 token endpoint and its companions (JWKS, metadata, introspection, revocation) of Spring
+	 * Authorization Server: systems get short-lived access tokens with the client-credentials grant. Off when the
+	 * platform trusts an external issuer only ({@code primarycare.security.own-tokens=false}).
+	 */
+	@Bean
+	@Order(0)
+	@ConditionalOnBooleanProperty(name = "primarycare.security.own-tokens", matchIfMissing = true)
+	SecurityFilterChain tokenEndpoints(HttpSecurity http, ApiTokenServer tokens, ProblemResponses problems)
+			throws Exception {
+		http.oauth2AuthorizationServer(server -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			tokens.customize(server);
+		})
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		return http.build();
+	}
+
+	/**
+	 * APIs: OAuth 2.0 resource server routes. Each capability needs its scope ({@link ApiScope}); a token opens no
+	 * page, and a page's session opens no API. Errors are {@code application/problem+json}: 401 for a missing,
+	 * expired or forged token, 403 for a token without the scope. A failed token counts against nothing and locks
+	 * nothing.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, RefusalAudit refusals)
-			throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth
-				// 111 and online-consultation systems sign in as service accounts, a role of their own
-				.requestMatchers("/api/v1/triage/requests", "/api/v1/triage/requests/**")
-				.hasAnyRole("API_CLIENT", "ICB_ADMIN")
-				.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
-				.hasRole("ICB_ADMIN")
-				.anyRequest()
-				.authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, RefusalAudit refusals,
+			ApiTokenAuthentication tokens) throws Exception {
+		http.securityMatcher(ApiTokenAuthentication.apiPaths())
+			.authorizeHttpRequests(auth -> {
+				for (ApiScope scope : ApiScope.values()) {
+					auth.requestMatchers(scope.paths().toArray(String[]::new)).hasAuthority(scope.authority());
+				}
+				// the caller's own details and the OpenAPI document: any valid token
+				auth.anyRequest().hasRole(Role.API_CLIENT.name());
+			})
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler((request, response, denied) -> {
+					refusals.record(request, denied);
+					problems.forbidden(request, response, denied);
+				}))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler((request, response, denied) -> {
 					refusals.record(request, denied);
 					problems.forbidden(request, response, denied);
 				}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic-authenticated calls carry no cookie, so there is no cross-site request to forge
+			// bearer tokens are sent by the caller, never by a browser on its own: no cross-site request to forge
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
@@ -101,9 +144,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Pages: sign-in with a local password (unless {@code primarycare.security.local-sign-in=false}) and with every
+	 * OpenID Connect provider configured under {@code spring.security.oauth2.client.registration.*} (authorization
+	 * code with PKCE; roles from the provider's role claims through the sign-in mappings).
+	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals,
+			ObjectProvider<ClientRegistrationRepository> registrations, StaffSignIn staffSignIn,
+			@Value("${primarycare.security.local-sign-in:true}") boolean localSignIn) throws Exception {
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		if (!localSignIn && providers == null) {
+			throw new IllegalStateException("primarycare.security.local-sign-in=false needs an OpenID Connect provider "
+					+ "(spring.security.oauth2.client.registration.*): no one could sign in");
+		}
 		// one answer for an unknown user, a wrong password and a disabled account, so none tells which it was
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setDefaultFailureUrl("/login?error");
@@ -114,8 +169,11 @@ class SecurityConfiguration {
 
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/nhsuk/**", "/css/**", "/js/**", "/favicon.ico",
-					"/actuator/health", "/actuator/health/**")
+					"/actuator/health", "/actuator/health/**", StaffSignIn.NO_ACCESS_PATH)
 			.permitAll()
+			// a person signed in with roles at several organisations chooses one before anything else
+			.requestMatchers(StaffSignIn.CHOOSE_PATH)
+			.authenticated()
 			// the public online request form: people ask for help for themselves or someone they care for
 			.requestMatchers("/request", "/request/**")
 			.permitAll()
@@ -145,16 +203,17 @@ class SecurityConfiguration {
 			.hasAnyRole(CLINICAL_ROLES)
 			.requestMatchers("/programme", "/programme/**")
 			.hasAnyRole(STAFF_ROLES)
+			// messages name the people they went to: clinical roles only, each page checks the scope
+			.requestMatchers("/messaging", "/messaging/**")
+			.hasAnyRole(CLINICAL_ROLES)
 			.anyRequest()
 			.hasAnyRole(STAFF_ROLES))
-			.formLogin(form -> form.loginPage("/login")
-				.successHandler(new SignInHandlers.ReturnToSavedPage())
-				.failureHandler(failureHandler))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, denied) -> {
 				refusals.record(request, denied);
 				forbidden.handle(request, response, denied);
 			}))
 			.addFilterAfter(new SignInHandlers.PasswordChangeFirst(), AuthorizationFilter.class)
+			.addFilterBefore(new SignInHandlers.AccessChoiceFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -165,6 +224,18 @@ class SecurityConfiguration {
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
 			.httpBasic(basic -> basic.disable())
 			.csrf(Customizer.withDefaults());
+		if (localSignIn) {
+			http.formLogin(form -> form.loginPage("/login")
+				.successHandler(new SignInHandlers.ReturnToSavedPage())
+				.failureHandler(failureHandler));
+		}
+		if (providers != null) {
+			http.oauth2Login(login -> login.loginPage("/login")
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new ProviderSignInRequests(providers)))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffSignIn))
+				.successHandler(new SignInHandlers.ReturnToSavedPage())
+				.failureHandler(new SignInHandlers.ProviderSignInFailed()));
+		}
 		return http.build();
 	}
 

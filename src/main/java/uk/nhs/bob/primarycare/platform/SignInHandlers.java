@@ -7,16 +7,21 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.nhs.bob.primarycare.identity.SignInRefusedException;
+import uk.nhs.bob.primarycare.identity.StaffSignIn;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 
 /**
@@ -42,8 +47,17 @@ final class SignInHandlers {
 				target = localPart(saved.getRedirectUrl());
 				requestCache.removeRequest(request, response);
 			}
+			// back to the page where the person signed in again to confirm a change
+			HttpSession session = request.getSession(false);
+			if (session != null && session.getAttribute(StaffSignIn.RETURN_TO_ATTRIBUTE) instanceof String back) {
+				session.removeAttribute(StaffSignIn.RETURN_TO_ATTRIBUTE);
+				target = localPart(back);
+			}
 			if (mustChangePassword(authentication)) {
 				target = StaffUsers.CHANGE_PASSWORD_PATH;
+			}
+			if (mustChooseAccess(authentication)) {
+				target = StaffSignIn.CHOOSE_PATH;
 			}
 			response.sendRedirect(request.getContextPath() + target);
 		}
@@ -64,6 +78,49 @@ final class SignInHandlers {
 			catch (IllegalArgumentException ex) {
 				return "/";
 			}
+		}
+
+	}
+
+	static boolean mustChooseAccess(@Nullable Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> StaffSignIn.ACCESS_CHOICE_REQUIRED.equals(a.getAuthority()));
+	}
+
+	/**
+	 * After a failed sign-in with an identity provider: a person whose sign-in gives no access here goes to the page
+	 * that says so (with what the provider said); anything else (cancelled, the provider's error) back to sign-in.
+	 */
+	static final class ProviderSignInFailed implements AuthenticationFailureHandler {
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException {
+			if (exception instanceof SignInRefusedException refused) {
+				request.getSession().setAttribute(StaffSignIn.REFUSAL_ATTRIBUTE, refused.refusal());
+				response.sendRedirect(request.getContextPath() + StaffSignIn.NO_ACCESS_PATH);
+				return;
+			}
+			response.sendRedirect(request.getContextPath() + "/login?providerError");
+		}
+
+	}
+
+	/** Keeps a person who must choose their role (several scopes) on that page. */
+	static final class AccessChoiceFirst extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (mustChooseAccess(SecurityContextHolder.getContext().getAuthentication())
+					&& !path.equals(StaffSignIn.CHOOSE_PATH) && !path.equals("/logout") && !path.startsWith("/nhsuk/")
+					&& !path.startsWith("/css/") && !path.startsWith("/js/") && !path.equals("/error")) {
+				response.sendRedirect(request.getContextPath() + StaffSignIn.CHOOSE_PATH);
+				return;
+			}
+			chain.doFilter(request, response);
 		}
 
 	}

@@ -141,7 +141,7 @@ class HubSettings {
 	Availability availability(String siteCode, LocalDateTime now) {
 		OpeningHours hours = hours(siteCode);
 		boolean open = hours.isOpenAt(now);
-		return new Availability(open, hours, open ? null : TriageServices.nextOpening(hours, now).orElse(null));
+		return new Availability(open, hours, open ? null : hours.nextOpening(now).orElse(null));
 	}
 
 	/** Kept on the hub's own page and among the administrator actions of the audit log. */

@@ -159,16 +159,16 @@ class TriageDemoData implements DemoDataPart {
 				WHERE submitted_by = ? AND follow_up_date < current_date - 2""")
 			.param(DEMO)
 			.update();
-		identityNotVerified(now);
+		identityNotVerified(now, peopleOf("BK-AYL", practices));
 		log.info("Triage demo data: {} requests for hubs {}", created, HUBS);
 	}
 
 	/**
-	 * An online request to the Aylesbury hub with a registered person's NHS number but another date of birth and
-	 * name: recorded as identity not verified, for the coordinator to settle.
+	 * An online request to the Aylesbury hub with the NHS number of someone registered there but another date of birth
+	 * and name: recorded as identity not verified, for the hub's coordinator to settle.
 	 */
-	private void identityNotVerified(Instant now) {
-		population.page(null, 1).stream().findFirst().ifPresent(someone -> {
+	private void identityNotVerified(Instant now, List<PersonSummary> hubPeople) {
+		hubPeople.stream().reduce((first, last) -> last).ifPresent(someone -> {
 			RequestedPerson sent = new RequestedPerson(someone.nhsNumber().value(), "Tem", "Visitor",
 					LocalDate.of(1980, 5, 5), NavigationInput.Sex.FEMALE, null);
 			RequestDetails details = new RequestDetails(PresentingProblem.SORE_THROAT, "Started yesterday", null,

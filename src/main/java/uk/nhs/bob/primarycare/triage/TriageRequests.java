@@ -194,6 +194,8 @@ class TriageRequests {
 		if (identity.identity() == TriageRequest.Identity.MATCHED) {
 			publishReceived(saved);
 		}
+		events.publishEvent(new TriageRequestRecorded(id, request.channel().name(), hub.siteCode(),
+				navigation.redFlag(), receivedAt));
 		return new Recorded(id, saved.reference(), true, navigation, hub.siteCode(), identity.identity());
 	}
 

@@ -1,18 +1,14 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import uk.nhs.bob.primarycare.directory.OpeningHours;
-import uk.nhs.bob.primarycare.directory.OpeningPeriod;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.ServiceOffer;
 import uk.nhs.bob.primarycare.directory.ServiceSummary;
@@ -74,27 +70,12 @@ class TriageServices {
 			availability = "Open now, " + service.openingHours().describe(now.getDayOfWeek());
 		}
 		else {
-			availability = nextOpening(service.openingHours(), now).map(t -> "Closed now, opens " + NEXT.format(t))
+			availability = service.openingHours().nextOpening(now).map(t -> "Closed now, opens " + NEXT.format(t))
 				.orElse(service.selfReferral() ? "No regular hours: self-referral online or by phone"
 						: "No regular opening hours listed");
 		}
 		return new ServiceChoice(service.id(), service.name(), service.type().label(), open, availability,
 				service.phone());
-	}
-
-	/** The next time in the coming week a period opens after {@code now}. */
-	static Optional<LocalDateTime> nextOpening(OpeningHours hours, LocalDateTime now) {
-		for (int days = 0; days <= 7; days++) {
-			LocalDateTime day = now.toLocalDate().plusDays(days).atStartOfDay();
-			DayOfWeek weekday = day.getDayOfWeek();
-			for (OpeningPeriod period : hours.on(weekday)) {
-				LocalDateTime opens = day.with(period.opens());
-				if (opens.isAfter(now)) {
-					return Optional.of(opens);
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 }

@@ -11,18 +11,22 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** {@code GET /api/v1/audit}: ICB administrators only, the promised JSON shape, newest first, paged, 400 for nonsense. */
+/** {@code GET /api/v1/audit}: the scope audit.read only, the promised JSON shape, newest first, paged, 400 for nonsense. */
 @IntegrationTest
 class AuditApiTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	AuditLog auditLog;
@@ -43,7 +47,7 @@ class AuditApiTests {
 
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/audit?nhsNumber={n}&since={s}", person.value(), before.toString())
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(tokens.bearer("audit.read"))
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.entries.length()").isEqualTo(3);
@@ -59,7 +63,7 @@ class AuditApiTests {
 
 		MvcTestResult firstPage = mvc.get()
 			.uri("/api/v1/audit?nhsNumber={n}&size=2", person.value())
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(tokens.bearer("audit.read"))
 			.exchange();
 		assertThat(firstPage).bodyJson().extractingPath("$.entries.length()").isEqualTo(2);
 		assertThat(firstPage).hasHeader("X-Total-Count", "3");
@@ -74,7 +78,7 @@ class AuditApiTests {
 				status -> auditLog.recordRequestView("coordinator", reference, "/triage", "Direct care: queue"));
 		assertThat(mvc.get()
 			.uri("/api/v1/audit?requestReference={r}", reference)
-			.with(user("admin").roles("ICB_ADMIN"))).bodyJson()
+			.with(tokens.bearer("audit.read"))).bodyJson()
 			.extractingPath("$.entries[0].requestReference")
 			.isEqualTo(reference);
 	}
@@ -83,16 +87,18 @@ class AuditApiTests {
 	void refusesBadParametersWithAProblemNamingThem() {
 		for (String query : new String[] { "nhsNumber=1234567890", "since=yesterday", "page=0", "size=100000",
 				"colour=blue", "nhsNumber=9434765919&nhsNumber=9434765919", "since=2026-02-30" }) {
-			MvcTestResult result = mvc.get().uri("/api/v1/audit?" + query).with(user("admin").roles("ICB_ADMIN")).exchange();
+			MvcTestResult result = mvc.get().uri("/api/v1/audit?" + query).with(tokens.bearer("audit.read")).exchange();
 			assertThat(result).as(query).hasStatus(400).hasContentType("application/problem+json");
 			assertThat(result).as(query).bodyJson().extractingPath("$.errors[0].field").isNotNull();
 		}
 	}
 
 	@Test
-	void isForIcbAdministratorsOnly() {
-		assertThat(mvc.get().uri("/api/v1/audit").with(user("supervisor").roles("CLINICAL_SUPERVISOR"))).hasStatus(403);
-		assertThat(mvc.get().uri("/api/v1/audit").with(user("api-client").roles("API_CLIENT"))).hasStatus(403);
+	void needsTheAuditScope() {
+		assertThat(mvc.get().uri("/api/v1/audit").with(tokens.bearer("triage.requests", "careplan.read")))
+			.hasStatus(403);
+		// an administrator's page sign-in opens no API
+		assertThat(mvc.get().uri("/api/v1/audit").with(user("admin").roles("ICB_ADMIN"))).hasStatus(403);
 		assertThat(mvc.get().uri("/api/v1/audit")).hasStatus(401);
 	}
 

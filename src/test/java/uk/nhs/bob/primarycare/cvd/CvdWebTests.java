@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.terminology.CodeSets;
 import uk.nhs.bob.primarycare.terminology.Cluster;
@@ -19,7 +20,6 @@ import uk.nhs.bob.primarycare.terminology.Cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The QRISK3 API and the CVD pages with real security, scope checks and audit. */
@@ -37,6 +37,9 @@ class CvdWebTests {
 	MockMvcTester mvc;
 
 	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	long audits(String username, String purpose) {
@@ -52,7 +55,7 @@ class CvdWebTests {
 	void theApiAnswersTheScoreAtFullPrecision() {
 		double expected = Qrisk3.score(new Qrisk3Inputs(true, 64, 2, 1.5, 3, false, true, false, false, false, true,
 				false, false, false, false, true, true, true, 29.4, 4.6, 148, 7.5));
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(VALID))
 			.hasStatusOk()
 			.bodyJson()
@@ -67,7 +70,7 @@ class CvdWebTests {
 			.replace("\"bmi\": 29.4", "\"bmi\": 12")
 			.replace("\"ethnicity\": 2", "\"ethnicity\": 10")
 			.replace("\"smokingCategory\": 3", "\"smokingCategory\": 5");
-		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -75,7 +78,7 @@ class CvdWebTests {
 			.hasPathSatisfying("$.errors[*].field",
 					fields -> assertThat(fields).asArray().containsExactly("age", "ethnicity", "smokingCategory", "bmi"));
 
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"age\": 50, \"sex\": \"other\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -83,11 +86,41 @@ class CvdWebTests {
 				.contains("sex", "ethnicity", "townsend", "bmi", "systolicBpSd")
 				.doesNotContain("age"));
 
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(httpBasic("api-client", "demo-password"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": \"old\"")))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.hasPathSatisfying("$.errors[0].field", field -> assertThat(field).isEqualTo("age"));
+	}
+
+	@Test
+	void aSystemReadsAPersonsRiskAndFindingsWithRuleVersionsAndTheReadIsAudited() {
+		String nhsNumber = jdbc.sql("""
+				SELECT p.nhs_number FROM population.person p JOIN cvd.finding f ON f.nhs_number = p.nhs_number
+				ORDER BY p.nhs_number LIMIT 1""").query(String.class).single();
+		long before = audits("api-client", CvdPersonApiController.PURPOSE);
+		MvcTestResult result = mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.bearer("cvd.read"))
+			.exchange();
+		assertThat(result).hasStatusOk().bodyJson()
+			.hasPathSatisfying("$.nhsNumber", n -> assertThat(n).isEqualTo(nhsNumber))
+			.hasPathSatisfying("$.qrisk3.status", s -> assertThat(s).asString().isIn("SCORED", "NOT_ASSESSABLE",
+					"NOT_APPLICABLE"))
+			.hasPathSatisfying("$.qrisk3.algorithm", a -> assertThat(a).isEqualTo("QRISK3-2017"))
+			.hasPathSatisfying("$.findings[0].ruleId", r -> assertThat(r).asString().isNotBlank())
+			.hasPathSatisfying("$.findings[0].version", v -> assertThat(v).asNumber().isNotNull())
+			.hasPathSatisfying("$.findings[0].reason", e -> assertThat(e).asString().isNotBlank())
+			.hasPathSatisfying("$.disclaimer", d -> assertThat(d).asString().contains("ClinRisk"));
+		assertThat(result).bodyText().doesNotContain("givenName", "familyName", "postcode");
+		assertThat(audits("api-client", CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
+
+		assertThat(mvc.get().uri("/api/v1/cvd/people/1234567890").with(tokens.bearer("cvd.read")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.hasPathSatisfying("$.errors[0].field", f -> assertThat(f).isEqualTo("nhsNumber"));
+		assertThat(mvc.get().uri("/api/v1/cvd/people/9434765919").with(tokens.bearer("cvd.read")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.bearer("cvd.qrisk3")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(audits("api-client", CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -26,12 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * The committed Synthea bundles (Synthea 3.3.0, see {@code src/test/resources/fhir/README.md}) imported through
@@ -99,6 +99,9 @@ class SyntheaRegistersIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	ApiTokens tokens;
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@ParameterizedTest
@@ -132,7 +135,7 @@ class SyntheaRegistersIntegrationTests {
 
 		String practice = directory.practices().get(0).odsCode().value();
 		MvcTestResult imported = mvc.post().uri("/api/v1/fhir?practice=" + practice).contentType(FHIR_JSON)
-			.content(bytes).with(httpBasic("api-client", "demo-password")).exchange();
+			.content(bytes).with(tokens.bearer("fhir.import")).exchange();
 		assertThat(imported).hasStatusOk();
 		String nhs = jdbc.sql("SELECT nhs_number FROM population.fhir_patient WHERE source_id = ?")
 			.param(patientUuid)
@@ -140,7 +143,7 @@ class SyntheaRegistersIntegrationTests {
 			.single();
 
 		MvcTestResult answer = mvc.get().uri("/api/v1/cvd/people/" + nhs)
-			.with(httpBasic("api-client", "demo-password")).exchange();
+			.with(tokens.bearer("cvd.read")).exchange();
 		assertThat(answer).hasStatusOk();
 		JsonNode body = json.readTree(answer.getResponse().getContentAsString(StandardCharsets.UTF_8));
 		Set<String> registers = new TreeSet<>();

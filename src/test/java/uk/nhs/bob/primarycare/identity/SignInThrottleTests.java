@@ -81,16 +81,6 @@ class SignInThrottleTests {
 		return response.headers().firstValue("Location").orElse("");
 	}
 
-	int api(String address, String username, String password) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri("/api/v1/me"))
-				.header("X-Forwarded-For", address)
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.statusCode();
-	}
-
 	URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
 	}
@@ -165,16 +155,37 @@ class SignInThrottleTests {
 	}
 
 	@Test
-	void theServiceAccountIsNeverLockedBySomeoneElsesGuesses() throws Exception {
+	void anApiClientIsNeverLockedByGuessesAtItsSecretOrByBadTokens() throws Exception {
 		String attacker = newAddress();
-		List<Integer> guesses = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			guesses.add(api(attacker, "api-client", "guess-" + i));
+		for (int i = 0; i < 12; i++) {
+			assertThat(token(attacker, "api-client", "guess-" + i).statusCode()).isEqualTo(401);
+			assertThat(me(attacker, "forged-token-" + i)).isEqualTo(401);
 		}
-		assertThat(guesses.subList(0, 5)).containsOnly(401);
-		assertThat(guesses.subList(5, 8)).containsOnly(429);
-		assertThat(api(newAddress(), "api-client", IdentityDemoData.DEMO_PASSWORD)).as("the 111 system signs in")
+		HttpResponse<String> issued = token(attacker, "api-client", IdentityDemoData.DEMO_PASSWORD);
+		assertThat(issued.statusCode()).as("the 111 system still gets its token, even from that address")
 			.isEqualTo(200);
+		String token = com.jayway.jsonpath.JsonPath.read(issued.body(), "$.access_token");
+		assertThat(me(attacker, token)).isEqualTo(200);
+	}
+
+	HttpResponse<String> token(String address, String clientId, String secret) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+				.header("X-Forwarded-For", address)
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	int me(String address, String token) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/api/v1/me"))
+				.header("X-Forwarded-For", address)
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
 	}
 
 	@Test

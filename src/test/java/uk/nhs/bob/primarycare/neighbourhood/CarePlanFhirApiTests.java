@@ -17,12 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** GET /api/v1/care-plans/{id}: FHIR R4 parsed back with HAPI, access-checked like the page, audited. */
@@ -31,6 +31,9 @@ class CarePlanFhirApiTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -80,11 +83,11 @@ class CarePlanFhirApiTests {
 	}
 
 	@Test
-	void aMemberGetsTheCarePlanAsFhirWithGoalsAndTheCareTeamAndTheReadIsAudited() throws Exception {
+	void aSystemWithTheScopeGetsTheCarePlanAsFhirWithGoalsAndTheCareTeamAndTheReadIsAudited() throws Exception {
 		CaseloadEntry entry = planWithGoalsAndActions();
 		long before = audits(entry.getNhsNumber());
 		MvcTestResult result = mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
-			.with(user("neighbourhood").roles("INT_MEMBER")).exchange();
+			.with(tokens.bearer("careplan.read")).exchange();
 		assertThat(result).hasStatusOk().contentType().isCompatibleWith("application/fhir+json");
 		CarePlan plan = fhir.newJsonParser().parseResource(CarePlan.class, result.getResponse().getContentAsString());
 
@@ -124,26 +127,39 @@ class CarePlanFhirApiTests {
 	}
 
 	@Test
-	void othersGetProblemJsonAndOnlyTheirRefusalsAreAudited() {
+	void othersGetProblemJsonAndTheirRefusalsAreAudited() {
 		CaseloadEntry entry = planWithGoalsAndActions();
 		long before = audits(entry.getNhsNumber());
+		long refusalsBefore = refusals("GET /api/v1/care-plans/" + entry.getCarePlanId());
+		// a token without the scope
+		MvcTestResult refused = mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
+			.with(tokens.bearer("triage.requests")).exchange();
+		assertThat(refused).hasStatus(HttpStatus.FORBIDDEN).contentType().isCompatibleWith("application/problem+json");
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("careplan.read");
+		// a member of staff signed in to the pages: their session opens no API
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
-			.with(user("neighbourhood-bucks").roles("INT_MEMBER"))).hasStatus(HttpStatus.FORBIDDEN)
-			.contentType().isCompatibleWith("application/problem+json");
-		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
-			.with(user("api-client").roles("API_CLIENT"))).hasStatus(HttpStatus.FORBIDDEN);
+			.with(user("neighbourhood").roles("INT_MEMBER"))).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + UUID.randomUUID())
-			.with(user("neighbourhood").roles("INT_MEMBER"))).hasStatus(HttpStatus.NOT_FOUND)
+			.with(tokens.bearer("careplan.read"))).hasStatus(HttpStatus.NOT_FOUND)
 			.contentType().isCompatibleWith("application/problem+json");
-		assertThat(mvc.get().uri("/api/v1/care-plans/not-a-uuid").with(user("neighbourhood").roles("INT_MEMBER")))
+		assertThat(mvc.get().uri("/api/v1/care-plans/not-a-uuid").with(tokens.bearer("careplan.read")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
-			.with(httpBasic("neighbourhood", "demo-password"))).hasStatusOk();
-		// one view, and the two refusals (the other team's member and the service account) as refusals
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 3);
+			.with(tokens.bearer("careplan.read"))).hasStatusOk();
+		// one view, by the system for the whole ICB; the two refusals as refusals of the address
+		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
+		assertThat(refusals("GET /api/v1/care-plans/" + entry.getCarePlanId())).isEqualTo(refusalsBefore + 2);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND page = 'FHIR API: care plan' "
-				+ "AND outcome = 'VIEWED'").param(entry.getNhsNumber()).query(Long.class).single()).isPositive();
+				+ "AND outcome = 'VIEWED' AND username = 'api-client' AND purpose LIKE 'System (API client)%'")
+			.param(entry.getNhsNumber()).query(Long.class).single()).isPositive();
+	}
+
+	long refusals(String page) {
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE page = ? AND outcome = 'REFUSED'")
+			.param(page)
+			.query(Long.class)
+			.single();
 	}
 
 }

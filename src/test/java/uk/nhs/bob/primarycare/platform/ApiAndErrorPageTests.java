@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,23 +28,29 @@ class ApiAndErrorPageTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	ApiTokens tokens;
+
 	@LocalServerPort
 	int port;
 
 	@Test
-	void aServiceAccountSeesItsOwnRolesAndScope() {
-		assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("api-client", "demo-password"))).hasStatusOk()
+	void aSystemSeesItsOwnRoleAndScope() {
+		assertThat(mvc.get().uri("/api/v1/me").with(tokens.bearer())).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.roles", roles -> assertThat(roles).asArray().containsExactly("API_CLIENT"))
 			.hasPathSatisfying("$.scopeLevel", level -> assertThat(level).isEqualTo("ICB"));
-		assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("coordinator", "demo-password"))).hasStatusOk()
-			.bodyJson()
-			.hasPathSatisfying("$.scopeCode", code -> assertThat(code).isEqualTo("BK-AYL"));
+		// a member of staff's page sign-in is no API credential
+		assertThat(mvc.get().uri("/api/v1/me").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void wrongApiCredentialsGetProblemJsonNotTheSignInPage() {
-		assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("api-client", "wrong-password")))
+		assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("api-client", "demo-password")))
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(mvc.get().uri("/api/v1/me").with(ApiTokens.withToken("wrong")))
 			.hasStatus(HttpStatus.UNAUTHORIZED)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
@@ -54,8 +60,7 @@ class ApiAndErrorPageTests {
 	@Test
 	void anUnknownApiAddressIsAProblemJson404() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("api-client:demo-password".getBytes()))
+			.header("Authorization", "Bearer " + tokens.token())
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
@@ -97,11 +102,16 @@ class ApiAndErrorPageTests {
 
 
 	@Test
-	void aServiceAccountCannotUseThePages() {
+	void aSystemCannotUseThePages() {
 		HttpSession session = new HttpSession(port);
-		session.signIn("api-client", "demo-password");
-		assertThat(session.get("/").statusCode()).isEqualTo(403);
-		assertThat(session.get("/directory/services").statusCode()).isEqualTo(403);
+		assertThat(session.signIn("api-client", "demo-password").headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/login?error"));
+		String token = tokens.token();
+		for (String page : new String[] { "/", "/directory/services", "/admin/users" }) {
+			var response = session.get(page, "Authorization", "Bearer " + token);
+			assertThat(response.statusCode()).as(page).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(page).hasValue("/login");
+		}
 	}
 
 }

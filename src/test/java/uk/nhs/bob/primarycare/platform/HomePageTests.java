@@ -21,7 +21,8 @@ class HomePageTests {
 	void aCoordinatorSeesTriageAndCvdButNotTeamsOrAdministration() {
 		assertThat(mvc.get().uri("/").with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
-			.contains("href=\"/triage\"", ">Same-day requests<", "href=\"/cvd\"", "href=\"/programme\"")
+			.contains("href=\"/triage\"", ">Same-day requests<", "href=\"/cvd\"", "href=\"/programme\"",
+					"class=\"nhsuk-card__link\" href=\"/messaging\"")
 			.doesNotContain("class=\"nhsuk-card__link\" href=\"/neighbourhood\"", "href=\"/admin/users\"");
 	}
 
@@ -30,7 +31,8 @@ class HomePageTests {
 		assertThat(mvc.get().uri("/").with(user("delivery").roles("PLACE_DELIVERY"))).hasStatusOk()
 			.bodyText()
 			.contains("class=\"nhsuk-card__link\" href=\"/neighbourhood\"", ">Delivery programme<")
-			.doesNotContain("class=\"nhsuk-card__link\" href=\"/triage\"", "href=\"/population/people\"");
+			.doesNotContain("class=\"nhsuk-card__link\" href=\"/triage\"", "href=\"/population/people\"",
+					"href=\"/messaging\"");
 	}
 
 }

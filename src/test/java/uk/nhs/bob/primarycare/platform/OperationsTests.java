@@ -19,10 +19,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * What operators rely on: Actuator on its own port (health with liveness and readiness groups, Prometheus metrics
@@ -41,6 +41,9 @@ class OperationsTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Test
 	void healthAndItsProbeGroupsAnswerOnTheManagementPortWithoutSignIn() {
@@ -69,7 +72,7 @@ class OperationsTests {
 			.uri("/api/v1/fhir")
 			.contentType(MediaType.parseMediaType("application/fhir+json"))
 			.content("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}")
-			.with(httpBasic("api-client", "demo-password"))).hasStatusOk();
+			.with(tokens.bearer("fhir.import"))).hasStatusOk();
 		new HttpSession(port).get("/login");
 
 		HttpResponse<String> metrics = management("/actuator/prometheus");

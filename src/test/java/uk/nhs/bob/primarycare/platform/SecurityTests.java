@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.identity.IdentityDemoData;
 
@@ -22,6 +23,9 @@ class SecurityTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Test
 	void anonymousUsersAreSentToSignIn() {
@@ -75,10 +79,12 @@ class SecurityTests {
 	}
 
 	@Test
-	void theApiAcceptsHttpBasic() {
+	void theApiTakesBearerTokensAndNoLongerHttpBasic() {
+		assertThat(mvc.get().uri("/api/anything").with(tokens.bearer()))
+			.satisfies(result -> assertThat(result.getResponse().getStatus()).isEqualTo(404));
 		assertThat(mvc.get().uri("/api/anything").with(httpBasic("api-client", IdentityDemoData.DEMO_PASSWORD)))
-			.satisfies(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(401));
-		assertThat(mvc.get().uri("/api/anything").with(httpBasic("api-client", "wrong-password-here")))
+			.hasStatus(401);
+		assertThat(mvc.get().uri("/api/anything").with(httpBasic("admin", IdentityDemoData.DEMO_PASSWORD)))
 			.hasStatus(401);
 	}
 

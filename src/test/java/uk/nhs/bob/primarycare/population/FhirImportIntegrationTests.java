@@ -19,12 +19,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -38,6 +38,9 @@ class FhirImportIntegrationTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	FhirContext fhir;
@@ -298,7 +301,7 @@ class FhirImportIntegrationTests {
 	@Test
 	void answersInvalidJsonWithAProblem() {
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content("{\"resourceType\": \"Bundle\", ")
-			.with(httpBasic("api-client", "demo-password")))
+			.with(tokens.bearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -311,7 +314,7 @@ class FhirImportIntegrationTests {
 	void answersSomethingOtherThanABundleWithAProblem() {
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Patient\", \"id\": \"x\"}")
-			.with(user("admin").roles("ICB_ADMIN")))
+			.with(tokens.bearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -320,7 +323,7 @@ class FhirImportIntegrationTests {
 			.contains("not a Bundle");
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Bundle\", \"type\": \"searchset\", \"entry\": []}")
-			.with(user("admin").roles("ICB_ADMIN")))
+			.with(tokens.bearer("fhir.import")))
 			.hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.detail")
@@ -332,19 +335,22 @@ class FhirImportIntegrationTests {
 	void refusesAnUnknownPractice() {
 		assertThat(mvc.post().uri("/api/v1/fhir?allocateTestNhsNumbers=true&practice=Z99999").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}")
-			.with(httpBasic("api-client", "demo-password")))
+			.with(tokens.bearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
-	void onlyAdministratorsAndServiceAccountsMayImport() {
+	void onlyTokensWithTheImportScopeMayImport() {
 		String empty = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}";
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
-			.with(httpBasic("coordinator", "demo-password"))).hasStatus(403);
+			.with(tokens.bearer("triage.requests", "careplan.read"))).hasStatus(403);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)).hasStatus(401);
+		// a signed-in administrator's page session opens no API
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
-			.with(httpBasic("admin", "demo-password"))).hasStatusOk();
+			.with(user("admin").roles("ICB_ADMIN"))).hasStatus(403);
+		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
+			.with(tokens.bearer("fhir.import"))).hasStatusOk();
 	}
 
 	private OperationOutcome post(byte[] body, String query) {
@@ -358,7 +364,7 @@ class FhirImportIntegrationTests {
 
 	private OperationOutcome postOrFail(byte[] body, String query) throws IOException {
 		MvcTestResult result = mvc.post().uri("/api/v1/fhir" + query).contentType(FHIR_JSON).content(body)
-			.with(httpBasic("api-client", "demo-password")).exchange();
+			.with(tokens.bearer("fhir.import")).exchange();
 		assertThat(result).hasStatusOk().hasContentType(FHIR_JSON);
 		return fhir.newJsonParser().parseResource(OperationOutcome.class, result.getResponse().getContentAsString(
 				StandardCharsets.UTF_8));

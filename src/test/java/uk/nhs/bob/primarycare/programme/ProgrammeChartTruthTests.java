@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
@@ -31,7 +32,6 @@ import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -41,6 +41,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 @org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
 class ProgrammeChartTruthTests {
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -110,7 +113,7 @@ class ProgrammeChartTruthTests {
 	private String apiVariation(long measureId) {
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/programme/measures/" + measureId)
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("programme.spc"))
 			.exchange();
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)

@@ -8,10 +8,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** The SPC API: the JSON contract, and 400 problem+json naming each bad field. */
 @IntegrationTest
@@ -20,10 +20,13 @@ class SpcApiTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	ApiTokens tokens;
+
 	private MvcTestResult post(String json) {
 		return mvc.post()
 			.uri("/api/v1/programme/spc")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("programme.spc"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json)
 			.exchange();

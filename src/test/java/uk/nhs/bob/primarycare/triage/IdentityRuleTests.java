@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -52,6 +52,9 @@ class IdentityRuleTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -124,7 +127,7 @@ class IdentityRuleTests {
 					sent.family(), sent.dateOfBirth());
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
@@ -237,7 +240,7 @@ class IdentityRuleTests {
 				c == Case.MATCHED ? held.given() : sent.given(), sent.dateOfBirth());
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/fhir")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("fhir.import"))
 			.contentType(MediaType.parseMediaType("application/fhir+json"))
 			.content(bundle.getBytes(StandardCharsets.UTF_8))
 			.exchange();

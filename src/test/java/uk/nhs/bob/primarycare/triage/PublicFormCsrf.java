@@ -14,14 +14,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * form in the {@code _csrf} field. Spring Security's test {@code csrf()} would instead swap the public chain's
  * cookie token store for a session-based one for the rest of the shared test context.
  */
-final class PublicFormCsrf {
+public final class PublicFormCsrf {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private PublicFormCsrf() {
 	}
 
-	static RequestPostProcessor token() {
+	public static RequestPostProcessor token() {
 		String token = UUID.randomUUID().toString();
 		byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
 		byte[] random = new byte[tokenBytes.length];

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * The intake API refuses what it cannot trust: unknown fields by name, a missing red-flag answer, a reused
@@ -35,12 +35,15 @@ class TriageApiStrictnessTests {
 	MockMvcTester mvc;
 
 	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
 	JdbcClient jdbc;
 
-	MvcTestResult post(String body, String key, String account) {
+	MvcTestResult post(String body, String key, String token) {
 		var request = mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic(account, "demo-password"))
+			.with(ApiTokens.withToken(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 		if (key != null) {
@@ -50,7 +53,7 @@ class TriageApiStrictnessTests {
 	}
 
 	MvcTestResult post(String body) {
-		return post(body, null, "api-client");
+		return post(body, null, tokens.token("triage.requests"));
 	}
 
 	static String with(String field, String json) {
@@ -68,7 +71,7 @@ class TriageApiStrictnessTests {
 					m -> assertThat(m).asArray().singleElement().asString().contains("did you mean redFlags?"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"ageYears": 30, "sex": "female", "problem": "OTHER", "redFlags": [], "pregnnt": true}"""))
@@ -121,15 +124,15 @@ class TriageApiStrictnessTests {
 	@Test
 	void anIdempotencyKeyReusedWithAnotherBodyIs422AndTheSameBodyGetsTheFirstAnswer() throws Exception {
 		String key = UUID.randomUUID().toString();
-		MvcTestResult first = post(VALID, key, "api-client");
+		MvcTestResult first = post(VALID, key, tokens.token("triage.requests"));
 		assertThat(first).hasStatus(HttpStatus.CREATED);
 		String id = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.id");
 		// the same body with its fields and red flags in another order is the same request
-		assertThat(post(VALID.replace("\"sex\": \"female\",", "").replace("}", ", \"sex\": \"female\"}"), key, "api-client"))
+		assertThat(post(VALID.replace("\"sex\": \"female\",", "").replace("}", ", \"sex\": \"female\"}"), key, tokens.token("triage.requests")))
 			.hasStatus(HttpStatus.OK)
 			.bodyJson()
 			.hasPathSatisfying("$.id", v -> assertThat(v).isEqualTo(id));
-		assertThat(post(VALID.replace("Ana", "Bea"), key, "api-client")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+		assertThat(post(VALID.replace("Ana", "Bea"), key, tokens.token("triage.requests"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.hasPathSatisfying("$.detail", d -> assertThat(d).asString().contains(key, "different request body"));
@@ -143,23 +146,24 @@ class TriageApiStrictnessTests {
 	void theCreatorReadsTheStatusAndNobodyElseDoes() throws Exception {
 		MvcTestResult created = post(VALID);
 		String reference = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.reference");
-		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference).with(httpBasic("api-client", "demo-password")))
+		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference).with(tokens.bearer("triage.requests")))
 			.hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.status", s -> assertThat(s).isEqualTo("OPEN"))
 			.hasPathSatisfying("$", body -> assertThat(body).asInstanceOf(
 					org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("reference", "status"));
-		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference).with(httpBasic("admin", "demo-password")))
+		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference)
+			.with(ApiTokens.withToken(tokens.otherClientToken("triage.requests"))))
 			.hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(mvc.get().uri("/api/v1/triage/requests/TR-NOSUCH00").with(httpBasic("api-client", "demo-password")))
+		assertThat(mvc.get().uri("/api/v1/triage/requests/TR-NOSUCH00").with(tokens.bearer("triage.requests")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		Map<String, Object> row = jdbc.sql("SELECT id, version FROM triage.request WHERE reference = ?")
 			.param(reference)
 			.query()
 			.singleRow();
 		jdbc.sql("UPDATE triage.request SET claimed_by = 'coordinator' WHERE reference = ?").param(reference).update();
-		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference).with(httpBasic("api-client", "demo-password")))
+		assertThat(mvc.get().uri("/api/v1/triage/requests/" + reference).with(tokens.bearer("triage.requests")))
 			.bodyJson()
 			.hasPathSatisfying("$.status", s -> assertThat(s).isEqualTo("CLAIMED"));
 		assertThat(row).isNotEmpty();

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +23,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** The navigation and intake APIs over real security and PostgreSQL, including idempotent retries under contention. */
 @IntegrationTest
@@ -35,6 +34,9 @@ class TriageApiTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -46,7 +48,7 @@ class TriageApiTests {
 	void navigationFollowsTheContract() {
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"ageYears": 30, "sex": "female", "pregnant": false, "problem": "URINARY_SYMPTOMS",
@@ -63,7 +65,7 @@ class TriageApiTests {
 	void kidneyInfectionSignsGoToAnUrgentGpThroughTheApi() {
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"ageYears": 30, "sex": "female", "problem": "URINARY_SYMPTOMS",
@@ -77,7 +79,7 @@ class TriageApiTests {
 	void badNavigationInputNamesEachField() {
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"sex": "other", "problem": "BROKEN_LEG", "redFlags": ["CHEST_PAIN", "HICCUPS"],
@@ -90,7 +92,7 @@ class TriageApiTests {
 					m -> assertThat(m).asArray().singleElement().asString().startsWith("must be one of SINUSITIS"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"ageYears": -1, "sex": "male", "problem": "OTHER"}""")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -99,7 +101,7 @@ class TriageApiTests {
 					"redFlags"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/navigation")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"ageYears": "thirty", "sex": "male", "problem": "OTHER"}""")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -122,7 +124,7 @@ class TriageApiTests {
 		String key = UUID.randomUUID().toString();
 		var first = mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(requestFor(person, "URINARY_SYMPTOMS"))
@@ -135,7 +137,7 @@ class TriageApiTests {
 		String id = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.id");
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(requestFor(person, "URINARY_SYMPTOMS"))).hasStatus(HttpStatus.OK)
@@ -153,7 +155,7 @@ class TriageApiTests {
 		String key = UUID.randomUUID().toString();
 		String body = requestFor(person, "SORE_THROAT");
 		HttpClient client = HttpClient.newHttpClient();
-		String auth = "Basic " + Base64.getEncoder().encodeToString("api-client:demo-password".getBytes());
+		String auth = "Bearer " + tokens.token("triage.requests");
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
@@ -199,21 +201,21 @@ class TriageApiTests {
 				 "problem": "SORE_THROAT", "redFlags": []}""";
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(unregistered)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.hasPathSatisfying("$.errors[0].field", f -> assertThat(f).isEqualTo("siteCode"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(unregistered.replace("}", ", \"siteCode\": \"OX-BAN\"}"))).hasStatus(HttpStatus.CREATED)
 			.bodyJson()
 			.hasPathSatisfying("$.siteCode", v -> assertThat(v).isEqualTo("OX-BAN"));
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("api-client", "demo-password"))
+			.with(tokens.bearer("triage.requests"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"nhsNumber": "1234567890", "givenName": "", "dateOfBirth": "2999-01-01", "sex": "female",
@@ -226,10 +228,10 @@ class TriageApiTests {
 	}
 
 	@Test
-	void onlyServiceAccountsAndAdministratorsMayPostRequests() {
+	void onlyTokensWithTheRequestsScopeMayPostRequests() {
 		assertThat(mvc.post()
 			.uri("/api/v1/triage/requests")
-			.with(httpBasic("coordinator", "demo-password"))
+			.with(tokens.bearer("triage.navigation"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{}")).hasStatus(HttpStatus.FORBIDDEN)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -239,7 +241,7 @@ class TriageApiTests {
 
 	@Test
 	void theOpenApiDocumentDescribesBothEndpoints() {
-		assertThat(mvc.get().uri("/api/v1/openapi").with(httpBasic("api-client", "demo-password"))).hasStatusOk()
+		assertThat(mvc.get().uri("/api/v1/openapi").with(tokens.bearer())).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.paths['/api/v1/triage/requests'].post", p -> assertThat(p).isNotNull())
 			.hasPathSatisfying("$.paths['/api/v1/triage/navigation'].post", p -> assertThat(p).isNotNull())

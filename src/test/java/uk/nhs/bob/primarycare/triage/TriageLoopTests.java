@@ -18,12 +18,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -39,6 +39,9 @@ class TriageLoopTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -113,7 +116,7 @@ class TriageLoopTests {
 		assertThat(mvc.get().uri("/triage/follow-ups").with(COORDINATOR)).bodyText().doesNotContain(recorded.reference());
 		// the creator reads the outcome through the API
 		assertThat(mvc.get().uri("/api/v1/triage/requests/" + recorded.reference())
-			.with(httpBasic("api-client", "demo-password"))).hasStatusOk()
+			.with(tokens.bearer("triage.requests"))).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.status", s -> assertThat(s).isEqualTo("COMPLETED"))
 			.hasPathSatisfying("$.disposition", s -> assertThat(s).isEqualTo("PHARMACY_FIRST"))

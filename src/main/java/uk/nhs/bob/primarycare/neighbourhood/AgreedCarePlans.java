@@ -1,0 +1,61 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The neighbourhood module's read API for sending a person a copy of their plan after {@link CarePlanAgreed}: one
+ * plan by its care plan id. It checks no user: callers that show the result to staff check scope and audit.
+ */
+@Component
+@Transactional(readOnly = true)
+public class AgreedCarePlans {
+
+	private final CaseloadEntryRepository entries;
+
+	private final TeamRepository teams;
+
+	private final TeamMemberRepository members;
+
+	private final PlanDocuments documents;
+
+	AgreedCarePlans(CaseloadEntryRepository entries, TeamRepository teams, TeamMemberRepository members,
+			PlanDocuments documents) {
+		this.entries = entries;
+		this.teams = teams;
+		this.members = members;
+		this.documents = documents;
+	}
+
+	public Optional<AgreedCarePlan> find(UUID carePlanId) {
+		return entries.findByCarePlanId(carePlanId).map(entry -> {
+			Team team = teams.findById(entry.getTeamId()).orElseThrow();
+			Map<UUID, TeamMember> teamMembers = members.findAll()
+				.stream()
+				.filter(m -> m.getTeamId().equals(team.getId()))
+				.collect(Collectors.toMap(TeamMember::getId, Function.identity()));
+			PlanContent plan = documents.content(entry);
+			TeamMember keyworker = entry.getKeyworkerId() == null ? null : teamMembers.get(entry.getKeyworkerId());
+			return new AgreedCarePlan(entry.getCarePlanId(), entry.getNhsNumber(), team.getName(),
+					entry.getSiteCode(), entry.getAgreedOn(), plan.whatMatters(),
+					plan.goals()
+						.stream()
+						.map(g -> new AgreedCarePlan.Goal(g.description(), g.targetDate(), g.status().label()))
+						.toList(),
+					plan.actions().stream().map(a -> {
+						TeamMember owner = a.ownerMemberId() == null ? null : teamMembers.get(a.ownerMemberId());
+						String ownerName = owner != null ? owner.describe()
+								: a.ownerOrganisation() == null ? "" : a.ownerOrganisation();
+						return new AgreedCarePlan.Action(a.description(), ownerName, a.dueDate(), a.status().label());
+					}).toList(), plan.contingencyPlan(), plan.nextReviewDate(),
+					keyworker == null ? null : keyworker.describe());
+		});
+	}
+
+}

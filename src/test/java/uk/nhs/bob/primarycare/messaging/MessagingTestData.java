@@ -1,0 +1,155 @@
+package uk.nhs.bob.primarycare.messaging;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.nhs.bob.primarycare.triage.PublicFormCsrf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** Requests, people and contact details for the messaging tests, made through the real pages where they exist. */
+final class MessagingTestData {
+
+	static final RequestPostProcessor COORDINATOR = user("coordinator").roles("CARE_COORDINATOR");
+
+	static final RequestPostProcessor SUPERVISOR = user("supervisor").roles("CLINICAL_SUPERVISOR");
+
+	private MessagingTestData() {
+	}
+
+	/** Each public form request from its own address, so the form's limit per client never stops a test. */
+	private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+	/** A request through the public form for someone not registered, at the Aylesbury hub; its id. */
+	static UUID publicRequest(MockMvcTester mvc, JdbcClient jdbc, String phone, String problem, String redFlag) {
+		String token = UUID.randomUUID().toString();
+		int client = CLIENTS.incrementAndGet();
+		MvcTestResult result = mvc.post()
+			.uri("/request")
+			.with(PublicFormCsrf.token())
+			.with(r -> {
+				r.setRemoteAddr("198.51.100." + (client % 250 + 1));
+				return r;
+			})
+			.param("formToken", token)
+			.param("redFlags", redFlag)
+			.param("forWhom", "self")
+			.param("givenName", "Alex")
+			.param("familyName", "Messagetest")
+			.param("day", "14")
+			.param("month", "3")
+			.param("year", "1990")
+			.param("sex", "female")
+			.param("practiceCode", "NONE")
+			.param("siteCode", "BK-AYL")
+			.param("problem", problem)
+			.param("pregnant", "no")
+			.param("urinaryCatheter", "no")
+			.param("contactPhone", phone)
+			.param("step", "check")
+			.param("go", "send")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.FOUND);
+		return jdbc.sql("SELECT id FROM triage.request WHERE submission_key = ?")
+			.param("form:" + token)
+			.query(UUID.class)
+			.single();
+	}
+
+	/** Claims and completes a request with its suggestion, referring to the service if one is given. */
+	static void completeWithSuggestion(MockMvcTester mvc, JdbcClient jdbc, UUID id, Long serviceId) {
+		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(COORDINATOR).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+		Map<String, Object> row = jdbc.sql("SELECT version, suggested_disposition FROM triage.request WHERE id = ?")
+			.param(id)
+			.query()
+			.singleRow();
+		var decision = mvc.post()
+			.uri("/triage/requests/" + id + "/decision")
+			.with(COORDINATOR)
+			.with(csrf())
+			.param("version", row.get("version").toString())
+			.param("disposition", row.get("suggested_disposition").toString());
+		if (serviceId != null) {
+			decision = decision.param("serviceId", serviceId.toString());
+		}
+		assertThat(decision).hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("SELECT status FROM triage.request WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("COMPLETED");
+	}
+
+	/** A pharmacy in Buckinghamshire open every hour of the week, so tests at night find it open; its id. */
+	static long addAlwaysOpenPharmacy(JdbcClient jdbc, String name) {
+		long id = jdbc.sql("""
+				INSERT INTO directory.service (name, service_type, place_code, postcode, phone, accepts_referrals,
+				                               self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', '14Y', 'HP20 1AA', '01296 000000', true, true) RETURNING id""")
+			.param(name)
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();
+		for (int day = 1; day <= 7; day++) {
+			jdbc.sql("INSERT INTO directory.service_opening_period VALUES (?, ?, 0, 1440)").params(id, day).update();
+		}
+		return id;
+	}
+
+	/** Replaces the person's contact details, as if staff had saved them. */
+	static void contact(Contacts contacts, String nhsNumber, String mobile, String email, String addressLine1,
+			String town, String postcode, Channel preferred, Consent consent, boolean optedOut) {
+		ContactDetails before = contacts.find(nhsNumber);
+		ContactDetails details = new ContactDetails(nhsNumber,
+				mobile == null ? null : MobileNumber.parse(mobile).orElseThrow(), email, addressLine1, null, null, town,
+				postcode == null ? null : uk.nhs.bob.primarycare.shared.Postcode.parse(postcode).orElseThrow(),
+				preferred, consent, consent == Consent.NOT_RECORDED ? null : LocalDate.now(), optedOut,
+				optedOut ? LocalDate.now() : null, before.version(), null, null);
+		contacts.save(details, before.version(), "test");
+	}
+
+	/** A living person registered in a hub, picked by an offset so tests do not share people. */
+	static String person(JdbcClient jdbc, String siteCode, int offset) {
+		return jdbc.sql("""
+				SELECT p.nhs_number FROM population.person p
+				JOIN directory.practice pr ON pr.ods_code = p.registered_practice
+				JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+				WHERE pc.site_code = ? AND p.date_of_death IS NULL AND p.date_of_birth < ?
+				ORDER BY p.nhs_number DESC OFFSET ? LIMIT 1""")
+			.params(siteCode, LocalDate.now().minusYears(40), offset)
+			.query(String.class)
+			.single()
+			.trim();
+	}
+
+	static String status(JdbcClient jdbc, String reference) {
+		return jdbc.sql("SELECT status FROM messaging.message WHERE reference = ?")
+			.param(reference)
+			.query(String.class)
+			.optional()
+			.orElse("NONE");
+	}
+
+	/** Waits until the message with this reference has the status. */
+	static void awaitStatus(JdbcClient jdbc, String reference, String status) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(status(jdbc, reference)).isEqualTo(status));
+	}
+
+	static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(value::get, done::test);
+	}
+
+}
