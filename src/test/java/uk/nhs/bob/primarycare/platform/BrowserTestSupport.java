@@ -7,9 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,8 +55,28 @@ public abstract class BrowserTestSupport {
 	protected void clickAndWait(By target) {
 		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(oldPage));
 		awaitReady();
+	}
+
+	/**
+	 * Whether an element's page has gone. Asked mid-navigation, Chromium may answer "Node with given id does not
+	 * belong to the document" rather than "stale element": that too means the old page has gone.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Whether pages run their script; a test that turns it off waits only for the page to load. */
