@@ -26,7 +26,7 @@ for bundle in $(ls "$DIR"/*.json | grep -v -e hospitalInformation -e practitione
 		token_at=$(date +%s)
 	fi
 	code=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/fhir+json' --data-binary @"$bundle" \
-		"$BASE/api/v1/fhir?allocateTestNhsNumbers=true&practice=$PRACTICE" -o "$OUT/$count.json" -w '%{http_code}')
+		"$BASE/api/v1/fhir?practice=$PRACTICE" -o "$OUT/$count.json" -w '%{http_code}')
 	[ "$code" = 200 ] || { echo "$bundle: HTTP $code"; cat "$OUT/$count.json"; exit 1; }
 	count=$((count + 1))
 done

@@ -1,37 +1,54 @@
 package uk.nhs.bob.primarycare.cvd;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import uk.nhs.bob.primarycare.population.BloodPressureSetting;
+import uk.nhs.bob.primarycare.cvd.BloodPressures.Reading;
 import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
 import uk.nhs.bob.primarycare.population.Ethnicity;
 import uk.nhs.bob.primarycare.population.MedicationCategory;
 import uk.nhs.bob.primarycare.population.ObservationType;
 import uk.nhs.bob.primarycare.population.PersonSummary;
-import uk.nhs.bob.primarycare.population.ProblemCodes;
+import uk.nhs.bob.primarycare.population.Register;
+import uk.nhs.bob.primarycare.population.RegisterEntry;
+import uk.nhs.bob.primarycare.population.Registers;
 import uk.nhs.bob.primarycare.population.SmokingStatus;
+import uk.nhs.bob.primarycare.terminology.Cluster;
 
 /**
- * Evaluates the {@link CaseFindingRule}s for one person: a pure function of their summary, coded record, QRISK3
- * assessment, outreach history and today's date, so the population refresh and the re-evaluation after a new
- * reading give the same answer. Every finding keeps the values and dates it used.
+ * Evaluates the {@link CaseFindingRule}s for one person: a pure function of their summary, coded record, outreach
+ * history, personalised care adjustments and today's date, so the population refresh, the re-evaluation after a new
+ * reading, the person page and the API give the same answer. Conditions come from the registers, medicines and
+ * exceptions from the published clusters. Every finding keeps the values and dates it used; a finding a personalised
+ * care adjustment or a coded exception takes off the list is kept as excepted, with why and until when.
  */
 final class CaseFinding {
 
-	/** NICE NG136 clinic thresholds (DOMAIN.md B4). */
-	static final int RAISED_SYSTOLIC = 140;
-
-	static final int RAISED_DIASTOLIC = 90;
+	/** NICE NG136 targets (docs/cvd.md): clinic under 80 below 140/90, 80 and over below 150/90. */
+	static final int TARGET_SYSTOLIC_UNDER_80 = 140;
 
 	static final int TARGET_SYSTOLIC_80_AND_OVER = 150;
+
+	static final int TARGET_DIASTOLIC = 90;
+
+	/** Home monitoring or ambulatory average targets: under 80 below 135/85, 80 and over below 145/85. */
+	static final int AVERAGE_TARGET_SYSTOLIC_UNDER_80 = 135;
+
+	static final int AVERAGE_TARGET_SYSTOLIC_80_AND_OVER = 145;
+
+	static final int AVERAGE_TARGET_DIASTOLIC = 85;
 
 	static final int SEVERE_SYSTOLIC = 180;
 
@@ -41,7 +58,22 @@ final class CaseFinding {
 
 	static final double QRISK_THRESHOLD = 10.0;
 
-	/** NHS Digital Weight Management Programme BMI thresholds (DOMAIN.md A3). */
+	/** NICE NG196: offer anticoagulation at a CHA2DS2-VASc score of 2 or more. */
+	static final int CHADS_VASC_THRESHOLD = 2;
+
+	/** NICE NG238: aim for a reduction of more than 40% in non-HDL cholesterol. */
+	static final double NON_HDL_TARGET_REDUCTION = 0.40;
+
+	/** The on-treatment result is read from 2 months after starting (NG238 measures at 3 months). */
+	static final int NON_HDL_MONTHS_ON_TREATMENT = 2;
+
+	/** The baseline is the last result in the 12 months before starting. */
+	static final int NON_HDL_BASELINE_MONTHS = 12;
+
+	/** Coded personalised care adjustments (HYPPCADEC, HYPPCAPU, STATNIND) count for 12 months. */
+	static final int CODED_EXCEPTION_MONTHS = 12;
+
+	/** NHS Digital Weight Management Programme BMI thresholds. */
 	static final double BMI_THRESHOLD = 30.0;
 
 	static final double BMI_THRESHOLD_ETHNIC_MINORITY = 27.5;
@@ -49,24 +81,25 @@ final class CaseFinding {
 	private CaseFinding() {
 	}
 
-	/** One blood pressure reading: systolic and diastolic of the same day and setting. */
-	record Reading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting) {
+	/** A rule that finds the person, with the values and the date of the evidence it used. */
+	record Finding(CaseFindingRule rule, String explanation, @Nullable Integer systolic, @Nullable Integer diastolic,
+			@Nullable Double score, @Nullable LocalDate evidenceDate, Map<String, Object> values) {
 
-		public String text() {
-			return systolic + "/" + diastolic + " mmHg on " + RiskAssessment.date(date)
-					+ (setting == null ? "" : " (" + setting.label() + ")");
+		Finding {
+			values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
 		}
 
 	}
 
-	/** A rule that finds the person, with the values and the date of the evidence it used. */
-	record Finding(CaseFindingRule rule, String explanation, @Nullable Integer systolic, @Nullable Integer diastolic,
-			@Nullable Double score, @Nullable LocalDate evidenceDate) {
+	/** A finding not listed because of a personalised care adjustment or a coded exception. */
+	record Excepted(Finding finding, String why, @Nullable LocalDate until) {
 	}
 
-	/** Everything the refresh stores for a person. */
-	record Evaluation(RiskAssessment assessment, List<Finding> findings, boolean hypertension,
-			@Nullable Boolean bpToTarget, boolean onStatin, boolean assessedIn5Years) {
+	/** Everything the evaluation found about a person. */
+	record Evaluation(RiskAssessment assessment, List<Finding> findings, List<Excepted> excepted,
+			Registers registers, boolean hypertension, @Nullable Boolean bpToTarget, boolean onStatin,
+			boolean assessedIn5Years, @Nullable ChadsVasc chadsVasc, @Nullable Reading judgedReading,
+			String statinAdvice) {
 
 		public boolean found(CaseFindingRule rule) {
 			return findings.stream().anyMatch(f -> f.rule() == rule);
@@ -74,34 +107,31 @@ final class CaseFinding {
 
 	}
 
-	static Evaluation evaluate(PersonSummary person, CodedRecord record, OutreachHistory outreach, LocalDate today) {
-		return evaluate(person, record, RiskAssessment.of(person, record, today), outreach, today);
+	static Evaluation evaluate(PersonSummary person, CodedRecord record, OutreachHistory outreach,
+			CareAdjustments.InForce adjustments, LocalDate today) {
+		return evaluate(person, record, outreach, adjustments, today, true);
 	}
 
-	/** As {@link #evaluate(PersonSummary, CodedRecord, OutreachHistory, LocalDate)}, without listing the inputs used. */
+	/** As {@link #evaluate}, without listing the QRISK3 inputs used: for the population refresh. */
 	static Evaluation evaluateQuickly(PersonSummary person, CodedRecord record, OutreachHistory outreach,
-			LocalDate today) {
+			CareAdjustments.InForce adjustments, LocalDate today) {
+		return evaluate(person, record, outreach, adjustments, today, false);
+	}
+
+	private static Evaluation evaluate(PersonSummary person, CodedRecord record, OutreachHistory outreach,
+			CareAdjustments.InForce adjustments, LocalDate today, boolean explain) {
 		RecordIndex index = new RecordIndex(record);
-		return evaluate(person, record, index, RiskAssessment.of(person, record, index, today, false), outreach,
-				today);
-	}
-
-	static Evaluation evaluate(PersonSummary person, CodedRecord record, RiskAssessment assessment,
-			OutreachHistory outreach, LocalDate today) {
-		return evaluate(person, record, new RecordIndex(record), assessment, outreach, today);
-	}
-
-	static Evaluation evaluate(PersonSummary person, CodedRecord record, RecordIndex index,
-			RiskAssessment assessment, OutreachHistory outreach, LocalDate today) {
+		Registers registers = Registers.of(record, person.dateOfBirth(), today);
+		RiskAssessment assessment = RiskAssessment.of(person, record, index, registers, today, explain);
 		List<Finding> findings = new ArrayList<>();
 		int age = person.age();
-		boolean adult = age >= 18 && !person.deceased();
-		List<Reading> readings = readings(index);
-		Reading latest = readings.isEmpty() ? null : readings.get(0);
-		boolean hypertension = record.hasActiveProblem(ProblemCodes.HYPERTENSION);
-		boolean diabetes = record.hasActiveProblem(ProblemCodes.TYPE_2_DIABETES)
-				|| record.hasActiveProblem(ProblemCodes.TYPE_1_DIABETES);
-		boolean onStatin = record.onMedication(MedicationCategory.LIPID_LOWERING);
+		boolean alive = !person.deceased();
+		boolean adult = age >= 18 && alive;
+		List<Reading> readings = BloodPressures.readings(index);
+		boolean hypertension = registers.on(Register.HYP);
+		boolean diabetes = registers.on(Register.DM);
+		boolean onLipidLowering = record.onMedication(MedicationCategory.LIPID_LOWERING);
+		Optional<RegisterEntry> cvd = registers.cardiovascularDisease();
 
 		if (adult) {
 			LocalDate since = today.minusDays(SEVERE_WITHIN_DAYS);
@@ -111,34 +141,93 @@ final class CaseFinding {
 				.findFirst()
 				.ifPresent(r -> findings.add(new Finding(CaseFindingRule.SEVERE_BLOOD_PRESSURE,
 						"Reading " + r.text() + " (severe: 180/120 or more, within " + SEVERE_WITHIN_DAYS + " days)",
-						r.systolic(), r.diastolic(), null, r.date())));
+						r.systolic(), r.diastolic(), null, r.date(), reading(r))));
 		}
 
-		if (adult && !hypertension && latest != null && latest.systolic() >= RAISED_SYSTOLIC
-				&& latest.diastolic() >= RAISED_DIASTOLIC) {
+		ChadsVasc chadsVasc = null;
+		if (registers.on(Register.AF) && alive) {
+			chadsVasc = ChadsVasc.of(person, registers);
+			if (chadsVasc.score() >= CHADS_VASC_THRESHOLD && !record.onMedication(MedicationCategory.ANTICOAGULANT)) {
+				Map<String, Object> values = new LinkedHashMap<>();
+				values.put("chadsVasc", chadsVasc.score());
+				Map<String, Object> parts = new LinkedHashMap<>();
+				chadsVasc.parts().forEach(p -> parts.put(p.item(), p.points()));
+				values.put("chadsVascParts", parts);
+				RegisterEntry af = registers.entry(Register.AF).orElseThrow();
+				values.put("afCode", af.code());
+				findings.add(new Finding(CaseFindingRule.AF_NOT_ANTICOAGULATED,
+						"Atrial fibrillation (" + af.term() + ", " + af.code() + ", " + RiskAssessment.date(af.date())
+								+ "); " + chadsVasc.text() + "; no current anticoagulant",
+						null, null, null, af.date(), values));
+			}
+		}
+
+		String statinException = statinException(record, today);
+		if (cvd.isPresent() && alive && !onLipidLowering) {
+			RegisterEntry entry = cvd.get();
+			findings.add(new Finding(CaseFindingRule.CVD_NOT_ON_LIPID_LOWERING,
+					"Existing CVD: " + entry.register().title() + " register (" + entry.term() + ", " + entry.code()
+							+ ", " + RiskAssessment.date(entry.date()) + "); no current lipid-lowering medicine",
+					null, null, null, entry.date(), Map.of("register", entry.register().name(), "code", entry.code())));
+		}
+
+		Reading judged = BloodPressures.latestInWindow(readings, today);
+		if (adult && !hypertension && judged != null && judged.raised()) {
 			findings.add(new Finding(CaseFindingRule.POSSIBLE_UNDIAGNOSED_HYPERTENSION,
-					"Latest reading " + latest.text() + " is at or above 140/90; no hypertension diagnosis",
-					latest.systolic(), latest.diastolic(), null, latest.date()));
+					"Latest reading of the last 12 months " + judged.text() + " is at or above "
+							+ (judged.average() ? "135/85 (home or ambulatory average)" : "140/90")
+							+ "; not on the hypertension register",
+					judged.systolic(), judged.diastolic(), null, judged.date(), reading(judged)));
 		}
 
-		if (assessment.assessed() && assessment.score() != null && assessment.score() >= QRISK_THRESHOLD
-				&& !onStatin) {
+		Double score = assessment.score();
+		if (assessment.assessed() && score != null && score >= QRISK_THRESHOLD && !onLipidLowering) {
 			findings.add(new Finding(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN,
-					"QRISK3 " + RiskAssessment.oneDecimal(assessment.score())
-							+ "% (10 or more); no current lipid-lowering medicine",
-					null, null, assessment.score(),
-					index.latest(ObservationType.SYSTOLIC_BP).map(Observation::date).orElse(null)));
+					"QRISK3 " + RiskAssessment.oneDecimal(score) + "% (10 or more); no current lipid-lowering medicine",
+					null, null, score, index.latest(ObservationType.SYSTOLIC_BP).map(Observation::date).orElse(null),
+					Map.of("qrisk3", score)));
+		}
+
+		Optional<RegisterEntry> ckd = registers.entry(Register.CKD35);
+		if (ckd.isPresent() && cvd.isEmpty() && alive && !onLipidLowering) {
+			findings.add(new Finding(CaseFindingRule.CKD_NOT_ON_LIPID_LOWERING,
+					"CKD stage 3-5 register (" + ckd.get().term() + ", " + ckd.get().code() + ", "
+							+ RiskAssessment.date(ckd.get().date()) + "); no current lipid-lowering medicine",
+					null, null, null, ckd.get().date(), Map.of("code", ckd.get().code())));
+		}
+
+		Medication statin = currentStatin(record);
+		NonHdl nonHdl = statin == null ? null : nonHdl(index, statin, today);
+		if (alive && nonHdl != null && nonHdl.reduction() < NON_HDL_TARGET_REDUCTION) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("baselineNonHdl", nonHdl.baseline().doubleValue());
+			values.put("baselineDate", nonHdl.baselineDate().toString());
+			values.put("onTreatmentNonHdl", nonHdl.onTreatment().doubleValue());
+			values.put("onTreatmentDate", nonHdl.onTreatmentDate().toString());
+			values.put("reductionPercent", percent(nonHdl.reduction()));
+			values.put("statin", statin.name());
+			findings.add(new Finding(CaseFindingRule.NON_HDL_NOT_REDUCED, nonHdl.text() + " on " + statin.name()
+					+ " (since " + RiskAssessment.date(statin.start()) + "): less than 40%", null, null, null,
+					nonHdl.onTreatmentDate(), values));
 		}
 
 		Boolean toTarget = null;
-		if (hypertension && latest != null && !person.deceased()) {
-			int targetSystolic = age >= 80 ? TARGET_SYSTOLIC_80_AND_OVER : RAISED_SYSTOLIC;
-			toTarget = latest.systolic() < targetSystolic && latest.diastolic() < RAISED_DIASTOLIC;
+		if (hypertension && judged != null && alive) {
+			boolean old = age >= 80;
+			int targetSystolic = judged.average()
+					? (old ? AVERAGE_TARGET_SYSTOLIC_80_AND_OVER : AVERAGE_TARGET_SYSTOLIC_UNDER_80)
+					: (old ? TARGET_SYSTOLIC_80_AND_OVER : TARGET_SYSTOLIC_UNDER_80);
+			int targetDiastolic = judged.average() ? AVERAGE_TARGET_DIASTOLIC : TARGET_DIASTOLIC;
+			toTarget = judged.systolic() < targetSystolic && judged.diastolic() < targetDiastolic;
 			if (!toTarget) {
+				Map<String, Object> values = reading(judged);
+				values.put("targetSystolic", targetSystolic);
+				values.put("targetDiastolic", targetDiastolic);
 				findings.add(new Finding(CaseFindingRule.HYPERTENSION_NOT_TO_TARGET,
-						"Latest reading " + latest.text() + "; target for age " + age + " is below " + targetSystolic
-								+ "/" + RAISED_DIASTOLIC,
-						latest.systolic(), latest.diastolic(), null, latest.date()));
+						"Latest reading of the last 12 months " + judged.text() + "; target for age " + age
+								+ (judged.average() ? " (home or ambulatory average)" : "") + " is below "
+								+ targetSystolic + "/" + targetDiastolic,
+						judged.systolic(), judged.diastolic(), null, judged.date(), values));
 			}
 		}
 
@@ -149,14 +238,15 @@ final class CaseFinding {
 				findings.add(new Finding(CaseFindingRule.WEIGHT_MANAGEMENT,
 						"BMI " + RiskAssessment.plain(bmi.get().value()) + " on " + RiskAssessment.date(bmi.get().date())
 								+ " (threshold " + RiskAssessment.round(threshold) + " for "
-								+ person.ethnicity().label() + ") with " + (hypertension ? "hypertension" : "diabetes")
-								+ "; not referred" + (age >= 80 ? "; 80 or over: confirm benefit outweighs harm" : ""),
-						null, null, null, bmi.get().date()));
+								+ person.ethnicity().label() + ") on the "
+								+ (hypertension ? "hypertension" : "diabetes") + " register; not referred"
+								+ (age >= 80 ? "; 80 or over: confirm benefit outweighs harm" : ""),
+						null, null, null, bmi.get().date(), Map.of("bmi", bmi.get().value().doubleValue())));
 			}
 		}
 
 		Optional<Observation> smoking = index.latest(ObservationType.SMOKING_STATUS);
-		if (adult && smoking.flatMap(Observation::smokingStatus).orElse(null) == SmokingStatus.SMOKER) {
+		if (adult && smoking.flatMap(Observation::smoking).orElse(null) == SmokingStatus.SMOKER) {
 			LocalDate since = today.minusMonths(12);
 			if (outreach.tobaccoReferral() == null || outreach.tobaccoReferral().isBefore(since)) {
 				findings.add(new Finding(CaseFindingRule.SMOKER_NOT_REFERRED,
@@ -164,7 +254,7 @@ final class CaseFinding {
 								+ RiskAssessment.date(smoking.get().date())
 								+ (outreach.tobaccoReferral() == null ? "; never referred"
 										: "; last referral " + RiskAssessment.date(outreach.tobaccoReferral())),
-						null, null, null, smoking.get().date()));
+						null, null, null, smoking.get().date(), Map.of("code", smoking.get().code())));
 			}
 		}
 
@@ -172,20 +262,196 @@ final class CaseFinding {
 		Optional<Observation> cholesterol = index.latest(ObservationType.TOTAL_CHOLESTEROL);
 		boolean assessedIn5Years = cholesterol.map(o -> !o.date().isBefore(fiveYearsAgo)).orElse(false)
 				|| (outreach.riskReview() != null && !outreach.riskReview().isBefore(fiveYearsAgo));
-		if (!person.deceased() && age >= 40 && age <= 74 && !assessedIn5Years) {
+		if (alive && age >= 40 && age <= 74 && !assessedIn5Years) {
 			findings.add(new Finding(CaseFindingRule.NO_RISK_ASSESSMENT, "Aged " + age + "; "
 					+ cholesterol.map(o -> "last cholesterol " + RiskAssessment.date(o.date()))
 						.orElse("no cholesterol test on record")
 					+ "; no attended risk review since " + RiskAssessment.date(fiveYearsAgo),
-					null, null, null, cholesterol.map(Observation::date).orElse(null)));
+					null, null, null, cholesterol.map(Observation::date).orElse(null), Map.of()));
 		}
 
 		if (assessment.status() == RiskAssessment.Status.NOT_ASSESSABLE) {
 			findings.add(new Finding(CaseFindingRule.RISK_NOT_ASSESSABLE,
-					"Risk not assessable: " + assessment.reasonText(), null, null, null, null));
+					"Risk not assessable: " + assessment.reasonText(), null, null, null, null, Map.of()));
 		}
-		findings.sort(Comparator.comparingInt(f -> f.rule().priority()));
-		return new Evaluation(assessment, List.copyOf(findings), hypertension, toTarget, onStatin, assessedIn5Years);
+
+		// Exceptions: a personalised care adjustment in force, or one coded in the record
+		String hypertensionException = codedException(record, today, Cluster.HYPPCADEC_COD, Cluster.HYPPCAPU_COD);
+		List<Finding> listed = new ArrayList<>();
+		List<Excepted> excepted = new ArrayList<>();
+		for (Finding finding : findings) {
+			CaseFindingRule rule = finding.rule();
+			Optional<CareAdjustments.Adjustment> adjustment = adjustments.of(rule)
+				.filter(a -> rule.adjustments().contains(a.reason()));
+			if (adjustment.isPresent()) {
+				excepted.add(new Excepted(finding, "Personalised care adjustment: " + adjustment.get().reason().label()
+						+ ", recorded " + RiskAssessment.date(adjustment.get().recordedOn()) + " by "
+						+ adjustment.get().recordedBy(), adjustment.get().reviewDate()));
+			}
+			else if (statinException != null && (rule == CaseFindingRule.CVD_NOT_ON_LIPID_LOWERING
+					|| rule == CaseFindingRule.HIGH_RISK_NOT_ON_STATIN
+					|| rule == CaseFindingRule.CKD_NOT_ON_LIPID_LOWERING)) {
+				excepted.add(new Excepted(finding, statinException, null));
+			}
+			else if (hypertensionException != null && rule == CaseFindingRule.HYPERTENSION_NOT_TO_TARGET) {
+				excepted.add(new Excepted(finding, hypertensionException, null));
+			}
+			else {
+				listed.add(finding);
+			}
+		}
+		listed.sort(Comparator.comparingInt(f -> f.rule().priority()));
+		return new Evaluation(assessment, List.copyOf(listed), List.copyOf(excepted), registers, hypertension,
+				toTarget, onLipidLowering, assessedIn5Years, chadsVasc, judged,
+				statinAdvice(assessment, record, statin, nonHdl, statinException,
+						adjustments.of(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN).orElse(null)));
+	}
+
+	/** A reading's values, for the API and the page: the numbers, where, when, and the readings averaged. */
+	private static Map<String, Object> reading(Reading reading) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("systolic", reading.systolic());
+		values.put("diastolic", reading.diastolic());
+		values.put("date", reading.date().toString());
+		values.put("setting", reading.setting() == null ? "NOT_RECORDED" : reading.setting().name());
+		values.put("kind", reading.kind().name());
+		if (!reading.used().isEmpty()) {
+			values.put("readingsUsed",
+					reading.used().stream().map(r -> r.date() + " " + r.systolic() + "/" + r.diastolic()).toList());
+		}
+		return values;
+	}
+
+	/**
+	 * A statin exception in the record (QOF lipid rules): an allergy or adverse reaction, contraindication or
+	 * intolerance ever recorded, or "statin not indicated" in the last 12 months; null when none.
+	 */
+	static @Nullable String statinException(CodedRecord record, LocalDate today) {
+		String ever = codedException(record, null, Cluster.XSTAT_COD, Cluster.STATCONTR_COD, Cluster.STATINTOL_COD);
+		return ever != null ? ever : codedException(record, today, Cluster.STATNIND_COD);
+	}
+
+	/** The latest code of these clusters (within 12 months when today is given), as a reason; null when none. */
+	private static @Nullable String codedException(CodedRecord record, @Nullable LocalDate today, Cluster... clusters) {
+		Problem latest = null;
+		for (Problem problem : record.problems()) {
+			for (Cluster cluster : clusters) {
+				if (problem.in(cluster)
+						&& (today == null || (!problem.onset().isAfter(today)
+								&& !problem.onset().isBefore(today.minusMonths(CODED_EXCEPTION_MONTHS))))
+						&& (latest == null || problem.onset().isAfter(latest.onset()))) {
+					latest = problem;
+				}
+			}
+		}
+		return latest == null ? null : "Exception coded in the record: " + latest.term() + " (" + latest.code()
+				+ ") on " + RiskAssessment.date(latest.onset());
+	}
+
+	/** The current statin started most recently, if any. */
+	static @Nullable Medication currentStatin(CodedRecord record) {
+		List<Medication> statins = record.current(MedicationCategory.STATIN);
+		return statins.isEmpty() ? null : statins.get(0);
+	}
+
+	/** Non-HDL cholesterol before and on a statin (mmol/L, exact as recorded). */
+	record NonHdl(BigDecimal baseline, LocalDate baselineDate, BigDecimal onTreatment, LocalDate onTreatmentDate) {
+
+		/** The fraction by which it fell, exact to 6 places (so 40% is 0.4, not a hair under it). */
+		double reduction() {
+			return baseline.subtract(onTreatment).divide(baseline, 6, RoundingMode.HALF_UP).doubleValue();
+		}
+
+		String text() {
+			return "Non-HDL cholesterol " + RiskAssessment.plain(baseline) + " mmol/L on "
+					+ RiskAssessment.date(baselineDate) + " before the statin, " + RiskAssessment.plain(onTreatment)
+					+ " mmol/L on " + RiskAssessment.date(onTreatmentDate)
+					// a value that went up is said so, not written as a negative reduction
+					+ (reduction() < 0 ? ": a rise of " + percent(-reduction())
+							: ": a reduction of " + percent(reduction()))
+					+ "%";
+		}
+
+	}
+
+	/**
+	 * The non-HDL reduction of a statin: the last total and HDL pair in the 12 months up to the start against the
+	 * latest pair from 2 months after it; null when either is missing.
+	 */
+	static @Nullable NonHdl nonHdl(RecordIndex index, Medication statin, LocalDate today) {
+		LocalDate start = statin.start();
+		BigDecimal baseline = null;
+		LocalDate baselineDate = null;
+		BigDecimal onTreatment = null;
+		LocalDate onTreatmentDate = null;
+		List<Observation> hdls = index.observations(ObservationType.HDL_CHOLESTEROL);
+		for (Observation total : index.observations(ObservationType.TOTAL_CHOLESTEROL)) {
+			Observation hdl = hdls.stream().filter(h -> h.date().equals(total.date())).findFirst().orElse(null);
+			if (hdl == null || total.date().isAfter(today)) {
+				continue;
+			}
+			LocalDate date = total.date();
+			if (onTreatment == null && !date.isBefore(start.plusMonths(NON_HDL_MONTHS_ON_TREATMENT))) {
+				onTreatment = nonHdl(total, hdl);
+				onTreatmentDate = date;
+			}
+			if (baseline == null && !date.isAfter(start)
+					&& !date.isBefore(start.minusMonths(NON_HDL_BASELINE_MONTHS))) {
+				baseline = nonHdl(total, hdl);
+				baselineDate = date;
+			}
+		}
+		if (baseline == null || onTreatment == null || baseline.signum() <= 0) {
+			return null;
+		}
+		return new NonHdl(baseline, baselineDate, onTreatment, onTreatmentDate);
+	}
+
+	private static BigDecimal nonHdl(Observation total, Observation hdl) {
+		return total.value().subtract(hdl.value());
+	}
+
+	private static long percent(double fraction) {
+		return BigDecimal.valueOf(fraction * 100).setScale(0, RoundingMode.HALF_UP).longValue();
+	}
+
+	/**
+	 * What the page says about statins, knowing the record: never "offer a statin" to someone on one (it names the
+	 * statin and dose, and the non-HDL reduction where measured), nor to someone with a statin exception or an
+	 * adjustment in force.
+	 */
+	private static String statinAdvice(RiskAssessment assessment, CodedRecord record, @Nullable Medication statin,
+			@Nullable NonHdl nonHdl, @Nullable String exception, CareAdjustments.@Nullable Adjustment adjustment) {
+		if (statin != null) {
+			return "On a statin: " + statin.name() + " since " + RiskAssessment.date(statin.start())
+					+ (nonHdl == null ? "; no non-HDL cholesterol before and 2 months or more after starting to compare"
+							: "; " + nonHdl.text()
+									+ (nonHdl.reduction() < NON_HDL_TARGET_REDUCTION
+											? " (under the 40% NICE NG238 aims for: check adherence and timing, "
+													+ "consider a higher intensity)"
+											: ""))
+					+ ".";
+		}
+		List<Medication> other = record.current(MedicationCategory.LIPID_LOWERING);
+		if (!other.isEmpty()) {
+			return "On lipid-lowering therapy: " + other.get(0).name() + " since "
+					+ RiskAssessment.date(other.get(0).start()) + ".";
+		}
+		if (exception != null) {
+			return exception + ": no statin advice.";
+		}
+		if (adjustment != null) {
+			return "Personalised care adjustment (" + adjustment.reason().label() + ") until "
+					+ RiskAssessment.date(adjustment.reviewDate()) + ": no statin advice.";
+		}
+		Double score = assessment.score();
+		if (assessment.assessed() && score != null) {
+			return score >= QRISK_THRESHOLD
+					? "QRISK3 10% or more and no lipid-lowering medicine: offer atorvastatin 20 mg after discussion "
+							+ "and lifestyle advice (NICE NG238)."
+					: "QRISK3 below 10%.";
+		}
+		return "";
 	}
 
 	/** 27.5 for Black, Asian and other ethnic minority groups, 30 for White groups and not stated. */
@@ -197,34 +463,9 @@ final class CaseFinding {
 		};
 	}
 
-	/** Blood pressure readings, newest first: systolic and diastolic paired by day and setting. */
+	/** Blood pressure readings, newest first, for display. */
 	static List<Reading> readings(CodedRecord record) {
-		return readings(new RecordIndex(record));
-	}
-
-	static List<Reading> readings(RecordIndex record) {
-		List<Observation> systolics = record.observations(ObservationType.SYSTOLIC_BP);
-		List<Observation> diastolics = new ArrayList<>(record.observations(ObservationType.DIASTOLIC_BP));
-		if (systolics.isEmpty()) {
-			return List.of();
-		}
-		List<Reading> readings = new ArrayList<>(systolics.size());
-		for (Observation s : systolics) {
-			for (int i = 0; i < diastolics.size(); i++) {
-				Observation d = diastolics.get(i);
-				if (d.date().equals(s.date()) && d.setting() == s.setting()) {
-					diastolics.remove(i);
-					readings.add(new Reading(s.date(), whole(s), whole(d), s.setting()));
-					break;
-				}
-			}
-		}
-		// already newest first: systolics come sorted from the index
-		return readings;
-	}
-
-	private static int whole(Observation o) {
-		return o.value().setScale(0, RoundingMode.HALF_UP).intValue();
+		return BloodPressures.readings(new RecordIndex(record));
 	}
 
 }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -75,8 +76,11 @@ class CvdController {
 
 	private final CvdOutreach cvdOutreach;
 
+	private final CareAdjustments adjustments;
+
 	CvdController(Worklists worklists, RefreshJobs jobs, Directory directory, StaffUsers staffUsers,
-			Population population, PersonEvaluation personEvaluation, Outreaches outreaches, CvdOutreach cvdOutreach) {
+			Population population, PersonEvaluation personEvaluation, Outreaches outreaches, CvdOutreach cvdOutreach,
+			CareAdjustments adjustments) {
 		this.worklists = worklists;
 		this.jobs = jobs;
 		this.directory = directory;
@@ -85,6 +89,7 @@ class CvdController {
 		this.personEvaluation = personEvaluation;
 		this.outreaches = outreaches;
 		this.cvdOutreach = cvdOutreach;
+		this.adjustments = adjustments;
 	}
 
 	@GetMapping("/cvd")
@@ -237,6 +242,13 @@ class CvdController {
 
 	private String showPerson(String nhsNumber, OutreachForm outreachForm, @Nullable BindingResult outreachErrors,
 			ReadingForm readingForm, @Nullable BindingResult readingErrors, Model model) {
+		return showPerson(nhsNumber, outreachForm, outreachErrors, readingForm, readingErrors, AdjustmentForm.empty(),
+				null, model);
+	}
+
+	private String showPerson(String nhsNumber, OutreachForm outreachForm, @Nullable BindingResult outreachErrors,
+			ReadingForm readingForm, @Nullable BindingResult readingErrors, AdjustmentForm adjustmentForm,
+			@Nullable BindingResult adjustmentErrors, Model model) {
 		NhsNumber number = parse(nhsNumber);
 		PracticeSummary practice = practiceInScope(number);
 		StaffUser user = staffUsers.currentUser();
@@ -245,13 +257,25 @@ class CvdController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
 		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.person(), view.record(),
-				outreaches.history(number), today);
+				outreaches.history(number), adjustments.inForce(number, today), today);
 		model.addAttribute("person", view.person());
 		model.addAttribute("practice", practice);
 		model.addAttribute("assessment", evaluation.assessment());
 		model.addAttribute("evaluation", evaluation);
 		model.addAttribute("stored", worklists.findingsOf(number));
-		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(6).toList());
+		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(8).toList());
+		model.addAttribute("adjustments", adjustments.of(number));
+		model.addAttribute("today", today);
+		model.addAttribute("adjustmentForm", adjustmentForm);
+		if (adjustmentErrors != null) {
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "adjustmentForm", adjustmentErrors);
+		}
+		model.addAttribute("adjustableRules", Arrays.stream(CaseFindingRule.values())
+			.filter(r -> !r.adjustments().isEmpty())
+			.collect(Collectors.toMap(CaseFindingRule::code, r -> r.title() + " (" + r.code() + ")", (a, b) -> a,
+					LinkedHashMap::new)));
+		model.addAttribute("adjustmentReasons", Arrays.stream(AdjustmentReason.values())
+			.collect(Collectors.toMap(Enum::name, AdjustmentReason::label, (a, b) -> a, LinkedHashMap::new)));
 		model.addAttribute("outreach", outreaches.of(number));
 		model.addAttribute("disclaimer", Qrisk3.DISCLAIMER);
 		model.addAttribute("outreachForm", outreachForm);
@@ -269,12 +293,12 @@ class CvdController {
 		model.addAttribute("ruleOptions", Arrays.stream(CaseFindingRule.values())
 			.collect(Collectors.toMap(CaseFindingRule::code, CaseFindingRule::title, (a, b) -> a,
 					LinkedHashMap::new)));
-		model.addAttribute("settings", Map.of(BloodPressureSetting.PHARMACY.name(),
-				BloodPressureSetting.PHARMACY.label(), BloodPressureSetting.OPTOMETRY.name(),
-				BloodPressureSetting.OPTOMETRY.label(), BloodPressureSetting.HOME.name(),
-				BloodPressureSetting.HOME.label()).entrySet().stream()
-			.sorted(Map.Entry.comparingByKey())
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+		Map<String, String> settings = new LinkedHashMap<>();
+		for (BloodPressureSetting setting : List.of(BloodPressureSetting.PHARMACY, BloodPressureSetting.OPTOMETRY,
+				BloodPressureSetting.HOME, BloodPressureSetting.HOME_AVERAGE, BloodPressureSetting.AMBULATORY)) {
+			settings.put(setting.name(), setting.label());
+		}
+		model.addAttribute("settings", settings);
 		return VIEW_PERSON;
 	}
 
@@ -308,6 +332,72 @@ class CvdController {
 		personEvaluation.reevaluate(number);
 		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + ".");
 		return "redirect:/cvd/people/" + number.value();
+	}
+
+	/**
+	 * Records a personalised care adjustment against one rule: the person leaves that rule's list until the review
+	 * date (12 months when none is given), and is re-evaluated at once.
+	 */
+	@PostMapping("/cvd/people/{nhsNumber}/adjustments")
+	String recordAdjustment(@PathVariable String nhsNumber, @ModelAttribute("adjustmentForm") AdjustmentForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		NhsNumber number = parse(nhsNumber);
+		practiceInScope(number);
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		CaseFindingRule rule = blank(form.adjustmentRule()) ? null : CaseFindingRule.ofCode(form.adjustmentRule()).orElse(null);
+		if (rule == null || rule.adjustments().isEmpty()) {
+			errors.rejectValue("adjustmentRule", "rule.invalid", "Choose the rule the adjustment is for");
+		}
+		AdjustmentReason reason = enumOf(AdjustmentReason.class, form.adjustmentReason());
+		if (reason == null) {
+			errors.rejectValue("adjustmentReason", "reason.blank", "Choose the reason");
+		}
+		else if (rule != null && !rule.adjustments().isEmpty() && !rule.adjustments().contains(reason)) {
+			errors.rejectValue("adjustmentReason", "reason.rule", "'" + reason.label() + "' does not apply to " + rule.title());
+		}
+		LocalDate review = today.plusMonths(CareAdjustments.DEFAULT_MONTHS);
+		if (!(DateParts.blank(form.reviewDay()) && DateParts.blank(form.reviewMonth())
+				&& DateParts.blank(form.reviewYear()))) {
+			review = DateParts.future(form.reviewDay(), form.reviewMonth(), form.reviewYear(), "review date", today,
+					today.plusMonths(CareAdjustments.DEFAULT_MONTHS), errors, "reviewDay")
+				.orElse(review);
+		}
+		if (form.adjustmentNote() != null && form.adjustmentNote().length() > 500) {
+			errors.rejectValue("adjustmentNote", "note.long", "The note must be 500 characters or fewer");
+		}
+		if (errors.hasErrors()) {
+			return showPerson(nhsNumber, OutreachForm.empty(), null, ReadingForm.empty(), null, form, errors, model);
+		}
+		adjustments.add(java.util.UUID.randomUUID(), number, rule, reason, today, review,
+				blank(form.adjustmentNote()) ? null : form.adjustmentNote().trim(), staffUsers.currentUser().username(),
+				java.time.Instant.now());
+		personEvaluation.reevaluate(number);
+		redirect.addFlashAttribute("success", "Personalised care adjustment recorded: " + rule.title() + ", "
+				+ reason.label() + ", until " + RiskAssessment.date(review) + ".");
+		return "redirect:/cvd/people/" + number.value() + "#adjustments";
+	}
+
+	/** Withdraws an adjustment: the rule lists the person again at once if it finds them. */
+	@PostMapping("/cvd/people/{nhsNumber}/adjustments/{id}/withdraw")
+	String withdrawAdjustment(@PathVariable String nhsNumber, @PathVariable String id, RedirectAttributes redirect) {
+		NhsNumber number = parse(nhsNumber);
+		practiceInScope(number);
+		java.util.UUID adjustment;
+		try {
+			adjustment = java.util.UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such adjustment");
+		}
+		boolean withdrawn = adjustments.withdraw(adjustment, number, staffUsers.currentUser().username(),
+				java.time.Instant.now());
+		if (withdrawn) {
+			personEvaluation.reevaluate(number);
+		}
+		redirect.addFlashAttribute(withdrawn ? "success" : "warning", withdrawn
+				? "Personalised care adjustment withdrawn. The findings below are re-evaluated."
+				: "That adjustment was already withdrawn (perhaps by someone else): nothing changed.");
+		return "redirect:/cvd/people/" + number.value() + "#adjustments";
 	}
 
 	@PostMapping("/cvd/people/{nhsNumber}/readings")
@@ -364,7 +454,7 @@ class CvdController {
 		StaffUser user = staffUsers.currentUser();
 		return directory.practice(practiceCode)
 			.filter(user::canSee)
-			.orElseThrow(() -> new AccessDeniedException("This person is registered outside your scope"));
+			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", number));
 	}
 
 	// --- Population refresh --------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 package uk.nhs.bob.primarycare.cvd;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -22,38 +23,18 @@ import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.PersonRecord;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * {@code GET /api/v1/cvd/people/{nhsNumber}} (scope {@code cvd.read}): a person's CVD risk and case-finding results,
- * worked out from their record now, as on the person's CVD page: the QRISK3 status with its reasons and the record
- * entries it used, and each rule that finds the person with its version and explanation. No name or address: the
- * caller names the person. Every read is audited; a person outside the caller's scope is refused (403) and audited.
+ * {@code GET /api/v1/cvd/people/{nhsNumber}} (scope {@code cvd.read}): a person's registers, QRISK3 status and the
+ * rules that find them, evaluated from the record as it is now (a reading imported a moment ago counts), as on the
+ * person's CVD page: the QRISK3 reasons and the record entries it used, and each rule with its version, reason and
+ * values. No name or address: the caller names the person. Every read is audited; a person outside the caller's scope
+ * is refused (403) and the refusal audited naming the person.
  */
 @RestController
 class CvdPersonApiController {
 
 	static final String PURPOSE = "Direct care: CVD prevention (API)";
-
-	record Practice(String odsCode, String name) {
-	}
-
-	record Input(String input, String value, String source) {
-	}
-
-	record Risk(String status, String statusLabel, List<String> reasons, @Nullable Double qrisk3,
-			String algorithm, List<Input> inputsUsed) {
-	}
-
-	record Found(String rule, int version, String title, String indicator, String explanation,
-			@Nullable LocalDate evidenceDate, @Nullable Integer systolic, @Nullable Integer diastolic,
-			@Nullable Double score) {
-	}
-
-	record CvdPerson(String nhsNumber, Practice registeredPractice, LocalDate evaluatedOn, Risk risk,
-			List<Found> findings, boolean hypertension, @Nullable Boolean bpToTarget, boolean onStatin,
-			String disclaimer) {
-	}
 
 	private final Population population;
 
@@ -63,61 +44,94 @@ class CvdPersonApiController {
 
 	private final Outreaches outreaches;
 
-	CvdPersonApiController(Population population, Directory directory, StaffUsers staffUsers, Outreaches outreaches) {
+	private final CareAdjustments adjustments;
+
+	CvdPersonApiController(Population population, Directory directory, StaffUsers staffUsers, Outreaches outreaches,
+			CareAdjustments adjustments) {
 		this.population = population;
 		this.directory = directory;
 		this.staffUsers = staffUsers;
 		this.outreaches = outreaches;
+		this.adjustments = adjustments;
 	}
 
 	@GetMapping(path = "/api/v1/cvd/people/{nhsNumber}",
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<?> person(@PathVariable String nhsNumber) {
-		Optional<NhsNumber> number = NhsNumber.parse(nhsNumber.replaceAll("[\\s-]", ""));
+		String digits = nhsNumber.replaceAll("[\\s-]", "");
+		if (!digits.matches("\\d{10}")) {
+			return problem(HttpStatus.BAD_REQUEST, "nhsNumber must be 10 digits");
+		}
+		Optional<NhsNumber> number = NhsNumber.parse(digits);
 		if (number.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The request has 1 invalid field(s).");
-			problem.setTitle("Invalid request");
-			problem.setProperty("errors", List.of(Map.of("field", "nhsNumber", "message",
-					"must be a valid 10-digit NHS number, like 9434765919")));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return problem(HttpStatus.BAD_REQUEST, "nhsNumber is not a valid NHS number (the check digit does not match)");
 		}
 		Optional<PracticeSummary> practice = population.registeredPractice(number.get()).flatMap(directory::practice);
 		if (practice.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice.");
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice");
 		}
 		StaffUser user = staffUsers.currentUser();
 		if (!user.canSee(practice.get())) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"This person is registered outside your scope");
+			// answered 403 by the API's refusal handler, which writes the refusal, naming the person, to the audit log
+			throw new RefusedAccess("This person is registered outside your scope", number.get());
 		}
-		PersonRecord view = population.viewRecord(number.get(), user.username(),
-				"GET /api/v1/cvd/people/" + number.get().value(), PURPOSE)
-			.orElse(null);
-		if (view == null) {
-			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice.");
+		Optional<PersonRecord> view = population.viewRecord(number.get(), user.username(),
+				"GET /api/v1/cvd/people/" + number.get().value(), PURPOSE);
+		if (view.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "No person with this NHS number is registered at a BOB practice");
 		}
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
-		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.person(), view.record(),
-				outreaches.history(number.get()), today);
+		CaseFinding.Evaluation evaluation = CaseFinding.evaluate(view.get().person(), view.get().record(),
+				outreaches.history(number.get()), adjustments.inForce(number.get(), today), today);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(number.get(), practice.get(), today, evaluation));
+	}
+
+	/** The answer: the fields the CVD rules are checked by first, then what the person page shows beside them. */
+	static Map<String, Object> body(NhsNumber nhsNumber, PracticeSummary practice, LocalDate today,
+			CaseFinding.Evaluation evaluation) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("nhsNumber", nhsNumber.value());
+		body.put("registers", evaluation.registers().ids());
 		RiskAssessment assessment = evaluation.assessment();
-		OdsCode code = practice.get().odsCode();
-		return ResponseEntity.ok(new CvdPerson(number.get().value(), new Practice(code.value(), practice.get().name()),
-				today,
-				new Risk(assessment.status().name(), assessment.status().label(), assessment.reasons(),
-						assessment.score(), Qrisk3.ALGORITHM,
-						assessment.used().stream().map(u -> new Input(u.input(), u.value(), u.source())).toList()),
-				evaluation.findings()
-					.stream()
-					.map(f -> new Found(f.rule().code(), f.rule().version(), f.rule().title(), f.rule().indicator(),
-							f.explanation(), f.evidenceDate(), f.systolic(), f.diastolic(), f.score()))
-					.toList(),
-				evaluation.hypertension(), evaluation.bpToTarget(), evaluation.onStatin(), Qrisk3.DISCLAIMER));
+		Map<String, Object> qrisk3 = new LinkedHashMap<>();
+		qrisk3.put("status", assessment.status().apiName());
+		qrisk3.put("score", assessment.score());
+		qrisk3.put("reasons", assessment.reasons());
+		qrisk3.put("algorithm", Qrisk3.ALGORITHM);
+		qrisk3.put("inputsUsed", assessment.used()
+			.stream()
+			.map(u -> Map.of("input", u.input(), "value", u.value(), "source", u.source()))
+			.toList());
+		body.put("qrisk3", qrisk3);
+		List<Map<String, Object>> findings = new ArrayList<>();
+		for (CaseFinding.Finding finding : evaluation.findings()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("ruleId", finding.rule().code());
+			item.put("version", finding.rule().version());
+			item.put("reason", finding.explanation());
+			item.put("values", finding.values());
+			item.put("title", finding.rule().title());
+			item.put("indicator", finding.rule().indicator());
+			findings.add(item);
+		}
+		body.put("findings", findings);
+		body.put("registeredPractice", Map.of("odsCode", practice.odsCode().value(), "name", practice.name()));
+		body.put("evaluatedOn", today);
+		body.put("hypertension", evaluation.hypertension());
+		body.put("bpToTarget", evaluation.bpToTarget());
+		body.put("onStatin", evaluation.onStatin());
+		body.put("disclaimer", Qrisk3.DISCLAIMER);
+		return body;
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
+		if (status == HttpStatus.BAD_REQUEST) {
+			problem.setProperty("errors", List.of(Map.of("field", "nhsNumber", "message", detail)));
+		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -26,9 +26,9 @@ class Dashboard {
 	/** The five indicators, each a numerator over a denominator (DOMAIN.md A3: CVDPREVENT and national ambitions). */
 	enum Indicator {
 
-		HYPERTENSION_PREVALENCE("Hypertension prevalence recorded", "CVDP001HYP: people with a hypertension diagnosis, of everyone registered"),
-		POSSIBLE_UNDIAGNOSED("Possible undiagnosed hypertension", "CVDP005HYP-style: latest reading 140/90 or more and no diagnosis, of everyone registered"),
-		TREATED_TO_TARGET("Hypertension treated to target", "CVDP007HYP: latest reading below the NG136 target for age, of people with hypertension"),
+		HYPERTENSION_PREVALENCE("Hypertension prevalence recorded", "CVDP001HYP: people on the hypertension register, of everyone registered"),
+		POSSIBLE_UNDIAGNOSED("Possible undiagnosed hypertension", "CVDP005HYP-style: latest reading of the last 12 months 140 systolic or 90 diastolic or more (home or ambulatory average 135/85), not on the hypertension register, of everyone registered"),
+		TREATED_TO_TARGET("Hypertension treated to target", "CVDP007HYP: latest reading of the last 12 months below the NG136 target for age and setting, of people on the hypertension register"),
 		HIGH_RISK_ON_STATIN("QRISK3 10% or more on statins", "CVDP006CHOL: on lipid-lowering therapy, of people without CVD with QRISK3 10% or more"),
 		RISK_ASSESSED("Risk assessed in 5 years", "National ambition: cholesterol or risk review in 5 years, of people aged 40-74");
 

@@ -57,6 +57,37 @@ final class DateParts {
 		return Optional.of(date);
 	}
 
+	/** A date after today and no later than {@code latest}, or empty with the message on the day field. */
+	static Optional<LocalDate> future(@Nullable String day, @Nullable String month, @Nullable String year, String what,
+			LocalDate today, LocalDate latest, Errors errors, String dayField) {
+		if (blank(day) || blank(month) || blank(year)) {
+			errors.rejectValue(dayField, "date.incomplete", "The " + what + " must include a day, month and year");
+			return Optional.empty();
+		}
+		if (!day.trim().matches("\\d{1,2}") || !month.trim().matches("\\d{1,2}") || !year.trim().matches("\\d{4}")) {
+			errors.rejectValue(dayField, "date.invalid", "The " + what + " must be a real date, like 15 3 2027");
+			return Optional.empty();
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()),
+					Integer.parseInt(day.trim()));
+		}
+		catch (DateTimeException ex) {
+			errors.rejectValue(dayField, "date.invalid", "The " + what + " must be a real date, like 15 3 2027");
+			return Optional.empty();
+		}
+		if (!date.isAfter(today)) {
+			errors.rejectValue(dayField, "date.past", "The " + what + " must be after today");
+			return Optional.empty();
+		}
+		if (date.isAfter(latest)) {
+			errors.rejectValue(dayField, "date.late", "The " + what + " must be within 12 months");
+			return Optional.empty();
+		}
+		return Optional.of(date);
+	}
+
 	/** A whole number typed into a field, or empty with the message on that field. */
 	static Optional<Integer> whole(@Nullable String value, String field, String label, int min, int max,
 			Errors errors) {

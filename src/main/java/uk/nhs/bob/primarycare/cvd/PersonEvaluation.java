@@ -39,14 +39,17 @@ class PersonEvaluation {
 
 	private final Outreaches outreaches;
 
+	private final CareAdjustments adjustments;
+
 	private final ApplicationEventPublisher events;
 
 	PersonEvaluation(JdbcClient jdbc, Population population, Directory directory, Outreaches outreaches,
-			ApplicationEventPublisher events) {
+			CareAdjustments adjustments, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.population = population;
 		this.directory = directory;
 		this.outreaches = outreaches;
+		this.adjustments = adjustments;
 		this.events = events;
 	}
 
@@ -64,7 +67,7 @@ class PersonEvaluation {
 		PersonSummary person = found.get();
 		LocalDate today = LocalDate.now(UK);
 		CaseFinding.Evaluation evaluation = CaseFinding.evaluateQuickly(person, record.get(), outreaches.history(nhsNumber),
-				today);
+				adjustments.inForce(nhsNumber, today), today);
 
 		Map<String, LocalDate> before = new HashMap<>();
 		jdbc.sql("SELECT rule_code, found_on FROM cvd.finding WHERE nhs_number = ?")

@@ -88,11 +88,14 @@ class PopulationRefresh {
 
 	private final Outreaches outreaches;
 
+	private final CareAdjustments adjustments;
+
 	private final MeterRegistry meters;
 
 	PopulationRefresh(Population population, Directory directory, DataSource dataSource, JdbcClient jdbc,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			PersonEvaluation personEvaluation, Outreaches outreaches, MeterRegistry meters) {
+			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments,
+			MeterRegistry meters) {
 		this.population = population;
 		this.directory = directory;
 		this.dataSource = dataSource;
@@ -101,6 +104,7 @@ class PopulationRefresh {
 		this.events = events;
 		this.personEvaluation = personEvaluation;
 		this.outreaches = outreaches;
+		this.adjustments = adjustments;
 		this.meters = meters;
 	}
 
@@ -156,8 +160,9 @@ class PopulationRefresh {
 			.single() == 0;
 		Previous previous = Previous.load(jdbc);
 		Map<String, OutreachHistory> histories = outreaches.histories();
+		Map<String, CareAdjustments.InForce> inForce = adjustments.allInForce(today);
 		Organisations organisations = Organisations.of(directory);
-		State state = new State(runId, baseline, previous, histories, organisations, today, startedAt);
+		State state = new State(runId, baseline, previous, histories, inForce, organisations, today, startedAt);
 
 		try (Connection writer = dataSource.getConnection()) {
 			writer.setAutoCommit(true);
@@ -378,6 +383,8 @@ class PopulationRefresh {
 
 		final Map<String, OutreachHistory> histories;
 
+		final Map<String, CareAdjustments.InForce> adjustments;
+
 		final Organisations organisations;
 
 		final LocalDate today;
@@ -411,17 +418,20 @@ class PopulationRefresh {
 		final AtomicLong progressFindings;
 
 		State(long runId, boolean baseline, Previous previous, Map<String, OutreachHistory> histories,
-				Organisations organisations, LocalDate today, Instant at) {
-			this(runId, baseline, previous, histories, organisations, today, at, new AtomicLong(), new AtomicLong());
+				Map<String, CareAdjustments.InForce> adjustments, Organisations organisations, LocalDate today,
+				Instant at) {
+			this(runId, baseline, previous, histories, adjustments, organisations, today, at, new AtomicLong(),
+					new AtomicLong());
 		}
 
 		private State(long runId, boolean baseline, Previous previous, Map<String, OutreachHistory> histories,
-				Organisations organisations, LocalDate today, Instant at, AtomicLong progressProcessed,
-				AtomicLong progressFindings) {
+				Map<String, CareAdjustments.InForce> adjustments, Organisations organisations, LocalDate today,
+				Instant at, AtomicLong progressProcessed, AtomicLong progressFindings) {
 			this.runId = runId;
 			this.baseline = baseline;
 			this.previous = previous;
 			this.histories = histories;
+			this.adjustments = adjustments;
 			this.organisations = organisations;
 			this.today = today;
 			this.at = at;
@@ -431,8 +441,8 @@ class PopulationRefresh {
 
 		/** A part of this refresh for one thread: its own buffers and counts, the progress shared. */
 		State part() {
-			return new State(runId, baseline, previous, histories, organisations, today, at, progressProcessed,
-					progressFindings);
+			return new State(runId, baseline, previous, histories, adjustments, organisations, today, at,
+					progressProcessed, progressFindings);
 		}
 
 		/** Adds a finished part's counts, findings to publish and deprivation keys into this state. */
@@ -466,7 +476,8 @@ class PopulationRefresh {
 			}
 			String nhs = person.nhsNumber().value();
 			CaseFinding.Evaluation evaluation = CaseFinding.evaluateQuickly(person, personRecord.record(),
-					histories.getOrDefault(nhs, OutreachHistory.NONE), today);
+					histories.getOrDefault(nhs, OutreachHistory.NONE),
+					adjustments.getOrDefault(nhs, CareAdjustments.InForce.NONE), today);
 			PersonRiskRow.person(people, person, practice, evaluation, at);
 			List<LocalDate> foundOn = new ArrayList<>(evaluation.findings().size());
 			for (CaseFinding.Finding finding : evaluation.findings()) {

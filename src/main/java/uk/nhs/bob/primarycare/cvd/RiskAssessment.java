@@ -5,35 +5,33 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.population.BloodPressureSetting;
 import uk.nhs.bob.primarycare.population.CodedRecord;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
 import uk.nhs.bob.primarycare.population.MedicationCategory;
 import uk.nhs.bob.primarycare.population.ObservationType;
 import uk.nhs.bob.primarycare.population.PersonSummary;
-import uk.nhs.bob.primarycare.population.ProblemCodes;
+import uk.nhs.bob.primarycare.population.Register;
+import uk.nhs.bob.primarycare.population.RegisterEntry;
+import uk.nhs.bob.primarycare.population.Registers;
+import uk.nhs.bob.primarycare.terminology.Cluster;
 import uk.nhs.bob.primarycare.population.Sex;
 import uk.nhs.bob.primarycare.population.SmokingStatus;
 
 /**
  * QRISK3 for one person from their coded record, saying which record entries were used. Never a silently defaulted
- * score: a missing BMI, cholesterol ratio or systolic pressure makes the person "risk not assessable", and where
- * NICE NG238 says not to use a risk tool (existing CVD, type 1 diabetes, eGFR below 60 or CKD 3-5, familial
- * hypercholesterolaemia) or the person is outside 25-84 the reason is given instead (DOMAIN.md B5, B6).
+ * score: a missing BMI, cholesterol ratio or systolic pressure (or a diabetes whose type is not coded) makes the person
+ * "risk not assessable", and where NICE NG238 says not to use a risk tool the reason is given instead: existing CVD
+ * (CHD, stroke/TIA or PAD register), type 1 diabetes, CKD stage 3-5 (register) or eGFR below 60, familial
+ * hypercholesterolaemia, aged 85 or over (and under 25, outside the validated range). Conditions come from the
+ * registers and the published clusters (docs/cvd.md).
  */
 record RiskAssessment(Status status, List<String> reasons, @Nullable Double score, @Nullable Qrisk3Inputs inputs,
 		List<InputUsed> used) {
-
-	/** SNOMED CT familial hypercholesterolaemia (not in the synthetic record's code list; checked for real records). */
-	static final String FAMILIAL_HYPERCHOLESTEROLAEMIA = "398036000";
-
-	/** Existing cardiovascular disease: QRISK3 is for primary prevention only. */
-	static final Set<String> CVD_CODES = Set.of(ProblemCodes.CORONARY_HEART_DISEASE, ProblemCodes.MYOCARDIAL_INFARCTION,
-			ProblemCodes.STROKE, ProblemCodes.TIA, ProblemCodes.PERIPHERAL_VASCULAR_DISEASE, ProblemCodes.HEART_FAILURE);
 
 	/** How many recent systolic readings the standard deviation uses, from the last 5 years. */
 	static final int SD_READINGS = 6;
@@ -43,21 +41,30 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 
 	enum Status {
 
-		ASSESSED("Assessed"), NOT_ASSESSABLE("Risk not assessable"), NOT_APPROPRIATE("QRISK3 not appropriate");
+		ASSESSED("Assessed", "SCORED"), NOT_ASSESSABLE("Risk not assessable", "NOT_ASSESSABLE"),
+		NOT_APPROPRIATE("QRISK3 not appropriate", "NOT_APPLICABLE");
 
 		private final String label;
 
-		Status(String label) {
+		private final String apiName;
+
+		Status(String label, String apiName) {
 			this.label = label;
+			this.apiName = apiName;
 		}
 
 		public String label() {
 			return label;
 		}
 
+		/** The status as the API names it (SCORED, NOT_APPLICABLE, NOT_ASSESSABLE). */
+		public String apiName() {
+			return apiName;
+		}
+
 	}
 
-	/** One input and where it came from in the record ("Observation 60621009 on 3 Mar 2025"). */
+	/** One input and where it came from in the record (an observation's code and date, a register entry). */
 	record InputUsed(String input, String value, String source) {
 	}
 
@@ -71,44 +78,47 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	}
 
 	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today) {
-		return of(person, record, today, true);
+		return of(person, record, new RecordIndex(record), Registers.of(record, person.dateOfBirth(), today), today,
+				true);
 	}
 
 	/**
 	 * @param explain whether to list the record entries used (the population refresh needs only the result, and
 	 * skipping the wording keeps it fast)
 	 */
-	static RiskAssessment of(PersonSummary person, CodedRecord record, LocalDate today, boolean explain) {
-		return of(person, record, new RecordIndex(record), today, explain);
-	}
-
-	static RiskAssessment of(PersonSummary person, CodedRecord record, RecordIndex index, LocalDate today,
-			boolean explain) {
+	static RiskAssessment of(PersonSummary person, CodedRecord record, RecordIndex index, Registers registers,
+			LocalDate today, boolean explain) {
 		List<String> notAppropriate = new ArrayList<>();
 		int age = person.age();
 		if (person.deceased()) {
 			notAppropriate.add("person has died");
 		}
-		if (age < 25 || age > 84) {
-			notAppropriate.add("age " + age + " is outside 25-84");
+		if (age < 25) {
+			notAppropriate.add("age " + age + " is under 25 (QRISK3 is validated from 25)");
 		}
-		for (Problem problem : record.problems()) {
-			if (problem.active() && CVD_CODES.contains(problem.snomedCode())) {
-				notAppropriate.add("existing CVD: " + problem.term() + " (" + problem.snomedCode() + ")");
-			}
+		if (age >= 85) {
+			notAppropriate.add("age " + age + ": 85 and over (NICE NG238: consider atorvastatin 20 mg without QRISK3)");
 		}
-		if (record.hasActiveProblem(ProblemCodes.TYPE_1_DIABETES)) {
-			notAppropriate.add("type 1 diabetes (" + ProblemCodes.TYPE_1_DIABETES + ")");
+		for (Register register : Register.CARDIOVASCULAR_DISEASE) {
+			registers.entry(register)
+				.ifPresent(e -> notAppropriate.add("existing CVD: " + register.title() + " register (" + e.term()
+						+ ", " + e.code() + ", " + date(e.date()) + ")"));
 		}
-		if (record.hasActiveProblem(FAMILIAL_HYPERCHOLESTEROLAEMIA)) {
-			notAppropriate.add("familial hypercholesterolaemia (" + FAMILIAL_HYPERCHOLESTEROLAEMIA + ")");
-		}
+		registers.entry(Register.DM1)
+			.ifPresent(e -> notAppropriate.add("type 1 diabetes (" + e.term() + ", " + e.code() + ")"));
 		Optional<Observation> egfr = index.latest(ObservationType.EGFR);
-		if (egfr.isPresent() && egfr.get().value().compareTo(BigDecimal.valueOf(60)) < 0) {
+		Optional<RegisterEntry> ckd = registers.entry(Register.CKD35);
+		if (ckd.isPresent()) {
+			notAppropriate.add("CKD stage 3-5 register (" + ckd.get().term() + ", " + ckd.get().code() + ")");
+		}
+		else if (egfr.isPresent() && egfr.get().value().compareTo(BigDecimal.valueOf(60)) < 0) {
 			notAppropriate.add("eGFR " + plain(egfr.get().value()) + " below 60 on " + date(egfr.get().date()));
 		}
-		else if (record.hasActiveProblem(ProblemCodes.CKD_STAGE_3)) {
-			notAppropriate.add("chronic kidney disease stage 3-5 (" + ProblemCodes.CKD_STAGE_3 + ")");
+		for (Problem problem : record.problems()) {
+			if (problem.in(Cluster.FHYPGEN_COD) && !problem.onset().isAfter(today)) {
+				notAppropriate.add("familial hypercholesterolaemia (" + problem.term() + ", " + problem.code() + ")");
+				break;
+			}
 		}
 		if (!notAppropriate.isEmpty()) {
 			return new RiskAssessment(Status.NOT_APPROPRIATE, notAppropriate, null, null, List.of());
@@ -126,25 +136,34 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 
 		int smoking = smokingCategory(index, used);
 
-		boolean type2 = flag(record, ProblemCodes.TYPE_2_DIABETES, "Type 2 diabetes", used);
-		boolean af = flag(record, ProblemCodes.ATRIAL_FIBRILLATION, "Atrial fibrillation", used);
+		if (registers.diabetesTypeNotCoded()) {
+			RegisterEntry dm = registers.entry(Register.DM).orElseThrow();
+			missing.add("the type of diabetes (on the diabetes register by " + dm.term() + ", " + dm.code()
+					+ ", with no type 1 or type 2 code; QRISK3 is not used in type 1)");
+		}
+		boolean type2 = register(registers, Register.DM2, "Type 2 diabetes", used);
+		boolean af = register(registers, Register.AF, "Atrial fibrillation", used);
 		boolean antipsychotic = medicine(record, MedicationCategory.ATYPICAL_ANTIPSYCHOTIC, "Atypical antipsychotic",
 				used);
 		boolean steroids = medicine(record, MedicationCategory.ORAL_CORTICOSTEROID, "Regular oral corticosteroids",
 				used);
-		boolean migraine = flag(record, ProblemCodes.MIGRAINE, "Migraine", used);
-		boolean ra = flag(record, ProblemCodes.RHEUMATOID_ARTHRITIS, "Rheumatoid arthritis", used);
-		boolean smi = flag(record, ProblemCodes.SCHIZOPHRENIA, "Severe mental illness (schizophrenia)", used)
-				| flag(record, ProblemCodes.BIPOLAR_DISORDER, "Severe mental illness (bipolar disorder)", used);
-		boolean sle = flag(record, ProblemCodes.SLE, "Systemic lupus erythematosus", used);
-		boolean hypertension = record.hasActiveProblem(ProblemCodes.HYPERTENSION);
-		boolean treated = hypertension && record.onMedication(MedicationCategory.ANTIHYPERTENSIVE);
+		boolean migraine = coded(record, Cluster.MIGRAINE, "Migraine", today, used);
+		boolean ra = register(registers, Register.RA, "Rheumatoid arthritis", used);
+		boolean smi = register(registers, Register.SMI, "Severe mental illness", used);
+		boolean sle = coded(record, Cluster.SLE, "Systemic lupus erythematosus", today, used);
+		Optional<RegisterEntry> hypertension = registers.entry(Register.HYP);
+		boolean treated = hypertension.isPresent() && record.onMedication(MedicationCategory.ANTIHYPERTENSIVE);
 		if (treated) {
 			note(used, () -> new InputUsed("Treated hypertension", "Yes",
-					"Problem " + ProblemCodes.HYPERTENSION + " and a current antihypertensive"));
+					"Hypertension register (" + hypertension.get().term() + ", " + hypertension.get().code()
+							+ ") and a current antihypertensive: "
+							+ record.current(MedicationCategory.ANTIHYPERTENSIVE).get(0).name()));
 		}
-		boolean ed = male && flag(record, ProblemCodes.ERECTILE_DYSFUNCTION, "Erectile dysfunction", used);
-		boolean fh = flag(record, ProblemCodes.FAMILY_HISTORY_CHD, "Family history of CHD", used);
+		// No published code list of these was found: they are not read from the record, and the page says so
+		note(used, () -> new InputUsed("Erectile dysfunction", "No (not read from the record)",
+				"No published code list; enter it in the calculator if known"));
+		note(used, () -> new InputUsed("Family history of CHD under 60", "No (not read from the record)",
+				"No published code list; enter it in the calculator if known"));
 
 		double bmi = 0;
 		Optional<Observation> bmiObservation = index.latest(ObservationType.BMI);
@@ -170,9 +189,13 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 		double sbp = 0;
 		double sd = 0;
-		List<Observation> systolics = index.observations(ObservationType.SYSTOLIC_BP);
+		// QRISK3 was derived on clinic readings: home and ambulatory averages and single home readings are left out
+		List<Observation> systolics = index.observations(ObservationType.SYSTOLIC_BP)
+			.stream()
+			.filter(o -> o.setting() == null || (!o.setting().average() && o.setting() != BloodPressureSetting.HOME))
+			.toList();
 		if (systolics.isEmpty()) {
-			missing.add("systolic blood pressure");
+			missing.add("systolic blood pressure (a clinic, pharmacy or optometry reading)");
 		}
 		else {
 			Observation latestSystolic = systolics.get(0);
@@ -198,7 +221,8 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			return new RiskAssessment(Status.NOT_ASSESSABLE, reasons, null, null, List.copyOf(used));
 		}
 		Qrisk3Inputs inputs = new Qrisk3Inputs(male, age, person.qriskEthnicity().number(), townsend, smoking, false,
-				type2, af, antipsychotic, steroids, migraine, ra, false, smi, sle, treated, ed, fh, bmi, ratio, sbp, sd);
+				type2, af, antipsychotic, steroids, migraine, ra, false, smi, sle, treated, false, false, bmi, ratio, sbp,
+				sd);
 		return new RiskAssessment(Status.ASSESSED, List.of(), Qrisk3.score(inputs), inputs, List.copyOf(used));
 	}
 
@@ -225,8 +249,8 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	/** QRISK3 smoking category from the latest smoking status and the cigarettes a day recorded with it. */
 	private static int smokingCategory(RecordIndex record, List<InputUsed> used) {
 		Optional<Observation> latest = record.latest(ObservationType.SMOKING_STATUS);
-		Optional<SmokingStatus> status = latest.flatMap(Observation::smokingStatus);
-		if (status.isEmpty() || status.get() == SmokingStatus.UNKNOWN) {
+		Optional<SmokingStatus> status = latest.flatMap(Observation::smoking);
+		if (status.isEmpty()) {
 			note(used, () -> new InputUsed("Smoking", "0 non-smoker (no smoking status recorded)",
 					latest.map(RiskAssessment::source).orElse("No smoking status in the record")));
 			return 0;
@@ -276,11 +300,20 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 	}
 
-	private static boolean flag(CodedRecord record, String code, String input, List<InputUsed> used) {
+	private static boolean register(Registers registers, Register register, String input, List<InputUsed> used) {
+		Optional<RegisterEntry> entry = registers.entry(register);
+		entry.ifPresent(e -> note(used, () -> new InputUsed(input, "Yes", register.name() + " register: " + e.term()
+				+ " (" + e.code() + ") on " + date(e.date()))));
+		return entry.isPresent();
+	}
+
+	/** A condition QRISK3 reads as ever recorded, from a published list that is not a register. */
+	private static boolean coded(CodedRecord record, Cluster cluster, String input, LocalDate today,
+			List<InputUsed> used) {
 		for (Problem problem : record.problems()) {
-			if (problem.active() && problem.snomedCode().equals(code)) {
-				note(used, () -> new InputUsed(input, "Yes",
-						"Problem " + code + " " + problem.term() + " since " + date(problem.onset())));
+			if (problem.in(cluster) && !problem.onset().isAfter(today)) {
+				note(used, () -> new InputUsed(input, "Yes", problem.term() + " (" + problem.code() + ") since "
+						+ date(problem.onset())));
 				return true;
 			}
 		}
@@ -290,8 +323,9 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	private static boolean medicine(CodedRecord record, MedicationCategory category, String input,
 			List<InputUsed> used) {
 		for (CodedRecord.Medication medication : record.medications()) {
-			if (medication.current() && medication.category() == category) {
-				note(used, () -> new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())));
+			if (medication.current() && medication.in(category)) {
+				note(used, () -> new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())
+						+ (medication.groupedByName() ? " (grouped by its name: the project's own mapping)" : "")));
 				return true;
 			}
 		}
@@ -299,7 +333,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	}
 
 	static String source(Observation observation) {
-		return "Observation " + observation.snomedCode() + " on " + date(observation.date())
+		return "Observation " + observation.system() + " " + observation.code() + " on " + date(observation.date())
 				+ (observation.setting() == null ? "" : " (" + observation.setting().label() + ")");
 	}
 

@@ -4,6 +4,6 @@
  * priority then deprivation, outreach and its outcome, and CVDPREVENT-style indicators.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CVD prevention",
-		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "terminology" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.cvd;

@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.terminology.Cluster;
+import uk.nhs.bob.primarycare.terminology.ClusterSet;
 
 /**
- * The electronic Frailty Index (Clegg A et al. Age Ageing 2016;45:353; DOMAIN.md B7): 36 deficits found in the
- * coded record, score = deficits / 36, for people aged 65 and over. The deficits and their SNOMED CT code sets are
- * data ({@code efi-deficits.tsv}, versioned), not code. Thread-safe and immutable once loaded.
+ * The electronic Frailty Index (Clegg A et al. Age Ageing 2016;45:353; docs/neighbourhood.md): 36 deficits found in
+ * the coded record, score = deficits / 36, for people aged 65 and over. Each deficit is a published code set (a
+ * {@link Cluster} of the terminology module) named in {@code efi-deficits.tsv} (versioned data), except polypharmacy.
+ * Thread-safe and immutable once loaded.
  */
 final class FrailtyIndex {
 
@@ -30,8 +33,8 @@ final class FrailtyIndex {
 
 	static final String RESOURCE = "efi-deficits.tsv";
 
-	/** One deficit: its number (1-36), name and how it is found. */
-	record Deficit(int number, String name, Set<String> codes, int minimumMedicines) {
+	/** One deficit: its number (1-36), name and how it is found (its code set, or a count of medicines). */
+	record Deficit(int number, String name, List<Cluster> clusters, int minimumMedicines) {
 	}
 
 	/** The result for one person, with the deficits found (so a page can show why). */
@@ -52,8 +55,11 @@ final class FrailtyIndex {
 
 	private final List<Deficit> deficits;
 
-	/** Problem code to the (0-based) indexes of the deficits it belongs to. */
-	private final Map<String, int[]> deficitsByCode;
+	/** Every deficit's cluster, to skip problems in none of them at once. */
+	private final ClusterSet deficitClusters;
+
+	/** The clusters of each deficit (empty for polypharmacy), by 0-based index. */
+	private final ClusterSet[] clusters;
 
 	private final int polypharmacyIndex;
 
@@ -65,7 +71,8 @@ final class FrailtyIndex {
 		}
 		this.version = version;
 		this.deficits = List.copyOf(deficits);
-		Map<String, List<Integer>> byCode = new HashMap<>();
+		this.clusters = new ClusterSet[deficits.size()];
+		ClusterSet all = ClusterSet.EMPTY;
 		int poly = -1;
 		int threshold = 0;
 		for (int i = 0; i < deficits.size(); i++) {
@@ -73,17 +80,14 @@ final class FrailtyIndex {
 			if (deficit.number() != i + 1) {
 				throw new IllegalStateException("eFI deficits must be numbered 1 to 36 in order");
 			}
-			for (String code : deficit.codes()) {
-				byCode.computeIfAbsent(code, c -> new ArrayList<>()).add(i);
-			}
+			clusters[i] = ClusterSet.of(deficit.clusters().toArray(Cluster[]::new));
+			all = all.union(clusters[i]);
 			if (deficit.minimumMedicines() > 0) {
 				poly = i;
 				threshold = deficit.minimumMedicines();
 			}
 		}
-		this.deficitsByCode = new HashMap<>();
-		byCode.forEach((code, indexes) -> deficitsByCode.put(code,
-				indexes.stream().mapToInt(Integer::intValue).toArray()));
+		this.deficitClusters = all;
 		this.polypharmacyIndex = poly;
 		this.polypharmacyThreshold = threshold;
 	}
@@ -104,7 +108,7 @@ final class FrailtyIndex {
 	static FrailtyIndex parse(InputStream in) throws IOException {
 		String version = null;
 		Map<Integer, String> names = new LinkedHashMap<>();
-		Map<Integer, Set<String>> codes = new HashMap<>();
+		Map<Integer, List<Cluster>> codeSets = new HashMap<>();
 		Map<Integer, Integer> medicines = new HashMap<>();
 		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 		String line;
@@ -118,13 +122,24 @@ final class FrailtyIndex {
 			}
 			String[] cells = line.split("\t");
 			int number = Integer.parseInt(cells[0].trim());
-			names.putIfAbsent(number, cells[1].trim());
+			if (names.containsKey(number)) {
+				throw new IllegalStateException("eFI deficit " + number + " appears twice");
+			}
+			names.put(number, cells[1].trim());
 			String rule = cells[2].trim();
 			if (rule.startsWith("MEDICINES>=")) {
 				medicines.put(number, Integer.parseInt(rule.substring("MEDICINES>=".length())));
 			}
 			else {
-				codes.computeIfAbsent(number, n -> new HashSet<>()).add(rule);
+				List<Cluster> named = new ArrayList<>();
+				for (String id : rule.split(" ")) {
+					Cluster cluster = Cluster.valueOf(id);
+					if (cluster.kind() != Cluster.Kind.FRAILTY_DEFICIT && cluster.kind() != Cluster.Kind.CONDITION) {
+						throw new IllegalStateException("eFI deficit " + number + " names " + cluster + ", not a diagnosis");
+					}
+					named.add(cluster);
+				}
+				codeSets.put(number, List.copyOf(named));
 			}
 		}
 		if (version == null) {
@@ -135,7 +150,7 @@ final class FrailtyIndex {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.forEach(e -> deficits.add(new Deficit(e.getKey(), e.getValue(),
-					Set.copyOf(codes.getOrDefault(e.getKey(), Set.of())), medicines.getOrDefault(e.getKey(), 0))));
+					codeSets.getOrDefault(e.getKey(), List.of()), medicines.getOrDefault(e.getKey(), 0))));
 		return new FrailtyIndex(version, deficits);
 	}
 
@@ -175,10 +190,12 @@ final class FrailtyIndex {
 	BitSet foundDeficits(CodedRecord record) {
 		BitSet found = new BitSet(DEFICIT_COUNT);
 		for (CodedRecord.Problem problem : record.problems()) {
-			int[] indexes = deficitsByCode.get(problem.snomedCode());
-			if (indexes != null) {
-				for (int index : indexes) {
-					found.set(index);
+			if (!problem.clusters().intersects(deficitClusters)) {
+				continue;
+			}
+			for (int i = 0; i < clusters.length; i++) {
+				if (problem.clusters().intersects(clusters[i])) {
+					found.set(i);
 				}
 			}
 		}
@@ -186,7 +203,7 @@ final class FrailtyIndex {
 			Set<String> current = new HashSet<>();
 			for (CodedRecord.Medication medication : record.medications()) {
 				if (medication.current()) {
-					current.add(medication.snomedCode());
+					current.add(medication.code());
 				}
 			}
 			if (current.size() >= polypharmacyThreshold) {

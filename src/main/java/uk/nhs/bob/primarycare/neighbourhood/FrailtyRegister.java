@@ -215,7 +215,7 @@ class FrailtyRegister {
 		}
 		CodedRecord record = personRecord.record();
 		boolean old = person.age() >= FrailtyIndex.MINIMUM_AGE;
-		int conditions = longTermConditions.conditions(record).size();
+		int conditions = longTermConditions.conditions(record, person.dateOfBirth(), today).size();
 		if (!old && conditions < 2) {
 			return null;
 		}
@@ -228,7 +228,7 @@ class FrailtyRegister {
 		int admissions = 0;
 		LocalDate lastAdmission = null;
 		for (CodedRecord.Admission admission : record.admissions()) {
-			if (!admission.planned() && admission.date().isAfter(yearAgo)) {
+			if (admission.unplanned() && admission.date().isAfter(yearAgo)) {
 				admissions++;
 				if (lastAdmission == null || admission.date().isAfter(lastAdmission)) {
 					lastAdmission = admission.date();

@@ -6,16 +6,20 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.population.Register;
+import uk.nhs.bob.primarycare.population.Registers;
 
 /**
- * The long-term conditions a cohort definition counts, kept as data ({@code long-term-conditions.tsv}, based on the
- * QOF disease registers): each condition counts once, however many of its codes are active.
+ * The long-term conditions a cohort definition counts: the disease registers named in
+ * {@code long-term-conditions.tsv} (versioned data), built as QOF builds them from the national code sets; each
+ * register counts once, however many of its codes are recorded.
  */
 final class LongTermConditions {
 
@@ -23,11 +27,11 @@ final class LongTermConditions {
 
 	private final String version;
 
-	private final Map<String, String> conditionByCode;
+	private final Map<Register, String> conditionByRegister;
 
-	private LongTermConditions(String version, Map<String, String> conditionByCode) {
+	private LongTermConditions(String version, Map<Register, String> conditionByRegister) {
 		this.version = version;
-		this.conditionByCode = Map.copyOf(conditionByCode);
+		this.conditionByRegister = Map.copyOf(conditionByRegister);
 	}
 
 	static LongTermConditions standard() {
@@ -37,7 +41,7 @@ final class LongTermConditions {
 			}
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			String version = null;
-			Map<String, String> byCode = new HashMap<>();
+			Map<Register, String> byRegister = new EnumMap<>(Register.class);
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.startsWith("# version\t")) {
@@ -45,13 +49,13 @@ final class LongTermConditions {
 				}
 				else if (!line.isBlank() && !line.startsWith("#")) {
 					String[] cells = line.split("\t");
-					byCode.put(cells[1].trim(), cells[0].trim());
+					byRegister.put(Register.valueOf(cells[0].trim()), cells[1].trim());
 				}
 			}
 			if (version == null) {
 				throw new IllegalStateException("The long-term condition file has no version line");
 			}
-			return new LongTermConditions(version, byCode);
+			return new LongTermConditions(version, byRegister);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -62,15 +66,13 @@ final class LongTermConditions {
 		return version;
 	}
 
-	/** The distinct long-term conditions among the record's active problems. */
-	Set<String> conditions(CodedRecord record) {
+	/** The long-term conditions of a person born on this date: the counted registers they are on today. */
+	Set<String> conditions(CodedRecord record, LocalDate dateOfBirth, LocalDate today) {
 		Set<String> found = new HashSet<>();
-		for (CodedRecord.Problem problem : record.problems()) {
-			if (problem.active()) {
-				String condition = conditionByCode.get(problem.snomedCode());
-				if (condition != null) {
-					found.add(condition);
-				}
+		for (Register register : Registers.of(record, dateOfBirth, today).registers()) {
+			String condition = conditionByRegister.get(register);
+			if (condition != null) {
+				found.add(condition);
 			}
 		}
 		return found;

@@ -131,9 +131,14 @@ class NeighbourhoodDemoData implements DemoDataPart {
 		TeamMember keyworker = created.get(0);
 		for (int i = 0; i < Math.min(3, found.size()); i++) {
 			Candidates.Candidate candidate = found.get(i);
+			// the reason column holds 500 characters; a very frail person's list of deficits can be longer
+			String reason = "Identified at the INT huddle: " + candidate.reasons().get(0);
+			if (reason.length() > 500) {
+				int cut = reason.lastIndexOf(", ", 496);
+				reason = reason.substring(0, cut > 0 ? cut : 496) + "...";
+			}
 			CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-					candidate.profile().practiceCode(), "Identified at the INT huddle: " + candidate.reasons().get(0),
-					created.get(i % created.size()).getId(), DEMO_USER);
+					candidate.profile().practiceCode(), reason, created.get(i % created.size()).getId(), DEMO_USER);
 			if (i == 2) {
 				continue;
 			}

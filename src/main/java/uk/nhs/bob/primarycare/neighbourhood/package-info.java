@@ -4,6 +4,7 @@
  * care and support plan, and runs MDT meetings. It hears the triage and CVD modules through their events only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integrated Neighbourhood Teams",
-		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "cvd" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "cvd",
+				"terminology" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.neighbourhood;

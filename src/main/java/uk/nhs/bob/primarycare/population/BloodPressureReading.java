@@ -11,14 +11,18 @@ import org.jspecify.annotations.Nullable;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 
 /**
- * A blood pressure reading: the systolic and diastolic observations taken together, for display. The thresholds
- * are NICE NG136 clinic thresholds (DOMAIN.md B4): 140/90 raised, 180/120 severe.
+ * A blood pressure reading: the systolic and diastolic observations taken together, for display. Raised is NICE
+ * NG136's 140/90 or higher for a single reading (either number) and 135/85 or higher for a home monitoring or
+ * ambulatory average; severe is 180/120 or higher (docs/cvd.md).
  */
 record BloodPressureReading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting,
 		boolean raised, boolean severe) {
 
 	BloodPressureReading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting) {
-		this(date, systolic, diastolic, setting, systolic >= 140 || diastolic >= 90, systolic >= 180 || diastolic >= 120);
+		this(date, systolic, diastolic, setting,
+				setting != null && setting.average() ? systolic >= 135 || diastolic >= 85
+						: systolic >= 140 || diastolic >= 90,
+				systolic >= 180 || diastolic >= 120);
 	}
 
 	/** Pairs systolic and diastolic observations of the same day and setting, newest first. */

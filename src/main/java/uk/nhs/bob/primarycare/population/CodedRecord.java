@@ -2,15 +2,21 @@ package uk.nhs.bob.primarycare.population;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.terminology.Cluster;
+import uk.nhs.bob.primarycare.terminology.ClusterSet;
+import uk.nhs.bob.primarycare.terminology.CodeSets;
+
 /**
- * A person's coded record as later modules read it: problems, observations, medications and hospital admissions.
- * Lists are in date order, oldest first.
+ * A person's coded record as later modules read it: problems, observations, medications and hospital admissions,
+ * each with the code and code system it was recorded with and what the code sets make of it (its clusters, the
+ * observation type, the medicine groups). Lists are in date order, oldest first.
  */
 public record CodedRecord(List<Problem> problems, List<Observation> observations, List<Medication> medications,
 		List<Admission> admissions) {
@@ -22,42 +28,110 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 		admissions = List.copyOf(admissions);
 	}
 
-	/** A problem (diagnosis, symptom or social finding) coded in SNOMED CT. */
-	public record Problem(String snomedCode, String term, LocalDate onset, @Nullable LocalDate resolved) {
+	/**
+	 * A coded entry of the problem list (diagnosis, finding, procedure, personalised care adjustment) with the clusters
+	 * its code belongs to. {@code codeSystem} null means SNOMED CT; {@code resolved} is the end date the source gave.
+	 */
+	public record Problem(@Nullable String codeSystem, String code, String term, LocalDate onset,
+			@Nullable LocalDate resolved, ClusterSet clusters) {
+
+		/** A SNOMED CT coded problem, its clusters from the shipped code sets. */
+		public static Problem of(String code, String term, LocalDate onset, @Nullable LocalDate resolved) {
+			return new Problem(null, code, term, onset, resolved, CodeSets.standard().clustersOf(code));
+		}
 
 		public boolean active() {
 			return resolved == null;
 		}
 
-	}
+		public boolean in(Cluster cluster) {
+			return clusters.contains(cluster);
+		}
 
-	/** One observation; blood pressures carry where they were taken. */
-	public record Observation(ObservationType type, String snomedCode, BigDecimal value, String unit, LocalDate date,
-			@Nullable BloodPressureSetting setting) {
-
-		/** For smoking status observations: the status the code stands for. */
-		public Optional<SmokingStatus> smokingStatus() {
-			return type == ObservationType.SMOKING_STATUS ? SmokingStatus.ofCode(snomedCode) : Optional.empty();
+		/** The code system by name: SNOMED CT, dm+d, LOINC or RxNorm, or the system URI the source named. */
+		public String system() {
+			return CodedRecord.system(codeSystem);
 		}
 
 	}
 
-	/** A medicine, coded with its SNOMED CT substance concept. */
-	public record Medication(MedicationCategory category, String name, String snomedCode, LocalDate start,
-			@Nullable LocalDate end) {
+	/**
+	 * One observation the platform recognised, its value in the type's unit. Blood pressures carry where they were
+	 * taken (null: not recorded, read as a clinic reading); smoking status observations carry the status.
+	 */
+	public record Observation(ObservationType type, @Nullable String codeSystem, String code, BigDecimal value,
+			String unit, LocalDate date, @Nullable BloodPressureSetting setting,
+			@Nullable SmokingStatus smokingStatus) {
+
+		/**
+		 * A SNOMED CT coded observation as the platform reads it (its type, unit conversion and setting from the code
+		 * sets), or an exception when the platform does not read this code with this value and unit.
+		 */
+		public static Observation of(String code, BigDecimal value, String unit, LocalDate date,
+				@Nullable BloodPressureSetting setting) {
+			Observation observation = RecordCodes.standard()
+				.observation(null, code, value, unit, date, setting == null ? null : setting.name(), null, null);
+			if (observation == null) {
+				throw new IllegalArgumentException("Code " + code + " with " + value + " " + unit + " is not read");
+			}
+			return observation;
+		}
+
+		/** For smoking status observations: the status the code (or coded answer) stands for. */
+		public Optional<SmokingStatus> smoking() {
+			return Optional.ofNullable(smokingStatus);
+		}
+
+		public String system() {
+			return CodedRecord.system(codeSystem);
+		}
+
+	}
+
+	/**
+	 * A medicine with the groups it is in: from the code sets for dm+d / SNOMED CT codes, or from the project's own
+	 * name mapping for other code systems ({@code groupedByName}).
+	 */
+	public record Medication(@Nullable String codeSystem, String code, String name, LocalDate start,
+			@Nullable LocalDate end, int categoryMask, boolean groupedByName) {
+
+		/** A dm+d coded medicine, its groups from the shipped code sets. */
+		public static Medication of(String code, String name, LocalDate start, @Nullable LocalDate end) {
+			return new Medication(null, code, name, start, end,
+					MedicationCategory.maskOf(CodeSets.standard().clustersOf(code)), false);
+		}
 
 		public boolean current() {
 			return end == null;
 		}
 
+		public boolean in(MedicationCategory category) {
+			return (categoryMask & (1 << category.ordinal())) != 0;
+		}
+
+		public List<MedicationCategory> categories() {
+			List<MedicationCategory> categories = new ArrayList<>();
+			for (MedicationCategory category : MedicationCategory.values()) {
+				if (in(category)) {
+					categories.add(category);
+				}
+			}
+			return categories;
+		}
+
+		public String system() {
+			return CodedRecord.system(codeSystem);
+		}
+
 	}
 
-	/** A hospital admission. */
-	public record Admission(LocalDate date, boolean planned, String reason) {
-	}
+	/** A hospital admission; {@code planned} is null when the source did not say whether it was an emergency. */
+	public record Admission(LocalDate date, @Nullable Boolean planned, String reason) {
 
-	public boolean hasActiveProblem(String snomedCode) {
-		return problems.stream().anyMatch(p -> p.active() && p.snomedCode().equals(snomedCode));
+		public boolean unplanned() {
+			return Boolean.FALSE.equals(planned);
+		}
+
 	}
 
 	/** The observations of one type, newest first. */
@@ -73,7 +147,31 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 	}
 
 	public boolean onMedication(MedicationCategory category) {
-		return medications.stream().anyMatch(m -> m.current() && m.category() == category);
+		return medications.stream().anyMatch(m -> m.current() && m.in(category));
+	}
+
+	/** The current medicines of a group, newest first. */
+	public List<Medication> current(MedicationCategory category) {
+		return medications.stream()
+			.filter(m -> m.current() && m.in(category))
+			.sorted(Comparator.comparing(Medication::start).reversed())
+			.toList();
+	}
+
+	static String system(@Nullable String codeSystem) {
+		if (codeSystem == null || CodeSets.SNOMED_CT.equals(codeSystem)) {
+			return "SNOMED CT";
+		}
+		if (CodeSets.DMD.equals(codeSystem)) {
+			return "dm+d";
+		}
+		if ("http://loinc.org".equals(codeSystem)) {
+			return "LOINC";
+		}
+		if ("http://www.nlm.nih.gov/research/umls/rxnorm".equals(codeSystem)) {
+			return "RxNorm";
+		}
+		return codeSystem;
 	}
 
 }

@@ -5,45 +5,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The codes the FHIR import understands, read from {@code population/fhir-code-map.csv}: which observation codes
- * are which {@link ObservationType}, which units are accepted and how they convert, medicines' categories, smoking
- * answers, ethnic categories and admission encounter classes. Adding a code is a line in the file, not code.
+ * The codes the FHIR import needs beyond the code sets, read from {@code population/fhir-code-map.csv}: ethnic
+ * categories and which encounters are hospital admissions, planned or unplanned. What clinical codes mean is not
+ * decided here: records keep their codes and {@link RecordCodes} reads them.
  */
 final class FhirCodeMap {
 
 	static final String RESOURCE = "/population/fhir-code-map.csv";
 
-	/** A unit as accepted for a type: the stored unit and the divisor that converts the value to it. */
-	record UnitRule(String unit, BigDecimal divisor) {
+	/** An encounter class that is an admission: an emergency by its class, or one whose urgency it must state. */
+	enum AdmissionClass {
+
+		UNPLANNED, ADMISSION
+
 	}
-
-	private final Map<String, ObservationType> observations = new HashMap<>();
-
-	private final Map<String, String> panels = new HashMap<>();
-
-	private final Map<String, SmokingStatus> smoking = new HashMap<>();
-
-	private final Map<String, UnitRule> units = new HashMap<>();
-
-	private final Map<String, MedicationCategory> medications = new HashMap<>();
-
-	private final List<Map.Entry<String, MedicationCategory>> medicationNames = new ArrayList<>();
 
 	private final Map<String, Ethnicity> ethnicities = new HashMap<>();
 
-	private final Map<String, Boolean> admissionClasses = new HashMap<>();
+	private final Map<String, AdmissionClass> admissionClasses = new HashMap<>();
+
+	private final Map<String, Boolean> priorities = new HashMap<>();
+
+	private final Map<String, Boolean> admitSources = new HashMap<>();
 
 	FhirCodeMap(List<String> lines) {
 		int number = 0;
@@ -56,24 +48,26 @@ final class FhirCodeMap {
 			if (cols.length != 5) {
 				throw new IllegalStateException("FHIR code map line " + number + " needs 5 columns: " + line);
 			}
-			String kind = cols[0];
 			String key = key(cols[1], cols[2]);
 			String target = cols[3];
-			switch (kind) {
-				case "observation" -> observations.put(key, ObservationType.valueOf(target));
-				case "panel" -> panels.put(key, target);
-				case "smoking" -> smoking.put(key, SmokingStatus.valueOf(target));
-				case "unit" -> units.put(key(ObservationType.valueOf(cols[1]).name(), cols[2]),
-						new UnitRule(target, new BigDecimal(cols[4])));
-				case "medication" -> medications.put(key, MedicationCategory.valueOf(target));
-				case "medication-name" ->
-					medicationNames.add(Map.entry(cols[2].toLowerCase(Locale.ROOT), MedicationCategory.valueOf(target)));
+			switch (cols[0]) {
 				case "ethnicity" -> ethnicities.put(key,
 						Ethnicity.ofCode(target).orElseThrow(() -> new IllegalStateException("No ethnicity " + target)));
-				case "encounter" -> admissionClasses.put(key, "planned".equals(target));
-				default -> throw new IllegalStateException("FHIR code map line " + number + ": unknown kind " + kind);
+				case "encounter" -> admissionClasses.put(key,
+						"unplanned".equals(target) ? AdmissionClass.UNPLANNED : AdmissionClass.ADMISSION);
+				case "encounter-priority" -> priorities.put(key, planned(target, number));
+				case "admit-source" -> admitSources.put(key, planned(target, number));
+				default -> throw new IllegalStateException("FHIR code map line " + number + ": unknown kind " + cols[0]);
 			}
 		}
+	}
+
+	private static boolean planned(String target, int number) {
+		return switch (target) {
+			case "planned" -> true;
+			case "unplanned" -> false;
+			default -> throw new IllegalStateException("FHIR code map line " + number + ": planned or unplanned");
+		};
 	}
 
 	static FhirCodeMap load() {
@@ -92,42 +86,23 @@ final class FhirCodeMap {
 		return (system == null ? "" : system) + "|" + (code == null ? "" : code);
 	}
 
-	Optional<ObservationType> observation(@Nullable String system, @Nullable String code) {
-		return Optional.ofNullable(observations.get(key(system, code)));
-	}
-
-	boolean bloodPressurePanel(@Nullable String system, @Nullable String code) {
-		return panels.containsKey(key(system, code));
-	}
-
-	Optional<SmokingStatus> smokingStatus(@Nullable String system, @Nullable String code) {
-		return Optional.ofNullable(smoking.get(key(system, code)));
-	}
-
-	Optional<UnitRule> unit(ObservationType type, @Nullable String unit) {
-		return Optional.ofNullable(units.get(key(type.name(), unit)));
-	}
-
-	Optional<MedicationCategory> medication(@Nullable String system, @Nullable String code) {
-		return Optional.ofNullable(medications.get(key(system, code)));
-	}
-
-	/** The category of the first listed word the medicine's name contains. */
-	Optional<MedicationCategory> medicationByName(@Nullable String name) {
-		if (name == null) {
-			return Optional.empty();
-		}
-		String lower = name.toLowerCase(Locale.ROOT);
-		return medicationNames.stream().filter(e -> lower.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
-	}
-
 	Optional<Ethnicity> ethnicity(@Nullable String system, @Nullable String code) {
 		return Optional.ofNullable(ethnicities.get(key(system, code)));
 	}
 
-	/** Empty when the class is not an admission; otherwise whether the admission was planned. */
-	Optional<Boolean> admission(@Nullable String system, @Nullable String code) {
+	/** Empty when the encounter class is not a hospital admission. */
+	Optional<AdmissionClass> admission(@Nullable String system, @Nullable String code) {
 		return Optional.ofNullable(admissionClasses.get(key(system, code)));
+	}
+
+	/** Whether an Encounter.priority code says the admission was planned (empty: it does not say). */
+	Optional<Boolean> plannedByPriority(@Nullable String system, @Nullable String code) {
+		return Optional.ofNullable(priorities.get(key(system, code)));
+	}
+
+	/** Whether an admission source says the admission was planned (empty: it does not say). */
+	Optional<Boolean> plannedByAdmitSource(@Nullable String system, @Nullable String code) {
+		return Optional.ofNullable(admitSources.get(key(system, code)));
 	}
 
 }

@@ -69,7 +69,7 @@ public class FhirImport {
 	FhirImport(FhirContext fhir, FhirPersonWriter writer, MeterRegistry meters) {
 		this.meters = meters;
 		this.fhir = fhir;
-		this.mapper = new FhirResourceMapper(FhirCodeMap.load());
+		this.mapper = new FhirResourceMapper(FhirCodeMap.load(), RecordCodes.standard());
 		this.writer = writer;
 	}
 
@@ -117,6 +117,7 @@ public class FhirImport {
 			route(completed, waiting.resourceType(), waiting.id(), null, byKey, skipped);
 		}
 		int created = 0;
+		List<FhirImportResult.Created> createdPeople = new ArrayList<>();
 		int updated = 0;
 		int records = 0;
 		Set<Pending> done = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -145,7 +146,10 @@ public class FhirImport {
 				outcome = new FhirPersonWriter.Outcome.Skipped("Could not be saved: " + ex.getMostSpecificCause().getMessage());
 			}
 			if (outcome instanceof FhirPersonWriter.Outcome.Written written) {
-				created += written.created() ? 1 : 0;
+				if (written.created()) {
+					created++;
+					createdPeople.add(new FhirImportResult.Created(pending.id, written.nhsNumber()));
+				}
 				updated += written.updated() ? 1 : 0;
 				records += written.records();
 			}
@@ -153,7 +157,7 @@ public class FhirImport {
 				skipped.add(new Skipped("Patient", pending.id, skip.reason() + notImported));
 			}
 		}
-		return new FhirImportResult(created, updated, records, read[0], skipped);
+		return new FhirImportResult(created, updated, records, read[0], createdPeople, skipped);
 	}
 
 	/** Medication resources seen so far, and prescriptions waiting for one that has not come yet. */
@@ -216,6 +220,9 @@ public class FhirImport {
 			Pending pending = byKey.computeIfAbsent(rows.subject(), k -> new Pending());
 			pending.rows.addAll(rows.rows());
 			pending.resources++;
+			for (String warning : rows.warnings()) {
+				skipped.add(new Skipped(resourceType, id, warning));
+			}
 		}
 		else if (mapping instanceof Skip skip) {
 			if (resourceType.equals("Patient")) {

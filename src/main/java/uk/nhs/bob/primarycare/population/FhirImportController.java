@@ -54,7 +54,6 @@ class FhirImportController {
 			produces = FHIR_JSON)
 	@PreAuthorize("hasAnyRole('ICB_ADMIN','API_CLIENT')")
 	ResponseEntity<String> importBundle(InputStream body,
-			@RequestParam(defaultValue = "false") boolean allocateTestNhsNumbers,
 			@RequestParam(required = false) @Nullable String practice) throws IOException {
 		OdsCode odsCode = null;
 		if (practice != null && !practice.isBlank()) {
@@ -63,7 +62,7 @@ class FhirImportController {
 				.orElseThrow(() -> badRequest("Unknown practice", "Practice " + practice + " is not a BOB practice."));
 		}
 		FhirImportResult result = fhirImport.importBundle(body,
-				new FhirImportOptions(allocateTestNhsNumbers, odsCode), FhirImportProgress.NONE);
+				new FhirImportOptions(odsCode), FhirImportProgress.NONE);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(FHIR_JSON))
 			.body(fhir.newJsonParser().encodeResourceToString(outcome(result)));
@@ -90,6 +89,14 @@ class FhirImportController {
 		counts.addExtension("recordsCreated", new IntegerType(result.recordsCreated()));
 		counts.addExtension("resourcesRead", new IntegerType(result.resourcesRead()));
 		counts.addExtension("resourcesSkipped", new IntegerType(result.skipped().size()));
+		// a caller needs the number to ask about the person afterwards, above all one allocated here
+		for (FhirImportResult.Created created : result.created()) {
+			outcome.addIssue()
+				.setSeverity(IssueSeverity.INFORMATION)
+				.setCode(IssueType.INFORMATIONAL)
+				.setDiagnostics("Patient/" + created.id() + ": created with NHS number " + created.nhsNumber())
+				.addExpression("Patient/" + created.id());
+		}
 		for (Skipped skipped : result.skipped()) {
 			outcome.addIssue()
 				.setSeverity(IssueSeverity.WARNING)

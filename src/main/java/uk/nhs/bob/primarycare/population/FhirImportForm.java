@@ -4,16 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** The upload form: a bundle file, and for bundles without NHS numbers, test numbers at a chosen practice. */
-record FhirImportForm(@Nullable MultipartFile bundle, @Nullable String allocateTestNhsNumbers,
-		@Nullable String practice) {
+/** The upload form: a bundle file, and the practice to register people at whom the bundle places at none we know. */
+record FhirImportForm(@Nullable MultipartFile bundle, @Nullable String practice) {
 
 	static FhirImportForm empty() {
-		return new FhirImportForm(null, null, null);
-	}
-
-	public boolean allocating() {
-		return "true".equals(allocateTestNhsNumbers);
+		return new FhirImportForm(null, null);
 	}
 
 }

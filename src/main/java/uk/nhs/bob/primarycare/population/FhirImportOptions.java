@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * How a FHIR import treats people it does not know. With {@code allocateTestNhsNumbers} and a {@code practice}, a
- * Patient without an NHS number (as from test generators) gets a 999-range test NHS number and is registered at that
- * practice; a Patient with an NHS number who is not registered yet is registered at {@code practice}.
+ * How a FHIR import treats people it does not know. With a {@code practice}, every newly created person whose bundle
+ * names no practice the directory knows (by ODS code) is registered there, with or without an NHS number (a Patient
+ * without one is given a 999-range test NHS number); without one, such people are skipped with the reason.
  */
-public record FhirImportOptions(boolean allocateTestNhsNumbers, @Nullable OdsCode practice) {
+public record FhirImportOptions(@Nullable OdsCode practice) {
 }

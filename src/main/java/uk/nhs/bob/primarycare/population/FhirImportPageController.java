@@ -65,10 +65,6 @@ class FhirImportPageController {
 		if (form.practice() != null && !form.practice().isBlank() && practice.isEmpty()) {
 			result.rejectValue("practice", "unknown", "Select a practice from the list");
 		}
-		else if (form.allocating() && practice.isEmpty()) {
-			result.rejectValue("practice", "missing",
-					"Select the practice to register people at when they are given test NHS numbers");
-		}
 		if (result.hasErrors()) {
 			return showForm(model);
 		}
@@ -77,7 +73,7 @@ class FhirImportPageController {
 		String fileName = bundle.getOriginalFilename() == null || bundle.getOriginalFilename().isBlank() ? "bundle.json"
 				: bundle.getOriginalFilename();
 		UUID id = jobs.start(principal.getName(), fileName, saved,
-				new FhirImportOptions(form.allocating(), practice.map(PracticeSummary::odsCode).orElse(null)));
+				new FhirImportOptions(practice.map(PracticeSummary::odsCode).orElse(null)));
 		return "redirect:/admin/population/import/" + id;
 	}
 

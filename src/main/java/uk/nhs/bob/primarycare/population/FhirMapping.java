@@ -39,14 +39,25 @@ sealed interface FhirMapping {
 	record Row<T>(SourceId source, T value) {
 	}
 
-	/** A Patient, with the keys its resources can reference it by. */
+	/**
+	 * A Patient, with the keys its resources can reference it by and the ODS code of the GP practice it names
+	 * (generalPractitioner identifier), if any.
+	 */
 	record Person(List<String> keys, SourceId source, @Nullable String nhsNumber, String givenName,
-			String familyName, LocalDate dateOfBirth, Sex sex, Ethnicity ethnicity, @Nullable LocalDate dateOfDeath)
-			implements FhirMapping {
+			String familyName, LocalDate dateOfBirth, Sex sex, Ethnicity ethnicity, @Nullable LocalDate dateOfDeath,
+			@Nullable String practiceOds) implements FhirMapping {
 	}
 
-	/** Rows for the person the resource's subject refers to. */
-	record Rows(String subject, List<Row<?>> rows) implements FhirMapping {
+	/**
+	 * Rows for the person the resource's subject refers to, with warnings about what was kept but cannot be used
+	 * (reported per resource, like skips).
+	 */
+	record Rows(String subject, List<Row<?>> rows, List<String> warnings) implements FhirMapping {
+
+		Rows(String subject, List<Row<?>> rows) {
+			this(subject, rows, List.of());
+		}
+
 	}
 
 	record Skip(String reason) implements FhirMapping {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,11 +17,11 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
 import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
-import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
 import uk.nhs.bob.primarycare.population.FhirMapping.Person;
 import uk.nhs.bob.primarycare.population.FhirMapping.Row;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * Writes one imported person and their rows in one transaction: finds or registers the person, adds the rows not
@@ -38,7 +39,7 @@ class FhirPersonWriter {
 	/** What happened to a person: written (with counts) or skipped with a reason. */
 	sealed interface Outcome {
 
-		record Written(boolean created, boolean updated, int records) implements Outcome {
+		record Written(boolean created, boolean updated, int records, String nhsNumber) implements Outcome {
 		}
 
 		record Skipped(String reason) implements Outcome {
@@ -97,9 +98,9 @@ class FhirPersonWriter {
 				.optional()
 				.orElse(null);
 			if (nhs == null) {
-				if (!options.allocateTestNhsNumbers() || options.practice() == null) {
+				if (options.practice() == null) {
 					return new Outcome.Skipped("Patient has no NHS number (" + FhirResourceMapper.NHS_NUMBER_SYSTEM
-							+ "); import with allocateTestNhsNumbers=true and a practice to give it a test NHS number");
+							+ "); import with a practice (practice=ODS) to register them with a test NHS number");
 				}
 				allocate = true;
 			}
@@ -119,13 +120,19 @@ class FhirPersonWriter {
 		boolean created = false;
 		boolean updated = false;
 		if (!exists) {
-			if (options.practice() == null) {
-				return new Outcome.Skipped("NHS number " + nhs + " is not registered at a BOB practice; give a "
-						+ "practice to register them");
+			// the practice the bundle names, when the directory knows it; else the practice of the import
+			Optional<PracticeSummary> practice = Optional.ofNullable(person.practiceOds())
+				.flatMap(OdsCode::parse)
+				.flatMap(directory::practice);
+			if (practice.isEmpty() && options.practice() != null) {
+				practice = directory.practice(options.practice());
+				if (practice.isEmpty()) {
+					return new Outcome.Skipped("Practice " + options.practice().value() + " is not a BOB practice");
+				}
 			}
-			Optional<PracticeSummary> practice = directory.practice(options.practice());
 			if (practice.isEmpty()) {
-				return new Outcome.Skipped("Practice " + options.practice().value() + " is not a BOB practice");
+				return new Outcome.Skipped("NHS number " + nhs + " is not registered at a BOB practice and the bundle "
+						+ "names none the directory knows; give a practice to register them");
 			}
 			String district = practice.get().postcode().outward();
 			List<String> lsoas = jdbc.sql("SELECT code FROM population.lsoa WHERE postcode_district = ? ORDER BY code")
@@ -177,7 +184,7 @@ class FhirPersonWriter {
 		if (!observations.isEmpty()) {
 			events.publishEvent(new ObservationsRecorded(new NhsNumber(nhs), observations));
 		}
-		return new Outcome.Written(created, updated, records);
+		return new Outcome.Written(created, updated, records, nhs);
 	}
 
 	/**
@@ -240,11 +247,11 @@ class FhirPersonWriter {
 		for (Row<Problem> row : rowsOf(rows, Problem.class, Problem::onset)) {
 			Problem p = row.value();
 			created += jdbc.sql("""
-					INSERT INTO population.problem (nhs_number, line, snomed_code, term, onset_date, resolved_date,
-					  source_system, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+					INSERT INTO population.problem (nhs_number, line, code_system, code, term, onset_date,
+					  resolved_date, source_system, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source_system, source_id) DO NOTHING""")
-				.params(nhs, ++line, p.snomedCode(), p.term(), p.onset(), p.resolved(), row.source().system(),
-						row.source().id())
+				.params(nhs, ++line, p.codeSystem(), p.code(), p.term(), p.onset(), p.resolved(),
+						row.source().system(), row.source().id())
 				.update();
 		}
 		return created;
@@ -253,18 +260,26 @@ class FhirPersonWriter {
 	private List<RecordedObservation> observations(String nhs, List<Row<?>> rows) {
 		int line = nextLine("observation", nhs);
 		List<RecordedObservation> created = new ArrayList<>();
-		for (Row<Observation> row : rowsOf(rows, Observation.class, Observation::date)) {
-			Observation o = row.value();
+		RecordCodes codes = RecordCodes.standard();
+		for (Row<ObservationRow> row : rowsOf(rows, ObservationRow.class, ObservationRow::date)) {
+			ObservationRow o = row.value();
 			int inserted = jdbc.sql("""
-					INSERT INTO population.observation (nhs_number, line, type, snomed_code, value, unit, observed_on,
-					  setting, source_system, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					INSERT INTO population.observation (nhs_number, line, code_system, code, display, value, unit,
+					  observed_on, setting, value_system, value_code, value_display, source_system, source_id)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source_system, source_id) DO NOTHING""")
-				.params(nhs, ++line, o.type().name(), o.snomedCode(), o.value(), o.unit(), o.date(),
-						o.setting() == null ? null : o.setting().name(), row.source().system(), row.source().id())
+				.params(nhs, ++line, o.codeSystem(), o.code(), o.display(), o.value(), o.unit(), o.date(),
+						o.setting() == null ? null : o.setting().name(), o.valueSystem(), o.valueCode(),
+						o.valueDisplay(), row.source().system(), row.source().id())
 				.update();
 			if (inserted > 0) {
-				created.add(new RecordedObservation(o.type(), o.snomedCode(), o.value(), o.unit(), o.date(),
-						o.setting()));
+				CodedRecord.Observation read = codes.observation(o.codeSystem(), o.code(), o.value(), o.unit(),
+						o.date(), o.setting() == null ? null : o.setting().name(), o.valueSystem(), o.valueCode());
+				created.add(read != null
+						? new RecordedObservation(read.type(), o.codeSystem(), o.code(), read.value(), read.unit(),
+								o.date(), read.setting())
+						: new RecordedObservation(null, o.codeSystem(), o.code(), o.value(), o.unit(), o.date(),
+								o.setting()));
 			}
 		}
 		return created;
@@ -276,10 +291,10 @@ class FhirPersonWriter {
 		for (Row<Medication> row : rowsOf(rows, Medication.class, Medication::start)) {
 			Medication m = row.value();
 			created += jdbc.sql("""
-					INSERT INTO population.medication (nhs_number, line, category, name, snomed_code, start_date,
+					INSERT INTO population.medication (nhs_number, line, code_system, code, name, start_date,
 					  end_date, source_system, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source_system, source_id) DO NOTHING""")
-				.params(nhs, ++line, m.category().name(), m.name(), m.snomedCode(), m.start(), m.end(),
+				.params(nhs, ++line, m.codeSystem(), m.code(), m.name(), m.start(), m.end(),
 						row.source().system(), row.source().id())
 				.update();
 		}
@@ -295,7 +310,8 @@ class FhirPersonWriter {
 					INSERT INTO population.admission (nhs_number, line, admitted_on, planned, reason, source_system,
 					  source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source_system, source_id) DO NOTHING""")
-				.params(nhs, ++line, a.date(), a.planned(), a.reason(), row.source().system(), row.source().id())
+				.params(nhs, ++line, a.date(), new SqlParameterValue(java.sql.Types.BOOLEAN, a.planned()), a.reason(),
+						row.source().system(), row.source().id())
 				.update();
 		}
 		return created;

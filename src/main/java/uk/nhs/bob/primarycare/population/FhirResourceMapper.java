@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.population;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
@@ -37,10 +37,12 @@ import uk.nhs.bob.primarycare.population.FhirMapping.Rows;
 import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
 import uk.nhs.bob.primarycare.population.FhirMapping.SourceId;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.terminology.CodeSets;
 
 /**
- * Maps one parsed FHIR R4 resource to what the population stores, using the codes of {@link FhirCodeMap}. Pure: no
- * database, so every rule is unit-tested.
+ * Maps one parsed FHIR R4 resource to what the population stores. Conditions, Observations and medicines keep the
+ * code, system and display they came with (what they mean is read from the code sets whenever the record is read);
+ * patients and admissions use {@link FhirCodeMap}. Pure: no database, so every rule is unit-tested.
  */
 final class FhirResourceMapper {
 
@@ -48,18 +50,24 @@ final class FhirResourceMapper {
 
 	static final String SNOMED = "http://snomed.info/sct";
 
+	static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
+
 	static final String UCUM = "http://unitsofmeasure.org";
 
 	static final String UK_CORE_ETHNIC_CATEGORY = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory";
 
 	static final String US_CORE_RACE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race";
 
-	private static final BigDecimal LARGEST_VALUE = new BigDecimal("99999.99");
+	/** Codes longer than this are not codes of any system the platform reads (SNOMED CT allows 18 digits). */
+	static final int LONGEST_CODE = 100;
 
 	private final FhirCodeMap codes;
 
-	FhirResourceMapper(FhirCodeMap codes) {
+	private final RecordCodes recordCodes;
+
+	FhirResourceMapper(FhirCodeMap codes, RecordCodes recordCodes) {
 		this.codes = codes;
+		this.recordCodes = recordCodes;
 	}
 
 	FhirMapping map(@Nullable String fullUrl, IBaseResource resource) {
@@ -136,8 +144,15 @@ final class FhirResourceMapper {
 		if (keys.isEmpty()) {
 			return new Skip("Patient has neither a full URL nor an id");
 		}
+		String practice = patient.getGeneralPractitioner()
+			.stream()
+			.filter(r -> r.hasIdentifier() && ODS_SYSTEM.equals(r.getIdentifier().getSystem())
+					&& r.getIdentifier().hasValue())
+			.map(r -> r.getIdentifier().getValue().trim())
+			.findFirst()
+			.orElse(null);
 		return new Person(List.copyOf(keys), SourceId.of(fullUrl, "Patient", id), nhsNumber, given, family,
-				date(patient.getBirthDateElement()), sex, ethnicity(patient), death);
+				date(patient.getBirthDateElement()), sex, ethnicity(patient), death, practice);
 	}
 
 	/**
@@ -169,17 +184,19 @@ final class FhirResourceMapper {
 		return Ethnicity.NOT_STATED;
 	}
 
+	/**
+	 * Every Observation is kept with its code, system and display: a value as sent (quantity and unit) or a coded
+	 * answer; each component of a panel (a blood pressure panel's systolic and diastolic) as a row of its own. One the
+	 * platform recognises but cannot use (a unit it does not read, an answer it does not know) is kept and reported.
+	 */
 	FhirMapping observation(@Nullable String fullUrl, Observation observation) {
 		String status = observation.hasStatus() ? observation.getStatus().toCode() : "";
 		if (status.equals("entered-in-error") || status.equals("cancelled")) {
 			return new Skip("Observation status is " + status);
 		}
-		SourceId source = SourceId.of(fullUrl, "Observation", observation.getIdElement().getIdPart());
-		boolean panel = observation.getCode().getCoding().stream()
-			.anyMatch(c -> codes.bloodPressurePanel(c.getSystem(), c.getCode()));
-		Optional<ObservationType> type = type(observation.getCode());
-		if (!panel && type.isEmpty()) {
-			return new NotRelevant();
+		Coding coding = chosen(observation.getCode());
+		if (coding == null) {
+			return new Skip("Observation has no code");
 		}
 		if (!observation.hasSubject() || !observation.getSubject().hasReference()) {
 			return new Skip("Observation has no subject");
@@ -191,83 +208,97 @@ final class FhirResourceMapper {
 		if (date == null) {
 			return new Skip("Observation has no date");
 		}
-		String subject = reference(observation.getSubject());
+		SourceId source = SourceId.of(fullUrl, "Observation", observation.getIdElement().getIdPart());
 		List<Row<?>> rows = new ArrayList<>();
-		if (panel) {
-			for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-				Optional<ObservationType> part = type(component.getCode());
-				if (part.isEmpty() || !part.get().isBloodPressure()) {
-					continue;
-				}
-				if (!(component.getValue() instanceof Quantity quantity)) {
-					return new Skip(part.get().label() + " has no quantity");
-				}
-				Object value = quantity(part.get(), quantity, date);
-				if (value instanceof String reason) {
-					return new Skip(reason);
-				}
-				rows.add(new Row<>(source.part(part.get().name()), value));
+		List<String> warnings = new ArrayList<>();
+		rows.add(new Row<>(source, row(coding, observation.getValue(), date, warnings)));
+		for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+			Coding part = chosen(component.getCode());
+			if (part == null) {
+				continue;
 			}
-			if (rows.isEmpty()) {
-				return new Skip("Blood pressure panel without systolic or diastolic component");
-			}
-			return new Rows(subject, rows);
+			ObservationType type = recordCodes.type(part.getSystem(), part.getCode());
+			// blood pressure components keep the source ids earlier imports gave them, so re-imports add nothing
+			String suffix = type != null && type.isBloodPressure() ? type.name() : part.getCode();
+			rows.add(new Row<>(source.part(suffix), row(part, component.getValue(), date, warnings)));
 		}
-		ObservationType observationType = type.get();
-		if (observationType == ObservationType.SMOKING_STATUS) {
-			if (!(observation.getValue() instanceof CodeableConcept answer)) {
-				return new Skip("Smoking status has no coded answer");
-			}
-			Optional<SmokingStatus> smoking = answer.getCoding().stream()
-				.map(c -> codes.smokingStatus(c.getSystem(), c.getCode()))
-				.flatMap(Optional::stream)
-				.findFirst();
-			if (smoking.isEmpty()) {
-				return new Skip("Smoking status answer " + describe(answer) + " is not understood");
-			}
-			// A FHIR smoking status carries no amount: the value (cigarettes a day) is recorded as 0, "not known"
-			rows.add(new Row<>(source, new CodedRecord.Observation(observationType, smoking.get().snomedCode(),
-					BigDecimal.ZERO, observationType.unit(), date, null)));
-			return new Rows(subject, rows);
-		}
-		if (!(observation.getValue() instanceof Quantity quantity)) {
-			return new Skip(observationType.label() + " has no quantity");
-		}
-		Object value = quantity(observationType, quantity, date);
-		if (value instanceof String reason) {
-			return new Skip(reason);
-		}
-		rows.add(new Row<>(source, value));
-		return new Rows(subject, rows);
+		return new Rows(reference(observation.getSubject()), rows, warnings);
 	}
 
-	private Optional<ObservationType> type(CodeableConcept code) {
-		return code.getCoding().stream()
-			.map(c -> codes.observation(c.getSystem(), c.getCode()))
-			.flatMap(Optional::stream)
-			.findFirst();
+	/** A stored observation row for one coding and its value, noting what the platform cannot read. */
+	private ObservationRow row(Coding coding, @Nullable Type value, LocalDate date, List<String> warnings) {
+		String system = system(coding.getSystem());
+		String display = coding.hasDisplay() ? truncate(coding.getDisplay(), 255) : null;
+		ObservationType type = recordCodes.type(system, coding.getCode());
+		BigDecimal number = null;
+		String unit = null;
+		String valueSystem = null;
+		String valueCode = null;
+		String valueDisplay = null;
+		if (value instanceof Quantity quantity && quantity.hasValue()) {
+			number = quantity.getValue();
+			unit = quantity.hasCode() && (type == null || recordCodes.unitAccepted(type, quantity.getCode()))
+					? quantity.getCode() : quantity.getUnit();
+			unit = unit == null ? null : truncate(unit, 50);
+		}
+		else if (value instanceof CodeableConcept answer) {
+			Coding chosen = chosen(answer);
+			if (chosen != null) {
+				valueSystem = system(chosen.getSystem());
+				valueCode = chosen.getCode();
+				valueDisplay = chosen.hasDisplay() ? truncate(chosen.getDisplay(), 255)
+						: answer.hasText() ? truncate(answer.getText(), 255) : null;
+			}
+		}
+		if (type == ObservationType.SMOKING_STATUS) {
+			if (SmokingStatus.of(recordCodes.codeSets().clustersOf(system, coding.getCode())).isEmpty()
+					&& recordCodes.smokingAnswer(valueSystem, valueCode) == null) {
+				warnings.add("Kept in the record but not used: smoking status answer "
+						+ (valueDisplay != null ? valueDisplay : valueCode) + " is not recognised");
+			}
+		}
+		else if (type != null) {
+			if (number == null) {
+				warnings.add("Kept in the record but not used: " + type.label() + " has no value");
+			}
+			else if (!recordCodes.unitAccepted(type, unit) && !type.unit().equals(unit)) {
+				warnings.add("Kept in the record but not used: " + type.label() + " in unit '"
+						+ (unit == null ? "" : unit) + "' is not accepted");
+			}
+		}
+		return new ObservationRow(system, coding.getCode(), display, number, unit, date, null, valueSystem,
+				valueCode, valueDisplay);
 	}
 
-	/** The observation in the platform's unit, or the reason it cannot be read. */
-	Object quantity(ObservationType type, Quantity quantity, LocalDate date) {
-		if (!quantity.hasValue()) {
-			return type.label() + " has no value";
+	/**
+	 * The coding a record keeps of a concept: one the platform recognises, else the SNOMED CT one, else the first with
+	 * a code; null when none has a code short enough to be one.
+	 */
+	@Nullable Coding chosen(CodeableConcept concept) {
+		Coding snomed = null;
+		Coding first = null;
+		for (Coding coding : concept.getCoding()) {
+			if (!coding.hasCode() || coding.getCode().length() > LONGEST_CODE) {
+				continue;
+			}
+			String system = system(coding.getSystem());
+			if (recordCodes.type(system, coding.getCode()) != null
+					|| !recordCodes.codeSets().clustersOf(system, coding.getCode()).isEmpty()) {
+				return coding;
+			}
+			if (snomed == null && CodeSets.inCodeSets(system) && system != null) {
+				snomed = coding;
+			}
+			if (first == null) {
+				first = coding;
+			}
 		}
-		Optional<FhirCodeMap.UnitRule> rule = quantity.hasCode() ? codes.unit(type, quantity.getCode())
-				: Optional.empty();
-		if (rule.isEmpty()) {
-			rule = codes.unit(type, quantity.getUnit());
-		}
-		if (rule.isEmpty()) {
-			String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-			return type.label() + " in unit '" + (unit == null ? "" : unit) + "' is not accepted";
-		}
-		BigDecimal value = quantity.getValue().divide(rule.get().divisor(), 2, RoundingMode.HALF_UP);
-		if (value.signum() < 0 || value.compareTo(LARGEST_VALUE) > 0) {
-			return type.label() + " value " + quantity.getValue().toPlainString() + " is out of range";
-		}
-		return new CodedRecord.Observation(type, type.snomedCode(), value, rule.get().unit(), date,
-				type.isBloodPressure() ? BloodPressureSetting.CLINIC : null);
+		return snomed != null ? snomed : first;
+	}
+
+	/** The system as stored: null for SNOMED CT (the stored default), anything else as sent. */
+	static @Nullable String system(@Nullable String system) {
+		return system == null || SNOMED.equals(system) ? null : truncate(system, 255);
 	}
 
 	FhirMapping condition(@Nullable String fullUrl, Condition condition) {
@@ -275,14 +306,9 @@ final class FhirResourceMapper {
 		if ("entered-in-error".equals(verification) || "refuted".equals(verification)) {
 			return new Skip("Condition verification status is " + verification);
 		}
-		Optional<Coding> snomed = condition.getCode().getCoding().stream()
-			.filter(c -> SNOMED.equals(c.getSystem()) && c.hasCode())
-			.findFirst();
-		if (snomed.isEmpty()) {
-			return new Skip("Condition has no SNOMED CT code");
-		}
-		if (snomed.get().getCode().length() > 18) {
-			return new Skip("Condition SNOMED CT code is too long");
+		Coding coding = chosen(condition.getCode());
+		if (coding == null) {
+			return new Skip("Condition has no code");
 		}
 		if (!condition.hasSubject() || !condition.getSubject().hasReference()) {
 			return new Skip("Condition has no subject");
@@ -297,11 +323,16 @@ final class FhirResourceMapper {
 		LocalDate abated = condition.hasAbatementDateTimeType() ? date(condition.getAbatementDateTimeType())
 				: condition.hasAbatementPeriod() && condition.getAbatementPeriod().hasEnd()
 						? date(condition.getAbatementPeriod().getEndElement()) : null;
-		String term = snomed.get().hasDisplay() ? snomed.get().getDisplay()
-				: condition.getCode().hasText() ? condition.getCode().getText() : snomed.get().getCode();
-		Problem problem = new Problem(snomed.get().getCode(), truncate(term, 120), onset, abated);
+		String term = coding.hasDisplay() ? coding.getDisplay()
+				: condition.getCode().hasText() ? condition.getCode().getText() : coding.getCode();
+		String system = system(coding.getSystem());
+		Problem problem = recordCodes.problem(system, coding.getCode(), truncate(term, 255), onset, abated);
+		List<String> warnings = CodeSets.inCodeSets(system) ? List.of()
+				: List.of("Kept in the record but not used: coded in " + system
+						+ " only, and the registers read SNOMED CT");
 		return new Rows(reference(condition.getSubject()),
-				List.of(new Row<>(SourceId.of(fullUrl, "Condition", condition.getIdElement().getIdPart()), problem)));
+				List.of(new Row<>(SourceId.of(fullUrl, "Condition", condition.getIdElement().getIdPart()), problem)),
+				warnings);
 	}
 
 	FhirMapping medicationRequest(@Nullable String fullUrl, MedicationRequest request) {
@@ -369,28 +400,26 @@ final class FhirResourceMapper {
 		if (!subject.hasReference()) {
 			return new Skip(type + " has no subject");
 		}
-		Optional<Coding> coded = medicine.getCoding().stream()
-			.filter(c -> c.hasCode() && c.getCode().length() <= 18)
-			.findFirst();
-		if (coded.isEmpty()) {
+		Coding coded = chosen(medicine);
+		if (coded == null) {
 			return new Skip(type + " has no medicine code");
 		}
 		String name = medicine.hasText() ? medicine.getText()
-				: coded.get().hasDisplay() ? coded.get().getDisplay() : coded.get().getCode();
-		MedicationCategory category = medicine.getCoding().stream()
-			.map(c -> codes.medication(c.getSystem(), c.getCode()))
-			.flatMap(Optional::stream)
-			.findFirst()
-			.or(() -> codes.medicationByName(name))
-			.orElse(MedicationCategory.OTHER);
-		Medication medication = new Medication(category, truncate(name, 80), coded.get().getCode(), start, end);
+				: coded.hasDisplay() ? coded.getDisplay() : coded.getCode();
+		Medication medication = recordCodes.medication(system(coded.getSystem()), coded.getCode(), truncate(name, 255),
+				start, end);
 		return new Rows(reference(subject), List.of(new Row<>(SourceId.of(fullUrl, type, id), medication)));
 	}
 
+	/**
+	 * An inpatient or emergency encounter as a hospital admission. An emergency class is unplanned; for an inpatient
+	 * class the encounter's priority, then its admission source, says whether it was planned; when neither says, the
+	 * admission is kept as not stated rather than guessed.
+	 */
 	FhirMapping encounter(@Nullable String fullUrl, Encounter encounter) {
-		Optional<Boolean> planned = codes.admission(encounter.getClass_().getSystem(),
+		Optional<FhirCodeMap.AdmissionClass> admission = codes.admission(encounter.getClass_().getSystem(),
 				encounter.getClass_().getCode());
-		if (planned.isEmpty()) {
+		if (admission.isEmpty()) {
 			return new NotRelevant();
 		}
 		String status = encounter.hasStatus() ? encounter.getStatus().toCode() : "";
@@ -403,13 +432,29 @@ final class FhirResourceMapper {
 		if (!encounter.getPeriod().hasStart()) {
 			return new Skip("Encounter has no start date");
 		}
+		Boolean planned = admission.get() == FhirCodeMap.AdmissionClass.UNPLANNED ? Boolean.FALSE : null;
+		if (planned == null) {
+			planned = encounter.getPriority()
+				.getCoding()
+				.stream()
+				.map(c -> codes.plannedByPriority(c.getSystem(), c.getCode()))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.or(() -> encounter.getHospitalization()
+					.getAdmitSource()
+					.getCoding()
+					.stream()
+					.map(c -> codes.plannedByAdmitSource(c.getSystem(), c.getCode()))
+					.flatMap(Optional::stream)
+					.findFirst())
+				.orElse(null);
+		}
 		String reason = encounter.hasReasonCode() ? describe(encounter.getReasonCodeFirstRep())
 				: encounter.hasType() ? describe(encounter.getTypeFirstRep())
-						: planned.get() ? "Inpatient admission" : "Emergency admission";
-		Admission admission = new Admission(date(encounter.getPeriod().getStartElement()), planned.get(),
-				truncate(reason, 120));
+						: Boolean.FALSE.equals(planned) ? "Emergency admission" : "Inpatient admission";
+		Admission row = new Admission(date(encounter.getPeriod().getStartElement()), planned, truncate(reason, 120));
 		return new Rows(reference(encounter.getSubject()), List.of(
-				new Row<>(SourceId.of(fullUrl, "Encounter", encounter.getIdElement().getIdPart()), admission)));
+				new Row<>(SourceId.of(fullUrl, "Encounter", encounter.getIdElement().getIdPart()), row)));
 	}
 
 	/** A reference as the key a Patient is found under: {@code urn:uuid:...} as it is, else {@code Patient/id}. */

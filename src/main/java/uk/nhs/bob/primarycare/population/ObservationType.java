@@ -1,36 +1,39 @@
 package uk.nhs.bob.primarycare.population;
 
+import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.terminology.Cluster;
+
 /**
- * The observations the platform reads, each with the SNOMED CT concept it is recorded under and its unit. Blood
- * pressure and BMI codes follow UK Core / GP Connect (DOMAIN.md B10). Smoking status is recorded under one of the
- * {@link SmokingStatus} codes, with the cigarettes smoked a day as its value.
+ * The observations the platform reads, each recognised by a published cluster (SNOMED CT codes) and, for records
+ * coded in LOINC, by the project's own mapping ({@code population/record-codes.csv}); values are read in the unit
+ * named here. Smoking status is recognised by the current, ex- and never-smoker clusters.
  */
 public enum ObservationType {
 
-	SYSTOLIC_BP("72313002", "Systolic blood pressure", "mmHg"),
-	DIASTOLIC_BP("1091811000000102", "Diastolic blood pressure", "mmHg"),
-	BMI("60621009", "Body mass index", "kg/m2"),
-	SMOKING_STATUS("77176002", "Smoking status", "cigarettes/day"),
-	TOTAL_CHOLESTEROL("77068002", "Total cholesterol", "mmol/L"),
-	HDL_CHOLESTEROL("17888004", "HDL cholesterol", "mmol/L"),
-	EGFR("80274001", "eGFR", "mL/min/1.73m2"),
-	WEIGHT("27113001", "Body weight", "kg");
+	SYSTOLIC_BP(Cluster.SYSBP_COD, "Systolic blood pressure", "mmHg"),
+	DIASTOLIC_BP(Cluster.DIABP_COD, "Diastolic blood pressure", "mmHg"),
+	BMI(Cluster.BMIVAL_COD, "Body mass index", "kg/m2"),
+	SMOKING_STATUS(null, "Smoking status", "cigarettes/day"),
+	TOTAL_CHOLESTEROL(Cluster.CHOL2_COD, "Total cholesterol", "mmol/L"),
+	HDL_CHOLESTEROL(Cluster.HDLCCHOL_COD, "HDL cholesterol", "mmol/L"),
+	EGFR(Cluster.EGFR, "eGFR", "mL/min/1.73m2");
 
-	private final String snomedCode;
+	private final @Nullable Cluster cluster;
 
 	private final String label;
 
 	private final String unit;
 
-	ObservationType(String snomedCode, String label, String unit) {
-		this.snomedCode = snomedCode;
+	ObservationType(@Nullable Cluster cluster, String label, String unit) {
+		this.cluster = cluster;
 		this.label = label;
 		this.unit = unit;
 	}
 
-	/** The usual SNOMED CT code (smoking status varies with the status). */
-	public String snomedCode() {
-		return snomedCode;
+	/** The cluster whose SNOMED CT codes are this observation (none for smoking status: see {@link SmokingStatus}). */
+	public @Nullable Cluster cluster() {
+		return cluster;
 	}
 
 	public String label() {

@@ -150,6 +150,8 @@ class PeopleController {
 		model.addAttribute("practice", practice);
 		model.addAttribute("record", record);
 		model.addAttribute("purpose", PURPOSE);
+		model.addAttribute("registers", Registers.of(record, view.person().dateOfBirth(), LocalDate.now()));
+		model.addAttribute("codeSetVersion", RecordCodes.standard().codeSets().version());
 		model.addAttribute("bloodPressures", BloodPressureReading.from(record.observations()));
 		model.addAttribute("latest", latestObservations(record));
 		model.addAttribute("history", record.observations()

@@ -46,6 +46,20 @@ public class Population {
 			FROM population.person p JOIN population.lsoa l ON l.code = p.lsoa_code
 			""";
 
+	private static final String PROBLEM_COLUMNS = "SELECT nhs_number, code_system, code, term, onset_date, "
+			+ "resolved_date FROM population.problem";
+
+	private static final String OBSERVATION_COLUMNS = "SELECT nhs_number, code_system, code, value, unit, observed_on, "
+			+ "setting, value_system, value_code FROM population.observation";
+
+	private static final String MEDICATION_COLUMNS = "SELECT nhs_number, code_system, code, name, start_date, end_date "
+			+ "FROM population.medication";
+
+	private static final String ADMISSION_COLUMNS = "SELECT nhs_number, admitted_on, planned, reason "
+			+ "FROM population.admission";
+
+	private static final String RANGE = " WHERE nhs_number >= ? AND nhs_number < ? ORDER BY nhs_number, line";
+
 	private static final int STREAM_FETCH_SIZE = 2_000;
 
 	private final JdbcClient jdbc;
@@ -65,8 +79,9 @@ public class Population {
 
 	/**
 	 * Records a blood pressure reading taken outside the practice (a community pharmacy check, an optometrist, a home
-	 * reading) as a systolic and a diastolic observation, and publishes {@link ObservationsRecorded} in the same
-	 * transaction so other modules re-evaluate the person at once.
+	 * reading, or a home monitoring or ambulatory average) as a systolic and a diastolic observation, coded with the
+	 * code the platform records that setting with (from the published clusters), and publishes
+	 * {@link ObservationsRecorded} in the same transaction so other modules re-evaluate the person at once.
 	 *
 	 * @return false, recording nothing, when there is no such person
 	 * @throws IllegalArgumentException for an implausible reading or a date in the future
@@ -94,17 +109,17 @@ public class Population {
 			.param(nhsNumber.value())
 			.query(Integer.class)
 			.single();
+		String[] codes = codes().recordingCodes(setting);
 		List<RecordedObservation> recorded = List.of(
-				new RecordedObservation(ObservationType.SYSTOLIC_BP, ObservationType.SYSTOLIC_BP.snomedCode(),
+				new RecordedObservation(ObservationType.SYSTOLIC_BP, null, codes[0],
 						java.math.BigDecimal.valueOf(systolic), ObservationType.SYSTOLIC_BP.unit(), date, setting),
-				new RecordedObservation(ObservationType.DIASTOLIC_BP, ObservationType.DIASTOLIC_BP.snomedCode(),
+				new RecordedObservation(ObservationType.DIASTOLIC_BP, null, codes[1],
 						java.math.BigDecimal.valueOf(diastolic), ObservationType.DIASTOLIC_BP.unit(), date, setting));
 		for (RecordedObservation o : recorded) {
 			jdbc.sql("""
-					INSERT INTO population.observation (nhs_number, line, type, snomed_code, value, unit, observed_on,
-					  setting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(nhsNumber.value(), ++line, o.type().name(), o.snomedCode(), o.value(), o.unit(), o.date(),
-						setting.name())
+					INSERT INTO population.observation (nhs_number, line, code, value, unit, observed_on, setting)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(nhsNumber.value(), ++line, o.code(), o.value(), o.unit(), o.date(), setting.name())
 				.update();
 		}
 		events.publishEvent(new ObservationsRecorded(nhsNumber, recorded));
@@ -163,15 +178,41 @@ public class Population {
 			return Optional.empty();
 		}
 		String nhs = nhsNumber.value();
+		RecordCodes codes = codes();
+		List<Observation> observations = new ArrayList<>();
+		jdbc.sql(OBSERVATION_COLUMNS + " WHERE nhs_number = ? ORDER BY line").param(nhs).query(rs -> {
+			Observation observation = observation(rs, codes);
+			if (observation != null) {
+				observations.add(observation);
+			}
+		});
 		return Optional.of(new CodedRecord(
-				jdbc.sql("SELECT snomed_code, term, onset_date, resolved_date FROM population.problem "
-						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> problem(rs)).list(),
-				jdbc.sql("SELECT type, snomed_code, value, unit, observed_on, setting FROM population.observation "
-						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> observation(rs)).list(),
-				jdbc.sql("SELECT category, name, snomed_code, start_date, end_date FROM population.medication "
-						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> medication(rs)).list(),
-				jdbc.sql("SELECT admitted_on, planned, reason FROM population.admission "
-						+ "WHERE nhs_number = ? ORDER BY line").param(nhs).query((rs, i) -> admission(rs)).list()));
+				jdbc.sql(PROBLEM_COLUMNS + " WHERE nhs_number = ? ORDER BY line")
+					.param(nhs)
+					.query((rs, i) -> problem(rs, codes))
+					.list(),
+				observations,
+				jdbc.sql(MEDICATION_COLUMNS + " WHERE nhs_number = ? ORDER BY line")
+					.param(nhs)
+					.query((rs, i) -> medication(rs, codes))
+					.list(),
+				jdbc.sql(ADMISSION_COLUMNS + " WHERE nhs_number = ? ORDER BY line")
+					.param(nhs)
+					.query((rs, i) -> admission(rs))
+					.list()));
+	}
+
+	/**
+	 * The registers a person is on at a date ({@link Registers}: "is this person on register X on date D"), or empty
+	 * for an unknown NHS number. Not audited: it names no more than the register ids; callers that show the record
+	 * use {@link #viewRecord}.
+	 */
+	public Optional<Registers> registers(NhsNumber nhsNumber, LocalDate on) {
+		Optional<PersonSummary> person = find(nhsNumber);
+		if (person.isEmpty()) {
+			return Optional.empty();
+		}
+		return record(nhsNumber).map(r -> Registers.of(r, person.get().dateOfBirth(), on));
 	}
 
 	/**
@@ -250,19 +291,13 @@ public class Population {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (Cursor people = new Cursor(connection,
 				PERSON_SELECT + " WHERE p.nhs_number >= ? AND p.nhs_number < ? ORDER BY p.nhs_number", from, to);
-				Cursor problems = new Cursor(connection, "SELECT nhs_number, snomed_code, term, onset_date, "
-						+ "resolved_date FROM population.problem WHERE nhs_number >= ? AND nhs_number < ? "
-						+ "ORDER BY nhs_number, line", from, to);
+				Cursor problems = new Cursor(connection, PROBLEM_COLUMNS + RANGE, from, to);
 				// the largest table, left out by callers that need no observations (null resources are not closed)
-				Cursor observations = !withObservations ? null : new Cursor(connection, "SELECT nhs_number, type, "
-						+ "snomed_code, value, unit, observed_on, setting FROM population.observation "
-						+ "WHERE nhs_number >= ? AND nhs_number < ? ORDER BY nhs_number, line", from, to);
-				Cursor medications = new Cursor(connection, "SELECT nhs_number, category, name, snomed_code, "
-						+ "start_date, end_date FROM population.medication WHERE nhs_number >= ? AND nhs_number < ? "
-						+ "ORDER BY nhs_number, line", from, to);
-				Cursor admissions = new Cursor(connection, "SELECT nhs_number, admitted_on, planned, reason "
-						+ "FROM population.admission WHERE nhs_number >= ? AND nhs_number < ? "
-						+ "ORDER BY nhs_number, line", from, to)) {
+				Cursor observations = !withObservations ? null
+						: new Cursor(connection, OBSERVATION_COLUMNS + RANGE, from, to);
+				Cursor medications = new Cursor(connection, MEDICATION_COLUMNS + RANGE, from, to);
+				Cursor admissions = new Cursor(connection, ADMISSION_COLUMNS + RANGE, from, to)) {
+			RecordCodes codes = codes();
 			LocalDate today = LocalDate.now();
 			long count = 0;
 			while (people.next()) {
@@ -270,17 +305,20 @@ public class Population {
 				String nhs = person.nhsNumber().value();
 				List<Problem> personProblems = new ArrayList<>();
 				while (problems.at(nhs)) {
-					personProblems.add(problem(problems.rows));
+					personProblems.add(problem(problems.rows, codes));
 					problems.next();
 				}
 				List<Observation> personObservations = new ArrayList<>();
 				while (observations != null && observations.at(nhs)) {
-					personObservations.add(observation(observations.rows));
+					Observation observation = observation(observations.rows, codes);
+					if (observation != null) {
+						personObservations.add(observation);
+					}
 					observations.next();
 				}
 				List<Medication> personMedications = new ArrayList<>();
 				while (medications.at(nhs)) {
-					personMedications.add(medication(medications.rows));
+					personMedications.add(medication(medications.rows, codes));
 					medications.next();
 				}
 				List<Admission> personAdmissions = new ArrayList<>();
@@ -365,27 +403,32 @@ public class Population {
 				new OdsCode(rs.getString("registered_practice")), dateOfDeath);
 	}
 
-	private static Problem problem(ResultSet rs) throws SQLException {
-		return new Problem(rs.getString("snomed_code"), rs.getString("term"),
+	private static RecordCodes codes() {
+		return RecordCodes.standard();
+	}
+
+	private static Problem problem(ResultSet rs, RecordCodes codes) throws SQLException {
+		return codes.problem(rs.getString("code_system"), rs.getString("code"), rs.getString("term"),
 				rs.getObject("onset_date", LocalDate.class), rs.getObject("resolved_date", LocalDate.class));
 	}
 
-	private static Observation observation(ResultSet rs) throws SQLException {
-		String setting = rs.getString("setting");
-		return new Observation(ObservationType.valueOf(rs.getString("type")), rs.getString("snomed_code"),
-				// without the column's padding zeros: 27.5, not 27.50
-				rs.getBigDecimal("value").stripTrailingZeros(), rs.getString("unit"), rs.getObject("observed_on", LocalDate.class),
-				setting == null ? null : BloodPressureSetting.valueOf(setting));
+	/** The observation as the platform reads it, or null for one it does not use. */
+	private static @Nullable Observation observation(ResultSet rs, RecordCodes codes) throws SQLException {
+		java.math.BigDecimal value = rs.getBigDecimal("value");
+		// without the column's padding zeros: 27.5, not 27.50
+		return codes.observation(rs.getString("code_system"), rs.getString("code"),
+				value == null ? null : value.stripTrailingZeros(), rs.getString("unit"),
+				rs.getObject("observed_on", LocalDate.class), rs.getString("setting"), rs.getString("value_system"),
+				rs.getString("value_code"));
 	}
 
-	private static Medication medication(ResultSet rs) throws SQLException {
-		return new Medication(MedicationCategory.valueOf(rs.getString("category")), rs.getString("name"),
-				rs.getString("snomed_code"), rs.getObject("start_date", LocalDate.class),
-				rs.getObject("end_date", LocalDate.class));
+	private static Medication medication(ResultSet rs, RecordCodes codes) throws SQLException {
+		return codes.medication(rs.getString("code_system"), rs.getString("code"), rs.getString("name"),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class));
 	}
 
 	private static Admission admission(ResultSet rs) throws SQLException {
-		return new Admission(rs.getObject("admitted_on", LocalDate.class), rs.getBoolean("planned"),
+		return new Admission(rs.getObject("admitted_on", LocalDate.class), (Boolean) rs.getObject("planned"),
 				rs.getString("reason"));
 	}
 

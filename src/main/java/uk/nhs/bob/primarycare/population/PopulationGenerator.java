@@ -16,6 +16,10 @@ import uk.nhs.bob.primarycare.population.CodedRecord.Admission;
 import uk.nhs.bob.primarycare.population.CodedRecord.Medication;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
+import uk.nhs.bob.primarycare.population.GeneratorCodes.Medicine;
+import uk.nhs.bob.primarycare.terminology.Cluster;
+import uk.nhs.bob.primarycare.terminology.CodeSetEntry;
+import uk.nhs.bob.primarycare.terminology.CodeSets;
 
 /**
  * Generates a synthetic BOB population, one person at a time, so any size streams through a fixed amount of memory.
@@ -24,6 +28,7 @@ import uk.nhs.bob.primarycare.population.CodedRecord.Problem;
  * <p>
  * Prevalence figures cite their source; they are England-wide unless noted, and BOB, being less deprived than
  * England, comes out a little lower where deprivation drives them. These are for demonstration, not epidemiology.
+ * Every code is drawn from the published code sets the rules read ({@link GeneratorCodes}), several per condition.
  */
 final class PopulationGenerator {
 
@@ -67,34 +72,34 @@ final class PopulationGenerator {
 
 	private static final String INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
 
-	private static final BloodPressureSetting[] SETTINGS = BloodPressureSetting.values();
+	private static final BloodPressureSetting[] SETTINGS = { BloodPressureSetting.CLINIC,
+			BloodPressureSetting.HOME_AVERAGE, BloodPressureSetting.AMBULATORY, BloodPressureSetting.PHARMACY,
+			BloodPressureSetting.OPTOMETRY };
 
-	// Clinic readings dominate; community pharmacy BP checks (since 2021) and home monitoring add the rest.
-	private static final double[] SETTING_WEIGHTS = { 72, 10, 15, 3 };
+	// Clinic readings dominate; community pharmacy BP checks (since 2021), home monitoring averages and a few
+	// ambulatory averages (NICE NG136 confirmation) add the rest.
+	private static final double[] SETTING_WEIGHTS = { 72, 8, 2, 15, 3 };
 
-	private record Deficit(String code, String term, double weight) {
+	private record Deficit(Cluster cluster, double weight) {
 	}
 
-	// eFI deficits (Clegg et al. 2016; DOMAIN.md B7) that this generator codes on top of the long-term conditions
-	// that also count as deficits (hypertension, AF, CKD, diabetes, heart failure...).
-	private static final List<Deficit> FRAILTY_DEFICITS = List.of(
-			new Deficit(ProblemCodes.FALLS, "History of falls", 3),
-			new Deficit(ProblemCodes.MEMORY_IMPAIRMENT, "Memory impairment", 2),
-			new Deficit(ProblemCodes.DEMENTIA, "Dementia", 1),
-			new Deficit(ProblemCodes.URINARY_INCONTINENCE, "Urinary incontinence", 2),
-			new Deficit(ProblemCodes.OSTEOPOROSIS, "Osteoporosis", 1.5),
-			new Deficit(ProblemCodes.HEARING_LOSS, "Hearing loss", 2.5),
-			new Deficit(ProblemCodes.VISUAL_IMPAIRMENT, "Visual impairment", 1.5),
-			new Deficit(ProblemCodes.HOUSEBOUND, "Housebound", 0.8),
-			new Deficit(ProblemCodes.FRACTURED_NECK_OF_FEMUR, "Fracture of neck of femur", 0.5),
-			new Deficit(ProblemCodes.DIZZINESS, "Dizziness", 1.5), new Deficit(ProblemCodes.DYSPNOEA, "Dyspnoea", 1.5),
-			new Deficit(ProblemCodes.ANAEMIA, "Anaemia", 1.2), new Deficit(ProblemCodes.SKIN_ULCER, "Skin ulcer", 0.7),
-			new Deficit(ProblemCodes.INSOMNIA, "Insomnia", 1.2), new Deficit(ProblemCodes.LIVES_ALONE, "Lives alone", 2),
-			new Deficit(ProblemCodes.WEIGHT_LOSS, "Weight loss", 0.8),
-			new Deficit(ProblemCodes.DIFFICULTY_WALKING, "Difficulty walking", 2),
-			new Deficit(ProblemCodes.PARKINSONS_DISEASE, "Parkinson's disease", 0.3));
+	// eFI deficits (Clegg et al. 2016) that this generator codes, from the published eFI code sets, on top of the
+	// long-term conditions that also count as deficits (hypertension, AF, CKD, diabetes, heart failure...).
+	private static final List<Deficit> FRAILTY_DEFICITS = List.of(new Deficit(Cluster.EFI_FALLS, 3),
+			new Deficit(Cluster.EFI_MEMORY_COGNITIVE, 2), new Deficit(Cluster.DEM_COD, 1),
+			new Deficit(Cluster.EFI_URINARY_INCONTINENCE, 2), new Deficit(Cluster.OSTEO_COD, 1.5),
+			new Deficit(Cluster.EFI_HEARING_IMPAIRMENT, 2.5), new Deficit(Cluster.EFI_VISUAL_IMPAIRMENT, 1.5),
+			new Deficit(Cluster.EFI_HOUSEBOUND, 0.8), new Deficit(Cluster.EFI_FRAGILITY_FRACTURE, 0.5),
+			new Deficit(Cluster.EFI_DIZZINESS, 1.5), new Deficit(Cluster.EFI_DYSPNOEA, 1.5),
+			new Deficit(Cluster.EFI_ANAEMIA, 1.2), new Deficit(Cluster.EFI_SKIN_ULCER, 0.7),
+			new Deficit(Cluster.EFI_SLEEP_DISTURBANCE, 1.2), new Deficit(Cluster.EFI_SOCIAL_VULNERABILITY, 2),
+			new Deficit(Cluster.EFI_WEIGHT_LOSS, 0.8), new Deficit(Cluster.EFI_MOBILITY_TRANSFER, 2),
+			new Deficit(Cluster.EFI_PARKINSONISM_TREMOR, 0.3));
 
 	private static final double[] DEFICIT_WEIGHTS = FRAILTY_DEFICITS.stream().mapToDouble(Deficit::weight).toArray();
+
+	// Mean deficits coded on top of the long-term conditions, for 65-69, 70-74, 75-79, 80-84, 85-89 and 90+.
+	private static final double[] MEAN_DEFICITS = { 2.0, 2.8, 3.8, 5.2, 6.4, 7.6 };
 
 	private static final String[] UNPLANNED_REASONS = { "Fall", "Chest infection", "Urinary tract infection",
 			"Chest pain", "Shortness of breath", "Acute confusion", "Cellulitis" };
@@ -110,7 +115,42 @@ final class PopulationGenerator {
 
 	private final SyntheticLsoas lsoas;
 
+	private final GeneratorCodes codes;
+
+	private final Medicines medicines;
+
+	/** The products prescribed in the synthetic records, each with its dm+d codes from the published lists. */
+	private record Medicines(Medicine atorvastatin20, Medicine atorvastatin80, Medicine simvastatin40,
+			List<Medicine> antihypertensives, Medicine bisoprolol, Medicine furosemide, Medicine apixaban,
+			Medicine warfarin, List<Medicine> antipsychotics, Medicine prednisolone) {
+
+		static Medicines of(GeneratorCodes codes) {
+			return new Medicines(codes.medicine(Cluster.STAT_COD, "Atorvastatin 20mg tablets"),
+					codes.medicine(Cluster.STAT_COD, "Atorvastatin 80mg tablets"),
+					codes.medicine(Cluster.STAT_COD, "Simvastatin 40mg tablets"),
+					List.of(codes.medicine(Cluster.CCB, "Amlodipine 5mg tablets"),
+							codes.medicine(Cluster.ACE_COD, "Ramipril 5mg capsules"),
+							codes.medicine(Cluster.AII_COD, "Losartan 50mg tablets"),
+							codes.medicine(Cluster.DIURETIC, "Indapamide 2.5mg tablets"),
+							codes.medicine(Cluster.ACE_COD, "Lisinopril 10mg tablets")),
+					codes.medicine(Cluster.BETA_BLOCKER, "Bisoprolol 5mg tablets"),
+					codes.medicine(Cluster.DIURETIC, "Furosemide 40mg tablets"),
+					codes.medicine(Cluster.DOAC, "Apixaban 5mg tablets"),
+					codes.medicine(Cluster.WARFARIN, "Warfarin 1mg tablets"),
+					List.of(codes.medicine(Cluster.ATYPICAL_ANTIPSYCHOTIC, "Olanzapine 10mg tablets"),
+							codes.medicine(Cluster.ATYPICAL_ANTIPSYCHOTIC, "Quetiapine 100mg tablets"),
+							codes.medicine(Cluster.ATYPICAL_ANTIPSYCHOTIC, "Risperidone 2mg tablets"),
+							codes.medicine(Cluster.ATYPICAL_ANTIPSYCHOTIC, "Aripiprazole 10mg tablets")),
+					codes.medicine(Cluster.ORAL_STEROID, "Prednisolone 5mg tablets"));
+		}
+
+	}
+
 	PopulationGenerator(List<PracticeSummary> practices, long seed, LocalDate today) {
+		this(practices, seed, today, CodeSets.standard());
+	}
+
+	PopulationGenerator(List<PracticeSummary> practices, long seed, LocalDate today, CodeSets codeSets) {
 		if (practices.isEmpty()) {
 			throw new IllegalArgumentException("The population needs practices to register at");
 		}
@@ -118,6 +158,8 @@ final class PopulationGenerator {
 		this.seed = seed;
 		this.today = today;
 		this.lsoas = new SyntheticLsoas(practices.stream().map(p -> p.postcode().outward()).toList(), seed);
+		this.codes = new GeneratorCodes(codeSets);
+		this.medicines = Medicines.of(codes);
 	}
 
 	SyntheticLsoas lsoas() {
@@ -180,7 +222,7 @@ final class PopulationGenerator {
 		if (dateOfDeath != null && !dateOfDeath.isAfter(dateOfBirth)) {
 			dateOfDeath = null;
 		}
-		CodedRecord record = new ClinicalHistory(random, age, sex, ethnicity, lsoa.imdDecile(),
+		CodedRecord record = new ClinicalHistory(random, codes, medicines, age, sex, ethnicity, lsoa.imdDecile(),
 				dateOfDeath == null ? today : dateOfDeath)
 			.build();
 		return new GeneratedPerson(nhsNumber, given, family, dateOfBirth, sex, ethnicity, postcode, lsoa.code(),
@@ -206,6 +248,10 @@ final class PopulationGenerator {
 
 		private final SplittableRandom random;
 
+		private final GeneratorCodes codes;
+
+		private final Medicines drugs;
+
 		private final int age;
 
 		private final Sex sex;
@@ -225,8 +271,11 @@ final class PopulationGenerator {
 
 		private final List<Admission> admissions = new ArrayList<>();
 
-		ClinicalHistory(SplittableRandom random, int age, Sex sex, Ethnicity ethnicity, int imdDecile, LocalDate end) {
+		ClinicalHistory(SplittableRandom random, GeneratorCodes codes, Medicines drugs, int age, Sex sex,
+				Ethnicity ethnicity, int imdDecile, LocalDate end) {
 			this.random = random;
+			this.codes = codes;
+			this.drugs = drugs;
 			this.age = age;
 			this.sex = sex;
 			this.ethnicity = ethnicity;
@@ -237,9 +286,7 @@ final class PopulationGenerator {
 		CodedRecord build() {
 			if (age >= 6 && age < 18 && chance(0.05)) {
 				// Asthma in children: QOF 2022/23 register 6.5% (aged 6+) across ages
-				problem(ProblemCodes.ASTHMA, "Asthma", yearsAgo(1, age - 3));
-				medication(MedicationCategory.RESPIRATORY, "Salbutamol 100micrograms/dose inhaler", "372897005",
-						yearsAgo(0, 3), null);
+				condition(Cluster.AST_COD, yearsAgo(1, age - 3));
 			}
 			if (age >= 18) {
 				adult();
@@ -272,19 +319,22 @@ final class PopulationGenerator {
 						: exSmoker ? SmokingStatus.EX_SMOKER : SmokingStatus.NEVER_SMOKED;
 				int perDay = smoker ? 1 + Draw.weighted(random, new double[] { 40, 40, 20 }) * 10 + random.nextInt(10)
 						: 0;
-				observation(ObservationType.SMOKING_STATUS, status.snomedCode(), perDay, daysAgo(1, 1100), null);
+				// the codes that name a status ("Cigarette smoker", "Ex-smoker"), not consumption or intentions
+				CodeSetEntry code = codes.any(random, status.cluster(), term -> term.contains("smoke")
+						&& !term.contains("consumption") && !term.contains("stop") && !term.contains("Wants")
+						&& !term.contains("Thinking") && !term.contains("Ready") && !term.contains("chewed"));
+				observations.add(new Observation(ObservationType.SMOKING_STATUS, null, code.code(),
+						BigDecimal.valueOf(perDay), ObservationType.SMOKING_STATUS.unit(), daysAgo(1, 1100), null,
+						status));
 			}
 
 			// BMI: 64% of adults overweight or obese, 26-29% obese (Health Survey for England 2021/2022, NHS Digital)
 			double bmiMean = 27.1 + (age < 30 ? -2.0 : age < 45 ? -0.2 : age < 65 ? 0.8 : age < 80 ? 0.6 : -0.9)
 					+ (imdDecile <= 3 ? 0.7 : 0) + (ethnicity.qrisk() == Ethnicity.QriskEthnicity.CHINESE ? -3 : 0);
 			double bmi = Draw.clamp(Draw.gaussian(random, bmiMean, 4.9), 15.5, 58);
-			double height = male ? Draw.gaussian(random, 1.76, 0.07) : Draw.gaussian(random, 1.62, 0.065);
 			if (chance(0.8)) {
-				LocalDate measured = daysAgo(1, 1400);
-				observation(ObservationType.BMI, ObservationType.BMI.snomedCode(), bmi, measured, null);
-				observation(ObservationType.WEIGHT, ObservationType.WEIGHT.snomedCode(), bmi * height * height,
-						measured, null);
+				observation(ObservationType.BMI, codes.any(random, Cluster.BMIVAL_COD, term -> true).code(), bmi,
+						daysAgo(1, 1400), null);
 			}
 			boolean obese = bmi >= 30;
 
@@ -329,10 +379,6 @@ final class PopulationGenerator {
 			boolean asthma = chance(0.07);
 			// Depression: QOF 2022/23 13.2% of people aged 18+
 			boolean depression = chance((age < 65 ? 0.16 : 0.1) * deprivation);
-			// Anxiety: about 6% of adults have generalised anxiety disorder (APMS 2014), more alongside depression
-			boolean anxiety = chance((depression ? 0.35 : 0.05) * deprivation);
-			// Chronic pain: a third to a half of UK adults (Fayaz et al., BMJ Open 2016); coded far less often
-			boolean chronicPain = chance(age < 45 ? 0.04 : age < 65 ? 0.09 : 0.14);
 			// Severe mental illness: QOF 2022/23 0.95%
 			boolean smi = chance(0.01 * deprivation);
 			// Rheumatoid arthritis: QOF 2022/23 0.77% of people aged 16+
@@ -346,140 +392,103 @@ final class PopulationGenerator {
 			// of them have it coded
 			boolean migraine = age < 65 && chance(sex == Sex.FEMALE ? 0.06 : 0.02);
 			boolean sle = sex == Sex.FEMALE && chance(0.001);
-			// Erectile dysfunction coded in men 40+: QRISK3 input (BMJ 2017)
-			boolean erectileDysfunction = male && age >= 40 && chance(0.05 + (type2 ? 0.1 : 0));
-			boolean familyHistory = chance(0.06);
 
 			if (htnDiagnosed) {
-				problem(ProblemCodes.HYPERTENSION, "Essential hypertension", yearsAgo(1, Math.min(25, age - 25)));
+				LocalDate diagnosed = yearsAgo(1, Math.min(25, age - 25));
+				condition(Cluster.HYP_COD, diagnosed);
+				// A few diagnoses are later resolved (QOF HYPRES_COD): off the register unless coded again
+				if (chance(0.02)) {
+					coded(codes.any(random, Cluster.HYPRES_COD, term -> true), later(diagnosed));
+					htnDiagnosed = false;
+				}
 			}
 			if (type2) {
-				problem(ProblemCodes.TYPE_2_DIABETES, "Type 2 diabetes mellitus", yearsAgo(1, Math.min(20, age - 25)));
-				medicationMaybe(0.8, MedicationCategory.ANTIDIABETIC, "Metformin 500mg modified-release tablets",
-						"372567009");
+				condition(Cluster.DMTYPE2_COD, yearsAgo(1, Math.min(20, age - 25)), Cluster.DM_COD);
 			}
 			if (type1) {
-				problem(ProblemCodes.TYPE_1_DIABETES, "Type 1 diabetes mellitus", yearsAgo(3, Math.min(40, age - 2)));
-				medication(MedicationCategory.ANTIDIABETIC, "Insulin glargine 100units/ml", "411529005",
-						yearsAgo(1, 5), null);
+				condition(Cluster.DMTYPE1_COD, yearsAgo(3, Math.min(40, age - 2)), Cluster.DM_COD);
 			}
 			if (af) {
-				problem(ProblemCodes.ATRIAL_FIBRILLATION, "Atrial fibrillation", yearsAgo(0, 12));
+				condition(Cluster.AFIB_COD, yearsAgo(0, 12));
 				if (chance(0.7)) {
-					medication(MedicationCategory.ANTICOAGULANT, "Apixaban 5mg tablets", "698090000", yearsAgo(0, 6),
-							null);
+					medication(drugs.apixaban(), yearsAgo(0, 6), null);
 				}
 				else if (chance(0.3)) {
-					medication(MedicationCategory.ANTICOAGULANT, "Warfarin 1mg tablets", "372756006", yearsAgo(1, 10),
-							null);
+					medication(drugs.warfarin(), yearsAgo(1, 10), null);
 				}
+				medicationMaybe(0.5, drugs.bisoprolol());
 			}
 			if (chd) {
-				problem(ProblemCodes.CORONARY_HEART_DISEASE, "Coronary heart disease", yearsAgo(1, 20));
+				condition(Cluster.CHD_COD, yearsAgo(1, 20));
 				if (chance(0.35)) {
-					problem(ProblemCodes.MYOCARDIAL_INFARCTION, "Myocardial infarction", yearsAgo(1, 15));
+					// several codes per condition, as practices record an angina diagnosis and a later infarction
+					condition(Cluster.CHD_COD, yearsAgo(1, 15));
 				}
+				medicationMaybe(0.5, drugs.bisoprolol());
 			}
 			if (stroke) {
-				if (chance(0.6)) {
-					problem(ProblemCodes.STROKE, "Cerebrovascular accident", yearsAgo(1, 15));
-				}
-				else {
-					problem(ProblemCodes.TIA, "Transient ischaemic attack", yearsAgo(1, 15));
-				}
+				condition(chance(0.6) ? Cluster.STRK_COD : Cluster.TIA_COD, yearsAgo(1, 15));
 			}
 			if (heartFailure) {
-				problem(ProblemCodes.HEART_FAILURE, "Heart failure", yearsAgo(0, 10));
-				medicationMaybe(0.8, MedicationCategory.OTHER, "Furosemide 40mg tablets", "387475002");
+				condition(Cluster.HF_COD, yearsAgo(0, 10));
+				medicationMaybe(0.8, drugs.furosemide());
 			}
 			if (pad) {
-				problem(ProblemCodes.PERIPHERAL_VASCULAR_DISEASE, "Peripheral vascular disease", yearsAgo(1, 12));
+				condition(Cluster.PAD_COD, yearsAgo(1, 12));
 			}
 			if (ckd) {
-				problem(ProblemCodes.CKD_STAGE_3, "Chronic kidney disease stage 3", yearsAgo(0, 10));
+				condition(Cluster.CKD_COD, yearsAgo(0, 10));
 			}
 			if (copd) {
-				problem(ProblemCodes.COPD, "Chronic obstructive pulmonary disease", yearsAgo(1, 15));
-				medication(MedicationCategory.RESPIRATORY, "Tiotropium 2.5micrograms/dose inhaler", "419696003",
-						yearsAgo(0, 8), null);
+				condition(Cluster.COPD_COD, yearsAgo(1, 15));
 			}
 			if (asthma) {
-				problem(ProblemCodes.ASTHMA, "Asthma", yearsAgo(1, Math.min(40, age - 2)));
-				medication(MedicationCategory.RESPIRATORY, "Salbutamol 100micrograms/dose inhaler", "372897005",
-						yearsAgo(0, 5), null);
+				condition(Cluster.AST_COD, yearsAgo(1, Math.min(40, age - 2)));
 			}
 			if (depression) {
 				LocalDate onset = yearsAgo(0, Math.min(20, age - 16));
-				boolean resolved = chance(0.3);
-				problems.add(new Problem(ProblemCodes.DEPRESSION, "Depressive disorder", onset,
-						resolved ? later(onset) : null));
-				if (!resolved && chance(0.6)) {
-					medication(MedicationCategory.ANTIDEPRESSANT, "Sertraline 50mg tablets", "372594008",
-							notBefore(onset), null);
-				}
-			}
-			if (anxiety) {
-				problem(ProblemCodes.ANXIETY, "Anxiety disorder", yearsAgo(0, Math.min(15, age - 16)));
-			}
-			if (chronicPain) {
-				problem(ProblemCodes.CHRONIC_PAIN, "Chronic pain", yearsAgo(0, 10));
+				CodeSetEntry code = codes.condition(random, Cluster.DEPR_COD);
+				problems.add(Problem.of(code.code(), code.term(), onset, chance(0.3) ? later(onset) : null));
 			}
 			if (smi) {
-				boolean schizophrenia = chance(0.5);
-				problem(schizophrenia ? ProblemCodes.SCHIZOPHRENIA : ProblemCodes.BIPOLAR_DISORDER,
-						schizophrenia ? "Schizophrenia" : "Bipolar disorder", yearsAgo(2, Math.min(30, age - 16)));
+				LocalDate onset = yearsAgo(2, Math.min(30, age - 16));
+				condition(Cluster.MH_COD, onset);
 				if (chance(0.7)) {
-					String[][] antipsychotics = { { "Olanzapine 10mg tablets", "386849001" },
-							{ "Quetiapine 100mg tablets", "386850001" }, { "Risperidone 2mg tablets", "386840002" },
-							{ "Aripiprazole 10mg tablets", "406784005" } };
-					String[] drug = Draw.pick(random, antipsychotics);
-					medication(MedicationCategory.ATYPICAL_ANTIPSYCHOTIC, drug[0], drug[1], yearsAgo(0, 10), null);
+					medication(Draw.pick(random, drugs.antipsychotics().toArray(Medicine[]::new)), yearsAgo(0, 10),
+							null);
 				}
 			}
 			if (ra) {
-				problem(ProblemCodes.RHEUMATOID_ARTHRITIS, "Rheumatoid arthritis", yearsAgo(1, 20));
-				medicationMaybe(0.7, MedicationCategory.OTHER, "Methotrexate 2.5mg tablets", "387381009");
-				medicationMaybe(0.25, MedicationCategory.ORAL_CORTICOSTEROID, "Prednisolone 5mg tablets",
-						"116601002");
+				condition(Cluster.RARTH_COD, yearsAgo(1, 20));
+				medicationMaybe(0.25, drugs.prednisolone());
 			}
 			if (copd && chance(0.08)) {
-				medication(MedicationCategory.ORAL_CORTICOSTEROID, "Prednisolone 5mg tablets", "116601002",
-						yearsAgo(0, 3), null);
+				medication(drugs.prednisolone(), yearsAgo(0, 3), null);
 			}
 			if (osteoarthritis) {
-				problem(ProblemCodes.OSTEOARTHRITIS, "Osteoarthritis", yearsAgo(1, 15));
+				coded(codes.any(random, Cluster.EFI_ARTHRITIS, term -> term.startsWith("Osteoarthritis")),
+						yearsAgo(1, 15));
 			}
 			if (hypothyroid) {
-				problem(ProblemCodes.HYPOTHYROIDISM, "Hypothyroidism", yearsAgo(1, 25));
-				medication(MedicationCategory.OTHER, "Levothyroxine sodium 100microgram tablets", "710809001",
-						yearsAgo(0, 20), null);
+				coded(codes.any(random, Cluster.EFI_THYROID_DISEASE, term -> term.startsWith("Hypothyroidism")),
+						yearsAgo(1, 25));
 			}
 			if (migraine) {
-				problem(ProblemCodes.MIGRAINE, "Migraine", yearsAgo(1, Math.min(20, age - 12)));
+				condition(Cluster.MIGRAINE, yearsAgo(1, Math.min(20, age - 12)));
 			}
 			if (sle) {
-				problem(ProblemCodes.SLE, "Systemic lupus erythematosus", yearsAgo(1, 15));
-			}
-			if (erectileDysfunction) {
-				problem(ProblemCodes.ERECTILE_DYSFUNCTION, "Erectile dysfunction", yearsAgo(0, 10));
-			}
-			if (familyHistory) {
-				problem(ProblemCodes.FAMILY_HISTORY_CHD, "Family history of ischaemic heart disease",
-						yearsAgo(1, 15));
+				condition(Cluster.SLE, yearsAgo(1, 15));
 			}
 
 			// Treated hypertension: about 85% of people on the register take an antihypertensive; about two-thirds
 			// of them are treated to target (CVDPREVENT 2023: ~67% of people with hypertension treated to target).
 			boolean treated = htnDiagnosed && chance(0.85);
 			if (treated) {
-				String[][] antihypertensives = { { "Amlodipine 5mg tablets", "386864001" },
-						{ "Ramipril 5mg capsules", "386872004" }, { "Losartan 50mg tablets", "373567002" },
-						{ "Indapamide 2.5mg tablets", "387419003" }, { "Lisinopril 10mg tablets", "386873009" } };
-				int drugs = 1 + Draw.weighted(random, new double[] { 55, 33, 12 });
-				int first = random.nextInt(antihypertensives.length);
-				for (int d = 0; d < drugs; d++) {
-					String[] drug = antihypertensives[(first + d) % antihypertensives.length];
-					medication(MedicationCategory.ANTIHYPERTENSIVE, drug[0], drug[1], yearsAgo(0, 12), null);
+				List<Medicine> antihypertensives = drugs.antihypertensives();
+				int count = 1 + Draw.weighted(random, new double[] { 55, 33, 12 });
+				int first = random.nextInt(antihypertensives.size());
+				for (int d = 0; d < count; d++) {
+					medication(antihypertensives.get((first + d) % antihypertensives.size()), yearsAgo(0, 12), null);
 				}
 			}
 			boolean controlled = treated && chance(0.67);
@@ -490,32 +499,33 @@ final class PopulationGenerator {
 			double statinChance = cvd ? 0.8 : (type2 && age >= 40) ? 0.6 : (htnDiagnosed && age >= 50) ? 0.4
 					: age >= 60 ? 0.12 : age >= 45 ? 0.04 : 0;
 			boolean statin = chance(statinChance);
+			LocalDate statinStart = null;
 			if (statin) {
-				boolean high = cvd;
-				medication(MedicationCategory.LIPID_LOWERING,
-						high ? "Atorvastatin 80mg tablets" : chance(0.8) ? "Atorvastatin 20mg tablets"
-								: "Simvastatin 40mg tablets",
-						"373444002", yearsAgo(0, 12), null);
+				Medicine product = cvd ? drugs.atorvastatin80()
+						: chance(0.8) ? drugs.atorvastatin20() : drugs.simvastatin40();
+				statinStart = yearsAgo(0, 12);
+				medication(product, statinStart, null);
 				if (chance(0.06)) {
 					// Stopped statins (side effects, choice) stay on the record with an end date
 					LocalDate start = yearsAgo(3, 10);
-					medication(MedicationCategory.LIPID_LOWERING, "Simvastatin 40mg tablets", "387584000", start,
-							later(start));
+					medication(drugs.simvastatin40(), start, later(start));
 				}
+			}
+			else if (age >= 40 && chance(0.03)) {
+				// Statin personalised care adjustments coded by the practice (QOF STATNIND/STATINTOL clusters)
+				coded(codes.any(random, chance(0.5) ? Cluster.STATNIND_COD : Cluster.STATINTOL_COD, term -> true),
+						daysAgo(1, 700));
+			}
+			if (htnDiagnosed && chance(0.02)) {
+				coded(codes.any(random, Cluster.HYPPCADEC_COD, term -> true), daysAgo(1, 500));
 			}
 
 			bloodPressures(hypertensive, htnDiagnosed, treated, controlled);
-			lipids(statin, type2 || htnDiagnosed || cvd);
+			lipids(statin, statinStart, type2 || htnDiagnosed || cvd);
 			kidney(ckd, hypertensive || type2);
 
 			if (age >= 65) {
 				frailty();
-			}
-			if (age >= 65 && problems.size() >= 2) {
-				medicationMaybe(Math.min(0.8, 0.1 * problems.size()), MedicationCategory.OTHER,
-						"Omeprazole 20mg capsules", "387137007");
-				medicationMaybe(Math.min(0.6, 0.07 * problems.size()), MedicationCategory.OTHER,
-						"Paracetamol 500mg tablets", "387517004");
 			}
 			admissions();
 		}
@@ -557,8 +567,8 @@ final class PopulationGenerator {
 			}
 			for (int r = 0; r < readings; r++) {
 				BloodPressureSetting setting = SETTINGS[Draw.weighted(random, SETTING_WEIGHTS)];
-				// Home readings run lower (white-coat effect; NICE NG136 uses 135/85 for home monitoring)
-				double offset = setting == BloodPressureSetting.HOME ? -5 : 0;
+				// Home and ambulatory averages run lower (white-coat effect; NICE NG136 uses 135/85 for them)
+				double offset = setting.average() ? -5 : 0;
 				double systolic = Draw.gaussian(random, usualSystolic + offset, 7);
 				double diastolic = Draw.gaussian(random, usualDiastolic + offset / 2, 5);
 				bloodPressure(systolic, diastolic, daysAgo(1, lookbackDays), setting);
@@ -572,23 +582,40 @@ final class PopulationGenerator {
 		}
 
 		private void bloodPressure(double systolic, double diastolic, LocalDate date, BloodPressureSetting setting) {
-			observation(ObservationType.SYSTOLIC_BP, ObservationType.SYSTOLIC_BP.snomedCode(),
-					Math.round(Draw.clamp(systolic, 85, 230)), date, setting);
-			observation(ObservationType.DIASTOLIC_BP, ObservationType.DIASTOLIC_BP.snomedCode(),
-					Math.round(Draw.clamp(diastolic, 45, 135)), date, setting);
+			String[] recorded = RecordCodes.standard().recordingCodes(setting);
+			observation(ObservationType.SYSTOLIC_BP, recorded[0], Math.round(Draw.clamp(systolic, 85, 230)), date,
+					setting);
+			observation(ObservationType.DIASTOLIC_BP, recorded[1], Math.round(Draw.clamp(diastolic, 45, 135)), date,
+					setting);
 		}
 
-		/** Total and HDL cholesterol, tested at NHS Health Checks and in chronic disease reviews. */
-		private void lipids(boolean statin, boolean chronicReview) {
+		/**
+		 * Total and HDL cholesterol, tested at NHS Health Checks and in chronic disease reviews; someone who started a
+		 * statin usually has a baseline test before and a check about 3 months after (NICE NG238).
+		 */
+		private void lipids(boolean statin, @Nullable LocalDate statinStart, boolean chronicReview) {
 			if (age < 30 || !chance(chronicReview ? 0.9 : age >= 40 ? 0.55 : 0.15)) {
 				return;
 			}
-			double total = Draw.gaussian(random, 5.2 + (age >= 40 && age < 65 ? 0.3 : 0) - (statin ? 1.3 : 0), 0.95);
+			double baseline = Draw.gaussian(random, 5.2 + (age >= 40 && age < 65 ? 0.3 : 0), 0.95);
 			double hdl = sex == Sex.FEMALE ? Draw.gaussian(random, 1.55, 0.38) : Draw.gaussian(random, 1.25, 0.3);
-			LocalDate date = daysAgo(1, 1500);
-			observation(ObservationType.TOTAL_CHOLESTEROL, ObservationType.TOTAL_CHOLESTEROL.snomedCode(),
+			if (statin && statinStart != null && statinStart.isAfter(end.minusYears(4)) && chance(0.5)) {
+				lipidPair(baseline, hdl, statinStart.minusDays(7 + random.nextInt(60)));
+				// non-HDL falls by 40% or more on a statin taken as prescribed; by less for about a third
+				double fall = chance(0.65) ? 0.40 + random.nextDouble() * 0.15 : 0.1 + random.nextDouble() * 0.28;
+				LocalDate check = statinStart.plusDays(75 + random.nextInt(40));
+				if (!check.isAfter(end)) {
+					lipidPair(hdl + (baseline - hdl) * (1 - fall), hdl, check);
+				}
+				return;
+			}
+			lipidPair(baseline - (statin ? 1.3 : 0), hdl, daysAgo(1, 1500));
+		}
+
+		private void lipidPair(double total, double hdl, LocalDate date) {
+			observation(ObservationType.TOTAL_CHOLESTEROL, codes.any(random, Cluster.CHOL2_COD, term -> true).code(),
 					Draw.clamp(total, 2.2, 11), date, null);
-			observation(ObservationType.HDL_CHOLESTEROL, ObservationType.HDL_CHOLESTEROL.snomedCode(),
+			observation(ObservationType.HDL_CHOLESTEROL, codes.any(random, Cluster.HDLCCHOL_COD, term -> true).code(),
 					Draw.clamp(hdl, 0.5, 3.2), date, null);
 		}
 
@@ -597,8 +624,10 @@ final class PopulationGenerator {
 				return;
 			}
 			double egfr = ckd ? 30 + random.nextInt(30) : Math.max(60, Draw.gaussian(random, 95 - 0.5 * (age - 30), 11));
-			observation(ObservationType.EGFR, ObservationType.EGFR.snomedCode(), Math.min(120, egfr), daysAgo(1, 700),
-					null);
+			observation(ObservationType.EGFR,
+					codes.any(random, Cluster.EGFR, term -> term.startsWith("Estimated glomerular filtration rate"))
+						.code(),
+					Math.min(120, egfr), daysAgo(1, 700), null);
 		}
 
 		/**
@@ -606,17 +635,15 @@ final class PopulationGenerator {
 		 * half fit, a third mild, one in eight moderate and a few severe (DOMAIN.md B7).
 		 */
 		private void frailty() {
-			double mean = age < 70 ? 0.8 : age < 75 ? 1.3 : age < 80 ? 2.0 : age < 85 ? 3.0 : age < 90 ? 4.0 : 5.0;
+			double mean = age < 70 ? MEAN_DEFICITS[0] : age < 75 ? MEAN_DEFICITS[1] : age < 80 ? MEAN_DEFICITS[2]
+					: age < 85 ? MEAN_DEFICITS[3] : age < 90 ? MEAN_DEFICITS[4] : MEAN_DEFICITS[5];
 			int count = Math.min(FRAILTY_DEFICITS.size(), Draw.poisson(random, mean));
-			boolean[] taken = new boolean[FRAILTY_DEFICITS.size()];
+			double[] weights = DEFICIT_WEIGHTS.clone();
 			for (int i = 0; i < count; i++) {
-				int pick = Draw.weighted(random, DEFICIT_WEIGHTS);
-				if (taken[pick]) {
-					continue;
-				}
-				taken[pick] = true;
+				int pick = Draw.weighted(random, weights);
+				weights[pick] = 0;
 				Deficit deficit = FRAILTY_DEFICITS.get(pick);
-				problem(deficit.code(), deficit.term(), yearsAgo(0, 6));
+				condition(deficit.cluster(), yearsAgo(0, 6));
 			}
 		}
 
@@ -646,25 +673,29 @@ final class PopulationGenerator {
 			return Draw.chance(random, probability);
 		}
 
-		private void problem(String code, String term, LocalDate onset) {
-			problems.add(new Problem(code, term, onset, null));
+		/** A diagnosis drawn from a register cluster (or eFI deficit cluster), in no other register. */
+		private void condition(Cluster cluster, LocalDate onset, Cluster... alsoIn) {
+			coded(codes.condition(random, cluster, alsoIn), onset);
 		}
 
-		private void medication(MedicationCategory category, String name, String code, LocalDate start,
-				@Nullable LocalDate stop) {
-			medications.add(new Medication(category, name, code, start, stop));
+		private void coded(CodeSetEntry code, LocalDate onset) {
+			problems.add(Problem.of(code.code(), code.term(), onset, null));
 		}
 
-		private void medicationMaybe(double probability, MedicationCategory category, String name, String code) {
+		private void medication(Medicine medicine, LocalDate start, @Nullable LocalDate stop) {
+			medications.add(Medication.of(medicine.code(random), medicine.name(), start, stop));
+		}
+
+		private void medicationMaybe(double probability, Medicine medicine) {
 			if (chance(probability)) {
-				medication(category, name, code, yearsAgo(0, 8), null);
+				medication(medicine, yearsAgo(0, 8), null);
 			}
 		}
 
 		private void observation(ObservationType type, String code, double value, LocalDate date,
 				@Nullable BloodPressureSetting setting) {
-			observations.add(new Observation(type, code, BigDecimal.valueOf(Math.round(value * 10), 1), type.unit(),
-					date, setting));
+			observations.add(new Observation(type, null, code, BigDecimal.valueOf(Math.round(value * 10), 1),
+					type.unit(), date, setting, null));
 		}
 
 		private LocalDate daysAgo(int min, int max) {

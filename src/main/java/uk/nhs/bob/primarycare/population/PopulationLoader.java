@@ -29,11 +29,9 @@ final class PopulationLoader {
 	private static final String[] COPY_STATEMENTS = {
 			"COPY population.person (nhs_number, given_name, family_name, date_of_birth, sex, ethnicity, postcode, "
 					+ "lsoa_code, registered_practice, date_of_death) FROM STDIN",
-			"COPY population.problem (nhs_number, line, snomed_code, term, onset_date, resolved_date) FROM STDIN",
-			"COPY population.observation (nhs_number, line, type, snomed_code, value, unit, observed_on, setting) "
-					+ "FROM STDIN",
-			"COPY population.medication (nhs_number, line, category, name, snomed_code, start_date, end_date) "
-					+ "FROM STDIN",
+			"COPY population.problem (nhs_number, line, code, term, onset_date, resolved_date) FROM STDIN",
+			"COPY population.observation (nhs_number, line, code, value, unit, observed_on, setting) FROM STDIN",
+			"COPY population.medication (nhs_number, line, name, code, start_date, end_date) FROM STDIN",
 			"COPY population.admission (nhs_number, line, admitted_on, planned, reason) FROM STDIN" };
 
 	/** Counts of what was loaded. */
@@ -194,7 +192,7 @@ final class PopulationLoader {
 					.tab()
 					.number(++line)
 					.tab()
-					.text(p.snomedCode())
+					.text(p.code())
 					.tab()
 					.text(p.term())
 					.tab()
@@ -209,9 +207,7 @@ final class PopulationLoader {
 					.tab()
 					.number(++line)
 					.tab()
-					.raw(o.type().name())
-					.tab()
-					.text(o.snomedCode())
+					.text(o.code())
 					.tab()
 					.raw(o.value().toPlainString())
 					.tab()
@@ -228,11 +224,9 @@ final class PopulationLoader {
 					.tab()
 					.number(++line)
 					.tab()
-					.raw(m.category().name())
-					.tab()
 					.text(m.name())
 					.tab()
-					.text(m.snomedCode())
+					.text(m.code())
 					.tab()
 					.date(m.start())
 					.tab()
@@ -247,7 +241,7 @@ final class PopulationLoader {
 					.tab()
 					.date(a.date())
 					.tab()
-					.raw(a.planned() ? "t" : "f")
+					.raw(a.planned() == null ? "\\N" : a.planned() ? "t" : "f")
 					.tab()
 					.text(a.reason())
 					.end();

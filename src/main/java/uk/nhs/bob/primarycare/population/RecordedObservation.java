@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-/** One observation newly recorded for a person, in the platform's code and unit (see {@link ObservationType}). */
-public record RecordedObservation(ObservationType type, String snomedCode, BigDecimal value, String unit,
-		LocalDate date, @Nullable BloodPressureSetting setting) {
+/**
+ * One observation newly recorded for a person: its code and system as stored, and its type and value in the type's
+ * unit where the platform recognises it (type null otherwise).
+ */
+public record RecordedObservation(@Nullable ObservationType type, @Nullable String codeSystem, String code,
+		@Nullable BigDecimal value, @Nullable String unit, LocalDate date, @Nullable BloodPressureSetting setting) {
 }

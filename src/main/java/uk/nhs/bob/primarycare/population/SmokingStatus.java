@@ -1,33 +1,43 @@
 package uk.nhs.bob.primarycare.population;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-/** Smoking status with its SNOMED CT code (DOMAIN.md B10). */
+import uk.nhs.bob.primarycare.terminology.Cluster;
+import uk.nhs.bob.primarycare.terminology.ClusterSet;
+
+/**
+ * Smoking status, recognised by the current smoker (LSMOK_COD), ex-smoker (EXSMOK_COD) and never-smoked clusters.
+ */
 public enum SmokingStatus {
 
-	SMOKER("77176002", "Smoker"), EX_SMOKER("8517006", "Ex-smoker"), NEVER_SMOKED("266919005", "Never smoked"),
-	UNKNOWN("266927001", "Smoking status unknown");
+	SMOKER(Cluster.LSMOK_COD, "Smoker"), EX_SMOKER(Cluster.EXSMOK_COD, "Ex-smoker"),
+	NEVER_SMOKED(Cluster.NSMOK, "Never smoked");
 
-	private final String snomedCode;
+	private final Cluster cluster;
 
 	private final String label;
 
-	SmokingStatus(String snomedCode, String label) {
-		this.snomedCode = snomedCode;
+	SmokingStatus(Cluster cluster, String label) {
+		this.cluster = cluster;
 		this.label = label;
 	}
 
-	public String snomedCode() {
-		return snomedCode;
+	public Cluster cluster() {
+		return cluster;
 	}
 
 	public String label() {
 		return label;
 	}
 
-	public static Optional<SmokingStatus> ofCode(String snomedCode) {
-		return Arrays.stream(values()).filter(s -> s.snomedCode.equals(snomedCode)).findFirst();
+	/** The status a code's clusters stand for (a current-smoker code wins over an ex-smoker one). */
+	public static Optional<SmokingStatus> of(ClusterSet clusters) {
+		for (SmokingStatus status : values()) {
+			if (clusters.contains(status.cluster)) {
+				return Optional.of(status);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

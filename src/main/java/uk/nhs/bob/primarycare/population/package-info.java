@@ -4,6 +4,6 @@
  * population generator for demonstrations and benchmarks. Case finding (CVD) and caseloads (INTs) read it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Population",
-		allowedDependencies = { "shared", "directory", "identity", "audit" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "terminology" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.population;

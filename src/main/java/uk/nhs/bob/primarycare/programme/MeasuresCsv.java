@@ -79,7 +79,9 @@ class MeasuresCsv {
 							measure.direction().code(),
 							measure.target() == null ? "" : measure.target().stripTrailingZeros().toPlainString(),
 							IsoWeek.of(week.weekStarting()).label(), week.weekStarting().toString(),
-							String.valueOf(week.value()), week.fed() ? "feed" : "hand",
+							// to 2 places as the mean and limits (a fed 5 of 15 is 33.33, not 17 digits; numerator and
+							// n follow for the exact figure)
+							blankIfNull(SpcChart.number(week.value())), week.fed() ? "feed" : "hand",
 							week.numerator() == null ? "" : String.valueOf(week.numerator()),
 							week.n() == null ? "" : String.valueOf(week.n()),
 							week.judged() ? "yes" : week.notJudged() == MeasureChart.NotJudged.CURRENT_WEEK

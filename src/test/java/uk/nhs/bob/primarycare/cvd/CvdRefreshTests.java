@@ -15,6 +15,7 @@ import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.population.BloodPressureSetting;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,11 +130,12 @@ class CvdRefreshTests {
 			.param(nhs)
 			.query(Integer.class)
 			.single();
+		String systolic = CodeSetFiles.withTerm(People.SYSTOLIC, "Systolic arterial pressure").code();
+		String diastolic = CodeSetFiles.withTerm(People.DIASTOLIC, "Diastolic arterial pressure").code();
 		jdbc.sql("""
-				INSERT INTO population.observation (nhs_number, line, type, snomed_code, value, unit, observed_on, setting)
-				VALUES (?, ?, 'SYSTOLIC_BP', '72313002', 152, 'mmHg', current_date, 'CLINIC'),
-				       (?, ?, 'DIASTOLIC_BP', '1091811000000102', 96, 'mmHg', current_date, 'CLINIC')""")
-			.params(nhs, line + 1, nhs, line + 2)
+				INSERT INTO population.observation (nhs_number, line, code, value, unit, observed_on, setting)
+				VALUES (?, ?, ?, 152, 'mmHg', current_date, 'CLINIC'), (?, ?, ?, 96, 'mmHg', current_date, 'CLINIC')""")
+			.params(nhs, line + 1, systolic, nhs, line + 2, diastolic)
 			.update();
 
 		personEvaluation.reevaluate(nhsNumber);

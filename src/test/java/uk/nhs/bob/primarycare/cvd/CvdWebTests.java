@@ -14,6 +14,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.terminology.CodeSets;
+import uk.nhs.bob.primarycare.terminology.Cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -101,12 +103,12 @@ class CvdWebTests {
 			.exchange();
 		assertThat(result).hasStatusOk().bodyJson()
 			.hasPathSatisfying("$.nhsNumber", n -> assertThat(n).isEqualTo(nhsNumber))
-			.hasPathSatisfying("$.risk.status", s -> assertThat(s).asString().isIn("ASSESSED", "NOT_ASSESSABLE",
-					"NOT_APPROPRIATE"))
-			.hasPathSatisfying("$.risk.algorithm", a -> assertThat(a).isEqualTo("QRISK3-2017"))
-			.hasPathSatisfying("$.findings[0].rule", r -> assertThat(r).asString().isNotBlank())
+			.hasPathSatisfying("$.qrisk3.status", s -> assertThat(s).asString().isIn("SCORED", "NOT_ASSESSABLE",
+					"NOT_APPLICABLE"))
+			.hasPathSatisfying("$.qrisk3.algorithm", a -> assertThat(a).isEqualTo("QRISK3-2017"))
+			.hasPathSatisfying("$.findings[0].ruleId", r -> assertThat(r).asString().isNotBlank())
 			.hasPathSatisfying("$.findings[0].version", v -> assertThat(v).asNumber().isNotNull())
-			.hasPathSatisfying("$.findings[0].explanation", e -> assertThat(e).asString().isNotBlank())
+			.hasPathSatisfying("$.findings[0].reason", e -> assertThat(e).asString().isNotBlank())
 			.hasPathSatisfying("$.disclaimer", d -> assertThat(d).asString().contains("ClinRisk"));
 		assertThat(result).bodyText().doesNotContain("givenName", "familyName", "postcode");
 		assertThat(audits("api-client", CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
@@ -225,16 +227,20 @@ class CvdWebTests {
 	}
 
 	@Test
-	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() {
+	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() throws Exception {
 		String nhs = personIn("BK-AYL");
 		long before = audits("coordinator", CvdController.PURPOSE_PERSON);
-		assertThat(mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR")))
-			.hasStatusOk()
-			.bodyText()
+		String page = mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR"))
+			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page)
 			.contains("id=\"qrisk3-score\"")
 			.contains("Record entries used")
-			.contains("60621009")
 			.contains("ClinRisk Ltd. stress");
+		// The BMI entry names its code, and that code is one of the national BMI value cluster's codes.
+		java.util.regex.Matcher bmi = java.util.regex.Pattern
+			.compile("BMI</td>\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>Observation SNOMED CT (\\d+)").matcher(page);
+		assertThat(bmi.find()).isTrue();
+		assertThat(CodeSets.standard().clustersOf(bmi.group(1)).contains(Cluster.BMIVAL_COD)).isTrue();
 		assertThat(audits("coordinator", CvdController.PURPOSE_PERSON)).isEqualTo(before + 1);
 
 		assertThat(mvc.get().uri("/cvd/people/" + personIn("OX-CTY")).with(user("coordinator").roles("CARE_COORDINATOR")))
@@ -294,6 +300,69 @@ class CvdWebTests {
 			.param(nhs).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM cvd.outreach WHERE nhs_number = ? AND type = 'TOBACCO_REFERRAL'")
 			.param(nhs).query(Long.class).single()).isEqualTo(1);
+	}
+
+	// --- Personalised care adjustments ---
+
+	@Test
+	void aPersonalisedCareAdjustmentTakesThePersonOffThatRulesListUntilWithdrawn() {
+		String nhs = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-SMOKE-REFER' AND site_code = 'BK-AYL'
+				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
+		var coordinator = user("coordinator").roles("CARE_COORDINATOR");
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+
+		// nothing chosen, a date in the past: errors, and what was typed is kept
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(coordinator).with(csrf())
+			.param("adjustmentRule", "").param("adjustmentReason", "").param("reviewDay", "1")
+			.param("reviewMonth", "1").param("reviewYear", "2020").param("adjustmentNote", "Discussed at the clinic"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("There is a problem", "Choose the rule the adjustment is for", "Choose the reason",
+					"Discussed at the clinic");
+		// maximum tolerated therapy is no reason to leave the smoking list
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(coordinator).with(csrf())
+			.param("adjustmentRule", "CVD-SMOKE-REFER").param("adjustmentReason", "MAXIMUM_TOLERATED"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("does not apply to Smoker without a tobacco dependency referral");
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.care_adjustment WHERE nhs_number = ?").param(nhs)
+			.query(Long.class).single()).isZero();
+
+		// declined, no review date given: 12 months
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(coordinator).with(csrf())
+			.param("adjustmentRule", "CVD-SMOKE-REFER").param("adjustmentReason", "DECLINED")
+			.param("adjustmentNote", "Not ready to quit; revisit next year"))
+			.hasStatus3xxRedirection();
+		assertThat(jdbc.sql("SELECT review_date FROM cvd.care_adjustment WHERE nhs_number = ?").param(nhs)
+			.query(LocalDate.class).single()).isEqualTo(today.plusMonths(12));
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-SMOKE-REFER'")
+			.param(nhs).query(Long.class).single()).isZero();
+		assertThat(mvc.get().uri("/cvd/people/" + nhs).with(coordinator))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"excepted\"", "Declined (informed dissent)", "Not ready to quit; revisit next year",
+					"In force until " + today.plusMonths(12).getDayOfMonth() + " ")
+			.containsPattern("In force until \\d+ \\p{L}+ " + today.plusMonths(12).getYear());
+
+		// withdrawn: listed again at once, the adjustment kept as a record
+		String id = jdbc.sql("SELECT id::text FROM cvd.care_adjustment WHERE nhs_number = ?").param(nhs)
+			.query(String.class).single();
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments/" + id + "/withdraw").with(coordinator)
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-SMOKE-REFER'")
+			.param(nhs).query(Long.class).single()).isEqualTo(1);
+		assertThat(mvc.get().uri("/cvd/people/" + nhs).with(coordinator))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Withdrawn by coordinator")
+			.doesNotContain("id=\"excepted\"");
+		// a second withdrawal changes nothing; someone else's scope may not
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments/" + id + "/withdraw").with(coordinator)
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(user("coordinator-oxon")
+			.roles("CARE_COORDINATOR")).with(csrf()).param("adjustmentRule", "CVD-SMOKE-REFER")
+			.param("adjustmentReason", "DECLINED")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	// --- Refresh ---

@@ -98,4 +98,45 @@ class CvdWorklistBrowserTests extends BrowserTestSupport {
 		assertThat(browser.manage().getCookies()).extracting(Cookie::getName).isNotEmpty();
 	}
 
+
+	/**
+	 * A coordinator opens someone on the hypertension register who is not treated to target: the summary shows the
+	 * register with its code, the CVD page takes a personalised care adjustment (after an error), shows it and the
+	 * finding it excepts, and withdraws it.
+	 */
+	@Test
+	void aCoordinatorSeesRegistersAndRecordsAndWithdrawsAPersonalisedCareAdjustment() throws Exception {
+		String nhs = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-HTN-TARGET' AND site_code = 'BK-AYL'
+				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
+		signIn("coordinator", "demo-password");
+		open("/population/people/" + nhs);
+		assertThat(browser.findElement(By.id("registers")).getText()).contains("Hypertension", "(HYP)", "SNOMED CT ");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		open("/cvd/people/" + nhs);
+		assertThat(browser.findElement(By.id("findings-table")).getText()).contains("Hypertension not treated to target");
+		assertThat(browser.findElement(By.id("no-adjustments")).getText()).isEqualTo("None recorded.");
+		clickAndWait(By.cssSelector("#adjustment-form button[type=submit]"));
+		assertThat(browser.findElement(By.className("nhsuk-error-summary")).getText())
+			.contains("Choose the rule the adjustment is for", "Choose the reason");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		new Select(browser.findElement(By.id("adjustmentRule"))).selectByValue("CVD-HTN-TARGET");
+		new Select(browser.findElement(By.id("adjustmentReason"))).selectByValue("MAXIMUM_TOLERATED");
+		browser.findElement(By.id("adjustmentNote")).sendKeys("On four agents; postural symptoms at higher doses");
+		clickAndWait(By.cssSelector("#adjustment-form button[type=submit]"));
+		assertThat(browser.findElement(By.id("adjustments-table")).getText())
+			.contains("Hypertension not treated to target", "On the maximum tolerated therapy", "In force until");
+		assertThat(browser.findElement(By.id("excepted")).getText()).contains("Hypertension not treated to target");
+		assertThat(browser.findElements(By.id("findings-table")).stream().map(WebElement::getText).toList())
+			.noneMatch(text -> text.contains("Hypertension not treated to target"));
+		assertThat(Accessibility.violations(browser)).isEmpty();
+
+		clickAndWait(By.cssSelector("#adjustments-table form button"));
+		assertThat(browser.findElement(By.id("adjustments-table")).getText()).contains("Withdrawn by coordinator");
+		assertThat(browser.findElement(By.id("findings-table")).getText()).contains("Hypertension not treated to target");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+	}
+
 }

@@ -26,6 +26,12 @@ class NeighbourhoodPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TeamRepository teams;
+
+	@Autowired
+	CohortDefinitionRepository definitions;
+
 	static RequestPostProcessor member() {
 		return user("neighbourhood").roles("INT_MEMBER");
 	}
@@ -55,9 +61,11 @@ class NeighbourhoodPagesTests {
 
 	@Test
 	void candidatesAreRankedWithTheirReasons() {
+		// the test population gives the demo team only a handful of frail people; the broad test cohort adds more
+		NeighbourhoodTestData.oxfordTeam(teams, definitions);
 		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/candidates").with(member())).hasStatusOk()
 			.bodyText()
-			.contains("Meets:", "efi-deficits-2016.1", "IMD quintile");
+			.contains("Meets:", "efi-deficits-2026.12.2", "IMD quintile");
 	}
 
 	@Test
@@ -137,12 +145,32 @@ class NeighbourhoodPagesTests {
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	/**
+	 * The demo population's eFI, found from the published deficit code sets, spreads roughly as Clegg et al. found
+	 * (about half fit, a third mild, one in eight moderate, a few severe), so every team has candidates.
+	 */
+	@Test
+	void theDemoRegisterSpreadsAcrossTheEfiCategoriesAsCleggFound() {
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT efi_category, count(*) AS n FROM neighbourhood.frailty_profile
+				WHERE efi_category IS NOT NULL GROUP BY efi_category""")
+			.query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		double total = counts.values().stream().mapToLong(Long::longValue).sum();
+		assertThat(total).isGreaterThan(100);
+		assertThat(counts.getOrDefault("FIT", 0L) / total).isBetween(0.35, 0.65);
+		assertThat(counts.getOrDefault("MILD", 0L) / total).isBetween(0.22, 0.48);
+		assertThat(counts.getOrDefault("MODERATE", 0L) / total).isBetween(0.06, 0.20);
+		assertThat(counts.getOrDefault("SEVERE", 0L) / total).isBetween(0.0, 0.08);
+	}
+
 	@Test
 	void theFrailtyRegisterShowsCountsPerSiteToAdministratorsOnly() {
 		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
 			.bodyText()
 			.contains("People aged 65 and over by eFI category", "Oxford City neighbourhood", "Moderate frailty",
-					"efi-deficits-2016.1", "Recompute now");
+					"efi-deficits-2026.12.2", "Recompute now");
 		assertThat(mvc.get().uri("/neighbourhood/frailty").with(user("delivery-oxon").roles("PLACE_DELIVERY")))
 			.hasStatusOk()
 			.bodyText()

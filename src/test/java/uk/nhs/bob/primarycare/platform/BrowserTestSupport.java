@@ -55,25 +55,24 @@ public abstract class BrowserTestSupport {
 	protected void clickAndWait(By target) {
 		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> replaced(oldPage));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(oldPage));
 		awaitReady();
 	}
 
 	/**
-	 * Whether the page this element belongs to has gone. Chromium answers for an element of a page being replaced
-	 * either "stale element" or, mid-navigation, an inspector error saying the node no longer belongs to the document:
-	 * both mean the old page is gone.
+	 * Whether an element's page has gone. Asked mid-navigation, Chromium may answer "Node with given id does not
+	 * belong to the document" rather than "stale element": that too means the old page has gone.
 	 */
-	private static boolean replaced(WebElement oldPage) {
+	private static boolean gone(WebElement element) {
 		try {
-			oldPage.isEnabled();
+			element.isEnabled();
 			return false;
 		}
 		catch (StaleElementReferenceException ex) {
 			return true;
 		}
 		catch (WebDriverException ex) {
-			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
 				return true;
 			}
 			throw ex;

@@ -62,13 +62,14 @@ class FhirImportEventsTests {
 				   "subject": {"reference": "%1$s"}, "effectiveDateTime": "2026-10-01",
 				   "valueQuantity": {"value": 71.5, "system": "http://unitsofmeasure.org", "code": "kg"}}}
 				]}""".formatted(patient, UUID.randomUUID(), UUID.randomUUID());
-		FhirImportOptions options = new FhirImportOptions(true, directory.practices().get(1).odsCode());
+		FhirImportOptions options = new FhirImportOptions(directory.practices().get(1).odsCode());
 		List<Integer> progress = new ArrayList<>();
 
 		FhirImportResult result = fhirImport.importBundle(stream(bundle), options, progress::add);
 
 		assertThat(result.peopleCreated()).isEqualTo(1);
-		assertThat(result.recordsCreated()).isEqualTo(3);
+		// the panel, its two components, and the weight (kept though the platform does not read it)
+		assertThat(result.recordsCreated()).isEqualTo(4);
 		assertThat(result.skipped()).isEmpty();
 		assertThat(progress).containsExactly(3);
 		List<ObservationsRecorded> published = java.util.stream.StreamSupport.stream(events.ofType(ObservationsRecorded.class).spliterator(), false).toList();
@@ -76,13 +77,16 @@ class FhirImportEventsTests {
 		ObservationsRecorded recorded = published.get(0);
 		assertThat(recorded.nhsNumber().isTestNumber()).isTrue();
 		assertThat(recorded.observations()).extracting(RecordedObservation::type)
-			.containsExactlyInAnyOrder(ObservationType.SYSTOLIC_BP, ObservationType.DIASTOLIC_BP, ObservationType.WEIGHT);
+			.containsExactlyInAnyOrder(null, ObservationType.SYSTOLIC_BP, ObservationType.DIASTOLIC_BP, null);
+		assertThat(recorded.observations()).extracting(RecordedObservation::code)
+			.containsExactlyInAnyOrder("85354-9", "8480-6", "8462-4", "29463-7");
 		assertThat(recorded.observations()).filteredOn(o -> o.type() == ObservationType.SYSTOLIC_BP)
 			.singleElement()
 			.satisfies(o -> {
 				assertThat(o.value()).isEqualByComparingTo("162");
 				assertThat(o.date()).isEqualTo(LocalDate.of(2026, 10, 1));
-				assertThat(o.setting()).isEqualTo(BloodPressureSetting.CLINIC);
+				assertThat(o.codeSystem()).isEqualTo("http://loinc.org");
+				assertThat(o.setting()).isNull();
 			});
 
 		FhirImportResult again = fhirImport.importBundle(stream(bundle), options, FhirImportProgress.NONE);

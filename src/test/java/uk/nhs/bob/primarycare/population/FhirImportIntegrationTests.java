@@ -88,16 +88,26 @@ class FhirImportIntegrationTests {
 		CodedRecord.Observation cholesterol = record.latest(ObservationType.TOTAL_CHOLESTEROL).orElseThrow();
 		assertThat(cholesterol.value()).isEqualByComparingTo(new BigDecimal("3.25"));
 		assertThat(cholesterol.unit()).isEqualTo("mmol/L");
-		assertThat(record.latest(ObservationType.SMOKING_STATUS).orElseThrow().smokingStatus())
+		assertThat(record.latest(ObservationType.SMOKING_STATUS).orElseThrow().smoking())
 			.contains(SmokingStatus.NEVER_SMOKED);
-		assertThat(record.hasActiveProblem("401314000")).isTrue();
+		// the myocardial infarction puts him on the CHD register: the latest CHD code, with its term and date
+		RegisterEntry chd = Registers.of(record, jessie.dateOfBirth(), LocalDate.now()).entry(Register.CHD)
+			.orElseThrow();
+		assertThat(chd.term()).isEqualTo("History of myocardial infarction (situation)");
+		assertThat(chd.date()).isEqualTo(LocalDate.of(2017, 4, 17));
+		// and the day before, with the acute infarction alone, he was on it already
+		assertThat(Registers.of(record, jessie.dateOfBirth(), LocalDate.of(2017, 4, 16)).entry(Register.CHD)
+			.orElseThrow()
+			.term()).isEqualTo("Acute non-ST segment elevation myocardial infarction (disorder)");
 		assertThat(record.problems()).anySatisfy(problem -> {
-			assertThat(problem.snomedCode()).isEqualTo("444814009");
+			assertThat(problem.code()).isEqualTo("444814009");
 			assertThat(problem.term()).isEqualTo("Viral sinusitis (disorder)");
 			assertThat(problem.onset()).isEqualTo(LocalDate.of(2021, 11, 26));
 			assertThat(problem.resolved()).isEqualTo(LocalDate.of(2021, 12, 17));
 		});
-		assertThat(record.admissions()).extracting(CodedRecord.Admission::planned).contains(true, false);
+		// the emergency encounters are unplanned; the inpatient stay does not say, so it is kept as not stated
+		assertThat(record.admissions()).extracting(CodedRecord.Admission::planned).contains(false).containsNull()
+			.doesNotContain(true);
 		assertThat(record.admissions()).hasSize(3);
 
 		OperationOutcome again = post(bundle, "?allocateTestNhsNumbers=true&practice=" + practice.odsCode().value());
@@ -120,6 +130,84 @@ class FhirImportIntegrationTests {
 				.contains("no NHS number")
 				.contains("records were not imported");
 		});
+	}
+
+	/** A new valid NHS number (test range 9997...) that no one in the population holds. */
+	private String unusedNhsNumber() {
+		java.util.Random random = new java.util.Random();
+		while (true) {
+			String nine = "9997" + String.format("%05d", random.nextInt(100_000));
+			Integer check = uk.nhs.bob.primarycare.shared.NhsNumber.checkDigit(nine);
+			if (check != null && population.record(new uk.nhs.bob.primarycare.shared.NhsNumber(nine + check)).isEmpty()) {
+				return nine + check;
+			}
+		}
+	}
+
+	private static String patientBundle(String id, @org.jspecify.annotations.Nullable String nhsNumber,
+			@org.jspecify.annotations.Nullable String practiceOds, String family, String birthDate) {
+		String identifier = nhsNumber == null ? ""
+				: "\"identifier\": [{\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"value\": \"" + nhsNumber
+						+ "\"}],";
+		String practitioner = practiceOds == null ? ""
+				: "\"generalPractitioner\": [{\"identifier\": {\"system\": "
+						+ "\"https://fhir.nhs.uk/Id/ods-organization-code\", \"value\": \"" + practiceOds + "\"}}],";
+		return """
+				{"resourceType": "Bundle", "type": "collection", "entry": [
+				 {"fullUrl": "urn:uuid:%1$s", "resource": {"resourceType": "Patient", "id": "%1$s", %2$s %3$s
+				   "name": [{"family": "%4$s", "given": ["Test"]}], "gender": "female", "birthDate": "%5$s"}}]}"""
+			.formatted(id, identifier, practitioner, family, birthDate);
+	}
+
+	@Test
+	void withAPracticeEveryNewPersonWhoseBundleNamesNoKnownPracticeIsRegisteredThereWithOrWithoutAnNhsNumber() {
+		PracticeSummary imported = directory.practices().get(1);
+		PracticeSummary named = directory.practices().get(2);
+		// letters only: the import takes the digits Synthea appends off names
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8).chars()
+			.mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
+			.collect(java.util.stream.Collectors.joining());
+		String query = "?practice=" + imported.odsCode().value();
+
+		// no NHS number, no test numbers asked for: the practice alone registers them, with a test number
+		OperationOutcome first = post(patientBundle(run + "-a", null, null, "Nonumber" + run, "1961-02-03")
+			.getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(first, "peopleCreated")).isEqualTo(1);
+		PersonSummary a = population.search("Nonumber" + run, LocalDate.of(1961, 2, 3), 5).get(0);
+		assertThat(a.nhsNumber().isTestNumber()).isTrue();
+		assertThat(a.registeredPractice()).isEqualTo(imported.odsCode());
+		// the answer names the number allocated, so the caller can ask about the person afterwards
+		assertThat(first.getIssue()).anySatisfy(issue -> {
+			assertThat(issue.getDiagnostics()).endsWith("created with NHS number " + a.nhsNumber().value());
+			assertThat(issue.getExpression().get(0).getValue()).startsWith("Patient/");
+		});
+
+		// an NHS number and a practitioner the directory does not know: the import's practice
+		String withNumber = unusedNhsNumber();
+		OperationOutcome second = post(patientBundle(run + "-b", withNumber, "Z99998", "Numbered" + run, "1962-03-04")
+			.getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(second, "peopleCreated")).isEqualTo(1);
+		assertThat(second.getIssue()).filteredOn(issue -> issue.getDiagnostics().contains("created with NHS number"))
+			.singleElement()
+			.satisfies(issue -> assertThat(issue.getDiagnostics()).endsWith(withNumber));
+		assertThat(population.registeredPractice(new uk.nhs.bob.primarycare.shared.NhsNumber(withNumber)))
+			.contains(imported.odsCode());
+
+		// the bundle names a practice the directory knows: that one
+		String namedNumber = unusedNhsNumber();
+		OperationOutcome third = post(patientBundle(run + "-c", namedNumber, named.odsCode().value(), "Named" + run,
+				"1963-04-05").getBytes(StandardCharsets.UTF_8), query);
+		assertThat(count(third, "peopleCreated")).isEqualTo(1);
+		assertThat(population.registeredPractice(new uk.nhs.bob.primarycare.shared.NhsNumber(namedNumber)))
+			.contains(named.odsCode());
+
+		// without a practice, a new NHS number with no known practice is not registered anywhere
+		String orphan = unusedNhsNumber();
+		OperationOutcome fourth = post(patientBundle(run + "-d", orphan, null, "Orphan" + run, "1964-05-06")
+			.getBytes(StandardCharsets.UTF_8), "");
+		assertThat(count(fourth, "peopleCreated")).isZero();
+		assertThat(fourth.getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+			.contains("names none the directory knows"));
 	}
 
 	@Test
@@ -148,9 +236,10 @@ class FhirImportIntegrationTests {
 		OperationOutcome outcome = post(bundle.getBytes(StandardCharsets.UTF_8), "");
 		assertThat(count(outcome, "peopleCreated")).isZero();
 		assertThat(count(outcome, "peopleUpdated")).isZero();
-		assertThat(count(outcome, "recordsCreated")).isEqualTo(1);
+		assertThat(count(outcome, "recordsCreated")).isEqualTo(2);
 		assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
-			.isEqualTo("Observation/known-hdl: HDL cholesterol in unit 'mg/L' is not accepted"));
+			.isEqualTo("Observation/known-hdl: Kept in the record but not used: HDL cholesterol in unit 'mg/L' is "
+					+ "not accepted"));
 		assertThat(population.record(someone.nhsNumber()).orElseThrow().observations())
 			.anySatisfy(o -> {
 				assertThat(o.type()).isEqualTo(ObservationType.SYSTOLIC_BP);
@@ -196,11 +285,12 @@ class FhirImportIntegrationTests {
 			.startsWith("MedicationRequest/" + run + "-rx3: Names Medication urn:uuid:" + run + "-missing"));
 		assertThat(population.record(someone.nhsNumber()).orElseThrow().medications()).satisfies(medications -> {
 			assertThat(medications).anySatisfy(m -> {
-				assertThat(m.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+				assertThat(m.in(MedicationCategory.LIPID_LOWERING)).isTrue();
+				assertThat(m.groupedByName()).isTrue();
 				assertThat(m.start()).isEqualTo(LocalDate.of(2026, 10, 1));
 			});
 			assertThat(medications).anySatisfy(m -> {
-				assertThat(m.category()).isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
+				assertThat(m.in(MedicationCategory.ANTIHYPERTENSIVE)).isTrue();
 				assertThat(m.start()).isEqualTo(LocalDate.of(2026, 10, 2));
 			});
 		});

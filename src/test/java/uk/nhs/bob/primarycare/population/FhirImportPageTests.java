@@ -41,11 +41,10 @@ class FhirImportPageTests {
 				]}""".formatted(patient, observation).getBytes(StandardCharsets.UTF_8);
 	}
 
-	MvcTestResult upload(MockMultipartFile file, String allocate, String practice) {
+	MvcTestResult upload(MockMultipartFile file, String practice) {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.multipart("/admin/population/import")
 			.file(file)
-			.param("allocateTestNhsNumbers", allocate)
 			.param("practice", practice)
 			.with(user("admin").roles("ICB_ADMIN"))
 			.with(csrf()));
@@ -71,7 +70,7 @@ class FhirImportPageTests {
 	@Test
 	void anUploadedBundleIsImportedAndTheJobPageShowsTheCounts() throws Exception {
 		MockMultipartFile file = new MockMultipartFile("bundle", "synthea-like.json", "application/fhir+json", bundle());
-		String page = finishedJobPage(upload(file, "true", "K84901"));
+		String page = finishedJobPage(upload(file, "K84901"));
 		assertThat(page).contains("synthea-like.json").contains("Done");
 		assertThat(page).containsPattern("id=\"people-created\">1<");
 		assertThat(page).containsPattern("id=\"records-created\">1<");
@@ -82,19 +81,26 @@ class FhirImportPageTests {
 	void aFileThatIsNotFhirEndsInAFailedJobWithTheReason() throws Exception {
 		MockMultipartFile file = new MockMultipartFile("bundle", "notes.json", "application/json",
 				"{\"resourceType\": \"Patient\"".getBytes(StandardCharsets.UTF_8));
-		String page = finishedJobPage(upload(file, "", ""));
+		String page = finishedJobPage(upload(file, ""));
 		assertThat(page).contains("The import did not finish").contains("not a FHIR R4 bundle we can read");
 	}
 
 	@Test
-	void missingFileAndPracticeAreExplained() {
+	void missingFileAndUnknownPracticeAreExplained() {
 		MockMultipartFile empty = new MockMultipartFile("bundle", "", "application/json", new byte[0]);
-		assertThat(upload(empty, "true", "")).hasStatusOk()
+		assertThat(upload(empty, "")).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem")
-			.contains("Select a FHIR bundle file")
-			.contains("Select the practice to register people at");
-		assertThat(upload(empty, "", "NOPE1")).hasStatusOk().bodyText().contains("Select a practice from the list");
+			.contains("Select a FHIR bundle file");
+		assertThat(upload(empty, "NOPE1")).hasStatusOk().bodyText().contains("Select a practice from the list");
+	}
+
+	@Test
+	void withoutAPracticeAPatientWithoutAnNhsNumberIsSkippedWithTheReason() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("bundle", "no-practice.json", "application/fhir+json", bundle());
+		String page = finishedJobPage(upload(file, ""));
+		assertThat(page).containsPattern("id=\"people-created\">0<")
+			.contains("import with a practice (practice=ODS) to register them with a test NHS number");
 	}
 
 	@Test

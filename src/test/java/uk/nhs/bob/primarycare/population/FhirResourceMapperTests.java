@@ -30,6 +30,7 @@ import uk.nhs.bob.primarycare.population.FhirMapping.Person;
 import uk.nhs.bob.primarycare.population.FhirMapping.Rows;
 import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
 import uk.nhs.bob.primarycare.population.FhirMapping.SourceId;
+import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,98 +44,114 @@ class FhirResourceMapperTests {
 
 	private static final String SUBJECT = "urn:uuid:7a1b-person";
 
-	private final FhirResourceMapper mapper = new FhirResourceMapper(FhirCodeMap.load());
+	private static final String SYSTOLIC = CodeSetFiles
+		.withTerm("nhsd-primary-care-domain-refsets-sysbp_cod.csv", "Systolic arterial pressure").code();
+
+	private static final String DIASTOLIC = CodeSetFiles
+		.withTerm("nhsd-primary-care-domain-refsets-diabp_cod.csv", "Diastolic arterial pressure").code();
+
+	private final RecordCodes codes = RecordCodes.standard();
+
+	private final FhirResourceMapper mapper = new FhirResourceMapper(FhirCodeMap.load(), codes);
 
 	@Test
-	void readsABloodPressurePanelAsSystolicAndDiastolic() {
+	void keepsABloodPressurePanelAndReadsItsComponentsAsSystolicAndDiastolic() {
 		Observation panel = observation(LOINC, "85354-9");
 		panel.addComponent().setCode(code(LOINC, "8480-6")).setValue(quantity("141", "mm[Hg]"));
 		panel.addComponent().setCode(code(LOINC, "8462-4")).setValue(quantity("88", "mm[Hg]"));
 		Rows rows = (Rows) mapper.map("urn:uuid:bp-1", panel);
 		assertThat(rows.subject()).isEqualTo(SUBJECT);
+		assertThat(rows.warnings()).isEmpty();
 		assertThat(rows.rows()).extracting(FhirMapping.Row::source)
-			.containsExactly(new SourceId("urn:uuid", "bp-1#SYSTOLIC_BP"), new SourceId("urn:uuid", "bp-1#DIASTOLIC_BP"));
-		CodedRecord.Observation systolic = (CodedRecord.Observation) rows.rows().get(0).value();
+			.containsExactly(new SourceId("urn:uuid", "bp-1"), new SourceId("urn:uuid", "bp-1#SYSTOLIC_BP"),
+					new SourceId("urn:uuid", "bp-1#DIASTOLIC_BP"));
+		ObservationRow kept = (ObservationRow) rows.rows().get(1).value();
+		assertThat(kept.codeSystem()).isEqualTo(LOINC);
+		assertThat(kept.code()).isEqualTo("8480-6");
+		assertThat(kept.value()).isEqualByComparingTo("141");
+		assertThat(kept.unit()).isEqualTo("mm[Hg]");
+		CodedRecord.Observation systolic = read(kept);
 		assertThat(systolic.type()).isEqualTo(ObservationType.SYSTOLIC_BP);
-		assertThat(systolic.snomedCode()).isEqualTo("72313002");
 		assertThat(systolic.value()).isEqualByComparingTo("141");
 		assertThat(systolic.unit()).isEqualTo("mmHg");
 		assertThat(systolic.date()).isEqualTo(LocalDate.of(2025, 3, 4));
-		assertThat(systolic.setting()).isEqualTo(BloodPressureSetting.CLINIC);
-		assertThat(((CodedRecord.Observation) rows.rows().get(1).value()).type()).isEqualTo(ObservationType.DIASTOLIC_BP);
+		assertThat(systolic.setting()).isNull();
+		assertThat(read((ObservationRow) rows.rows().get(2).value()).type()).isEqualTo(ObservationType.DIASTOLIC_BP);
+		// the panel itself has no value: kept, read as nothing
+		assertThat(read((ObservationRow) rows.rows().get(0).value())).isNull();
 	}
 
 	@Test
-	void readsUkCoreBloodPressureCodesAndRejectsOtherUnits() {
-		assertThat(single(observation(SNOMED, "72313002").setValue(quantity("150", "mmHg"))).type())
+	void readsSnomedBloodPressureCodesFromTheCodeSetsAndKeepsOtherUnitsWithAWarning() {
+		assertThat(read(single(observation(SNOMED, SYSTOLIC).setValue(quantity("150", "mmHg")))).type())
 			.isEqualTo(ObservationType.SYSTOLIC_BP);
-		assertThat(single(observation(SNOMED, "1091811000000102").setValue(quantity("95", "mm[Hg]"))).type())
+		assertThat(read(single(observation(SNOMED, DIASTOLIC).setValue(quantity("95", "mm[Hg]")))).type())
 			.isEqualTo(ObservationType.DIASTOLIC_BP);
-		assertThat(mapper.map(null, observation(SNOMED, "72313002").setValue(quantity("20", "kPa"))))
-			.isEqualTo(new Skip("Systolic blood pressure in unit 'kPa' is not accepted"));
-		Observation panel = observation(LOINC, "85354-9");
-		panel.addComponent().setCode(code(LOINC, "8480-6")).setValue(quantity("19", "kPa"));
-		assertThat(mapper.map(null, panel)).isInstanceOf(Skip.class);
-		assertThat(mapper.map(null, observation(LOINC, "85354-9"))).isEqualTo(
-				new Skip("Blood pressure panel without systolic or diastolic component"));
+		Rows kpa = (Rows) mapper.map(null, observation(SNOMED, SYSTOLIC).setValue(quantity("20", "kPa")));
+		assertThat(kpa.rows()).hasSize(1);
+		assertThat(kpa.warnings())
+			.containsExactly("Kept in the record but not used: Systolic blood pressure in unit 'kPa' is not accepted");
+		assertThat(read((ObservationRow) kpa.rows().get(0).value())).isNull();
+		String home = CodeSetFiles
+			.withTerm("nhsd-primary-care-domain-refsets-homebp_cod.csv", "Average home systolic blood pressure").code();
+		assertThat(read(single(observation(SNOMED, home).setValue(quantity("138", "mmHg")))).setting())
+			.isEqualTo(BloodPressureSetting.HOME_AVERAGE);
 	}
 
 	@Test
-	void convertsCholesterolFromMilligramsPerDecilitre() {
-		CodedRecord.Observation total = single(observation(LOINC, "2093-3").setValue(quantity("193.35", "mg/dL")));
+	void convertsCholesterolFromMilligramsPerDecilitreWhenRead() {
+		ObservationRow kept = single(observation(LOINC, "2093-3").setValue(quantity("193.35", "mg/dL")));
+		assertThat(kept.value()).isEqualByComparingTo("193.35");
+		assertThat(kept.unit()).isEqualTo("mg/dL");
+		CodedRecord.Observation total = read(kept);
 		assertThat(total.type()).isEqualTo(ObservationType.TOTAL_CHOLESTEROL);
 		assertThat(total.value()).isEqualByComparingTo("5.00");
 		assertThat(total.unit()).isEqualTo("mmol/L");
-		CodedRecord.Observation hdl = single(observation(LOINC, "2085-9").setValue(quantity("1.4", "mmol/L")));
-		assertThat(hdl.type()).isEqualTo(ObservationType.HDL_CHOLESTEROL);
-		assertThat(hdl.value()).isEqualByComparingTo("1.40");
-		assertThat(single(observation(LOINC, "2085-9").setValue(quantity("50", "mg/dL"))).value())
+		assertThat(read(single(observation(LOINC, "2085-9").setValue(quantity("50", "mg/dL")))).value())
 			.isEqualByComparingTo("1.29");
-		assertThat(mapper.map(null, observation(LOINC, "2085-9").setValue(quantity("0.5", "g/L"))))
-			.isEqualTo(new Skip("HDL cholesterol in unit 'g/L' is not accepted"));
+		assertThat(((Rows) mapper.map(null, observation(LOINC, "2085-9").setValue(quantity("0.5", "g/L")))).warnings())
+			.containsExactly("Kept in the record but not used: HDL cholesterol in unit 'g/L' is not accepted");
 	}
 
 	@Test
-	void readsBmiWeightAndEveryEgfrCode() {
-		assertThat(single(observation(LOINC, "39156-5").setValue(quantity("31.2", "kg/m2"))).type())
+	void readsBmiAndEveryEgfrCode() {
+		assertThat(read(single(observation(LOINC, "39156-5").setValue(quantity("31.2", "kg/m2")))).type())
 			.isEqualTo(ObservationType.BMI);
-		assertThat(single(observation(SNOMED, "60621009").setValue(quantity("24", "kg/m2"))).type())
+		String bmi = CodeSetFiles.withTerm("nhsd-primary-care-domain-refsets-bmival_cod.csv", "Body mass index").code();
+		assertThat(read(single(observation(SNOMED, bmi).setValue(quantity("24", "kg/m2")))).type())
 			.isEqualTo(ObservationType.BMI);
-		CodedRecord.Observation weight = single(observation(LOINC, "29463-7").setValue(quantity("82.55", "kg")));
-		assertThat(weight.type()).isEqualTo(ObservationType.WEIGHT);
-		assertThat(weight.value()).isEqualByComparingTo("82.55");
-		assertThat(weight.setting()).isNull();
-		assertThat(mapper.map(null, observation(LOINC, "29463-7").setValue(quantity("180", "[lb_av]"))))
-			.isInstanceOf(Skip.class);
 		for (String code : List.of("33914-3", "48642-3", "48643-1", "62238-1", "98979-8")) {
-			CodedRecord.Observation egfr = single(observation(LOINC, code).setValue(quantity("58", "mL/min/{1.73_m2}")));
+			CodedRecord.Observation egfr = read(
+					single(observation(LOINC, code).setValue(quantity("58", "mL/min/{1.73_m2}"))));
 			assertThat(egfr.type()).isEqualTo(ObservationType.EGFR);
 			assertThat(egfr.unit()).isEqualTo("mL/min/1.73m2");
 		}
-		assertThat(mapper.map(null, observation(LOINC, "33914-3").setValue(quantity("58", "mL/min"))))
-			.isEqualTo(new Skip("eGFR in unit 'mL/min' is not accepted"));
-		assertThat(mapper.map(null, observation(LOINC, "29463-7").setValue(quantity("-1", "kg"))))
-			.isEqualTo(new Skip("Body weight value -1 is out of range"));
-		assertThat(mapper.map(null, observation(LOINC, "29463-7"))).isEqualTo(new Skip("Body weight has no quantity"));
+		assertThat(((Rows) mapper.map(null, observation(LOINC, "33914-3").setValue(quantity("58", "mL/min"))))
+			.warnings()).containsExactly("Kept in the record but not used: eGFR in unit 'mL/min' is not accepted");
 	}
 
 	@Test
-	void readsSmokingStatusAnswersInSnomedAndLoinc() {
-		assertThat(smoking(SNOMED, "266919005")).isEqualTo(SmokingStatus.NEVER_SMOKED);
-		assertThat(smoking(SNOMED, "8517006")).isEqualTo(SmokingStatus.EX_SMOKER);
-		assertThat(smoking(SNOMED, "77176002")).isEqualTo(SmokingStatus.SMOKER);
-		// Synthea's own answer
-		assertThat(smoking(SNOMED, "449868002")).isEqualTo(SmokingStatus.SMOKER);
+	void readsSmokingStatusAnswersByTheCodeSetsAndLoinc() {
+		assertThat(smoking(SNOMED, CodeSetFiles.withTerm("gm-sde-smoking-status-never.snomed.txt",
+				"Never smoked tobacco (life style)").code())).isEqualTo(SmokingStatus.NEVER_SMOKED);
+		assertThat(smoking(SNOMED, CodeSetFiles.withTerm("nhsd-primary-care-domain-refsets-exsmok_cod.csv",
+				"Ex-smoker").code())).isEqualTo(SmokingStatus.EX_SMOKER);
+		// Synthea's own answer is in the current smoker cluster
+		assertThat(smoking(SNOMED, CodeSetFiles.withTerm("nhsd-primary-care-domain-refsets-lsmok_cod.csv",
+				"Smokes tobacco daily").code())).isEqualTo(SmokingStatus.SMOKER);
 		assertThat(smoking(LOINC, "LA18976-3")).isEqualTo(SmokingStatus.SMOKER);
 		assertThat(smoking(LOINC, "LA15920-4")).isEqualTo(SmokingStatus.EX_SMOKER);
-		Observation unknown = observation(LOINC, "72166-2").setValue(code(SNOMED, "123"));
-		assertThat(mapper.map(null, unknown)).isInstanceOf(Skip.class);
+		Rows unknown = (Rows) mapper.map(null, observation(LOINC, "72166-2").setValue(code(SNOMED, "123456")));
+		assertThat(unknown.warnings()).singleElement().asString().contains("not recognised");
+		assertThat(read((ObservationRow) unknown.rows().get(0).value())).isNull();
 	}
 
 	@Test
-	void ignoresObservationsThePlatformDoesNotUseAndSkipsBadOnes() {
-		assertThat(mapper.map(null, observation(LOINC, "718-7").setValue(quantity("14", "g/dL"))))
-			.isInstanceOf(NotRelevant.class);
+	void keepsObservationsThePlatformDoesNotReadAndSkipsBadOnes() {
+		ObservationRow haemoglobin = single(observation(LOINC, "718-7").setValue(quantity("14", "g/dL")));
+		assertThat(haemoglobin.code()).isEqualTo("718-7");
+		assertThat(haemoglobin.value()).isEqualByComparingTo("14");
+		assertThat(read(haemoglobin)).isNull();
 		Observation undated = observation(LOINC, "29463-7").setValue(quantity("80", "kg"));
 		undated.setEffective(null);
 		assertThat(mapper.map(null, undated)).isEqualTo(new Skip("Observation has no date"));
@@ -144,46 +161,64 @@ class FhirResourceMapperTests {
 		Observation orphan = observation(LOINC, "29463-7").setValue(quantity("80", "kg"));
 		orphan.setSubject(null);
 		assertThat(mapper.map(null, orphan)).isEqualTo(new Skip("Observation has no subject"));
+		assertThat(mapper.map(null, observation(LOINC, "29463-7").setCode(new CodeableConcept().setText("Weight"))))
+			.isEqualTo(new Skip("Observation has no code"));
 	}
 
 	@Test
-	void keepsAnySnomedConditionAsAProblem() {
+	void keepsEveryConditionWithItsCodeSystemAndTerm() {
+		CodeSetFiles.Row essential = CodeSetFiles.withTerm("nhsd-primary-care-domain-refsets-hyp_cod.csv",
+				"Essential hypertension");
 		Condition condition = new Condition();
 		condition.setId("c1");
 		condition.setSubject(new Reference("Patient/p1"));
-		condition.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, "444814009", "Viral sinusitis (disorder)")));
+		condition.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, essential.code(), "Essential hypertension")));
 		condition.setOnset(new DateTimeType("2021-11-26T10:00:00+00:00"));
 		condition.setAbatement(new DateTimeType("2021-12-17"));
 		Rows rows = (Rows) mapper.map("https://gp.example/fhir/Condition/c1", condition);
 		assertThat(rows.subject()).isEqualTo("Patient/p1");
+		assertThat(rows.warnings()).isEmpty();
 		assertThat(rows.rows().get(0).source()).isEqualTo(new SourceId("https://gp.example/fhir", "Condition/c1"));
-		assertThat(rows.rows().get(0).value()).isEqualTo(new Problem("444814009", "Viral sinusitis (disorder)",
-				LocalDate.of(2021, 11, 26), LocalDate.of(2021, 12, 17)));
+		Problem problem = (Problem) rows.rows().get(0).value();
+		assertThat(problem.codeSystem()).isNull();
+		assertThat(problem.code()).isEqualTo(essential.code());
+		assertThat(problem.term()).isEqualTo("Essential hypertension");
+		assertThat(problem.resolved()).isEqualTo(LocalDate.of(2021, 12, 17));
+		assertThat(problem.in(uk.nhs.bob.primarycare.terminology.Cluster.HYP_COD)).isTrue();
 
 		Condition icd = new Condition();
 		icd.setSubject(new Reference("Patient/p1"));
 		icd.setCode(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10", "I10", "Hypertension")));
 		icd.setOnset(new DateTimeType("2021-11-26"));
-		assertThat(mapper.map(null, icd)).isEqualTo(new Skip("Condition has no SNOMED CT code"));
+		Rows kept = (Rows) mapper.map(null, icd);
+		Problem icdProblem = (Problem) kept.rows().get(0).value();
+		assertThat(icdProblem.codeSystem()).isEqualTo("http://hl7.org/fhir/sid/icd-10");
+		assertThat(icdProblem.code()).isEqualTo("I10");
+		assertThat(icdProblem.clusters().isEmpty()).isTrue();
+		assertThat(kept.warnings()).singleElement().asString().contains("registers read SNOMED CT");
 		Condition undated = new Condition();
 		undated.setSubject(new Reference("Patient/p1"));
-		undated.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, "38341003", "Hypertension")));
+		undated.setCode(new CodeableConcept().addCoding(new Coding(SNOMED, essential.code(), "Hypertension")));
 		assertThat(mapper.map(null, undated)).isEqualTo(new Skip("Condition has no onset or recorded date"));
 	}
 
 	@Test
-	void mapsMedicinesToCategoriesByCodeThenByNameElseOther() {
-		assertThat(medication(RXNORM, "259255", "atorvastatin 80 MG Oral Tablet").category())
-			.isEqualTo(MedicationCategory.LIPID_LOWERING);
-		assertThat(medication(RXNORM, "314076", "lisinopril 10 MG Oral Tablet").category())
-			.isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
-		assertThat(medication("https://dmd.nhs.uk", "39695211000001102", "Ramipril 5mg capsules").category())
-			.isEqualTo(MedicationCategory.ANTIHYPERTENSIVE);
-		assertThat(medication(RXNORM, "1", "Apixaban 5 MG Oral Tablet").category())
-			.isEqualTo(MedicationCategory.ANTICOAGULANT);
+	void groupsDmdMedicinesByTheCodeSetsAndOthersOnlyByTheProjectsNameMapping() {
+		Medication statin = medication(RXNORM, "259255", "atorvastatin 80 MG Oral Tablet");
+		assertThat(statin.categories()).contains(MedicationCategory.STATIN, MedicationCategory.LIPID_LOWERING);
+		assertThat(statin.groupedByName()).isTrue();
+		assertThat(statin.codeSystem()).isEqualTo(RXNORM);
+		assertThat(statin.code()).isEqualTo("259255");
+		assertThat(medication(RXNORM, "314076", "lisinopril 10 MG Oral Tablet").categories())
+			.containsExactly(MedicationCategory.ANTIHYPERTENSIVE);
+		CodeSetFiles.Row ramipril = CodeSetFiles.startingWith("nhs-drug-refsets-ace_cod.csv", "Ramipril 5mg capsules");
+		Medication dmd = medication("https://dmd.nhs.uk", ramipril.code(), "Ramipril 5mg capsules");
+		assertThat(dmd.categories()).containsExactly(MedicationCategory.ANTIHYPERTENSIVE);
+		assertThat(dmd.groupedByName()).isFalse();
+		// a dm+d code in no list is in no group, whatever its name says
+		assertThat(medication("https://dmd.nhs.uk", "123456", "Ramipril 5mg capsules").categories()).isEmpty();
 		Medication other = medication(RXNORM, "313782", "Acetaminophen 325 MG Oral Tablet");
-		assertThat(other.category()).isEqualTo(MedicationCategory.OTHER);
-		assertThat(other.snomedCode()).isEqualTo("313782");
+		assertThat(other.categories()).isEmpty();
 		assertThat(other.start()).isEqualTo(LocalDate.of(2024, 5, 6));
 		assertThat(other.end()).isNull();
 	}
@@ -205,29 +240,61 @@ class FhirResourceMapperTests {
 			org.hl7.fhir.r4.model.CodeableConcept statin = new org.hl7.fhir.r4.model.CodeableConcept()
 				.addCoding(new org.hl7.fhir.r4.model.Coding(RXNORM, "312961", "Simvastatin 20 MG Oral Tablet"));
 			Medication completed = (Medication) ((Rows) needs.complete().apply(statin)).rows().get(0).value();
-			assertThat(completed.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+			assertThat(completed.in(MedicationCategory.LIPID_LOWERING)).isTrue();
 			assertThat(completed.start()).isEqualTo(LocalDate.of(2024, 5, 6));
 		});
 		assertThat(FhirResourceMapper.medicineKey("https://example.org/fhir/Medication/42")).isEqualTo("Medication/42");
 
+		CodeSetFiles.Row atorvastatin = CodeSetFiles.startingWith("nhs-drug-refsets-stat_cod.csv",
+				"Atorvastatin 20mg tablets");
 		MedicationStatement statement = new MedicationStatement();
 		statement.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
 		statement.setSubject(new Reference(SUBJECT));
-		statement.setMedication(new CodeableConcept().addCoding(new Coding(SNOMED, "108600003", "Atorvastatin")));
+		statement.setMedication(
+				new CodeableConcept().addCoding(new Coding(SNOMED, atorvastatin.code(), atorvastatin.term())));
 		statement.setEffective(new Period().setStartElement(new DateTimeType("2020-01-02")));
 		Medication taken = (Medication) ((Rows) mapper.map(null, statement)).rows().get(0).value();
-		assertThat(taken.category()).isEqualTo(MedicationCategory.LIPID_LOWERING);
+		assertThat(taken.in(MedicationCategory.STATIN)).isTrue();
 		assertThat(taken.start()).isEqualTo(LocalDate.of(2020, 1, 2));
 		assertThat(taken.current()).isTrue();
 	}
 
 	@Test
-	void makesInpatientAndEmergencyEncountersAdmissions() {
-		Admission emergency = (Admission) ((Rows) mapper.map(null, encounter("EMER"))).rows().get(0).value();
+	void emergencyEncountersAreUnplannedAndInpatientOnesAsTheEncounterSays() {
+		Admission emergency = admission(encounter("EMER"));
 		assertThat(emergency).isEqualTo(new Admission(LocalDate.of(2017, 4, 16), false, "Myocardial infarction"));
-		Admission inpatient = (Admission) ((Rows) mapper.map(null, encounter("IMP"))).rows().get(0).value();
-		assertThat(inpatient.planned()).isTrue();
+		assertThat(admission(encounter("IMP")).planned()).as("an inpatient stay that does not say").isNull();
+		Encounter urgent = encounter("IMP");
+		urgent.setPriority(new CodeableConcept().addCoding(
+				new Coding("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "EM", "emergency")));
+		assertThat(admission(urgent).planned()).isFalse();
+		Encounter elective = encounter("IMP");
+		elective.setPriority(new CodeableConcept().addCoding(
+				new Coding("http://terminology.hl7.org/CodeSystem/v3-ActPriority", "EL", "elective")));
+		assertThat(admission(elective).planned()).isTrue();
+		Encounter fromAandE = encounter("ACUTE");
+		fromAandE.getHospitalization().setAdmitSource(new CodeableConcept().addCoding(
+				new Coding("http://terminology.hl7.org/CodeSystem/admit-source", "emd", "From accident/emergency")));
+		assertThat(admission(fromAandE).unplanned()).isTrue();
 		assertThat(mapper.map(null, encounter("AMB"))).isInstanceOf(NotRelevant.class);
+	}
+
+	@Test
+	void readsThePracticeAPatientIsRegisteredWith() {
+		Patient patient = patient();
+		patient.addGeneralPractitioner().setIdentifier(
+				new org.hl7.fhir.r4.model.Identifier().setSystem(FhirResourceMapper.ODS_SYSTEM).setValue("K84001"));
+		assertThat(((Person) mapper.map(null, patient)).practiceOds()).isEqualTo("K84001");
+		assertThat(((Person) mapper.map(null, patient())).practiceOds()).isNull();
+	}
+
+	private CodedRecord.@org.jspecify.annotations.Nullable Observation read(ObservationRow row) {
+		return codes.observation(row.codeSystem(), row.code(), row.value(), row.unit(), row.date(),
+				row.setting() == null ? null : row.setting().name(), row.valueSystem(), row.valueCode());
+	}
+
+	private Admission admission(Encounter encounter) {
+		return (Admission) ((Rows) mapper.map(null, encounter)).rows().get(0).value();
 	}
 
 	@Test
@@ -283,18 +350,18 @@ class FhirResourceMapperTests {
 	}
 
 	private SmokingStatus smoking(String system, String code) {
-		CodedRecord.Observation observation = single(observation(LOINC, "72166-2").setValue(code(system, code)));
+		CodedRecord.Observation observation = read(single(observation(LOINC, "72166-2").setValue(code(system, code))));
 		assertThat(observation.type()).isEqualTo(ObservationType.SMOKING_STATUS);
 		assertThat(observation.value()).isEqualByComparingTo(BigDecimal.ZERO);
-		return observation.smokingStatus().orElseThrow();
+		return observation.smoking().orElseThrow();
 	}
 
-	private CodedRecord.Observation single(Observation observation) {
+	private ObservationRow single(Observation observation) {
 		FhirMapping mapping = mapper.map("urn:uuid:o-1", observation);
 		assertThat(mapping).isInstanceOf(Rows.class);
 		List<FhirMapping.Row<?>> rows = ((Rows) mapping).rows();
 		assertThat(rows).hasSize(1);
-		return (CodedRecord.Observation) rows.get(0).value();
+		return (ObservationRow) rows.get(0).value();
 	}
 
 	private Medication medication(String system, String code, String name) {

@@ -184,6 +184,36 @@ class PeopleControllerTests {
 		assertThat(purpose).isEqualTo(PeopleController.PURPOSE);
 	}
 
+	/**
+	 * Someone in the Aylesbury neighbourhood with exactly one code from the national CHD cluster (codes read from the
+	 * published file) sees the CHD register with that code, its term and its date on their summary.
+	 */
+	@Test
+	void theSummaryShowsTheRegistersWithTheCodeTermAndDateThatPutThePersonOnThem() {
+		String[] chd = uk.nhs.bob.primarycare.terminology.CodeSetFiles
+			.codes("nhsd-primary-care-domain-refsets-chd_cod.csv")
+			.toArray(String[]::new);
+		record Entry(String nhsNumber, String code, String term, LocalDate onset) {
+		}
+		Entry entry = jdbc.sql("""
+				SELECT pr.nhs_number, min(pr.code), min(pr.term), min(pr.onset_date) FROM population.problem pr
+				JOIN population.person p ON p.nhs_number = pr.nhs_number
+				WHERE p.registered_practice BETWEEN 'K82901' AND 'K82906' AND pr.code = ANY(?)
+				GROUP BY pr.nhs_number HAVING count(*) = 1 ORDER BY pr.nhs_number LIMIT 1""")
+			.param(chd)
+			.query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class)))
+			.single();
+		assertThat(mvc.get()
+			.uri("/population/people/" + entry.nhsNumber())
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"registers\"", "Coronary heart disease", "(CHD)",
+					org.springframework.web.util.HtmlUtils.htmlEscape(entry.term()), "SNOMED CT " + entry.code(),
+					entry.onset().getDayOfMonth() + " ")
+			.containsPattern(entry.onset().getDayOfMonth() + " \\p{L}+ " + entry.onset().getYear());
+	}
+
 	@Test
 	void aPersonOutsideTheUsersScopeIsForbiddenAndTheRefusalAudited() {
 		Someone oxford = registeredAt("K84902");

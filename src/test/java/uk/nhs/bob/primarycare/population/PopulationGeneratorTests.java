@@ -14,6 +14,7 @@ import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -148,21 +149,21 @@ class PopulationGeneratorTests {
 		// Overweight or obese: HSE 2021/22, about 64% of adults (of those with a BMI); 58-70%
 		assertThat(share(p -> adult(p) && bmi(p) > 0, p -> bmi(p) >= 25)).isBetween(0.58, 0.70);
 		// Recorded hypertension: QOF 2022/23, 14.5% of all registered patients; 11-17%
-		assertThat(share(p -> has(p, ProblemCodes.HYPERTENSION))).isBetween(0.11, 0.17);
+		assertThat(share(p -> has(p, Register.HYP))).isBetween(0.11, 0.17);
 		// Type 2 diabetes: QOF 2022/23, 7.5% of people 17+; 5-9%
-		assertThat(share(this::adult, p -> has(p, ProblemCodes.TYPE_2_DIABETES))).isBetween(0.05, 0.09);
+		assertThat(share(this::adult, p -> has(p, Register.DM2))).isBetween(0.05, 0.09);
 		// AF: QOF 2022/23, 2.1% of all; 1.4-3%
-		assertThat(share(p -> has(p, ProblemCodes.ATRIAL_FIBRILLATION))).isBetween(0.014, 0.03);
+		assertThat(share(p -> has(p, Register.AF))).isBetween(0.014, 0.03);
 		// CKD 3-5: QOF 2022/23, 4.1% of 18+; 2.5-6%
-		assertThat(share(this::adult, p -> has(p, ProblemCodes.CKD_STAGE_3))).isBetween(0.025, 0.06);
-		// Multimorbidity: more than 1 in 4 adults have two or more long-term conditions (conditions as in the
-		// Cambridge Multimorbidity Score list; Health Foundation 2018: 27% of adults in England had 2+)
-		assertThat(share(this::adult, p -> longTermConditions(p) >= 2)).isGreaterThan(0.25);
+		assertThat(share(this::adult, p -> has(p, Register.CKD35))).isBetween(0.025, 0.06);
+		// Multimorbidity: about 27% of adults in England have two or more conditions of the Cambridge Multimorbidity
+		// Score list (Health Foundation 2018); counting only the 15 QOF registers the cohorts use, fewer: 12-25%
+		assertThat(share(this::adult, p -> longTermConditions(p) >= 2)).isBetween(0.12, 0.25);
 		// Statins for some; a large majority of people with CHD
-		assertThat(share(p -> has(p, ProblemCodes.CORONARY_HEART_DISEASE),
+		assertThat(share(p -> has(p, Register.CHD),
 				p -> p.record().onMedication(MedicationCategory.LIPID_LOWERING))).isBetween(0.7, 0.9);
 		// Treated hypertension: antihypertensives for most people on the register
-		assertThat(share(p -> has(p, ProblemCodes.HYPERTENSION),
+		assertThat(share(p -> has(p, Register.HYP),
 				p -> p.record().onMedication(MedicationCategory.ANTIHYPERTENSIVE))).isBetween(0.78, 0.92);
 		// A few deaths in the last two years, kept with their date
 		assertThat(share(p -> p.dateOfDeath() != null)).isBetween(0.002, 0.02);
@@ -171,7 +172,7 @@ class PopulationGeneratorTests {
 	@Test
 	void somePeopleHaveRaisedReadingsButNoHypertensionDiagnosis() {
 		long possibleUndiagnosed = people.stream()
-			.filter(p -> !has(p, ProblemCodes.HYPERTENSION))
+			.filter(p -> !has(p, Register.HYP))
 			.filter(p -> p.record().observations().stream().anyMatch(this::raisedSystolic))
 			.count();
 		// About a third of hypertension is undiagnosed, and many of those have had a raised reading
@@ -181,7 +182,7 @@ class PopulationGeneratorTests {
 	@Test
 	void someTreatedHypertensivesAreNotToTargetAndSomeHaveSevereRecentReadings() {
 		long notToTarget = people.stream()
-			.filter(p -> has(p, ProblemCodes.HYPERTENSION) && p.record().onMedication(MedicationCategory.ANTIHYPERTENSIVE))
+			.filter(p -> has(p, Register.HYP) && p.record().onMedication(MedicationCategory.ANTIHYPERTENSIVE))
 			.filter(p -> p.record().latest(ObservationType.SYSTOLIC_BP).filter(this::raisedSystolic).isPresent())
 			.count();
 		assertThat(notToTarget).isGreaterThan(SIZE / 200);
@@ -202,7 +203,10 @@ class PopulationGeneratorTests {
 			.filter(o -> o.type().isBloodPressure())
 			.toList();
 		assertThat(bps).isNotEmpty().allMatch(o -> o.setting() != null);
-		assertThat(bps.stream().map(Observation::setting).distinct()).hasSize(BloodPressureSetting.values().length);
+		// single home readings are not generated: home monitoring is recorded as its average, as practices do
+		assertThat(bps.stream().map(Observation::setting).distinct()).containsExactlyInAnyOrder(
+				BloodPressureSetting.CLINIC, BloodPressureSetting.HOME_AVERAGE, BloodPressureSetting.AMBULATORY,
+				BloodPressureSetting.PHARMACY, BloodPressureSetting.OPTOMETRY);
 	}
 
 	@Test
@@ -210,39 +214,62 @@ class PopulationGeneratorTests {
 		double youngOld = averageDeficits(65, 75);
 		double oldest = averageDeficits(85, 120);
 		assertThat(oldest).isGreaterThan(youngOld * 2);
-		assertThat(share(p -> p.ageOn(TODAY) >= 80, p -> p.record().admissions().stream().anyMatch(a -> !a.planned())))
+		assertThat(share(p -> p.ageOn(TODAY) >= 80, p -> p.record().admissions().stream().anyMatch(a -> a.unplanned())))
 			.isBetween(0.1, 0.6);
 	}
 
-	private static final Set<String> DEFICIT_CODES = Set.of(ProblemCodes.FALLS, ProblemCodes.MEMORY_IMPAIRMENT,
-			ProblemCodes.DEMENTIA, ProblemCodes.URINARY_INCONTINENCE, ProblemCodes.HEARING_LOSS,
-			ProblemCodes.DIFFICULTY_WALKING, ProblemCodes.LIVES_ALONE, ProblemCodes.HOUSEBOUND);
+	/** Every code of the published eFI deficit lists (read from the files, not from the generator). */
+	private static final Set<String> DEFICIT_CODES = CodeSetFiles.all()
+		.entrySet()
+		.stream()
+		.filter(e -> e.getKey().startsWith("gm-sde-efi-"))
+		.flatMap(e -> e.getValue().stream().map(CodeSetFiles.Row::code))
+		.collect(java.util.stream.Collectors.toSet());
 
 	private double averageDeficits(int fromAge, int toAge) {
 		return people.stream()
 			.filter(p -> p.ageOn(TODAY) >= fromAge && p.ageOn(TODAY) < toAge)
-			.mapToLong(p -> p.record().problems().stream().filter(pr -> DEFICIT_CODES.contains(pr.snomedCode())).count())
+			.mapToLong(p -> p.record().problems().stream().filter(pr -> DEFICIT_CODES.contains(pr.code())).count())
 			.average()
 			.orElse(0);
 	}
 
-	private static final Set<String> LONG_TERM_CONDITIONS = Set.of(ProblemCodes.HYPERTENSION,
-			ProblemCodes.TYPE_1_DIABETES, ProblemCodes.TYPE_2_DIABETES, ProblemCodes.ATRIAL_FIBRILLATION,
-			ProblemCodes.CORONARY_HEART_DISEASE, ProblemCodes.STROKE, ProblemCodes.TIA, ProblemCodes.HEART_FAILURE,
-			ProblemCodes.PERIPHERAL_VASCULAR_DISEASE, ProblemCodes.CKD_STAGE_3, ProblemCodes.ASTHMA, ProblemCodes.COPD,
-			ProblemCodes.DEPRESSION, ProblemCodes.SCHIZOPHRENIA, ProblemCodes.BIPOLAR_DISORDER,
-			ProblemCodes.RHEUMATOID_ARTHRITIS, ProblemCodes.OSTEOARTHRITIS, ProblemCodes.HYPOTHYROIDISM,
-			ProblemCodes.DEMENTIA, ProblemCodes.PARKINSONS_DISEASE, ProblemCodes.OSTEOPOROSIS, ProblemCodes.MIGRAINE,
-			ProblemCodes.HEARING_LOSS, ProblemCodes.ANXIETY, ProblemCodes.CHRONIC_PAIN);
+	private static final Set<Register> LONG_TERM_CONDITIONS = java.util.EnumSet.of(Register.HYP, Register.DM,
+			Register.AF, Register.CHD, Register.STIA, Register.HF, Register.PAD, Register.CKD35, Register.AST,
+			Register.COPD, Register.DEP, Register.SMI, Register.RA, Register.OST, Register.DEM);
 
 	private long longTermConditions(GeneratedPerson person) {
-		return person.record()
-			.problems()
+		return Registers.of(person.record(), person.dateOfBirth(), TODAY)
+			.registers()
 			.stream()
-			.filter(p -> p.active() && LONG_TERM_CONDITIONS.contains(p.snomedCode()))
-			.map(CodedRecord.Problem::snomedCode)
-			.distinct()
+			.filter(LONG_TERM_CONDITIONS::contains)
 			.count();
+	}
+
+	@Test
+	void everyCodeIsDrawnFromThePublishedCodeSetsWithSeveralCodesPerCondition() {
+		Set<String> published = CodeSetFiles.all()
+			.values()
+			.stream()
+			.flatMap(rows -> rows.stream().map(CodeSetFiles.Row::code))
+			.collect(java.util.stream.Collectors.toSet());
+		Set<String> used = new HashSet<>();
+		for (GeneratedPerson person : people) {
+			person.record().problems().forEach(p -> used.add(p.code()));
+			person.record().medications().forEach(m -> used.add(m.code()));
+			person.record().observations().forEach(o -> used.add(o.code()));
+		}
+		used.removeAll(published);
+		assertThat(used).as("codes in no published code set").isEmpty();
+		Set<String> hypertension = new HashSet<>();
+		Set<String> statins = new HashSet<>();
+		for (GeneratedPerson person : people) {
+			Registers.of(person.record(), person.dateOfBirth(), TODAY).entry(Register.HYP)
+				.ifPresent(e -> hypertension.add(e.code()));
+			person.record().current(MedicationCategory.STATIN).forEach(m -> statins.add(m.code()));
+		}
+		assertThat(hypertension).hasSizeGreaterThan(20);
+		assertThat(statins).hasSizeGreaterThan(20);
 	}
 
 	private boolean raisedSystolic(Observation observation) {
@@ -253,15 +280,15 @@ class PopulationGeneratorTests {
 		return person.ageOn(TODAY) >= 18;
 	}
 
-	private static boolean has(GeneratedPerson person, String code) {
-		return person.record().hasActiveProblem(code);
+	private static boolean has(GeneratedPerson person, Register register) {
+		return Registers.of(person.record(), person.dateOfBirth(), TODAY).on(register);
 	}
 
-	private static SmokingStatus smoking(GeneratedPerson person) {
+	private static @org.jspecify.annotations.Nullable SmokingStatus smoking(GeneratedPerson person) {
 		return person.record()
 			.latest(ObservationType.SMOKING_STATUS)
-			.flatMap(Observation::smokingStatus)
-			.orElse(SmokingStatus.UNKNOWN);
+			.flatMap(Observation::smoking)
+			.orElse(null);
 	}
 
 	private static double bmi(GeneratedPerson person) {
