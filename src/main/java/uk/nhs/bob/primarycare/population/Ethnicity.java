@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The 19 ethnic groups of the 2021 Census for England and Wales (ONS), plus not stated, each mapped to the nine
- * ethnicity groups QRISK3 uses (Hippisley-Cox et al., BMJ 2017;357:j2099; DOMAIN.md B6).
+ * ethnicity groups QRISK3 uses (Hippisley-Cox et al., BMJ 2017;357:j2099).
  * <p>
  * Codes: the 16 groups the 2021 Census shares with 2001 keep their NHS Data Dictionary ETHNIC CATEGORY letter (A
  * White British ... S any other ethnic group, Z not stated). The three groups new in 2021 (Gypsy or Irish Traveller,

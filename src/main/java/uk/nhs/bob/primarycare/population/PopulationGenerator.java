@@ -632,7 +632,7 @@ final class PopulationGenerator {
 
 		/**
 		 * Frailty deficits for people aged 65+, more with age, so the eFI spreads roughly as Clegg et al. found: about
-		 * half fit, a third mild, one in eight moderate and a few severe (DOMAIN.md B7).
+		 * half fit, a third mild, one in eight moderate and a few severe (Clegg et al., Age Ageing 2016;45:353).
 		 */
 		private void frailty() {
 			double mean = age < 70 ? MEAN_DEFICITS[0] : age < 75 ? MEAN_DEFICITS[1] : age < 80 ? MEAN_DEFICITS[2]

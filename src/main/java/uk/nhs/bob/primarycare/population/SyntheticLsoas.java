@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Synthetic LSOAs for the postcode districts the demo practices serve. Most of BOB is affluent (Oxfordshire is the
  * 10th least deprived upper-tier authority), with pockets in national deciles 1-2: Oxford's Leys, Blackbird Leys
- * and Rose Hill, Banbury, central Reading, High Wycombe and Aylesbury (Oxfordshire JSNA on IMD 2019; DOMAIN.md 0, B8).
+ * and Rose Hill, Banbury, central Reading, High Wycombe and Aylesbury (Oxfordshire Insight JSNA bitesize on IMD 2019).
  * Codes use the unissued range E0199xxxx so they can never be mistaken for real LSOAs.
  */
 final class SyntheticLsoas {

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A valid NHS number: ten digits whose last is the Modulus 11 check digit of the first nine.
  * <p>
- * Check digit (NHS Data Dictionary, DOMAIN.md B9): weights 10..2 on digits 1-9, r = 11 - (sum mod 11); r = 11 means
+ * Check digit (NHS Data Dictionary, NHS Number): weights 10..2 on digits 1-9, r = 11 - (sum mod 11); r = 11 means
  * 0, r = 10 means the number is invalid. Shown as 3-3-4 ("943 476 5919"). The 999 range is reserved for test data.
  */
 public record NhsNumber(String value) {

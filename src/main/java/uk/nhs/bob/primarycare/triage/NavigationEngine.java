@@ -13,10 +13,10 @@ import uk.nhs.bob.primarycare.triage.NavigationRulePack.Rule;
 import uk.nhs.bob.primarycare.triage.NavigationRulePack.Suggestion;
 
 /**
- * Pure navigation: no database, no clock. Red flags are screened first (DOMAIN.md B3, B2, B1 pyelonephritis signs);
- * any red flag decides the answer, most urgent first, and the request is still recorded. Otherwise the rules for the
- * presenting problem are tried in order (exclusions before eligibility, DOMAIN.md B1 and B2) and the first that
- * matches gives the ranked dispositions.
+ * Pure navigation: no database, no clock. Red flags are screened first (NICE NG51 and NHS website emergency advice,
+ * MECS, Pharmacy First pyelonephritis signs); any red flag decides the answer, most urgent first, and the request is
+ * still recorded. Otherwise the rules for the presenting problem are tried in order (exclusions before eligibility, as
+ * the Pharmacy First and MECS specifications order them) and the first that matches gives the ranked dispositions.
  */
 class NavigationEngine {
 

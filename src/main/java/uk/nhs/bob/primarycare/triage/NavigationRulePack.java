@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The navigation rules as data (resource {@code triage/navigation-rules.json}): a version, the date it takes effect,
  * red-flag rules and, per presenting problem, ordered navigation rules where the first that matches decides. Each
- * rule names its DOMAIN.md source. Changing a threshold is an edit of the data and a new version, not of code.
+ * rule names its published source (copied in docs/triage.md). Changing a threshold is an edit of the data and a new
+ * version, not of code.
  */
 record NavigationRulePack(String version, LocalDate effectiveFrom, String signOff, List<Rule> redFlagRules,
 		List<Rule> navigationRules, Map<Disposition, Outcome> outcomes) {

@@ -37,7 +37,7 @@ public enum PresentingProblem {
 		return label;
 	}
 
-	/** One of the seven Pharmacy First clinical pathways (DOMAIN.md B1). */
+	/** One of the seven Pharmacy First clinical pathways (NHS England Pharmacy First service specification). */
 	public boolean pharmacyFirstPathway() {
 		return pharmacyFirstPathway;
 	}

@@ -1,8 +1,8 @@
 package uk.nhs.bob.primarycare.triage;
 
 /**
- * The red-flag questions asked before anything else (DOMAIN.md B3 general red flags, B2 eye red flags, B1 kidney
- * infection signs), with the wording people and coordinators see.
+ * The red-flag questions asked before anything else (NHS website emergency advice and NICE NG51, MECS eye red flags,
+ * Pharmacy First UTI pathway kidney infection signs), with the wording people and coordinators see.
  */
 public enum RedFlag {
 

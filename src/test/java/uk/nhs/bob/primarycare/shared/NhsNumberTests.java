@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Modulus 11 as in DOMAIN.md B9 (NHS Data Dictionary). */
+/** Modulus 11 as the NHS Data Dictionary defines it (NHS Number). */
 class NhsNumberTests {
 
 	@Test

@@ -16,8 +16,8 @@ import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rule pack's boundaries, pathway by pathway, as DOMAIN.md B1 (Pharmacy First), B2 (eyes) and B3 (red flags) state
- * them. Each row: the inputs, the recommended disposition and the rule that must have decided it.
+ * The rule pack's boundaries, pathway by pathway, as docs/triage.md states them (Pharmacy First, minor eye conditions,
+ * red flags). Each row: the inputs, the recommended disposition and the rule that must have decided it.
  */
 class NavigationEngineTests {
 
