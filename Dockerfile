@@ -10,11 +10,12 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -q dependency:go-offline
+RUN ./mvnw -B -q -Dwithout-embedded-postgres dependency:go-offline
 COPY --from=frontend /build/node_modules node_modules
 COPY src src
-# npm already ran in the frontend stage
-RUN ./mvnw -B -q -DskipTests -Dexec.skip=true package \
+# npm already ran in the frontend stage; the image is always given a database server, so it carries no embedded
+# PostgreSQL binaries
+RUN ./mvnw -B -q -DskipTests -Dexec.skip=true -Dwithout-embedded-postgres package \
 	&& cp target/primarycare-*.jar app.jar \
 	&& java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
