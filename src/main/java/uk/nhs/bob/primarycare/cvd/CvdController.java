@@ -483,8 +483,8 @@ class CvdController {
 	}
 
 	static boolean canStartRefresh(StaffUser user) {
-		return user.hasAnyRole(uk.nhs.bob.primarycare.identity.Role.ICB_ADMIN,
-				uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR);
+		return user.hasAnyRole(uk.nhs.bob.primarycare.shared.Role.ICB_ADMIN,
+				uk.nhs.bob.primarycare.shared.Role.CLINICAL_SUPERVISOR);
 	}
 
 }

@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.identity;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Roles at one organisation scope that a sign-in gives, and the provider's roles that gave them. Kept in the signed-in

@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The platform as an OAuth 2.0 authorization server for systems (Spring Authorization Server): registered clients and

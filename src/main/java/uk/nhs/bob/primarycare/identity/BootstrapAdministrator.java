@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * A new installation has no users and no default password. Its first ICB administrator comes from

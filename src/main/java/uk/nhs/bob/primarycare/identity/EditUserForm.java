@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The form that changes a user. {@code version} is the version of the user the form was filled in from, so a save

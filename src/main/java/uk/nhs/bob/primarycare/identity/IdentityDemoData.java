@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Demo users, one or more per role and Place, all with the password {@value #DEMO_PASSWORD}, and the demo API client

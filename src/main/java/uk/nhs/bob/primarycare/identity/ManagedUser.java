@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /** A user as ICB administrators see it on the user management pages. */
 record ManagedUser(long id, String username, String displayName, Set<Role> roles, OrganisationScope scope,

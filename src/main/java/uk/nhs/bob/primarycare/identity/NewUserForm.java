@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The form that creates a user. Roles and the scope level are text so that no posted value fails binding; the

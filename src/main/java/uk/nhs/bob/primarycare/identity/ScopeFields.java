@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The scope part of the user forms: a level and one organisation list per level. Only the list of the chosen level

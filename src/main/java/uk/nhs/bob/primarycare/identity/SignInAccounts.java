@@ -22,6 +22,7 @@ import uk.nhs.bob.primarycare.audit.AdminAction;
 import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.identity.SignInRefusedException.Reason;
 import uk.nhs.bob.primarycare.identity.SignInRefusedException.Refusal;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The staff account of a person signing in with an OpenID Connect provider. Found by the provider's subject; the

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.nhs.bob.primarycare.identity.ApiClientForms.ConfirmForm;
 import uk.nhs.bob.primarycare.identity.UserAdministration.Problem;
 import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Sign-in mappings for ICB administrators (platform security limits {@code /admin/**} to them): which app role and

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /** The form that adds a sign-in mapping. Values stay text so that nothing posted fails binding. */
 record SignInMappingForm(

@@ -25,6 +25,7 @@ import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.identity.UserAdministration.Problem;
 import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * How a sign-in with an OpenID Connect provider gives roles and scope. The provider says which roles the person holds

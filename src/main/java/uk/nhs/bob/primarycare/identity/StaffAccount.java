@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * A user account as stored: credentials, roles, scope and the count of failed sign-ins. The count is kept by single

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import uk.nhs.bob.primarycare.shared.Role;
 
 interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 

@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.identity;
 import java.util.Set;
 
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /** A signed-in member of staff or service account as other modules see it. */
 public record StaffUser(String username, String displayName, Set<Role> roles, OrganisationScope scope,

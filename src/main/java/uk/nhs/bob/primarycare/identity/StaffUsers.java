@@ -16,6 +16,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Who is signed in, with roles and organisation scope, for other modules' scope checks. The signed-in user is read

@@ -26,6 +26,7 @@ import uk.nhs.bob.primarycare.audit.AdminAction;
 import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * User management for ICB administrators: create users, change their name, roles, scope and status, unlock them and

@@ -27,6 +27,7 @@ import uk.nhs.bob.primarycare.identity.UserAdministration.Problem;
 import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
 import uk.nhs.bob.primarycare.identity.UserAdministration.StaleChange;
 import uk.nhs.bob.primarycare.identity.UserAdministration.UserChange;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /** User management pages for ICB administrators (platform security limits {@code /admin/**} to them). */
 @Controller

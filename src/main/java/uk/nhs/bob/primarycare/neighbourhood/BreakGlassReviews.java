@@ -21,7 +21,7 @@ import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
-import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;

@@ -12,7 +12,7 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
-import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 

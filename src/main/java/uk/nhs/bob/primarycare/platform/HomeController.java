@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -16,7 +17,7 @@ import uk.nhs.bob.primarycare.identity.StaffUsers;
 
 /**
  * The sign-in page (a button for each identity provider, "Sign in with ...", beside the local form while local
- * sign-in is on) and the signed-in start page, which lists what the user's role can do.
+ * sign-in is on) and the signed-in start page, which lists what the user's roles can do (each module's cards).
  */
 @Controller
 class HomeController {
@@ -31,13 +32,17 @@ class HomeController {
 
 	private final StaffUsers staffUsers;
 
+	private final ModulePageRegistry modules;
+
 	private final List<Provider> providers;
 
 	private final boolean localSignIn;
 
-	HomeController(StaffUsers staffUsers, ObjectProvider<ClientRegistrationRepository> registrations,
+	HomeController(StaffUsers staffUsers, ModulePageRegistry modules,
+			ObjectProvider<ClientRegistrationRepository> registrations,
 			@Value("${primarycare.security.local-sign-in:true}") boolean localSignIn) {
 		this.staffUsers = staffUsers;
+		this.modules = modules;
 		this.localSignIn = localSignIn;
 		List<Provider> found = new ArrayList<>();
 		if (registrations.getIfAvailable() instanceof Iterable<?> all) {
@@ -52,8 +57,9 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Authentication authentication, Model model) {
 		model.addAttribute("user", staffUsers.currentUser());
+		model.addAttribute("cards", modules.cardsFor(authentication));
 		return VIEW_HOME;
 	}
 

@@ -1,5 +1,8 @@
 package uk.nhs.bob.primarycare.platform;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,12 +27,14 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import uk.nhs.bob.primarycare.identity.ApiScope;
 import uk.nhs.bob.primarycare.identity.ApiTokenServer;
-import uk.nhs.bob.primarycare.identity.Role;
 import uk.nhs.bob.primarycare.identity.SignInThrottledException;
 import uk.nhs.bob.primarycare.identity.StaffSignIn;
+import uk.nhs.bob.primarycare.shared.ModulePages.PageRule;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
- * Who may reach what. Rules are keyed by URL prefix, one prefix per module. Pages use sign-in (a local password or
+ * Who may reach what. Each module declares the rules for its own pages ({@link ModulePageRegistry}); the platform
+ * adds sign-in, the administration area and the default (any member of staff). Pages use sign-in (a local password or
  * OpenID Connect) with CSRF and a session in PostgreSQL; APIs under {@code /api/**} take OAuth 2.0 access tokens with
  * one scope per capability, without a session, and answer errors as {@code application/problem+json}, never with
  * the sign-in page. Systems get their tokens from the platform's own token endpoint ({@code /oauth2/token}).
@@ -43,13 +47,6 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' https://assets.nhs.uk; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	/** Every role but service accounts, which use the APIs only. */
-	static final String[] STAFF_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "PLACE_DELIVERY",
-			"ICB_ADMIN" };
-
-	/** Roles that work with identifiable records of people. */
-	static final String[] CLINICAL_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN" };
-
 	/** No page uses these browser features; pages may not ask for them. */
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
 			+ "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
@@ -57,9 +54,6 @@ class SecurityConfiguration {
 
 	/** HSTS for a year, subdomains included; sent only on HTTPS (directly or through a TLS proxy). */
 	static final long HSTS_SECONDS = 31_536_000;
-
-	/** Who records and works same-day requests; Place delivery teams see only the aggregate measures. */
-	static final String[] TRIAGE_ROLES = { "CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "ICB_ADMIN" };
 
 	/**
 	 * The OAuth 2.0 token endpoint and its companions (JWKS, metadata, introspection, revocation) of Spring
@@ -124,13 +118,16 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Public pages (the online request form, the accessibility statement and privacy notice) keep no session: an
-	 * anonymous page view writes nothing to the session store, and the form's CSRF token lives in a cookie.
+	 * Public pages (the accessibility statement, the privacy notice and the modules' public pages, such as the online
+	 * request form) keep no session: an anonymous page view writes nothing to the session store, and a form's CSRF
+	 * token lives in a cookie.
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicPageSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/request", "/request/**", "/accessibility", "/privacy")
+	SecurityFilterChain publicPageSecurity(HttpSecurity http, ModulePageRegistry modules) throws Exception {
+		List<String> publicPages = new ArrayList<>(List.of("/accessibility", "/privacy"));
+		publicPages.addAll(modules.publicPages());
+		http.securityMatcher(publicPages.toArray(String[]::new))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -151,7 +148,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals,
+	SecurityFilterChain pageSecurity(HttpSecurity http, RefusalAudit refusals, ModulePageRegistry modules,
 			ObjectProvider<ClientRegistrationRepository> registrations, StaffSignIn staffSignIn,
 			@Value("${primarycare.security.local-sign-in:true}") boolean localSignIn) throws Exception {
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
@@ -167,47 +164,27 @@ class SecurityConfiguration {
 		signIn.setFavorRelativeUris(true);
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/error", "/nhsuk/**", "/css/**", "/js/**", "/favicon.ico",
+		String[] staff = names(Role.anyStaff());
+		http.authorizeHttpRequests(auth -> {
+			auth.requestMatchers("/login", "/error", "/nhsuk/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health", "/actuator/health/**", StaffSignIn.NO_ACCESS_PATH)
-			.permitAll()
-			// a person signed in with roles at several organisations chooses one before anything else
-			.requestMatchers(StaffSignIn.CHOOSE_PATH)
-			.authenticated()
-			// the public online request form: people ask for help for themselves or someone they care for
-			.requestMatchers("/request", "/request/**")
-			.permitAll()
-			.requestMatchers("/admin/**", "/audit/**", "/actuator/**")
-			.hasRole("ICB_ADMIN")
-			.requestMatchers("/directory", "/directory/**")
-			.hasAnyRole(STAFF_ROLES)
-			.requestMatchers("/population/**")
-			.hasAnyRole(CLINICAL_ROLES)
-			.requestMatchers("/triage/measures", "/triage/measures/**")
-			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
-			// the keyworker opens the same-day request of a person on their caseload from the alert, read-only
-			.requestMatchers(HttpMethod.GET, "/triage/requests/{id:[0-9a-fA-F-]{36}}")
-			.hasAnyRole("CARE_COORDINATOR", "CLINICAL_SUPERVISOR", "INT_MEMBER", "ICB_ADMIN")
-			.requestMatchers("/triage", "/triage/**")
-			.hasAnyRole(TRIAGE_ROLES)
-			// care coordinators may reach a care plan only to ask for break-glass access (neighbourhood decides)
-			.requestMatchers("/neighbourhood/care-plans/**")
-			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "CARE_COORDINATOR", "PLACE_DELIVERY", "ICB_ADMIN")
-			// INT pages: members work the caseloads; Place delivery teams and administrators set teams up
-			.requestMatchers("/neighbourhood", "/neighbourhood/**")
-			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
-			// the CVD dashboard is aggregate; worklists and the calculator are for clinical roles
-			.requestMatchers("/cvd/dashboard", "/cvd/dashboard/**")
-			.hasAnyRole(STAFF_ROLES)
-			.requestMatchers("/cvd", "/cvd/**")
-			.hasAnyRole(CLINICAL_ROLES)
-			.requestMatchers("/programme", "/programme/**")
-			.hasAnyRole(STAFF_ROLES)
-			// messages name the people they went to: clinical roles only, each page checks the scope
-			.requestMatchers("/messaging", "/messaging/**")
-			.hasAnyRole(CLINICAL_ROLES)
-			.anyRequest()
-			.hasAnyRole(STAFF_ROLES))
+				.permitAll()
+				// a person signed in with roles at several organisations chooses one before anything else
+				.requestMatchers(StaffSignIn.CHOOSE_PATH)
+				.authenticated()
+				.requestMatchers(modules.publicPages().toArray(String[]::new))
+				.permitAll()
+				// the administration area, whichever module a page under it belongs to
+				.requestMatchers("/admin/**", "/actuator/**")
+				.hasRole(Role.ICB_ADMIN.name());
+			// each module's own rules, as the module declares them
+			for (PageRule rule : modules.pageRules()) {
+				String[] patterns = rule.patterns().toArray(String[]::new);
+				(rule.method() == null ? auth.requestMatchers(patterns) : auth.requestMatchers(rule.method(), patterns))
+					.hasAnyRole(names(rule.roles()));
+			}
+			auth.anyRequest().hasAnyRole(staff);
+		})
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, denied) -> {
 				refusals.record(request, denied);
 				forbidden.handle(request, response, denied);
@@ -237,6 +214,10 @@ class SecurityConfiguration {
 				.failureHandler(new SignInHandlers.ProviderSignInFailed()));
 		}
 		return http.build();
+	}
+
+	private static String[] names(Collection<Role> roles) {
+		return roles.stream().map(Role::name).sorted().toArray(String[]::new);
 	}
 
 }

@@ -3,7 +3,7 @@ package uk.nhs.bob.primarycare.programme;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 

@@ -14,7 +14,7 @@ import org.springframework.ui.Model;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
-import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.shared.NhsNumber;

@@ -18,6 +18,7 @@ import uk.nhs.bob.primarycare.identity.UserAdministration.NewUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * What administrators do is recorded in the database and shown on the audit page; a password reset (confirmed with

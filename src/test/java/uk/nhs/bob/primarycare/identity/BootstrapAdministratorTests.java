@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The first administrator of a new installation. The shared test database has enabled administrators, so the cases

@@ -28,6 +28,7 @@ import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.TestIdentityProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Staff sign-in with an OpenID Connect provider, through the real server and a real provider in the test JVM

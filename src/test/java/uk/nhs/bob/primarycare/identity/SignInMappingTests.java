@@ -15,6 +15,7 @@ import uk.nhs.bob.primarycare.identity.SignInMappings.RoleClaim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /** The sign-in mappings page: ICB administrators only, bad input named and kept, changes confirmed and audited. */
 @IntegrationTest

@@ -28,6 +28,7 @@ import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Sign-in throttling through the real server. Tomcat takes the client's address from X-Forwarded-For (the test's

@@ -18,6 +18,7 @@ import uk.nhs.bob.primarycare.identity.UserAdministration.NewUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * User management by ICB administrators at /admin/users. Each test creates its own users with unique names and never

@@ -213,13 +213,13 @@ class NeighbourhoodPagesTests {
 			.orElseThrow()
 			.pcnCode();
 		uk.nhs.bob.primarycare.identity.StaffUser practiceUser = new uk.nhs.bob.primarycare.identity.StaffUser(
-				"practice-gp", "Practice GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				"practice-gp", "Practice GP", java.util.Set.of(uk.nhs.bob.primarycare.shared.Role.CLINICAL_SUPERVISOR),
 				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn(pcn), pcn);
 		assertThat(access.readAccess(practiceUser, team, entry, false))
 			.contains(new TeamAccess.Access("Direct care: registered practice", false));
 		assertThat(access.canEdit(practiceUser, team)).isFalse();
 		uk.nhs.bob.primarycare.identity.StaffUser otherPcn = new uk.nhs.bob.primarycare.identity.StaffUser(
-				"other-gp", "Other GP", java.util.Set.of(uk.nhs.bob.primarycare.identity.Role.CLINICAL_SUPERVISOR),
+				"other-gp", "Other GP", java.util.Set.of(uk.nhs.bob.primarycare.shared.Role.CLINICAL_SUPERVISOR),
 				uk.nhs.bob.primarycare.identity.OrganisationScope.pcn("U00000"), "U00000");
 		assertThat(access.readAccess(otherPcn, team, entry, true)).isEmpty();
 	}

@@ -32,7 +32,7 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.ApiScope;
 import uk.nhs.bob.primarycare.identity.IdentityDemoData;
-import uk.nhs.bob.primarycare.identity.Role;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 

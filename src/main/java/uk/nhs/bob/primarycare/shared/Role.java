@@ -1,4 +1,9 @@
-package uk.nhs.bob.primarycare.identity;
+package uk.nhs.bob.primarycare.shared;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What a user does; each maps to the Spring Security authority {@code ROLE_<name>}. {@link #API_CLIENT} is the role
@@ -28,8 +33,18 @@ public enum Role {
 	}
 
 	/** The roles of people: every role but a system's. */
-	public static java.util.List<Role> staffRoles() {
-		return java.util.Arrays.stream(values()).filter(role -> role != API_CLIENT).toList();
+	public static List<Role> staffRoles() {
+		return Arrays.stream(values()).filter(role -> role != API_CLIENT).toList();
+	}
+
+	/** Every member of staff. */
+	public static Set<Role> anyStaff() {
+		return EnumSet.copyOf(staffRoles());
+	}
+
+	/** The roles that work with identifiable records of people (Place delivery teams see aggregates only). */
+	public static Set<Role> recordRoles() {
+		return EnumSet.of(CARE_COORDINATOR, CLINICAL_SUPERVISOR, INT_MEMBER, ICB_ADMIN);
 	}
 
 }

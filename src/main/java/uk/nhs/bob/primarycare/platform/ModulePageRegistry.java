@@ -1,0 +1,102 @@
+package uk.nhs.bob.primarycare.platform;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import uk.nhs.bob.primarycare.shared.ModulePages;
+import uk.nhs.bob.primarycare.shared.ModulePages.HomeCard;
+import uk.nhs.bob.primarycare.shared.ModulePages.MenuEntry;
+import uk.nhs.bob.primarycare.shared.ModulePages.PageRule;
+import uk.nhs.bob.primarycare.shared.Role;
+
+/**
+ * Every module's pages as the modules declare them ({@link ModulePages}): the menu and start page for a signed-in
+ * user's roles (read by the layout as {@code @modulePageRegistry}), the page rules and public pages for the security
+ * configuration, and the modules' stylesheets.
+ */
+@Component
+public class ModulePageRegistry {
+
+	private final List<MenuEntry> menu;
+
+	private final List<HomeCard> cards;
+
+	private final List<PageRule> rules;
+
+	private final List<String> publicPages;
+
+	private final List<String> stylesheets;
+
+	/** Menus and cards by the set of roles held: a handful of role combinations exist, each worked out once. */
+	private final Map<Set<Role>, List<MenuEntry>> menuByRoles = new ConcurrentHashMap<>();
+
+	private final Map<Set<Role>, List<HomeCard>> cardsByRoles = new ConcurrentHashMap<>();
+
+	ModulePageRegistry(List<ModulePages> modules) {
+		this.menu = modules.stream()
+			.flatMap(module -> module.menu().stream())
+			.sorted(Comparator.comparingInt(MenuEntry::order))
+			.toList();
+		this.cards = modules.stream()
+			.flatMap(module -> module.homeCards().stream())
+			.sorted(Comparator.comparingInt(HomeCard::order))
+			.toList();
+		this.rules = modules.stream().flatMap(module -> module.pageRules().stream()).toList();
+		this.publicPages = modules.stream().flatMap(module -> module.publicPages().stream()).toList();
+		this.stylesheets = modules.stream().flatMap(module -> module.stylesheets().stream()).distinct().toList();
+	}
+
+	/** The menu entries the signed-in user's roles may see, in menu order. */
+	public List<MenuEntry> menuFor(@Nullable Authentication authentication) {
+		return menuByRoles.computeIfAbsent(rolesOf(authentication),
+				roles -> menu.stream().filter(entry -> holdsAny(roles, entry.roles())).toList());
+	}
+
+	/** The start-page cards the signed-in user's roles may see, in order. */
+	public List<HomeCard> cardsFor(@Nullable Authentication authentication) {
+		return cardsByRoles.computeIfAbsent(rolesOf(authentication),
+				roles -> cards.stream().filter(card -> holdsAny(roles, card.roles())).toList());
+	}
+
+	/** Each module's page rules, each module's most specific first. */
+	List<PageRule> pageRules() {
+		return rules;
+	}
+
+	List<String> publicPages() {
+		return publicPages;
+	}
+
+	public List<String> stylesheets() {
+		return stylesheets;
+	}
+
+	private static boolean holdsAny(Set<Role> held, Set<Role> needed) {
+		return needed.stream().anyMatch(held::contains);
+	}
+
+	static Set<Role> rolesOf(@Nullable Authentication authentication) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return roles;
+		}
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			for (Role role : Role.values()) {
+				if (role.authority().equals(authority.getAuthority())) {
+					roles.add(role);
+				}
+			}
+		}
+		return roles;
+	}
+
+}
