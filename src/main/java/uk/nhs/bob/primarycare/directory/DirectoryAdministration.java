@@ -54,7 +54,7 @@ class DirectoryAdministration {
 
 	@Transactional
 	long addService(ServiceDetails details) {
-		if (details.odsCode() != null && services.existsByOdsCode(details.odsCode().value())) {
+		if (details.odsCode() != null && services.existsByOdsCode(details.odsCode())) {
 			throw new DuplicateOdsCode(details.odsCode());
 		}
 		try {
@@ -78,7 +78,7 @@ class DirectoryAdministration {
 		if (service.version() != expectedVersion) {
 			throw new StaleEdit(service.version());
 		}
-		if (details.odsCode() != null && services.existsByOdsCodeAndIdNot(details.odsCode().value(), id)) {
+		if (details.odsCode() != null && services.existsByOdsCodeAndIdNot(details.odsCode(), id)) {
 			throw new DuplicateOdsCode(details.odsCode());
 		}
 		service.apply(details);

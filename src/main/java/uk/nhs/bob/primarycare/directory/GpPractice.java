@@ -1,10 +1,14 @@
 package uk.nhs.bob.primarycare.directory;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.shared.PostcodeConverter;
 
 /**
  * A GP practice as stored, for the administrators' forms (reads for other modules go through {@link Directory}). The
@@ -19,7 +23,8 @@ class GpPractice {
 
 	private String name;
 
-	private String postcode;
+	@Convert(converter = PostcodeConverter.class)
+	private @Nullable Postcode postcode;
 
 	private String pcnCode;
 
@@ -30,20 +35,19 @@ class GpPractice {
 	protected GpPractice() {
 		this.odsCode = "";
 		this.name = "";
-		this.postcode = "";
 		this.pcnCode = "";
 	}
 
 	GpPractice(PracticeDetails details) {
 		this.odsCode = details.odsCode().value();
 		this.name = details.name();
-		this.postcode = details.postcode().value();
+		this.postcode = details.postcode();
 		this.pcnCode = details.pcnCode();
 	}
 
 	void apply(PracticeDetails details) {
 		this.name = details.name();
-		this.postcode = details.postcode().value();
+		this.postcode = details.postcode();
 		this.pcnCode = details.pcnCode();
 	}
 

@@ -3,10 +3,12 @@ package uk.nhs.bob.primarycare.directory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +23,9 @@ import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeConverter;
 import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.shared.PostcodeConverter;
 
 /** A service in the service directory as stored. Changes go through {@link #apply(ServiceDetails)}. */
 @Entity
@@ -38,7 +42,8 @@ class ListedService {
 	@Column(name = "service_type")
 	private ServiceType type;
 
-	private @Nullable String odsCode;
+	@Convert(converter = OdsCodeConverter.class)
+	private @Nullable OdsCode odsCode;
 
 	private String placeCode;
 
@@ -48,7 +53,8 @@ class ListedService {
 
 	private @Nullable String town;
 
-	private String postcode;
+	@Convert(converter = PostcodeConverter.class)
+	private @Nullable Postcode postcode;
 
 	private @Nullable String phone;
 
@@ -79,7 +85,6 @@ class ListedService {
 		this.name = "";
 		this.type = ServiceType.VCSE;
 		this.placeCode = "";
-		this.postcode = "";
 	}
 
 	ListedService(ServiceDetails details) {
@@ -90,13 +95,13 @@ class ListedService {
 	void apply(ServiceDetails details) {
 		this.name = details.name();
 		this.type = details.type();
-		this.odsCode = details.odsCode() == null ? null : details.odsCode().value();
+		this.odsCode = details.odsCode();
 		this.placeCode = details.placeCode();
 		StreetAddress address = details.address();
 		this.addressLine1 = address == null ? null : address.line1();
 		this.addressLine2 = address == null ? null : address.line2();
 		this.town = address == null ? null : address.town();
-		this.postcode = details.postcode().value();
+		this.postcode = details.postcode();
 		this.phone = details.phone();
 		this.website = details.website();
 		this.acceptsReferrals = details.acceptsReferrals();
@@ -108,8 +113,8 @@ class ListedService {
 	}
 
 	ServiceSummary toSummary(String placeName) {
-		return new ServiceSummary(id(), name, type, odsCode == null ? null : new OdsCode(odsCode), placeCode,
-				placeName, address(), new Postcode(postcode), phone, website, offers, acceptsReferrals, selfReferral,
+		return new ServiceSummary(id(), name, type, odsCode, placeCode, placeName, address(),
+				Objects.requireNonNull(postcode, "a stored service has a postcode"), phone, website, offers, acceptsReferrals, selfReferral,
 				new OpeningHours(openingPeriods.stream().map(StoredOpeningPeriod::toPeriod).toList()), version());
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import uk.nhs.bob.primarycare.shared.OdsCode;
+
 interface ListedServiceRepository extends JpaRepository<ListedService, Long> {
 
 	@Query("select s from ListedService s order by s.name, s.id")
@@ -19,8 +21,8 @@ interface ListedServiceRepository extends JpaRepository<ListedService, Long> {
 	@Query("select s from ListedService s where ?1 member of s.offers and s.placeCode = ?2 order by s.name, s.id")
 	List<ListedService> findOfferingInPlace(ServiceOffer offer, String placeCode);
 
-	boolean existsByOdsCode(String odsCode);
+	boolean existsByOdsCode(OdsCode odsCode);
 
-	boolean existsByOdsCodeAndIdNot(String odsCode, Long id);
+	boolean existsByOdsCodeAndIdNot(OdsCode odsCode, Long id);
 
 }

@@ -56,25 +56,22 @@ class PersonMessagesController {
 	}
 
 	@GetMapping
-	String person(@PathVariable String nhsNumber, Model model) {
-		NhsNumber number = parse(nhsNumber);
+	String person(@PathVariable("nhsNumber") NhsNumber number, Model model) {
 		MessageViews.PersonView view = find(number, "Messages and contact details");
 		model.addAttribute("view", view);
 		return VIEW_PERSON;
 	}
 
 	@GetMapping("/contact")
-	String editContact(@PathVariable String nhsNumber, Model model) {
-		NhsNumber number = parse(nhsNumber);
+	String editContact(@PathVariable("nhsNumber") NhsNumber number, Model model) {
 		MessageViews.PersonView view = find(number, "Change contact details");
 		model.addAttribute("form", ContactForm.of(view.contact()));
 		return showForm(model, view);
 	}
 
 	@PostMapping("/contact")
-	String saveContact(@PathVariable String nhsNumber, @Valid @ModelAttribute("form") ContactForm form,
+	String saveContact(@PathVariable("nhsNumber") NhsNumber number, @Valid @ModelAttribute("form") ContactForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		NhsNumber number = parse(nhsNumber);
 		StaffUser user = staffUsers.currentUser();
 		MessageViews.PersonView view = find(number, "Change contact details");
 		Optional<ContactDetails> details = form.check(errors, view.contact(),
@@ -119,11 +116,6 @@ class PersonMessagesController {
 	private MessageViews.PersonView find(NhsNumber number, String page) {
 		return views.person(number, staffUsers.currentUser(), page + " " + number.value())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
-	}
-
-	private static NhsNumber parse(String nhsNumber) {
-		return NhsNumber.parse(nhsNumber)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
 	}
 
 }

@@ -3,10 +3,7 @@ package uk.nhs.bob.primarycare.population;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -133,9 +130,7 @@ class PeopleController {
 	}
 
 	@GetMapping("/{nhsNumber}")
-	String summary(@PathVariable String nhsNumber, Model model) {
-		NhsNumber number = NhsNumber.parse(nhsNumber)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such NHS number"));
+	String summary(@PathVariable("nhsNumber") NhsNumber number, Model model) {
 		OdsCode practiceCode = population.registeredPractice(number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
 		StaffUser user = staffUsers.currentUser();

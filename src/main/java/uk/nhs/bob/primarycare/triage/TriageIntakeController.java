@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,11 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.directory.Directory;
-import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.IdentityMatch;
@@ -127,11 +123,11 @@ class TriageIntakeController {
 	}
 
 	@GetMapping("/new/person/{nhsNumber}")
-	String formForPerson(@PathVariable String nhsNumber, Model model) {
-		Optional<TriagePeople.PersonInScope> found = NhsNumber.parse(nhsNumber)
-			.flatMap(number -> people.view(number, staffUsers.currentUser(), "/triage/requests/new", PURPOSE));
+	String formForPerson(@PathVariable("nhsNumber") NhsNumber number, Model model) {
+		Optional<TriagePeople.PersonInScope> found = people.view(number, staffUsers.currentUser(),
+				"/triage/requests/new", PURPOSE);
 		if (found.isEmpty()) {
-			model.addAttribute("form", new PersonLookupForm(nhsNumber, null, null, null, null));
+			model.addAttribute("form", new PersonLookupForm(number.value(), null, null, null, null));
 			model.addAttribute("notInScope", true);
 			return VIEW_FIND;
 		}
