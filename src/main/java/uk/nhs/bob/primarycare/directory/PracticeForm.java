@@ -11,6 +11,7 @@ import org.springframework.validation.Errors;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.shared.PostcodeText;
 
 /**
  * What an administrator types to add or edit a GP practice, kept as typed. On an edit the ODS code comes from the
@@ -19,7 +20,7 @@ import uk.nhs.bob.primarycare.shared.Postcode;
 record PracticeForm(@Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the practice") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
-		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
+		@NotBlank(message = "Enter a postcode") @PostcodeText @Nullable String postcode,
 		@NotBlank(message = "Select a PCN for the practice") @Nullable String pcnCode, @Nullable String version) {
 
 	static PracticeForm empty() {
@@ -62,13 +63,8 @@ record PracticeForm(@Nullable String odsCode,
 				}
 			}
 		}
-		Postcode code = null;
-		if (postcode != null && !postcode.isBlank()) {
-			code = Postcode.parse(postcode).orElse(null);
-			if (code == null) {
-				errors.rejectValue("postcode", "invalid", "Enter a real postcode, like OX3 9DU");
-			}
-		}
+		// the postcode's shape is checked by its constraint
+		Postcode code = postcode == null || postcode.isBlank() ? null : Postcode.parse(postcode).orElse(null);
 		if (pcnCode != null && !pcnCode.isBlank() && !pcnCodes.contains(pcnCode)) {
 			errors.rejectValue("pcnCode", "unknown", "Select a PCN for the practice");
 		}

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeText;
 import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.shared.PostcodeText;
 
 /**
  * What an administrator types to add or edit a service. Every value is kept as typed (strings) so a form with
@@ -34,12 +36,13 @@ record ServiceForm(
 		@NotBlank(message = "Enter the name of the service") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Select the type of service") @Nullable String type,
+		@OdsCodeText(message = "Enter an ODS code of 3 to 10 letters and numbers, like FA123, or leave it blank")
 		@Nullable String odsCode,
 		@NotBlank(message = "Select the Place the service is in") @Nullable String placeCode,
 		@Size(max = 100, message = "Address line 1 must be 100 characters or fewer") @Nullable String addressLine1,
 		@Size(max = 100, message = "Address line 2 must be 100 characters or fewer") @Nullable String addressLine2,
 		@Size(max = 60, message = "The town or city must be 60 characters or fewer") @Nullable String town,
-		@NotBlank(message = "Enter a postcode") @Nullable String postcode,
+		@NotBlank(message = "Enter a postcode") @PostcodeText @Nullable String postcode,
 		@Size(max = 30, message = "The phone number must be 30 characters or fewer") @Nullable String phone,
 		@Size(max = 300, message = "The website address must be 300 characters or fewer") @Nullable String website,
 		@Nullable Set<String> offers,
@@ -193,24 +196,12 @@ record ServiceForm(
 				errors.rejectValue("type", "unknown", "Select the type of service");
 			}
 		}
-		OdsCode ods = null;
-		if (notBlank(odsCode)) {
-			ods = OdsCode.parse(odsCode).orElse(null);
-			if (ods == null) {
-				errors.rejectValue("odsCode", "invalid",
-						"Enter an ODS code of 3 to 10 letters and numbers, like FA123, or leave it blank");
-			}
-		}
+		// the ODS code's and postcode's shapes are checked by their constraints
+		OdsCode ods = notBlank(odsCode) ? OdsCode.parse(odsCode).orElse(null) : null;
 		if (notBlank(placeCode) && !placeCodes.contains(placeCode)) {
 			errors.rejectValue("placeCode", "unknown", "Select the Place the service is in");
 		}
-		Postcode code = null;
-		if (notBlank(postcode)) {
-			code = Postcode.parse(postcode).orElse(null);
-			if (code == null) {
-				errors.rejectValue("postcode", "invalid", "Enter a real postcode, like OX3 9DU");
-			}
-		}
+		Postcode code = notBlank(postcode) ? Postcode.parse(postcode).orElse(null) : null;
 		StreetAddress street = checkAddress(errors);
 		if (notBlank(phone) && !PHONE.matcher(phone.trim()).matches()) {
 			errors.rejectValue("phone", "invalid", "Enter a phone number, like 01865 123456");
