@@ -427,9 +427,13 @@ final class CaseFinding {
 			@Nullable LocalDate statinSince, @Nullable NonHdl nonHdl, @Nullable String exception,
 			CareAdjustments.@Nullable Adjustment adjustment) {
 		if (statin != null && statinSince != null) {
+			LocalDate first = record.firstStart(MedicationCategory.STATIN).orElse(statinSince);
 			return "On a statin: " + statin.name() + ", statins since " + RiskAssessment.date(statinSince)
 					+ (statin.start().equals(statinSince) ? ""
 							: " (this prescription since " + RiskAssessment.date(statin.start()) + ")")
+					// earlier statins the record does not show as continuous are shown, not counted or hidden
+					+ (first.isBefore(statinSince) ? "; statin prescriptions recorded from " + RiskAssessment.date(first)
+							+ ", not shown by the record as one continuous course" : "")
 					+ (nonHdl == null ? "; no non-HDL cholesterol before and 2 months or more after starting to compare"
 							: "; " + nonHdl.text()
 									+ (nonHdl.reduction() < NON_HDL_TARGET_REDUCTION

@@ -182,6 +182,11 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 		return courseStart;
 	}
 
+	/** The first start of any prescription of a group (current or ended), if the record has one. */
+	public Optional<LocalDate> firstStart(MedicationCategory category) {
+		return medications.stream().filter(m -> m.in(category)).map(Medication::start).min(Comparator.naturalOrder());
+	}
+
 	/** The current medicines of a group, newest first. */
 	public List<Medication> current(MedicationCategory category) {
 		return medications.stream()

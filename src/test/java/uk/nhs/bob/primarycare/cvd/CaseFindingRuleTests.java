@@ -270,7 +270,12 @@ class CaseFindingRuleTests {
 		assertThat(advice).startsWith("On a statin: Atorvastatin 20mg tablets, statins since "
 				+ RiskAssessment.date(since));
 		if (sinceFirst) {
-			assertThat(advice).contains("this prescription since " + RiskAssessment.date(current));
+			assertThat(advice).contains("this prescription since " + RiskAssessment.date(current))
+				.doesNotContain("statin prescriptions recorded from");
+		}
+		else {
+			// the earlier statin is shown, not counted
+			assertThat(advice).contains("statin prescriptions recorded from " + RiskAssessment.date(first));
 		}
 	}
 
