@@ -197,7 +197,10 @@ final class CaseFinding {
 		}
 
 		Medication statin = currentStatin(record);
-		NonHdl nonHdl = statin == null ? null : nonHdl(index, statin, today);
+		// the first start of the continuous statin course, not the current prescription's: a repeat or a switch of
+		// statin is the same treatment, and the non-HDL baseline is the value before any statin
+		LocalDate statinSince = statin == null ? null : record.courseStart(MedicationCategory.STATIN, statin);
+		NonHdl nonHdl = statinSince == null ? null : nonHdl(index, statinSince, today);
 		if (alive && nonHdl != null && nonHdl.reduction() < NON_HDL_TARGET_REDUCTION) {
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("baselineNonHdl", nonHdl.baseline().doubleValue());
@@ -206,8 +209,9 @@ final class CaseFinding {
 			values.put("onTreatmentDate", nonHdl.onTreatmentDate().toString());
 			values.put("reductionPercent", percent(nonHdl.reduction()));
 			values.put("statin", statin.name());
+			values.put("statinSince", statinSince.toString());
 			findings.add(new Finding(CaseFindingRule.NON_HDL_NOT_REDUCED, nonHdl.text() + " on " + statin.name()
-					+ " (since " + RiskAssessment.date(statin.start()) + "): less than 40%", null, null, null,
+					+ " (statins since " + RiskAssessment.date(statinSince) + "): less than 40%", null, null, null,
 					nonHdl.onTreatmentDate(), values));
 		}
 
@@ -303,7 +307,7 @@ final class CaseFinding {
 		listed.sort(Comparator.comparingInt(f -> f.rule().priority()));
 		return new Evaluation(assessment, List.copyOf(listed), List.copyOf(excepted), registers, hypertension,
 				toTarget, onLipidLowering, assessedIn5Years, chadsVasc, judged,
-				statinAdvice(assessment, record, statin, nonHdl, statinException,
+				statinAdvice(assessment, record, statin, statinSince, nonHdl, statinException,
 						adjustments.of(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN).orElse(null)));
 	}
 
@@ -378,8 +382,7 @@ final class CaseFinding {
 	 * The non-HDL reduction of a statin: the last total and HDL pair in the 12 months up to the start against the
 	 * latest pair from 2 months after it; null when either is missing.
 	 */
-	static @Nullable NonHdl nonHdl(RecordIndex index, Medication statin, LocalDate today) {
-		LocalDate start = statin.start();
+	static @Nullable NonHdl nonHdl(RecordIndex index, LocalDate start, LocalDate today) {
 		BigDecimal baseline = null;
 		LocalDate baselineDate = null;
 		BigDecimal onTreatment = null;
@@ -421,9 +424,16 @@ final class CaseFinding {
 	 * adjustment in force.
 	 */
 	private static String statinAdvice(RiskAssessment assessment, CodedRecord record, @Nullable Medication statin,
-			@Nullable NonHdl nonHdl, @Nullable String exception, CareAdjustments.@Nullable Adjustment adjustment) {
-		if (statin != null) {
-			return "On a statin: " + statin.name() + " since " + RiskAssessment.date(statin.start())
+			@Nullable LocalDate statinSince, @Nullable NonHdl nonHdl, @Nullable String exception,
+			CareAdjustments.@Nullable Adjustment adjustment) {
+		if (statin != null && statinSince != null) {
+			LocalDate first = record.firstStart(MedicationCategory.STATIN).orElse(statinSince);
+			return "On a statin: " + statin.name() + ", statins since " + RiskAssessment.date(statinSince)
+					+ (statin.start().equals(statinSince) ? ""
+							: " (this prescription since " + RiskAssessment.date(statin.start()) + ")")
+					// earlier statins the record does not show as continuous are shown, not counted or hidden
+					+ (first.isBefore(statinSince) ? "; statin prescriptions recorded from " + RiskAssessment.date(first)
+							+ ", not shown by the record as one continuous course" : "")
 					+ (nonHdl == null ? "; no non-HDL cholesterol before and 2 months or more after starting to compare"
 							: "; " + nonHdl.text()
 									+ (nonHdl.reduction() < NON_HDL_TARGET_REDUCTION

@@ -42,9 +42,10 @@ enum CaseFindingRule {
 					+ "statin exception coded.",
 			"NICE NG238 (offer atorvastatin 20 mg to people with CKD); QRISK3 is not used in CKD",
 			EnumSet.allOf(AdjustmentReason.class)),
-	NON_HDL_NOT_REDUCED("CVD-NONHDL-40", 1, 7, "Non-HDL cholesterol reduced by less than 40% on a statin",
+	NON_HDL_NOT_REDUCED("CVD-NONHDL-40", 2, 7, "Non-HDL cholesterol reduced by less than 40% on a statin",
 			"On a statin, with a non-HDL cholesterol (total minus HDL) measured 2 months or more after starting that "
-					+ "fell by less than 40% from the last result in the 12 months before starting.",
+					+ "fell by less than 40% from the last result in the 12 months before starting, starting being "
+					+ "the first statin of the continuous course (a switch or repeat within 90 days continues it).",
 			"NICE NG238 (measure at 3 months; aim for a reduction of more than 40% in non-HDL cholesterol)",
 			EnumSet.allOf(AdjustmentReason.class)),
 	HYPERTENSION_NOT_TO_TARGET("CVD-HTN-TARGET", 2, 8, "Hypertension not treated to target",

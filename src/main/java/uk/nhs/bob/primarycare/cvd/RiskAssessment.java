@@ -324,7 +324,9 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			List<InputUsed> used) {
 		for (CodedRecord.Medication medication : record.medications()) {
 			if (medication.current() && medication.in(category)) {
-				note(used, () -> new InputUsed(input, "Yes", medication.name() + " since " + date(medication.start())
+				note(used, () -> new InputUsed(input, "Yes", medication.name() + ", "
+						+ category.label().toLowerCase(java.util.Locale.ROOT) + "s since "
+						+ date(record.courseStart(category, medication))
 						+ (medication.groupedByName() ? " (grouped by its name: the project's own mapping)" : "")));
 				return true;
 			}

@@ -21,6 +21,13 @@ import uk.nhs.bob.primarycare.terminology.CodeSets;
 public record CodedRecord(List<Problem> problems, List<Observation> observations, List<Medication> medications,
 		List<Admission> admissions) {
 
+	/**
+	 * The longest break between one prescription of a group ending and the next starting that still counts as one
+	 * course: 90 days, a three-month supply (the longest usual repeat interval). The project's own rule, in
+	 * docs/cvd.md.
+	 */
+	public static final int COURSE_GAP_DAYS = 90;
+
 	public CodedRecord {
 		problems = List.copyOf(problems);
 		observations = List.copyOf(observations);
@@ -148,6 +155,36 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 
 	public boolean onMedication(MedicationCategory category) {
 		return medications.stream().anyMatch(m -> m.current() && m.in(category));
+	}
+
+	/**
+	 * The start of the continuous course of a group that a medicine belongs to: the first start of the run of the
+	 * group's prescriptions, up to this one, in which each starts no more than {@link #COURSE_GAP_DAYS} days after the
+	 * ones before it ended (a current prescription has not ended). A switch of statin or dose continues the course;
+	 * a longer break starts a new one. Without earlier prescriptions it is the medicine's own start.
+	 */
+	public LocalDate courseStart(MedicationCategory category, Medication medication) {
+		List<Medication> group = medications.stream()
+			.filter(m -> m.in(category) && !m.start().isAfter(medication.start()))
+			.sorted(Comparator.comparing(Medication::start))
+			.toList();
+		LocalDate courseStart = medication.start();
+		LocalDate coveredTo = null;
+		for (Medication m : group) {
+			if (coveredTo == null || m.start().minusDays(COURSE_GAP_DAYS).isAfter(coveredTo)) {
+				courseStart = m.start();
+				coveredTo = m.end() == null ? LocalDate.MAX : m.end();
+			}
+			else if (m.end() == null || m.end().isAfter(coveredTo)) {
+				coveredTo = m.end() == null ? LocalDate.MAX : m.end();
+			}
+		}
+		return courseStart;
+	}
+
+	/** The first start of any prescription of a group (current or ended), if the record has one. */
+	public Optional<LocalDate> firstStart(MedicationCategory category) {
+		return medications.stream().filter(m -> m.in(category)).map(Medication::start).min(Comparator.naturalOrder());
 	}
 
 	/** The current medicines of a group, newest first. */

@@ -70,6 +70,11 @@ final class GeneratorCodes {
 		return candidates.get(random.nextInt(candidates.size()));
 	}
 
+	/** The first code of a cluster's list (no random draw). */
+	CodeSetEntry first(Cluster cluster) {
+		return codeSets.entries(cluster).get(0);
+	}
+
 	/** Any code of a cluster whose term passes the filter. */
 	CodeSetEntry any(SplittableRandom random, Cluster cluster, Predicate<String> term) {
 		List<CodeSetEntry> candidates = codeSets.entries(cluster).stream().filter(e -> term.test(e.term())).toList();

@@ -448,7 +448,13 @@ final class PopulationGenerator {
 			if (depression) {
 				LocalDate onset = yearsAgo(0, Math.min(20, age - 16));
 				CodeSetEntry code = codes.condition(random, Cluster.DEPR_COD);
-				problems.add(Problem.of(code.code(), code.term(), onset, chance(0.3) ? later(onset) : null));
+				LocalDate ended = chance(0.3) ? later(onset) : null;
+				problems.add(Problem.of(code.code(), code.term(), onset, ended));
+				if (ended != null) {
+					// an episode that ended is coded resolved (QOF DEPRES_COD), which takes the person off the
+					// depression register; the list's first code, so the draws for everyone after are unchanged
+					coded(codes.first(Cluster.DEPRES_COD), ended);
+				}
 			}
 			if (smi) {
 				LocalDate onset = yearsAgo(2, Math.min(30, age - 16));

@@ -24,10 +24,10 @@ public enum Register {
 	DM2("Type 2 diabetes", 17, List.of(Cluster.DMTYPE2_COD), List.of()),
 	CKD35("Chronic kidney disease stage 3-5", 18, List.of(Cluster.CKD_COD),
 			List.of(Cluster.CKD1AND2_COD, Cluster.CKDRES_COD)),
-	AST("Asthma", 6, List.of(Cluster.AST_COD), List.of()),
-	COPD("Chronic obstructive pulmonary disease", 0, List.of(Cluster.COPD_COD), List.of()),
+	AST("Asthma", 6, List.of(Cluster.AST_COD), List.of(Cluster.ASTRES_COD)),
+	COPD("Chronic obstructive pulmonary disease", 0, List.of(Cluster.COPD_COD), List.of(Cluster.COPDRES_COD)),
 	DEM("Dementia", 0, List.of(Cluster.DEM_COD), List.of()),
-	DEP("Depression", 18, List.of(Cluster.DEPR_COD), List.of()),
+	DEP("Depression", 18, List.of(Cluster.DEPR_COD), List.of(Cluster.DEPRES_COD)),
 	SMI("Severe mental illness", 0, List.of(Cluster.MH_COD), List.of(Cluster.MHREM_COD)),
 	RA("Rheumatoid arthritis", 16, List.of(Cluster.RARTH_COD), List.of()),
 	OST("Osteoporosis", 50, List.of(Cluster.OSTEO_COD), List.of());

@@ -257,6 +257,57 @@ class CaseFindingRuleTests {
 		assertThat(evaluation.statinAdvice()).doesNotContain("offer atorvastatin");
 	}
 
+	@ParameterizedTest(name = "simvastatin ended {0} days before atorvastatin started: statins since the first {1}")
+	@CsvSource({ "0, true", "90, true", "91, false", "-30, true" })
+	void statinsSinceIsTheStartOfTheContinuousCourse(int gapDays, boolean sinceFirst) {
+		LocalDate first = TODAY.minusYears(3);
+		LocalDate current = TODAY.minusYears(1);
+		People people = People.aged(60)
+			.ended(People.STATINS, "Simvastatin 20mg tablets", first, current.minusDays(gapDays))
+			.medicine(People.STATINS, "Atorvastatin 20mg tablets", current);
+		String advice = people.evaluate().statinAdvice();
+		LocalDate since = sinceFirst ? first : current;
+		assertThat(advice).startsWith("On a statin: Atorvastatin 20mg tablets, statins since "
+				+ RiskAssessment.date(since));
+		if (sinceFirst) {
+			assertThat(advice).contains("this prescription since " + RiskAssessment.date(current))
+				.doesNotContain("statin prescriptions recorded from");
+		}
+		else {
+			// the earlier statin is shown, not counted
+			assertThat(advice).contains("statin prescriptions recorded from " + RiskAssessment.date(first));
+		}
+	}
+
+	@Test
+	void repeatIssuesAllStillActiveAreOneCourseFromTheFirst() {
+		// as Synthea writes a repeat: a new active request each year, the older ones never ended
+		People people = People.aged(60);
+		for (int years = 6; years >= 0; years--) {
+			people.medicine(People.STATINS, "Simvastatin 10mg tablets", TODAY.minusYears(years).minusDays(10));
+		}
+		assertThat(people.evaluate().statinAdvice())
+			.contains("statins since " + RiskAssessment.date(TODAY.minusYears(6).minusDays(10)));
+	}
+
+	@Test
+	void theNonHdlBaselineIsBeforeTheFirstStatinNotBeforeASwitch() {
+		// non-HDL 4.0 before any statin; on simvastatin it fell to 3.0 (25%); then atorvastatin, and 2.0 on it:
+		// 50% from the baseline before the course, so not under 40%. Against the value before the switch (3.0) it
+		// would be only 33%.
+		LocalDate first = TODAY.minusYears(2);
+		LocalDate switched = TODAY.minusMonths(8);
+		People people = People.aged(60)
+			.cholesterol("5.2", "1.2", first.minusDays(30))
+			.ended(People.STATINS, "Simvastatin 20mg tablets", first, switched)
+			.cholesterol("4.2", "1.2", switched.minusDays(10))
+			.medicine(People.STATINS, "Atorvastatin 20mg tablets", switched)
+			.cholesterol("3.2", "1.2", switched.plusMonths(4));
+		CaseFinding.Evaluation evaluation = people.evaluate();
+		assertThat(evaluation.found(CaseFindingRule.NON_HDL_NOT_REDUCED)).isFalse();
+		assertThat(evaluation.statinAdvice()).contains("a reduction of 50%");
+	}
+
 	@Test
 	void aNonHdlThatRoseOnAStatinIsCalledARise() {
 		// baseline non-HDL 2.0 (total 3.2, HDL 1.2); on treatment 4.5 (total 5.7): up 125%

@@ -132,6 +132,13 @@ final class People {
 		return this;
 	}
 
+	/** A medicine prescribed from {@code start} and ended on {@code end}. */
+	People ended(String file, String product, LocalDate start, LocalDate end) {
+		Row row = CodeSetFiles.startingWith(file, product);
+		medications.add(Medication.of(row.code(), product, start, end));
+		return this;
+	}
+
 	People observation(String file, String term, String value, String unit, LocalDate date) {
 		observations.add(Observation.of(CodeSetFiles.withTerm(file, term).code(), new BigDecimal(value), unit, date,
 				null));

@@ -247,6 +247,20 @@ class PopulationGeneratorTests {
 	}
 
 	@Test
+	void someDepressionEpisodesAreCodedResolvedAndTakeThePersonOffTheRegister() {
+		Set<String> resolvedCodes = Set.copyOf(CodeSetFiles.codes("nhsd-primary-care-domain-refsets-depres_cod.csv"));
+		long resolved = 0;
+		for (GeneratedPerson person : people) {
+			boolean codedResolved = person.record().problems().stream().anyMatch(p -> resolvedCodes.contains(p.code()));
+			if (codedResolved) {
+				resolved++;
+				assertThat(Registers.of(person.record(), person.dateOfBirth(), TODAY).on(Register.DEP)).isFalse();
+			}
+		}
+		assertThat(resolved).isPositive();
+	}
+
+	@Test
 	void everyCodeIsDrawnFromThePublishedCodeSetsWithSeveralCodesPerCondition() {
 		Set<String> published = CodeSetFiles.all()
 			.values()

@@ -51,7 +51,10 @@ class RegistersTests {
 			Register.DM, List.of("nhsd-primary-care-domain-refsets-dmres_cod.csv"),
 			Register.CKD35, List.of("nhsd-primary-care-domain-refsets-ckd1and2_cod.csv",
 					"nhsd-primary-care-domain-refsets-ckdres_cod.csv"),
-			Register.SMI, List.of("primis-covid19-vacc-uptake-smhres.csv"));
+			Register.SMI, List.of("primis-covid19-vacc-uptake-smhres.csv"),
+			Register.AST, List.of("nhsd-primary-care-domain-refsets-astres_cod.csv"),
+			Register.COPD, List.of("nhsd-primary-care-domain-refsets-copdres_cod.csv"),
+			Register.DEP, List.of("nhsd-primary-care-domain-refsets-depres_cod.csv"));
 
 	static final String TYPE1 = "nhsd-primary-care-domain-refsets-dmtype1_cod.csv";
 
@@ -89,7 +92,10 @@ class RegistersTests {
 	@ParameterizedTest(name = "{0}: diagnosed {1} days ago, resolved {2} days ago: on {3}")
 	@CsvSource({ "HYP, 400, , true", "HYP, 400, 100, false", "HYP, 400, 400, false", "HYP, 100, 400, true",
 			"DM, 400, 100, false", "DM, 100, 400, true", "CKD35, 400, 100, false", "CKD35, 100, 400, true",
-			"SMI, 400, 100, false", "SMI, 100, 400, true" })
+			"SMI, 400, 100, false", "SMI, 100, 400, true", "AST, 400, 100, false", "AST, 400, 400, false",
+			"AST, 100, 400, true", "AST, 400, , true", "COPD, 400, 100, false", "COPD, 400, 400, false",
+			"COPD, 100, 400, true", "COPD, 400, , true", "DEP, 400, 100, false", "DEP, 400, 400, false",
+			"DEP, 100, 400, true", "DEP, 400, , true" })
 	void theLatestDiagnosisCountsAgainstTheLatestResolvedCode(Register register, int diagnosedDaysAgo,
 			Integer resolvedDaysAgo, boolean on) {
 		for (String resolvedFile : RESOLVED.get(register)) {

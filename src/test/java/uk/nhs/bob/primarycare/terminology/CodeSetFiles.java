@@ -31,7 +31,8 @@ public final class CodeSetFiles {
 			"nhsd-primary-care-domain-refsets-dem_cod.csv", "nhsd-primary-care-domain-refsets-depr_cod.csv",
 			"nhsd-primary-care-domain-refsets-mh_cod.csv", "primis-covid19-vacc-uptake-smhres.csv",
 			"nhsd-primary-care-domain-refsets-rarth_cod.csv", "nhsd-primary-care-domain-refsets-osteo_cod.csv",
-			"nhsd-primary-care-domain-refsets-fhypgen_cod.csv");
+			"nhsd-primary-care-domain-refsets-fhypgen_cod.csv", "nhsd-primary-care-domain-refsets-astres_cod.csv",
+			"nhsd-primary-care-domain-refsets-copdres_cod.csv", "nhsd-primary-care-domain-refsets-depres_cod.csv");
 
 	private CodeSetFiles() {
 	}
