@@ -18,7 +18,7 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
  * The care plan form: everything arrives as text so that whatever was typed comes back with a message. Rows left
  * wholly empty are ignored (the form always offers one empty goal and one empty action to add).
  */
-record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullable String contingencyPlan,
+record PlanForm(@Nullable String version, @Nullable String against, @Nullable String whatMatters, @Nullable String contingencyPlan,
 		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions) {
 
 	static final int MAX_TEXT = 4000;
@@ -69,7 +69,7 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 					a.ownerOrganisation() == null ? "" : a.ownerOrganisation(), PlanText.formValue(a.dueDate()),
 					a.status().name(), a.source() == null ? "" : a.source()))
 			.toList());
-		return new PlanForm(Long.toString(version), plan.whatMatters(), plan.contingencyPlan(),
+		return new PlanForm(Long.toString(version), null, plan.whatMatters(), plan.contingencyPlan(),
 				PlanText.formValue(plan.nextReviewDate()), goals, actions).withEmptyRows();
 	}
 
@@ -79,11 +79,18 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 		g.add(new GoalRow("", "", "", GoalStatus.PROPOSED.name()));
 		List<ActionRow> a = new ArrayList<>(actionRows().stream().filter(r -> !r.empty()).toList());
 		a.add(new ActionRow("", "", "", "", "", ActionStatus.NOT_STARTED.name(), ""));
-		return new PlanForm(version, whatMatters, contingencyPlan, nextReviewDate, g, a);
+		return new PlanForm(version, against, whatMatters, contingencyPlan, nextReviewDate, g, a);
 	}
 
-	PlanForm withVersion(long newVersion) {
-		return new PlanForm(Long.toString(newVersion), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+	/** The same form, to be saved against {@code current}: the version whose conflicts the user was shown. */
+	PlanForm against(long current) {
+		return new PlanForm(version, Long.toString(current), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+	}
+
+	/** The version the user's conflict choices were made against, if any. */
+	@Nullable Long againstVersion() {
+		long parsed = parseVersion(against);
+		return parsed < 0 ? null : parsed;
 	}
 
 	List<GoalRow> goalRows() {
