@@ -47,6 +47,8 @@ class CaseloadController {
 
 	static final String VIEW_NO_ACCESS = "neighbourhood/no-access";
 
+	static final String VIEW_MY_WORK = "neighbourhood/my-work";
+
 	static final String VIEW_VERSION = "neighbourhood/care-plan-version";
 
 	static final String VIEW_COMPARE = "neighbourhood/care-plan-compare";
@@ -111,6 +113,15 @@ class CaseloadController {
 		return VIEW_CASELOAD;
 	}
 
+	@GetMapping("/teams/{siteCode}/my-work")
+	String myWork(@PathVariable String siteCode, Model model) {
+		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("team", team);
+		model.addAttribute("work", carePlans.myWork(team, staffUsers.currentUser(),
+				"/neighbourhood/teams/" + team.getSiteCode() + "/my-work"));
+		return VIEW_MY_WORK;
+	}
+
 	private static @Nullable CaseloadStatus parseStatus(@Nullable String status) {
 		if (status == null || status.isBlank()) {
 			return null;
@@ -166,7 +177,7 @@ class CaseloadController {
 		}
 		model.addAttribute("statusOptions", statuses);
 		Map<String, String> keyworkers = new LinkedHashMap<>();
-		view.members().values().stream().filter(TeamMember::isActive)
+		view.members().values().stream().filter(m -> m.isActive() && m.getTeamRole() == TeamRole.KEYWORKER)
 			.forEach(m -> keyworkers.put(m.getId().toString(), m.describe()));
 		model.addAttribute("keyworkerOptions", keyworkers);
 		if (!model.containsAttribute("statusForm")) {
@@ -438,9 +449,9 @@ class CaseloadController {
 		}
 		UUID chosen = memberId;
 		if (chosen == null || members.findById(chosen)
-			.filter(m -> m.getTeamId().equals(entry.getTeamId()) && m.isActive())
+			.filter(m -> m.getTeamId().equals(entry.getTeamId()) && m.isActive() && m.getTeamRole() == TeamRole.KEYWORKER)
 			.isEmpty()) {
-			errors.rejectValue("keyworkerId", "invalid", "Choose the keyworker from the team's members");
+			errors.rejectValue("keyworkerId", "invalid", "Choose the keyworker from the team's keyworkers");
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,

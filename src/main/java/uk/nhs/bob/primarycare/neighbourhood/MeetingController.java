@@ -92,6 +92,7 @@ class MeetingController {
 	String schedule(@PathVariable String siteCode, @ModelAttribute("form") MeetingForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		Team team = memberTeam(siteCode);
+		access.requireEditor(staffUsers.currentUser(), team);
 		Optional<LocalDate> date = PlanText.parse(form.date());
 		if (TeamForms.blank(form.date())) {
 			errors.rejectValue("date", "blank", "Enter the date of the meeting");
@@ -162,7 +163,7 @@ class MeetingController {
 		Meeting meeting = meeting(meetingId);
 		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
 		StaffUser user = staffUsers.currentUser();
-		access.requireMember(user, team);
+		access.requireEditor(user, team);
 		CaseloadEntry entry = null;
 		try {
 			entry = TeamForms.blank(form.entryId()) ? null
