@@ -68,7 +68,7 @@ class CarePlans {
 	record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
 			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
-			List<String> frailtyReasons, String access, boolean canEdit) {
+			List<String> frailtyReasons, String access, boolean canEdit, List<CaseloadEntry> episodes) {
 
 		public String memberName(@Nullable UUID id) {
 			TeamMember member = id == null ? null : members.get(id);
@@ -160,7 +160,8 @@ class CarePlans {
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
-				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team)));
+				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team),
+				caseload.episodes(entry)));
 	}
 
 	/** One row of the caseload list. */

@@ -102,13 +102,21 @@ class Caseload {
 		LocalDate today = LocalDate.now();
 		CaseloadEntry entry = new CaseloadEntry(team, nhsNumber.value(), practiceCode, reason, keyworkerId, username,
 				today);
+		Optional<CaseloadEntry> previous = entries.findByNhsNumber(nhsNumber.value())
+			.stream()
+			.filter(e -> e.getTeamId().equals(team.getId()) && !e.getStatus().open())
+			.max(java.util.Comparator.comparing(CaseloadEntry::getUpdatedAt));
+		previous.ifPresent(entry::follows);
 		try {
 			entry = entries.saveAndFlush(entry);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new AlreadyOnCaseload();
 		}
-		storeVersion(entry, username, List.of("Added to the caseload: " + reason));
+		List<String> added = new ArrayList<>(List.of("Added to the caseload: " + reason));
+		previous.ifPresent(p -> added.add("A new episode: the earlier one (added " + PlanText.date(p.getAddedOn())
+				+ ", discharged " + PlanText.date(p.getDischargedOn()) + ") keeps its plan and history"));
+		storeVersion(entry, username, added);
 		events.publishEvent(new CaseloadPersonAdded(entry.getId(), team.getId(), team.getSiteCode(), nhsNumber, today));
 		return entry;
 	}
@@ -281,6 +289,15 @@ class Caseload {
 			}
 			LocalDate today = LocalDate.now();
 			entry.discharge(today, reason);
+			// like a dismissal: back among the candidates only when the qualifying data change after discharge
+			jdbc.sql("""
+					INSERT INTO neighbourhood.candidate_dismissal (id, team_id, nhs_number, fingerprint, reason,
+					  dismissed_by, dismissed_at, caseload_entry_id)
+					SELECT ?, ?, nhs_number, fingerprint, ?, ?, now(), ? FROM neighbourhood.frailty_profile
+					WHERE nhs_number = ?""")
+				.params(UUID.randomUUID(), entry.getTeamId(), "Discharged: " + reason, username, entry.getId(),
+						entry.getNhsNumber())
+				.update();
 			events.publishEvent(new CaseloadPersonDischarged(entry.getId(), entry.getTeamId(), entry.getSiteCode(),
 					new NhsNumber(entry.getNhsNumber()), today, reason));
 		});
@@ -349,6 +366,16 @@ class Caseload {
 			return "none";
 		}
 		return members.findById(memberId).map(TeamMember::getName).orElse("a former member");
+	}
+
+	/** The person's episodes on the entry's team, oldest first (the entry itself among them). */
+	@Transactional(readOnly = true)
+	List<CaseloadEntry> episodes(CaseloadEntry entry) {
+		return entries.findByNhsNumber(entry.getNhsNumber())
+			.stream()
+			.filter(e -> e.getTeamId().equals(entry.getTeamId()))
+			.sorted(java.util.Comparator.comparing(CaseloadEntry::getAddedOn).thenComparing(CaseloadEntry::getUpdatedAt))
+			.toList();
 	}
 
 	/** A version by the number people see (1 is the first). */

@@ -63,8 +63,9 @@ class FormRecordFallback implements BeanPostProcessor {
 			try {
 				argument = delegate.resolveArgument(parameter, container, request, binderFactory);
 			}
-			catch (IndexOutOfBoundsException ex) {
-				// a list index beyond the binder's limit (goals[256]): Spring fails building the list
+			catch (IndexOutOfBoundsException | NumberFormatException ex) {
+				// a list index beyond the binder's limit (goals[256]) or beyond a number (goals[99999999999]):
+				// Spring fails building the list
 				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A list index in the form is out of range");
 			}
 			Class<?> type = parameter.getParameterType();

@@ -193,9 +193,10 @@ class SecurityConfiguration {
 			// care coordinators may reach a care plan only to ask for break-glass access (neighbourhood decides)
 			.requestMatchers("/neighbourhood/care-plans/**")
 			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "CARE_COORDINATOR", "PLACE_DELIVERY", "ICB_ADMIN")
-			// INT pages: members work the caseloads; Place delivery teams and administrators set teams up
+			// INT pages: members work the caseloads (the team's member list decides who is one, whatever their
+			// clinical role); Place delivery teams and administrators set teams up
 			.requestMatchers("/neighbourhood", "/neighbourhood/**")
-			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "PLACE_DELIVERY", "ICB_ADMIN")
+			.hasAnyRole("INT_MEMBER", "CLINICAL_SUPERVISOR", "CARE_COORDINATOR", "PLACE_DELIVERY", "ICB_ADMIN")
 			// the CVD dashboard is aggregate; worklists and the calculator are for clinical roles
 			.requestMatchers("/cvd/dashboard", "/cvd/dashboard/**")
 			.hasAnyRole(STAFF_ROLES)

@@ -69,7 +69,12 @@ class CarePlanFlowTests {
 	}
 
 	UUID anyMember(Team team) {
-		return members.findByTeamIdAndActiveTrueOrderByName(team.getId()).get(0).getId();
+		return members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
+			.findFirst()
+			.orElseThrow()
+			.getId();
 	}
 
 	static String typed(LocalDate date) {
@@ -292,6 +297,37 @@ class CarePlanFlowTests {
 			assertThat(a.id()).isNotEqualTo("forged-action");
 			assertThat(a.source()).isNull();
 		});
+	}
+
+	@Test
+	void aDischargedPersonReturnsOnlyWhenTheirDataChangeAndReAddingOpensALinkedEpisode() {
+		Team team = team();
+		CaseloadEntry first = freshEntry(9);
+		String nhs = first.getNhsNumber();
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + first.getId() + "/discharge")
+			.param("version", Long.toString(first.getVersion())).param("reason", "Goals achieved")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
+		jdbc.sql("UPDATE neighbourhood.frailty_profile SET fingerprint = 'changed-" + UUID.randomUUID()
+				+ "' WHERE nhs_number = ?").param(nhs).update();
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/candidates/" + nhs + "/add")
+			.param("reason", "Fell again").param("keyworkerId", anyMember(team).toString())
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		CaseloadEntry second = entries.findByNhsNumber(nhs).stream()
+			.filter(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open())
+			.findFirst()
+			.orElseThrow();
+		assertThat(second.getId()).isNotEqualTo(first.getId());
+		assertThat(second.getPreviousEntryId()).isEqualTo(first.getId());
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + second.getId()).with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Episodes with this team", "Episode 1: added", "Goals achieved", "Episode 2 (this one)",
+					"A new episode: the earlier one");
+		// the earlier episode's plan and history stay readable
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + first.getId()).with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Discharged");
 	}
 
 	@Test
