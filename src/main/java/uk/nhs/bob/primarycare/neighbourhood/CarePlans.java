@@ -331,9 +331,10 @@ class CarePlans {
 		return person;
 	}
 
+	/** Acknowledges an open alert of the entry; false when there is no such open alert (nothing changed). */
 	@Transactional
-	void acknowledgeAlert(UUID entryId, long alertId, String username) {
-		jdbc.sql("""
+	boolean acknowledgeAlert(UUID entryId, long alertId, String username) {
+		return 1 == jdbc.sql("""
 				UPDATE neighbourhood.keyworker_alert SET acknowledged_at = now(), acknowledged_by = ?
 				WHERE id = ? AND caseload_entry_id = ? AND acknowledged_at IS NULL""")
 			.params(username, alertId, entryId)

@@ -428,6 +428,11 @@ class CaseloadController {
 		else if (!next.get().isAfter(LocalDate.now())) {
 			errors.rejectValue("nextReviewDate", "past", "Next review date must be in the future");
 		}
+		else if (next.get().isAfter(LocalDate.now().plusYears(PlanForm.REVIEW_YEARS_AHEAD))) {
+			errors.rejectValue("nextReviewDate", "far", "Next review date must be within "
+					+ PlanForm.REVIEW_YEARS_AHEAD + " years, by "
+					+ PlanText.date(LocalDate.now().plusYears(PlanForm.REVIEW_YEARS_AHEAD)));
+		}
 		if (errors.hasErrors()) {
 			return planWithErrors(entry, model, response);
 		}
@@ -479,7 +484,10 @@ class CaseloadController {
 	@PostMapping("/care-plans/{entryId}/alerts/{alertId}/acknowledge")
 	String acknowledge(@PathVariable String entryId, @PathVariable long alertId, RedirectAttributes redirect) {
 		CaseloadEntry entry = editableEntry(parseId(entryId));
-		carePlans.acknowledgeAlert(entry.getId(), alertId, user());
+		if (!carePlans.acknowledgeAlert(entry.getId(), alertId, user())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"There is no open alert with that number on this plan: nothing was acknowledged");
+		}
 		redirect.addFlashAttribute("saved", "Alert acknowledged");
 		return "redirect:/neighbourhood/care-plans/" + entry.getId();
 	}

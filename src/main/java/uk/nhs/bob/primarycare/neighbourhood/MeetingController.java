@@ -103,6 +103,10 @@ class MeetingController {
 		else if (date.get().isBefore(LocalDate.now())) {
 			errors.rejectValue("date", "past", "Date must be today or in the future");
 		}
+		else if (date.get().isAfter(LocalDate.now().plusYears(1))) {
+			errors.rejectValue("date", "far", "Date must be within a year, by "
+					+ PlanText.date(LocalDate.now().plusYears(1)));
+		}
 		LocalTime time = null;
 		try {
 			time = TeamForms.blank(form.time()) ? null : LocalTime.parse(form.time().trim().length() == 4
@@ -214,11 +218,23 @@ class MeetingController {
 		else if (due.isEmpty()) {
 			errors.rejectValue("dueDate", "invalid", "Due date must be a real date, like 27/3/2027");
 		}
+		else {
+			LocalDate meetingDate = meeting.getStartsAt().atZone(Meetings.UK).toLocalDate();
+			if (due.get().isBefore(meetingDate)) {
+				errors.rejectValue("dueDate", "early", "Due date must be on or after the meeting, "
+						+ PlanText.date(meetingDate));
+			}
+			else if (due.get().isAfter(meetingDate.plusYears(PlanForm.REVIEW_YEARS_AHEAD))) {
+				errors.rejectValue("dueDate", "far", "Due date must be within " + PlanForm.REVIEW_YEARS_AHEAD
+						+ " years of the meeting");
+			}
+		}
 		if (errors.hasErrors()) {
 			return showMeeting(team, meeting, model);
 		}
+		boolean recorded;
 		try {
-			meetings.decide(meeting, entry, form.decision().trim(), owner == null ? null : owner.getId(),
+			recorded = meetings.decide(meeting, entry, form.decision().trim(), owner == null ? null : owner.getId(),
 					owner == null ? organisation : null, owner == null ? organisation : owner.describe(), due.get(),
 					user.username());
 		}
@@ -226,7 +242,8 @@ class MeetingController {
 			errors.reject("rule", ex.getMessage());
 			return showMeeting(team, meeting, model);
 		}
-		redirect.addFlashAttribute("saved", "Decision recorded and added to the care plan as an action");
+		redirect.addFlashAttribute("saved", recorded ? "Decision recorded and added to the care plan as an action"
+				: "This decision was already recorded for this person at this meeting: nothing was added twice");
 		return "redirect:/neighbourhood/meetings/" + meeting.getId() + "#decisions";
 	}
 

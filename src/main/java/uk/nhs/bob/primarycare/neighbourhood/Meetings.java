@@ -163,10 +163,28 @@ class Meetings {
 		return new Agenda(since, candidates.candidates(team), reviews, requests, cvd);
 	}
 
-	/** Records a decision and adds it to the person's plan as an action. */
+	/**
+	 * Records a decision and adds it to the person's plan as an action; false, changing nothing, when the same
+	 * decision (person, words, owner, due date) is already recorded at this meeting, so a resubmitted form does not
+	 * make a second action.
+	 */
 	@Transactional
-	void decide(Meeting meeting, CaseloadEntry entry, String decision, @Nullable UUID ownerMemberId,
+	boolean decide(Meeting meeting, CaseloadEntry entry, String decision, @Nullable UUID ownerMemberId,
 			@Nullable String ownerOrganisation, String ownerText, LocalDate dueDate, String username) {
+		// one decision at a time per meeting, so two submissions of the same one cannot both pass the check
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+			.param("meeting-decision:" + meeting.getId())
+			.query((rs, i) -> i)
+			.list();
+		boolean repeated = jdbc.sql("""
+				SELECT count(*) FROM neighbourhood.meeting_decision WHERE meeting_id = ? AND caseload_entry_id = ?
+				AND lower(decision) = lower(?) AND action_owner = ? AND due_date = ?""")
+			.params(meeting.getId(), entry.getId(), decision, ownerText, dueDate)
+			.query(Long.class)
+			.single() > 0;
+		if (repeated) {
+			return false;
+		}
 		String source = "MDT meeting " + PlanText.date(meeting.getStartsAt().atZone(UK).toLocalDate());
 		caseload.addAction(entry.getId(), new PlanAction(UUID.randomUUID().toString(), decision, ownerMemberId,
 				ownerOrganisation, dueDate, ActionStatus.NOT_STARTED, source), username);
@@ -175,6 +193,7 @@ class Meetings {
 				  due_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, now())""")
 			.params(meeting.getId(), entry.getId(), decision, ownerText, dueDate, username)
 			.update();
+		return true;
 	}
 
 	@Transactional(readOnly = true)

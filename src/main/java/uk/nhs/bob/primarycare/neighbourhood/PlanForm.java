@@ -23,6 +23,12 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 
 	static final int MAX_TEXT = 4000;
 
+	/** Reviews are planned at most this many years ahead (a yearly review is the longest usual interval). */
+	static final int REVIEW_YEARS_AHEAD = 2;
+
+	/** Goals and actions are dated at most this many years ahead. */
+	static final int TARGET_YEARS_AHEAD = 5;
+
 	/** A version from a hidden field; -1 (never current, so a conflict) if it was tampered with. */
 	static long parseVersion(@Nullable String version) {
 		try {
@@ -129,6 +135,10 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 			else if (review.isBefore(today)) {
 				errors.rejectValue("nextReviewDate", "past", "Next review date must be today or in the future");
 			}
+			else if (review.isAfter(today.plusYears(REVIEW_YEARS_AHEAD))) {
+				errors.rejectValue("nextReviewDate", "far", "Next review date must be within " + REVIEW_YEARS_AHEAD
+						+ " years, by " + PlanText.date(today.plusYears(REVIEW_YEARS_AHEAD)));
+			}
 		}
 		List<Goal> checkedGoals = new ArrayList<>();
 		List<GoalRow> goalRows = goalRows();
@@ -152,6 +162,10 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 			else if (target.isEmpty()) {
 				errors.rejectValue(prefix + "targetDate", "invalid",
 						"Target date of goal " + n + " must be a real date, like 27/3/2027");
+			}
+			else if (target.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
+				errors.rejectValue(prefix + "targetDate", "far",
+						"Target date of goal " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
 			}
 			GoalStatus status = parse(GoalStatus.class, row.status());
 			if (status == null) {
@@ -212,6 +226,10 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 			else if (due.isEmpty()) {
 				errors.rejectValue(prefix + "dueDate", "invalid",
 						"Due date of action " + n + " must be a real date, like 27/3/2027");
+			}
+			else if (due.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
+				errors.rejectValue(prefix + "dueDate", "far",
+						"Due date of action " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
 			}
 			ActionStatus status = parse(ActionStatus.class, row.status());
 			if (status == null) {
