@@ -70,7 +70,13 @@ class IntValidationTests {
 			.param("goals[0].status", "PROPOSED").with(member()).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Next review date must be within 2 years", "Target date of goal 1 must be within 5 years");
-		assertThat(mvc.post().uri(plan + "/review").param("version", "0")
+		// the review form is on an agreed plan
+		CaseloadEntry saved = caseload.savePlan(entry.getId(), 0, new PlanContent("Home", java.util.List.of(
+				new PlanContent.Goal("g1", "Walk", LocalDate.now().plusMonths(2), GoalStatus.PROPOSED)),
+				java.util.List.of(), "", LocalDate.now().plusMonths(3)), "neighbourhood");
+		CaseloadEntry agreed = caseload.changeStatus(entry.getId(), saved.getVersion(), CaseloadStatus.PLAN_AGREED,
+				"neighbourhood");
+		assertThat(mvc.post().uri(plan + "/review").param("version", Long.toString(agreed.getVersion()))
 			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(2).plusDays(1)))
 			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
