@@ -173,6 +173,9 @@ class MeetingController {
 		if (!model.containsAttribute("noteForm")) {
 			model.addAttribute("noteForm", new NoteForm("", ""));
 		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DecisionForm("", "", "", "", ""));
+		}
 		return VIEW_MEETING;
 	}
 
