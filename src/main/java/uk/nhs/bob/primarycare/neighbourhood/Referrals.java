@@ -224,7 +224,9 @@ public class Referrals {
 		}
 	}
 
-	Optional<Referral> find(UUID id) {
+	/** A referral by id (for its status, as a FHIR ServiceRequest read would show it); not audited by itself. */
+	@Transactional(readOnly = true)
+	public Optional<Referral> find(UUID id) {
 		return query("WHERE r.id = ?", id).stream().findFirst();
 	}
 
