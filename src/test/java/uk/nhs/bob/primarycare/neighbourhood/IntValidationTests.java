@@ -62,7 +62,7 @@ class IntValidationTests {
 
 	@Test
 	void reviewAndPlanDatesMustBeWithinTheirWindow() {
-		CaseloadEntry entry = entry(10);
+		CaseloadEntry entry = entry(2);
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		assertThat(mvc.post().uri(plan).param("version", "0").param("whatMatters", "x")
 			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(3)))
@@ -85,7 +85,7 @@ class IntValidationTests {
 
 	@Test
 	void meetingsAreWithinAYearAndDecisionsAreDueFromTheMeetingAndRecordedOnce() {
-		CaseloadEntry entry = entry(11);
+		CaseloadEntry entry = entry(3);
 		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/meetings")
 			.param("date", TYPED.format(LocalDate.now().plusYears(5))).param("time", "13:00")
 			.param("location", "Room 1").with(member()).with(csrf())).hasStatusOk()
@@ -119,7 +119,7 @@ class IntValidationTests {
 
 	@Test
 	void acknowledgingAnAlertThatDoesNotExistSaysSo() {
-		CaseloadEntry entry = entry(12);
+		CaseloadEntry entry = entry(4);
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/alerts/987654321/acknowledge")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.NOT_FOUND);
 	}

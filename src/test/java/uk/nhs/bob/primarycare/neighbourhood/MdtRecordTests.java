@@ -65,14 +65,14 @@ class MdtRecordTests {
 		LocalDate day = LocalDate.now().plusDays(5);
 		Meeting meeting = meetings.save(new Meeting(team.getId(),
 				day.atTime(LocalTime.of(11, 0)).atZone(Meetings.UK).toInstant(), "Room 9", "neighbourhood"));
-		CaseloadEntry before = entryWithReviewDue(team, 30, day);
+		CaseloadEntry before = entryWithReviewDue(team, 0, day);
 		String page = "/neighbourhood/meetings/" + meeting.getId();
 		assertThat(mvc.post().uri(page + "/start").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.post().uri(page + "/start").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND)
 			.flash()
 			.containsEntry("saved", "The meeting had already started: its agenda was frozen then");
 		// a review falling due after the start is for the next meeting: the frozen agenda does not change
-		CaseloadEntry after = entryWithReviewDue(team, 31, day);
+		CaseloadEntry after = entryWithReviewDue(team, 1, day);
 		String frozen = jdbc.sql("SELECT agenda_snapshot FROM neighbourhood.meeting WHERE id = ?")
 			.param(meeting.getId())
 			.query(String.class)

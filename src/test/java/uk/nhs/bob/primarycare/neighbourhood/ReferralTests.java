@@ -56,8 +56,8 @@ class ReferralTests {
 	@Test
 	void aReferralIsAcceptedOntoTheCaseloadAndAnotherDeclinedWithAReasonBackToTheReferrer() {
 		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		String first = NeighbourhoodTestData.candidate(candidates, team, 20).nhsNumber();
-		String second = NeighbourhoodTestData.candidate(candidates, team, 21).nhsNumber();
+		String first = NeighbourhoodTestData.candidate(candidates, team, 0).nhsNumber();
+		String second = NeighbourhoodTestData.candidate(candidates, team, 1).nhsNumber();
 		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", "123").param("reason", "")
 			.param("urgency", "SOON").with(referrer()).with(csrf())).hasStatusOk()
 			.bodyText()
