@@ -55,7 +55,7 @@ class TeamMembers {
 		this.directory = directory;
 	}
 
-	/** Staff the team may add (username to "name, scope"), not already on its list. */
+	/** Staff the team may add (username to name and scope), not already on its list. */
 	@Transactional(readOnly = true)
 	Map<String, String> candidates(Team team) {
 		SiteSummary site = directory.site(team.getSiteCode()).orElseThrow();
