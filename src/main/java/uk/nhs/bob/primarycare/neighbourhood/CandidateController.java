@@ -122,6 +122,8 @@ class CandidateController {
 	Map<String, String> memberOptions(Team team) {
 		Map<String, String> options = new LinkedHashMap<>();
 		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
 			.forEach(m -> options.put(m.getId().toString(), m.describe()));
 		return options;
 	}
@@ -131,6 +133,7 @@ class CandidateController {
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		Team team = memberTeam(siteCode);
 		StaffUser user = staffUsers.currentUser();
+		access.requireEditor(user, team);
 		UUID keyworker = null;
 		if (TeamForms.blank(form.reason())) {
 			errors.rejectValue("reason", "blank", "Enter why the person is being added to the caseload");
@@ -144,7 +147,7 @@ class CandidateController {
 		else {
 			keyworker = member(team, form.keyworkerId());
 			if (keyworker == null) {
-				errors.rejectValue("keyworkerId", "unknown", "Choose a keyworker from the team's members");
+				errors.rejectValue("keyworkerId", "unknown", "Choose a keyworker from the team's keyworkers");
 			}
 		}
 		if (errors.hasErrors()) {
@@ -173,6 +176,7 @@ class CandidateController {
 			RedirectAttributes redirect) {
 		Team team = memberTeam(siteCode);
 		StaffUser user = staffUsers.currentUser();
+		access.requireEditor(user, team);
 		if (TeamForms.blank(form.dismissReason())) {
 			errors.rejectValue("dismissReason", "blank", "Enter why the person does not need the team now");
 		}
@@ -196,7 +200,10 @@ class CandidateController {
 	private @Nullable UUID member(Team team, String id) {
 		try {
 			UUID uuid = UUID.fromString(id);
-			return members.findById(uuid).filter(m -> m.getTeamId().equals(team.getId()) && m.isActive()).map(TeamMember::getId).orElse(null);
+			return members.findById(uuid)
+				.filter(m -> m.getTeamId().equals(team.getId()) && m.isActive() && m.getTeamRole() == TeamRole.KEYWORKER)
+				.map(TeamMember::getId)
+				.orElse(null);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

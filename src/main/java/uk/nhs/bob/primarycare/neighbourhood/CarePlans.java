@@ -68,7 +68,7 @@ class CarePlans {
 	record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
 			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
-			List<String> frailtyReasons, String access, boolean canEdit) {
+			List<String> frailtyReasons, String access, boolean canEdit, List<CaseloadEntry> episodes) {
 
 		public String memberName(@Nullable UUID id) {
 			TeamMember member = id == null ? null : members.get(id);
@@ -160,7 +160,8 @@ class CarePlans {
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
-				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team)));
+				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team),
+				caseload.episodes(entry)));
 	}
 
 	/** One row of the caseload list. */
@@ -223,6 +224,59 @@ class CarePlans {
 		return rows;
 	}
 
+	/** An open action a member owns on a person's plan. */
+	record MyAction(CaseloadEntry entry, String name, PlanContent.PlanAction action, boolean overdue) {
+	}
+
+	/** A person whose review, with the member as keyworker, is due by the end of this week (or overdue). */
+	record MyReview(CaseloadEntry entry, String name, boolean overdue) {
+	}
+
+	/** A member's own work in a team: their open actions, and the reviews they keyworker due this week. */
+	record MyWork(TeamMember member, List<MyAction> actions, List<MyReview> reviews, LocalDate weekEnds) {
+	}
+
+	/**
+	 * The signed-in member's open actions and this week's reviews (Monday to Sunday, overdue ones too), audited: one
+	 * entry per person shown.
+	 */
+	@Transactional
+	MyWork myWork(Team team, StaffUser user, String page) {
+		TeamMember me = access.membership(user, team)
+			.orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+					"Only members of " + team.getName() + " have work here"));
+		LocalDate today = LocalDate.now();
+		LocalDate weekEnds = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+		List<CaseloadEntry> open = entries.findByTeamId(team.getId()).stream().filter(e -> e.getStatus().open()).toList();
+		Map<String, PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(open.stream().map(e -> new NhsNumber(e.getNhsNumber())).toList())
+			.forEach(person -> people.put(person.nhsNumber().value(), person));
+		List<MyAction> actions = new java.util.ArrayList<>();
+		List<MyReview> reviews = new java.util.ArrayList<>();
+		for (CaseloadEntry entry : open) {
+			PersonSummary person = people.get(entry.getNhsNumber());
+			if (person == null) {
+				continue;
+			}
+			for (PlanContent.PlanAction action : documents.content(entry).actions()) {
+				if (me.getId().equals(action.ownerMemberId()) && action.status().open()) {
+					actions.add(new MyAction(entry, person.displayName(), action, action.dueDate().isBefore(today)));
+				}
+			}
+			if (me.getId().equals(entry.getKeyworkerId()) && entry.getNextReviewDate() != null
+					&& !entry.getNextReviewDate().isAfter(weekEnds)) {
+				reviews.add(new MyReview(entry, person.displayName(), entry.reviewOverdue(today)));
+			}
+		}
+		actions.sort(java.util.Comparator.comparing((MyAction a) -> a.action().dueDate()));
+		reviews.sort(java.util.Comparator.comparing((MyReview r) -> r.entry().getNextReviewDate()));
+		java.util.Set<NhsNumber> shown = new java.util.LinkedHashSet<>();
+		actions.forEach(a -> shown.add(new NhsNumber(a.entry().getNhsNumber())));
+		reviews.forEach(r -> shown.add(new NhsNumber(r.entry().getNhsNumber())));
+		auditLog.recordViews(user.username(), List.copyOf(shown), page, "Direct care: INT member's own work");
+		return new MyWork(me, actions, reviews, weekEnds);
+	}
+
 	/** The entry behind a care plan id (the id the events and the FHIR API use). */
 	@Transactional(readOnly = true)
 	Optional<UUID> entryOfPlan(UUID carePlanId) {
@@ -277,9 +331,10 @@ class CarePlans {
 		return person;
 	}
 
+	/** Acknowledges an open alert of the entry; false when there is no such open alert (nothing changed). */
 	@Transactional
-	void acknowledgeAlert(UUID entryId, long alertId, String username) {
-		jdbc.sql("""
+	boolean acknowledgeAlert(UUID entryId, long alertId, String username) {
+		return 1 == jdbc.sql("""
 				UPDATE neighbourhood.keyworker_alert SET acknowledged_at = now(), acknowledged_by = ?
 				WHERE id = ? AND caseload_entry_id = ? AND acknowledged_at IS NULL""")
 			.params(username, alertId, entryId)

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,15 @@ class CaseloadController {
 
 	static final String VIEW_NO_ACCESS = "neighbourhood/no-access";
 
-	static final String CONFLICT_MESSAGE = "Someone else saved this care plan after you opened it, so your changes "
-			+ "have not been saved. Compare your changes with the current version below: your changes are still in "
-			+ "the form, and saving it again will replace the current version with yours.";
+	static final String VIEW_MY_WORK = "neighbourhood/my-work";
+
+	static final String VIEW_VERSION = "neighbourhood/care-plan-version";
+
+	static final String VIEW_COMPARE = "neighbourhood/care-plan-compare";
+
+	static final String CONFLICT_MESSAGE = "Someone else saved this care plan after you opened it and changed some of "
+			+ "the same things you did, so nothing has been saved yet. For each of those below, choose which to keep. "
+			+ "Everything else either of you changed is kept as it is.";
 
 	static final String STALE_MESSAGE = "Someone else changed this plan after you opened it, so your change was not "
 			+ "saved. This is the current version: check it and make your change again if it is still needed.";
@@ -106,6 +113,15 @@ class CaseloadController {
 		return VIEW_CASELOAD;
 	}
 
+	@GetMapping("/teams/{siteCode}/my-work")
+	String myWork(@PathVariable String siteCode, Model model) {
+		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("team", team);
+		model.addAttribute("work", carePlans.myWork(team, staffUsers.currentUser(),
+				"/neighbourhood/teams/" + team.getSiteCode() + "/my-work"));
+		return VIEW_MY_WORK;
+	}
+
 	private static @Nullable CaseloadStatus parseStatus(@Nullable String status) {
 		if (status == null || status.isBlank()) {
 			return null;
@@ -161,7 +177,7 @@ class CaseloadController {
 		}
 		model.addAttribute("statusOptions", statuses);
 		Map<String, String> keyworkers = new LinkedHashMap<>();
-		view.members().values().stream().filter(TeamMember::isActive)
+		view.members().values().stream().filter(m -> m.isActive() && m.getTeamRole() == TeamRole.KEYWORKER)
 			.forEach(m -> keyworkers.put(m.getId().toString(), m.describe()));
 		model.addAttribute("keyworkerOptions", keyworkers);
 		if (!model.containsAttribute("statusForm")) {
@@ -229,29 +245,34 @@ class CaseloadController {
 
 	@PostMapping("/care-plans/{entryId}")
 	String savePlan(@PathVariable String entryId, @ModelAttribute("form") PlanForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		CaseloadEntry entry = editableEntry(parseId(entryId));
 		Set<UUID> memberIds = members.findByTeamIdAndActiveTrueOrderByName(entry.getTeamId())
 			.stream()
 			.map(TeamMember::getId)
 			.collect(Collectors.toSet());
 		Optional<PlanContent> content = form.check(errors, memberIds, LocalDate.now());
+		Map<String, PlanMerge.Side> choices = choices(params);
 		if (content.isEmpty()) {
+			model.addAttribute("choices", choices);
 			return showPlanForm(entry, model);
 		}
+		Caseload.SaveOutcome saved;
 		try {
-			caseload.savePlan(entry.getId(), PlanForm.parseVersion(form.version()), content.get(), staffUsers.currentUser().username());
+			saved = caseload.savePlan(entry.getId(), form.expectedVersion(), form.againstVersion(), content.get(),
+					choices, staffUsers.currentUser().username());
 		}
-		catch (Caseload.StalePlan ex) {
+		catch (Caseload.MergeConflict ex) {
 			CaseloadEntry current = entries.findById(entry.getId()).orElseThrow();
-			PlanForm kept = form.withVersion(current.getVersion()).withEmptyRows();
+			PlanForm kept = form.against(ex.currentVersion()).withEmptyRows();
 			BindingResult conflict = new org.springframework.validation.BeanPropertyBindingResult(kept, "form");
 			conflict.reject("conflict", CONFLICT_MESSAGE);
 			model.addAttribute("form", kept);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
 			model.addAttribute("conflict", true);
-			model.addAttribute("yours", form);
-			model.addAttribute("current", PlanForm.of(documents.content(current), current.getVersion()));
+			model.addAttribute("conflicts", ex.conflicts());
+			model.addAttribute("choices", choices);
 			model.addAttribute("currentEntry", current);
 			model.addAttribute("changesSince", caseload.history(entry.getId())
 				.stream()
@@ -264,8 +285,76 @@ class CaseloadController {
 			errors.reject("rule", ex.getMessage());
 			return showPlanForm(entry, model);
 		}
-		redirect.addFlashAttribute("saved", "Care plan saved");
+		redirect.addFlashAttribute("saved", saved.merged().isEmpty() ? "Care plan saved"
+				: "Care plan saved. Changes others saved while you were editing were kept: "
+						+ String.join("; ", saved.merged()));
 		return "redirect:/neighbourhood/care-plans/" + entry.getId();
+	}
+
+	/** The per-field choices of a conflict page: {@code choice.<field>} = MINE or THEIRS; anything else is no choice. */
+	private static Map<String, PlanMerge.Side> choices(MultiValueMap<String, String> params) {
+		Map<String, PlanMerge.Side> choices = new LinkedHashMap<>();
+		params.forEach((name, values) -> {
+			if (name.startsWith("choice.") && values.size() == 1) {
+				try {
+					choices.put(name.substring("choice.".length()), PlanMerge.Side.valueOf(values.get(0)));
+				}
+				catch (IllegalArgumentException ex) {
+					// not one of the two sides: left unchosen, so the conflict is shown again
+				}
+			}
+		});
+		return choices;
+	}
+
+	@GetMapping("/care-plans/{entryId}/versions/{number}")
+	String version(@PathVariable String entryId, @PathVariable String number, Model model) {
+		UUID id = parseId(entryId);
+		long n = parseNumber(number);
+		CarePlans.PlanView view = carePlans.view(id, staffUsers.currentUser(), "INT care plan version", true)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Caseload.StoredVersion stored = caseload.storedVersion(id, n)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("view", view);
+		model.addAttribute("stored", stored);
+		model.addAttribute("latest", view.entry().getVersion() + 1);
+		if (stored.proposed() != null) {
+			model.addAttribute("proposedDiff", PlanDiff.between(stored.snapshot(), stored.proposed(), view::memberName));
+		}
+		return VIEW_VERSION;
+	}
+
+	@GetMapping("/care-plans/{entryId}/compare")
+	String compare(@PathVariable String entryId, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Model model) {
+		UUID id = parseId(entryId);
+		long older = parseNumber(from);
+		long newer = parseNumber(to);
+		CarePlans.PlanView view = carePlans.view(id, staffUsers.currentUser(), "INT care plan versions compared", true)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Caseload.StoredVersion a = caseload.storedVersion(id, older)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Caseload.StoredVersion b = caseload.storedVersion(id, newer)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("view", view);
+		model.addAttribute("older", a);
+		model.addAttribute("newer", b);
+		model.addAttribute("rows", PlanDiff.between(a.snapshot(), b.snapshot(), view::memberName));
+		return VIEW_COMPARE;
+	}
+
+	/** A version number from a URL: a whole number from 1, or 400. */
+	private static long parseNumber(String number) {
+		try {
+			long n = Long.parseLong(number.trim());
+			if (n >= 1) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// falls through to the 400 below
+		}
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A version is a whole number from 1");
 	}
 
 	private String showPlanForm(CaseloadEntry entry, Model model) {
@@ -339,6 +428,11 @@ class CaseloadController {
 		else if (!next.get().isAfter(LocalDate.now())) {
 			errors.rejectValue("nextReviewDate", "past", "Next review date must be in the future");
 		}
+		else if (next.get().isAfter(LocalDate.now().plusYears(PlanForm.REVIEW_YEARS_AHEAD))) {
+			errors.rejectValue("nextReviewDate", "far", "Next review date must be within "
+					+ PlanForm.REVIEW_YEARS_AHEAD + " years, by "
+					+ PlanText.date(LocalDate.now().plusYears(PlanForm.REVIEW_YEARS_AHEAD)));
+		}
 		if (errors.hasErrors()) {
 			return planWithErrors(entry, model, response);
 		}
@@ -360,9 +454,9 @@ class CaseloadController {
 		}
 		UUID chosen = memberId;
 		if (chosen == null || members.findById(chosen)
-			.filter(m -> m.getTeamId().equals(entry.getTeamId()) && m.isActive())
+			.filter(m -> m.getTeamId().equals(entry.getTeamId()) && m.isActive() && m.getTeamRole() == TeamRole.KEYWORKER)
 			.isEmpty()) {
-			errors.rejectValue("keyworkerId", "invalid", "Choose the keyworker from the team's members");
+			errors.rejectValue("keyworkerId", "invalid", "Choose the keyworker from the team's keyworkers");
 			return planWithErrors(entry, model, response);
 		}
 		return apply(entry, model, redirect, response, errors,
@@ -390,7 +484,10 @@ class CaseloadController {
 	@PostMapping("/care-plans/{entryId}/alerts/{alertId}/acknowledge")
 	String acknowledge(@PathVariable String entryId, @PathVariable long alertId, RedirectAttributes redirect) {
 		CaseloadEntry entry = editableEntry(parseId(entryId));
-		carePlans.acknowledgeAlert(entry.getId(), alertId, user());
+		if (!carePlans.acknowledgeAlert(entry.getId(), alertId, user())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"There is no open alert with that number on this plan: nothing was acknowledged");
+		}
 		redirect.addFlashAttribute("saved", "Alert acknowledged");
 		return "redirect:/neighbourhood/care-plans/" + entry.getId();
 	}

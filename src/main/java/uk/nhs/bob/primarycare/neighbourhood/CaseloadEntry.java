@@ -47,6 +47,8 @@ class CaseloadEntry {
 
 	private @Nullable LocalDate dischargedOn;
 
+	private @Nullable UUID previousEntryId;
+
 	private @Nullable String dischargeReason;
 
 	private String whatMatters;
@@ -101,6 +103,15 @@ class CaseloadEntry {
 		this.addedBy = addedBy;
 		this.addedOn = addedOn;
 		this.updatedBy = addedBy;
+	}
+
+	/** This entry opens a new episode after {@code previous} was discharged. */
+	void follows(CaseloadEntry previous) {
+		this.previousEntryId = previous.getId();
+	}
+
+	public @Nullable UUID getPreviousEntryId() {
+		return previousEntryId;
 	}
 
 	void touch(String username) {

@@ -5,10 +5,15 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,6 +38,8 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
 @Controller
 @RequestMapping("/neighbourhood")
 class MeetingController {
+
+	static final String VIEW_MINUTES = "neighbourhood/minutes";
 
 	static final String VIEW_MEETINGS = "neighbourhood/meetings";
 
@@ -92,6 +100,7 @@ class MeetingController {
 	String schedule(@PathVariable String siteCode, @ModelAttribute("form") MeetingForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		Team team = memberTeam(siteCode);
+		access.requireEditor(staffUsers.currentUser(), team);
 		Optional<LocalDate> date = PlanText.parse(form.date());
 		if (TeamForms.blank(form.date())) {
 			errors.rejectValue("date", "blank", "Enter the date of the meeting");
@@ -101,6 +110,10 @@ class MeetingController {
 		}
 		else if (date.get().isBefore(LocalDate.now())) {
 			errors.rejectValue("date", "past", "Date must be today or in the future");
+		}
+		else if (date.get().isAfter(LocalDate.now().plusYears(1))) {
+			errors.rejectValue("date", "far", "Date must be within a year, by "
+					+ PlanText.date(LocalDate.now().plusYears(1)));
 		}
 		LocalTime time = null;
 		try {
@@ -153,6 +166,16 @@ class MeetingController {
 		model.addAttribute("people", shown.people());
 		model.addAttribute("memberOptions", memberOptions);
 		model.addAttribute("decisions", shown.decisions());
+		model.addAttribute("started", meetings.started(meeting).orElse(null));
+		model.addAttribute("attendees", meetings.attendees(meeting));
+		model.addAttribute("notes", meetings.notes(meeting));
+		model.addAttribute("allMembers", members.findByTeamIdOrderByName(team.getId()));
+		if (!model.containsAttribute("noteForm")) {
+			model.addAttribute("noteForm", new NoteForm("", ""));
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DecisionForm("", "", "", "", ""));
+		}
 		return VIEW_MEETING;
 	}
 
@@ -162,7 +185,7 @@ class MeetingController {
 		Meeting meeting = meeting(meetingId);
 		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
 		StaffUser user = staffUsers.currentUser();
-		access.requireMember(user, team);
+		access.requireEditor(user, team);
 		CaseloadEntry entry = null;
 		try {
 			entry = TeamForms.blank(form.entryId()) ? null
@@ -213,11 +236,23 @@ class MeetingController {
 		else if (due.isEmpty()) {
 			errors.rejectValue("dueDate", "invalid", "Due date must be a real date, like 27/3/2027");
 		}
+		else {
+			LocalDate meetingDate = meeting.getStartsAt().atZone(Meetings.UK).toLocalDate();
+			if (due.get().isBefore(meetingDate)) {
+				errors.rejectValue("dueDate", "early", "Due date must be on or after the meeting, "
+						+ PlanText.date(meetingDate));
+			}
+			else if (due.get().isAfter(meetingDate.plusYears(PlanForm.REVIEW_YEARS_AHEAD))) {
+				errors.rejectValue("dueDate", "far", "Due date must be within " + PlanForm.REVIEW_YEARS_AHEAD
+						+ " years of the meeting");
+			}
+		}
 		if (errors.hasErrors()) {
 			return showMeeting(team, meeting, model);
 		}
+		boolean recorded;
 		try {
-			meetings.decide(meeting, entry, form.decision().trim(), owner == null ? null : owner.getId(),
+			recorded = meetings.decide(meeting, entry, form.decision().trim(), owner == null ? null : owner.getId(),
 					owner == null ? organisation : null, owner == null ? organisation : owner.describe(), due.get(),
 					user.username());
 		}
@@ -225,8 +260,85 @@ class MeetingController {
 			errors.reject("rule", ex.getMessage());
 			return showMeeting(team, meeting, model);
 		}
-		redirect.addFlashAttribute("saved", "Decision recorded and added to the care plan as an action");
+		redirect.addFlashAttribute("saved", recorded ? "Decision recorded and added to the care plan as an action"
+				: "This decision was already recorded for this person at this meeting: nothing was added twice");
 		return "redirect:/neighbourhood/meetings/" + meeting.getId() + "#decisions";
+	}
+
+	@PostMapping("/meetings/{meetingId}/start")
+	String start(@PathVariable String meetingId, RedirectAttributes redirect) {
+		Meeting meeting = meeting(meetingId);
+		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
+		access.requireEditor(staffUsers.currentUser(), team);
+		boolean started = meetings.start(team, meeting, staffUsers.currentUser().username());
+		redirect.addFlashAttribute("saved", started ? "Meeting started: the agenda is frozen as it stands now"
+				: "The meeting had already started: its agenda was frozen then");
+		return "redirect:/neighbourhood/meetings/" + meeting.getId();
+	}
+
+	@PostMapping("/meetings/{meetingId}/attendance")
+	String attendance(@PathVariable String meetingId,
+			@RequestParam(name = "present", required = false) @Nullable List<String> present,
+			RedirectAttributes redirect) {
+		Meeting meeting = meeting(meetingId);
+		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
+		access.requireEditor(staffUsers.currentUser(), team);
+		java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+		java.util.Set<String> wanted = present == null ? java.util.Set.of() : new java.util.HashSet<>(present);
+		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> wanted.contains(m.getId().toString()))
+			.forEach(m -> ids.add(m.getId()));
+		if (ids.size() != wanted.size()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Attendance lists only the team's members");
+		}
+		meetings.attendance(meeting, ids, staffUsers.currentUser().username());
+		redirect.addFlashAttribute("saved", "Attendance recorded: " + ids.size() + " present");
+		return "redirect:/neighbourhood/meetings/" + meeting.getId() + "#attendance";
+	}
+
+	/** A discussion note about a person on the caseload. */
+	record NoteForm(@NotBlank(message = "Choose the person the note is about") @Nullable String noteEntryId,
+			@NotBlank(message = "Enter the note of the discussion") @Size(max = 4000,
+					message = "Note must be 4000 characters or fewer") @Nullable String note) {
+	}
+
+	@PostMapping("/meetings/{meetingId}/notes")
+	String note(@PathVariable String meetingId, @Valid @ModelAttribute("noteForm") NoteForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Meeting meeting = meeting(meetingId);
+		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
+		access.requireEditor(staffUsers.currentUser(), team);
+		CaseloadEntry entry = null;
+		if (!errors.hasFieldErrors("noteEntryId")) {
+			try {
+				entry = entries.findById(UUID.fromString(form.noteEntryId()))
+					.filter(e -> e.getTeamId().equals(team.getId()))
+					.orElse(null);
+			}
+			catch (IllegalArgumentException ex) {
+				entry = null;
+			}
+			if (entry == null) {
+				errors.rejectValue("noteEntryId", "unknown", "Choose the person from the team's caseload");
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return showMeeting(team, meeting, model);
+		}
+		meetings.note(meeting, entry, form.note().trim(), staffUsers.currentUser().username());
+		redirect.addFlashAttribute("saved", "Note recorded");
+		return "redirect:/neighbourhood/meetings/" + meeting.getId() + "#notes";
+	}
+
+	@GetMapping("/meetings/{meetingId}/minutes")
+	String minutes(@PathVariable String meetingId, Model model) {
+		Meeting meeting = meeting(meetingId);
+		Team team = teams.findById(meeting.getTeamId()).orElseThrow();
+		access.requireMember(staffUsers.currentUser(), team);
+		showMeeting(team, meeting, model);
+		return VIEW_MINUTES;
 	}
 
 	private Meeting meeting(String id) {

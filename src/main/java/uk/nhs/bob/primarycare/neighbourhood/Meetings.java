@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,11 @@ class Meetings {
 
 	private final JdbcClient jdbc;
 
+	private final tools.jackson.databind.json.JsonMapper json;
+
 	Meetings(MeetingRepository meetings, Candidates candidates, Caseload caseload, CaseloadEntryRepository entries,
-			Population population, AuditLog auditLog, JdbcClient jdbc) {
+			Population population, AuditLog auditLog, JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
+		this.json = json;
 		this.meetings = meetings;
 		this.candidates = candidates;
 		this.caseload = caseload;
@@ -114,6 +118,7 @@ class Meetings {
 			.flatMap(List::stream)
 			.forEach(item -> shown.add(item.nhsNumber()));
 		decisions.forEach(d -> shown.add(d.nhsNumber()));
+		notes(meeting).forEach(n -> shown.add(n.nhsNumber()));
 		for (String nhsNumber : shown) {
 			var person = found.get(nhsNumber);
 			if (person != null) {
@@ -125,8 +130,87 @@ class Meetings {
 		return new MeetingPeople(agenda, names, people, decisions);
 	}
 
+	/** When and by whom the meeting was started (its agenda frozen), if it was. */
+	record Started(Instant at, String by) {
+	}
+
+	/** A discussion note about a person, recorded in the meeting. */
+	record Note(UUID entryId, String nhsNumber, String note, String recordedBy, Instant recordedAt) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Started> started(Meeting meeting) {
+		return jdbc.sql("SELECT started_at, started_by FROM neighbourhood.meeting WHERE id = ? AND started_at IS NOT NULL")
+			.param(meeting.getId())
+			.query((rs, i) -> new Started(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * Starts the meeting: its agenda as it stands now is frozen and shown from then on, so a past agenda never
+	 * changes. Starting twice changes nothing (false).
+	 */
+	@Transactional
+	boolean start(Team team, Meeting meeting, String username) {
+		Agenda agenda = liveAgenda(team, meeting);
+		return 1 == jdbc.sql("""
+				UPDATE neighbourhood.meeting SET started_at = now(), started_by = ?, agenda_snapshot = ?
+				WHERE id = ? AND started_at IS NULL""")
+			.params(username, json.writeValueAsString(agenda), meeting.getId())
+			.update();
+	}
+
+	/** Records who attended (members of the team by id); replaces an earlier record of this meeting's attendance. */
+	@Transactional
+	void attendance(Meeting meeting, java.util.Set<UUID> memberIds, String username) {
+		jdbc.sql("DELETE FROM neighbourhood.meeting_attendance WHERE meeting_id = ?").param(meeting.getId()).update();
+		for (UUID member : memberIds) {
+			jdbc.sql("INSERT INTO neighbourhood.meeting_attendance (meeting_id, member_id, recorded_by) VALUES (?, ?, ?)")
+				.params(meeting.getId(), member, username)
+				.update();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	java.util.Set<UUID> attendees(Meeting meeting) {
+		return new java.util.LinkedHashSet<>(jdbc.sql("SELECT member_id FROM neighbourhood.meeting_attendance WHERE meeting_id = ?")
+			.param(meeting.getId())
+			.query(UUID.class)
+			.list());
+	}
+
+	@Transactional
+	void note(Meeting meeting, CaseloadEntry entry, String note, String username) {
+		jdbc.sql("""
+				INSERT INTO neighbourhood.meeting_note (meeting_id, caseload_entry_id, note, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, now())""")
+			.params(meeting.getId(), entry.getId(), note, username)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	List<Note> notes(Meeting meeting) {
+		return jdbc.sql("""
+				SELECT n.caseload_entry_id, e.nhs_number, n.note, n.recorded_by, n.recorded_at
+				FROM neighbourhood.meeting_note n JOIN neighbourhood.caseload_entry e ON e.id = n.caseload_entry_id
+				WHERE n.meeting_id = ? ORDER BY n.recorded_at, n.id""")
+			.param(meeting.getId())
+			.query((rs, i) -> new Note(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** The agenda: frozen when the meeting started, built from the caseload until then. */
 	@Transactional(readOnly = true)
 	Agenda agenda(Team team, Meeting meeting) {
+		Optional<String> frozen = jdbc.sql("SELECT agenda_snapshot FROM neighbourhood.meeting WHERE id = ? AND agenda_snapshot IS NOT NULL")
+			.param(meeting.getId())
+			.query(String.class)
+			.optional();
+		return frozen.map(text -> json.readValue(text, Agenda.class)).orElseGet(() -> liveAgenda(team, meeting));
+	}
+
+	private Agenda liveAgenda(Team team, Meeting meeting) {
 		Instant since = meetings.findFirstByTeamIdAndStartsAtBeforeOrderByStartsAtDesc(team.getId(), meeting.getStartsAt())
 			.map(Meeting::getStartsAt)
 			.orElse(meeting.getStartsAt().minus(FIRST_LOOK_BACK_DAYS, ChronoUnit.DAYS));
@@ -163,10 +247,28 @@ class Meetings {
 		return new Agenda(since, candidates.candidates(team), reviews, requests, cvd);
 	}
 
-	/** Records a decision and adds it to the person's plan as an action. */
+	/**
+	 * Records a decision and adds it to the person's plan as an action; false, changing nothing, when the same
+	 * decision (person, words, owner, due date) is already recorded at this meeting, so a resubmitted form does not
+	 * make a second action.
+	 */
 	@Transactional
-	void decide(Meeting meeting, CaseloadEntry entry, String decision, @Nullable UUID ownerMemberId,
+	boolean decide(Meeting meeting, CaseloadEntry entry, String decision, @Nullable UUID ownerMemberId,
 			@Nullable String ownerOrganisation, String ownerText, LocalDate dueDate, String username) {
+		// one decision at a time per meeting, so two submissions of the same one cannot both pass the check
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+			.param("meeting-decision:" + meeting.getId())
+			.query((rs, i) -> i)
+			.list();
+		boolean repeated = jdbc.sql("""
+				SELECT count(*) FROM neighbourhood.meeting_decision WHERE meeting_id = ? AND caseload_entry_id = ?
+				AND lower(decision) = lower(?) AND action_owner = ? AND due_date = ?""")
+			.params(meeting.getId(), entry.getId(), decision, ownerText, dueDate)
+			.query(Long.class)
+			.single() > 0;
+		if (repeated) {
+			return false;
+		}
 		String source = "MDT meeting " + PlanText.date(meeting.getStartsAt().atZone(UK).toLocalDate());
 		caseload.addAction(entry.getId(), new PlanAction(UUID.randomUUID().toString(), decision, ownerMemberId,
 				ownerOrganisation, dueDate, ActionStatus.NOT_STARTED, source), username);
@@ -175,6 +277,7 @@ class Meetings {
 				  due_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, now())""")
 			.params(meeting.getId(), entry.getId(), decision, ownerText, dueDate, username)
 			.update();
+		return true;
 	}
 
 	@Transactional(readOnly = true)

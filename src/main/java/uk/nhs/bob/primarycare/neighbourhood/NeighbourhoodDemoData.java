@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.identity.StaffInvitations;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
@@ -67,9 +68,13 @@ class NeighbourhoodDemoData implements DemoDataPart {
 
 	private final TransactionTemplate transactions;
 
+	private final StaffInvitations invitations;
+
 	NeighbourhoodDemoData(Directory directory, TeamRepository teams, TeamMemberRepository members,
 			CohortDefinitionRepository definitions, FrailtyRegister register, Candidates candidates,
-			Caseload caseload, MeetingRepository meetings, TransactionTemplate transactions) {
+			Caseload caseload, MeetingRepository meetings, TransactionTemplate transactions,
+			StaffInvitations invitations) {
+		this.invitations = invitations;
 		this.directory = directory;
 		this.teams = teams;
 		this.members = members;
@@ -105,7 +110,7 @@ class NeighbourhoodDemoData implements DemoDataPart {
 		String[] demoUser = DEMO_MEMBERS.get(site.code());
 		if (demoUser != null) {
 			created.add(members.save(new TeamMember(team.getId(), demoUser[1], town + " Primary Care Network",
-					Discipline.CARE_COORDINATOR, demoUser[0])));
+					Discipline.CARE_COORDINATOR, demoUser[0], TeamRole.KEYWORKER)));
 		}
 		Object[][] roles = { { Discipline.GP, town + " Primary Care Network", "Dr " },
 				{ Discipline.COMMUNITY_NURSING, "Community nursing, " + town, "" },
@@ -117,8 +122,14 @@ class NeighbourhoodDemoData implements DemoDataPart {
 		for (int i = 0; i < roles.length; i++) {
 			String name = roles[i][2] + GIVEN[(offset + i) % GIVEN.length] + " "
 					+ FAMILY[(offset * 3 + i) % FAMILY.length];
+			// every listed member has an account: the others are invitations an administrator completes
+			String email = (GIVEN[(offset + i) % GIVEN.length] + "." + FAMILY[(offset * 3 + i) % FAMILY.length] + "."
+					+ site.code() + "@example.nhs.uk").toLowerCase(java.util.Locale.ROOT);
+			String username = invitations.invite(email, name, site.code(), DEMO_USER, team.getName());
+			TeamRole role = i < 3 ? TeamRole.KEYWORKER : roles[i][0] == Discipline.VCSE ? TeamRole.READ_ONLY
+					: TeamRole.MEMBER;
 			created.add(members.save(new TeamMember(team.getId(), name, (String) roles[i][1],
-					(Discipline) roles[i][0], null)));
+					(Discipline) roles[i][0], username, role)));
 		}
 		definitions.save(new CohortDefinition(team.getId(),
 				new CohortCriteria("Moderate or severe frailty", FrailtyCategory.MODERATE, null, false, null)));

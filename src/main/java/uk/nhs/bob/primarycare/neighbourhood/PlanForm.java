@@ -18,10 +18,16 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
  * The care plan form: everything arrives as text so that whatever was typed comes back with a message. Rows left
  * wholly empty are ignored (the form always offers one empty goal and one empty action to add).
  */
-record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullable String contingencyPlan,
+record PlanForm(@Nullable String version, @Nullable String against, @Nullable String whatMatters, @Nullable String contingencyPlan,
 		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions) {
 
 	static final int MAX_TEXT = 4000;
+
+	/** Reviews are planned at most this many years ahead (a yearly review is the longest usual interval). */
+	static final int REVIEW_YEARS_AHEAD = 2;
+
+	/** Goals and actions are dated at most this many years ahead. */
+	static final int TARGET_YEARS_AHEAD = 5;
 
 	/** A version from a hidden field; -1 (never current, so a conflict) if it was tampered with. */
 	static long parseVersion(@Nullable String version) {
@@ -69,7 +75,7 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 					a.ownerOrganisation() == null ? "" : a.ownerOrganisation(), PlanText.formValue(a.dueDate()),
 					a.status().name(), a.source() == null ? "" : a.source()))
 			.toList());
-		return new PlanForm(Long.toString(version), plan.whatMatters(), plan.contingencyPlan(),
+		return new PlanForm(Long.toString(version), null, plan.whatMatters(), plan.contingencyPlan(),
 				PlanText.formValue(plan.nextReviewDate()), goals, actions).withEmptyRows();
 	}
 
@@ -79,11 +85,18 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 		g.add(new GoalRow("", "", "", GoalStatus.PROPOSED.name()));
 		List<ActionRow> a = new ArrayList<>(actionRows().stream().filter(r -> !r.empty()).toList());
 		a.add(new ActionRow("", "", "", "", "", ActionStatus.NOT_STARTED.name(), ""));
-		return new PlanForm(version, whatMatters, contingencyPlan, nextReviewDate, g, a);
+		return new PlanForm(version, against, whatMatters, contingencyPlan, nextReviewDate, g, a);
 	}
 
-	PlanForm withVersion(long newVersion) {
-		return new PlanForm(Long.toString(newVersion), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+	/** The same form, to be saved against {@code current}: the version whose conflicts the user was shown. */
+	PlanForm against(long current) {
+		return new PlanForm(version, Long.toString(current), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+	}
+
+	/** The version the user's conflict choices were made against, if any. */
+	@Nullable Long againstVersion() {
+		long parsed = parseVersion(against);
+		return parsed < 0 ? null : parsed;
 	}
 
 	List<GoalRow> goalRows() {
@@ -122,6 +135,10 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 			else if (review.isBefore(today)) {
 				errors.rejectValue("nextReviewDate", "past", "Next review date must be today or in the future");
 			}
+			else if (review.isAfter(today.plusYears(REVIEW_YEARS_AHEAD))) {
+				errors.rejectValue("nextReviewDate", "far", "Next review date must be within " + REVIEW_YEARS_AHEAD
+						+ " years, by " + PlanText.date(today.plusYears(REVIEW_YEARS_AHEAD)));
+			}
 		}
 		List<Goal> checkedGoals = new ArrayList<>();
 		List<GoalRow> goalRows = goalRows();
@@ -145,6 +162,10 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 			else if (target.isEmpty()) {
 				errors.rejectValue(prefix + "targetDate", "invalid",
 						"Target date of goal " + n + " must be a real date, like 27/3/2027");
+			}
+			else if (target.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
+				errors.rejectValue(prefix + "targetDate", "far",
+						"Target date of goal " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
 			}
 			GoalStatus status = parse(GoalStatus.class, row.status());
 			if (status == null) {
@@ -205,6 +226,10 @@ record PlanForm(@Nullable String version, @Nullable String whatMatters, @Nullabl
 			else if (due.isEmpty()) {
 				errors.rejectValue(prefix + "dueDate", "invalid",
 						"Due date of action " + n + " must be a real date, like 27/3/2027");
+			}
+			else if (due.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
+				errors.rejectValue(prefix + "dueDate", "far",
+						"Due date of action " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
 			}
 			ActionStatus status = parse(ActionStatus.class, row.status());
 			if (status == null) {

@@ -19,8 +19,9 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
 /**
  * Who may do what with a team and the people on its caseload (the URL rules only say who may open /neighbourhood):
  * <ul>
- * <li>Members: INT_MEMBER users whose scope is the team's site. They see the candidates, the caseload and the plans,
- * and change them.</li>
+ * <li>Members: users on the team's member list (signed in as the member's username). Keyworkers and members see the
+ * candidates, the caseload and the plans, and change them; read-only members see them. Role and site alone give no
+ * access: a user who is not on the list is not a member.</li>
  * <li>The person's practice: users whose scope is the PCN of the person's registered practice (the narrowest scope
  * that contains the practice) read that person's plan.</li>
  * <li>Set-up: ICB administrators (any team) and Place delivery users (teams of their Place) create teams and manage
@@ -38,14 +39,25 @@ class TeamAccess {
 
 	private final JdbcClient jdbc;
 
-	TeamAccess(Directory directory, JdbcClient jdbc) {
+	private final TeamMemberRepository members;
+
+	TeamAccess(Directory directory, JdbcClient jdbc, TeamMemberRepository members) {
 		this.directory = directory;
 		this.jdbc = jdbc;
+		this.members = members;
 	}
 
+	/** The user's place on the team's member list, if they are on it. */
+	Optional<TeamMember> membership(StaffUser user, Team team) {
+		if (user.hasRole(Role.API_CLIENT)) {
+			return Optional.empty();
+		}
+		return members.findFirstByTeamIdAndActiveTrueAndUsernameIgnoreCase(team.getId(), user.username());
+	}
+
+	/** Whether the user is on the team's member list (in any team role). */
 	boolean isMember(StaffUser user, Team team) {
-		return user.hasRole(Role.INT_MEMBER) && user.scope().level() == OrganisationScope.Level.SITE
-				&& team.getSiteCode().equals(user.scope().code());
+		return membership(user, team).isPresent();
 	}
 
 	boolean canManage(StaffUser user, Team team) {
@@ -97,8 +109,10 @@ class TeamAccess {
 			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
 			return Optional.of(new Access("System (API client): care plan for direct care", false));
 		}
-		if (isMember(user, team)) {
-			return Optional.of(new Access("Direct care: INT member", false));
+		Optional<TeamMember> member = membership(user, team);
+		if (member.isPresent()) {
+			return Optional.of(new Access("Direct care: INT member (" + member.get().getTeamRole().label() + ")",
+					false));
 		}
 		if (isPersonsPractice(user, entry)) {
 			return Optional.of(new Access("Direct care: registered practice", false));
@@ -132,8 +146,15 @@ class TeamAccess {
 		return Optional.empty();
 	}
 
+	/** Keyworkers and members change plans; read-only members and everyone else do not. */
 	boolean canEdit(StaffUser user, Team team) {
-		return isMember(user, team);
+		return membership(user, team).map(m -> m.getTeamRole().edits()).orElse(false);
+	}
+
+	void requireEditor(StaffUser user, Team team) {
+		if (!canEdit(user, team)) {
+			throw new AccessDeniedException("Only keyworkers and members of " + team.getName() + " may do this");
+		}
 	}
 
 	void requireMember(StaffUser user, Team team) {
@@ -153,15 +174,25 @@ class TeamAccess {
 			.optional();
 	}
 
+	/** The sites of the teams whose member list has the user on it. */
+	java.util.Set<String> memberSites(StaffUser user) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				SELECT t.site_code FROM neighbourhood.team_member m JOIN neighbourhood.team t ON t.id = m.team_id
+				WHERE m.active AND lower(m.username) = lower(?)""")
+			.param(user.username())
+			.query(String.class)
+			.list());
+	}
+
 	/** The sites whose team the user sees on the overview. */
 	List<SiteSummary> visibleSites(StaffUser user) {
+		java.util.Set<String> memberSites = memberSites(user);
 		return directory.sites()
 			.stream()
 			.filter(site -> user.hasRole(Role.ICB_ADMIN)
 					|| ((user.hasRole(Role.PLACE_DELIVERY) || user.hasRole(Role.CLINICAL_SUPERVISOR))
 							&& user.scope().coversSite(site.code(), site.placeCode()))
-					|| (user.hasRole(Role.INT_MEMBER) && user.scope().level() == OrganisationScope.Level.SITE
-							&& site.code().equals(user.scope().code())))
+					|| memberSites.contains(site.code()))
 			.toList();
 	}
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,9 +72,11 @@ class TeamController {
 
 	private final JdbcClient jdbc;
 
+	private final TeamMembers teamMembers;
+
 	TeamController(TeamRepository teams, TeamMemberRepository members, CohortDefinitionRepository definitions,
 			TeamAccess access, Directory directory, StaffUsers staffUsers, CaseloadCounting counting,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, TeamMembers teamMembers) {
 		this.teams = teams;
 		this.members = members;
 		this.definitions = definitions;
@@ -82,6 +85,7 @@ class TeamController {
 		this.staffUsers = staffUsers;
 		this.counting = counting;
 		this.jdbc = jdbc;
+		this.teamMembers = teamMembers;
 	}
 
 	/** One row of the overview. */
@@ -91,11 +95,9 @@ class TeamController {
 	@GetMapping
 	String overview(Model model) {
 		StaffUser user = staffUsers.currentUser();
-		if (user.hasRole(Role.INT_MEMBER) && user.scope().level() == OrganisationScope.Level.SITE) {
-			Optional<Team> own = teams.findBySiteCode(user.scope().code());
-			if (own.isPresent()) {
-				return "redirect:/neighbourhood/teams/" + own.get().getSiteCode();
-			}
+		Set<String> memberOf = access.memberSites(user);
+		if (memberOf.size() == 1 && !user.hasAnyRole(Role.ICB_ADMIN, Role.PLACE_DELIVERY, Role.CLINICAL_SUPERVISOR)) {
+			return "redirect:/neighbourhood/teams/" + memberOf.iterator().next();
 		}
 		List<SiteRow> rows = access.visibleSites(user).stream().map(site -> {
 			Team team = teams.findBySiteCode(site.code()).orElse(null);
@@ -175,7 +177,13 @@ class TeamController {
 	private String showTeam(Team team, StaffUser user, Model model) {
 		model.addAttribute("team", team);
 		model.addAttribute("site", directory.site(team.getSiteCode()).orElse(null));
-		model.addAttribute("members", members.findByTeamIdAndActiveTrueOrderByName(team.getId()));
+		List<TeamMember> listed = members.findByTeamIdAndActiveTrueOrderByName(team.getId());
+		model.addAttribute("members", listed);
+		model.addAttribute("awaiting", teamMembers.awaitingAdministrator(listed));
+		model.addAttribute("roles", roleOptions());
+		if (access.canManage(user, team)) {
+			model.addAttribute("staffOptions", teamMembers.candidates(team));
+		}
 		model.addAttribute("definitions", definitions.findByTeamIdAndActiveTrueOrderByName(team.getId()));
 		model.addAttribute("isMember", access.isMember(user, team));
 		model.addAttribute("canManage", access.canManage(user, team));
@@ -200,6 +208,14 @@ class TeamController {
 		return VIEW_TEAM;
 	}
 
+	static Map<String, String> roleOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (TeamRole role : TeamRole.values()) {
+			options.put(role.name(), role.label());
+		}
+		return options;
+	}
+
 	static Map<String, String> disciplineOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (Discipline d : Discipline.values()) {
@@ -214,18 +230,26 @@ class TeamController {
 		Team team = team(siteCode);
 		StaffUser user = staffUsers.currentUser();
 		requireManager(user, team);
-		boolean usernameExists = !TeamForms.blank(form.username())
-				&& staffUsers.find(form.username().trim()).isPresent();
-		Optional<Discipline> discipline = form.check(errors, usernameExists);
-		if (discipline.isEmpty()) {
-			model.addAttribute("memberErrors", true);
-			return showTeam(team, user, model);
+		Set<String> staff = teamMembers.candidates(team)
+			.keySet()
+			.stream()
+			.map(u -> u.toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.toSet());
+		Optional<TeamForms.NewMember> wanted = form.check(errors, staff);
+		if (wanted.isPresent()) {
+			try {
+				TeamMember added = teamMembers.add(team, user, wanted.get());
+				redirect.addFlashAttribute("saved", "Member added: " + added.getName()
+						+ (wanted.get().email() != null ? ". Their account waits for an ICB administrator to complete "
+								+ "it before they can sign in." : ""));
+				return "redirect:/neighbourhood/teams/" + siteCode + "#members";
+			}
+			catch (TeamMembers.Refused ex) {
+				errors.rejectValue(ex.field(), "refused", ex.getMessage());
+			}
 		}
-		String username = TeamForms.blank(form.username()) ? null : form.username().trim();
-		members.save(new TeamMember(team.getId(), form.name().trim(), form.organisation().trim(), discipline.get(),
-				username));
-		redirect.addFlashAttribute("saved", "Member added: " + form.name().trim());
-		return "redirect:/neighbourhood/teams/" + siteCode + "#members";
+		model.addAttribute("memberErrors", true);
+		return showTeam(team, user, model);
 	}
 
 	@PostMapping("/teams/{siteCode}/members/{memberId}/remove")

@@ -41,19 +41,42 @@ final class TeamForms {
 	}
 
 	/** Adding a member. */
-	record MemberForm(@Nullable String name, @Nullable String organisation, @Nullable String discipline,
-			@Nullable String username) {
+	/**
+	 * Adding a member: an existing staff user in the team's scope ({@code username}, from the list offered), or an
+	 * invitation by email (name and email address) that creates a disabled account an administrator completes.
+	 */
+	record MemberForm(@Nullable String username, @Nullable String email, @Nullable String name,
+			@Nullable String organisation, @Nullable String discipline, @Nullable String teamRole) {
 
 		static MemberForm empty() {
-			return new MemberForm("", "", "", "");
+			return new MemberForm("", "", "", "", "", TeamRole.MEMBER.name());
 		}
 
-		Optional<Discipline> check(BindingResult errors, boolean usernameExists) {
-			if (blank(name)) {
-				errors.rejectValue("name", "blank", "Enter the member's name");
+		/** What was asked for, checked: {@code staff} are the usernames (any case) the team may pick from. */
+		Optional<NewMember> check(BindingResult errors, java.util.Set<String> staff) {
+			boolean invite = blank(username);
+			if (!invite && !staff.contains(username.trim().toLowerCase(java.util.Locale.ROOT))) {
+				errors.rejectValue("username", "unknown",
+						"Choose a staff user from the list: only clinical staff whose scope covers this team's site");
 			}
-			else if (name.trim().length() > 100) {
-				errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
+			if (invite) {
+				if (blank(email)) {
+					errors.rejectValue("username", "blank",
+							"Choose a staff user from the list, or invite someone by entering their email address");
+				}
+				else if (email.trim().length() > 254
+						|| !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+					errors.rejectValue("email", "invalid", "Enter an email address like name@nhs.net");
+				}
+				if (blank(name)) {
+					errors.rejectValue("name", "blank", "Enter the name of the person you are inviting");
+				}
+				else if (name.trim().length() > 100) {
+					errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
+				}
+			}
+			else if (!blank(email)) {
+				errors.rejectValue("email", "both", "Either choose a staff user or invite by email, not both");
 			}
 			if (blank(organisation)) {
 				errors.rejectValue("organisation", "blank", "Enter the organisation the member works for");
@@ -73,13 +96,22 @@ final class TeamForms {
 					errors.rejectValue("discipline", "invalid", "Choose a discipline from the list");
 				}
 			}
-			if (!blank(username) && !usernameExists) {
-				errors.rejectValue("username", "unknown",
-						"There is no staff user with this username: leave it empty if the member does not sign in");
+			Optional<TeamRole> role = TeamRole.of(teamRole);
+			if (role.isEmpty()) {
+				errors.rejectValue("teamRole", "blank", "Choose the member's role in the team");
 			}
-			return errors.hasErrors() ? Optional.empty() : Optional.ofNullable(parsed);
+			if (errors.hasErrors() || parsed == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new NewMember(invite ? null : username.trim(), invite ? email.trim() : null,
+					invite ? name.trim() : null, organisation.trim(), parsed, role.get()));
 		}
 
+	}
+
+	/** A checked member form: a username, or an invitation (email and name). */
+	record NewMember(@Nullable String username, @Nullable String email, @Nullable String name, String organisation,
+			Discipline discipline, TeamRole role) {
 	}
 
 	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */

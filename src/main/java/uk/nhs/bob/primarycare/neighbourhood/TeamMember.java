@@ -31,6 +31,9 @@ class TeamMember {
 
 	private boolean active;
 
+	@Enumerated(EnumType.STRING)
+	private TeamRole teamRole;
+
 	@Version
 	private @Nullable Long version;
 
@@ -40,9 +43,15 @@ class TeamMember {
 		this.name = "";
 		this.organisation = "";
 		this.discipline = Discipline.GP;
+		this.teamRole = TeamRole.MEMBER;
 	}
 
 	TeamMember(UUID teamId, String name, String organisation, Discipline discipline, @Nullable String username) {
+		this(teamId, name, organisation, discipline, username, TeamRole.MEMBER);
+	}
+
+	TeamMember(UUID teamId, String name, String organisation, Discipline discipline, @Nullable String username,
+			TeamRole teamRole) {
 		this.id = UUID.randomUUID();
 		this.teamId = teamId;
 		this.name = name;
@@ -50,6 +59,7 @@ class TeamMember {
 		this.discipline = discipline;
 		this.username = username;
 		this.active = true;
+		this.teamRole = teamRole;
 	}
 
 	public UUID getId() {
@@ -74,6 +84,19 @@ class TeamMember {
 
 	public @Nullable String getUsername() {
 		return username;
+	}
+
+	public TeamRole getTeamRole() {
+		return teamRole;
+	}
+
+	void changeRole(TeamRole role) {
+		this.teamRole = role;
+	}
+
+	/** Whether this member is the user signed in as {@code username}. */
+	boolean is(String username) {
+		return active && this.username != null && this.username.equalsIgnoreCase(username);
 	}
 
 	public boolean isActive() {

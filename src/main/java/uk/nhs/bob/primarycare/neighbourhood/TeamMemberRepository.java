@@ -13,4 +13,8 @@ interface TeamMemberRepository extends JpaRepository<TeamMember, UUID> {
 
 	List<TeamMember> findByTeamIdOrderByName(UUID teamId);
 
+	Optional<TeamMember> findFirstByTeamIdAndActiveTrueAndUsernameIgnoreCase(UUID teamId, String username);
+
+	List<TeamMember> findByActiveTrueAndUsernameIgnoreCase(String username);
+
 }

@@ -59,7 +59,15 @@ class FormRecordFallback implements BeanPostProcessor {
 		@Override
 		public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
 				NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) throws Exception {
-			Object argument = delegate.resolveArgument(parameter, container, request, binderFactory);
+			Object argument;
+			try {
+				argument = delegate.resolveArgument(parameter, container, request, binderFactory);
+			}
+			catch (IndexOutOfBoundsException | NumberFormatException ex) {
+				// a list index beyond the binder's limit (goals[256]) or beyond a number (goals[99999999999]):
+				// Spring fails building the list
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A list index in the form is out of range");
+			}
 			Class<?> type = parameter.getParameterType();
 			if (container == null || !type.isRecord()) {
 				return argument;

@@ -123,14 +123,33 @@ class CarePlanBrowserTests extends BrowserTestSupport {
 			second.quit();
 		}
 
+		// the first session changed what matters too (a conflict) and the contingency plan (only theirs: merged)
 		type(browser, "whatMatters", "Choir, and the allotment in summer");
+		type(browser, "contingencyPlan", "Call my son Dev first, then the district nurses");
 		clickAndWait(By.id("save-plan"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Someone else changed this care plan");
-		String compare = browser.findElement(By.id("conflict-compare")).getText();
-		assertThat(compare).contains("Your changes (not saved)", "Choir, and the allotment in summer",
-				"Current version", "Seeing my sister in Witney every month");
-		assertThat(browser.findElement(By.id("whatMatters")).getAttribute("value"))
-			.isEqualTo("Choir, and the allotment in summer");
+		String conflicts = browser.findElement(By.id("conflict-fields")).getText();
+		assertThat(conflicts).contains("Both changed: What matters to me", "Choir, and the allotment in summer",
+				"Seeing my sister in Witney every month")
+			.doesNotContain("Contingency");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		// saving without choosing changes nothing and asks again
+		clickAndWait(By.id("save-plan"));
+		assertThat(browser.findElement(By.id("conflict-fields")).getText()).contains("Both changed: What matters to me");
+		browser.findElement(By.cssSelector("label[for='choice-0-mine']")).click();
+		clickAndWait(By.id("save-plan"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(planUrl);
+		String main = browser.findElement(By.tagName("main")).getText();
+		assertThat(main).contains("Choir, and the allotment in summer", "Call my son Dev first, then the district nurses",
+				"Merged with version");
+		// the other session's words are still there to read, in full, in their version
+		clickAndWait(By.linkText("Compare with version 3"));
+		assertThat(browser.findElement(By.id("differences")).getText()).contains("Seeing my sister in Witney every month",
+				"Choir, and the allotment in summer");
+		assertThat(Accessibility.violations(browser)).isEmpty();
+		clickAndWait(By.linkText("Back to the care plan"));
+		clickAndWait(By.linkText("Version 3"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Seeing my sister in Witney every month");
 		assertThat(Accessibility.violations(browser)).isEmpty();
 	}
 

@@ -69,7 +69,12 @@ class CarePlanFlowTests {
 	}
 
 	UUID anyMember(Team team) {
-		return members.findByTeamIdAndActiveTrueOrderByName(team.getId()).get(0).getId();
+		return members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
+			.findFirst()
+			.orElseThrow()
+			.getId();
 	}
 
 	static String typed(LocalDate date) {
@@ -180,32 +185,162 @@ class CarePlanFlowTests {
 		assertThat(entries.findById(entry.getId()).orElseThrow().getStatus()).isEqualTo(CaseloadStatus.IDENTIFIED);
 	}
 
-	@Test
-	void theSecondSaverSeesTheConflictWithBothVersionsAndNothingIsLost() {
+	CaseloadEntry freshEntry(int skip) {
 		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 2);
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-				candidate.profile().practiceCode(), "test", null, "neighbourhood");
+		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
+		return caseload.add(team, new NhsNumber(candidate.nhsNumber()), candidate.profile().practiceCode(), "test",
+				null, "neighbourhood");
+	}
+
+	@Test
+	void editsOfDifferentFieldsMergeByThemselves() {
+		CaseloadEntry entry = freshEntry(2);
+		String plan = "/neighbourhood/care-plans/" + entry.getId();
+		String opened = Long.toString(entry.getVersion());
+		assertThat(mvc.post().uri(plan).param("version", opened).param("whatMatters", "A: staying at home")
+			.param("contingencyPlan", "").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		// B opened the same version and changed only the contingency plan
+		assertThat(mvc.post().uri(plan).param("version", opened).param("whatMatters", "")
+			.param("contingencyPlan", "B: ring the district nurses").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.FOUND)
+			.flash()
+			.containsEntry("saved", "Care plan saved. Changes others saved while you were editing were kept: "
+					+ "What matters to me");
+		CaseloadEntry stored = entries.findById(entry.getId()).orElseThrow();
+		assertThat(stored.whatMatters()).isEqualTo("A: staying at home");
+		assertThat(stored.contingencyPlan()).isEqualTo("B: ring the district nurses");
+		assertThat(caseload.history(entry.getId()).get(0).changes()).anyMatch(c -> c.startsWith("Merged with version 2"));
+	}
+
+	@Test
+	void aConflictShowsOnlyTheFieldsBothChangedAndTheTextNotChosenStaysReadable() {
+		CaseloadEntry entry = freshEntry(2);
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		String opened = Long.toString(entry.getVersion());
 		assertThat(mvc.post().uri(plan).param("version", opened).param("whatMatters", "First saver words")
 			.param("contingencyPlan", "").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
 		MvcTestResult second = mvc.post().uri(plan).param("version", opened)
 			.param("whatMatters", "Second saver words").param("contingencyPlan", "Ring the district nurses")
-			.with(user("neighbourhood").roles("INT_MEMBER")).with(csrf()).exchange();
+			.with(member()).with(csrf()).exchange();
 		assertThat(second).hasStatus(HttpStatus.CONFLICT)
 			.bodyText()
-			.contains("Someone else changed this care plan", "Your changes (not saved)", "Current version 2",
-					"First saver words", "Second saver words", "Ring the district nurses",
-					"What matters to me changed", "Save my version");
+			.contains("Someone else changed this care plan", "Both changed: What matters to me", "First saver words",
+					"Second saver words", "Save with these choices")
+			.doesNotContain("Both changed: Contingency");
+		assertThat(entries.findById(entry.getId()).orElseThrow().whatMatters()).isEqualTo("First saver words");
+		// saving without a choice shows the conflict again, saving nothing
+		assertThat(mvc.post().uri(plan).param("version", opened).param("against", "1")
+			.param("whatMatters", "Second saver words").param("contingencyPlan", "Ring the district nurses")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.CONFLICT);
+		// a choice made against an older current version counts for nothing
+		assertThat(mvc.post().uri(plan).param("version", opened).param("against", "0")
+			.param("choice.whatMatters", "MINE").param("whatMatters", "Second saver words")
+			.param("contingencyPlan", "Ring the district nurses").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(mvc.post().uri(plan).param("version", opened).param("against", "1")
+			.param("choice.whatMatters", "THEIRS").param("whatMatters", "Second saver words")
+			.param("contingencyPlan", "Ring the district nurses").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
 		CaseloadEntry stored = entries.findById(entry.getId()).orElseThrow();
 		assertThat(stored.whatMatters()).isEqualTo("First saver words");
-		// saving again from the conflict page (now on the current version) is a deliberate overwrite
-		assertThat(mvc.post().uri(plan).param("version", Long.toString(stored.getVersion()))
-			.param("whatMatters", "Second saver words").param("contingencyPlan", "Ring the district nurses")
-			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
-		assertThat(entries.findById(entry.getId()).orElseThrow().whatMatters()).isEqualTo("Second saver words");
+		assertThat(stored.contingencyPlan()).isEqualTo("Ring the district nurses");
 		assertThat(caseload.history(entry.getId())).extracting(Caseload.PlanVersion::number).containsExactly(3L, 2L, 1L);
+		// the second saver's words are still readable: with version 3, and version 2 in full
+		assertThat(mvc.get().uri(plan + "/versions/3").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Proposed in this save but not chosen", "Second saver words", "First saver words");
+		assertThat(mvc.get().uri(plan + "/versions/2").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Care plan version 2 of 3", "First saver words");
+		assertThat(mvc.get().uri(plan + "/compare?from=1&to=3").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Version 1 compared with version 3", "What matters to me", "First saver words",
+					"Ring the district nurses");
+		assertThat(mvc.get().uri(plan + "/versions/9").with(member())).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri(plan + "/compare?from=x&to=2").with(member())).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.get().uri(plan + "/versions/2").with(user("neighbourhood-bucks").roles("INT_MEMBER")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void choosingYoursKeepsYoursAndTheirsStaysInTheHistory() {
+		CaseloadEntry entry = freshEntry(4);
+		String plan = "/neighbourhood/care-plans/" + entry.getId();
+		String opened = Long.toString(entry.getVersion());
+		caseload.savePlan(entry.getId(), entry.getVersion(),
+				new PlanContent("Theirs", List.of(), List.of(), "", null), "someone-else");
+		assertThat(mvc.post().uri(plan).param("version", opened).param("against", "1")
+			.param("choice.whatMatters", "MINE").param("whatMatters", "Mine").param("contingencyPlan", "")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(entries.findById(entry.getId()).orElseThrow().whatMatters()).isEqualTo("Mine");
+		assertThat(caseload.storedVersion(entry.getId(), 2).orElseThrow().snapshot().plan().whatMatters())
+			.isEqualTo("Theirs");
+	}
+
+	@Test
+	void forgedGoalIdsAndActionSourcesAreNotStored() {
+		CaseloadEntry entry = freshEntry(3);
+		UUID owner = anyMember(team());
+		String due = typed(LocalDate.now().plusWeeks(2));
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId())
+			.param("version", Long.toString(entry.getVersion())).param("whatMatters", "x").param("contingencyPlan", "")
+			.param("goals[0].id", "forged-goal").param("goals[0].description", "Walk").param("goals[0].targetDate", due)
+			.param("goals[0].status", "PROPOSED").param("actions[0].id", "forged-action")
+			.param("actions[0].description", "Visit").param("actions[0].ownerMemberId", owner.toString())
+			.param("actions[0].dueDate", due).param("actions[0].status", "NOT_STARTED")
+			.param("actions[0].source", "MDT meeting 1 Jan 2020")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		PlanContent stored = new PlanDocuments(tools.jackson.databind.json.JsonMapper.builder().build())
+			.content(entries.findById(entry.getId()).orElseThrow());
+		assertThat(stored.goals()).singleElement().satisfies(g -> assertThat(g.id()).isNotEqualTo("forged-goal"));
+		assertThat(stored.actions()).singleElement().satisfies(a -> {
+			assertThat(a.id()).isNotEqualTo("forged-action");
+			assertThat(a.source()).isNull();
+		});
+	}
+
+	@Test
+	void aDischargedPersonReturnsOnlyWhenTheirDataChangeAndReAddingOpensALinkedEpisode() {
+		Team team = team();
+		CaseloadEntry first = freshEntry(1);
+		String nhs = first.getNhsNumber();
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + first.getId() + "/discharge")
+			.param("version", Long.toString(first.getVersion())).param("reason", "Goals achieved")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
+		jdbc.sql("UPDATE neighbourhood.frailty_profile SET fingerprint = 'changed-" + UUID.randomUUID()
+				+ "' WHERE nhs_number = ?").param(nhs).update();
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/candidates/" + nhs + "/add")
+			.param("reason", "Fell again").param("keyworkerId", anyMember(team).toString())
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
+		CaseloadEntry second = entries.findByNhsNumber(nhs).stream()
+			.filter(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open())
+			.findFirst()
+			.orElseThrow();
+		assertThat(second.getId()).isNotEqualTo(first.getId());
+		assertThat(second.getPreviousEntryId()).isEqualTo(first.getId());
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + second.getId()).with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Episodes with this team", "Episode 1: added", "Goals achieved", "Episode 2 (this one)",
+					"A new episode: the earlier one");
+		// the earlier episode's plan and history stay readable
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + first.getId()).with(member())).hasStatusOk()
+			.bodyText()
+			.contains("Discharged");
+	}
+
+	@Test
+	void aListIndexBeyondTheLimitIsABadRequestNotAServerError() {
+		CaseloadEntry entry = freshEntry(0);
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId())
+			.param("version", Long.toString(entry.getVersion())).param("whatMatters", "x")
+			.param("goals[256].description", "too far").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId())
+			.param("version", Long.toString(entry.getVersion())).param("whatMatters", "x")
+			.param("goals[99999999999].description", "too far").with(member()).with(csrf()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test

@@ -186,21 +186,89 @@ class NeighbourhoodPagesTests {
 			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("There is a problem");
 		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "OX-CTY").param("name", "")
 			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("Enter the team name");
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "")
-			.param("organisation", "Oxford Health").param("discipline", "WIZARD").param("username", "nobody-here")
+		// only staff whose scope covers the site can be picked: a Reading user cannot be listed in Oxford
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("username", "coordinator-berks")
+			.param("organisation", "Oxford Health").param("discipline", "WIZARD").param("teamRole", "MEMBER")
 			.with(delivery).with(csrf())).hasStatusOk()
 			.bodyText()
-			.contains("Enter the member", "Choose a discipline from the list", "There is no staff user with this username");
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Test Member")
-			.param("organisation", "Oxford Health").param("discipline", "PHARMACIST").param("username", "")
-			.with(delivery).with(csrf())).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).bodyText().contains("Test Member");
-		assertThat(mvc.post().uri("/neighbourhood/teams/BW-RDG/members").param("name", "Sneaky")
-			.param("organisation", "X").param("discipline", "GP").with(delivery).with(csrf()))
+			.contains("Choose a staff user from the list", "Choose a discipline from the list");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("username", "")
+			.param("organisation", "Oxford Health").param("discipline", "PHARMACIST").param("teamRole", "MEMBER")
+			.with(delivery).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("invite someone by entering their email address");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "not-an-email")
+			.param("name", "").param("organisation", "Oxford Health").param("discipline", "PHARMACIST")
+			.param("teamRole", "BOSS").with(delivery).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Enter an email address like", "Enter the name of the person you are inviting",
+					"Choose the member&#39;s role in the team");
+		// an invitation: a disabled account an administrator completes
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "Test.Member@example.nhs.uk")
+			.param("name", "Test Member").param("organisation", "Oxford Health").param("discipline", "PHARMACIST")
+			.param("teamRole", "MEMBER").with(delivery).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("SELECT enabled FROM identity.staff_user WHERE username = 'test.member@example.nhs.uk'")
+			.query(Boolean.class).single()).isFalse();
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).bodyText()
+			.contains("Test Member", "invited: an administrator must complete the account");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "test.member@example.nhs.uk")
+			.param("name", "Again").param("organisation", "X").param("discipline", "GP").param("teamRole", "MEMBER")
+			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("An account already uses this email");
+		assertThat(mvc.post().uri("/neighbourhood/teams/BW-RDG/members").param("email", "sneaky@example.nhs.uk")
+			.param("name", "Sneaky").param("organisation", "X").param("discipline", "GP").param("teamRole", "MEMBER")
+			.with(delivery).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "sneaky@example.nhs.uk")
+			.param("name", "Sneaky").param("organisation", "X").param("discipline", "GP").param("teamRole", "MEMBER")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theMemberListIsTheAccessRuleWithReadOnlyMembers(@Autowired TeamMemberRepository members) {
+		UUID entry = demoEntry("OX-CTY");
+		RequestPostProcessor coordinator = user("coordinator-oxon").roles("CARE_COORDINATOR");
+		// an INT member of the site who is not on the list is not a member
+		Team team = teams.findBySiteCode("OX-CTY").orElseThrow();
+		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> "coordinator-oxon".equals(m.getUsername()))
+			.forEach(m -> {
+				m.leave();
+				members.save(m);
+			});
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(coordinator))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("name", "Sneaky")
-			.param("organisation", "X").param("discipline", "GP").with(member()).with(csrf()))
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/caseload").with(coordinator))
 			.hasStatus(HttpStatus.FORBIDDEN);
+		// listed read only by the Place's delivery team, picked from the staff in scope
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(user("delivery-oxon").roles("PLACE_DELIVERY")))
+			.bodyText()
+			.contains("coordinator-oxon");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("username", "coordinator-oxon")
+			.param("organisation", "Oxford City hub").param("discipline", "CARE_COORDINATOR")
+			.param("teamRole", "READ_ONLY").with(user("delivery-oxon").roles("PLACE_DELIVERY")).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry).with(coordinator)).hasStatusOk()
+			.bodyText()
+			.contains("Direct care: INT member (Read only)")
+			.doesNotContain("Edit the care plan");
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/caseload").with(coordinator)).hasStatusOk();
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry + "/edit").with(coordinator))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry).param("version", "0")
+			.param("whatMatters", "read only write").with(coordinator).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		// a listed keyworker has their own work
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/my-work").with(member())).hasStatusOk()
+			.bodyText()
+			.contains("My actions", "Reviews due by");
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/my-work").with(user("supervisor-oxon")
+			.roles("CLINICAL_SUPERVISOR"))).hasStatus(HttpStatus.FORBIDDEN);
+		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> "coordinator-oxon".equals(m.getUsername()))
+			.forEach(m -> {
+				m.leave();
+				members.save(m);
+			});
 	}
 
 	@Test

@@ -1,0 +1,127 @@
+package uk.nhs.bob.primarycare.neighbourhood;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The validation points of the INT pages: dates in a sensible window, decisions that cannot be recorded twice, and an
+ * acknowledgement that says so only when something was acknowledged.
+ */
+@IntegrationTest
+class IntValidationTests {
+
+	static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TeamRepository teams;
+
+	@Autowired
+	CohortDefinitionRepository definitions;
+
+	@Autowired
+	Candidates candidates;
+
+	@Autowired
+	Caseload caseload;
+
+	@Autowired
+	MeetingRepository meetings;
+
+	static RequestPostProcessor member() {
+		return user("neighbourhood").roles("INT_MEMBER");
+	}
+
+	CaseloadEntry entry(int skip) {
+		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
+		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
+		return caseload.add(team, new NhsNumber(candidate.nhsNumber()), candidate.profile().practiceCode(), "test",
+				null, "neighbourhood");
+	}
+
+	@Test
+	void reviewAndPlanDatesMustBeWithinTheirWindow() {
+		CaseloadEntry entry = entry(2);
+		String plan = "/neighbourhood/care-plans/" + entry.getId();
+		assertThat(mvc.post().uri(plan).param("version", "0").param("whatMatters", "x")
+			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(3)))
+			.param("goals[0].description", "Walk").param("goals[0].targetDate", "1/1/2999")
+			.param("goals[0].status", "PROPOSED").with(member()).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Next review date must be within 2 years", "Target date of goal 1 must be within 5 years");
+		// the review form is on an agreed plan
+		CaseloadEntry saved = caseload.savePlan(entry.getId(), 0, new PlanContent("Home", java.util.List.of(
+				new PlanContent.Goal("g1", "Walk", LocalDate.now().plusMonths(2), GoalStatus.PROPOSED)),
+				java.util.List.of(), "", LocalDate.now().plusMonths(3)), "neighbourhood");
+		CaseloadEntry agreed = caseload.changeStatus(entry.getId(), saved.getVersion(), CaseloadStatus.PLAN_AGREED,
+				"neighbourhood");
+		assertThat(mvc.post().uri(plan + "/review").param("version", Long.toString(agreed.getVersion()))
+			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(2).plusDays(1)))
+			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Next review date must be within 2 years");
+	}
+
+	@Test
+	void meetingsAreWithinAYearAndDecisionsAreDueFromTheMeetingAndRecordedOnce() {
+		CaseloadEntry entry = entry(3);
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/meetings")
+			.param("date", TYPED.format(LocalDate.now().plusYears(5))).param("time", "13:00")
+			.param("location", "Room 1").with(member()).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Date must be within a year");
+		LocalDate day = LocalDate.now().plusDays(7);
+		Meeting meeting = meetings.save(new Meeting(entry.getTeamId(),
+				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", "neighbourhood"));
+		String page = "/neighbourhood/meetings/" + meeting.getId() + "/decisions";
+		assertThat(mvc.post().uri(page).param("entryId", entry.getId().toString()).param("decision", "Refer to falls")
+			.param("ownerOrganisation", "Falls service").param("dueDate", TYPED.format(day.minusDays(1)))
+			.with(member()).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Due date must be on or after the meeting");
+		for (int i = 0; i < 2; i++) {
+			assertThat(mvc.post().uri(page).param("entryId", entry.getId().toString())
+				.param("decision", "Refer to falls").param("ownerOrganisation", "Falls service")
+				.param("dueDate", TYPED.format(day.plusDays(14))).with(member()).with(csrf()))
+				.hasStatus3xxRedirection();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM neighbourhood.meeting_decision WHERE meeting_id = ?")
+			.param(meeting.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		String actions = jdbc.sql("SELECT actions FROM neighbourhood.caseload_entry WHERE id = ?")
+			.param(entry.getId())
+			.query(String.class)
+			.single();
+		assertThat(actions.split("Refer to falls", -1)).hasSize(2);
+	}
+
+	@Test
+	void acknowledgingAnAlertThatDoesNotExistSaysSo() {
+		CaseloadEntry entry = entry(4);
+		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/alerts/987654321/acknowledge")
+			.with(member()).with(csrf())).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+}
