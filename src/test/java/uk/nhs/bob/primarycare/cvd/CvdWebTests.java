@@ -170,7 +170,7 @@ class CvdWebTests {
 			.contains("Aylesbury")
 			.contains("Listed since");
 		long shown = audits("coordinator", Worklists.PURPOSE_LIST) - before;
-		assertThat(shown).isBetween(1L, (long) CvdController.PAGE_SIZE);
+		assertThat(shown).isBetween(1L, (long) WorklistController.PAGE_SIZE);
 		List<String> audited = jdbc.sql("""
 				SELECT DISTINCT r.site_code FROM audit.record_view a JOIN cvd.person_risk r ON r.nhs_number = a.nhs_number
 				WHERE a.username = 'coordinator' AND a.purpose = ?""").param(Worklists.PURPOSE_LIST).query(String.class).list();
