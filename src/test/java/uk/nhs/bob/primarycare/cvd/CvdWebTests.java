@@ -94,6 +94,53 @@ class CvdWebTests {
 	}
 
 	@Test
+	void theApiRefusesNonIntegersForIntegerFieldsNonBooleansForBooleansTextForNumbersAndUnknownFields() {
+		String bad = VALID.replace("\"age\": 64", "\"age\": 84.99")
+			.replace("\"migraine\": true", "\"migraine\": 2")
+			.replace("\"ethnicity\": 2", "\"ethnicity\": 2.0")
+			.replace("\"sle\": false", "\"sle\": \"false\"")
+			.replace("\"bmi\": 29.4", "\"bmi\": \"29.4\"")
+			.replace("\"systolicBpSd\": 7.5}", "\"systolicBpSd\": 7.5, \"hba1c\": 48}");
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[*].field", fields -> assertThat(fields).asArray()
+				.containsExactlyInAnyOrder("hba1c", "age", "ethnicity", "bmi", "migraine", "sle"))
+			.hasPathSatisfying("$.errors[?(@.field == 'age')].message",
+					m -> assertThat(m).asArray().containsExactly("must be a whole number"))
+			.hasPathSatisfying("$.errors[?(@.field == 'migraine')].message",
+					m -> assertThat(m).asArray().containsExactly("must be true or false"))
+			.hasPathSatisfying("$.errors[?(@.field == 'hba1c')].message",
+					m -> assertThat(m).asArray().containsExactly("is not a field of this API"));
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": 84")))
+			.hasStatusOk();
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theCalculatorAssumesNoTownsendScoreAndNoSmokingStatusAndExplainsTheCkdBox() {
+		assertThat(mvc.get().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"townsend\"[^>]*value=\"\"")
+			.doesNotContainPattern("<option value=\"0\" selected")
+			.contains("eGFR below 60");
+		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+			.param("age", "60").param("sex", "female").param("ethnicity", "1").param("bmi", "25")
+			.param("cholesterolHdlRatio", "4").param("systolicBp", "130").param("systolicBpSd", "5"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Enter the Townsend score", "Enter the smoking status")
+			.doesNotContain("id=\"qrisk3-score\"");
+	}
+
+	@Test
 	void aSystemReadsAPersonsRiskAndFindingsWithRuleVersionsAndTheReadIsAudited() {
 		String nhsNumber = jdbc.sql("""
 				SELECT p.nhs_number FROM population.person p JOIN cvd.finding f ON f.nhs_number = p.nhs_number
@@ -178,29 +225,30 @@ class CvdWebTests {
 	}
 
 	@Test
-	void theWorklistIsRankedByPriorityThenDeprivationAndFilters() throws Exception {
-		String body = mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX&quintile=").with(user("admin").roles("ICB_ADMIN"))
-			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(body).contains("Possible undiagnosed hypertension").doesNotContain("CVD-SMOKE-REFER v1");
-		List<Integer> deciles = jdbc.sql("""
-				SELECT imd_decile FROM cvd.finding WHERE rule_code = 'CVD-HTN-UNDX'
-				ORDER BY priority, imd_decile, townsend DESC, nhs_number LIMIT 25""").query(Integer.class).list();
-		assertThat(deciles).isSorted();
-	}
-
-	@Test
-	void theCsvExportHasAWhyForEveryRowAndIsAudited() throws Exception {
+	void theCsvHasOneRowPerPersonWithTheirFindingsJoinedInUtf8WithABomAndIsAudited() throws Exception {
 		long before = audits("coordinator", Worklists.PURPOSE_EXPORT);
 		MvcTestResult result = mvc.get().uri("/cvd/worklist.csv?rule=CVD-ASSESS-5Y")
 			.with(user("coordinator").roles("CARE_COORDINATOR")).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
-		List<String> lines = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-		assertThat(lines.get(0)).startsWith("priority,rule,rule_version");
-		long expected = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-ASSESS-5Y' AND site_code = 'BK-AYL'")
+		byte[] bytes = result.getResponse().getContentAsByteArray();
+		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.EXCEL.builder()
+			.setHeader().setSkipHeaderRecord(true).get()
+			.parse(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1)))
+			.getRecords();
+		long people = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-ASSESS-5Y' AND site_code = 'BK-AYL'")
 			.query(Long.class).single();
-		assertThat(lines).hasSize((int) expected + 1);
-		assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",CVD-ASSESS-5Y,1,").contains("Aged "));
-		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(expected);
+		assertThat(records).hasSize((int) people);
+		assertThat(records.stream().map(r -> r.get("nhs_number")).distinct()).hasSize((int) people);
+		for (org.apache.commons.csv.CSVRecord record : records.subList(0, Math.min(50, records.size()))) {
+			long findings = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ?")
+				.param(record.get("nhs_number")).query(Long.class).single();
+			assertThat(record.get("findings_count")).isEqualTo(String.valueOf(findings));
+			assertThat(record.get("findings").split(" \\| ")).hasSize((int) findings);
+			assertThat(record.get("findings")).contains("CVD-ASSESS-5Y v1: Aged ");
+			assertThat(record.get("status")).isNotBlank();
+		}
+		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(people);
 	}
 
 	@Test
@@ -379,9 +427,10 @@ class CvdWebTests {
 	}
 
 	@Test
-	void csvCellsAreQuotedAndFormulasNeutralised() {
-		assertThat(CvdController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(CvdController.cell("Aged 50, no test")).isEqualTo("\"Aged 50, no test\"");
+	void csvFormulasAreNeutralised() {
+		assertThat(WorklistController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(WorklistController.safe("-1")).isEqualTo("'-1");
+		assertThat(WorklistController.safe("Aged 50, no test")).isEqualTo("Aged 50, no test");
 		assertThat(within(0.1)).isNotNull();
 	}
 
