@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -326,11 +327,25 @@ class CvdController {
 	String refresh(Model model) {
 		Optional<RefreshJobs.Run> latest = jobs.latest();
 		model.addAttribute("run", latest.orElse(null));
-		if (latest.filter(RefreshJobs.Run::running).isPresent()) {
-			model.addAttribute("refreshSeconds", 2);
-		}
+		model.addAttribute("announced", latest.map(RefreshJobs.Run::tenths).orElse(0));
+		model.addAttribute("announcement", null);
 		model.addAttribute("canStart", canStartRefresh(staffUsers.currentUser()));
 		return VIEW_REFRESH;
+	}
+
+	/**
+	 * The progress part of the refresh page, polled by htmx while a refresh runs (no page reload). A change of tenth,
+	 * or the end, is also said once in the page's polite live region.
+	 */
+	@GetMapping("/cvd/refresh/progress")
+	String refreshProgress(@RequestParam(required = false) @Nullable String announced, Model model) {
+		Optional<RefreshJobs.Run> latest = jobs.latest();
+		int before = announced != null && announced.matches("\\d{1,3}") ? Integer.parseInt(announced) : -1;
+		int now = latest.map(RefreshJobs.Run::tenths).orElse(0);
+		model.addAttribute("run", latest.orElse(null));
+		model.addAttribute("announced", now);
+		model.addAttribute("announcement", now == before ? null : latest.map(RefreshJobs.Run::announcement).orElse(null));
+		return VIEW_REFRESH + " :: progress";
 	}
 
 	@PostMapping("/cvd/refresh")

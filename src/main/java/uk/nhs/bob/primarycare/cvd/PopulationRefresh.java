@@ -64,7 +64,7 @@ class PopulationRefresh {
 	/** Rows are sent to PostgreSQL in chunks of about this many characters. */
 	private static final int COPY_CHUNK = 4 << 20;
 
-	private static final int PROGRESS_EVERY = 25_000;
+	private static final int PROGRESS_EVERY = 1_000;
 
 	/** Parts of the population read, evaluated and written at once (this machine has two cores). */
 	private static final int PARTS = 2;

@@ -2,8 +2,8 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.util.List;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 record WorklistActionForm(
 		@NotEmpty(message = "Select at least one person") @Size(max = 100,
 				message = "Select at most 100 people at a time") @Nullable List<String> selected,
-		@NotBlank(message = "Choose an action") @Pattern(regexp = "ASSIGN|RELEASE|INVITE",
+		@NotNull(message = "Choose an action") @Pattern(regexp = "ASSIGN|RELEASE|INVITE",
 				message = "Choose an action") @Nullable String action,
 		@Nullable String outreachType, @Nullable String rule, @Nullable String practice, @Nullable String pcn,
 		@Nullable String quintile, @Nullable String status, @Nullable String days, @Nullable String owner,
@@ -26,7 +26,7 @@ record WorklistActionForm(
 		return new WorklistQuery(rule, practice, pcn, quintile, status, days, owner, page);
 	}
 
-	boolean isSelected(String nhsNumber) {
+	public boolean isSelected(String nhsNumber) {
 		return selected != null && selected.contains(nhsNumber);
 	}
 

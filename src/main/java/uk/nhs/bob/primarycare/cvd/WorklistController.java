@@ -193,14 +193,15 @@ class WorklistController {
 		Worklists.Filter filter = resolve(query, practices).filter();
 		List<Worklists.Row> rows = worklists.export(user, filter, practices, cuts(), "/cvd/worklist.csv");
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+			// the byte order mark first, so spreadsheets read the file as UTF-8 (accented names)
+			writer.write('\uFEFF');
+			CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
 					.setHeader("nhs_number", "name", "date_of_birth", "age", "practice_code", "practice", "pcn",
 							"imd_quintile_national", "bob_quintile", "findings_count", "most_urgent_rule", "findings",
 							"stale_evidence", "status", "last_outreach", "last_outreach_date", "last_outreach_by",
 							"owner", "first_listed")
-					.get())) {
-			writer.write('\uFEFF');
+					.get());
 			for (Worklists.Row row : rows) {
 				Worklists.LastOutreach last = row.lastOutreach();
 				csv.printRecord(row.nhsNumber(), safe(row.name()), row.dateOfBirth(), row.age(), row.practiceCode(),
@@ -216,6 +217,7 @@ class WorklistController {
 						row.findings().stream().map(Worklists.FindingRow::foundOn).min(Comparator.naturalOrder())
 							.map(LocalDate::toString).orElse(""));
 			}
+			csv.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

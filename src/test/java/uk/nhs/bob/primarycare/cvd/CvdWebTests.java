@@ -416,6 +416,47 @@ class CvdWebTests {
 	// --- Refresh ---
 
 	@Test
+	void theRefreshPageHasNoMetaRefreshAndItsProgressIsPolledIntoAPoliteLiveRegion() throws Exception {
+		long runId = jdbc.sql("SELECT max(id) FROM cvd.refresh_run").query(Long.class).single();
+		long[] kept = jdbc.sql("SELECT processed, total FROM cvd.refresh_run WHERE id = ?").param(runId)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		String page = mvc.get().uri("/cvd/refresh").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).exchange()
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("http-equiv=\"refresh\"")
+			.contains("id=\"refresh-announcer\"", "aria-live=\"polite\"", "htmx.min.js");
+		assertThat(page).containsPattern("id=\"run-trigger\">[^<]*(when the demo data was loaded|on demand by|nightly)");
+		// a running refresh: the fragment polls itself and says each new tenth once
+		jdbc.sql("UPDATE cvd.refresh_run SET status = 'RUNNING', processed = 41000, total = 100000 WHERE id = ?")
+			.param(runId).update();
+		try {
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=3").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+				.hasStatusOk().bodyText()
+				.contains("hx-trigger=\"every 2s\"", "announced=4", "hx-swap-oob", "Refresh 40% done: 41,000 of 100,000 people.",
+						"41,000 of 100,000 people (41%)")
+				.doesNotContain("<html");
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+				.hasStatusOk().bodyText().doesNotContain("hx-swap-oob");
+		}
+		finally {
+			jdbc.sql("UPDATE cvd.refresh_run SET status = 'COMPLETED', processed = ?, total = ? WHERE id = ?")
+				.params(kept[0], kept[1], runId).update();
+		}
+		assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk().bodyText().contains("Refresh complete").doesNotContain("hx-trigger");
+	}
+
+	@Test
+	void theImpactScenarioTakesAnUptakePerInterventionAndPlaceAndSaysWhatItCouldNotUse() {
+		assertThat(mvc.get().uri("/cvd/dashboard?impactPlace=14Y&uptake-statin-primary=80&uptake-blood-pressure=abc")
+			.with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Uptake for Blood pressure treatment", "must be a whole percentage from 0 to 100",
+					"value=\"abc\"", "value=\"80\"", "TIAs avoided", "BOB Primary Care Strategy (draft, January 2024)",
+					"<option value=\"14Y\" selected=\"selected\"");
+	}
+
+	@Test
 	void onlySupervisorsAndAdministratorsStartARefresh() {
 		assertThat(mvc.get().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")))
 			.hasStatusOk()
