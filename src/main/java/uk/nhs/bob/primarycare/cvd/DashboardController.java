@@ -31,9 +31,16 @@ class DashboardController {
 
 	private final Directory directory;
 
-	DashboardController(Dashboard dashboard, Directory directory) {
+	private final IndicatorSnapshots snapshots;
+
+	DashboardController(Dashboard dashboard, Directory directory, IndicatorSnapshots snapshots) {
 		this.dashboard = dashboard;
 		this.directory = directory;
+		this.snapshots = snapshots;
+	}
+
+	/** A point of the trend chart in chart units (the area's value, or the median of its level). */
+	record ChartPoint(double x, double y, String quarter, String text) {
 	}
 
 	/** A bar of a chart, laid out for the SVG (x and width in chart units). */
@@ -86,6 +93,7 @@ class DashboardController {
 		model.addAttribute("quintileHeight", byQuintile.size() * 28 + 8);
 		model.addAttribute("ethnicityHeight", byEthnicity.size() * 28 + 8);
 		model.addAttribute("levels", Map.of("place", "Place", "pcn", "PCN", "practice", "Practice"));
+		trend(chosenLevel, chosenArea, chosen, model);
 		impact(impactPlace, params, model);
 		return VIEW;
 	}
@@ -111,6 +119,41 @@ class DashboardController {
 			y += 28;
 		}
 		return bars;
+	}
+
+	/** The chosen indicator per quarter for the chosen area (or BOB), with the median of its level's areas. */
+	private void trend(String level, @Nullable String area, Dashboard.Indicator indicator, Model model) {
+		List<IndicatorSnapshots.Point> points = snapshots.trend(level, area, indicator);
+		List<ChartPoint> line = new ArrayList<>();
+		List<ChartPoint> median = new ArrayList<>();
+		java.time.format.DateTimeFormatter quarter = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy",
+				java.util.Locale.UK);
+		for (int i = 0; i < points.size(); i++) {
+			IndicatorSnapshots.Point point = points.get(i);
+			double x = 40 + i * (560.0 / Math.max(1, IndicatorSnapshots.QUARTERS - 1));
+			String label = quarter.format(point.quarterEnd());
+			if (point.percent() != null) {
+				line.add(new ChartPoint(x, 190 - point.percent() * 1.8, label,
+						String.format(java.util.Locale.UK, "%.1f%%", point.percent())));
+			}
+			if (point.median() != null) {
+				median.add(new ChartPoint(x, 190 - point.median() * 1.8, label,
+						String.format(java.util.Locale.UK, "%.1f%%", point.median())));
+			}
+		}
+		model.addAttribute("trend", points);
+		model.addAttribute("trendLine", line);
+		model.addAttribute("trendMedian", median);
+		model.addAttribute("trendLinePoints", polyline(line));
+		model.addAttribute("trendMedianPoints", polyline(median));
+	}
+
+	private static String polyline(List<ChartPoint> points) {
+		StringBuilder out = new StringBuilder();
+		for (ChartPoint p : points) {
+			out.append(String.format(java.util.Locale.UK, "%.1f,%.1f ", p.x(), p.y()));
+		}
+		return out.toString().trim();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.cvd;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +37,13 @@ class IndicatorSnapshots {
 
 	/** The last quarter end (31 March, 30 June, 30 September, 31 December) on or before a day. */
 	static LocalDate quarterEnd(LocalDate day) {
-		int month = ((day.getMonthValue() - 1) / 3) * 3 + 3;
-		LocalDate end = LocalDate.of(day.getYear(), month, 1).withDayOfMonth(Month.of(month).length(false));
-		return end.isAfter(day) ? quarterEnd(end.minusMonths(3).withDayOfMonth(1)) : end;
+		LocalDate lastMonth = LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3) * 3 + 3, 1);
+		LocalDate end = lastMonth.withDayOfMonth(lastMonth.lengthOfMonth());
+		if (!end.isAfter(day)) {
+			return end;
+		}
+		LocalDate previous = lastMonth.minusMonths(3);
+		return previous.withDayOfMonth(previous.lengthOfMonth());
 	}
 
 	/** Takes the snapshot of the last quarter end unless it has been taken; true when it took one. */

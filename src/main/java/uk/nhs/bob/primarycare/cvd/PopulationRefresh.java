@@ -92,10 +92,12 @@ class PopulationRefresh {
 
 	private final MeterRegistry meters;
 
+	private final IndicatorSnapshots snapshots;
+
 	PopulationRefresh(Population population, Directory directory, DataSource dataSource, JdbcClient jdbc,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments,
-			MeterRegistry meters) {
+			MeterRegistry meters, IndicatorSnapshots snapshots) {
 		this.population = population;
 		this.directory = directory;
 		this.dataSource = dataSource;
@@ -106,6 +108,7 @@ class PopulationRefresh {
 		this.outreaches = outreaches;
 		this.adjustments = adjustments;
 		this.meters = meters;
+		this.snapshots = snapshots;
 	}
 
 	/** Records a new run (so its progress shows at once) and returns its id. */
@@ -217,6 +220,10 @@ class PopulationRefresh {
 		});
 		for (String nhsNumber : touched) {
 			personEvaluation.reevaluate(new NhsNumber(nhsNumber));
+		}
+		// the first refresh after a quarter end keeps that quarter's indicators for the trend charts
+		if (snapshots.takeIfDue(today)) {
+			log.info("CVD indicators kept for the quarter ending {}", IndicatorSnapshots.quarterEnd(today));
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		log.info("CVD population refresh: {} people, {} findings, {} events in {} s ({} people/s)", state.processed,

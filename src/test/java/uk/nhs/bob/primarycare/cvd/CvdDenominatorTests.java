@@ -27,9 +27,39 @@ class CvdDenominatorTests {
 	@Autowired
 	PersonEvaluation evaluation;
 
+	@Autowired
+	IndicatorSnapshots snapshots;
+
 	Dashboard.Counts bob() {
 		List<Dashboard.Counts> counts = dashboard.counts("'BOB'", null, null, Map.of());
 		return counts.get(0);
+	}
+
+	@Test
+	void theFirstRefreshAfterAQuarterEndKeepsThatQuartersIndicatorsWithoutTheDead() {
+		LocalDate quarter = IndicatorSnapshots.quarterEnd(LocalDate.now(PersonEvaluation.UK));
+		long kept = jdbc.sql("SELECT coalesce(sum(people), 0) FROM cvd.indicator_snapshot WHERE quarter_end = ?")
+			.param(quarter).query(Long.class).single();
+		assertThat(kept).isPositive();
+		long dead = jdbc.sql("SELECT count(*) FROM population.person WHERE date_of_death IS NOT NULL").query(Long.class)
+			.single();
+		long everyone = jdbc.sql("SELECT count(*) FROM population.person").query(Long.class).single();
+		assertThat(dead).isPositive();
+		assertThat(kept).isLessThanOrEqualTo(everyone - dead);
+		assertThat(snapshots.takeIfDue(LocalDate.now(PersonEvaluation.UK))).isFalse();
+		List<IndicatorSnapshots.Point> trend = snapshots.trend("place", null, Dashboard.Indicator.TREATED_TO_TARGET);
+		assertThat(trend).isNotEmpty();
+		assertThat(trend.get(trend.size() - 1).quarterEnd()).isEqualTo(quarter);
+		assertThat(trend.get(trend.size() - 1).median()).isNotNull();
+	}
+
+	@Test
+	void quarterEndsAreTheLastDaysOfMarchJuneSeptemberAndDecember() {
+		assertThat(IndicatorSnapshots.quarterEnd(LocalDate.of(2026, 12, 6))).isEqualTo(LocalDate.of(2026, 9, 30));
+		assertThat(IndicatorSnapshots.quarterEnd(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 12, 31));
+		assertThat(IndicatorSnapshots.quarterEnd(LocalDate.of(2026, 1, 1))).isEqualTo(LocalDate.of(2025, 12, 31));
+		assertThat(IndicatorSnapshots.quarterEnd(LocalDate.of(2026, 4, 1))).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(IndicatorSnapshots.quarterEnd(LocalDate.of(2026, 6, 30))).isEqualTo(LocalDate.of(2026, 6, 30));
 	}
 
 	@Test
