@@ -125,6 +125,7 @@ class CvdController {
 		model.addAttribute("person", view.person());
 		model.addAttribute("practice", practice);
 		model.addAttribute("assessment", evaluation.assessment());
+		model.addAttribute("staleInputs", EvidenceAge.staleQriskInputs(view.record(), today));
 		model.addAttribute("evaluation", evaluation);
 		model.addAttribute("stored", worklists.findingsOf(number));
 		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(8).toList());
@@ -194,7 +195,9 @@ class CvdController {
 		cvdOutreach.record(number, practice, type, rule, outcome, date.orElseThrow(),
 				blank(form.note()) ? null : form.note().trim(), staffUsers.currentUser().username());
 		personEvaluation.reevaluate(number);
-		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + ".");
+		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + "."
+				+ (CvdOutreach.declineExcepts(rule, outcome) ? " A personalised care adjustment (declined) takes the "
+						+ "person off " + rule.title() + " for 12 months: see below to withdraw it." : ""));
 		return "redirect:/cvd/people/" + number.value();
 	}
 

@@ -190,8 +190,9 @@ class DashboardController {
 						+ "using the default " + intervention.defaultUptake() + "%.");
 			}
 		}
-		long bobPeople = dashboard.impactInputs(null).people();
-		ImpactScenario.Inputs in = chosenPlace == null ? dashboard.impactInputs(null) : dashboard.impactInputs(chosenPlace);
+		ImpactScenario.Inputs bob = dashboard.impactInputs(null);
+		long bobPeople = bob.people();
+		ImpactScenario.Inputs in = chosenPlace == null ? bob : dashboard.impactInputs(chosenPlace);
 		ImpactScenario.Result result = ImpactScenario.estimate(in, bobPeople, uptake);
 		model.addAttribute("impact", result);
 		model.addAttribute("impactInputs", in);

@@ -3,9 +3,16 @@ package uk.nhs.bob.primarycare.cvd;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.population.BloodPressureSetting;
+import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.population.ObservationType;
 
 /**
  * How old the evidence behind a finding is, and whether it is older than the rule's window. Each window is the
@@ -78,6 +85,38 @@ final class EvidenceAge {
 			return window.getMonths() + " months";
 		}
 		return window.getDays() + " days";
+	}
+
+	/** QRISK3's measured inputs older than this are named on the person page (the NHS Health Check's 5 years). */
+	static final Period QRISK_INPUT_WINDOW = Period.ofYears(5);
+
+	/**
+	 * The QRISK3 measurements the score rests on that are older than {@link #QRISK_INPUT_WINDOW}, in words ("BMI
+	 * from March 2019, 7 years ago"), picked as QRISK3 picks them: the latest BMI, the newest total cholesterol with
+	 * an HDL of the same day, the latest clinic systolic (home readings and averages are not QRISK3 inputs).
+	 */
+	static List<String> staleQriskInputs(CodedRecord record, LocalDate today) {
+		RecordIndex index = new RecordIndex(record);
+		List<String> stale = new ArrayList<>();
+		index.latest(ObservationType.BMI).ifPresent(o -> addIfStale(stale, "BMI", o.date(), today));
+		List<Observation> hdls = index.observations(ObservationType.HDL_CHOLESTEROL);
+		index.observations(ObservationType.TOTAL_CHOLESTEROL)
+			.stream()
+			.filter(total -> hdls.stream().anyMatch(h -> h.date().equals(total.date()) && h.value().signum() > 0))
+			.findFirst()
+			.ifPresent(o -> addIfStale(stale, "Cholesterol", o.date(), today));
+		index.observations(ObservationType.SYSTOLIC_BP)
+			.stream()
+			.filter(o -> o.setting() == null || (!o.setting().average() && o.setting() != BloodPressureSetting.HOME))
+			.findFirst()
+			.ifPresent(o -> addIfStale(stale, "Systolic blood pressure", o.date(), today));
+		return stale;
+	}
+
+	private static void addIfStale(List<String> stale, String input, LocalDate date, LocalDate today) {
+		if (date.plus(QRISK_INPUT_WINDOW).isBefore(today)) {
+			stale.add(input + " from " + MONTH.format(date) + ", " + ago(date, today));
+		}
 	}
 
 }

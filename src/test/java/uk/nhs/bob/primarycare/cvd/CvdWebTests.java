@@ -257,7 +257,7 @@ class CvdWebTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("Hypertension treated to target")
-			.contains("Impact estimate")
+			.contains("Impact scenario")
 			.contains("797")
 			.contains("Project&#39;s own");
 		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(user("delivery").roles("PLACE_DELIVERY")))

@@ -231,4 +231,23 @@ class CvdWorklistTests {
 		assertThat(page("delivery", "PLACE_DELIVERY", "/")).contains("href=\"/cvd/dashboard\"");
 	}
 
+	@Test
+	void aStatinOfferDeclinedAtAReviewTakesThePersonOffThatListWithAnAdjustmentThatCanBeWithdrawn() {
+		String nhs = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-QRISK-STATIN' AND site_code = 'BW-RDG'
+				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user(BERKS).roles("CARE_COORDINATOR"))
+			.with(csrf()).param("type", "GP_REVIEW").param("ruleCode", "CVD-QRISK-STATIN").param("outcome", "DECLINED")
+			.param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+			.param("year", String.valueOf(today.getYear())))
+			.hasStatus3xxRedirection()
+			.flash().hasEntrySatisfying("success", m -> assertThat(m).asString().contains("personalised care adjustment"));
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-QRISK-STATIN'")
+			.param(nhs).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT reason FROM cvd.care_adjustment WHERE nhs_number = ? AND rule_code = 'CVD-QRISK-STATIN'
+				AND withdrawn_at IS NULL""").param(nhs).query(String.class).single()).isEqualTo("DECLINED");
+	}
+
 }

@@ -42,4 +42,16 @@ class EvidenceAgeTests {
 				TODAY, "x"), 14, TODAY)).isEqualTo(ContactStatus.DECLINED);
 	}
 
+	@Test
+	void theQrisk3PageNamesTheMeasurementsOlderThanFiveYears() {
+		People people = People.aged(60)
+			.bmi("26", LocalDate.of(2019, 3, 4))
+			.cholesterol("5.0", "1.25", People.TODAY.minusMonths(6))
+			.bp(130, 80, People.TODAY.minusYears(6));
+		assertThat(EvidenceAge.staleQriskInputs(people.record(), People.TODAY))
+			.containsExactly("BMI from March 2019, 7 years ago", "Systolic blood pressure from November 2020, 6 years ago");
+		assertThat(EvidenceAge.staleQriskInputs(People.aged(60).assessable().bp(130, 80, People.TODAY).record(),
+				People.TODAY)).isEmpty();
+	}
+
 }
