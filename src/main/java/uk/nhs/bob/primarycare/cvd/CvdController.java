@@ -89,6 +89,7 @@ class CvdController {
 		model.addAttribute("user", user);
 		model.addAttribute("rules", CaseFindingRule.values());
 		model.addAttribute("counts", worklists.countsByRule(user, all));
+		model.addAttribute("people", worklists.count(user, all));
 		model.addAttribute("lastRefresh", jobs.latestCompleted().orElse(null));
 		return VIEW_OVERVIEW;
 	}

@@ -69,6 +69,8 @@ class CvdWorklistTests {
 			.query(Long.class).single();
 		assertThat(findings).isGreaterThan(people);
 		assertThat(total(page)).isEqualTo(people);
+		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd")).containsPattern(
+				"id=\"people-listed\"><strong>" + String.format(java.util.Locale.UK, "%,d", people) + "</strong>");
 		List<String> shown = people(page);
 		assertThat(shown).hasSize(WorklistController.PAGE_SIZE).doesNotHaveDuplicates();
 
