@@ -66,6 +66,19 @@ class DashboardController {
 		Map<String, String> areaLabels = areaLabels(chosenLevel);
 		List<Dashboard.Counts> areas = dashboard.counts("r." + column, null, null, areaLabels);
 		String chosenArea = area != null && areaLabels.containsKey(area) ? area : null;
+		// a filter that cannot be used is said, never silently dropped
+		List<String> filterMessages = new ArrayList<>();
+		if (level != null && !level.isBlank() && !level.equals(chosenLevel)) {
+			filterMessages.add("'" + level + "' is not a level (Place, PCN or practice): showing Places.");
+		}
+		if (indicator != null && !indicator.isBlank() && !indicator.equals(chosen.name())) {
+			filterMessages.add("'" + indicator + "' is not an indicator: showing " + chosen.title() + ".");
+		}
+		if (area != null && !area.isBlank() && chosenArea == null) {
+			filterMessages.add("There is no " + chosenLevel.replace("place", "Place").replace("pcn", "PCN") + " '" + area
+					+ "': showing all of BOB.");
+		}
+		model.addAttribute("filterMessages", filterMessages);
 
 		List<Dashboard.Counts> byQuintile = dashboard.counts("(r.imd_decile + 1) / 2", chosenArea == null ? null : column,
 				chosenArea, Dashboard.quintileLabels());

@@ -64,7 +64,10 @@ class PopulationRefresh {
 	/** Rows are sent to PostgreSQL in chunks of about this many characters. */
 	private static final int COPY_CHUNK = 4 << 20;
 
+	/** Progress is counted in thousands of people, written at most once a second per part (the page polls every 2 s). */
 	private static final int PROGRESS_EVERY = 1_000;
+
+	private static final long PROGRESS_AT_MOST_NANOS = 1_000_000_000L;
 
 	/** Parts of the population read, evaluated and written at once (this machine has two cores). */
 	private static final int PARTS = 2;
@@ -415,6 +418,8 @@ class PopulationRefresh {
 
 		long processed;
 
+		private long progressWritten = System.nanoTime();
+
 		long findings;
 
 		@Nullable Connection writer;
@@ -523,8 +528,9 @@ class PopulationRefresh {
 			progressFindings.addAndGet(evaluation.findings().size());
 			try {
 				flush(false);
-				if (processed % PROGRESS_EVERY == 0) {
+				if (processed % PROGRESS_EVERY == 0 && System.nanoTime() - progressWritten >= PROGRESS_AT_MOST_NANOS) {
 					progress();
+					progressWritten = System.nanoTime();
 				}
 			}
 			catch (SQLException | IOException ex) {

@@ -262,6 +262,11 @@ class CvdWebTests {
 			.contains("Project&#39;s own");
 		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(user("delivery").roles("PLACE_DELIVERY")))
 			.hasStatusOk();
+		assertThat(mvc.get().uri("/cvd/dashboard?level=ward&indicator=NOPE&area=XYZ").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Some filters were not used", "&#39;ward&#39; is not a level", "&#39;NOPE&#39; is not an indicator",
+					"There is no Place &#39;XYZ&#39;");
 		assertThat(mvc.get().uri("/cvd/worklist").with(user("delivery").roles("PLACE_DELIVERY")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
