@@ -104,16 +104,17 @@ class WorklistController {
 		if (errors.hasErrors()) {
 			return show(form.query(), form, model);
 		}
+		List<NhsNumber> chosen = people.stream().distinct().toList();
 		String message = switch (form.action()) {
-			case "ASSIGN" -> assignedMessage(actions.assignToMe(user, people));
+			case "ASSIGN" -> assignedMessage(actions.assignToMe(user, chosen));
 			case "RELEASE" -> {
-				int released = actions.release(user, people);
+				int released = actions.release(user, chosen);
 				yield released + (released == 1 ? " person" : " people") + " released"
-						+ (released < people.size() ? " (" + (people.size() - released) + " were not yours)" : "")
+						+ (released < chosen.size() ? " (" + (chosen.size() - released) + " were not yours)" : "")
 						+ ".";
 			}
 			default -> {
-				int recorded = actions.recordInvitations(user, people, type, LocalDate.now(PersonEvaluation.UK));
+				int recorded = actions.recordInvitations(user, chosen, type, LocalDate.now(PersonEvaluation.UK));
 				yield "Invitation recorded for " + recorded + (recorded == 1 ? " person" : " people") + ": "
 						+ type.label() + ", today.";
 			}
