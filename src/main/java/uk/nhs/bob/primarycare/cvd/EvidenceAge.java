@@ -21,7 +21,7 @@ import uk.nhs.bob.primarycare.population.ObservationType;
  */
 final class EvidenceAge {
 
-	/** The evidence's age in words ("reading from March 2026, 8 months ago") and whether it is stale. */
+	/** The evidence's age in words (the month it is from and how long ago) and whether it is stale. */
 	record Age(String text, boolean stale) {
 
 		static final Age NONE = new Age("", false);
@@ -91,9 +91,10 @@ final class EvidenceAge {
 	static final Period QRISK_INPUT_WINDOW = Period.ofYears(5);
 
 	/**
-	 * The QRISK3 measurements the score rests on that are older than {@link #QRISK_INPUT_WINDOW}, in words ("BMI
-	 * from March 2019, 7 years ago"), picked as QRISK3 picks them: the latest BMI, the newest total cholesterol with
-	 * an HDL of the same day, the latest clinic systolic (home readings and averages are not QRISK3 inputs).
+	 * The QRISK3 measurements the score rests on that are older than {@link #QRISK_INPUT_WINDOW}, each in words (the
+	 * input, the month it is from and how long ago), picked as QRISK3 picks them: the latest BMI, the newest total
+	 * cholesterol with an HDL of the same day, the latest clinic systolic (home readings and averages are not QRISK3
+	 * inputs).
 	 */
 	static List<String> staleQriskInputs(CodedRecord record, LocalDate today) {
 		RecordIndex index = new RecordIndex(record);
