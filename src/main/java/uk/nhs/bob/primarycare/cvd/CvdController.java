@@ -1,21 +1,16 @@
 package uk.nhs.bob.primarycare.cvd;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +33,6 @@ import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.population.PersonRecord;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
-import uk.nhs.bob.primarycare.shared.Pagination;
 
 /**
  * The CVD prevention pages for clinical staff: the overview with the rules, the worklists (per practice and PCN,
@@ -50,15 +44,11 @@ class CvdController {
 
 	static final String VIEW_OVERVIEW = "cvd/overview";
 
-	static final String VIEW_WORKLIST = "cvd/worklist";
-
 	static final String VIEW_PERSON = "cvd/person";
 
 	static final String VIEW_REFRESH = "cvd/refresh";
 
 	static final String PURPOSE_PERSON = "Direct care: CVD prevention";
-
-	static final int PAGE_SIZE = 25;
 
 	private final Worklists worklists;
 
@@ -95,138 +85,13 @@ class CvdController {
 	@GetMapping("/cvd")
 	String overview(Model model) {
 		StaffUser user = staffUsers.currentUser();
-		Worklists.Filter all = new Worklists.Filter(null, null, null, null);
+		Worklists.Filter all = Worklists.Filter.all();
 		model.addAttribute("user", user);
 		model.addAttribute("rules", CaseFindingRule.values());
 		model.addAttribute("counts", worklists.countsByRule(user, all));
+		model.addAttribute("people", worklists.count(user, all));
 		model.addAttribute("lastRefresh", jobs.latestCompleted().orElse(null));
 		return VIEW_OVERVIEW;
-	}
-
-	// --- Worklists ---------------------------------------------------------------------------------------------
-
-	@GetMapping("/cvd/worklist")
-	String worklist(@RequestParam(required = false) @Nullable String rule,
-			@RequestParam(required = false) @Nullable String practice,
-			@RequestParam(required = false) @Nullable String pcn,
-			@RequestParam(required = false) @Nullable String quintile,
-			@RequestParam(required = false) @Nullable String page, Model model) {
-		StaffUser user = staffUsers.currentUser();
-		Map<String, PracticeSummary> practices = practicesInScope(user);
-		Worklists.Filter filter = filter(rule, practice, pcn, quintile, practices, user);
-		long total = worklists.count(user, filter);
-		int requested = Pagination.pageNumber(page);
-		Pagination pagination = Pagination.of(requested, total, PAGE_SIZE,
-				number -> worklistUrl("/cvd/worklist", filter) + "&page=" + number);
-		float[] cuts = cuts();
-		List<Worklists.Row> rows = worklists.page(user, filter, (pagination.page() - 1) * PAGE_SIZE, PAGE_SIZE,
-				practices, cuts, "/cvd/worklist");
-		model.addAttribute("rows", rows);
-		model.addAttribute("pagination", pagination);
-		model.addAttribute("total", total);
-		model.addAttribute("filter", filter);
-		model.addAttribute("user", user);
-		model.addAttribute("ruleOptions", Arrays.stream(CaseFindingRule.values())
-			.collect(Collectors.toMap(CaseFindingRule::code, r -> r.priority() + ". " + r.title(), (a, b) -> a,
-					LinkedHashMap::new)));
-		model.addAttribute("practiceOptions", practices.values()
-			.stream()
-			.sorted(java.util.Comparator.comparing(PracticeSummary::name))
-			.collect(Collectors.toMap(p -> p.odsCode().value(), PracticeSummary::name, (a, b) -> a,
-					LinkedHashMap::new)));
-		model.addAttribute("pcnOptions", pcnsInScope(user, practices));
-		model.addAttribute("quintileOptions", quintileOptions());
-		model.addAttribute("selectedRule", filter.rule() == null ? "" : filter.rule().code());
-		model.addAttribute("selectedPractice", filter.practice() == null ? "" : filter.practice());
-		model.addAttribute("selectedPcn", filter.pcn() == null ? "" : filter.pcn());
-		model.addAttribute("selectedQuintile", filter.quintile() == null ? "" : filter.quintile().toString());
-		model.addAttribute("csvUrl", worklistUrl("/cvd/worklist.csv", filter));
-		model.addAttribute("hasCuts", cuts.length > 0);
-		model.addAttribute("rule", filter.rule());
-		return VIEW_WORKLIST;
-	}
-
-	@GetMapping("/cvd/worklist.csv")
-	ResponseEntity<byte[]> worklistCsv(@RequestParam(required = false) @Nullable String rule,
-			@RequestParam(required = false) @Nullable String practice,
-			@RequestParam(required = false) @Nullable String pcn,
-			@RequestParam(required = false) @Nullable String quintile) {
-		StaffUser user = staffUsers.currentUser();
-		Map<String, PracticeSummary> practices = practicesInScope(user);
-		Worklists.Filter filter = filter(rule, practice, pcn, quintile, practices, user);
-		List<Worklists.Row> rows = worklists.export(user, filter, practices, cuts(), "/cvd/worklist.csv");
-		StringBuilder csv = new StringBuilder();
-		csv.append("priority,rule,rule_version,rule_title,nhs_number,name,date_of_birth,age,practice_code,practice,pcn,"
-				+ "imd_quintile_national,bob_quintile,why,evidence_date,found_on\r\n");
-		for (Worklists.Row row : rows) {
-			csv.append(String.join(",", String.valueOf(row.priority()), row.rule().code(),
-					String.valueOf(row.ruleVersion()), cell(row.rule().title()), row.nhsNumber(), cell(row.name()),
-					String.valueOf(row.dateOfBirth()), String.valueOf(row.age()), row.practiceCode(),
-					cell(row.practiceName()), cell(row.pcnName()), String.valueOf(row.imdQuintile()),
-					row.bobQuintile() == null ? "" : row.bobQuintile().toString(), cell(row.explanation()),
-					row.evidenceDate() == null ? "" : row.evidenceDate().toString(), row.foundOn().toString()))
-				.append("\r\n");
-		}
-		String name = "cvd-worklist-" + (filter.rule() == null ? "all" : filter.rule().code()) + "-"
-				+ LocalDate.now(PersonEvaluation.UK) + ".csv";
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** A CSV cell: quoted, with quotes doubled, and a leading formula character neutralised for spreadsheets. */
-	static String cell(String value) {
-		String safe = value;
-		if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-			safe = "'" + safe;
-		}
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
-	}
-
-	private Worklists.Filter filter(@Nullable String rule, @Nullable String practice, @Nullable String pcn,
-			@Nullable String quintile, Map<String, PracticeSummary> practices, StaffUser user) {
-		CaseFindingRule ruleFilter = blank(rule) ? null : CaseFindingRule.ofCode(rule).orElse(null);
-		String practiceFilter = !blank(practice) && practices.containsKey(practice) ? practice : null;
-		String pcnFilter = !blank(pcn) && pcnsInScope(user, practices).containsKey(pcn) ? pcn : null;
-		Integer quintileFilter = !blank(quintile) && quintile.matches("[1-5]") ? Integer.valueOf(quintile) : null;
-		return new Worklists.Filter(ruleFilter, practiceFilter, pcnFilter, quintileFilter);
-	}
-
-	private static String worklistUrl(String path, Worklists.Filter filter) {
-		return path + "?rule=" + (filter.rule() == null ? "" : filter.rule().code()) + "&practice="
-				+ (filter.practice() == null ? "" : filter.practice()) + "&pcn="
-				+ (filter.pcn() == null ? "" : filter.pcn()) + "&quintile="
-				+ (filter.quintile() == null ? "" : filter.quintile());
-	}
-
-	private Map<String, PracticeSummary> practicesInScope(StaffUser user) {
-		return directory.practices()
-			.stream()
-			.filter(user::canSee)
-			.collect(Collectors.toMap(p -> p.odsCode().value(), Function.identity()));
-	}
-
-	private Map<String, String> pcnsInScope(StaffUser user, Map<String, PracticeSummary> practices) {
-		return practices.values()
-			.stream()
-			.sorted(java.util.Comparator.comparing(PracticeSummary::pcnName))
-			.collect(Collectors.toMap(PracticeSummary::pcnCode, PracticeSummary::pcnName, (a, b) -> a,
-					LinkedHashMap::new));
-	}
-
-	static Map<String, String> quintileOptions() {
-		Map<String, String> options = new LinkedHashMap<>();
-		options.put("1", "1 - most deprived 20% (Core20)");
-		options.put("2", "2");
-		options.put("3", "3");
-		options.put("4", "4");
-		options.put("5", "5 - least deprived 20%");
-		return options;
-	}
-
-	private float[] cuts() {
-		return PopulationRefresh.parseCuts(jobs.latestCompleted().map(RefreshJobs.Run::quintileCuts).orElse(null));
 	}
 
 	private static boolean blank(@Nullable String value) {
@@ -261,6 +126,7 @@ class CvdController {
 		model.addAttribute("person", view.person());
 		model.addAttribute("practice", practice);
 		model.addAttribute("assessment", evaluation.assessment());
+		model.addAttribute("staleInputs", EvidenceAge.staleQriskInputs(view.record(), today));
 		model.addAttribute("evaluation", evaluation);
 		model.addAttribute("stored", worklists.findingsOf(number));
 		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(8).toList());
@@ -330,7 +196,9 @@ class CvdController {
 		cvdOutreach.record(number, practice, type, rule, outcome, date.orElseThrow(),
 				blank(form.note()) ? null : form.note().trim(), staffUsers.currentUser().username());
 		personEvaluation.reevaluate(number);
-		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + ".");
+		redirect.addFlashAttribute("success", "Outreach recorded: " + type.label() + ", " + outcome.label() + "."
+				+ (CvdOutreach.declineExcepts(rule, outcome) ? " A personalised care adjustment (declined) takes the "
+						+ "person off " + rule.title() + " for 12 months: see below to withdraw it." : ""));
 		return "redirect:/cvd/people/" + number.value();
 	}
 
@@ -463,11 +331,25 @@ class CvdController {
 	String refresh(Model model) {
 		Optional<RefreshJobs.Run> latest = jobs.latest();
 		model.addAttribute("run", latest.orElse(null));
-		if (latest.filter(RefreshJobs.Run::running).isPresent()) {
-			model.addAttribute("refreshSeconds", 2);
-		}
+		model.addAttribute("announced", latest.map(RefreshJobs.Run::tenths).orElse(0));
+		model.addAttribute("announcement", null);
 		model.addAttribute("canStart", canStartRefresh(staffUsers.currentUser()));
 		return VIEW_REFRESH;
+	}
+
+	/**
+	 * The progress part of the refresh page, polled by htmx while a refresh runs (no page reload). A change of tenth,
+	 * or the end, is also said once in the page's polite live region.
+	 */
+	@GetMapping("/cvd/refresh/progress")
+	String refreshProgress(@RequestParam(required = false) @Nullable String announced, Model model) {
+		Optional<RefreshJobs.Run> latest = jobs.latest();
+		int before = announced != null && announced.matches("\\d{1,3}") ? Integer.parseInt(announced) : -1;
+		int now = latest.map(RefreshJobs.Run::tenths).orElse(0);
+		model.addAttribute("run", latest.orElse(null));
+		model.addAttribute("announced", now);
+		model.addAttribute("announcement", now == before ? null : latest.map(RefreshJobs.Run::announcement).orElse(null));
+		return VIEW_REFRESH + " :: progress";
 	}
 
 	@PostMapping("/cvd/refresh")

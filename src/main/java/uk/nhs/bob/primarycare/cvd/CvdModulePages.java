@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.cvd;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,24 @@ import uk.nhs.bob.primarycare.shared.Role;
 @Component
 class CvdModulePages implements ModulePages {
 
+	private static final Set<Role> PLACE_DELIVERY = Set.of(Role.PLACE_DELIVERY);
+
 	@Override
 	public List<MenuEntry> menu() {
-		return List.of(new MenuEntry("cvd", "/cvd", "CVD prevention", 40, Role.recordRoles()));
+		// the dashboard is aggregate: Place delivery teams, who may not open the worklists, still reach it
+		return List.of(new MenuEntry("cvd", "/cvd", "CVD prevention", 40, Role.recordRoles()),
+				new MenuEntry("cvd", "/cvd/dashboard", "CVD dashboard", 41, PLACE_DELIVERY));
 	}
 
 	@Override
 	public List<HomeCard> homeCards() {
-		return List.of(new HomeCard("/cvd", "CVD prevention",
-				"Worklists of people at risk, QRISK3, outreach and indicators.", 40, Role.recordRoles()));
+		return List.of(
+				new HomeCard("/cvd", "CVD prevention", "Worklists of people at risk, QRISK3, outreach and indicators.",
+						40, Role.recordRoles()),
+				new HomeCard("/cvd/dashboard", "CVD dashboard",
+						"CVD prevention indicators per Place, PCN and practice, trends and the impact scenario "
+								+ "(no one identifiable).",
+						41, PLACE_DELIVERY));
 	}
 
 	@Override

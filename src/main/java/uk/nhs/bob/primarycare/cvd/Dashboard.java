@@ -117,7 +117,8 @@ class Dashboard {
 	 */
 	List<Counts> counts(String groupBy, @Nullable String areaColumn, @Nullable String areaCode,
 			Map<String, String> labels) {
-		String where = areaColumn == null ? "" : " WHERE r." + areaColumn + " = :area";
+		// people who have died are in no denominator (nor numerator)
+		String where = " WHERE NOT r.deceased" + (areaColumn == null ? "" : " AND r." + areaColumn + " = :area");
 		String sql = """
 				SELECT (%s)::text AS key, count(*) AS people,
 				       count(*) FILTER (WHERE r.hypertension) AS hypertension,
@@ -144,27 +145,30 @@ class Dashboard {
 		return counts;
 	}
 
-	/** The impact estimate's inputs: the QRISK3 scores of the people on the statin and hypertension worklists. */
-	record ImpactInputs(long people, double statinRiskSum, long statinPeople, double bpRiskSum, long bpPeople,
-			long bpPeopleWithoutScore) {
-	}
-
-	ImpactInputs impactInputs() {
+	/**
+	 * The impact scenario's inputs for BOB or one Place: the QRISK3 scores of the people on the statin and blood
+	 * pressure worklists, and how many are on the lists whose people have no score (CVD, CKD). No one who has died.
+	 */
+	ImpactScenario.Inputs impactInputs(@Nullable String placeCode) {
 		return jdbc.sql("""
-				SELECT (SELECT count(*) FROM cvd.person_risk) AS people,
-				       coalesce(sum(r.score) FILTER (WHERE s.nhs_number IS NOT NULL), 0) AS statin_risk,
-				       count(*) FILTER (WHERE s.nhs_number IS NOT NULL) AS statin_people,
-				       coalesce(sum(r.score) FILTER (WHERE b.nhs_number IS NOT NULL AND r.score IS NOT NULL), 0) AS bp_risk,
-				       count(*) FILTER (WHERE b.nhs_number IS NOT NULL AND r.score IS NOT NULL) AS bp_people,
-				       count(*) FILTER (WHERE b.nhs_number IS NOT NULL AND r.score IS NULL) AS bp_without
+				SELECT count(*) AS people,
+				       coalesce(sum(r.score) FILTER (WHERE f.statin), 0) AS statin_risk,
+				       count(*) FILTER (WHERE f.statin) AS statin_people,
+				       coalesce(sum(r.score) FILTER (WHERE f.bp AND r.score IS NOT NULL), 0) AS bp_risk,
+				       count(*) FILTER (WHERE f.bp AND r.score IS NOT NULL) AS bp_people,
+				       count(*) FILTER (WHERE f.bp AND r.score IS NULL) AS bp_without,
+				       count(*) FILTER (WHERE f.secondary) AS secondary,
+				       count(*) FILTER (WHERE f.ckd) AS ckd
 				FROM cvd.person_risk r
-				LEFT JOIN (SELECT DISTINCT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-QRISK-STATIN') s
-				       ON s.nhs_number = r.nhs_number
-				LEFT JOIN (SELECT DISTINCT nhs_number FROM cvd.finding
-				           WHERE rule_code IN ('CVD-HTN-UNDX', 'CVD-HTN-TARGET')) b ON b.nhs_number = r.nhs_number""")
-			.query((rs, i) -> new ImpactInputs(rs.getLong("people"), rs.getDouble("statin_risk"),
+				LEFT JOIN (SELECT nhs_number, bool_or(rule_code = 'CVD-QRISK-STATIN') AS statin,
+				                  bool_or(rule_code IN ('CVD-HTN-UNDX', 'CVD-HTN-TARGET')) AS bp,
+				                  bool_or(rule_code = 'CVD-LLT-CVD') AS secondary, bool_or(rule_code = 'CVD-LLT-CKD') AS ckd
+				           FROM cvd.finding GROUP BY nhs_number) f ON f.nhs_number = r.nhs_number
+				WHERE NOT r.deceased AND (CAST(:place AS varchar) IS NULL OR r.place_code = :place)""")
+			.param("place", placeCode)
+			.query((rs, i) -> new ImpactScenario.Inputs(rs.getLong("people"), rs.getDouble("statin_risk"),
 					rs.getLong("statin_people"), rs.getDouble("bp_risk"), rs.getLong("bp_people"),
-					rs.getLong("bp_without")))
+					rs.getLong("bp_without"), rs.getLong("secondary"), rs.getLong("ckd")))
 			.single();
 	}
 

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +27,20 @@ class DashboardController {
 
 	static final String VIEW = "cvd/dashboard";
 
-	/** BOB serves about 1.9 to 2.0 million people (DOMAIN.md 0): the midpoint scales the demo population up. */
-	static final double BOB_POPULATION = 1_950_000;
-
-	static final int TARGET_HEART_ATTACKS = 797;
-
-	static final int TARGET_STROKES = 290;
-
-	static final double FOUR_YEAR_SHARE = 0.4;
-
-	static final double STATIN_RELATIVE_REDUCTION = 0.25;
-
-	static final double BP_RELATIVE_REDUCTION = 0.20;
-
 	private final Dashboard dashboard;
 
 	private final Directory directory;
 
-	DashboardController(Dashboard dashboard, Directory directory) {
+	private final IndicatorSnapshots snapshots;
+
+	DashboardController(Dashboard dashboard, Directory directory, IndicatorSnapshots snapshots) {
 		this.dashboard = dashboard;
 		this.directory = directory;
+		this.snapshots = snapshots;
+	}
+
+	/** A point of the trend chart in chart units (the area's value, or the median of its level). */
+	record ChartPoint(double x, double y, String quarter, String text) {
 	}
 
 	/** A bar of a chart, laid out for the SVG (x and width in chart units). */
@@ -59,7 +54,9 @@ class DashboardController {
 	@GetMapping("/cvd/dashboard")
 	String dashboard(@RequestParam(required = false) @Nullable String level,
 			@RequestParam(required = false) @Nullable String indicator,
-			@RequestParam(required = false) @Nullable String area, Model model) {
+			@RequestParam(required = false) @Nullable String area,
+			@RequestParam(name = "impactPlace", required = false) @Nullable String impactPlace,
+			@RequestParam Map<String, String> params, Model model) {
 		String chosenLevel = "pcn".equals(level) || "practice".equals(level) ? level : "place";
 		Dashboard.Indicator chosen = Arrays.stream(Dashboard.Indicator.values())
 			.filter(i -> i.name().equals(indicator))
@@ -69,6 +66,19 @@ class DashboardController {
 		Map<String, String> areaLabels = areaLabels(chosenLevel);
 		List<Dashboard.Counts> areas = dashboard.counts("r." + column, null, null, areaLabels);
 		String chosenArea = area != null && areaLabels.containsKey(area) ? area : null;
+		// a filter that cannot be used is said, never silently dropped
+		List<String> filterMessages = new ArrayList<>();
+		if (level != null && !level.isBlank() && !level.equals(chosenLevel)) {
+			filterMessages.add("'" + level + "' is not a level (Place, PCN or practice): showing Places.");
+		}
+		if (indicator != null && !indicator.isBlank() && !indicator.equals(chosen.name())) {
+			filterMessages.add("'" + indicator + "' is not an indicator: showing " + chosen.title() + ".");
+		}
+		if (area != null && !area.isBlank() && chosenArea == null) {
+			filterMessages.add("There is no " + chosenLevel.replace("place", "Place").replace("pcn", "PCN") + " '" + area
+					+ "': showing all of BOB.");
+		}
+		model.addAttribute("filterMessages", filterMessages);
 
 		List<Dashboard.Counts> byQuintile = dashboard.counts("(r.imd_decile + 1) / 2", chosenArea == null ? null : column,
 				chosenArea, Dashboard.quintileLabels());
@@ -96,7 +106,8 @@ class DashboardController {
 		model.addAttribute("quintileHeight", byQuintile.size() * 28 + 8);
 		model.addAttribute("ethnicityHeight", byEthnicity.size() * 28 + 8);
 		model.addAttribute("levels", Map.of("place", "Place", "pcn", "PCN", "practice", "Practice"));
-		impact(model);
+		trend(chosenLevel, chosenArea, chosen, model);
+		impact(impactPlace, params, model);
 		return VIEW;
 	}
 
@@ -123,55 +134,139 @@ class DashboardController {
 		return bars;
 	}
 
-	private void impact(Model model) {
-		Dashboard.ImpactInputs in = dashboard.impactInputs();
-		double scale = in.people() == 0 ? 0 : BOB_POPULATION / in.people();
-		double statin = in.statinRiskSum() / 100 * FOUR_YEAR_SHARE * STATIN_RELATIVE_REDUCTION * scale;
-		double bp = in.bpRiskSum() / 100 * FOUR_YEAR_SHARE * BP_RELATIVE_REDUCTION * scale;
-		double events = statin + bp;
-		double heartAttackShare = (double) TARGET_HEART_ATTACKS / (TARGET_HEART_ATTACKS + TARGET_STROKES);
-		model.addAttribute("impactEvents", Math.round(events));
-		model.addAttribute("impactStatin", Math.round(statin));
-		model.addAttribute("impactBp", Math.round(bp));
-		model.addAttribute("impactHeartAttacks", Math.round(events * heartAttackShare));
-		model.addAttribute("impactStrokes", Math.round(events * (1 - heartAttackShare)));
-		model.addAttribute("targetHeartAttacks", TARGET_HEART_ATTACKS);
-		model.addAttribute("targetStrokes", TARGET_STROKES);
+	/** The chosen indicator per quarter for the chosen area (or BOB), with the median of its level's areas. */
+	private void trend(String level, @Nullable String area, Dashboard.Indicator indicator, Model model) {
+		List<IndicatorSnapshots.Point> points = snapshots.trend(level, area, indicator);
+		List<ChartPoint> line = new ArrayList<>();
+		List<ChartPoint> median = new ArrayList<>();
+		java.time.format.DateTimeFormatter quarter = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy",
+				java.util.Locale.UK);
+		for (int i = 0; i < points.size(); i++) {
+			IndicatorSnapshots.Point point = points.get(i);
+			double x = 40 + i * (560.0 / Math.max(1, IndicatorSnapshots.QUARTERS - 1));
+			String label = quarter.format(point.quarterEnd());
+			if (point.percent() != null) {
+				line.add(new ChartPoint(x, 190 - point.percent() * 1.8, label,
+						String.format(java.util.Locale.UK, "%.1f%%", point.percent())));
+			}
+			if (point.median() != null) {
+				median.add(new ChartPoint(x, 190 - point.median() * 1.8, label,
+						String.format(java.util.Locale.UK, "%.1f%%", point.median())));
+			}
+		}
+		model.addAttribute("trend", points);
+		model.addAttribute("trendLine", line);
+		model.addAttribute("trendMedian", median);
+		model.addAttribute("trendLinePoints", polyline(line));
+		model.addAttribute("trendMedianPoints", polyline(median));
+	}
+
+	private static String polyline(List<ChartPoint> points) {
+		StringBuilder out = new StringBuilder();
+		for (ChartPoint p : points) {
+			out.append(String.format(java.util.Locale.UK, "%.1f,%.1f ", p.x(), p.y()));
+		}
+		return out.toString().trim();
+	}
+
+	/**
+	 * The impact scenario for BOB or one Place with the uptake typed for each intervention (a whole percentage from
+	 * 0 to 100; anything else is answered with a message and the default used, what was typed kept in the field).
+	 */
+	private void impact(@Nullable String place, Map<String, String> params, Model model) {
+		Map<String, String> placeLabels = areaLabels("place");
+		List<String> messages = new ArrayList<>();
+		String chosenPlace = null;
+		if (place != null && !place.isBlank()) {
+			if (placeLabels.containsKey(place)) {
+				chosenPlace = place;
+			}
+			else {
+				messages.add("There is no Place '" + place + "': showing all of BOB.");
+			}
+		}
+		Map<ImpactScenario.Intervention, Integer> uptake = new EnumMap<>(ImpactScenario.Intervention.class);
+		Map<String, String> typed = new LinkedHashMap<>();
+		for (ImpactScenario.Intervention intervention : ImpactScenario.Intervention.values()) {
+			String field = uptakeField(intervention);
+			String value = params.get(field);
+			if (value == null || value.isBlank()) {
+				typed.put(field, String.valueOf(intervention.defaultUptake()));
+				continue;
+			}
+			typed.put(field, value);
+			if (value.trim().matches("\\d{1,3}") && Integer.parseInt(value.trim()) <= 100) {
+				uptake.put(intervention, Integer.parseInt(value.trim()));
+			}
+			else {
+				messages.add("Uptake for " + intervention.label() + " must be a whole percentage from 0 to 100: "
+						+ "using the default " + intervention.defaultUptake() + "%.");
+			}
+		}
+		ImpactScenario.Inputs bob = dashboard.impactInputs(null);
+		long bobPeople = bob.people();
+		ImpactScenario.Inputs in = chosenPlace == null ? bob : dashboard.impactInputs(chosenPlace);
+		ImpactScenario.Result result = ImpactScenario.estimate(in, bobPeople, uptake);
+		model.addAttribute("impact", result);
 		model.addAttribute("impactInputs", in);
-		model.addAttribute("assumptions", List.of(
-				new Assumption("Expected events without treatment",
-						"Each listed person's QRISK3 10-year risk (CHD, ischaemic stroke and TIA)",
-						"QRISK3-2017, DOMAIN.md B6", false),
-				new Assumption("Share of the 10-year risk falling in 4 years", "40% (4 of 10 years, evenly spread)",
-						"Project's own assumption: QRISK3 gives 10-year risk only", true),
-				new Assumption("Relative reduction in events from a statin (QRISK3 10% or more list)", "25%",
-						"Project's own assumption, not in DOMAIN.md: about 22% fewer major vascular events per 1 mmol/L "
-								+ "lower LDL (Cholesterol Treatment Trialists, Lancet 2010) with atorvastatin 20 mg "
-								+ "lowering LDL by more than 40% (DOMAIN.md B5); to be verified",
-						true),
-				new Assumption("Relative reduction in events from treating blood pressure (undiagnosed and not-to-target lists)",
-						"20%",
-						"Project's own assumption, not in DOMAIN.md: about 20% fewer major cardiovascular events per "
-								+ "10 mmHg lower systolic pressure (Ettehad et al., Lancet 2016); to be verified",
-						true),
-				new Assumption("Uptake", "100%: every listed person treated (an upper bound; halve for 50% uptake)",
-						"Project's own assumption: the question is what the worklists could achieve if acted on", true),
-				new Assumption("People on both lists", "Counted once for each treatment (slightly overstates)",
-						"Project's own simplification", true),
-				new Assumption("People on a blood pressure list without a QRISK3 score",
-						in.bpPeopleWithoutScore() + " people left out (no risk to start from)",
-						"Never a defaulted score (issue requirement)", false),
-				new Assumption("Scaling to BOB",
-						String.format("x %.1f (%,d people evaluated, BOB about 1,950,000)", scale, in.people()),
-						"DOMAIN.md 0: BOB ICB serves about 1.9-2.0m people", false),
-				new Assumption("Split into heart attacks and strokes",
-						String.format("%.0f%% heart attacks, %.0f%% strokes", heartAttackShare * 100,
-								(1 - heartAttackShare) * 100),
-						"Project's own assumption: the strategy target's own ratio (797 to 290); QRISK3 does not split "
-								+ "its outcome",
-						true),
-				new Assumption("Target", TARGET_HEART_ATTACKS + " heart attacks and " + TARGET_STROKES + " strokes",
-						"BOB Primary Care Strategy CVD ambition (issue 5)", false)));
+		model.addAttribute("impactPlace", chosenPlace == null ? "" : chosenPlace);
+		model.addAttribute("impactPlaceName", chosenPlace == null ? "BOB" : placeLabels.get(chosenPlace));
+		model.addAttribute("impactPlaces", placeLabels);
+		model.addAttribute("impactTyped", typed);
+		model.addAttribute("impactMessages", messages);
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (ImpactScenario.Intervention intervention : ImpactScenario.Intervention.values()) {
+			fields.put(uptakeField(intervention), intervention.label());
+		}
+		model.addAttribute("uptakeFields", fields);
+		model.addAttribute("targetSource", ImpactScenario.TARGET_SOURCE);
+		model.addAttribute("targetHeartAttacks", ImpactScenario.TARGET_HEART_ATTACKS);
+		model.addAttribute("targetStrokes", ImpactScenario.TARGET_STROKES);
+		List<Assumption> assumptions = new ArrayList<>();
+		assumptions.add(new Assumption("Expected events without treatment (people with a QRISK3 score)",
+				"Each listed person's QRISK3 10-year risk (CHD, ischaemic stroke and TIA)",
+				"QRISK3-2017 (Hippisley-Cox et al., BMJ 2017;357:j2099)", false));
+		assumptions.add(new Assumption("Share of the 10-year risk falling in 4 years", "40% (4 of 10 years, evenly spread)",
+				"Project's own assumption: QRISK3 gives a 10-year risk only", true));
+		for (ImpactScenario.Intervention intervention : ImpactScenario.Intervention.values()) {
+			assumptions.add(new Assumption("Relative reduction: " + intervention.label(),
+					Math.round(intervention.relativeReduction() * 100) + "%", intervention.source(), false));
+			assumptions.add(new Assumption("Default uptake: " + intervention.label(), intervention.defaultUptake() + "%",
+					"Project's own assumption: half of those offered treatment take it up (change it above)", true));
+		}
+		assumptions.add(new Assumption("10-year risk after CVD, no QRISK3 (CVD-LLT-CVD)",
+				Math.round(ImpactScenario.SECONDARY_TEN_YEAR_RISK * 100) + "% for everyone on the list",
+				"Project's own assumption, to be verified: QRISK3 is not used after CVD (NICE NG238)", true));
+		assumptions.add(new Assumption("10-year risk in CKD 3-5, no QRISK3 (CVD-LLT-CKD)",
+				Math.round(ImpactScenario.CKD_TEN_YEAR_RISK * 100) + "% for everyone on the list",
+				"Project's own assumption, to be verified: QRISK3 is not used in CKD 3-5 (NICE NG238)", true));
+		assumptions.add(new Assumption("Blood pressure lists without a QRISK3 score (aged 85 or over, not assessable, ...)",
+				Math.round(ImpactScenario.BP_WITHOUT_SCORE_TEN_YEAR_RISK * 100) + "% each (" + in.bpWithoutScore()
+						+ " people)",
+				"Project's own assumption, to be verified: the treatment threshold of NICE NG238, never a person's score",
+				true));
+		assumptions.add(new Assumption("People on more than one list",
+				"Counted once for each treatment (overstates a little)", "Project's own simplification", true));
+		assumptions.add(new Assumption("Scaling to BOB",
+				String.format(java.util.Locale.UK, "x %.1f (%,d people evaluated and alive, BOB about 1,950,000)",
+						result.scale(), bobPeople),
+				"BOB ICB serves about 1.9 to 2.0 million people (NHS England ICB population)", false));
+		assumptions.add(new Assumption("Split of QRISK3's outcome",
+				String.format(java.util.Locale.UK, "%.0f%% heart attacks, %.0f%% strokes, %.0f%% TIAs",
+						ImpactScenario.SHARE_HEART_ATTACK * 100, ImpactScenario.SHARE_STROKE * 100,
+						ImpactScenario.SHARE_TIA * 100),
+				"Project's own assumption, to be verified against the QRISK3 derivation paper's incident events: "
+						+ "QRISK3's outcome includes TIA, which the target does not count",
+				true));
+		assumptions.add(new Assumption("Target", ImpactScenario.TARGET_HEART_ATTACKS + " heart attacks and "
+				+ ImpactScenario.TARGET_STROKES + " strokes avoided across BOB"
+				+ (chosenPlace == null ? "" : "; a Place's share by its share of the population (project's own)"),
+				ImpactScenario.TARGET_SOURCE, false));
+		model.addAttribute("assumptions", assumptions);
+	}
+
+	static String uptakeField(ImpactScenario.Intervention intervention) {
+		return "uptake-" + intervention.name().toLowerCase(java.util.Locale.UK).replace('_', '-');
 	}
 
 }

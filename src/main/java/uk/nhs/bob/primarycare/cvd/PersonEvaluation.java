@@ -87,20 +87,22 @@ class PersonEvaluation {
 		jdbc.sql("""
 				INSERT INTO cvd.person_risk (nhs_number, practice_code, pcn_code, site_code, place_code, age, sex,
 				    qrisk_ethnicity, imd_decile, townsend, status, score, reason, hypertension, bp_to_target, on_statin,
-				    assessed_5y, evaluated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    assessed_5y, evaluated_at, deceased)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (nhs_number) DO UPDATE SET practice_code = excluded.practice_code,
 				    pcn_code = excluded.pcn_code, site_code = excluded.site_code, place_code = excluded.place_code,
 				    age = excluded.age, sex = excluded.sex, qrisk_ethnicity = excluded.qrisk_ethnicity,
 				    imd_decile = excluded.imd_decile, townsend = excluded.townsend, status = excluded.status,
 				    score = excluded.score, reason = excluded.reason, hypertension = excluded.hypertension,
 				    bp_to_target = excluded.bp_to_target, on_statin = excluded.on_statin,
-				    assessed_5y = excluded.assessed_5y, evaluated_at = excluded.evaluated_at""")
+				    assessed_5y = excluded.assessed_5y, evaluated_at = excluded.evaluated_at,
+				    deceased = excluded.deceased""")
 			.params(nhsNumber.value(), at.odsCode().value(), at.pcnCode(), at.siteCode(), at.placeCode(),
 					person.age(), person.sex().code(), person.qriskEthnicity().number(), person.imdDecile(),
 					person.townsendScore().doubleValue(), assessment.status().name(), assessment.score(),
 					assessment.reasons().isEmpty() ? null : assessment.reasonText(), evaluation.hypertension(),
-					evaluation.bpToTarget(), evaluation.onStatin(), evaluation.assessedIn5Years(), Timestamp.from(now))
+					evaluation.bpToTarget(), evaluation.onStatin(), evaluation.assessedIn5Years(), Timestamp.from(now),
+					person.deceased())
 			.update();
 		jdbc.sql("DELETE FROM cvd.finding WHERE nhs_number = ?").param(nhsNumber.value()).update();
 		for (CaseFinding.Finding finding : evaluation.findings()) {

@@ -15,7 +15,7 @@ final class PersonRiskRow {
 
 	static final String PERSON_COLUMNS = "nhs_number, practice_code, pcn_code, site_code, place_code, age, sex, "
 			+ "qrisk_ethnicity, imd_decile, townsend, status, score, reason, hypertension, bp_to_target, on_statin, "
-			+ "assessed_5y, evaluated_at";
+			+ "assessed_5y, evaluated_at, deceased";
 
 	static final String FINDING_COLUMNS = "nhs_number, rule_code, rule_version, priority, practice_code, pcn_code, "
 			+ "site_code, place_code, imd_decile, townsend, explanation, systolic, diastolic, score, evidence_date, "
@@ -37,7 +37,7 @@ final class PersonRiskRow {
 		out.append(bool(evaluation.hypertension())).append('\t');
 		out.append(evaluation.bpToTarget() == null ? "\\N" : bool(evaluation.bpToTarget())).append('\t');
 		out.append(bool(evaluation.onStatin())).append('\t').append(bool(evaluation.assessedIn5Years())).append('\t');
-		out.append(at.toString()).append('\n');
+		out.append(at.toString()).append('\t').append(bool(person.deceased())).append('\n');
 	}
 
 	/**

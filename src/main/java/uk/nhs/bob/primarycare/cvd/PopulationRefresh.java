@@ -64,7 +64,10 @@ class PopulationRefresh {
 	/** Rows are sent to PostgreSQL in chunks of about this many characters. */
 	private static final int COPY_CHUNK = 4 << 20;
 
-	private static final int PROGRESS_EVERY = 25_000;
+	/** Progress is counted in thousands of people, written at most once a second per part (the page polls every 2 s). */
+	private static final int PROGRESS_EVERY = 1_000;
+
+	private static final long PROGRESS_AT_MOST_NANOS = 1_000_000_000L;
 
 	/** Parts of the population read, evaluated and written at once (this machine has two cores). */
 	private static final int PARTS = 2;
@@ -92,10 +95,12 @@ class PopulationRefresh {
 
 	private final MeterRegistry meters;
 
+	private final IndicatorSnapshots snapshots;
+
 	PopulationRefresh(Population population, Directory directory, DataSource dataSource, JdbcClient jdbc,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments,
-			MeterRegistry meters) {
+			MeterRegistry meters, IndicatorSnapshots snapshots) {
 		this.population = population;
 		this.directory = directory;
 		this.dataSource = dataSource;
@@ -106,6 +111,7 @@ class PopulationRefresh {
 		this.outreaches = outreaches;
 		this.adjustments = adjustments;
 		this.meters = meters;
+		this.snapshots = snapshots;
 	}
 
 	/** Records a new run (so its progress shows at once) and returns its id. */
@@ -217,6 +223,10 @@ class PopulationRefresh {
 		});
 		for (String nhsNumber : touched) {
 			personEvaluation.reevaluate(new NhsNumber(nhsNumber));
+		}
+		// the first refresh after a quarter end keeps that quarter's indicators for the trend charts
+		if (snapshots.takeIfDue(today)) {
+			log.info("CVD indicators kept for the quarter ending {}", IndicatorSnapshots.quarterEnd(today));
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		log.info("CVD population refresh: {} people, {} findings, {} events in {} s ({} people/s)", state.processed,
@@ -408,6 +418,8 @@ class PopulationRefresh {
 
 		long processed;
 
+		private long progressWritten = System.nanoTime();
+
 		long findings;
 
 		@Nullable Connection writer;
@@ -516,8 +528,9 @@ class PopulationRefresh {
 			progressFindings.addAndGet(evaluation.findings().size());
 			try {
 				flush(false);
-				if (processed % PROGRESS_EVERY == 0) {
+				if (processed % PROGRESS_EVERY == 0 && System.nanoTime() - progressWritten >= PROGRESS_AT_MOST_NANOS) {
 					progress();
+					progressWritten = System.nanoTime();
 				}
 			}
 			catch (SQLException | IOException ex) {

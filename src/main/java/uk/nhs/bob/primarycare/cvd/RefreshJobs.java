@@ -48,6 +48,32 @@ class RefreshJobs implements DisposableBean {
 			return "RUNNING".equals(status);
 		}
 
+		/** Progress in tenths (0-9 while running), 10 when it has ended: a change is announced to screen readers. */
+		public int tenths() {
+			return running() ? Math.min(9, percent() / 10) : 10;
+		}
+
+		/** What the live region says at a new tenth or at the end. */
+		public String announcement() {
+			return switch (status) {
+				case "RUNNING" -> "Refresh " + tenths() * 10 + "% done: " + String.format("%,d", processed) + " of "
+						+ String.format("%,d", total) + " people.";
+				case "COMPLETED" -> "Refresh complete: " + String.format("%,d", processed) + " people, "
+						+ String.format("%,d", findings) + " findings.";
+				default -> "Refresh " + status.toLowerCase(java.util.Locale.UK) + ".";
+			};
+		}
+
+		/** Who or what started the run, in words. */
+		public String triggerText() {
+			return switch (trigger) {
+				case "SCHEDULED" -> "by the nightly schedule (02:30)";
+				case "DEMO" -> "when the demo data was loaded at start-up";
+				case "ON_DEMAND" -> "on demand" + (startedBy == null ? "" : " by " + startedBy);
+				default -> (startedBy == null ? trigger.toLowerCase(java.util.Locale.UK) : "by " + startedBy);
+			};
+		}
+
 		public @Nullable Long seconds() {
 			return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toSeconds();
 		}

@@ -2,6 +2,9 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,13 +20,13 @@ import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.identity.StaffUser;
-import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
- * Worklists: the findings of the latest evaluation for the people in a user's scope, ranked by clinical priority,
- * then national IMD decile (Core20 first), then Townsend score (more deprived first). Every person shown or
+ * Worklists of people: one row per person with all their findings (most urgent first), their latest outreach and
+ * owner, in the order {@link WorklistPriority} explains. Counts are of people, not findings. Every person shown or
  * exported is recorded in the audit log, in the transaction of the read.
  */
 @Component
@@ -33,19 +36,54 @@ class Worklists {
 
 	static final String PURPOSE_EXPORT = "Direct care: CVD worklist export (CSV)";
 
-	/** A CSV export holds at most this many rows: narrow the filters for more. */
+	/** A CSV export holds at most this many people: narrow the filters for more. */
 	static final int MAX_EXPORT = 10_000;
+
+	/** Who owns the people listed. */
+	enum OwnerFilter {
+		MINE, UNASSIGNED
+	}
 
 	/** What a worklist is narrowed to; null means no filter. */
 	record Filter(@Nullable CaseFindingRule rule, @Nullable String practice, @Nullable String pcn,
-			@Nullable Integer quintile) {
+			@Nullable Integer quintile, @Nullable ContactStatus status, int noResponseDays,
+			@Nullable OwnerFilter owner) {
+
+		static Filter all() {
+			return new Filter(null, null, null, null, null, ContactStatus.DEFAULT_NO_RESPONSE_DAYS, null);
+		}
+
 	}
 
-	/** One row: who, why (rule, values, dates) and how deprived their area is. */
-	record Row(int priority, CaseFindingRule rule, int ruleVersion, String nhsNumber, String nhsNumberFormatted,
-			String name, @Nullable LocalDate dateOfBirth, int age, String practiceCode, String practiceName,
-			String pcnName, int imdQuintile, int imdDecile, @Nullable Integer bobQuintile, String explanation,
-			@Nullable LocalDate evidenceDate, LocalDate foundOn) {
+	/** One finding of a listed person, with the values and the date of the evidence it used. */
+	record FindingRow(CaseFindingRule rule, int version, String explanation, @Nullable Integer systolic,
+			@Nullable Integer diastolic, @Nullable Double score, @Nullable LocalDate evidenceDate, LocalDate foundOn,
+			EvidenceAge.Age evidenceAge) {
+
+		public boolean highBand() {
+			return WorklistPriority.highBand(this);
+		}
+
+	}
+
+	/** The latest outreach of the last 12 months. */
+	record LastOutreach(OutreachType type, OutreachOutcome outcome, LocalDate date, String by) {
+	}
+
+	/** One row: who, all their findings, how deprived their area is, and where outreach stands. */
+	record Row(String nhsNumber, String nhsNumberFormatted, String name, @Nullable LocalDate dateOfBirth, int age,
+			String practiceCode, String practiceName, String pcnName, int imdQuintile, int imdDecile,
+			@Nullable Integer bobQuintile, List<FindingRow> findings, ContactStatus status, String statusText,
+			@Nullable LastOutreach lastOutreach, @Nullable String owner) {
+
+		/** The findings joined, for the CSV. */
+		String findingsText() {
+			return findings.stream()
+				.map(f -> f.rule().label() + ": " + f.explanation()
+						+ (f.evidenceAge().stale() ? " [" + f.evidenceAge().text() + "]" : ""))
+				.collect(Collectors.joining(" | "));
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -60,11 +98,12 @@ class Worklists {
 		this.auditLog = auditLog;
 	}
 
-	/** The SQL condition and parameters that keep a query inside the user's scope and filter. */
-	private record Where(String sql, List<Object> params) {
+	/** An SQL fragment and its parameters. */
+	private record Sql(String sql, List<Object> params) {
 	}
 
-	private static Where where(StaffUser user, Filter filter) {
+	/** The findings in the user's scope that match the filter's rule, organisation and deprivation. */
+	private static Sql findingsWhere(StaffUser user, Filter filter) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		OrganisationScope scope = user.scope();
@@ -101,21 +140,65 @@ class Worklists {
 			params.add(filter.quintile() * 2 - 1);
 			params.add(filter.quintile() * 2);
 		}
-		return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+		return new Sql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
 	}
 
+	/**
+	 * The people listed: one row each with their most urgent matching finding's key, their latest outreach of the
+	 * last 12 months and their owner, narrowed by status and owner.
+	 */
+	private static Sql people(StaffUser user, Filter filter, LocalDate today) {
+		Sql where = findingsWhere(user, filter);
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
+		StringBuilder sql = new StringBuilder("""
+				WITH listed AS (
+				    SELECT f.nhs_number, min(%s) AS urgency, min(f.imd_decile) AS imd_decile,
+				           max(f.townsend) AS townsend, min(f.practice_code) AS practice_code
+				    FROM cvd.finding f%s GROUP BY f.nhs_number),
+				latest AS (
+				    SELECT DISTINCT ON (o.nhs_number) o.nhs_number, o.type, o.outcome, o.outcome_date, o.recorded_by
+				    FROM cvd.outreach o WHERE o.outcome_date >= ?
+				    ORDER BY o.nhs_number, o.outcome_date DESC, o.recorded_at DESC)
+				SELECT l.nhs_number, l.practice_code, l.imd_decile, l.townsend, t.type, t.outcome, t.outcome_date,
+				       t.recorded_by, w.owner
+				FROM listed l LEFT JOIN latest t ON t.nhs_number = l.nhs_number
+				LEFT JOIN cvd.worklist_owner w ON w.nhs_number = l.nhs_number
+				WHERE true""".formatted(WorklistPriority.FINDING_KEY, where.sql()));
+		if (filter.status() != null) {
+			switch (filter.status()) {
+				case NOT_CONTACTED -> sql.append(" AND t.nhs_number IS NULL");
+				case INVITED -> sql.append(" AND t.outcome = 'SENT'");
+				case NO_RESPONSE -> {
+					sql.append(" AND ((t.outcome = 'SENT' AND t.outcome_date <= ?) OR t.outcome = 'NO_RESPONSE')");
+					params.add(today.minusDays(filter.noResponseDays()));
+				}
+				case ATTENDED -> sql.append(" AND t.outcome = 'ATTENDED'");
+				case DECLINED -> sql.append(" AND t.outcome = 'DECLINED'");
+			}
+		}
+		if (filter.owner() == OwnerFilter.MINE) {
+			sql.append(" AND w.owner = ?");
+			params.add(user.username());
+		}
+		else if (filter.owner() == OwnerFilter.UNASSIGNED) {
+			sql.append(" AND w.owner IS NULL");
+		}
+		return new Sql(sql.toString(), params);
+	}
+
+	/** How many people (not findings) the filters list. */
 	long count(StaffUser user, Filter filter) {
-		Where where = where(user, filter);
-		return jdbc.sql("SELECT count(*) FROM cvd.finding f" + where.sql())
-			.params(where.params())
-			.query(Long.class)
+		Sql people = people(user, filter, today());
+		return jdbc.sql("SELECT count(*) FROM (" + people.sql() + ") p").params(people.params()).query(Long.class)
 			.single();
 	}
 
-	/** Counts per rule in the user's scope (ignoring the rule filter), for the rule filter's labels. */
+	/** People per rule in the user's scope (ignoring the rule filter), for the rule filter's labels. */
 	Map<CaseFindingRule, Long> countsByRule(StaffUser user, Filter filter) {
-		Where where = where(user, new Filter(null, filter.practice(), filter.pcn(), filter.quintile()));
-		Map<CaseFindingRule, Long> counts = new java.util.EnumMap<>(CaseFindingRule.class);
+		Sql where = findingsWhere(user, new Filter(null, filter.practice(), filter.pcn(), filter.quintile(), null,
+				filter.noResponseDays(), null));
+		Map<CaseFindingRule, Long> counts = new EnumMap<>(CaseFindingRule.class);
 		jdbc.sql("SELECT f.rule_code, count(*) FROM cvd.finding f" + where.sql() + " GROUP BY f.rule_code")
 			.params(where.params())
 			.query(rs -> {
@@ -126,14 +209,14 @@ class Worklists {
 		return counts;
 	}
 
-	/** One page of the worklist; each person shown is audited. */
+	/** One page of people; each person shown is audited. */
 	@Transactional
 	List<Row> page(StaffUser user, Filter filter, int offset, int limit, Map<String, PracticeSummary> practices,
 			float[] quintileCuts, String page) {
 		return rows(user, filter, offset, limit, practices, quintileCuts, page, PURPOSE_LIST);
 	}
 
-	/** The whole worklist (up to {@link #MAX_EXPORT} rows) for a CSV export; each person exported is audited. */
+	/** Everyone listed (up to {@link #MAX_EXPORT} people) for a CSV export; each person exported is audited. */
 	@Transactional
 	List<Row> export(StaffUser user, Filter filter, Map<String, PracticeSummary> practices, float[] quintileCuts,
 			String page) {
@@ -142,47 +225,106 @@ class Worklists {
 
 	private List<Row> rows(StaffUser user, Filter filter, int offset, int limit, Map<String, PracticeSummary> practices,
 			float[] quintileCuts, String page, String purpose) {
-		Where where = where(user, filter);
-		List<Object> params = new ArrayList<>(where.params());
+		LocalDate today = today();
+		Sql people = people(user, filter, today);
+		List<Object> params = new ArrayList<>(people.params());
 		params.add(limit);
 		params.add(offset);
-		record Found(String nhsNumber, String ruleCode, int version, int priority, String practiceCode, int imdDecile,
-				double townsend, String explanation, @Nullable LocalDate evidenceDate, LocalDate foundOn) {
+		record Listed(String nhsNumber, String practiceCode, int imdDecile, double townsend,
+				@Nullable LastOutreach lastOutreach, @Nullable String owner) {
 		}
-		List<Found> found = jdbc.sql("""
-				SELECT f.nhs_number, f.rule_code, f.rule_version, f.priority, f.practice_code, f.imd_decile,
-				       f.townsend, f.explanation, f.evidence_date, f.found_on
-				FROM cvd.finding f""" + where.sql() + " " + """
-				ORDER BY f.priority, f.imd_decile, f.townsend DESC, f.nhs_number LIMIT ? OFFSET ?""")
+		List<Listed> listed = jdbc
+			.sql(people.sql() + " ORDER BY l.urgency, l.imd_decile, l.townsend DESC, l.nhs_number LIMIT ? OFFSET ?")
 			.params(params)
-			.query((rs, i) -> new Found(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-					rs.getString(5), rs.getInt(6), rs.getDouble(7), rs.getString(8),
-					rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)))
+			.query((rs, i) -> new Listed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+					rs.getString(5) == null ? null
+							: new LastOutreach(OutreachType.valueOf(rs.getString(5)),
+									OutreachOutcome.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class),
+									rs.getString(8)),
+					rs.getString(9)))
 			.list();
-		Map<String, PersonSummary> people = population
-			.findAll(found.stream().map(f -> new NhsNumber(f.nhsNumber())).toList())
+		Map<String, List<FindingRow>> findings = findingsOf(listed.stream().map(Listed::nhsNumber).toList(), today);
+		Map<String, PersonSummary> persons = population
+			.findAll(listed.stream().map(l -> new NhsNumber(l.nhsNumber())).toList())
 			.stream()
 			.collect(Collectors.toMap(p -> p.nhsNumber().value(), Function.identity()));
 		List<Row> rows = new ArrayList<>();
 		List<NhsNumber> shown = new ArrayList<>();
-		for (Found f : found) {
-			PersonSummary person = people.get(f.nhsNumber());
-			PracticeSummary practice = practices.get(f.practiceCode());
-			CaseFindingRule rule = CaseFindingRule.ofCode(f.ruleCode()).orElse(null);
-			if (person == null || practice == null || rule == null || !user.canSee(practice)) {
+		for (Listed l : listed) {
+			PersonSummary person = persons.get(l.nhsNumber());
+			PracticeSummary practice = practices.get(l.practiceCode());
+			if (person == null || practice == null || !user.canSee(practice)) {
 				continue;
 			}
-			rows.add(new Row(f.priority(), rule, f.version(), f.nhsNumber(), person.nhsNumber().formatted(),
-					person.displayName(), person.dateOfBirth(), person.age(), practice.odsCode().value(),
-					practice.name(), practice.pcnName(), (f.imdDecile() + 1) / 2, f.imdDecile(),
+			ContactStatus status = status(l.lastOutreach(), filter.noResponseDays(), today);
+			rows.add(new Row(l.nhsNumber(), person.nhsNumber().formatted(), person.displayName(),
+					person.dateOfBirth(), person.age(), practice.odsCode().value(), practice.name(),
+					practice.pcnName(), (l.imdDecile() + 1) / 2, l.imdDecile(),
 					quintileCuts.length == 0 ? null
 							: PopulationRefresh.bobQuintile(
-									PopulationRefresh.deprivationKey(f.imdDecile(), f.townsend()), quintileCuts),
-					f.explanation(), f.evidenceDate(), f.foundOn()));
+									PopulationRefresh.deprivationKey(l.imdDecile(), l.townsend()), quintileCuts),
+					findings.getOrDefault(l.nhsNumber(), List.of()), status,
+					statusText(status, l.lastOutreach(), filter.noResponseDays()), l.lastOutreach(), l.owner()));
 			shown.add(person.nhsNumber());
 		}
 		auditLog.recordViews(user.username(), shown, page, purpose);
 		return rows;
+	}
+
+	static ContactStatus status(@Nullable LastOutreach last, int noResponseDays, LocalDate today) {
+		if (last == null) {
+			return ContactStatus.NOT_CONTACTED;
+		}
+		return switch (last.outcome()) {
+			case SENT -> last.date().isAfter(today.minusDays(noResponseDays)) ? ContactStatus.INVITED
+					: ContactStatus.NO_RESPONSE;
+			case NO_RESPONSE -> ContactStatus.NO_RESPONSE;
+			case ATTENDED -> ContactStatus.ATTENDED;
+			case DECLINED -> ContactStatus.DECLINED;
+		};
+	}
+
+	private static String statusText(ContactStatus status, @Nullable LastOutreach last, int noResponseDays) {
+		if (last == null) {
+			return status.label();
+		}
+		String when = RiskAssessment.date(last.date());
+		return switch (status) {
+			case NO_RESPONSE -> last.outcome() == OutreachOutcome.NO_RESPONSE
+					? "No response (recorded " + when + ")"
+					: "Invited " + when + ", no response after " + noResponseDays + " days";
+			default -> status.label() + " " + when;
+		};
+	}
+
+	/** Each person's findings, most urgent first. */
+	private Map<String, List<FindingRow>> findingsOf(Collection<String> nhsNumbers, LocalDate today) {
+		Map<String, List<FindingRow>> findings = new LinkedHashMap<>();
+		if (nhsNumbers.isEmpty()) {
+			return findings;
+		}
+		String placeholders = nhsNumbers.stream().map(n -> "?").collect(Collectors.joining(", "));
+		jdbc.sql("""
+				SELECT f.nhs_number, f.rule_code, f.rule_version, f.explanation, f.systolic, f.diastolic, f.score,
+				       f.evidence_date, f.found_on
+				FROM cvd.finding f WHERE f.nhs_number IN (%s) ORDER BY f.nhs_number, %s"""
+			.formatted(placeholders, WorklistPriority.FINDING_KEY))
+			.params(new ArrayList<>(nhsNumbers))
+			.query(rs -> {
+				CaseFindingRule.ofCode(rs.getString(2)).ifPresent(rule -> {
+					try {
+						LocalDate evidence = rs.getObject(8, LocalDate.class);
+						findings.computeIfAbsent(rs.getString(1), n -> new ArrayList<>())
+							.add(new FindingRow(rule, rs.getInt(3), rs.getString(4), rs.getObject(5, Integer.class),
+									rs.getObject(6, Integer.class), rs.getObject(7, Double.class), evidence,
+									rs.getObject(9, LocalDate.class), EvidenceAge.of(rule, evidence, today)));
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+			});
+		return findings;
 	}
 
 	/** The stored findings for one person (the person page shows them with when each was first made). */
@@ -193,6 +335,10 @@ class Worklists {
 			.param(nhsNumber.value())
 			.query()
 			.listOfRows();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(PersonEvaluation.UK);
 	}
 
 }

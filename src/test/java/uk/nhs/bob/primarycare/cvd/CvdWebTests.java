@@ -94,6 +94,53 @@ class CvdWebTests {
 	}
 
 	@Test
+	void theApiRefusesNonIntegersForIntegerFieldsNonBooleansForBooleansTextForNumbersAndUnknownFields() {
+		String bad = VALID.replace("\"age\": 64", "\"age\": 84.99")
+			.replace("\"migraine\": true", "\"migraine\": 2")
+			.replace("\"ethnicity\": 2", "\"ethnicity\": 2.0")
+			.replace("\"sle\": false", "\"sle\": \"false\"")
+			.replace("\"bmi\": 29.4", "\"bmi\": \"29.4\"")
+			.replace("\"systolicBpSd\": 7.5}", "\"systolicBpSd\": 7.5, \"hba1c\": 48}");
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[*].field", fields -> assertThat(fields).asArray()
+				.containsExactlyInAnyOrder("hba1c", "age", "ethnicity", "bmi", "migraine", "sle"))
+			.hasPathSatisfying("$.errors[?(@.field == 'age')].message",
+					m -> assertThat(m).asArray().containsExactly("must be a whole number"))
+			.hasPathSatisfying("$.errors[?(@.field == 'migraine')].message",
+					m -> assertThat(m).asArray().containsExactly("must be true or false"))
+			.hasPathSatisfying("$.errors[?(@.field == 'hba1c')].message",
+					m -> assertThat(m).asArray().containsExactly("is not a field of this API"));
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": 84")))
+			.hasStatusOk();
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+			.contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theCalculatorAssumesNoTownsendScoreAndNoSmokingStatusAndExplainsTheCkdBox() {
+		assertThat(mvc.get().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"townsend\"[^>]*value=\"\"")
+			.doesNotContainPattern("<option value=\"0\" selected")
+			.contains("eGFR below 60");
+		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+			.param("age", "60").param("sex", "female").param("ethnicity", "1").param("bmi", "25")
+			.param("cholesterolHdlRatio", "4").param("systolicBp", "130").param("systolicBpSd", "5"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Enter the Townsend score", "Enter the smoking status")
+			.doesNotContain("id=\"qrisk3-score\"");
+	}
+
+	@Test
 	void aSystemReadsAPersonsRiskAndFindingsWithRuleVersionsAndTheReadIsAudited() {
 		String nhsNumber = jdbc.sql("""
 				SELECT p.nhs_number FROM population.person p JOIN cvd.finding f ON f.nhs_number = p.nhs_number
@@ -170,7 +217,7 @@ class CvdWebTests {
 			.contains("Aylesbury")
 			.contains("Listed since");
 		long shown = audits("coordinator", Worklists.PURPOSE_LIST) - before;
-		assertThat(shown).isBetween(1L, (long) CvdController.PAGE_SIZE);
+		assertThat(shown).isBetween(1L, (long) WorklistController.PAGE_SIZE);
 		List<String> audited = jdbc.sql("""
 				SELECT DISTINCT r.site_code FROM audit.record_view a JOIN cvd.person_risk r ON r.nhs_number = a.nhs_number
 				WHERE a.username = 'coordinator' AND a.purpose = ?""").param(Worklists.PURPOSE_LIST).query(String.class).list();
@@ -178,29 +225,30 @@ class CvdWebTests {
 	}
 
 	@Test
-	void theWorklistIsRankedByPriorityThenDeprivationAndFilters() throws Exception {
-		String body = mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX&quintile=").with(user("admin").roles("ICB_ADMIN"))
-			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(body).contains("Possible undiagnosed hypertension").doesNotContain("CVD-SMOKE-REFER v1");
-		List<Integer> deciles = jdbc.sql("""
-				SELECT imd_decile FROM cvd.finding WHERE rule_code = 'CVD-HTN-UNDX'
-				ORDER BY priority, imd_decile, townsend DESC, nhs_number LIMIT 25""").query(Integer.class).list();
-		assertThat(deciles).isSorted();
-	}
-
-	@Test
-	void theCsvExportHasAWhyForEveryRowAndIsAudited() throws Exception {
+	void theCsvHasOneRowPerPersonWithTheirFindingsJoinedInUtf8WithABomAndIsAudited() throws Exception {
 		long before = audits("coordinator", Worklists.PURPOSE_EXPORT);
 		MvcTestResult result = mvc.get().uri("/cvd/worklist.csv?rule=CVD-ASSESS-5Y")
 			.with(user("coordinator").roles("CARE_COORDINATOR")).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
-		List<String> lines = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-		assertThat(lines.get(0)).startsWith("priority,rule,rule_version");
-		long expected = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-ASSESS-5Y' AND site_code = 'BK-AYL'")
+		byte[] bytes = result.getResponse().getContentAsByteArray();
+		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.EXCEL.builder()
+			.setHeader().setSkipHeaderRecord(true).get()
+			.parse(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1)))
+			.getRecords();
+		long people = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE rule_code = 'CVD-ASSESS-5Y' AND site_code = 'BK-AYL'")
 			.query(Long.class).single();
-		assertThat(lines).hasSize((int) expected + 1);
-		assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",CVD-ASSESS-5Y,1,").contains("Aged "));
-		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(expected);
+		assertThat(records).hasSize((int) people);
+		assertThat(records.stream().map(r -> r.get("nhs_number")).distinct()).hasSize((int) people);
+		for (org.apache.commons.csv.CSVRecord record : records.subList(0, Math.min(50, records.size()))) {
+			long findings = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ?")
+				.param(record.get("nhs_number")).query(Long.class).single();
+			assertThat(record.get("findings_count")).isEqualTo(String.valueOf(findings));
+			assertThat(record.get("findings").split(" \\| ")).hasSize((int) findings);
+			assertThat(record.get("findings")).contains("CVD-ASSESS-5Y v1: Aged ");
+			assertThat(record.get("status")).isNotBlank();
+		}
+		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(people);
 	}
 
 	@Test
@@ -209,11 +257,16 @@ class CvdWebTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("Hypertension treated to target")
-			.contains("Impact estimate")
+			.contains("Impact scenario")
 			.contains("797")
 			.contains("Project&#39;s own");
 		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(user("delivery").roles("PLACE_DELIVERY")))
 			.hasStatusOk();
+		assertThat(mvc.get().uri("/cvd/dashboard?level=ward&indicator=NOPE&area=XYZ").with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Some filters were not used", "&#39;ward&#39; is not a level", "&#39;NOPE&#39; is not an indicator",
+					"There is no Place &#39;XYZ&#39;");
 		assertThat(mvc.get().uri("/cvd/worklist").with(user("delivery").roles("PLACE_DELIVERY")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
@@ -368,6 +421,47 @@ class CvdWebTests {
 	// --- Refresh ---
 
 	@Test
+	void theRefreshPageHasNoMetaRefreshAndItsProgressIsPolledIntoAPoliteLiveRegion() throws Exception {
+		long runId = jdbc.sql("SELECT max(id) FROM cvd.refresh_run").query(Long.class).single();
+		long[] kept = jdbc.sql("SELECT processed, total FROM cvd.refresh_run WHERE id = ?").param(runId)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		String page = mvc.get().uri("/cvd/refresh").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).exchange()
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("http-equiv=\"refresh\"")
+			.contains("id=\"refresh-announcer\"", "aria-live=\"polite\"", "htmx.min.js");
+		assertThat(page).containsPattern("id=\"run-trigger\">[^<]*(when the demo data was loaded|on demand by|nightly)");
+		// a running refresh: the fragment polls itself and says each new tenth once
+		jdbc.sql("UPDATE cvd.refresh_run SET status = 'RUNNING', processed = 41000, total = 100000 WHERE id = ?")
+			.param(runId).update();
+		try {
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=3").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+				.hasStatusOk().bodyText()
+				.contains("hx-trigger=\"every 2s\"", "announced=4", "hx-swap-oob", "Refresh 40% done: 41,000 of 100,000 people.",
+						"41,000 of 100,000 people (41%)")
+				.doesNotContain("<html");
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+				.hasStatusOk().bodyText().doesNotContain("hx-swap-oob");
+		}
+		finally {
+			jdbc.sql("UPDATE cvd.refresh_run SET status = 'COMPLETED', processed = ?, total = ? WHERE id = ?")
+				.params(kept[0], kept[1], runId).update();
+		}
+		assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			.hasStatusOk().bodyText().contains("Refresh complete").doesNotContain("hx-trigger");
+	}
+
+	@Test
+	void theImpactScenarioTakesAnUptakePerInterventionAndPlaceAndSaysWhatItCouldNotUse() {
+		assertThat(mvc.get().uri("/cvd/dashboard?impactPlace=14Y&uptake-statin-primary=80&uptake-blood-pressure=abc")
+			.with(user("delivery").roles("PLACE_DELIVERY")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Uptake for Blood pressure treatment", "must be a whole percentage from 0 to 100",
+					"value=\"abc\"", "value=\"80\"", "TIAs avoided", "BOB Primary Care Strategy (draft, January 2024)",
+					"<option value=\"14Y\" selected=\"selected\"");
+	}
+
+	@Test
 	void onlySupervisorsAndAdministratorsStartARefresh() {
 		assertThat(mvc.get().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")))
 			.hasStatusOk()
@@ -379,9 +473,10 @@ class CvdWebTests {
 	}
 
 	@Test
-	void csvCellsAreQuotedAndFormulasNeutralised() {
-		assertThat(CvdController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(CvdController.cell("Aged 50, no test")).isEqualTo("\"Aged 50, no test\"");
+	void csvFormulasAreNeutralised() {
+		assertThat(WorklistController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(WorklistController.safe("-1")).isEqualTo("'-1");
+		assertThat(WorklistController.safe("Aged 50, no test")).isEqualTo("Aged 50, no test");
 		assertThat(within(0.1)).isNotNull();
 	}
 

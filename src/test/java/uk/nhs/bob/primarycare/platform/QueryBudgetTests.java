@@ -59,8 +59,8 @@ class QueryBudgetTests {
 			coordinator   | /triage                              | 8
 			coordinator   | /triage/requests/{request}           | 19
 			coordinator   | /population/people/{person}          | 12
-			coordinator   | /cvd/worklist                        | 9
-			coordinator   | /cvd                                 | 5
+			coordinator   | /cvd/worklist                        | 10
+			coordinator   | /cvd                                 | 6
 			coordinator   | /directory/services                  | 6
 			supervisor    | /                                    | 3
 			supervisor    | /triage/supervision                  | 6

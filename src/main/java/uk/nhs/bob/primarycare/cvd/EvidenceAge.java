@@ -1,0 +1,123 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.population.BloodPressureSetting;
+import uk.nhs.bob.primarycare.population.CodedRecord;
+import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.population.ObservationType;
+
+/**
+ * How old the evidence behind a finding is, and whether it is older than the rule's window. Each window is the
+ * rule's own (its readings must be that recent to count) or the age after which the value should be re-measured
+ * before acting on it; docs/cvd.md lists them with their sources. A diagnosis (register entry) never goes stale.
+ */
+final class EvidenceAge {
+
+	/** The evidence's age in words (the month it is from and how long ago) and whether it is stale. */
+	record Age(String text, boolean stale) {
+
+		static final Age NONE = new Age("", false);
+
+	}
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+	private EvidenceAge() {
+	}
+
+	/** The window after which the rule's evidence is stale; null when it does not go stale. */
+	static @Nullable Period window(CaseFindingRule rule) {
+		return switch (rule) {
+			// NICE NG136: same-day assessment of a severe reading; the rule's own 30 days
+			case SEVERE_BLOOD_PRESSURE -> Period.ofDays(CaseFinding.SEVERE_WITHIN_DAYS);
+			// CVDPREVENT CVDP005HYP / CVDP007HYP judge the latest reading of the last 12 months
+			case POSSIBLE_UNDIAGNOSED_HYPERTENSION, HYPERTENSION_NOT_TO_TARGET -> Period.ofMonths(12);
+			// QOF: smoking status and BMI are recorded yearly for people on the relevant registers
+			case SMOKER_NOT_REFERRED, WEIGHT_MANAGEMENT -> Period.ofMonths(12);
+			// the NHS Health Check's 5-year cycle: QRISK3 inputs older than that are re-measured before treating
+			case HIGH_RISK_NOT_ON_STATIN -> Period.ofYears(5);
+			// NICE NG238: non-HDL is checked at 3 months and then yearly
+			case NON_HDL_NOT_REDUCED -> Period.ofMonths(12);
+			// register entries (diagnoses), the absence of an assessment, and missing inputs do not go stale
+			case AF_NOT_ANTICOAGULATED, CVD_NOT_ON_LIPID_LOWERING, CKD_NOT_ON_LIPID_LOWERING, NO_RISK_ASSESSMENT,
+					RISK_NOT_ASSESSABLE -> null;
+		};
+	}
+
+	static Age of(CaseFindingRule rule, @Nullable LocalDate evidence, LocalDate today) {
+		if (evidence == null) {
+			return Age.NONE;
+		}
+		Period window = window(rule);
+		boolean stale = window != null && evidence.plus(window).isBefore(today);
+		return new Age("from " + MONTH.format(evidence) + ", " + ago(evidence, today)
+				+ (stale ? ", older than the rule's " + words(window) : ""), stale);
+	}
+
+	static String ago(LocalDate date, LocalDate today) {
+		Period age = Period.between(date, today);
+		if (age.isNegative()) {
+			return "in the future";
+		}
+		if (age.getYears() > 0) {
+			return age.getYears() + (age.getYears() == 1 ? " year ago" : " years ago");
+		}
+		if (age.getMonths() > 0) {
+			return age.getMonths() + (age.getMonths() == 1 ? " month ago" : " months ago");
+		}
+		int days = age.getDays();
+		return days == 0 ? "today" : days + (days == 1 ? " day ago" : " days ago");
+	}
+
+	static String words(Period window) {
+		if (window.getYears() > 0) {
+			return window.getYears() + " years";
+		}
+		if (window.getMonths() > 0) {
+			return window.getMonths() + " months";
+		}
+		return window.getDays() + " days";
+	}
+
+	/** QRISK3's measured inputs older than this are named on the person page (the NHS Health Check's 5 years). */
+	static final Period QRISK_INPUT_WINDOW = Period.ofYears(5);
+
+	/**
+	 * The QRISK3 measurements the score rests on that are older than {@link #QRISK_INPUT_WINDOW}, each in words (the
+	 * input, the month it is from and how long ago), picked as QRISK3 picks them: the latest BMI, the newest total
+	 * cholesterol with an HDL of the same day, the latest clinic systolic (home readings and averages are not QRISK3
+	 * inputs).
+	 */
+	static List<String> staleQriskInputs(CodedRecord record, LocalDate today) {
+		RecordIndex index = new RecordIndex(record);
+		List<String> stale = new ArrayList<>();
+		index.latest(ObservationType.BMI).ifPresent(o -> addIfStale(stale, "BMI", o.date(), today));
+		List<Observation> hdls = index.observations(ObservationType.HDL_CHOLESTEROL);
+		index.observations(ObservationType.TOTAL_CHOLESTEROL)
+			.stream()
+			.filter(total -> hdls.stream().anyMatch(h -> h.date().equals(total.date()) && h.value().signum() > 0))
+			.findFirst()
+			.ifPresent(o -> addIfStale(stale, "Cholesterol", o.date(), today));
+		index.observations(ObservationType.SYSTOLIC_BP)
+			.stream()
+			.filter(o -> o.setting() == null || (!o.setting().average() && o.setting() != BloodPressureSetting.HOME))
+			.findFirst()
+			.ifPresent(o -> addIfStale(stale, "Systolic blood pressure", o.date(), today));
+		return stale;
+	}
+
+	private static void addIfStale(List<String> stale, String input, LocalDate date, LocalDate today) {
+		if (date.plus(QRISK_INPUT_WINDOW).isBefore(today)) {
+			stale.add(input + " from " + MONTH.format(date) + ", " + ago(date, today));
+		}
+	}
+
+}

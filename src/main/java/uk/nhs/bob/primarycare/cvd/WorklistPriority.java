@@ -1,0 +1,34 @@
+package uk.nhs.bob.primarycare.cvd;
+
+/**
+ * The order within a rule, as the UCLP and Healthy Hearts search tools rank their lists: clinical severity first (a
+ * higher band for a reading of 160 systolic or 100 diastolic or more, NICE NG136 stage 2, or a QRISK3 score of 20% or
+ * more, the NHS Health Check's high-risk line), then the value itself (the higher score or systolic pressure first),
+ * then deprivation (national IMD decile, Core20 first, then Townsend score, more deprived first). Across rules, a
+ * person's most urgent finding places them: the rule's clinical priority first. docs/cvd.md explains it.
+ */
+final class WorklistPriority {
+
+	static final int HIGH_BAND_SYSTOLIC = 160;
+
+	static final int HIGH_BAND_DIASTOLIC = 100;
+
+	static final double HIGH_BAND_QRISK3 = 20;
+
+	/** One finding's place as a PostgreSQL array (compared element by element): rule, band, value, diastolic. */
+	static final String FINDING_KEY = "ARRAY[f.priority, "
+			+ "CASE WHEN coalesce(f.systolic, 0) >= " + HIGH_BAND_SYSTOLIC + " OR coalesce(f.diastolic, 0) >= "
+			+ HIGH_BAND_DIASTOLIC + " OR coalesce(f.score, 0) >= " + HIGH_BAND_QRISK3 + " THEN 0 ELSE 1 END, "
+			+ "-coalesce(f.score, f.systolic, 0), -coalesce(f.diastolic, 0)]::float8[]";
+
+	private WorklistPriority() {
+	}
+
+	/** Whether a finding is in the higher severity band. */
+	static boolean highBand(Worklists.FindingRow finding) {
+		return (finding.systolic() != null && finding.systolic() >= HIGH_BAND_SYSTOLIC)
+				|| (finding.diastolic() != null && finding.diastolic() >= HIGH_BAND_DIASTOLIC)
+				|| (finding.score() != null && finding.score() >= HIGH_BAND_QRISK3);
+	}
+
+}

@@ -1,0 +1,255 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import uk.nhs.bob.primarycare.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Worklists of people: counts of people rather than findings, the order within a rule, the outreach status and
+ * owner filters, bulk actions (with their errors, a conflict and a refusal out of scope) and filters the user may
+ * not use. The Reading hub's coordinator works here so the other CVD tests' people are left alone.
+ */
+@IntegrationTest
+class CvdWorklistTests {
+
+	static final String BERKS = "coordinator-berks";
+
+	static final Pattern ROW = Pattern.compile("data-nhs-number=\"(\\d{10})\"");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String page(String username, String role, String uri) throws Exception {
+		MvcTestResult result = mvc.get().uri(uri).with(user(username).roles(role)).exchange();
+		assertThat(result).hasStatusOk();
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	static List<String> people(String page) {
+		List<String> people = new ArrayList<>();
+		Matcher matcher = ROW.matcher(page);
+		while (matcher.find()) {
+			people.add(matcher.group(1));
+		}
+		return people;
+	}
+
+	static long total(String page) {
+		Matcher matcher = Pattern.compile("id=\"worklist-total\">([\\d,]+) (people|person) listed").matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return Long.parseLong(matcher.group(1).replace(",", ""));
+	}
+
+	@Test
+	void theWorklistCountsPeopleNotFindingsAndShowsEachPersonOnceWithAllTheirFindings() throws Exception {
+		String page = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist");
+		long findings = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE site_code = 'BW-RDG'").query(Long.class).single();
+		long people = jdbc.sql("SELECT count(DISTINCT nhs_number) FROM cvd.finding WHERE site_code = 'BW-RDG'")
+			.query(Long.class).single();
+		assertThat(findings).isGreaterThan(people);
+		assertThat(total(page)).isEqualTo(people);
+		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd")).containsPattern(
+				"id=\"people-listed\"><strong>" + String.format(java.util.Locale.UK, "%,d", people) + "</strong>");
+		List<String> shown = people(page);
+		assertThat(shown).hasSize(WorklistController.PAGE_SIZE).doesNotHaveDuplicates();
+
+		String several = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE site_code = 'BW-RDG' GROUP BY nhs_number
+				HAVING count(*) >= 3 ORDER BY nhs_number LIMIT 1""").query(String.class).single();
+		List<String> rules = jdbc.sql("SELECT rule_code FROM cvd.finding WHERE nhs_number = ?").param(several)
+			.query(String.class).list();
+		String practice = jdbc.sql("SELECT practice_code FROM cvd.finding WHERE nhs_number = ? LIMIT 1").param(several)
+			.query(String.class).single();
+		String narrowed = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?practice=" + practice + "&rule=" + rules.get(0));
+		int start = narrowed.indexOf("data-nhs-number=\"" + several + "\"");
+		int page2 = 2;
+		while (start < 0 && page2 < 40) {
+			narrowed = page(BERKS, "CARE_COORDINATOR",
+					"/cvd/worklist?practice=" + practice + "&rule=" + rules.get(0) + "&page=" + page2++);
+			start = narrowed.indexOf("data-nhs-number=\"" + several + "\"");
+		}
+		assertThat(start).isPositive();
+		String row = narrowed.substring(start, narrowed.indexOf("</tr>", start));
+		for (String rule : rules) {
+			assertThat(row).contains(rule + " v");
+		}
+	}
+
+	@Test
+	void withinARuleTheHigherBandComesFirstThenTheHigherValue() throws Exception {
+		List<String> shown = people(page("admin", "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
+		assertThat(shown).hasSize(WorklistController.PAGE_SIZE);
+		List<Double> scores = new ArrayList<>();
+		for (String nhs : shown) {
+			scores.add(jdbc.sql("SELECT score FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-QRISK-STATIN'")
+				.param(nhs).query(Double.class).single());
+		}
+		assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+		double top = jdbc.sql("SELECT max(score) FROM cvd.finding WHERE rule_code = 'CVD-QRISK-STATIN'")
+			.query(Double.class).single();
+		assertThat(scores.get(0)).isEqualTo(top);
+
+		List<String> undiagnosed = people(page("admin", "ICB_ADMIN", "/cvd/worklist?rule=CVD-HTN-UNDX"));
+		List<int[]> readings = new ArrayList<>();
+		for (String nhs : undiagnosed) {
+			readings.add(jdbc.sql("SELECT systolic, diastolic FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-HTN-UNDX'")
+				.param(nhs).query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2) }).single());
+		}
+		// band (160/100) first, then systolic, highest first: never a lower band above a higher one
+		List<Integer> keys = readings.stream()
+			.map(r -> (r[0] >= 160 || r[1] >= 100 ? 1000 : 0) + r[0])
+			.toList();
+		assertThat(keys).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+	}
+
+	@Test
+	void statusFiltersAndBulkActionsMovePeopleFromNotContactedToInvitedAndMine() throws Exception {
+		String notContacted = page(BERKS, "CARE_COORDINATOR",
+				"/cvd/worklist?rule=CVD-HTN-TARGET&status=NOT_CONTACTED&owner=UNASSIGNED");
+		long before = total(notContacted);
+		List<String> chosen = people(notContacted).subList(0, 3);
+
+		// no action, and no invitation chosen: the page comes back with the error summary, the selection kept
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+			.param("selected", chosen.get(0)).param("action", "INVITE").param("rule", "CVD-HTN-TARGET")
+			.param("status", "NOT_CONTACTED"))
+			.hasStatusOk().bodyText()
+			.contains("There is a problem", "Choose the invitation that was sent")
+			.containsPattern("value=\"" + chosen.get(0) + "\"\\s+checked");
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+			.param("action", "ASSIGN"))
+			.hasStatusOk().bodyText().contains("Select at least one person");
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.outreach WHERE nhs_number = ?").param(chosen.get(0))
+			.query(Long.class).single()).isZero();
+
+		// someone else already has the third person: assigning does not take them over
+		jdbc.sql("INSERT INTO cvd.worklist_owner VALUES (?, 'supervisor-berks', now(), 'supervisor-berks')")
+			.param(chosen.get(2)).update();
+		MockMvcTester.MockMvcRequestBuilder assign = mvc.post().uri("/cvd/worklist/actions")
+			.with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf()).param("action", "ASSIGN")
+			.param("rule", "CVD-HTN-TARGET");
+		chosen.forEach(nhs -> assign.param("selected", nhs));
+		assertThat(assign).hasStatus(HttpStatus.FOUND)
+			.flash().containsEntry("success", "2 people assigned to you. 1 person is already assigned to supervisor-berks: not changed.");
+		assertThat(jdbc.sql("SELECT owner FROM cvd.worklist_owner WHERE nhs_number = ?").param(chosen.get(2))
+			.query(String.class).single()).isEqualTo("supervisor-berks");
+		List<String> mine = people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&owner=MINE"));
+		assertThat(mine).containsAll(chosen.subList(0, 2)).doesNotContain(chosen.get(2));
+
+		MockMvcTester.MockMvcRequestBuilder invite = mvc.post().uri("/cvd/worklist/actions")
+			.with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf()).param("action", "INVITE")
+			.param("outreachType", "PHARMACY_BP_CHECK");
+		chosen.subList(0, 2).forEach(nhs -> invite.param("selected", nhs));
+		assertThat(invite).hasStatus(HttpStatus.FOUND).flash().containsEntry("success",
+				"Invitation recorded for 2 people: " + OutreachType.PHARMACY_BP_CHECK.label() + ", today.");
+		assertThat(total(page(BERKS, "CARE_COORDINATOR",
+				"/cvd/worklist?rule=CVD-HTN-TARGET&status=NOT_CONTACTED&owner=UNASSIGNED"))).isEqualTo(before - 3);
+		String invited = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=INVITED&owner=MINE");
+		assertThat(people(invited)).containsExactlyInAnyOrderElementsOf(chosen.subList(0, 2));
+		assertThat(invited).contains("Invited " + RiskAssessment.date(LocalDate.now(PersonEvaluation.UK)),
+				"by " + BERKS, "Owner: " + BERKS);
+		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE")))
+			.doesNotContainAnyElementsOf(chosen);
+
+		// an invitation 20 days old with nothing since: "no response after 14 days", not after 30
+		String older = people(notContacted).get(3);
+		jdbc.sql("""
+				INSERT INTO cvd.outreach (id, nhs_number, practice_code, site_code, type, outcome, outcome_date, recorded_by,
+				    recorded_at)
+				SELECT ?, nhs_number, practice_code, site_code, 'GP_REVIEW', 'SENT', ?, 'coordinator-berks', now()
+				FROM cvd.person_risk WHERE nhs_number = ?""")
+			.params(UUID.randomUUID(), LocalDate.now(PersonEvaluation.UK).minusDays(20), older).update();
+		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=14")))
+			.contains(older);
+		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=30")))
+			.doesNotContain(older);
+	}
+
+	@Test
+	void aBulkActionOnSomeoneOutsideTheScopeIsRefusedWholeAndNothingIsSaved() throws Exception {
+		String inScope = jdbc.sql("SELECT nhs_number FROM cvd.finding WHERE site_code = 'BW-RDG' ORDER BY nhs_number DESC LIMIT 1")
+			.query(String.class).single();
+		String outside = jdbc.sql("SELECT nhs_number FROM cvd.finding WHERE site_code = 'BK-AYL' ORDER BY nhs_number DESC LIMIT 1")
+			.query(String.class).single();
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+			.param("action", "ASSIGN").param("selected", inScope).param("selected", outside))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.worklist_owner WHERE nhs_number IN (?, ?)").params(inScope, outside)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void filtersTheUserMayNotUseAreAnsweredWithAMessage() throws Exception {
+		String otherPractice = jdbc.sql("SELECT practice_code FROM cvd.finding WHERE site_code = 'BK-AYL' LIMIT 1")
+			.query(String.class).single();
+		String page = page(BERKS, "CARE_COORDINATOR",
+				"/cvd/worklist?practice=" + otherPractice + "&rule=NOPE&quintile=9&status=LOST&days=abc");
+		assertThat(page).contains("Some filters were not used", "Practice &#39;" + otherPractice + "&#39; is not in your area",
+				"There is no rule &#39;NOPE&#39;", "&#39;9&#39; is not an IMD quintile", "not an outreach status",
+				"&#39;abc&#39; is not a number of days");
+		assertThat(total(page)).isEqualTo(jdbc.sql("SELECT count(DISTINCT nhs_number) FROM cvd.finding WHERE site_code = 'BW-RDG'")
+			.query(Long.class).single());
+		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist")).doesNotContain("Some filters were not used");
+	}
+
+	@Test
+	void theOrderIsExplainedOnThePage() throws Exception {
+		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-UNDX"))
+			.contains("How this list is ordered", "160", "100", "20</span>% or more", "Core20");
+	}
+
+	@Test
+	void everyRoleThatMaySeeTheDashboardHasALinkToIt() throws Exception {
+		for (String[] user : new String[][] { { "delivery", "PLACE_DELIVERY" }, { "coordinator", "CARE_COORDINATOR" },
+				{ "admin", "ICB_ADMIN" } }) {
+			String home = page(user[0], user[1], "/");
+			String path = home.contains("href=\"/cvd/dashboard\"") ? "/cvd/dashboard" : "/cvd";
+			assertThat(home).contains("href=\"" + path + "\"");
+			if (path.equals("/cvd")) {
+				assertThat(page(user[0], user[1], "/cvd")).contains("href=\"/cvd/dashboard\"");
+			}
+		}
+		assertThat(page("delivery", "PLACE_DELIVERY", "/")).contains("href=\"/cvd/dashboard\"");
+	}
+
+	@Test
+	void aStatinOfferDeclinedAtAReviewTakesThePersonOffThatListWithAnAdjustmentThatCanBeWithdrawn() {
+		String nhs = jdbc.sql("""
+				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-QRISK-STATIN' AND site_code = 'BW-RDG'
+				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user(BERKS).roles("CARE_COORDINATOR"))
+			.with(csrf()).param("type", "GP_REVIEW").param("ruleCode", "CVD-QRISK-STATIN").param("outcome", "DECLINED")
+			.param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+			.param("year", String.valueOf(today.getYear())))
+			.hasStatus3xxRedirection()
+			.flash().hasEntrySatisfying("success", m -> assertThat(m).asString().contains("personalised care adjustment"));
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-QRISK-STATIN'")
+			.param(nhs).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT reason FROM cvd.care_adjustment WHERE nhs_number = ? AND rule_code = 'CVD-QRISK-STATIN'
+				AND withdrawn_at IS NULL""").param(nhs).query(String.class).single()).isEqualTo("DECLINED");
+	}
+
+}
