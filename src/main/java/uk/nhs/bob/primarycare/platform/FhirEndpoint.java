@@ -18,6 +18,8 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -74,6 +76,24 @@ class FhirEndpoint {
 
 		ScopeCheck(RefusalAudit refusals) {
 			this.refusals = refusals;
+		}
+
+		/** HAPI lists the transaction interaction only; the same method takes batch Bundles, so say so. */
+		@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+		void batch(IBaseConformance capability) {
+			if (capability instanceof CapabilityStatement statement) {
+				for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+					boolean transaction = rest.getInteraction()
+						.stream()
+						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
+					boolean batch = rest.getInteraction()
+						.stream()
+						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
+					if (transaction && !batch) {
+						rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+					}
+				}
+			}
 		}
 
 		@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -50,11 +51,15 @@ class PatientResourceProvider implements IResourceProvider {
 
 	private final StaffUsers staffUsers;
 
-	PatientResourceProvider(Population population, Directory directory, AuditLog auditLog, StaffUsers staffUsers) {
+	private final TransactionTemplate transactions;
+
+	PatientResourceProvider(Population population, Directory directory, AuditLog auditLog, StaffUsers staffUsers,
+			TransactionTemplate transactions) {
 		this.population = population;
 		this.directory = directory;
 		this.auditLog = auditLog;
 		this.staffUsers = staffUsers;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -81,11 +86,15 @@ class PatientResourceProvider implements IResourceProvider {
 		return patient(nhsNumber).map(List::of).orElse(List.of());
 	}
 
+	/** The person as a Patient, the read audited in the same transaction (no read without an entry). */
 	private Optional<Patient> patient(NhsNumber nhsNumber) {
-		Optional<PersonSummary> found = population.find(nhsNumber);
-		found.ifPresent(person -> auditLog.recordView(staffUsers.currentUser().username(), nhsNumber, PAGE,
-				"System (API client): demographics"));
-		return found.map(this::toFhir);
+		String username = staffUsers.currentUser().username();
+		Optional<PersonSummary> found = transactions.execute(status -> {
+			Optional<PersonSummary> person = population.find(nhsNumber);
+			person.ifPresent(p -> auditLog.recordView(username, nhsNumber, PAGE, "System (API client): demographics"));
+			return person;
+		});
+		return found == null ? Optional.empty() : found.map(this::toFhir);
 	}
 
 	Patient toFhir(PersonSummary person) {
