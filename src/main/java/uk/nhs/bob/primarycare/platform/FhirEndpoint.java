@@ -51,6 +51,9 @@ class FhirEndpoint {
 
 	static final String PATH = "/fhir";
 
+	/** Conformance resources (the platform's own extensions): public like the CapabilityStatement, no patient data. */
+	static final String CONFORMANCE_TYPE = "StructureDefinition";
+
 	@Bean
 	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> resourceProviders,
 			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals) {
@@ -98,7 +101,8 @@ class FhirEndpoint {
 
 		@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 		void check(ServletRequestDetails request, RestOperationTypeEnum operation) {
-			if (operation == RestOperationTypeEnum.METADATA) {
+			if (operation == RestOperationTypeEnum.METADATA || (CONFORMANCE_TYPE.equals(request.getResourceName())
+					&& (operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.SEARCH_TYPE))) {
 				return;
 			}
 			Optional<ApiScope> needed = needed(operation, request.getResourceName());

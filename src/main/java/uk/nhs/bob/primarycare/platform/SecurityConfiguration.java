@@ -128,14 +128,17 @@ class SecurityConfiguration {
 	/**
 	 * The FHIR R4 endpoint ({@link FhirEndpoint}): OAuth 2.0 access tokens like the APIs, but the scope of each
 	 * interaction is checked inside the FHIR server (it knows the interaction and resource type), and every error is
-	 * an OperationOutcome. The CapabilityStatement is public, as FHIR clients read it before they authenticate.
+	 * an OperationOutcome. The CapabilityStatement and the platform's StructureDefinitions are public, as FHIR
+	 * clients read them before they authenticate.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain fhirSecurity(HttpSecurity http, RefusalAudit refusals, ApiTokenAuthentication tokens)
 			throws Exception {
 		http.securityMatcher("/fhir", "/fhir/**")
-			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/fhir/metadata")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/StructureDefinition",
+						"/fhir/StructureDefinition/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole(Role.API_CLIENT.name()))

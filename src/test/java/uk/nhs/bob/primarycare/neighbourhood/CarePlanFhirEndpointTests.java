@@ -151,7 +151,7 @@ class CarePlanFhirEndpointTests {
 		active.getEntry().forEach(e -> assertThat(((CarePlan) e.getResource()).getStatus())
 			.isEqualTo(CarePlan.CarePlanStatus.ACTIVE));
 
-		entry = caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.DISCHARGED, "neighbourhood");
+		entry = caseload.discharge(entry.getId(), entry.getVersion(), "Goals met", "neighbourhood");
 		CarePlan discharged = client.read().resource(CarePlan.class).withId(entry.getCarePlanId().toString()).execute();
 		FhirTesting.assertValid(discharged);
 		assertThat(discharged.getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);

@@ -105,7 +105,8 @@ class FhirEndpointTests {
 				"application/fhir+json");
 		CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
 		assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactlyInAnyOrder("CarePlan", "Observation", "OperationDefinition", "Patient");
+			.containsExactlyInAnyOrder("CarePlan", "Observation", "OperationDefinition", "Patient",
+					"StructureDefinition");
 		assertThat(interactions(rest, "Patient")).containsExactlyInAnyOrder("read", "search-type");
 		assertThat(interactions(rest, "Observation")).containsExactlyInAnyOrder("create", "read", "search-type");
 		assertThat(interactions(rest, "CarePlan")).containsExactlyInAnyOrder("read", "search-type");
@@ -113,6 +114,18 @@ class FhirEndpointTests {
 		assertThat(searchParams(rest, "Observation")).contains("patient", "code");
 		assertThat(searchParams(rest, "CarePlan")).contains("patient", "status", "_lastUpdated");
 		assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).contains("transaction", "batch");
+
+		// the platform's own extensions are published there too, also without sign-in
+		for (String id : List.of("reading-setting", "import-counts")) {
+			org.hl7.fhir.r4.model.StructureDefinition definition = client().read()
+				.resource(org.hl7.fhir.r4.model.StructureDefinition.class).withId(id).execute();
+			FhirTesting.assertValid(definition);
+			assertThat(definition.getUrl()).isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/" + id);
+		}
+		assertThat(FhirImportController.COUNTS_EXTENSION)
+			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/import-counts");
+		assertThat(FhirObservations.SETTING_EXTENSION)
+			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/reading-setting");
 	}
 
 	static List<String> interactions(CapabilityStatement.CapabilityStatementRestComponent rest, String type) {
@@ -282,7 +295,8 @@ class FhirEndpointTests {
 			.query(Long.class).single()).isEqualTo(2);
 		long stored = observations(nhs);
 		MethodOutcome again = pharmacy.create().resource(reading).execute();
-		assertThat(again.getCreated()).isFalse();
+		assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+		assertThat(again.getResponseStatusCode()).isEqualTo(200);
 		assertThat(again.getId().getIdPart()).isEqualTo(id);
 		assertThat(observations(nhs)).isEqualTo(stored);
 
