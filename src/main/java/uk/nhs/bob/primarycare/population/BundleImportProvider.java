@@ -1,18 +1,20 @@
 package uk.nhs.bob.primarycare.population;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -36,13 +38,10 @@ class BundleImportProvider {
 
 	private final FhirImport fhirImport;
 
-	private final FhirContext fhir;
-
 	private final Directory directory;
 
-	BundleImportProvider(FhirImport fhirImport, FhirContext fhir, Directory directory) {
+	BundleImportProvider(FhirImport fhirImport, Directory directory) {
 		this.fhirImport = fhirImport;
-		this.fhir = fhir;
 		this.directory = directory;
 	}
 
@@ -61,16 +60,15 @@ class BundleImportProvider {
 				.orElseThrow(() -> new InvalidRequestException("Practice " + practiceParam[0]
 						+ " is not a BOB practice"));
 		}
-		byte[] json = fhir.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
-		FhirImportResult result;
-		try {
-			result = fhirImport.importBundle(new ByteArrayInputStream(json), new FhirImportOptions(practice),
-					FhirImportProgress.NONE);
+		// HAPI has parsed the Bundle already: its resources go to the import as they are
+		List<Map.Entry<@Nullable String, IBaseResource>> entries = new ArrayList<>();
+		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+			if (entry.getResource() != null) {
+				entries.add(new AbstractMap.SimpleImmutableEntry<>(entry.hasFullUrl() ? entry.getFullUrl() : null,
+						entry.getResource()));
+			}
 		}
-		catch (FhirImport.InvalidBundle ex) {
-			throw new InvalidRequestException(ex.getMessage());
-		}
-		return response(bundle, result);
+		return response(bundle, fhirImport.importEntries(entries, new FhirImportOptions(practice)));
 	}
 
 	static Bundle response(Bundle sent, FhirImportResult result) {
