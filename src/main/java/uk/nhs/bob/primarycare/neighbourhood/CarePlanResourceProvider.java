@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.population.PatientSearchParameter;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
@@ -77,7 +78,7 @@ class CarePlanResourceProvider implements IResourceProvider {
 					targetTypes = Patient.class) @Nullable ReferenceParam patient,
 			@OptionalParam(name = CarePlan.SP_STATUS) @Nullable TokenOrListParam status,
 			@OptionalParam(name = "_lastUpdated") @Nullable DateRangeParam lastUpdated) {
-		NhsNumber nhsNumber = patient == null ? null : nhsNumber(patient);
+		NhsNumber nhsNumber = patient == null ? null : PatientSearchParameter.nhsNumber(patient);
 		Set<CaseloadStatus> statuses = statuses(status);
 		if (nhsNumber == null && status == null && lastUpdated == null) {
 			throw new InvalidRequestException("Search care plans by patient.identifier, status or _lastUpdated");
@@ -107,25 +108,6 @@ class CarePlanResourceProvider implements IResourceProvider {
 		catch (RefusedAccess ex) {
 			throw new ForbiddenOperationException(ex.getMessage());
 		}
-	}
-
-	/** The NHS number a {@code patient} parameter names: {@code Patient/<nhs>} or {@code patient.identifier=system|nhs}. */
-	static NhsNumber nhsNumber(ReferenceParam patient) {
-		String value;
-		if (Patient.SP_IDENTIFIER.equals(patient.getChain())) {
-			String raw = patient.getValue();
-			int bar = raw.indexOf('|');
-			if (bar >= 0 && !CarePlanFhir.NHS_NUMBER_SYSTEM.equals(raw.substring(0, bar))) {
-				throw new InvalidRequestException("patient.identifier must be an NHS number ("
-						+ CarePlanFhir.NHS_NUMBER_SYSTEM + "|<number>)");
-			}
-			value = bar >= 0 ? raw.substring(bar + 1) : raw;
-		}
-		else {
-			value = patient.getIdPart();
-		}
-		return NhsNumber.parse(value)
-			.orElseThrow(() -> new InvalidRequestException("'" + value + "' is not a valid NHS number"));
 	}
 
 	/** The caseload statuses behind the FHIR statuses asked for; an unknown FHIR status is a bad request. */

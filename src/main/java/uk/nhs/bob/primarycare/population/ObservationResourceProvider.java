@@ -15,7 +15,6 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -94,7 +93,7 @@ class ObservationResourceProvider implements IResourceProvider {
 			@RequiredParam(name = Observation.SP_PATIENT, chainWhitelist = { "", Patient.SP_IDENTIFIER },
 					targetTypes = Patient.class) ReferenceParam patient,
 			@OptionalParam(name = Observation.SP_CODE) @Nullable TokenOrListParam code) {
-		NhsNumber nhsNumber = nhsNumber(patient);
+		NhsNumber nhsNumber = PatientSearchParameter.nhsNumber(patient);
 		List<FhirObservations.CodeFilter> codes = new ArrayList<>();
 		if (code != null) {
 			for (TokenParam token : code.getValuesAsQueryTokens()) {
@@ -128,24 +127,6 @@ class ObservationResourceProvider implements IResourceProvider {
 		String sent = value;
 		return NhsNumber.parse(value)
 			.orElseThrow(() -> new UnprocessableEntityException("'" + sent + "' is not a valid NHS number"));
-	}
-
-	static NhsNumber nhsNumber(ReferenceParam patient) {
-		String value;
-		if (Patient.SP_IDENTIFIER.equals(patient.getChain())) {
-			String raw = patient.getValue();
-			int bar = raw.indexOf('|');
-			if (bar >= 0 && !FhirResourceMapper.NHS_NUMBER_SYSTEM.equals(raw.substring(0, bar))) {
-				throw new InvalidRequestException("patient.identifier must be an NHS number ("
-						+ FhirResourceMapper.NHS_NUMBER_SYSTEM + "|<number>)");
-			}
-			value = bar >= 0 ? raw.substring(bar + 1) : raw;
-		}
-		else {
-			value = patient.getIdPart();
-		}
-		return NhsNumber.parse(value)
-			.orElseThrow(() -> new InvalidRequestException("'" + value + "' is not a valid NHS number"));
 	}
 
 	Observation toFhir(FhirObservations.StoredRow row) {
