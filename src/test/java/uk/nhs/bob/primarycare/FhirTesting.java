@@ -54,12 +54,19 @@ public final class FhirTesting {
 		return client;
 	}
 
-	/** The errors HAPI's instance validator finds in the resource against base R4 (none expected). */
+	/**
+	 * The errors HAPI's instance validator finds in the resource against base R4 (none expected). One is left out:
+	 * for a StructureDefinition published as a differential only, HAPI 8.8.0's validator tries to generate its
+	 * snapshot and cannot resolve the core package here ("Unable to resolve package id hl7.fhir.r4.core#null"); that
+	 * says nothing about the resource, whose elements are still validated.
+	 */
 	public static List<String> errors(IBaseResource resource) {
 		return VALIDATOR.validateWithResult(resource)
 			.getMessages()
 			.stream()
 			.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+			.filter(m -> !(resource.fhirType().equals("StructureDefinition")
+					&& "ERROR_GENERATING_SNAPSHOT".equals(m.getMessageId())))
 			.map(SingleValidationMessage::toString)
 			.toList();
 	}

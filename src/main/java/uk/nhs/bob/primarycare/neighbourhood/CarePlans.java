@@ -225,7 +225,8 @@ class CarePlans {
 
 	/**
 	 * The care plan ids of entries matching a FHIR search: the person (all when null), the statuses (all when empty)
-	 * and last updated within [from, to) (open ends when null), most recently updated first, at most {@code limit}.
+	 * and last updated from {@code from} (inclusive) to {@code to} (exclusive), either open when null, most recently
+	 * updated first, at most {@code limit}.
 	 */
 	@Transactional(readOnly = true)
 	List<UUID> planIds(@Nullable NhsNumber nhsNumber, java.util.Set<CaseloadStatus> statuses, @Nullable Instant from,
