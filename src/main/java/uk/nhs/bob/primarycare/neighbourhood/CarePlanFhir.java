@@ -1,7 +1,12 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -12,13 +17,15 @@ import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 
 import uk.nhs.bob.primarycare.population.PersonSummary;
 
 /**
- * A care plan as FHIR R4 (DOMAIN.md B10): a UK Core CarePlan with its Goals (base R4: there is no UKCore-Goal) and
- * its UK Core CareTeam contained, the person identified by NHS number. Built with the HAPI FHIR model classes.
+ * A care plan as FHIR R4 (see docs/neighbourhood.md): a UK Core CarePlan with its Goals (base R4: there is no
+ * UKCore-Goal) and its UK Core CareTeam contained, the person identified by NHS number and referenced as the
+ * endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
+ * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates; the team's
+ * status follows the plan's (a discharged person's team is inactive). Built with the HAPI FHIR model classes.
  */
 final class CarePlanFhir {
 
@@ -32,7 +39,37 @@ final class CarePlanFhir {
 
 	static final String CARE_PLAN_ID_SYSTEM = "https://bob.nhs.uk/Id/care-plan";
 
+	static final String SNOMED = "http://snomed.info/sct";
+
+	private static final String CODES = "neighbourhood/care-plan-fhir-codes.csv";
+
+	/** kind:key to code and display, from {@value #CODES}. */
+	private static final Map<String, Coding> CODINGS = load();
+
 	private CarePlanFhir() {
+	}
+
+	private static Map<String, Coding> load() {
+		Map<String, Coding> codings = new HashMap<>();
+		try (InputStream in = CarePlanFhir.class.getClassLoader().getResourceAsStream(CODES)) {
+			if (in == null) {
+				throw new IllegalStateException(CODES + " is missing");
+			}
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] cols = line.split(",", 4);
+				codings.put(cols[0] + ":" + cols[1], new Coding(SNOMED, cols[2], cols[3]));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + CODES, ex);
+		}
+		if (!codings.containsKey("category:PERSONALISED_CARE_AND_SUPPORT")) {
+			throw new IllegalStateException(CODES + " has no care plan category");
+		}
+		return Map.copyOf(codings);
 	}
 
 	static CarePlan build(CarePlans.PlanView view) {
@@ -47,10 +84,12 @@ final class CarePlanFhir {
 		carePlan.setStatus(status(entry.getStatus()));
 		carePlan.setIntent(CarePlan.CarePlanIntent.PLAN);
 		carePlan.setTitle("Personalised care and support plan");
-		carePlan.addCategory(new CodeableConcept().setText("Integrated Neighbourhood Team proactive care"));
+		carePlan.addCategory(new CodeableConcept().addCoding(CODINGS.get("category:PERSONALISED_CARE_AND_SUPPORT").copy())
+			.setText("Personalised care and support plan (Integrated Neighbourhood Team proactive care)"));
 		carePlan.setDescription(plan.whatMatters());
-		carePlan.setSubject(new Reference().setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM)
-			.setValue(person.nhsNumber().value())).setDisplay(person.givenName() + " " + person.familyName()));
+		carePlan.setSubject(new Reference("Patient/" + person.nhsNumber().value())
+			.setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(person.nhsNumber().value()))
+			.setDisplay(person.givenName() + " " + person.familyName()));
 		Period period = new Period().setStart(date(entry.getAgreedOn() != null ? entry.getAgreedOn() : entry.getAddedOn()));
 		if (entry.getDischargedOn() != null) {
 			period.setEnd(date(entry.getDischargedOn()));
@@ -61,7 +100,8 @@ final class CarePlanFhir {
 		CareTeam team = new CareTeam();
 		team.setId("care-team");
 		team.getMeta().addProfile(UK_CORE_CARE_TEAM);
-		team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
+		team.setStatus(teamStatus(entry.getStatus()));
+		team.setPeriod(period.copy());
 		team.setName(view.team().getName());
 		team.addIdentifier(new Identifier().setSystem("https://bob.nhs.uk/Id/neighbourhood-site")
 			.setValue(view.team().getSiteCode()));
@@ -71,7 +111,12 @@ final class CarePlanFhir {
 				continue;
 			}
 			CareTeam.CareTeamParticipantComponent participant = team.addParticipant();
-			participant.addRole(new CodeableConcept().setText(member.getDiscipline().label()));
+			CodeableConcept role = new CodeableConcept().setText(member.getDiscipline().label());
+			Coding coded = CODINGS.get("role:" + member.getDiscipline().name());
+			if (coded != null) {
+				role.addCoding(coded.copy());
+			}
+			participant.addRole(role);
 			if (member.getId().equals(entry.getKeyworkerId())) {
 				participant.addRole(new CodeableConcept().setText("Keyworker"));
 			}
@@ -94,7 +139,7 @@ final class CarePlanFhir {
 			}
 			fhirGoal.setDescription(new CodeableConcept().setText(goal.description()));
 			fhirGoal.setSubject(carePlan.getSubject().copy());
-			fhirGoal.addTarget().setDue(new DateType(date(goal.targetDate())));
+			fhirGoal.addTarget().setDue(new DateType(goal.targetDate().toString()));
 			carePlan.addContained(fhirGoal);
 			carePlan.addGoal(new Reference("#" + fhirGoal.getId()));
 		}
@@ -102,7 +147,9 @@ final class CarePlanFhir {
 			CarePlan.CarePlanActivityDetailComponent detail = carePlan.addActivity().getDetail();
 			detail.setStatus(CarePlan.CarePlanActivityStatus.fromCode(action.status().fhirCode()));
 			detail.setDescription(action.description());
-			detail.setScheduled(new StringType("Due " + action.dueDate()));
+			// due by: the end of the period in which the action is to be done
+			detail.setScheduled(new Period().setEndElement(new org.hl7.fhir.r4.model.DateTimeType(
+					action.dueDate().toString())));
 			detail.addPerformer(new Reference().setDisplay(view.owner(action)));
 		}
 		if (!plan.contingencyPlan().isBlank()) {
@@ -114,11 +161,20 @@ final class CarePlanFhir {
 		return carePlan;
 	}
 
-	private static CarePlan.CarePlanStatus status(CaseloadStatus status) {
+	static CarePlan.CarePlanStatus status(CaseloadStatus status) {
 		return switch (status) {
 			case IDENTIFIED, ASSESSED -> CarePlan.CarePlanStatus.DRAFT;
 			case PLAN_AGREED, UNDER_REVIEW -> CarePlan.CarePlanStatus.ACTIVE;
 			case DISCHARGED -> CarePlan.CarePlanStatus.COMPLETED;
+		};
+	}
+
+	/** A plan being drawn up has a proposed team; a discharged person's team has stopped working with them. */
+	private static CareTeam.CareTeamStatus teamStatus(CaseloadStatus status) {
+		return switch (status) {
+			case IDENTIFIED, ASSESSED -> CareTeam.CareTeamStatus.PROPOSED;
+			case PLAN_AGREED, UNDER_REVIEW -> CareTeam.CareTeamStatus.ACTIVE;
+			case DISCHARGED -> CareTeam.CareTeamStatus.INACTIVE;
 		};
 	}
 

@@ -277,6 +277,37 @@ class CarePlans {
 		return new MyWork(me, actions, reviews, weekEnds);
 	}
 
+	/**
+	 * The care plan ids of entries matching a FHIR search: the person (all when null), the statuses (all when empty)
+	 * and last updated from {@code from} (inclusive) to {@code to} (exclusive), either open when null, most recently
+	 * updated first, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	List<UUID> planIds(@Nullable NhsNumber nhsNumber, java.util.Set<CaseloadStatus> statuses, @Nullable Instant from,
+			@Nullable Instant to, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT care_plan_id FROM neighbourhood.caseload_entry WHERE true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (nhsNumber != null) {
+			sql.append(" AND nhs_number = :nhs");
+			params.put("nhs", nhsNumber.value());
+		}
+		if (!statuses.isEmpty()) {
+			sql.append(" AND status IN (:statuses)");
+			params.put("statuses", statuses.stream().map(Enum::name).toList());
+		}
+		if (from != null) {
+			sql.append(" AND updated_at >= :from");
+			params.put("from", java.sql.Timestamp.from(from));
+		}
+		if (to != null) {
+			sql.append(" AND updated_at < :to");
+			params.put("to", java.sql.Timestamp.from(to));
+		}
+		sql.append(" ORDER BY updated_at DESC LIMIT :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+	}
+
 	/** The entry behind a care plan id (the id the events and the FHIR API use). */
 	@Transactional(readOnly = true)
 	Optional<UUID> entryOfPlan(UUID carePlanId) {

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -92,7 +93,9 @@ class SecurityConfiguration {
 		http.securityMatcher(ApiTokenAuthentication.apiPaths())
 			.authorizeHttpRequests(auth -> {
 				for (ApiScope scope : ApiScope.values()) {
-					auth.requestMatchers(scope.paths().toArray(String[]::new)).hasAuthority(scope.authority());
+					if (!scope.paths().isEmpty()) {
+						auth.requestMatchers(scope.paths().toArray(String[]::new)).hasAuthority(scope.authority());
+					}
 				}
 				// the caller's own details and the OpenAPI document: any valid token
 				auth.anyRequest().hasRole(Role.API_CLIENT.name());
@@ -110,6 +113,43 @@ class SecurityConfiguration {
 				}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens are sent by the caller, never by a browser on its own: no cross-site request to forge
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		return http.build();
+	}
+
+	/**
+	 * The FHIR R4 endpoint ({@link FhirEndpoint}): OAuth 2.0 access tokens like the APIs, but the scope of each
+	 * interaction is checked inside the FHIR server (it knows the interaction and resource type), and every error is
+	 * an OperationOutcome. The CapabilityStatement and the platform's StructureDefinitions are public, as FHIR
+	 * clients read them before they authenticate.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain fhirSecurity(HttpSecurity http, RefusalAudit refusals, ApiTokenAuthentication tokens)
+			throws Exception {
+		http.securityMatcher("/fhir", "/fhir/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/StructureDefinition",
+						"/fhir/StructureDefinition/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(Role.API_CLIENT.name()))
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
+				.authenticationEntryPoint(FhirEndpoint::unauthorized)
+				.accessDeniedHandler((request, response, denied) -> {
+					refusals.record(request, denied);
+					FhirEndpoint.forbidden(request, response, denied);
+				}))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(FhirEndpoint::unauthorized)
+				.accessDeniedHandler((request, response, denied) -> {
+					refusals.record(request, denied);
+					FhirEndpoint.forbidden(request, response, denied);
+				}))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// bearer tokens only: no cross-site request to forge
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))

@@ -80,10 +80,14 @@ public class FhirImport {
 	 * (nothing is written then)
 	 */
 	public FhirImportResult importBundle(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
+		return timed(() -> read(json, options, progress));
+	}
+
+	private FhirImportResult timed(java.util.function.Supplier<FhirImportResult> work) {
 		Timer.Sample sample = Timer.start(meters);
 		String outcome = "failure";
 		try {
-			FhirImportResult result = read(json, options, progress);
+			FhirImportResult result = work.get();
 			outcome = "success";
 			return result;
 		}
@@ -93,6 +97,23 @@ public class FhirImport {
 				.tag("outcome", outcome)
 				.register(meters));
 		}
+	}
+
+	/**
+	 * Imports the entries of a Bundle already parsed (the FHIR endpoint's transaction or batch), as
+	 * {@link #importBundle} does a streamed one: each entry's full URL (may be null) and resource.
+	 */
+	public FhirImportResult importEntries(List<Map.Entry<@Nullable String, IBaseResource>> entries,
+			FhirImportOptions options) {
+		return timed(() -> {
+			List<Skipped> skipped = new ArrayList<>();
+			Map<String, Pending> byKey = new LinkedHashMap<>();
+			Medicines medicines = new Medicines();
+			for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
+				accept(entry.getKey(), entry.getValue(), byKey, skipped, medicines);
+			}
+			return write(entries.size(), byKey, skipped, medicines, options);
+		});
 	}
 
 	private FhirImportResult read(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
@@ -109,6 +130,12 @@ public class FhirImport {
 			}
 		});
 		progress.resourcesRead(read[0]);
+		return write(read[0], byKey, skipped, medicines, options);
+	}
+
+	/** Completes prescriptions waiting for their medicine, then writes person by person. */
+	private FhirImportResult write(int resourcesRead, Map<String, Pending> byKey, List<Skipped> skipped,
+			Medicines medicines, FhirImportOptions options) {
 		// prescriptions whose Medication came later in the bundle, or never
 		for (NeedsMedicine waiting : medicines.waiting) {
 			CodeableConcept code = medicines.byKey.get(waiting.medicineKey());
@@ -157,7 +184,7 @@ public class FhirImport {
 				skipped.add(new Skipped("Patient", pending.id, skip.reason() + notImported));
 			}
 		}
-		return new FhirImportResult(created, updated, records, read[0], createdPeople, skipped);
+		return new FhirImportResult(created, updated, records, resourcesRead, createdPeople, skipped);
 	}
 
 	/** Medication resources seen so far, and prescriptions waiting for one that has not come yet. */
@@ -181,6 +208,11 @@ public class FhirImport {
 					"Not valid FHIR R4: " + ex.getMessage()));
 			return;
 		}
+		accept(fullUrl, resource, byKey, skipped, medicines);
+	}
+
+	private void accept(@Nullable String fullUrl, IBaseResource resource, Map<String, Pending> byKey,
+			List<Skipped> skipped, Medicines medicines) {
 		String id = resource instanceof Resource r ? FhirResourceMapper.resourceId(fullUrl, r)
 				: fullUrl == null ? "" : fullUrl;
 		FhirMapping mapping;

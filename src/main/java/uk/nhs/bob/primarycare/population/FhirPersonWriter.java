@@ -88,6 +88,20 @@ class FhirPersonWriter {
 		return outcome == null ? new Outcome.Skipped("Not written") : outcome;
 	}
 
+	/**
+	 * Adds observation rows to a person already registered, in the caller's transaction (the person is locked so two
+	 * readings at once do not take the same lines); empty when there is no such person. The caller publishes
+	 * {@link ObservationsRecorded} for what is returned.
+	 */
+	Optional<List<RecordedObservation>> writeObservations(NhsNumber nhsNumber, List<Row<?>> rows) {
+		boolean exists = jdbc.sql("SELECT 1 FROM population.person WHERE nhs_number = ? FOR UPDATE")
+			.param(nhsNumber.value())
+			.query()
+			.listOfRows()
+			.size() == 1;
+		return exists ? Optional.of(observations(nhsNumber.value(), rows)) : Optional.empty();
+	}
+
 	private Outcome writeInTransaction(Person person, List<Row<?>> rows, FhirImportOptions options) {
 		String nhs = person.nhsNumber();
 		boolean allocate = false;
