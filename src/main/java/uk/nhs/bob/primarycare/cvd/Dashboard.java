@@ -23,7 +23,10 @@ class Dashboard {
 
 	static final int MIN_DENOMINATOR = 10;
 
-	/** The five indicators, each a numerator over a denominator (DOMAIN.md A3: CVDPREVENT and national ambitions). */
+	/**
+	 * The five indicators, each a numerator over a denominator (CVDPREVENT indicators and the national CVD ambitions;
+	 * docs/cvd.md).
+	 */
 	enum Indicator {
 
 		HYPERTENSION_PREVALENCE("Hypertension prevalence recorded", "CVDP001HYP: people on the hypertension register, of everyone registered"),

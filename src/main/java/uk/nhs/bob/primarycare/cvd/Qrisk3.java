@@ -33,7 +33,7 @@
  * ---
  * This Java file is a line-by-line transcription of ClinRisk's C functions cvd_female_raw and cvd_male_raw
  * (QRISK3-2017, as shipped in the CRAN package QRISK3, inst/extdata/QRISK3_2017_src.txt), with every coefficient
- * at the published precision, for the BOB Primary Care Platform (DOMAIN.md B6; Hippisley-Cox, Coupland, Brindle,
+ * at the published precision, for the BOB Primary Care Platform (Hippisley-Cox, Coupland, Brindle,
  * BMJ 2017;357:j2099). It is distributed under the same licence and additional terms as the original. Only the
  * 10-year survivor value (surv = 10) is used, as in the published calculator. Tests compare it with scores from
  * the unmodified C source (src/test/resources/cvd/qrisk3-reference.csv).

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inputs of QRISK3-2017 (DOMAIN.md B6), coded as the published algorithm expects: ethnicity 1-9 (1 White or not
- * stated ... 9 other), smoking 0-4 (non, ex, light, moderate, heavy).
+ * The inputs of QRISK3-2017 (Hippisley-Cox et al., BMJ 2017;357:j2099), coded as the published algorithm expects:
+ * ethnicity 1-9 (1 White or not stated ... 9 other), smoking 0-4 (non, ex, light, moderate, heavy).
  */
 record Qrisk3Inputs(boolean male, int age, int ethnicity, double townsend, int smokingCategory, boolean type1Diabetes,
 		boolean type2Diabetes, boolean atrialFibrillation, boolean atypicalAntipsychotics, boolean corticosteroids,

@@ -34,7 +34,7 @@ class CohortDefinition {
 
 	private boolean unplannedAdmissionRequired;
 
-	/** Limit to IMD quintiles 1..n (1 = the most deprived 20%, Core20; DOMAIN.md B8). */
+	/** Limit to IMD quintiles 1..n (1 = the most deprived 20%, Core20: NHS England Core20PLUS5). */
 	private @Nullable Integer mostDeprivedQuintiles;
 
 	private boolean active;

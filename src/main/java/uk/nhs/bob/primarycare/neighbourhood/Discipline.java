@@ -1,6 +1,9 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
-/** The professions an Integrated Neighbourhood Team brings together (DOMAIN.md 0 and A2). */
+/**
+ * The professions an Integrated Neighbourhood Team brings together (BOB draft primary care strategy, January 2024;
+ * NHS England proactive care).
+ */
 enum Discipline {
 
 	GP("GP"), PRACTICE_NURSE("Practice nurse"), COMMUNITY_NURSING("Community nursing"), SOCIAL_CARE("Social care"),

@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /**
- * eFI categories at the published cut-offs (Clegg et al. 2016; DOMAIN.md B7): fit up to 0.12 (0-4 deficits), mild
+ * eFI categories at the published cut-offs (Clegg et al., Age Ageing 2016;45:353): fit up to 0.12 (0-4 deficits), mild
  * 0.13-0.24 (5-8), moderate 0.25-0.36 (9-12), severe above 0.36 (13 or more; 13/36 is 0.361).
  */
 enum FrailtyCategory {

@@ -1,6 +1,6 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
-/** A goal's status (FHIR Goal achievementStatus, as HospitalRun #2080 asked; DOMAIN.md A2). */
+/** A goal's status (FHIR R4 Goal achievementStatus). */
 enum GoalStatus {
 
 	PROPOSED("Proposed", "proposed", null), IN_PROGRESS("In progress", "active", "in-progress"),
