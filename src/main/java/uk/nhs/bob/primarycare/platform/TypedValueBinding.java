@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.platform;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,13 +52,16 @@ class TypedValueBinding implements WebMvcConfigurer {
 		};
 	}
 
-	/** A path segment that does not parse as its value type. */
+	/** A path segment that does not parse as one of these value types (other mismatches keep Spring's 400). */
 	@ControllerAdvice
 	static class MalformedPathValues {
 
+		private static final Set<Class<?>> VALUE_TYPES = Set.of(NhsNumber.class, OdsCode.class, Postcode.class);
+
 		@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 		void notFound(MethodArgumentTypeMismatchException ex, HttpServletResponse response) throws IOException {
-			if (!ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			if (!ex.getParameter().hasParameterAnnotation(PathVariable.class)
+					|| !VALUE_TYPES.contains(ex.getParameter().getParameterType())) {
 				throw ex;
 			}
 			response.sendError(HttpStatus.NOT_FOUND.value());

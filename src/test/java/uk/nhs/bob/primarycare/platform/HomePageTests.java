@@ -18,12 +18,14 @@ class HomePageTests {
 	MockMvcTester mvc;
 
 	@Test
-	void aCoordinatorSeesTriageAndCvdButNotTeamsOrAdministration() {
+	void aCoordinatorSeesTriageCvdAndTeamsButNotAdministration() {
+		// coordinators refer people to neighbourhood teams and may be on a team's member list
 		assertThat(mvc.get().uri("/").with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("href=\"/triage\"", ">Same-day requests<", "href=\"/cvd\"", "href=\"/programme\"",
-					"class=\"nhsuk-card__link\" href=\"/messaging\"")
-			.doesNotContain("class=\"nhsuk-card__link\" href=\"/neighbourhood\"", "href=\"/admin/users\"");
+					"class=\"nhsuk-card__link\" href=\"/messaging\"",
+					"class=\"nhsuk-card__link\" href=\"/neighbourhood\"")
+			.doesNotContain("href=\"/admin/users\"", "href=\"/cvd/dashboard\"", "href=\"/audit\"");
 	}
 
 	@Test
