@@ -17,7 +17,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -99,24 +101,11 @@ class SecurityConfiguration {
 				}
 				// the caller's own details and the OpenAPI document: any valid token
 				auth.anyRequest().hasRole(Role.API_CLIENT.name());
-			})
-			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
-				.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler((request, response, denied) -> {
-					refusals.record(request, denied);
-					problems.forbidden(request, response, denied);
-				}))
-			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler((request, response, denied) -> {
-					refusals.record(request, denied);
-					problems.forbidden(request, response, denied);
-				}))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// bearer tokens are sent by the caller, never by a browser on its own: no cross-site request to forge
-			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
-				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+			});
+		bearerTokensOnly(http, tokens, problems::unauthorized, (request, response, denied) -> {
+			refusals.record(request, denied);
+			problems.forbidden(request, response, denied);
+		});
 		return http.build();
 	}
 
@@ -136,24 +125,11 @@ class SecurityConfiguration {
 						"/fhir/StructureDefinition/**")
 				.permitAll()
 				.anyRequest()
-				.hasRole(Role.API_CLIENT.name()))
-			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
-				.authenticationEntryPoint(FhirEndpoint::unauthorized)
-				.accessDeniedHandler((request, response, denied) -> {
-					refusals.record(request, denied);
-					FhirEndpoint.forbidden(request, response, denied);
-				}))
-			.exceptionHandling(ex -> ex.authenticationEntryPoint(FhirEndpoint::unauthorized)
-				.accessDeniedHandler((request, response, denied) -> {
-					refusals.record(request, denied);
-					FhirEndpoint.forbidden(request, response, denied);
-				}))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// bearer tokens only: no cross-site request to forge
-			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
-				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+				.hasRole(Role.API_CLIENT.name()));
+		bearerTokensOnly(http, tokens, FhirEndpoint::unauthorized, (request, response, denied) -> {
+			refusals.record(request, denied);
+			FhirEndpoint.forbidden(request, response, denied);
+		});
 		return http.build();
 	}
 
@@ -254,6 +230,23 @@ class SecurityConfiguration {
 				.failureHandler(new SignInHandlers.ProviderSignInFailed()));
 		}
 		return http.build();
+	}
+
+	/**
+	 * A chain that takes OAuth 2.0 access tokens and nothing else: no session, and no CSRF token, as bearer tokens are
+	 * sent by the caller, never by a browser on its own; errors answered by the given handlers.
+	 */
+	private static void bearerTokensOnly(HttpSecurity http, ApiTokenAuthentication tokens,
+			AuthenticationEntryPoint unauthorized, AccessDeniedHandler forbidden) throws Exception {
+		http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens.resolver())
+			.authenticationEntryPoint(unauthorized)
+			.accessDeniedHandler(forbidden))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 	}
 
 	private static String[] names(Collection<Role> roles) {
