@@ -182,10 +182,20 @@ final class CaseFinding {
 
 		Double score = assessment.score();
 		if (assessment.assessed() && score != null && score >= QRISK_THRESHOLD && !onLipidLowering) {
+			// the score is as old as its oldest input: that date, not the latest reading's, says whether it is stale
+			Optional<RiskAssessment.DatedInput> oldest = assessment.oldestInput();
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("qrisk3", score);
+			oldest.ifPresent(o -> {
+				values.put("oldestInput", o.input());
+				values.put("oldestInputDate", o.date().toString());
+			});
 			findings.add(new Finding(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN,
-					"QRISK3 " + RiskAssessment.oneDecimal(score) + "% (10 or more); no current lipid-lowering medicine",
-					null, null, score, index.latest(ObservationType.SYSTOLIC_BP).map(Observation::date).orElse(null),
-					Map.of("qrisk3", score)));
+					"QRISK3 " + RiskAssessment.oneDecimal(score) + "% (10 or more); no current lipid-lowering medicine"
+							+ oldest.map(o -> "; oldest input: " + o.input().toLowerCase(java.util.Locale.UK)
+									+ " of " + RiskAssessment.date(o.date()))
+								.orElse(""),
+					null, null, score, oldest.map(RiskAssessment.DatedInput::date).orElse(null), values));
 		}
 
 		Optional<RegisterEntry> ckd = registers.entry(Register.CKD35);

@@ -126,7 +126,8 @@ class CvdController {
 		model.addAttribute("person", view.person());
 		model.addAttribute("practice", practice);
 		model.addAttribute("assessment", evaluation.assessment());
-		model.addAttribute("staleInputs", EvidenceAge.staleQriskInputs(view.record(), today));
+		model.addAttribute("inputAges", EvidenceAge.qriskInputs(evaluation.assessment(), today));
+		model.addAttribute("staleInputs", EvidenceAge.staleQriskInputs(evaluation.assessment(), today));
 		model.addAttribute("evaluation", evaluation);
 		model.addAttribute("stored", worklists.findingsOf(number));
 		model.addAttribute("readings", CaseFinding.readings(view.record()).stream().limit(8).toList());

@@ -9,10 +9,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import uk.nhs.bob.primarycare.population.BloodPressureSetting;
-import uk.nhs.bob.primarycare.population.CodedRecord;
-import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
-import uk.nhs.bob.primarycare.population.ObservationType;
 
 /**
  * How old the evidence behind a finding is, and whether it is older than the rule's window. Each window is the
@@ -87,37 +83,35 @@ final class EvidenceAge {
 		return window.getDays() + " days";
 	}
 
-	/** QRISK3's measured inputs older than this are named on the person page (the NHS Health Check's 5 years). */
+	/** QRISK3's dated inputs older than this are flagged on the person page (the NHS Health Check's 5 years). */
 	static final Period QRISK_INPUT_WINDOW = Period.ofYears(5);
 
-	/**
-	 * The QRISK3 measurements the score rests on that are older than {@link #QRISK_INPUT_WINDOW}, each in words (the
-	 * input, the month it is from and how long ago), picked as QRISK3 picks them: the latest BMI, the newest total
-	 * cholesterol with an HDL of the same day, the latest clinic systolic (home readings and averages are not QRISK3
-	 * inputs).
-	 */
-	static List<String> staleQriskInputs(CodedRecord record, LocalDate today) {
-		RecordIndex index = new RecordIndex(record);
-		List<String> stale = new ArrayList<>();
-		index.latest(ObservationType.BMI).ifPresent(o -> addIfStale(stale, "BMI", o.date(), today));
-		List<Observation> hdls = index.observations(ObservationType.HDL_CHOLESTEROL);
-		index.observations(ObservationType.TOTAL_CHOLESTEROL)
-			.stream()
-			.filter(total -> hdls.stream().anyMatch(h -> h.date().equals(total.date()) && h.value().signum() > 0))
-			.findFirst()
-			.ifPresent(o -> addIfStale(stale, "Cholesterol", o.date(), today));
-		index.observations(ObservationType.SYSTOLIC_BP)
-			.stream()
-			.filter(o -> o.setting() == null || (!o.setting().average() && o.setting() != BloodPressureSetting.HOME))
-			.findFirst()
-			.ifPresent(o -> addIfStale(stale, "Systolic blood pressure", o.date(), today));
-		return stale;
+	/** One QRISK3 input with its date in words and whether it is stale. */
+	record InputAge(String input, LocalDate date, String text, boolean stale) {
 	}
 
-	private static void addIfStale(List<String> stale, String input, LocalDate date, LocalDate today) {
-		if (date.plus(QRISK_INPUT_WINDOW).isBefore(today)) {
-			stale.add(input + " from " + MONTH.format(date) + ", " + ago(date, today));
-		}
+	/**
+	 * Every dated QRISK3 input of an assessment (BMI, cholesterol, clinic systolic, smoking status, as QRISK3 picked
+	 * them), each with its age and flagged when older than {@link #QRISK_INPUT_WINDOW}; oldest first.
+	 */
+	static List<InputAge> qriskInputs(RiskAssessment assessment, LocalDate today) {
+		List<InputAge> ages = new ArrayList<>();
+		assessment.dated()
+			.stream()
+			.sorted(java.util.Comparator.comparing(RiskAssessment.DatedInput::date))
+			.forEach(input -> {
+				boolean stale = input.canGoStale() && input.date().plus(QRISK_INPUT_WINDOW).isBefore(today);
+				ages.add(new InputAge(input.input(), input.date(),
+						input.input() + " from " + MONTH.format(input.date()) + ", " + ago(input.date(), today)
+								+ (input.canGoStale() ? "" : " (never smoked, recorded at 25 or over: stands)"),
+						stale));
+			});
+		return ages;
+	}
+
+	/** The stale ones of {@link #qriskInputs}, in words. */
+	static List<String> staleQriskInputs(RiskAssessment assessment, LocalDate today) {
+		return qriskInputs(assessment, today).stream().filter(InputAge::stale).map(InputAge::text).toList();
 	}
 
 }

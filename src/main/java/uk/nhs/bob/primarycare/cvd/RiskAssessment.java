@@ -31,7 +31,7 @@ import uk.nhs.bob.primarycare.population.SmokingStatus;
  * registers and the published clusters (docs/cvd.md).
  */
 record RiskAssessment(Status status, List<String> reasons, @Nullable Double score, @Nullable Qrisk3Inputs inputs,
-		List<InputUsed> used) {
+		List<InputUsed> used, List<DatedInput> dated) {
 
 	/** How many recent systolic readings the standard deviation uses, from the last 5 years. */
 	static final int SD_READINGS = 6;
@@ -66,6 +66,21 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 
 	/** One input and where it came from in the record (an observation's code and date, a register entry). */
 	record InputUsed(String input, String value, String source) {
+	}
+
+	/**
+	 * A dated input that can go out of date: a measurement (BMI, cholesterol, systolic pressure) or the smoking
+	 * status. A never-smoked status recorded at 25 or over does not ({@code canGoStale} false): QOF lets it stand.
+	 * Register entries (diagnoses) are not dated inputs: they do not go stale.
+	 */
+	record DatedInput(String input, LocalDate date, boolean canGoStale) {
+	}
+
+	/** The oldest dated input that can go stale: its date is the evidence date of the score. */
+	public Optional<DatedInput> oldestInput() {
+		return dated.stream()
+			.filter(DatedInput::canGoStale)
+			.min(java.util.Comparator.comparing(DatedInput::date));
 	}
 
 	public boolean assessed() {
@@ -121,11 +136,12 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			}
 		}
 		if (!notAppropriate.isEmpty()) {
-			return new RiskAssessment(Status.NOT_APPROPRIATE, notAppropriate, null, null, List.of());
+			return new RiskAssessment(Status.NOT_APPROPRIATE, notAppropriate, null, null, List.of(), List.of());
 		}
 
 		List<InputUsed> used = explain ? new ArrayList<>() : new Discarding();
 		List<String> missing = new ArrayList<>();
+		List<DatedInput> dated = new ArrayList<>(4);
 		boolean male = person.sex() == Sex.MALE;
 		note(used, () -> new InputUsed("Age", age + " years", "Date of birth " + date(person.dateOfBirth())));
 		note(used, () -> new InputUsed("Sex", person.sex().label(), "Demographics"));
@@ -134,7 +150,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		double townsend = clamp(person.townsendScore().doubleValue(), Qrisk3Inputs.Range.TOWNSEND, used,
 				"Townsend score", () -> "LSOA " + person.lsoaCode() + " (" + person.lsoaName() + ")");
 
-		int smoking = smokingCategory(index, used);
+		int smoking = smokingCategory(index, used, dated, person.dateOfBirth());
 
 		if (registers.diabetesTypeNotCoded()) {
 			RegisterEntry dm = registers.entry(Register.DM).orElseThrow();
@@ -172,6 +188,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 		else {
 			Observation observed = bmiObservation.get();
+			dated.add(new DatedInput("BMI", observed.date(), true));
 			bmi = clamp(observed.value().doubleValue(), Qrisk3Inputs.Range.BMI, used, "BMI", () -> source(observed));
 		}
 		double ratio = 0;
@@ -183,6 +200,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 			Observation total = cholesterol.get()[0];
 			Observation hdl = cholesterol.get()[1];
 			double raw = total.value().doubleValue() / hdl.value().doubleValue();
+			dated.add(new DatedInput("Cholesterol", total.date(), true));
 			ratio = clamp(raw, Qrisk3Inputs.Range.RATIO, used, "Total/HDL cholesterol ratio",
 					() -> "Total " + plain(total.value()) + " and HDL " + plain(hdl.value()) + " mmol/L on "
 							+ date(total.date()));
@@ -199,6 +217,7 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 		else {
 			Observation latestSystolic = systolics.get(0);
+			dated.add(new DatedInput("Systolic blood pressure", latestSystolic.date(), true));
 			sbp = clamp(latestSystolic.value().doubleValue(), Qrisk3Inputs.Range.SBP, used,
 					"Systolic blood pressure", () -> source(latestSystolic));
 			List<Observation> recent = systolics.stream()
@@ -218,12 +237,13 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 		}
 		if (!missing.isEmpty()) {
 			List<String> reasons = missing.stream().map(m -> "missing " + m).toList();
-			return new RiskAssessment(Status.NOT_ASSESSABLE, reasons, null, null, List.copyOf(used));
+			return new RiskAssessment(Status.NOT_ASSESSABLE, reasons, null, null, List.copyOf(used), List.copyOf(dated));
 		}
 		Qrisk3Inputs inputs = new Qrisk3Inputs(male, age, person.qriskEthnicity().number(), townsend, smoking, false,
 				type2, af, antipsychotic, steroids, migraine, ra, false, smi, sle, treated, false, false, bmi, ratio, sbp,
 				sd);
-		return new RiskAssessment(Status.ASSESSED, List.of(), Qrisk3.score(inputs), inputs, List.copyOf(used));
+		return new RiskAssessment(Status.ASSESSED, List.of(), Qrisk3.score(inputs), inputs, List.copyOf(used),
+				List.copyOf(dated));
 	}
 
 	/** A list that drops what is added: the inputs used, when they are not wanted. */
@@ -247,9 +267,16 @@ record RiskAssessment(Status status, List<String> reasons, @Nullable Double scor
 	}
 
 	/** QRISK3 smoking category from the latest smoking status and the cigarettes a day recorded with it. */
-	private static int smokingCategory(RecordIndex record, List<InputUsed> used) {
+	private static int smokingCategory(RecordIndex record, List<InputUsed> used, List<DatedInput> dated,
+			LocalDate dateOfBirth) {
 		Optional<Observation> latest = record.latest(ObservationType.SMOKING_STATUS);
 		Optional<SmokingStatus> status = latest.flatMap(Observation::smoking);
+		if (status.isPresent()) {
+			LocalDate on = latest.get().date();
+			// QOF: a never-smoked status recorded at 25 or over stands; any other status is re-asked
+			dated.add(new DatedInput("Smoking status", on, status.get() != SmokingStatus.NEVER_SMOKED
+					|| PersonSummary.ageOn(dateOfBirth, on) < 25));
+		}
 		if (status.isEmpty()) {
 			note(used, () -> new InputUsed("Smoking", "0 non-smoker (no smoking status recorded)",
 					latest.map(RiskAssessment::source).orElse("No smoking status in the record")));

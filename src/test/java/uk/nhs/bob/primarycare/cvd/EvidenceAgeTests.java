@@ -43,15 +43,62 @@ class EvidenceAgeTests {
 	}
 
 	@Test
-	void theQrisk3PageNamesTheMeasurementsOlderThanFiveYears() {
-		People people = People.aged(60)
+	void theQrisk3PageListsEveryDatedInputAndFlagsThoseOlderThanFiveYears() {
+		RiskAssessment assessment = People.aged(60)
 			.bmi("26", LocalDate.of(2019, 3, 4))
 			.cholesterol("5.0", "1.25", People.TODAY.minusMonths(6))
-			.bp(130, 80, People.TODAY.minusYears(6));
-		assertThat(EvidenceAge.staleQriskInputs(people.record(), People.TODAY))
+			.bp(130, 80, People.TODAY.minusYears(6))
+			.smoker(12, People.TODAY.minusMonths(2))
+			.evaluate()
+			.assessment();
+		assertThat(EvidenceAge.qriskInputs(assessment, People.TODAY)).extracting(EvidenceAge.InputAge::text,
+				EvidenceAge.InputAge::stale)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("BMI from March 2019, 7 years ago", true),
+					org.assertj.core.groups.Tuple.tuple("Systolic blood pressure from November 2020, 6 years ago", true),
+					org.assertj.core.groups.Tuple.tuple("Cholesterol from May 2026, 6 months ago", false),
+					org.assertj.core.groups.Tuple.tuple("Smoking status from September 2026, 2 months ago", false));
+		assertThat(EvidenceAge.staleQriskInputs(assessment, People.TODAY))
 			.containsExactly("BMI from March 2019, 7 years ago", "Systolic blood pressure from November 2020, 6 years ago");
-		assertThat(EvidenceAge.staleQriskInputs(People.aged(60).assessable().bp(130, 80, People.TODAY).record(),
-				People.TODAY)).isEmpty();
+		assertThat(EvidenceAge.staleQriskInputs(
+				People.aged(60).assessable().bp(130, 80, People.TODAY).evaluate().assessment(), People.TODAY))
+			.isEmpty();
+	}
+
+	@Test
+	void theQrisk3FindingIsAsOldAsItsOldestInputNotItsLatestReading() {
+		// a recent reading, but the cholesterol the score rests on is from 2019
+		CaseFinding.Evaluation evaluation = People.aged(72)
+			.bmi("31", People.TODAY.minusMonths(1))
+			.cholesterol("7.0", "1.0", LocalDate.of(2019, 6, 10))
+			.bp(170, 95, People.TODAY.minusDays(3))
+			.smoker(25, People.TODAY.minusMonths(1))
+			.evaluate();
+		CaseFinding.Finding finding = evaluation.findings()
+			.stream()
+			.filter(f -> f.rule() == CaseFindingRule.HIGH_RISK_NOT_ON_STATIN)
+			.findFirst()
+			.orElseThrow();
+		assertThat(finding.evidenceDate()).isEqualTo(LocalDate.of(2019, 6, 10));
+		assertThat(finding.explanation()).endsWith("; oldest input: cholesterol of 10 Jun 2019");
+		assertThat(finding.values()).containsEntry("oldestInput", "Cholesterol");
+		EvidenceAge.Age age = EvidenceAge.of(finding.rule(), finding.evidenceDate(), People.TODAY);
+		assertThat(age.stale()).isTrue();
+		assertThat(age.text()).startsWith("from June 2019");
+
+		// with every input recent, the finding is not stale
+		CaseFinding.Finding fresh = People.aged(72)
+			.bmi("31", People.TODAY.minusMonths(1))
+			.cholesterol("7.0", "1.0", People.TODAY.minusMonths(2))
+			.bp(170, 95, People.TODAY.minusDays(3))
+			.smoker(25, People.TODAY.minusMonths(1))
+			.evaluate()
+			.findings()
+			.stream()
+			.filter(f -> f.rule() == CaseFindingRule.HIGH_RISK_NOT_ON_STATIN)
+			.findFirst()
+			.orElseThrow();
+		assertThat(fresh.evidenceDate()).isEqualTo(People.TODAY.minusMonths(2));
+		assertThat(EvidenceAge.of(fresh.rule(), fresh.evidenceDate(), People.TODAY).stale()).isFalse();
 	}
 
 }
