@@ -59,7 +59,9 @@ class PersonEvaluation {
 		Optional<PersonSummary> found = population.find(nhsNumber);
 		Optional<CodedRecord> record = population.record(nhsNumber);
 		Optional<PracticeSummary> practice = found.flatMap(p -> directory.practice(p.registeredPractice()));
-		if (found.isEmpty() || record.isEmpty() || practice.isEmpty()) {
+		// someone whose registration has ended (or not yet begun) is in no worklist and no count
+		if (found.isEmpty() || record.isEmpty() || practice.isEmpty()
+				|| !found.get().registeredOn(LocalDate.now(UK))) {
 			jdbc.sql("DELETE FROM cvd.finding WHERE nhs_number = ?").param(nhsNumber.value()).update();
 			jdbc.sql("DELETE FROM cvd.person_risk WHERE nhs_number = ?").param(nhsNumber.value()).update();
 			return Optional.empty();

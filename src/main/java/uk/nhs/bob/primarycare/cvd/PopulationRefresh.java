@@ -413,6 +413,8 @@ class PopulationRefresh {
 
 		int skipped;
 
+		int notRegistered;
+
 		/** Deprivation sort keys (national IMD decile, then Townsend score, most deprived lowest). */
 		float[] deprivation = new float[1 << 16];
 
@@ -470,6 +472,7 @@ class PopulationRefresh {
 			}
 			notPublished += part.notPublished;
 			skipped += part.skipped;
+			notRegistered += part.notRegistered;
 			int length = (int) (processed + part.processed);
 			if (length > deprivation.length) {
 				deprivation = Arrays.copyOf(deprivation, length);
@@ -484,6 +487,12 @@ class PopulationRefresh {
 			PracticeSummary practice = organisations.practice(person.registeredPractice());
 			if (practice == null) {
 				skipped++;
+				return;
+			}
+			// deregistered people leave every worklist and denominator (their record stays for past quarters)
+			if (!person.registeredOn(today)) {
+				notRegistered++;
+				progressProcessed.incrementAndGet();
 				return;
 			}
 			String nhs = person.nhsNumber().value();
@@ -616,6 +625,10 @@ class PopulationRefresh {
 			}
 			if (skipped > 0) {
 				notes.add(skipped + " people registered at practices missing from the directory were skipped");
+			}
+			if (notRegistered > 0) {
+				notes.add(notRegistered + " people whose registration has ended (or not yet begun) are in no list "
+						+ "or count");
 			}
 			return notes.isEmpty() ? null : String.join(". ", notes) + ".";
 		}

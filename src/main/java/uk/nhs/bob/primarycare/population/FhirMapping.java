@@ -45,7 +45,14 @@ sealed interface FhirMapping {
 	 */
 	record Person(List<String> keys, SourceId source, @Nullable String nhsNumber, String givenName,
 			String familyName, LocalDate dateOfBirth, Sex sex, Ethnicity ethnicity, @Nullable LocalDate dateOfDeath,
-			@Nullable String practiceOds) implements FhirMapping {
+			@Nullable String practiceOds, @Nullable Registration registration) implements FhirMapping {
+	}
+
+	/**
+	 * The registration period the Patient gives on its GP practice reference (the identifier's period, as the PDS
+	 * FHIR API gives it): the first and last day, either of which may be absent.
+	 */
+	record Registration(@Nullable LocalDate from, @Nullable LocalDate until) {
 	}
 
 	/**

@@ -166,11 +166,13 @@ class FhirPersonWriter {
 					+ INWARD_LETTERS.charAt(hash / 180 % 20);
 			jdbc.sql("""
 					INSERT INTO population.person (nhs_number, given_name, family_name, date_of_birth, sex, ethnicity,
-					  postcode, lsoa_code, registered_practice, date_of_death)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  postcode, lsoa_code, registered_practice, date_of_death, registered_from, registered_until)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(nhs, person.givenName(), person.familyName(), person.dateOfBirth(), person.sex().code(),
 						person.ethnicity().code(), postcode, lsoas.get(hash % lsoas.size()),
-						practice.get().odsCode().value(), person.dateOfDeath())
+						practice.get().odsCode().value(), person.dateOfDeath(),
+						person.registration() == null ? null : person.registration().from(),
+						person.registration() == null ? null : person.registration().until())
 				.update();
 			created = true;
 		}
@@ -191,6 +193,20 @@ class FhirPersonWriter {
 				.param("death", person.dateOfDeath(), java.sql.Types.DATE)
 				.param("nhs", nhs)
 				.update() > 0;
+			// a registration period the Patient gives is the record's (a later end, or a new registration, replaces
+			// the one held); a Patient that gives none leaves it as it was
+			FhirMapping.Registration registration = person.registration();
+			if (registration != null) {
+				updated |= jdbc.sql("""
+						UPDATE population.person SET registered_from = :from, registered_until = :until,
+						  version = version + 1
+						WHERE nhs_number = :nhs AND (registered_from IS DISTINCT FROM :from
+						  OR registered_until IS DISTINCT FROM :until)""")
+					.param("from", registration.from(), java.sql.Types.DATE)
+					.param("until", registration.until(), java.sql.Types.DATE)
+					.param("nhs", nhs)
+					.update() > 0;
+			}
 		}
 		int records = problems(nhs, rows) + medications(nhs, rows) + admissions(nhs, rows);
 		List<RecordedObservation> observations = observations(nhs, rows);

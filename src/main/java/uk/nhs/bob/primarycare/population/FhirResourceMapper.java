@@ -144,15 +144,26 @@ final class FhirResourceMapper {
 		if (keys.isEmpty()) {
 			return new Skip("Patient has neither a full URL nor an id");
 		}
-		String practice = patient.getGeneralPractitioner()
+		Identifier practiceIdentifier = patient.getGeneralPractitioner()
 			.stream()
 			.filter(r -> r.hasIdentifier() && ODS_SYSTEM.equals(r.getIdentifier().getSystem())
 					&& r.getIdentifier().hasValue())
-			.map(r -> r.getIdentifier().getValue().trim())
+			.map(Reference::getIdentifier)
 			.findFirst()
 			.orElse(null);
+		String practice = practiceIdentifier == null ? null : practiceIdentifier.getValue().trim();
+		FhirMapping.Registration registration = null;
+		if (practiceIdentifier != null && practiceIdentifier.hasPeriod()) {
+			LocalDate from = date(practiceIdentifier.getPeriod().getStartElement());
+			LocalDate until = date(practiceIdentifier.getPeriod().getEndElement());
+			if (from != null && until != null && until.isBefore(from)) {
+				return new Skip("The registration period at " + practice + " ends (" + until + ") before it starts ("
+						+ from + ")");
+			}
+			registration = new FhirMapping.Registration(from, until);
+		}
 		return new Person(List.copyOf(keys), SourceId.of(fullUrl, "Patient", id), nhsNumber, given, family,
-				date(patient.getBirthDateElement()), sex, ethnicity(patient), death, practice);
+				date(patient.getBirthDateElement()), sex, ethnicity(patient), death, practice, registration);
 	}
 
 	/**

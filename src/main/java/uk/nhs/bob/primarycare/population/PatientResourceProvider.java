@@ -113,6 +113,15 @@ class PatientResourceProvider implements IResourceProvider {
 		Reference practice = new Reference().setType("Organization")
 			.setIdentifier(new Identifier().setSystem(FhirResourceMapper.ODS_SYSTEM)
 				.setValue(person.registeredPractice().value()));
+		if (person.registeredFrom() != null || person.registeredUntil() != null) {
+			org.hl7.fhir.r4.model.Period period = practice.getIdentifier().getPeriod();
+			if (person.registeredFrom() != null) {
+				period.setStartElement(new DateTimeType(person.registeredFrom().toString()));
+			}
+			if (person.registeredUntil() != null) {
+				period.setEndElement(new DateTimeType(person.registeredUntil().toString()));
+			}
+		}
 		directory.practice(person.registeredPractice()).map(PracticeSummary::name).ifPresent(practice::setDisplay);
 		patient.addGeneralPractitioner(practice);
 		return patient;

@@ -16,10 +16,35 @@ import uk.nhs.bob.primarycare.shared.Postcode;
  * @param age whole years today, or at death for someone who has died
  * @param imdDecile national IMD decile of the LSOA, 1 = most deprived 10%
  * @param townsendScore Townsend deprivation score of the LSOA, higher = more deprived (QRISK3 input)
+ * @param registeredFrom the first day of the registration at the practice; null when not recorded
+ * @param registeredUntil the last day of the registration; null for a current registration
  */
 public record PersonSummary(NhsNumber nhsNumber, String givenName, String familyName, LocalDate dateOfBirth, int age,
 		Sex sex, Ethnicity ethnicity, Postcode postcode, String lsoaCode, String lsoaName, int imdDecile,
-		String imdVersion, BigDecimal townsendScore, OdsCode registeredPractice, @Nullable LocalDate dateOfDeath) {
+		String imdVersion, BigDecimal townsendScore, OdsCode registeredPractice, @Nullable LocalDate dateOfDeath,
+		@Nullable LocalDate registeredFrom, @Nullable LocalDate registeredUntil) {
+
+	/** A person registered from a date not recorded, and still registered. */
+	public PersonSummary(NhsNumber nhsNumber, String givenName, String familyName, LocalDate dateOfBirth, int age,
+			Sex sex, Ethnicity ethnicity, Postcode postcode, String lsoaCode, String lsoaName, int imdDecile,
+			String imdVersion, BigDecimal townsendScore, OdsCode registeredPractice, @Nullable LocalDate dateOfDeath) {
+		this(nhsNumber, givenName, familyName, dateOfBirth, age, sex, ethnicity, postcode, lsoaCode, lsoaName,
+				imdDecile, imdVersion, townsendScore, registeredPractice, dateOfDeath, null, null);
+	}
+
+	/**
+	 * Whether the person was registered at their practice on a day: from the registration's first day (a start not
+	 * recorded counts as registered) to its last.
+	 */
+	public boolean registeredOn(LocalDate day) {
+		return (registeredFrom == null || !registeredFrom.isAfter(day))
+				&& (registeredUntil == null || !registeredUntil.isBefore(day));
+	}
+
+	/** Whether the registration ended before this day. */
+	public boolean deregistered(LocalDate today) {
+		return registeredUntil != null && registeredUntil.isBefore(today);
+	}
 
 	public static int ageOn(LocalDate dateOfBirth, LocalDate on) {
 		return Period.between(dateOfBirth, on).getYears();

@@ -41,7 +41,7 @@ public class Population {
 
 	private static final String PERSON_SELECT = """
 			SELECT p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.ethnicity, p.postcode,
-			       p.lsoa_code, p.registered_practice, p.date_of_death, l.name AS lsoa_name, l.imd_decile,
+			       p.lsoa_code, p.registered_practice, p.date_of_death, p.registered_from, p.registered_until, l.name AS lsoa_name, l.imd_decile,
 			       l.imd_version, l.townsend_score
 			FROM population.person p JOIN population.lsoa l ON l.code = p.lsoa_code
 			""";
@@ -400,7 +400,8 @@ public class Population {
 				Ethnicity.ofCode(rs.getString("ethnicity")).orElse(Ethnicity.NOT_STATED),
 				new Postcode(rs.getString("postcode")), rs.getString("lsoa_code"), rs.getString("lsoa_name"),
 				rs.getInt("imd_decile"), rs.getString("imd_version"), rs.getBigDecimal("townsend_score"),
-				new OdsCode(rs.getString("registered_practice")), dateOfDeath);
+				new OdsCode(rs.getString("registered_practice")), dateOfDeath,
+				rs.getObject("registered_from", LocalDate.class), rs.getObject("registered_until", LocalDate.class));
 	}
 
 	private static RecordCodes codes() {

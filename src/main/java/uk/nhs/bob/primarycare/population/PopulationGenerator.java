@@ -111,6 +111,11 @@ final class PopulationGenerator {
 
 	private final long seed;
 
+	/** Shares of people who joined their practice, and who left it, in the last two years (the project's own). */
+	static final double JOINED_IN_TWO_YEARS = 0.05;
+
+	static final double LEFT_IN_TWO_YEARS = 0.03;
+
 	private final LocalDate today;
 
 	private final SyntheticLsoas lsoas;
@@ -185,7 +190,9 @@ final class PopulationGenerator {
 			remaining -= count;
 			PracticeSummary practice = practices.get(i);
 			for (int n = 0; n < count; n++) {
-				sink.accept(person(new SplittableRandom(mix(seed, index++)), nhsNumbers.next(), practice));
+				// registrations are drawn from a random of their own, so the people and records stay as they were
+				SplittableRandom registration = new SplittableRandom(mix(~seed, index));
+				sink.accept(person(new SplittableRandom(mix(seed, index++)), registration, nhsNumbers.next(), practice));
 			}
 		}
 	}
@@ -197,7 +204,8 @@ final class PopulationGenerator {
 		return z ^ (z >>> 31);
 	}
 
-	private GeneratedPerson person(SplittableRandom random, String nhsNumber, PracticeSummary practice) {
+	private GeneratedPerson person(SplittableRandom random, SplittableRandom registration, String nhsNumber,
+			PracticeSummary practice) {
 		int band = Draw.weighted(random, AGE_BANDS);
 		int age = band == AGE_BANDS.length - 1 ? 90 + Math.min(Draw.poisson(random, 3.0), 14)
 				: band * 5 + random.nextInt(5);
@@ -222,11 +230,25 @@ final class PopulationGenerator {
 		if (dateOfDeath != null && !dateOfDeath.isAfter(dateOfBirth)) {
 			dateOfDeath = null;
 		}
+		// Registration: the list changes over two years, some joining and some leaving (the project's own shares);
+		// the record comes with the person (GP2GP), so it may start before the registration
+		LocalDate registeredFrom = Draw.chance(registration, JOINED_IN_TWO_YEARS)
+				? today.minusDays(1 + registration.nextInt(730))
+				: today.minusDays(731 + registration.nextInt(30 * 365));
+		if (registeredFrom.isBefore(dateOfBirth)) {
+			registeredFrom = dateOfBirth;
+		}
+		LocalDate registeredUntil = null;
+		if (dateOfDeath == null && Draw.chance(registration, LEFT_IN_TWO_YEARS)) {
+			LocalDate left = today.minusDays(1 + registration.nextInt(730));
+			registeredUntil = left.isBefore(registeredFrom) ? null : left;
+		}
+		LocalDate recordEnd = dateOfDeath != null ? dateOfDeath : registeredUntil != null ? registeredUntil : today;
 		CodedRecord record = new ClinicalHistory(random, codes, medicines, age, sex, ethnicity, lsoa.imdDecile(),
-				dateOfDeath == null ? today : dateOfDeath)
+				recordEnd)
 			.build();
 		return new GeneratedPerson(nhsNumber, given, family, dateOfBirth, sex, ethnicity, postcode, lsoa.code(),
-				lsoa.imdDecile(), practice.odsCode().value(), dateOfDeath, record);
+				lsoa.imdDecile(), practice.odsCode().value(), dateOfDeath, registeredFrom, registeredUntil, record);
 	}
 
 	/** Most people live in the practice's own postcode district; some in a neighbouring practice's district. */

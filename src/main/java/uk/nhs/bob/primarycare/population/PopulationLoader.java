@@ -28,7 +28,7 @@ final class PopulationLoader {
 
 	private static final String[] COPY_STATEMENTS = {
 			"COPY population.person (nhs_number, given_name, family_name, date_of_birth, sex, ethnicity, postcode, "
-					+ "lsoa_code, registered_practice, date_of_death) FROM STDIN",
+					+ "lsoa_code, registered_practice, date_of_death, registered_from, registered_until) FROM STDIN",
 			"COPY population.problem (nhs_number, line, code, term, onset_date, resolved_date) FROM STDIN",
 			"COPY population.observation (nhs_number, line, code, value, unit, observed_on, setting) FROM STDIN",
 			"COPY population.medication (nhs_number, line, name, code, start_date, end_date) FROM STDIN",
@@ -184,6 +184,10 @@ final class PopulationLoader {
 				.text(person.practiceOdsCode())
 				.tab()
 				.date(person.dateOfDeath())
+				.tab()
+				.date(person.registeredFrom())
+				.tab()
+				.date(person.registeredUntil())
 				.end();
 			CodedRecord record = person.record();
 			int line = 0;

@@ -288,6 +288,29 @@ class FhirResourceMapperTests {
 		assertThat(((Person) mapper.map(null, patient())).practiceOds()).isNull();
 	}
 
+	@Test
+	void readsTheRegistrationPeriodFromThePracticeIdentifierAndRefusesOneThatEndsBeforeItStarts() {
+		Patient patient = patient();
+		org.hl7.fhir.r4.model.Identifier practice = new org.hl7.fhir.r4.model.Identifier()
+			.setSystem(FhirResourceMapper.ODS_SYSTEM)
+			.setValue("K84001");
+		practice.getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2019-04-01"));
+		practice.getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2026-02-14T09:00:00Z"));
+		patient.addGeneralPractitioner().setIdentifier(practice);
+		assertThat(((Person) mapper.map(null, patient)).registration()).isEqualTo(
+				new FhirMapping.Registration(LocalDate.of(2019, 4, 1), LocalDate.of(2026, 2, 14)));
+
+		practice.getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2018-12-31"));
+		assertThat(mapper.map(null, patient)).isEqualTo(
+				new Skip("The registration period at K84001 ends (2018-12-31) before it starts (2019-04-01)"));
+
+		// no period: no registration dates, the ones held are kept
+		Patient without = patient();
+		without.addGeneralPractitioner().setIdentifier(
+				new org.hl7.fhir.r4.model.Identifier().setSystem(FhirResourceMapper.ODS_SYSTEM).setValue("K84001"));
+		assertThat(((Person) mapper.map(null, without)).registration()).isNull();
+	}
+
 	private CodedRecord.@org.jspecify.annotations.Nullable Observation read(ObservationRow row) {
 		return codes.observation(row.codeSystem(), row.code(), row.value(), row.unit(), row.date(),
 				row.setting() == null ? null : row.setting().name(), row.valueSystem(), row.valueCode());
