@@ -107,11 +107,21 @@ class CareAdjustments {
 
 	/** Everyone's adjustments in force, for the population refresh (adjustments are few next to the population). */
 	Map<String, InForce> allInForce(LocalDate today) {
+		return allInForce(today, "withdrawn_at IS NULL");
+	}
+
+	/** The adjustments that were in force on a past day: one withdrawn since then was still in force on it. */
+	Map<String, InForce> allInForceOn(LocalDate day) {
+		return allInForce(day, "(withdrawn_at IS NULL OR (withdrawn_at AT TIME ZONE 'Europe/London')::date > ?)");
+	}
+
+	private Map<String, InForce> allInForce(LocalDate today, String notWithdrawn) {
 		Map<String, Map<CaseFindingRule, Adjustment>> byPerson = new HashMap<>();
+		List<Object> params = notWithdrawn.contains("?") ? List.of(today, today, today) : List.of(today, today);
 		jdbc.sql("""
 				SELECT * FROM cvd.care_adjustment
-				WHERE withdrawn_at IS NULL AND recorded_on <= ? AND review_date > ? ORDER BY recorded_at DESC""")
-			.params(today, today)
+				WHERE %s AND recorded_on <= ? AND review_date > ? ORDER BY recorded_at DESC""".formatted(notWithdrawn))
+			.params(params)
 			.query(rs -> {
 				Adjustment adjustment = adjustment(rs);
 				byPerson.computeIfAbsent(rs.getString("nhs_number"), n -> new EnumMap<>(CaseFindingRule.class))

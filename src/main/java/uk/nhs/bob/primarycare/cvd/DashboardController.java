@@ -40,7 +40,7 @@ class DashboardController {
 	}
 
 	/** A point of the trend chart in chart units (the area's value, or the median of its level). */
-	record ChartPoint(double x, double y, String quarter, String text) {
+	record ChartPoint(double x, double y, String quarter, String text, boolean backfilled) {
 	}
 
 	/** A bar of a chart, laid out for the SVG (x and width in chart units). */
@@ -147,13 +147,20 @@ class DashboardController {
 			String label = quarter.format(point.quarterEnd());
 			if (point.percent() != null) {
 				line.add(new ChartPoint(x, 190 - point.percent() * 1.8, label,
-						String.format(java.util.Locale.UK, "%.1f%%", point.percent())));
+						String.format(java.util.Locale.UK, "%.1f%%", point.percent()), point.backfilled()));
 			}
 			if (point.median() != null) {
 				median.add(new ChartPoint(x, 190 - point.median() * 1.8, label,
-						String.format(java.util.Locale.UK, "%.1f%%", point.median())));
+						String.format(java.util.Locale.UK, "%.1f%%", point.median()), point.backfilled()));
 			}
 		}
+		List<ChartPoint> labels = new ArrayList<>();
+		for (int i = 0; i < points.size(); i++) {
+			labels.add(new ChartPoint(40 + i * (560.0 / Math.max(1, IndicatorSnapshots.QUARTERS - 1)), 205,
+					quarter.format(points.get(i).quarterEnd()), "", points.get(i).backfilled()));
+		}
+		model.addAttribute("trendLabels", labels);
+		model.addAttribute("backfill", snapshots.backfill().orElse(null));
 		model.addAttribute("trend", points);
 		model.addAttribute("trendLine", line);
 		model.addAttribute("trendMedian", median);

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,18 @@ class IndicatorSnapshots {
 	/** How many quarters a trend shows. */
 	static final int QUARTERS = 8;
 
-	/** One area's value in one quarter, and the median and range of the areas at its level. */
+	/**
+	 * One area's value in one quarter, and the median and range of the areas at its level; {@code backfilled} when it
+	 * was counted afterwards from the dated record rather than kept by a refresh, and {@code gap} (no value then) when
+	 * the record cannot give this indicator for that quarter.
+	 */
 	record Point(LocalDate quarterEnd, LocalDate takenOn, Dashboard.Counts counts, @Nullable Double percent,
-			@Nullable Double median, @Nullable Double lowest, @Nullable Double highest) {
+			@Nullable Double median, @Nullable Double lowest, @Nullable Double highest, boolean backfilled,
+			@Nullable String gap) {
+	}
+
+	/** When the trend was last back-filled, and how many people had no recorded registration start. */
+	record Backfill(java.time.Instant at, LocalDate from, LocalDate to, long registrationStartUnknown) {
 	}
 
 	private final JdbcClient jdbc;
@@ -50,7 +60,7 @@ class IndicatorSnapshots {
 	@Transactional
 	boolean takeIfDue(LocalDate today) {
 		LocalDate quarter = quarterEnd(today);
-		boolean taken = jdbc.sql("SELECT count(*) FROM cvd.indicator_snapshot WHERE quarter_end = ?")
+		boolean taken = jdbc.sql("SELECT count(*) FROM cvd.indicator_snapshot WHERE quarter_end = ? AND NOT backfilled")
 			.param(quarter)
 			.query(Long.class)
 			.single() > 0;
@@ -91,17 +101,23 @@ class IndicatorSnapshots {
 		};
 		Map<LocalDate, Map<String, Dashboard.Counts>> byQuarter = new TreeMap<>();
 		Map<LocalDate, LocalDate> takenOn = new LinkedHashMap<>();
+		Map<LocalDate, Boolean> backfilled = new HashMap<>();
+		// a quarter kept live by a refresh shows that snapshot; one back-filled from the record shows only where
+		// no live one was kept
 		jdbc.sql("""
-				SELECT quarter_end, %s AS area, max(taken_on) AS taken_on, sum(people) AS people,
+				SELECT quarter_end, %s AS area, backfilled, max(taken_on) AS taken_on, sum(people) AS people,
 				       sum(hypertension) AS hypertension, sum(possible_undiagnosed) AS undiagnosed,
 				       sum(to_target) AS to_target, sum(high_risk) AS high_risk,
 				       sum(high_risk_statin) AS high_risk_statin, sum(aged_40_74) AS aged, sum(assessed) AS assessed
-				FROM cvd.indicator_snapshot
+				FROM cvd.indicator_snapshot s
 				WHERE quarter_end > (SELECT max(quarter_end) FROM cvd.indicator_snapshot) - (? * interval '3 months')
-				GROUP BY quarter_end, %s""".formatted(column, column))
+				  AND (NOT backfilled OR NOT EXISTS (SELECT 1 FROM cvd.indicator_snapshot l
+				                                     WHERE l.quarter_end = s.quarter_end AND NOT l.backfilled))
+				GROUP BY quarter_end, %s, backfilled""".formatted(column, column))
 			.param(QUARTERS)
 			.query(rs -> {
 				LocalDate quarter = rs.getObject("quarter_end", LocalDate.class);
+				backfilled.put(quarter, rs.getBoolean("backfilled"));
 				String key = rs.getString("area");
 				takenOn.merge(quarter, rs.getObject("taken_on", LocalDate.class),
 						(a, b) -> a.isAfter(b) ? a : b);
@@ -110,8 +126,16 @@ class IndicatorSnapshots {
 							rs.getLong("undiagnosed"), rs.getLong("to_target"), rs.getLong("high_risk"),
 							rs.getLong("high_risk_statin"), rs.getLong("aged"), rs.getLong("assessed")));
 			});
+		Map<LocalDate, String> gaps = new HashMap<>();
+		jdbc.sql("SELECT quarter_end, reason FROM cvd.indicator_backfill_gap WHERE indicator = ?")
+			.param(indicator.name())
+			.query(rs -> {
+				gaps.put(rs.getObject(1, LocalDate.class), rs.getString(2));
+			});
 		List<Point> points = new ArrayList<>();
 		byQuarter.forEach((quarter, areas) -> {
+			boolean fromRecord = backfilled.getOrDefault(quarter, false);
+			String gap = fromRecord ? gaps.get(quarter) : null;
 			List<Double> values = areas.values()
 				.stream()
 				.map(c -> c.percent(indicator))
@@ -122,10 +146,27 @@ class IndicatorSnapshots {
 			if (counts == null) {
 				return;
 			}
+			if (gap != null) {
+				points.add(new Point(quarter, takenOn.get(quarter), counts, null, null, null, null, true, gap));
+				return;
+			}
 			points.add(new Point(quarter, takenOn.get(quarter), counts, counts.percent(indicator), median(values),
-					values.isEmpty() ? null : values.get(0), values.isEmpty() ? null : values.get(values.size() - 1)));
+					values.isEmpty() ? null : values.get(0), values.isEmpty() ? null : values.get(values.size() - 1),
+					fromRecord, null));
 		});
 		return points;
+	}
+
+	/** The latest back-fill, if the trend has been back-filled. */
+	@Transactional(readOnly = true)
+	java.util.Optional<Backfill> backfill() {
+		return jdbc.sql("""
+				SELECT max(backfilled_at) AS at, min(quarter_end) AS first, max(quarter_end) AS last,
+				       max(registration_start_unknown) AS unknown
+				FROM cvd.indicator_backfill HAVING count(*) > 0""")
+			.query((rs, i) -> new Backfill(rs.getTimestamp("at").toInstant(), rs.getObject("first", LocalDate.class),
+					rs.getObject("last", LocalDate.class), rs.getLong("unknown")))
+			.optional();
 	}
 
 	private static Dashboard.Counts sum(java.util.Collection<Dashboard.Counts> all) {

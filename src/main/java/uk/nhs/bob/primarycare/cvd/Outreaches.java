@@ -64,8 +64,15 @@ class Outreaches {
 
 	/** Everyone's history, for the population refresh (outreach is small next to the population). */
 	Map<String, OutreachHistory> histories() {
+		return histories(LocalDate.MAX);
+	}
+
+	/** As {@link #histories()}, with only the outreach whose outcome was on or before a day. */
+	Map<String, OutreachHistory> histories(LocalDate asAt) {
 		Map<String, OutreachHistory> histories = new HashMap<>();
-		jdbc.sql("SELECT nhs_number, type, outcome, outcome_date FROM cvd.outreach").query(rs -> {
+		jdbc.sql("SELECT nhs_number, type, outcome, outcome_date FROM cvd.outreach WHERE outcome_date <= ?")
+			.param(asAt.equals(LocalDate.MAX) ? LocalDate.of(9999, 12, 31) : asAt)
+			.query(rs -> {
 			histories.merge(rs.getString(1),
 					OutreachHistory.NONE.with(OutreachType.valueOf(rs.getString(2)),
 							OutreachOutcome.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class)),

@@ -97,10 +97,12 @@ class PopulationRefresh {
 
 	private final IndicatorSnapshots snapshots;
 
+	private final IndicatorBackfill backfill;
+
 	PopulationRefresh(Population population, Directory directory, DataSource dataSource, JdbcClient jdbc,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			PersonEvaluation personEvaluation, Outreaches outreaches, CareAdjustments adjustments,
-			MeterRegistry meters, IndicatorSnapshots snapshots) {
+			MeterRegistry meters, IndicatorSnapshots snapshots, IndicatorBackfill backfill) {
 		this.population = population;
 		this.directory = directory;
 		this.dataSource = dataSource;
@@ -112,6 +114,7 @@ class PopulationRefresh {
 		this.adjustments = adjustments;
 		this.meters = meters;
 		this.snapshots = snapshots;
+		this.backfill = backfill;
 	}
 
 	/** Records a new run (so its progress shows at once) and returns its id. */
@@ -227,6 +230,16 @@ class PopulationRefresh {
 		// the first refresh after a quarter end keeps that quarter's indicators for the trend charts
 		if (snapshots.takeIfDue(today)) {
 			log.info("CVD indicators kept for the quarter ending {}", IndicatorSnapshots.quarterEnd(today));
+		}
+		// and the trend of the quarters before it is back-filled from the record, once per quarter
+		if (backfill.due(today)) {
+			try {
+				backfill.run(today);
+			}
+			catch (RuntimeException ex) {
+				// the refresh itself is complete; the back-fill is tried again after the next one
+				log.error("Could not back-fill the CVD trend", ex);
+			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		log.info("CVD population refresh: {} people, {} findings, {} events in {} s ({} people/s)", state.processed,

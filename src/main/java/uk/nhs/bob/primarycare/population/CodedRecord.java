@@ -141,6 +141,40 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 
 	}
 
+	/**
+	 * The record as it stood at the end of a day: entries dated after it left out, a problem resolved or a
+	 * prescription ended after it still open. For indicators counted as at a past date.
+	 */
+	public CodedRecord asAt(LocalDate day) {
+		List<Problem> problemsThen = new ArrayList<>(problems.size());
+		for (Problem p : problems) {
+			if (!p.onset().isAfter(day)) {
+				problemsThen.add(p.resolved() != null && p.resolved().isAfter(day)
+						? new Problem(p.codeSystem(), p.code(), p.term(), p.onset(), null, p.clusters()) : p);
+			}
+		}
+		List<Observation> observationsThen = new ArrayList<>(observations.size());
+		for (Observation o : observations) {
+			if (!o.date().isAfter(day)) {
+				observationsThen.add(o);
+			}
+		}
+		List<Medication> medicationsThen = new ArrayList<>(medications.size());
+		for (Medication m : medications) {
+			if (!m.start().isAfter(day)) {
+				medicationsThen.add(m.end() != null && m.end().isAfter(day) ? new Medication(m.codeSystem(), m.code(),
+						m.name(), m.start(), null, m.categoryMask(), m.groupedByName()) : m);
+			}
+		}
+		List<Admission> admissionsThen = new ArrayList<>(admissions.size());
+		for (Admission a : admissions) {
+			if (!a.date().isAfter(day)) {
+				admissionsThen.add(a);
+			}
+		}
+		return new CodedRecord(problemsThen, observationsThen, medicationsThen, admissionsThen);
+	}
+
 	/** The observations of one type, newest first. */
 	public List<Observation> observations(ObservationType type) {
 		return observations.stream()
