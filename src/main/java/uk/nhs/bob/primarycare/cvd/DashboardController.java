@@ -263,7 +263,15 @@ class DashboardController {
 						ImpactScenario.SHARE_HEART_ATTACK * 100, ImpactScenario.SHARE_STROKE * 100,
 						ImpactScenario.SHARE_TIA * 100),
 				"Project's own assumption, to be verified against the QRISK3 derivation paper's incident events: "
-						+ "QRISK3's outcome includes TIA, which the target does not count",
+						+ "QRISK3's outcome includes TIA, which the target does not count, so TIAs are shown apart",
+				true));
+		assumptions.add(new Assumption("Events of the groups without a QRISK3 score (after CVD, CKD 3-5, blood "
+				+ "pressure lists without a score)",
+				String.format(java.util.Locale.UK, "Heart attacks or strokes only (no TIA), %.0f%% heart attacks",
+						100 * ImpactScenario.SHARE_HEART_ATTACK
+								/ (ImpactScenario.SHARE_HEART_ATTACK + ImpactScenario.SHARE_STROKE)),
+				"Project's own assumption: the trials behind their relative reductions (CTT 2010, SHARP 2011, "
+						+ "Ettehad 2016) count major vascular events, not TIAs; split as QRISK3's outcome without TIA",
 				true));
 		assumptions.add(new Assumption("Target", ImpactScenario.TARGET_HEART_ATTACKS + " heart attacks and "
 				+ ImpactScenario.TARGET_STROKES + " strokes avoided across BOB"

@@ -96,8 +96,12 @@ final class ImpactScenario {
 			long bpWithoutScore, long secondaryPeople, long ckdPeople) {
 	}
 
-	/** What one intervention avoids over 4 years, scaled to BOB. */
-	record Line(Intervention intervention, long people, int uptake, double events) {
+	/**
+	 * What one intervention avoids over 4 years, scaled to BOB: {@code scoredEvents} from people's QRISK3 scores
+	 * (whose outcome includes TIA), the rest from the assumed risk of a group without a score (heart attack or
+	 * stroke only).
+	 */
+	record Line(Intervention intervention, long people, int uptake, double events, double scoredEvents) {
 	}
 
 	/** The answer: per intervention, and in total split into heart attacks, strokes and TIAs. */
@@ -137,28 +141,40 @@ final class ImpactScenario {
 	 */
 	static Result estimate(Inputs in, long bobPeople, Map<Intervention, Integer> uptake) {
 		double scale = bobPeople == 0 ? 0 : BOB_POPULATION / bobPeople;
-		Map<Intervention, Double> risk = new EnumMap<>(Intervention.class);
+		// expected events in 10 years: from QRISK3 scores (CHD, ischaemic stroke and TIA), and from the assumed
+		// risk of the groups without a score (heart attack or stroke)
+		Map<Intervention, Double> scored = new EnumMap<>(Intervention.class);
+		Map<Intervention, Double> assumed = new EnumMap<>(Intervention.class);
 		Map<Intervention, Long> people = new EnumMap<>(Intervention.class);
-		risk.put(Intervention.STATIN_PRIMARY, in.statinRiskSum() / 100);
+		scored.put(Intervention.STATIN_PRIMARY, in.statinRiskSum() / 100);
+		assumed.put(Intervention.STATIN_PRIMARY, 0.0);
 		people.put(Intervention.STATIN_PRIMARY, in.statinPeople());
-		risk.put(Intervention.BLOOD_PRESSURE,
-				in.bpRiskSum() / 100 + in.bpWithoutScore() * BP_WITHOUT_SCORE_TEN_YEAR_RISK);
+		scored.put(Intervention.BLOOD_PRESSURE, in.bpRiskSum() / 100);
+		assumed.put(Intervention.BLOOD_PRESSURE, in.bpWithoutScore() * BP_WITHOUT_SCORE_TEN_YEAR_RISK);
 		people.put(Intervention.BLOOD_PRESSURE, in.bpPeople() + in.bpWithoutScore());
-		risk.put(Intervention.STATIN_SECONDARY, in.secondaryPeople() * SECONDARY_TEN_YEAR_RISK);
+		scored.put(Intervention.STATIN_SECONDARY, 0.0);
+		assumed.put(Intervention.STATIN_SECONDARY, in.secondaryPeople() * SECONDARY_TEN_YEAR_RISK);
 		people.put(Intervention.STATIN_SECONDARY, in.secondaryPeople());
-		risk.put(Intervention.STATIN_CKD, in.ckdPeople() * CKD_TEN_YEAR_RISK);
+		scored.put(Intervention.STATIN_CKD, 0.0);
+		assumed.put(Intervention.STATIN_CKD, in.ckdPeople() * CKD_TEN_YEAR_RISK);
 		people.put(Intervention.STATIN_CKD, in.ckdPeople());
 		List<Line> lines = new ArrayList<>();
 		double events = 0;
+		double scoredEvents = 0;
 		for (Intervention intervention : Intervention.values()) {
 			int share = uptake.getOrDefault(intervention, intervention.defaultUptake());
-			double avoided = risk.get(intervention) * FOUR_YEAR_SHARE * intervention.relativeReduction() * share / 100.0
-					* scale;
-			lines.add(new Line(intervention, people.get(intervention), share, avoided));
+			double factor = FOUR_YEAR_SHARE * intervention.relativeReduction() * share / 100.0 * scale;
+			double fromScores = scored.get(intervention) * factor;
+			double avoided = fromScores + assumed.get(intervention) * factor;
+			lines.add(new Line(intervention, people.get(intervention), share, avoided, fromScores));
 			events += avoided;
+			scoredEvents += fromScores;
 		}
+		double unscored = events - scoredEvents;
+		double heartAttackOfTwo = SHARE_HEART_ATTACK / (SHARE_HEART_ATTACK + SHARE_STROKE);
 		double targetShare = bobPeople == 0 ? 0 : (double) in.people() / bobPeople;
-		return new Result(lines, events, events * SHARE_HEART_ATTACK, events * SHARE_STROKE, events * SHARE_TIA, scale,
+		return new Result(lines, events, scoredEvents * SHARE_HEART_ATTACK + unscored * heartAttackOfTwo,
+				scoredEvents * SHARE_STROKE + unscored * (1 - heartAttackOfTwo), scoredEvents * SHARE_TIA, scale,
 				targetShare);
 	}
 

@@ -32,7 +32,11 @@ class ImpactScenarioTests {
 		double total = 120 + 28 + 30 + 15.3;
 		assertThat(result.events()).isCloseTo(total, within(1e-9));
 		assertThat(result.heartAttacks() + result.strokes() + result.tias()).isCloseTo(total, within(1e-9));
-		assertThat(result.tias()).isCloseTo(total * 0.15, within(1e-9));
+		// TIAs only where QRISK3's outcome includes them: the 120 + 24 avoided from scores, not the groups' 49.3
+		assertThat(result.lines().get(1).scoredEvents()).isCloseTo(24, within(1e-9));
+		assertThat(result.tias()).isCloseTo(144 * 0.15, within(1e-9));
+		assertThat(result.heartAttacks()).isCloseTo(144 * 0.55 + 49.3 * 0.55 / 0.85, within(1e-9));
+		assertThat(result.strokes()).isCloseTo(144 * 0.30 + 49.3 * 0.30 / 0.85, within(1e-9));
 		// the area is half of BOB: half the target
 		assertThat(result.targetHeartAttacks()).isEqualTo(399);
 		assertThat(result.targetStrokes()).isEqualTo(145);
