@@ -151,6 +151,18 @@ class PopulationRefresh {
 				.tag("outcome", outcome)
 				.register(meters));
 		}
+		// after the refresh (its lists are in use already), the trend of the last quarters is back-filled from the
+		// record, once per quarter: the first refresh after a quarter end does it
+		LocalDate today = LocalDate.now(PersonEvaluation.UK);
+		if (backfill.due(today)) {
+			try {
+				backfill.run(today);
+			}
+			catch (RuntimeException ex) {
+				// the refresh itself is complete; the back-fill is tried again after the next one
+				log.error("Could not back-fill the CVD trend", ex);
+			}
+		}
 	}
 
 	/** Starts and runs a refresh in the calling thread. */
@@ -230,16 +242,6 @@ class PopulationRefresh {
 		// the first refresh after a quarter end keeps that quarter's indicators for the trend charts
 		if (snapshots.takeIfDue(today)) {
 			log.info("CVD indicators kept for the quarter ending {}", IndicatorSnapshots.quarterEnd(today));
-		}
-		// and the trend of the quarters before it is back-filled from the record, once per quarter
-		if (backfill.due(today)) {
-			try {
-				backfill.run(today);
-			}
-			catch (RuntimeException ex) {
-				// the refresh itself is complete; the back-fill is tried again after the next one
-				log.error("Could not back-fill the CVD trend", ex);
-			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		log.info("CVD population refresh: {} people, {} findings, {} events in {} s ({} people/s)", state.processed,
