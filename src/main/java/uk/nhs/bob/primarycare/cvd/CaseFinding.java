@@ -192,8 +192,8 @@ final class CaseFinding {
 			});
 			findings.add(new Finding(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN,
 					"QRISK3 " + RiskAssessment.oneDecimal(score) + "% (10 or more); no current lipid-lowering medicine"
-							+ oldest.map(o -> "; oldest input: " + o.input().toLowerCase(java.util.Locale.UK)
-									+ " of " + RiskAssessment.date(o.date()))
+							+ oldest.map(o -> "; oldest input: " + inSentence(o.input()) + " of "
+									+ RiskAssessment.date(o.date()))
 								.orElse(""),
 					null, null, score, oldest.map(RiskAssessment.DatedInput::date).orElse(null), values));
 		}
@@ -319,6 +319,12 @@ final class CaseFinding {
 				toTarget, onLipidLowering, assessedIn5Years, chadsVasc, judged,
 				statinAdvice(assessment, record, statin, statinSince, nonHdl, statinException,
 						adjustments.of(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN).orElse(null)));
+	}
+
+	/** A name within a sentence: "Cholesterol" as "cholesterol", an abbreviation such as "BMI" as it is. */
+	static String inSentence(String name) {
+		return name.length() > 1 && Character.isUpperCase(name.charAt(1)) ? name
+				: Character.toLowerCase(name.charAt(0)) + name.substring(1);
 	}
 
 	/** A reading's values, for the API and the page: the numbers, where, when, and the readings averaged. */

@@ -231,7 +231,8 @@ class PopulationRefresh {
 			jdbc.sql("""
 					UPDATE cvd.refresh_run SET status = 'COMPLETED', finished_at = ?, processed = ?, findings = ?,
 					    events = ?, baseline = ?, quintile_cuts = ?, message = ? WHERE id = ?""")
-				.params(Timestamp.from(Instant.now()), state.processed, state.findings, count, baseline, cuts,
+				.params(Timestamp.from(Instant.now()), state.processed + state.notRegistered, state.findings, count,
+						baseline, cuts,
 						state.message(), runId)
 				.update();
 			return count;

@@ -83,7 +83,15 @@ class CvdRefreshTests {
 		assertThat(run.status()).isEqualTo("COMPLETED");
 		assertThat(run.baseline()).isFalse();
 		assertThat(run.processed()).isEqualTo(people);
-		assertThat(jdbc.sql("SELECT count(*) FROM cvd.person_risk").query(Long.class).single()).isEqualTo(people);
+		// everyone is read; the people registered today are evaluated
+		long registered = jdbc.sql("""
+				SELECT count(*) FROM population.person WHERE (registered_until IS NULL OR registered_until >= ?)
+				  AND (registered_from IS NULL OR registered_from <= ?)""")
+			.params(LocalDate.now(PersonEvaluation.UK), LocalDate.now(PersonEvaluation.UK))
+			.query(Long.class)
+			.single();
+		assertThat(registered).isLessThan(people);
+		assertThat(jdbc.sql("SELECT count(*) FROM cvd.person_risk").query(Long.class).single()).isEqualTo(registered);
 		assertThat(jdbc.sql("SELECT count(*) FROM cvd.finding").query(Long.class).single())
 			.isEqualTo(run.findings())
 			.isPositive();

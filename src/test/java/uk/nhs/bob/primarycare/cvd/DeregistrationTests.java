@@ -19,6 +19,7 @@ import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A registration is a dated fact: someone whose registration has ended is on no worklist and in no denominator,
@@ -67,6 +68,10 @@ class DeregistrationTests {
 		assertThat(findings(nhs)).contains("CVD-HTN-UNDX");
 		assertThat(bob().people()).isEqualTo(before.people() + 1);
 		assertThat(bob().possibleUndiagnosed()).isEqualTo(before.possibleUndiagnosed() + 1);
+		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("/cvd/people/" + nhs.value());
 
 		// the practice says the registration ended yesterday
 		importPatient(nhs, practice, "\"start\": \"2020-01-01\", \"end\": \"%s\"".formatted(today.minusDays(1)),
@@ -80,6 +85,15 @@ class DeregistrationTests {
 			.single()).isZero();
 		assertThat(bob().people()).isEqualTo(before.people());
 		assertThat(bob().possibleUndiagnosed()).isEqualTo(before.possibleUndiagnosed());
+		// their page still opens, and says why they are on no list
+		assertThat(mvc.get().uri("/cvd/people/{n}", nhs.value()).with(user("admin").roles("ICB_ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Registration at this practice ended on");
+		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(user("admin").roles("ICB_ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("/cvd/people/" + nhs.value());
 	}
 
 	@Test
@@ -138,7 +152,7 @@ class DeregistrationTests {
 				   "subject": {"reference": "urn:uuid:dereg-%1$s"}, "effectiveDateTime": "%4$s",
 				   "component": [
 				    {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]},
-				     "valueQuantity": {"value": 165, "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
+				     "valueQuantity": {"value": 205, "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
 				    {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]},
 				     "valueQuantity": {"value": 100, "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}]}}
 				]}""".formatted(nhs.value(), practice.odsCode().value(), period, readingOn);

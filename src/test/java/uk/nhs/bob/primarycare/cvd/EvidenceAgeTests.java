@@ -98,6 +98,8 @@ class EvidenceAgeTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(fresh.evidenceDate()).isEqualTo(People.TODAY.minusMonths(2));
+		assertThat(CaseFinding.inSentence("BMI")).isEqualTo("BMI");
+		assertThat(CaseFinding.inSentence("Systolic blood pressure")).isEqualTo("systolic blood pressure");
 		assertThat(EvidenceAge.of(fresh.rule(), fresh.evidenceDate(), People.TODAY).stale()).isFalse();
 	}
 
