@@ -87,7 +87,13 @@ final class EvidenceAge {
 	static final Period QRISK_INPUT_WINDOW = Period.ofYears(5);
 
 	/** One QRISK3 input with its date in words and whether it is stale. */
-	record InputAge(String input, LocalDate date, String text, boolean stale) {
+	record InputAge(String input, LocalDate date, String age, boolean stale) {
+
+		/** The input and its age: "Cholesterol from March 2019, 7 years ago". */
+		String text() {
+			return input + " " + age;
+		}
+
 	}
 
 	/**
@@ -102,7 +108,7 @@ final class EvidenceAge {
 			.forEach(input -> {
 				boolean stale = input.canGoStale() && input.date().plus(QRISK_INPUT_WINDOW).isBefore(today);
 				ages.add(new InputAge(input.input(), input.date(),
-						input.input() + " from " + MONTH.format(input.date()) + ", " + ago(input.date(), today)
+						"from " + MONTH.format(input.date()) + ", " + ago(input.date(), today)
 								+ (input.canGoStale() ? "" : " (never smoked, recorded at 25 or over: stands)"),
 						stale));
 			});
