@@ -321,7 +321,7 @@ final class CaseFinding {
 						adjustments.of(CaseFindingRule.HIGH_RISK_NOT_ON_STATIN).orElse(null)));
 	}
 
-	/** A name within a sentence: "Cholesterol" as "cholesterol", an abbreviation such as "BMI" as it is. */
+	/** A name within a sentence: lower case first letter, except an abbreviation such as BMI, kept as it is. */
 	static String inSentence(String name) {
 		return name.length() > 1 && Character.isUpperCase(name.charAt(1)) ? name
 				: Character.toLowerCase(name.charAt(0)) + name.substring(1);

@@ -89,7 +89,7 @@ final class EvidenceAge {
 	/** One QRISK3 input with its date in words and whether it is stale. */
 	record InputAge(String input, LocalDate date, String age, boolean stale) {
 
-		/** The input and its age: "Cholesterol from March 2019, 7 years ago". */
+		/** The input and its age in words, for example Cholesterol from March 2019 and how long ago. */
 		String text() {
 			return input + " " + age;
 		}

@@ -112,7 +112,7 @@ class IndicatorBackfill {
 	/**
 	 * The indicators the record cannot give for a quarter, from the earliest blood pressure reading and cholesterol
 	 * test anyone has (null when none): the hypertension indicators judge the readings of the 12 months before, QRISK3
-	 * needs a reading and a cholesterol test by then, and "assessed in 5 years" needs the cholesterol tests of the 5
+	 * needs a reading and a cholesterol test by then, and assessed in 5 years needs the cholesterol tests of the 5
 	 * years before. The registers rest on dated diagnoses and are always given while anyone was registered.
 	 */
 	static List<Gap> gaps(LocalDate quarter, long people, @Nullable LocalDate earliestReading,
