@@ -239,7 +239,7 @@ class DashboardController {
 			assumptions.add(new Assumption("Relative reduction: " + intervention.label(),
 					Math.round(intervention.relativeReduction() * 100) + "%", intervention.source(), false));
 			assumptions.add(new Assumption("Default uptake: " + intervention.label(), intervention.defaultUptake() + "%",
-					"Project's own assumption: half of those offered treatment take it up (change it above)", true));
+					intervention.uptakeSource(), intervention.uptakeOwn()));
 		}
 		assumptions.add(new Assumption("10-year risk after CVD, no QRISK3 (CVD-LLT-CVD)",
 				Math.round(ImpactScenario.SECONDARY_TEN_YEAR_RISK * 100) + "% for everyone on the list",

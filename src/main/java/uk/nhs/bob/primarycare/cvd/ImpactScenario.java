@@ -25,18 +25,31 @@ final class ImpactScenario {
 	/** QRISK3 gives a 10-year risk; 4 of those 10 years, evenly spread (project's own). */
 	static final double FOUR_YEAR_SHARE = 0.4;
 
+	/**
+	 * The default uptake where no published figure for the treatment is used: about half, near the 52.6% who took up
+	 * an NHS Health Check offer in 2012-17 (Patel et al., BMJ Open 2020), applied to treatment by the project.
+	 */
+	static final String UPTAKE_OWN = "Project's own assumption: about half, near the 52.6% who took up an NHS Health "
+			+ "Check offer in 2012-17 (Patel et al., BMJ Open 2020); change it above";
+
 	/** The interventions, each with its published relative risk reduction and a default uptake. */
 	enum Intervention {
 
-		STATIN_PRIMARY("Statin for QRISK3 10% or more (CVD-QRISK-STATIN)", 0.25, 50,
+		STATIN_PRIMARY("Statin for QRISK3 10% or more (CVD-QRISK-STATIN)", 0.25, 20,
 				"Cholesterol Treatment Trialists' Collaboration, Lancet 2010: about 22% fewer major vascular events per "
-						+ "1 mmol/L lower LDL; atorvastatin 20 mg lowers LDL by more than 40% (NICE NG238)"),
+						+ "1 mmol/L lower LDL; atorvastatin 20 mg lowers LDL by more than 40% (NICE NG238)",
+				"Patel et al., BMJ Open 2020 (NHS Health Check 2012-17, 9.7 million offered): of attendees with a "
+						+ "10-year CVD risk of 10% or more, 20.3% were prescribed a statin",
+				false),
 		BLOOD_PRESSURE("Blood pressure treatment (CVD-HTN-UNDX and CVD-HTN-TARGET)", 0.20, 50,
-				"Ettehad et al., Lancet 2016: about 20% fewer major cardiovascular events per 10 mmHg lower systolic"),
+				"Ettehad et al., Lancet 2016: about 20% fewer major cardiovascular events per 10 mmHg lower systolic",
+				UPTAKE_OWN, true),
 		STATIN_SECONDARY("Statin after CVD (CVD-LLT-CVD)", 0.25, 50,
-				"Cholesterol Treatment Trialists' Collaboration, Lancet 2010 (secondary prevention trials)"),
+				"Cholesterol Treatment Trialists' Collaboration, Lancet 2010 (secondary prevention trials)", UPTAKE_OWN,
+				true),
 		STATIN_CKD("Statin in CKD 3-5 (CVD-LLT-CKD)", 0.17, 50,
-				"SHARP trial, Lancet 2011: 17% fewer major atherosclerotic events with simvastatin plus ezetimibe");
+				"SHARP trial, Lancet 2011: 17% fewer major atherosclerotic events with simvastatin plus ezetimibe",
+				UPTAKE_OWN, true);
 
 		private final String label;
 
@@ -46,11 +59,28 @@ final class ImpactScenario {
 
 		private final String source;
 
-		Intervention(String label, double relativeReduction, int defaultUptake, String source) {
+		private final String uptakeSource;
+
+		private final boolean uptakeOwn;
+
+		Intervention(String label, double relativeReduction, int defaultUptake, String source, String uptakeSource,
+				boolean uptakeOwn) {
 			this.label = label;
 			this.relativeReduction = relativeReduction;
 			this.defaultUptake = defaultUptake;
 			this.source = source;
+			this.uptakeSource = uptakeSource;
+			this.uptakeOwn = uptakeOwn;
+		}
+
+		/** Where the default uptake comes from. */
+		public String uptakeSource() {
+			return uptakeSource;
+		}
+
+		/** Whether the default uptake is the project's own figure rather than a published one. */
+		public boolean uptakeOwn() {
+			return uptakeOwn;
 		}
 
 		public String label() {
