@@ -2,7 +2,6 @@ package uk.nhs.bob.primarycare.triage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +31,6 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
-import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
  * The public online request form (no sign-in), one question a page ({@link PublicFormStep}): the red-flag question
@@ -66,8 +64,12 @@ class PublicRequestController {
 
 	private final SubmissionRateLimit rateLimit;
 
+	private final SmartValidator validator;
+
 	PublicRequestController(TriageRequests requests, TriageOptions options, Directory directory,
-			NavigationEngine engine, HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit) {
+			NavigationEngine engine, HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit,
+			SmartValidator validator) {
+		this.validator = validator;
 		this.requests = requests;
 		this.options = options;
 		this.directory = directory;
@@ -136,13 +138,15 @@ class PublicRequestController {
 			return show(PublicFormStep.CHECK, form, false, model);
 		}
 		RequestForm answered = form.without(notAsked(form));
-		RequestDetails details = RequestFormCheck.details(answered, errors, true);
-		RequestedPerson person = RequestFormCheck.person(answered, errors);
-		if (errors.hasErrors() || details == null || person == null) {
+		// every page was checked above; these catch what no page asks but a forged post may carry
+		validator.validate(answered, errors, RequestForm.Details.class, RequestForm.TypedPerson.class);
+		if (errors.hasErrors()) {
 			return show(PublicFormStep.CHECK, form, false, model);
 		}
+		RequestDetails details = RequestForms.details(answered);
+		RequestedPerson person = RequestForms.person(answered);
 		boolean notRegistered = NOT_REGISTERED.equals(answered.practiceCode());
-		String token = RequestFormCheck.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
+		String token = RequestForms.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
 		TriageRequests.Recorded recorded = requests.record(new NewRequest(TriageRequest.Channel.ONLINE_FORM,
 				"form:" + token, null, person, notRegistered ? null : answered.practiceCode(),
 				notRegistered ? answered.siteCode() : null, details));
@@ -206,21 +210,21 @@ class PublicRequestController {
 				case NAME -> form.givenName() + " " + form.familyName();
 				case DATE_OF_BIRTH -> form.day() + " " + form.month() + " " + form.year();
 				case SEX -> "female".equals(form.sex()) ? "Female" : "Male";
-				case NHS_NUMBER -> RequestFormCheck.blank(form.nhsNumber()) ? "Not given"
+				case NHS_NUMBER -> RequestForms.blank(form.nhsNumber()) ? "Not given"
 						: NhsNumber.parse(form.nhsNumber()).map(NhsNumber::formatted).orElse(form.nhsNumber());
 				case PRACTICE -> practices.getOrDefault(form.practiceCode(), "");
 				case AREA -> options.allSites().getOrDefault(form.siteCode(), "");
-				case POSTCODE -> RequestFormCheck.blank(form.postcode()) ? "Not given" : form.postcode();
+				case POSTCODE -> RequestForms.blank(form.postcode()) ? "Not given" : form.postcode();
 				case PROBLEM -> options.problems().getOrDefault(form.problem(), "");
 				case ABOUT -> String.join(". ", java.util.stream.Stream.of(form.onset(),
-						RequestFormCheck.blank(form.symptomDays()) ? null : form.symptomDays().trim() + " days",
-						form.description()).filter(v -> !RequestFormCheck.blank(v)).toList());
+						RequestForms.blank(form.symptomDays()) ? null : form.symptomDays().trim() + " days",
+						form.description()).filter(v -> !RequestForms.blank(v)).toList());
 				case PREGNANT -> yesNo(form.pregnant());
 				case IMMUNOSUPPRESSED -> yesNo(form.immunosuppressed());
 				case CATHETER -> yesNo(form.urinaryCatheter());
 				case EPISODES -> "In 6 months: " + orNot(form.episodesLast6Months()) + "; in 12 months: "
 						+ orNot(form.episodesLast12Months());
-				case RASH -> RequestFormCheck.blank(form.rashOnsetDays()) ? "Not given"
+				case RASH -> RequestForms.blank(form.rashOnsetDays()) ? "Not given"
 						: form.rashOnsetDays().trim() + " days ago";
 				case PHONE -> form.contactPhone();
 			};
@@ -240,7 +244,7 @@ class PublicRequestController {
 	}
 
 	private static String orNot(@Nullable String value) {
-		return RequestFormCheck.blank(value) ? "not given" : value.trim();
+		return RequestForms.blank(value) ? "not given" : value.trim();
 	}
 
 	// --- which pages apply ------------------------------------------------------------------------------------------
@@ -307,15 +311,7 @@ class PublicRequestController {
 	}
 
 	private static Set<RedFlag> redFlags(RequestForm form) {
-		Set<RedFlag> flags = EnumSet.noneOf(RedFlag.class);
-		if (form.redFlags() != null) {
-			form.redFlags()
-				.forEach(code -> java.util.Arrays.stream(RedFlag.values())
-					.filter(f -> f.name().equals(code))
-					.findFirst()
-					.ifPresent(flags::add));
-		}
-		return flags;
+		return RequestForms.redFlags(form);
 	}
 
 	private static Optional<PresentingProblem> problem(RequestForm form) {
@@ -325,106 +321,14 @@ class PublicRequestController {
 	}
 
 	private static Optional<Integer> age(RequestForm form) {
-		try {
-			LocalDate born = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-					Integer.parseInt(form.day().trim()));
-			return Optional.of(PersonSummary.ageOn(born, LocalDate.now(ServiceDirectory.UK_TIME)));
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
+		return form.date().map(born -> PersonSummary.ageOn(born, LocalDate.now(ServiceDirectory.UK_TIME)));
 	}
 
 	// --- checking one page's answers --------------------------------------------------------------------------------
 
+	/** The checks of the page's questions: its validation group of {@link RequestForm}. */
 	private void check(PublicFormStep step, RequestForm form, BindingResult errors) {
-		switch (step) {
-			case RED_FLAGS -> RequestFormCheck.redFlags(form, errors);
-			case WHO -> {
-				if (!"self".equals(form.forWhom()) && !"someone".equals(form.forWhom())) {
-					errors.rejectValue("forWhom", "forWhom.blank", "Choose who the request is for");
-				}
-			}
-			case NAME -> RequestFormCheck.names(form, errors);
-			case DATE_OF_BIRTH -> RequestFormCheck.dateOfBirth(form, errors);
-			case SEX -> {
-				if (!"female".equals(form.sex()) && !"male".equals(form.sex())) {
-					errors.rejectValue("sex", "sex.blank", "Choose the sex recorded at the GP practice");
-				}
-			}
-			case NHS_NUMBER -> {
-				if (!RequestFormCheck.blank(form.nhsNumber()) && NhsNumber.parse(form.nhsNumber()).isEmpty()) {
-					errors.rejectValue("nhsNumber", "nhsNumber.invalid",
-							"Enter a valid 10 digit NHS number, like 943 476 5919, or leave it blank");
-				}
-			}
-			case PRACTICE -> {
-				if (RequestFormCheck.blank(form.practiceCode())) {
-					errors.rejectValue("practiceCode", "practiceCode.blank",
-							"Choose the GP practice, or choose not registered");
-				}
-				else if (!NOT_REGISTERED.equals(form.practiceCode())
-						&& OdsCode.parse(form.practiceCode()).flatMap(directory::practice).isEmpty()) {
-					errors.rejectValue("practiceCode", "practiceCode.unknown", "Choose the GP practice from the list");
-				}
-			}
-			case AREA -> {
-				if (RequestFormCheck.blank(form.siteCode()) || directory.site(form.siteCode()).isEmpty()) {
-					errors.rejectValue("siteCode", "siteCode.blank", "Choose the area nearest to where the person is");
-				}
-			}
-			case POSTCODE -> {
-				if (!RequestFormCheck.blank(form.postcode()) && Postcode.parse(form.postcode()).isEmpty()) {
-					errors.rejectValue("postcode", "postcode.invalid", "Enter a real postcode, like HP20 1AA");
-				}
-			}
-			case PROBLEM -> {
-				if (problem(form).isEmpty()) {
-					errors.rejectValue("problem", "problem.blank", "Choose what the problem is about");
-				}
-			}
-			case ABOUT -> {
-				RequestFormCheck.length(form.onset(), 500, "onset", "How it started", errors);
-				RequestFormCheck.length(form.description(), 2000, "description", "Description", errors);
-				RequestFormCheck.number(form.symptomDays(), 0, 36500, "symptomDays",
-						"Number of days must be a whole number, like 3", errors);
-			}
-			case PREGNANT -> answered(form.pregnant(), "pregnant", errors);
-			case IMMUNOSUPPRESSED -> answered(form.immunosuppressed(), "immunosuppressed", errors);
-			case CATHETER -> answered(form.urinaryCatheter(), "urinaryCatheter", errors);
-			case EPISODES -> {
-				Integer six = RequestFormCheck.number(form.episodesLast6Months(), 1, 200, "episodesLast6Months",
-						"Times in the last 6 months must be a whole number, 1 or more as it counts this time", errors);
-				Integer twelve = RequestFormCheck.number(form.episodesLast12Months(), 1, 400, "episodesLast12Months",
-						"Times in the last 12 months must be a whole number, 1 or more as it counts this time", errors);
-				if (six != null && twelve != null && six > twelve) {
-					errors.rejectValue("episodesLast12Months", "episodes.order",
-							"Times in the last 12 months must include the times in the last 6 months");
-				}
-			}
-			case RASH -> RequestFormCheck.number(form.rashOnsetDays(), 0, 36500, "rashOnsetDays",
-					"Days since the rash started must be a whole number, like 2", errors);
-			case PHONE -> {
-				if (RequestFormCheck.blank(form.contactPhone())) {
-					errors.rejectValue("contactPhone", "contactPhone.blank", "Enter a phone number we can call you on");
-				}
-				else if (UkPhoneNumber.Validator.parse(form.contactPhone().trim()).isEmpty()) {
-					errors.rejectValue("contactPhone", "contactPhone.invalid",
-							"Enter a UK phone number, like 01296 123456 or 0118 496 0123");
-				}
-			}
-			case EMERGENCY, CHECK -> {
-			}
-		}
-	}
-
-	private static void answered(@Nullable String value, String field, BindingResult errors) {
-		if (RequestFormCheck.blank(value)) {
-			errors.rejectValue(field, field + ".blank", "Choose yes, no or not sure");
-		}
-		else {
-			RequestFormCheck.yesNo(value, field, errors);
-		}
+		validator.validate(form, errors, step.group());
 	}
 
 }

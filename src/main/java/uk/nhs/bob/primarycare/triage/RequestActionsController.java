@@ -71,7 +71,7 @@ class RequestActionsController {
 	@PostMapping("/triage/requests/{id}/identity/confirm")
 	String confirm(@PathVariable String id, @ModelAttribute IdentityForm form, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String note = RequestFormCheck.trimmed(form.note());
+		String note = RequestForms.trimmed(form.note());
 		if (note == null || note.length() > 500) {
 			return problem(redirect, uuid, form, "Say how you checked it is this person (500 characters or fewer), "
 					+ "for example: called back, date of birth confirmed");
@@ -92,13 +92,13 @@ class RequestActionsController {
 	@PostMapping("/triage/requests/{id}/identity/correct")
 	String correct(@PathVariable String id, @ModelAttribute IdentityForm form, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String note = RequestFormCheck.trimmed(form.note());
-		String given = RequestFormCheck.trimmed(form.givenName());
-		String family = RequestFormCheck.trimmed(form.familyName());
+		String note = RequestForms.trimmed(form.note());
+		String given = RequestForms.trimmed(form.givenName());
+		String family = RequestForms.trimmed(form.familyName());
 		LocalDate dateOfBirth = date(form);
 		NhsNumber nhsNumber = null;
 		String problem = null;
-		if (!RequestFormCheck.blank(form.nhsNumber())) {
+		if (!RequestForms.blank(form.nhsNumber())) {
 			nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
 			if (nhsNumber == null) {
 				problem = "Enter a valid 10 digit NHS number, like 943 476 5919, or leave it blank";
@@ -147,7 +147,7 @@ class RequestActionsController {
 		Optional<CallOutcome> chosen = java.util.Arrays.stream(CallOutcome.values())
 			.filter(o -> o.name().equals(outcome))
 			.findFirst();
-		String trimmed = RequestFormCheck.trimmed(note);
+		String trimmed = RequestForms.trimmed(note);
 		if (chosen.isEmpty() || (trimmed != null && trimmed.length() > 500)) {
 			redirect.addFlashAttribute("problem", chosen.isEmpty() ? "Choose what happened when you called"
 					: "The note must be 500 characters or fewer");
@@ -163,7 +163,7 @@ class RequestActionsController {
 	String followUp(@PathVariable String id, @RequestParam(name = "version", required = false) @Nullable String version,
 			@RequestParam(name = "followUpNote", required = false) @Nullable String note, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String trimmed = RequestFormCheck.trimmed(note);
+		String trimmed = RequestForms.trimmed(note);
 		if (trimmed == null || trimmed.length() > 1000) {
 			redirect.addFlashAttribute("problem", "Say what the follow-up found (1000 characters or fewer)");
 			redirect.addFlashAttribute("followUpNoteTyped", note);

@@ -1,13 +1,8 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,10 +65,13 @@ class TriageQueueController {
 
 	private final int pollSeconds;
 
+	private final SmartValidator validator;
+
 	TriageQueueController(TriageRequests requests, TriageQueue queue, TriageServices services, TriageOptions options,
-			StaffUsers staffUsers, Directory directory, RequestPage page,
+			StaffUsers staffUsers, Directory directory, RequestPage page, SmartValidator validator,
 			@org.springframework.beans.factory.annotation.Value("${primarycare.triage.queue-refresh-seconds:10}") int pollSeconds) {
 		this.page = page;
+		this.validator = validator;
 		this.pollSeconds = pollSeconds;
 		this.requests = requests;
 		this.queue = queue;
@@ -268,13 +267,14 @@ class TriageQueueController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		StaffUser user = staffUsers.currentUser();
 		TriageRequest request = inScope(id, user);
-		Disposition disposition = disposition(form, errors);
-		boolean override = disposition != null && disposition != request.suggestedDisposition();
-		if (override && RequestFormCheck.blank(form.overrideReason())) {
+		validator.validate(form, errors);
+		Disposition disposition = errors.hasFieldErrors("disposition") ? null : Disposition.valueOf(form.disposition());
+		// whether a reason is needed depends on the request's suggestion, which only the server knows
+		if (disposition != null && disposition != request.suggestedDisposition()
+				&& RequestForms.blank(form.overrideReason())) {
 			errors.rejectValue("overrideReason", "overrideReason.blank",
 					"Enter why you are not following the suggestion");
 		}
-		length(form.overrideReason(), "overrideReason", "Reason", errors);
 		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
@@ -282,7 +282,7 @@ class TriageQueueController {
 		}
 		try {
 			TriageRequest decided = requests.decide(request.id(), version, user, disposition,
-					RequestFormCheck.trimmed(form.overrideReason()), referral);
+					RequestForms.trimmed(form.overrideReason()), referral);
 			redirect.addFlashAttribute("message", decided.status() == Status.COMPLETED ? "Request completed"
 					: "Decision recorded: waiting for a clinical supervisor");
 			return "redirect:/triage?site=" + decided.siteCode();
@@ -304,11 +304,8 @@ class TriageQueueController {
 			throw new AccessDeniedException("Only clinical supervisors approve requests");
 		}
 		TriageRequest request = inScope(id, user);
-		Disposition disposition = disposition(form, errors);
-		if (RequestFormCheck.blank(form.note())) {
-			errors.rejectValue("note", "note.blank", "Enter a supervision note");
-		}
-		length(form.note(), "note", "Note", errors);
+		validator.validate(form, errors, jakarta.validation.groups.Default.class, DecisionForm.Supervision.class);
+		Disposition disposition = errors.hasFieldErrors("disposition") ? null : Disposition.valueOf(form.disposition());
 		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
@@ -361,19 +358,6 @@ class TriageQueueController {
 		return staffUsers.find(username).map(u -> u.displayName() + " (" + username + ")").orElse(username);
 	}
 
-	private static @Nullable Disposition disposition(DecisionForm form, BindingResult errors) {
-		try {
-			if (!RequestFormCheck.blank(form.disposition())) {
-				return Disposition.valueOf(form.disposition());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// falls through to the error below
-		}
-		errors.rejectValue("disposition", "disposition.blank", "Choose where to send the person");
-		return null;
-	}
-
 	private static long version(DecisionForm form, BindingResult errors) {
 		try {
 			return Long.parseLong(form.version() == null ? "" : form.version());
@@ -384,45 +368,13 @@ class TriageQueueController {
 		}
 	}
 
-	private static void length(@Nullable String value, String field, String label, BindingResult errors) {
-		if (value != null && value.trim().length() > 1000) {
-			errors.rejectValue(field, field + ".long", label + " must be 1000 characters or fewer");
-		}
-	}
-
 	/** The referral: the chosen service, and the safety net and follow-up date typed or the pathway's defaults. */
 	private @Nullable Referral referral(DecisionForm form, @Nullable Disposition disposition, String placeCode,
 			BindingResult errors) {
-		Long serviceId = null;
-		if (!RequestFormCheck.blank(form.serviceId())) {
-			try {
-				serviceId = Long.parseLong(form.serviceId().trim());
-			}
-			catch (NumberFormatException ex) {
-				errors.rejectValue("serviceId", "serviceId.invalid", "Choose a service from the list");
-			}
-		}
-		length(form.safetyNet(), "safetyNet", "Safety-net advice", errors);
+		Long serviceId = RequestForms.blank(form.serviceId()) || errors.hasFieldErrors("serviceId") ? null
+				: Long.valueOf(form.serviceId().trim());
 		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
-		LocalDate followUp = null;
-		boolean anyDate = !RequestFormCheck.blank(form.day()) || !RequestFormCheck.blank(form.month())
-				|| !RequestFormCheck.blank(form.year());
-		if (anyDate) {
-			try {
-				followUp = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-						Integer.parseInt(form.day().trim()));
-			}
-			catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-				followUp = null;
-			}
-			if (followUp == null) {
-				errors.rejectValue("day", "followUp.invalid", "Follow-up date must be a real date, like 24 11 2026");
-			}
-			else if (followUp.isBefore(today) || followUp.isAfter(today.plusYears(1))) {
-				errors.rejectValue("day", "followUp.range", "Follow-up date must be between today and a year from now");
-				followUp = null;
-			}
-		}
+		LocalDate followUp = form.date().orElse(null);
 		if (disposition == null || errors.hasErrors()) {
 			return null;
 		}
@@ -432,7 +384,7 @@ class TriageQueueController {
 			return null;
 		}
 		return new Referral(defaults.serviceId(), defaults.serviceName(),
-				RequestFormCheck.blank(form.safetyNet()) ? defaults.safetyNet() : form.safetyNet().trim(),
+				RequestForms.blank(form.safetyNet()) ? defaults.safetyNet() : form.safetyNet().trim(),
 				followUp == null ? defaults.followUpDate() : followUp);
 	}
 
