@@ -17,7 +17,7 @@ import uk.nhs.bob.primarycare.shared.EnumText;
 record DecisionForm(@Nullable String version,
 		@NotBlank(message = DISPOSITION_MESSAGE)
 		@EnumText(value = Disposition.class, message = DISPOSITION_MESSAGE) @Nullable String disposition,
-		@Pattern(regexp = "\\s*\\d{1,18}\\s*", message = "Choose a service from the list") @Nullable String serviceId,
+		@Pattern(regexp = "\\s*(\\d{1,18})?\\s*", message = "Choose a service from the list") @Nullable String serviceId,
 		@Size(max = 1000, message = "Reason must be 1000 characters or fewer") @Nullable String overrideReason,
 		@NotBlank(message = "Enter a supervision note", groups = Supervision.class)
 		@Size(max = 1000, message = "Note must be 1000 characters or fewer",

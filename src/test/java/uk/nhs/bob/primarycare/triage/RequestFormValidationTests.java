@@ -173,4 +173,13 @@ class RequestFormValidationTests {
 				"note", "Enter a supervision note", "day", "Follow-up date must be between today and a year from now"));
 	}
 
+	@Test
+	void aDecisionWithBlankOptionalAnswersPasses() {
+		DecisionForm form = new DecisionForm("1", Disposition.values()[0].name(), "", "", "", "", "", "", "");
+
+		assertThat(validator.validate(form)).isEmpty();
+		assertThat(validator.validate(form, DecisionForm.Supervision.class)).extracting(v -> v.getMessage())
+			.containsExactly("Enter a supervision note");
+	}
+
 }
