@@ -1,13 +1,8 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
-import uk.nhs.bob.primarycare.population.PersonSummary;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * The public online request form (no sign-in), one question a page ({@link PublicFormStep}): the red-flag question
@@ -56,8 +49,6 @@ class PublicRequestController {
 
 	private final Directory directory;
 
-	private final NavigationEngine engine;
-
 	private final HubSettings hubs;
 
 	private final ServiceDirectory services;
@@ -66,14 +57,16 @@ class PublicRequestController {
 
 	private final SmartValidator validator;
 
+	private final PublicFormFlow flow;
+
 	PublicRequestController(TriageRequests requests, TriageOptions options, Directory directory,
-			NavigationEngine engine, HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit,
-			SmartValidator validator) {
+			HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit,
+			SmartValidator validator, PublicFormFlow flow) {
 		this.validator = validator;
+		this.flow = flow;
 		this.requests = requests;
 		this.options = options;
 		this.directory = directory;
-		this.engine = engine;
 		this.hubs = hubs;
 		this.services = services;
 		this.rateLimit = rateLimit;
@@ -100,7 +93,7 @@ class PublicRequestController {
 		String action = go == null ? "next" : go;
 		boolean returning = "true".equals(fromCheck);
 		if (action.equals("back")) {
-			return show(previous(step, form), form, returning, model);
+			return show(flow.previous(step, form), form, returning, model);
 		}
 		if (action.startsWith("change-")) {
 			return show(PublicFormStep.ofCode(action.substring("change-".length())).orElse(PublicFormStep.CHECK), form,
@@ -109,12 +102,12 @@ class PublicRequestController {
 		if (action.equals("send") || step == PublicFormStep.CHECK) {
 			return send(form, errors, request, response, model);
 		}
-		check(step, form, errors);
+		flow.check(step, form, errors);
 		if (errors.hasErrors()) {
 			return show(step, form, returning, model);
 		}
-		PublicFormStep next = next(step, form);
-		if (returning && firstUnanswered(form).isEmpty()) {
+		PublicFormStep next = flow.next(step, form);
+		if (returning && flow.firstUnanswered(form).isEmpty()) {
 			next = PublicFormStep.CHECK;
 		}
 		return show(next, form, returning && next != PublicFormStep.CHECK, model);
@@ -122,8 +115,8 @@ class PublicRequestController {
 
 	private String send(RequestForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		for (PublicFormStep step : applicable(form)) {
-			check(step, form, errors);
+		for (PublicFormStep step : flow.applicable(form)) {
+			flow.check(step, form, errors);
 			if (errors.hasErrors()) {
 				return show(step, form, true, model);
 			}
@@ -137,7 +130,7 @@ class PublicRequestController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return show(PublicFormStep.CHECK, form, false, model);
 		}
-		RequestForm answered = form.without(notAsked(form));
+		RequestForm answered = form.without(flow.notAsked(form));
 		// every page was checked above; these catch what no page asks but a forged post may carry
 		validator.validate(answered, errors, RequestForm.Details.class, RequestForm.TypedPerson.class);
 		if (errors.hasErrors()) {
@@ -179,8 +172,8 @@ class PublicRequestController {
 		hidden.keySet().removeIf(step.fields()::contains);
 		model.addAttribute("all", all);
 		model.addAttribute("hidden", hidden);
-		model.addAttribute("emergency", emergency(form).orElse(null));
-		model.addAttribute("redFlagQuestions", redFlags(form).stream().map(RedFlag::question).toList());
+		model.addAttribute("emergency", flow.emergency(form).orElse(null));
+		model.addAttribute("redFlagQuestions", flow.redFlags(form).stream().map(RedFlag::question).toList());
 		model.addAttribute("forSelf", "self".equals(form.forWhom()));
 		model.addAttribute("problemOptions", options.problems());
 		model.addAttribute("redFlagOptions", options.redFlags());
@@ -190,145 +183,9 @@ class PublicRequestController {
 		model.addAttribute("practiceOptions", practices);
 		model.addAttribute("siteOptions", options.allSites());
 		if (step == PublicFormStep.CHECK) {
-			model.addAttribute("answers", answers(form, practices));
+			model.addAttribute("answers", flow.answers(form, practices));
 		}
 		return VIEW_FORM;
-	}
-
-	/** One row of the check-answers page: the question, the answer and the page that changes it. */
-	record Answer(String question, String answer, String step) {
-	}
-
-	private List<Answer> answers(RequestForm form, Map<String, String> practices) {
-		List<Answer> answers = new ArrayList<>();
-		for (PublicFormStep step : applicable(form)) {
-			String answer = switch (step) {
-				case EMERGENCY, CHECK -> null;
-				case RED_FLAGS -> redFlags(form).isEmpty() ? "None of these"
-						: String.join("; ", redFlags(form).stream().map(RedFlag::question).toList());
-				case WHO -> "self".equals(form.forWhom()) ? "Myself" : "Someone I care for";
-				case NAME -> form.givenName() + " " + form.familyName();
-				case DATE_OF_BIRTH -> form.day() + " " + form.month() + " " + form.year();
-				case SEX -> "female".equals(form.sex()) ? "Female" : "Male";
-				case NHS_NUMBER -> RequestForms.blank(form.nhsNumber()) ? "Not given"
-						: NhsNumber.parse(form.nhsNumber()).map(NhsNumber::formatted).orElse(form.nhsNumber());
-				case PRACTICE -> practices.getOrDefault(form.practiceCode(), "");
-				case AREA -> options.allSites().getOrDefault(form.siteCode(), "");
-				case POSTCODE -> RequestForms.blank(form.postcode()) ? "Not given" : form.postcode();
-				case PROBLEM -> options.problems().getOrDefault(form.problem(), "");
-				case ABOUT -> String.join(". ", java.util.stream.Stream.of(form.onset(),
-						RequestForms.blank(form.symptomDays()) ? null : form.symptomDays().trim() + " days",
-						form.description()).filter(v -> !RequestForms.blank(v)).toList());
-				case PREGNANT -> yesNo(form.pregnant());
-				case IMMUNOSUPPRESSED -> yesNo(form.immunosuppressed());
-				case CATHETER -> yesNo(form.urinaryCatheter());
-				case EPISODES -> "In 6 months: " + orNot(form.episodesLast6Months()) + "; in 12 months: "
-						+ orNot(form.episodesLast12Months());
-				case RASH -> RequestForms.blank(form.rashOnsetDays()) ? "Not given"
-						: form.rashOnsetDays().trim() + " days ago";
-				case PHONE -> form.contactPhone();
-			};
-			if (answer != null) {
-				answers.add(new Answer(step.question(), answer.isBlank() ? "Not given" : answer, step.code()));
-			}
-		}
-		return answers;
-	}
-
-	private static String yesNo(@Nullable String value) {
-		return switch (value == null ? "" : value) {
-			case "yes" -> "Yes";
-			case "no" -> "No";
-			default -> "Not sure";
-		};
-	}
-
-	private static String orNot(@Nullable String value) {
-		return RequestForms.blank(value) ? "not given" : value.trim();
-	}
-
-	// --- which pages apply ------------------------------------------------------------------------------------------
-
-	List<PublicFormStep> applicable(RequestForm form) {
-		return java.util.Arrays.stream(PublicFormStep.values()).filter(step -> applies(step, form)).toList();
-	}
-
-	private boolean applies(PublicFormStep step, RequestForm form) {
-		Set<String> tested = problem(form).map(engine::fieldsTestedFor).orElse(Set.of());
-		return switch (step) {
-			case EMERGENCY -> emergency(form).isPresent();
-			case AREA -> NOT_REGISTERED.equals(form.practiceCode());
-			case PREGNANT -> tested.contains("pregnant") && "female".equals(form.sex())
-					&& age(form).map(age -> age >= 10 && age <= 60).orElse(true);
-			case IMMUNOSUPPRESSED -> tested.contains("immunosuppressed");
-			case CATHETER -> tested.contains("urinaryCatheter");
-			case EPISODES -> tested.contains("episodesLast6Months") || tested.contains("episodesLast12Months");
-			case RASH -> tested.contains("rashOnsetDays");
-			default -> true;
-		};
-	}
-
-	/** Answers to questions that do not apply (any more): they are not sent. */
-	private Set<String> notAsked(RequestForm form) {
-		Set<String> asked = new HashSet<>();
-		applicable(form).forEach(step -> asked.addAll(step.fields()));
-		Set<String> notAsked = new HashSet<>(PublicFormStep.FIELDS);
-		notAsked.removeAll(asked);
-		return notAsked;
-	}
-
-	private PublicFormStep next(PublicFormStep step, RequestForm form) {
-		List<PublicFormStep> steps = applicable(form);
-		int at = steps.indexOf(step);
-		if (at < 0) {
-			return steps.stream().filter(s -> s.ordinal() > step.ordinal()).findFirst().orElse(PublicFormStep.CHECK);
-		}
-		return at + 1 < steps.size() ? steps.get(at + 1) : PublicFormStep.CHECK;
-	}
-
-	private PublicFormStep previous(PublicFormStep step, RequestForm form) {
-		List<PublicFormStep> steps = applicable(form);
-		return steps.stream()
-			.filter(s -> s.ordinal() < step.ordinal())
-			.reduce((a, b) -> b)
-			.orElse(PublicFormStep.RED_FLAGS);
-	}
-
-	/** The first page whose required answer is missing, after a change from the check-answers page. */
-	private Optional<PublicFormStep> firstUnanswered(RequestForm form) {
-		for (PublicFormStep step : applicable(form)) {
-			BindingResult probe = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
-			check(step, form, probe);
-			if (probe.hasErrors()) {
-				return Optional.of(step);
-			}
-		}
-		return Optional.empty();
-	}
-
-	private Optional<Disposition> emergency(RequestForm form) {
-		return engine.redFlagDisposition(redFlags(form)).filter(d -> d.urgency() == 1);
-	}
-
-	private static Set<RedFlag> redFlags(RequestForm form) {
-		return RequestForms.redFlags(form);
-	}
-
-	private static Optional<PresentingProblem> problem(RequestForm form) {
-		return java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(form.problem()))
-			.findFirst();
-	}
-
-	private static Optional<Integer> age(RequestForm form) {
-		return form.date().map(born -> PersonSummary.ageOn(born, LocalDate.now(ServiceDirectory.UK_TIME)));
-	}
-
-	// --- checking one page's answers --------------------------------------------------------------------------------
-
-	/** The checks of the page's questions: its validation group of {@link RequestForm}. */
-	private void check(PublicFormStep step, RequestForm form, BindingResult errors) {
-		validator.validate(form, errors, step.group());
 	}
 
 }
