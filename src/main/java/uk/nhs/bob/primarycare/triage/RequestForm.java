@@ -39,8 +39,10 @@ record RequestForm(@Nullable String formToken,
 		@PostcodeText(message = "Enter a real postcode, like HP20 1AA",
 				groups = { TypedPerson.class, Page.Postcode.class }) @Nullable String postcode,
 		@NotBlank(message = "Choose the GP practice, or choose not registered", groups = Page.Practice.class)
-		@RequestFormConstraints.KnownPractice(groups = Page.Practice.class) @Nullable String practiceCode,
-		@RequestFormConstraints.KnownSite(groups = Page.Area.class) @Nullable String siteCode,
+		@RequestFormConstraints.KnownPractice(notRegisteredAllowed = true,
+				groups = Page.Practice.class) @Nullable String practiceCode,
+		@NotBlank(message = AREA_MESSAGE, groups = Page.Area.class)
+		@RequestFormConstraints.KnownSite(message = AREA_MESSAGE, groups = Page.Area.class) @Nullable String siteCode,
 		@NotNull(message = "Choose who the request is for", groups = Page.Who.class)
 		@Pattern(regexp = "self|someone", message = "Choose who the request is for",
 				groups = Page.Who.class) @Nullable String forWhom,
@@ -79,6 +81,8 @@ record RequestForm(@Nullable String formToken,
 		@Nullable String kind) implements DateInput.Parts {
 
 	static final String NHS_NUMBER_MESSAGE = "Enter a valid 10 digit NHS number, like 943 476 5919, or leave it blank";
+
+	static final String AREA_MESSAGE = "Choose the area nearest to where the person is";
 
 	static final String SEX_MESSAGE = "Choose the sex recorded at the GP practice";
 

@@ -96,14 +96,18 @@ final class RequestFormConstraints {
 	}
 
 	/**
-	 * A GP practice of the directory by ODS code, or {@link PublicRequestController#NOT_REGISTERED}; blank passes (add
-	 * {@code @NotBlank}). The validator is a Spring bean's collaborator: it reads the directory.
+	 * A GP practice of the directory by ODS code (or, where allowed, the public form's
+	 * {@link PublicRequestController#NOT_REGISTERED}); blank passes (add {@code @NotBlank}). The validator reads the
+	 * directory (Spring builds it with its collaborators).
 	 */
 	@Documented
 	@Constraint(validatedBy = KnownPractice.Validator.class)
 	@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
 	@Retention(RetentionPolicy.RUNTIME)
 	@interface KnownPractice {
+
+		/** Whether the public form's "not registered here" answer passes. */
+		boolean notRegisteredAllowed() default false;
 
 		String message() default "Choose the GP practice from the list";
 
@@ -115,13 +119,21 @@ final class RequestFormConstraints {
 
 			private final Directory directory;
 
+			private boolean notRegisteredAllowed;
+
 			Validator(Directory directory) {
 				this.directory = directory;
 			}
 
 			@Override
+			public void initialize(KnownPractice annotation) {
+				this.notRegisteredAllowed = annotation.notRegisteredAllowed();
+			}
+
+			@Override
 			public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-				return value == null || value.isBlank() || PublicRequestController.NOT_REGISTERED.equals(value)
+				return value == null || value.isBlank()
+						|| (notRegisteredAllowed && PublicRequestController.NOT_REGISTERED.equals(value))
 						|| OdsCode.parse(value).flatMap(directory::practice).isPresent();
 			}
 
@@ -129,7 +141,7 @@ final class RequestFormConstraints {
 
 	}
 
-	/** A neighbourhood site (hub area) of the directory by code; blank fails too, as the question needs an answer. */
+	/** A neighbourhood site (hub area) of the directory by code; blank passes (add {@code @NotBlank}). */
 	@Documented
 	@Constraint(validatedBy = KnownSite.Validator.class)
 	@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
@@ -152,7 +164,7 @@ final class RequestFormConstraints {
 
 			@Override
 			public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-				return value != null && !value.isBlank() && directory.site(value).isPresent();
+				return value == null || value.isBlank() || directory.site(value).isPresent();
 			}
 
 		}
