@@ -1,8 +1,6 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,13 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
-import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
-import uk.nhs.bob.primarycare.shared.Pagination;
 import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
 
 /**
@@ -53,52 +48,22 @@ class TriageQueueController {
 
 	private final TriageQueue queue;
 
-	private final TriageServices services;
-
-	private final TriageOptions options;
-
 	private final StaffUsers staffUsers;
-
-	private final Directory directory;
 
 	private final RequestPage page;
 
-	private final int pollSeconds;
+	private final TriageQueuePage queuePage;
 
 	private final SmartValidator validator;
 
-	TriageQueueController(TriageRequests requests, TriageQueue queue, TriageServices services, TriageOptions options,
-			StaffUsers staffUsers, Directory directory, RequestPage page, SmartValidator validator,
-			@org.springframework.beans.factory.annotation.Value("${primarycare.triage.queue-refresh-seconds:10}") int pollSeconds) {
+	TriageQueueController(TriageRequests requests, TriageQueue queue, StaffUsers staffUsers, RequestPage page,
+			SmartValidator validator, TriageQueuePage queuePage) {
 		this.page = page;
+		this.queuePage = queuePage;
 		this.validator = validator;
-		this.pollSeconds = pollSeconds;
 		this.requests = requests;
 		this.queue = queue;
-		this.services = services;
-		this.options = options;
 		this.staffUsers = staffUsers;
-		this.directory = directory;
-	}
-
-	/** Rows a queue page shows: the most urgent first, so a coordinator rarely needs the next page. */
-	static final int PAGE_SIZE = 50;
-
-	/** What the queue shows: everything open, the user's own claims, or what nobody has claimed. */
-	enum Show {
-
-		ALL("All open requests"), MINE("Claimed by me"), UNCLAIMED("Not claimed");
-
-		private final String label;
-
-		Show(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return label;
-		}
-
 	}
 
 	@GetMapping("/triage")
@@ -108,61 +73,8 @@ class TriageQueueController {
 			@RequestParam(name = "problem", required = false) @Nullable String problem,
 			@RequestParam(name = "since", required = false) @Nullable String since,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		StaffUser user = staffUsers.currentUser();
-		List<SiteSummary> sites = options.sitesFor(user);
-		if (sites.isEmpty()) {
-			throw new AccessDeniedException("Your scope covers no hub");
-		}
-		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
-		Show shown = java.util.Arrays.stream(Show.values())
-			.filter(v -> v.name().equalsIgnoreCase(show == null ? "" : show))
-			.findFirst()
-			.orElse(Show.ALL);
-		PresentingProblem chosenProblem = java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(problem))
-			.findFirst()
-			.orElse(null);
-		if (problem != null && !problem.isBlank() && chosenProblem == null) {
-			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
-		}
-		String filters = "&show=" + shown.name().toLowerCase(java.util.Locale.ROOT)
-				+ (chosenProblem == null ? "" : "&problem=" + chosenProblem.name());
-		int pageNumber = Pagination.pageNumber(page);
-		Instant now = Instant.now();
-		TriageQueue.OpenPage queuePage = queue.open(hub.code(),
-				r -> (shown != Show.MINE || user.username().equals(r.claimedBy()))
-						&& (shown != Show.UNCLAIMED || r.claimedBy() == null)
-						&& (chosenProblem == null || r.problemCode() == chosenProblem),
-				pageNumber, PAGE_SIZE, number -> "/triage?site=" + hub.code() + filters + "&page=" + number,
-				sinceOrNull(since), user.username(), "/triage");
-		model.addAttribute("hub", hub);
-		model.addAttribute("sites", sites);
-		model.addAttribute("rows", queuePage.rows());
-		model.addAttribute("openCount", queuePage.all().size());
-		model.addAttribute("shownCount", queuePage.matching().size());
-		model.addAttribute("pagination", queuePage.pagination());
-		model.addAttribute("overdueCount", queuePage.overdueCount());
-		model.addAttribute("notVerifiedCount", queuePage.notVerifiedCount());
-		model.addAttribute("supervisor", isSupervisor(user));
-		model.addAttribute("show", shown.name().toLowerCase(java.util.Locale.ROOT));
-		model.addAttribute("showOptions", Show.values());
-		model.addAttribute("problemFilter", chosenProblem == null ? "" : chosenProblem.name());
-		model.addAttribute("problemOptions", options.problems());
-		model.addAttribute("refreshUrl", "/triage?site=" + hub.code() + filters + "&page=" + pageNumber + "&since="
-				+ now.toEpochMilli());
-		model.addAttribute("pollSeconds", pollSeconds);
-		// a red flag that arrived since the page (or the last refresh) was drawn is announced politely
-		model.addAttribute("newRedFlags", queuePage.newRedFlags());
+		queuePage.fill(staffUsers.currentUser(), new TriageQueuePage.Query(site, page, show, problem, since), model);
 		return htmx != null ? VIEW_QUEUE + " :: live" : VIEW_QUEUE;
-	}
-
-	private static @Nullable Instant sinceOrNull(@Nullable String since) {
-		try {
-			return since == null ? null : Instant.ofEpochMilli(Long.parseLong(since));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	@GetMapping("/triage/supervision")
