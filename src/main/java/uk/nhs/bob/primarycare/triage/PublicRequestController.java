@@ -1,14 +1,8 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
-import uk.nhs.bob.primarycare.population.PersonSummary;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
-import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
  * The public online request form (no sign-in), one question a page ({@link PublicFormStep}): the red-flag question
@@ -58,20 +49,24 @@ class PublicRequestController {
 
 	private final Directory directory;
 
-	private final NavigationEngine engine;
-
 	private final HubSettings hubs;
 
 	private final ServiceDirectory services;
 
 	private final SubmissionRateLimit rateLimit;
 
+	private final SmartValidator validator;
+
+	private final PublicFormFlow flow;
+
 	PublicRequestController(TriageRequests requests, TriageOptions options, Directory directory,
-			NavigationEngine engine, HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit) {
+			HubSettings hubs, ServiceDirectory services, SubmissionRateLimit rateLimit,
+			SmartValidator validator, PublicFormFlow flow) {
+		this.validator = validator;
+		this.flow = flow;
 		this.requests = requests;
 		this.options = options;
 		this.directory = directory;
-		this.engine = engine;
 		this.hubs = hubs;
 		this.services = services;
 		this.rateLimit = rateLimit;
@@ -98,7 +93,7 @@ class PublicRequestController {
 		String action = go == null ? "next" : go;
 		boolean returning = "true".equals(fromCheck);
 		if (action.equals("back")) {
-			return show(previous(step, form), form, returning, model);
+			return show(flow.previous(step, form), form, returning, model);
 		}
 		if (action.startsWith("change-")) {
 			return show(PublicFormStep.ofCode(action.substring("change-".length())).orElse(PublicFormStep.CHECK), form,
@@ -107,12 +102,12 @@ class PublicRequestController {
 		if (action.equals("send") || step == PublicFormStep.CHECK) {
 			return send(form, errors, request, response, model);
 		}
-		check(step, form, errors);
+		flow.check(step, form, errors);
 		if (errors.hasErrors()) {
 			return show(step, form, returning, model);
 		}
-		PublicFormStep next = next(step, form);
-		if (returning && firstUnanswered(form).isEmpty()) {
+		PublicFormStep next = flow.next(step, form);
+		if (returning && flow.firstUnanswered(form).isEmpty()) {
 			next = PublicFormStep.CHECK;
 		}
 		return show(next, form, returning && next != PublicFormStep.CHECK, model);
@@ -120,8 +115,8 @@ class PublicRequestController {
 
 	private String send(RequestForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		for (PublicFormStep step : applicable(form)) {
-			check(step, form, errors);
+		for (PublicFormStep step : flow.applicable(form)) {
+			flow.check(step, form, errors);
 			if (errors.hasErrors()) {
 				return show(step, form, true, model);
 			}
@@ -135,14 +130,16 @@ class PublicRequestController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return show(PublicFormStep.CHECK, form, false, model);
 		}
-		RequestForm answered = form.without(notAsked(form));
-		RequestDetails details = RequestFormCheck.details(answered, errors, true);
-		RequestedPerson person = RequestFormCheck.person(answered, errors);
-		if (errors.hasErrors() || details == null || person == null) {
+		RequestForm answered = form.without(flow.notAsked(form));
+		// every page was checked above; these catch what no page asks but a forged post may carry
+		validator.validate(answered, errors, RequestForm.Details.class, RequestForm.TypedPerson.class);
+		if (errors.hasErrors()) {
 			return show(PublicFormStep.CHECK, form, false, model);
 		}
+		RequestDetails details = RequestForms.details(answered);
+		RequestedPerson person = RequestForms.person(answered);
 		boolean notRegistered = NOT_REGISTERED.equals(answered.practiceCode());
-		String token = RequestFormCheck.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
+		String token = RequestForms.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
 		TriageRequests.Recorded recorded = requests.record(new NewRequest(TriageRequest.Channel.ONLINE_FORM,
 				"form:" + token, null, person, notRegistered ? null : answered.practiceCode(),
 				notRegistered ? answered.siteCode() : null, details));
@@ -175,8 +172,8 @@ class PublicRequestController {
 		hidden.keySet().removeIf(step.fields()::contains);
 		model.addAttribute("all", all);
 		model.addAttribute("hidden", hidden);
-		model.addAttribute("emergency", emergency(form).orElse(null));
-		model.addAttribute("redFlagQuestions", redFlags(form).stream().map(RedFlag::question).toList());
+		model.addAttribute("emergency", flow.emergency(form).orElse(null));
+		model.addAttribute("redFlagQuestions", flow.redFlags(form).stream().map(RedFlag::question).toList());
 		model.addAttribute("forSelf", "self".equals(form.forWhom()));
 		model.addAttribute("problemOptions", options.problems());
 		model.addAttribute("redFlagOptions", options.redFlags());
@@ -186,245 +183,9 @@ class PublicRequestController {
 		model.addAttribute("practiceOptions", practices);
 		model.addAttribute("siteOptions", options.allSites());
 		if (step == PublicFormStep.CHECK) {
-			model.addAttribute("answers", answers(form, practices));
+			model.addAttribute("answers", flow.answers(form, practices));
 		}
 		return VIEW_FORM;
-	}
-
-	/** One row of the check-answers page: the question, the answer and the page that changes it. */
-	record Answer(String question, String answer, String step) {
-	}
-
-	private List<Answer> answers(RequestForm form, Map<String, String> practices) {
-		List<Answer> answers = new ArrayList<>();
-		for (PublicFormStep step : applicable(form)) {
-			String answer = switch (step) {
-				case EMERGENCY, CHECK -> null;
-				case RED_FLAGS -> redFlags(form).isEmpty() ? "None of these"
-						: String.join("; ", redFlags(form).stream().map(RedFlag::question).toList());
-				case WHO -> "self".equals(form.forWhom()) ? "Myself" : "Someone I care for";
-				case NAME -> form.givenName() + " " + form.familyName();
-				case DATE_OF_BIRTH -> form.day() + " " + form.month() + " " + form.year();
-				case SEX -> "female".equals(form.sex()) ? "Female" : "Male";
-				case NHS_NUMBER -> RequestFormCheck.blank(form.nhsNumber()) ? "Not given"
-						: NhsNumber.parse(form.nhsNumber()).map(NhsNumber::formatted).orElse(form.nhsNumber());
-				case PRACTICE -> practices.getOrDefault(form.practiceCode(), "");
-				case AREA -> options.allSites().getOrDefault(form.siteCode(), "");
-				case POSTCODE -> RequestFormCheck.blank(form.postcode()) ? "Not given" : form.postcode();
-				case PROBLEM -> options.problems().getOrDefault(form.problem(), "");
-				case ABOUT -> String.join(". ", java.util.stream.Stream.of(form.onset(),
-						RequestFormCheck.blank(form.symptomDays()) ? null : form.symptomDays().trim() + " days",
-						form.description()).filter(v -> !RequestFormCheck.blank(v)).toList());
-				case PREGNANT -> yesNo(form.pregnant());
-				case IMMUNOSUPPRESSED -> yesNo(form.immunosuppressed());
-				case CATHETER -> yesNo(form.urinaryCatheter());
-				case EPISODES -> "In 6 months: " + orNot(form.episodesLast6Months()) + "; in 12 months: "
-						+ orNot(form.episodesLast12Months());
-				case RASH -> RequestFormCheck.blank(form.rashOnsetDays()) ? "Not given"
-						: form.rashOnsetDays().trim() + " days ago";
-				case PHONE -> form.contactPhone();
-			};
-			if (answer != null) {
-				answers.add(new Answer(step.question(), answer.isBlank() ? "Not given" : answer, step.code()));
-			}
-		}
-		return answers;
-	}
-
-	private static String yesNo(@Nullable String value) {
-		return switch (value == null ? "" : value) {
-			case "yes" -> "Yes";
-			case "no" -> "No";
-			default -> "Not sure";
-		};
-	}
-
-	private static String orNot(@Nullable String value) {
-		return RequestFormCheck.blank(value) ? "not given" : value.trim();
-	}
-
-	// --- which pages apply ------------------------------------------------------------------------------------------
-
-	List<PublicFormStep> applicable(RequestForm form) {
-		return java.util.Arrays.stream(PublicFormStep.values()).filter(step -> applies(step, form)).toList();
-	}
-
-	private boolean applies(PublicFormStep step, RequestForm form) {
-		Set<String> tested = problem(form).map(engine::fieldsTestedFor).orElse(Set.of());
-		return switch (step) {
-			case EMERGENCY -> emergency(form).isPresent();
-			case AREA -> NOT_REGISTERED.equals(form.practiceCode());
-			case PREGNANT -> tested.contains("pregnant") && "female".equals(form.sex())
-					&& age(form).map(age -> age >= 10 && age <= 60).orElse(true);
-			case IMMUNOSUPPRESSED -> tested.contains("immunosuppressed");
-			case CATHETER -> tested.contains("urinaryCatheter");
-			case EPISODES -> tested.contains("episodesLast6Months") || tested.contains("episodesLast12Months");
-			case RASH -> tested.contains("rashOnsetDays");
-			default -> true;
-		};
-	}
-
-	/** Answers to questions that do not apply (any more): they are not sent. */
-	private Set<String> notAsked(RequestForm form) {
-		Set<String> asked = new HashSet<>();
-		applicable(form).forEach(step -> asked.addAll(step.fields()));
-		Set<String> notAsked = new HashSet<>(PublicFormStep.FIELDS);
-		notAsked.removeAll(asked);
-		return notAsked;
-	}
-
-	private PublicFormStep next(PublicFormStep step, RequestForm form) {
-		List<PublicFormStep> steps = applicable(form);
-		int at = steps.indexOf(step);
-		if (at < 0) {
-			return steps.stream().filter(s -> s.ordinal() > step.ordinal()).findFirst().orElse(PublicFormStep.CHECK);
-		}
-		return at + 1 < steps.size() ? steps.get(at + 1) : PublicFormStep.CHECK;
-	}
-
-	private PublicFormStep previous(PublicFormStep step, RequestForm form) {
-		List<PublicFormStep> steps = applicable(form);
-		return steps.stream()
-			.filter(s -> s.ordinal() < step.ordinal())
-			.reduce((a, b) -> b)
-			.orElse(PublicFormStep.RED_FLAGS);
-	}
-
-	/** The first page whose required answer is missing, after a change from the check-answers page. */
-	private Optional<PublicFormStep> firstUnanswered(RequestForm form) {
-		for (PublicFormStep step : applicable(form)) {
-			BindingResult probe = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
-			check(step, form, probe);
-			if (probe.hasErrors()) {
-				return Optional.of(step);
-			}
-		}
-		return Optional.empty();
-	}
-
-	private Optional<Disposition> emergency(RequestForm form) {
-		return engine.redFlagDisposition(redFlags(form)).filter(d -> d.urgency() == 1);
-	}
-
-	private static Set<RedFlag> redFlags(RequestForm form) {
-		Set<RedFlag> flags = EnumSet.noneOf(RedFlag.class);
-		if (form.redFlags() != null) {
-			form.redFlags()
-				.forEach(code -> java.util.Arrays.stream(RedFlag.values())
-					.filter(f -> f.name().equals(code))
-					.findFirst()
-					.ifPresent(flags::add));
-		}
-		return flags;
-	}
-
-	private static Optional<PresentingProblem> problem(RequestForm form) {
-		return java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(form.problem()))
-			.findFirst();
-	}
-
-	private static Optional<Integer> age(RequestForm form) {
-		try {
-			LocalDate born = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-					Integer.parseInt(form.day().trim()));
-			return Optional.of(PersonSummary.ageOn(born, LocalDate.now(ServiceDirectory.UK_TIME)));
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
-	}
-
-	// --- checking one page's answers --------------------------------------------------------------------------------
-
-	private void check(PublicFormStep step, RequestForm form, BindingResult errors) {
-		switch (step) {
-			case RED_FLAGS -> RequestFormCheck.redFlags(form, errors);
-			case WHO -> {
-				if (!"self".equals(form.forWhom()) && !"someone".equals(form.forWhom())) {
-					errors.rejectValue("forWhom", "forWhom.blank", "Choose who the request is for");
-				}
-			}
-			case NAME -> RequestFormCheck.names(form, errors);
-			case DATE_OF_BIRTH -> RequestFormCheck.dateOfBirth(form, errors);
-			case SEX -> {
-				if (!"female".equals(form.sex()) && !"male".equals(form.sex())) {
-					errors.rejectValue("sex", "sex.blank", "Choose the sex recorded at the GP practice");
-				}
-			}
-			case NHS_NUMBER -> {
-				if (!RequestFormCheck.blank(form.nhsNumber()) && NhsNumber.parse(form.nhsNumber()).isEmpty()) {
-					errors.rejectValue("nhsNumber", "nhsNumber.invalid",
-							"Enter a valid 10 digit NHS number, like 943 476 5919, or leave it blank");
-				}
-			}
-			case PRACTICE -> {
-				if (RequestFormCheck.blank(form.practiceCode())) {
-					errors.rejectValue("practiceCode", "practiceCode.blank",
-							"Choose the GP practice, or choose not registered");
-				}
-				else if (!NOT_REGISTERED.equals(form.practiceCode())
-						&& OdsCode.parse(form.practiceCode()).flatMap(directory::practice).isEmpty()) {
-					errors.rejectValue("practiceCode", "practiceCode.unknown", "Choose the GP practice from the list");
-				}
-			}
-			case AREA -> {
-				if (RequestFormCheck.blank(form.siteCode()) || directory.site(form.siteCode()).isEmpty()) {
-					errors.rejectValue("siteCode", "siteCode.blank", "Choose the area nearest to where the person is");
-				}
-			}
-			case POSTCODE -> {
-				if (!RequestFormCheck.blank(form.postcode()) && Postcode.parse(form.postcode()).isEmpty()) {
-					errors.rejectValue("postcode", "postcode.invalid", "Enter a real postcode, like HP20 1AA");
-				}
-			}
-			case PROBLEM -> {
-				if (problem(form).isEmpty()) {
-					errors.rejectValue("problem", "problem.blank", "Choose what the problem is about");
-				}
-			}
-			case ABOUT -> {
-				RequestFormCheck.length(form.onset(), 500, "onset", "How it started", errors);
-				RequestFormCheck.length(form.description(), 2000, "description", "Description", errors);
-				RequestFormCheck.number(form.symptomDays(), 0, 36500, "symptomDays",
-						"Number of days must be a whole number, like 3", errors);
-			}
-			case PREGNANT -> answered(form.pregnant(), "pregnant", errors);
-			case IMMUNOSUPPRESSED -> answered(form.immunosuppressed(), "immunosuppressed", errors);
-			case CATHETER -> answered(form.urinaryCatheter(), "urinaryCatheter", errors);
-			case EPISODES -> {
-				Integer six = RequestFormCheck.number(form.episodesLast6Months(), 1, 200, "episodesLast6Months",
-						"Times in the last 6 months must be a whole number, 1 or more as it counts this time", errors);
-				Integer twelve = RequestFormCheck.number(form.episodesLast12Months(), 1, 400, "episodesLast12Months",
-						"Times in the last 12 months must be a whole number, 1 or more as it counts this time", errors);
-				if (six != null && twelve != null && six > twelve) {
-					errors.rejectValue("episodesLast12Months", "episodes.order",
-							"Times in the last 12 months must include the times in the last 6 months");
-				}
-			}
-			case RASH -> RequestFormCheck.number(form.rashOnsetDays(), 0, 36500, "rashOnsetDays",
-					"Days since the rash started must be a whole number, like 2", errors);
-			case PHONE -> {
-				if (RequestFormCheck.blank(form.contactPhone())) {
-					errors.rejectValue("contactPhone", "contactPhone.blank", "Enter a phone number we can call you on");
-				}
-				else if (UkPhoneNumber.Validator.parse(form.contactPhone().trim()).isEmpty()) {
-					errors.rejectValue("contactPhone", "contactPhone.invalid",
-							"Enter a UK phone number, like 01296 123456 or 0118 496 0123");
-				}
-			}
-			case EMERGENCY, CHECK -> {
-			}
-		}
-	}
-
-	private static void answered(@Nullable String value, String field, BindingResult errors) {
-		if (RequestFormCheck.blank(value)) {
-			errors.rejectValue(field, field + ".blank", "Choose yes, no or not sure");
-		}
-		else {
-			RequestFormCheck.yesNo(value, field, errors);
-		}
 	}
 
 }

@@ -34,4 +34,9 @@ public enum RedFlag {
 		return question;
 	}
 
+	/** The red flag of a form's option code, when it names one exactly. */
+	static java.util.Optional<RedFlag> parse(String code) {
+		return java.util.Arrays.stream(values()).filter(flag -> flag.name().equals(code)).findFirst();
+	}
+
 }

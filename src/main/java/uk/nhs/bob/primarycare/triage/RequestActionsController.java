@@ -1,11 +1,12 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -25,7 +26,9 @@ import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.IdentityMatch;
 import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.shared.DateInput;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.NhsNumberText;
 
 /**
  * What closes the loop on a request: settling an identity not verified, recording calls to the person, recording the
@@ -41,9 +44,29 @@ class RequestActionsController {
 	 * Settling who the person is: confirm the record, or the corrected details (an NHS number or none). Serializable
 	 * because a refused form goes back to the request page as a flash attribute, which lives in the shared session.
 	 */
-	record IdentityForm(@Nullable String version, @Nullable String note, @Nullable String nhsNumber,
-			@Nullable String givenName, @Nullable String familyName, @Nullable String day, @Nullable String month,
-			@Nullable String year) implements java.io.Serializable {
+	/**
+	 * Confirming or correcting who a request is for. Confirming needs only the note ({@code Default} group);
+	 * correcting checks the details too ({@link Correction}).
+	 */
+	@DateInput.DateOfBirth(groups = IdentityForm.Correction.class)
+	record IdentityForm(@Nullable String version,
+			@NotBlank(message = NOTE_MESSAGE) @Size(max = 500, message = NOTE_MESSAGE) @Nullable String note,
+			@NhsNumberText(message = RequestForm.NHS_NUMBER_MESSAGE, groups = Correction.class) @Nullable String nhsNumber,
+			@NotBlank(message = NAMES_MESSAGE, groups = Correction.class)
+			@Size(max = 100, message = NAMES_MESSAGE, groups = Correction.class) @Nullable String givenName,
+			@NotBlank(message = NAMES_MESSAGE, groups = Correction.class)
+			@Size(max = 100, message = NAMES_MESSAGE, groups = Correction.class) @Nullable String familyName,
+			@Nullable String day, @Nullable String month, @Nullable String year)
+			implements java.io.Serializable, DateInput.Parts {
+
+		static final String NOTE_MESSAGE = "Say how you checked it is this person (500 characters or fewer), for "
+				+ "example: called back, date of birth confirmed";
+
+		static final String NAMES_MESSAGE = "Enter the first and last name (100 characters or fewer each)";
+
+		interface Correction {
+		}
+
 	}
 
 	private final IdentityResolution identities;
@@ -58,8 +81,11 @@ class RequestActionsController {
 
 	private final Directory directory;
 
+	private final jakarta.validation.Validator validator;
+
 	RequestActionsController(IdentityResolution identities, FollowUps followUps, TriageRequests requests,
-			StaffUsers staffUsers, TriageOptions options, Directory directory) {
+			StaffUsers staffUsers, TriageOptions options, Directory directory, jakarta.validation.Validator validator) {
+		this.validator = validator;
 		this.identities = identities;
 		this.followUps = followUps;
 		this.requests = requests;
@@ -71,13 +97,12 @@ class RequestActionsController {
 	@PostMapping("/triage/requests/{id}/identity/confirm")
 	String confirm(@PathVariable String id, @ModelAttribute IdentityForm form, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String note = RequestFormCheck.trimmed(form.note());
-		if (note == null || note.length() > 500) {
-			return problem(redirect, uuid, form, "Say how you checked it is this person (500 characters or fewer), "
-					+ "for example: called back, date of birth confirmed");
+		Optional<String> problem = firstProblem(form);
+		if (problem.isPresent()) {
+			return problem(redirect, uuid, form, problem.get());
 		}
 		try {
-			identities.confirm(uuid, version(form), staffUsers.currentUser(), note);
+			identities.confirm(uuid, version(form), staffUsers.currentUser(), form.note().trim());
 			redirect.addFlashAttribute("message", "Identity confirmed: the request is linked to the person on the record");
 		}
 		catch (TriageRequests.StaleRequestException ex) {
@@ -92,30 +117,15 @@ class RequestActionsController {
 	@PostMapping("/triage/requests/{id}/identity/correct")
 	String correct(@PathVariable String id, @ModelAttribute IdentityForm form, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String note = RequestFormCheck.trimmed(form.note());
-		String given = RequestFormCheck.trimmed(form.givenName());
-		String family = RequestFormCheck.trimmed(form.familyName());
-		LocalDate dateOfBirth = date(form);
-		NhsNumber nhsNumber = null;
-		String problem = null;
-		if (!RequestFormCheck.blank(form.nhsNumber())) {
-			nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
-			if (nhsNumber == null) {
-				problem = "Enter a valid 10 digit NHS number, like 943 476 5919, or leave it blank";
-			}
+		Optional<String> problem = firstProblem(form, IdentityForm.Correction.class);
+		if (problem.isPresent()) {
+			return problem(redirect, uuid, form, problem.get());
 		}
-		if (given == null || family == null || given.length() > 100 || family.length() > 100) {
-			problem = "Enter the first and last name (100 characters or fewer each)";
-		}
-		else if (dateOfBirth == null) {
-			problem = "Enter a real date of birth in the past 130 years, like 15 3 1984";
-		}
-		else if (note == null || note.length() > 500) {
-			problem = "Say how you checked the details (500 characters or fewer)";
-		}
-		if (problem != null) {
-			return problem(redirect, uuid, form, problem);
-		}
+		NhsNumber nhsNumber = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber()).orElse(null);
+		String given = form.givenName().trim();
+		String family = form.familyName().trim();
+		LocalDate dateOfBirth = form.date().orElseThrow();
+		String note = form.note().trim();
 		try {
 			IdentityResolution.Outcome outcome = identities.correct(uuid, version(form), staffUsers.currentUser(),
 					nhsNumber, given, family, dateOfBirth, note);
@@ -147,7 +157,7 @@ class RequestActionsController {
 		Optional<CallOutcome> chosen = java.util.Arrays.stream(CallOutcome.values())
 			.filter(o -> o.name().equals(outcome))
 			.findFirst();
-		String trimmed = RequestFormCheck.trimmed(note);
+		String trimmed = RequestForms.trimmed(note);
 		if (chosen.isEmpty() || (trimmed != null && trimmed.length() > 500)) {
 			redirect.addFlashAttribute("problem", chosen.isEmpty() ? "Choose what happened when you called"
 					: "The note must be 500 characters or fewer");
@@ -163,7 +173,7 @@ class RequestActionsController {
 	String followUp(@PathVariable String id, @RequestParam(name = "version", required = false) @Nullable String version,
 			@RequestParam(name = "followUpNote", required = false) @Nullable String note, RedirectAttributes redirect) {
 		UUID uuid = parse(id);
-		String trimmed = RequestFormCheck.trimmed(note);
+		String trimmed = RequestForms.trimmed(note);
 		if (trimmed == null || trimmed.length() > 1000) {
 			redirect.addFlashAttribute("problem", "Say what the follow-up found (1000 characters or fewer)");
 			redirect.addFlashAttribute("followUpNoteTyped", note);
@@ -218,15 +228,15 @@ class RequestActionsController {
 		}
 	}
 
-	private static @Nullable LocalDate date(IdentityForm form) {
-		try {
-			LocalDate date = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-					Integer.parseInt(form.day().trim()));
-			return DateOfBirth.Validator.plausible(date, LocalDate.now(ServiceDirectory.UK_TIME)) ? date : null;
-		}
-		catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-			return null;
-		}
+	/** The first problem of the form's checks in the order of the page's fields, shown as one message. */
+	private Optional<String> firstProblem(IdentityForm form, Class<?>... groups) {
+		Class<?>[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of(jakarta.validation.groups.Default.class),
+				java.util.Arrays.stream(groups)).toArray(Class<?>[]::new);
+		List<String> order = List.of("nhsNumber", "givenName", "familyName", "day", "note");
+		return validator.validate(form, all)
+			.stream()
+			.min(java.util.Comparator.comparingInt(v -> order.indexOf(v.getPropertyPath().toString())))
+			.map(jakarta.validation.ConstraintViolation::getMessage);
 	}
 
 	private static UUID parse(String id) {

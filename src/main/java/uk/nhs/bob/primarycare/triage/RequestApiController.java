@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +28,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.BindingResult;
@@ -48,9 +47,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.nhs.bob.primarycare.directory.Directory;
-import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.NhsNumberText;
+import uk.nhs.bob.primarycare.shared.PostcodeText;
 import uk.nhs.bob.primarycare.shared.Postcode;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
@@ -66,21 +65,32 @@ class RequestApiController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** An optional text field, when given, holds more than spaces (leave it out instead). */
+	static final String GIVEN = "(?s).*\\S.*";
+
+	static final String GIVEN_MESSAGE = "must not be blank: leave the field out instead";
+
 	@Schema(name = "SameDayRequest", description = "A same-day request. The person is matched only when nhsNumber, "
 			+ "dateOfBirth and the name all agree with the record; when they are not registered in BOB give "
 			+ "practiceCode or siteCode so the request reaches a hub. An NHS number held for someone whose date of "
 			+ "birth or name differs is recorded as identity not verified, for a coordinator to settle.")
 	@EpisodeCounts
 	record RequestBodyV1(
-			@Nullable @Schema(description = "10 digits with a valid check digit", example = "9434765919") String nhsNumber,
+			@Nullable @Pattern(regexp = GIVEN, message = GIVEN_MESSAGE) @NhsNumberText(message = "is not a valid NHS number (10 digits with a matching check digit)")
+			@Schema(description = "10 digits with a valid check digit", example = "9434765919") String nhsNumber,
 			@NotBlank @Size(max = 100) @Schema(example = "Ana") String givenName,
 			@NotBlank @Size(max = 100) @Schema(example = "Visitor") String familyName,
 			@NotNull @DateOfBirth @Schema(example = "1990-02-03") LocalDate dateOfBirth,
 			@NotNull @CodeOf(value = Sex.class, lowerCase = true) @Schema(allowableValues = { "female", "male" },
 					example = "female") String sex,
-			@Nullable @Size(max = 10) @Schema(example = "HP20 1AA") String postcode,
-			@Nullable @Size(max = 10) @Schema(description = "ODS code of the GP practice", example = "K82001") String practiceCode,
-			@Nullable @Size(max = 20) @Schema(description = "Code of the neighbourhood site whose hub should triage the "
+			@Nullable @Size(max = 10) @Pattern(regexp = GIVEN, message = GIVEN_MESSAGE) @PostcodeText(message = "is not a UK postcode")
+			@Schema(example = "HP20 1AA") String postcode,
+			@Nullable @Size(max = 10) @Pattern(regexp = GIVEN, message = GIVEN_MESSAGE)
+			@RequestFormConstraints.KnownPractice(message = "is not a BOB GP practice ODS code")
+			@Schema(description = "ODS code of the GP practice", example = "K82001") String practiceCode,
+			@Nullable @Size(max = 20) @Pattern(regexp = GIVEN, message = GIVEN_MESSAGE)
+			@RequestFormConstraints.KnownSite(message = "is not a BOB neighbourhood site code")
+			@Schema(description = "Code of the neighbourhood site whose hub should triage the "
 					+ "request; required when the person is not matched and no practiceCode is given",
 					example = "BK-AYL") String siteCode,
 			@NotNull @CodeOf(PresentingProblem.class) @Schema(implementation = PresentingProblem.class,
@@ -101,7 +111,8 @@ class RequestApiController {
 
 		/** The body with its lists in a fixed order and its text trimmed: what the idempotency hash is taken of. */
 		RequestBodyV1 canonical() {
-			return new RequestBodyV1(nhsNumber == null ? null : nhsNumber.replaceAll("\\s", ""), givenName.trim(),
+			return new RequestBodyV1(nhsNumber == null ? null : NhsNumber.parse(nhsNumber).orElseThrow().value(),
+					givenName.trim(),
 					familyName.trim(), dateOfBirth, sex, postcode, practiceCode, siteCode, problem, onset, description,
 					redFlags.stream().distinct().sorted().toList(), pregnant, immunosuppressed, urinaryCatheter,
 					symptomDays, episodesLast6Months, episodesLast12Months, feverPainScore, rashOnsetDays,
@@ -190,26 +201,14 @@ class RequestApiController {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			result.addError(new FieldError("body", IDEMPOTENCY_KEY, "header must be 1 to 100 characters"));
 		}
-		if (body.nhsNumber() != null && NhsNumber.parse(body.nhsNumber().replaceAll("\\s", "")).isEmpty()) {
-			result.rejectValue("nhsNumber", "nhsNumber", "is not a valid NHS number (10 digits with a matching check digit)");
-		}
-		if (body.postcode() != null && Postcode.parse(body.postcode()).isEmpty()) {
-			result.rejectValue("postcode", "postcode", "is not a UK postcode");
-		}
-		if (body.practiceCode() != null
-				&& OdsCode.parse(body.practiceCode()).flatMap(directory::practice).isEmpty()) {
-			result.rejectValue("practiceCode", "practiceCode", "is not a BOB GP practice ODS code");
-		}
-		if (body.siteCode() != null && directory.site(body.siteCode()).isEmpty()) {
-			result.rejectValue("siteCode", "siteCode", "is not a BOB neighbourhood site code");
-		}
 		if (result.hasErrors()) {
 			return ApiProblems.invalid(result);
 		}
 		String key = idempotencyKey == null ? null : "api:" + authentication.getName() + ":" + idempotencyKey;
 		Set<RedFlag> flags = body.redFlags().stream().map(RedFlag::valueOf).collect(Collectors.toSet());
 		RequestedPerson person = new RequestedPerson(
-				body.nhsNumber() == null ? null : body.nhsNumber().replaceAll("\\s", ""), body.givenName().trim(),
+				body.nhsNumber() == null ? null : NhsNumber.parse(body.nhsNumber()).orElseThrow().value(),
+				body.givenName().trim(),
 				body.familyName().trim(), body.dateOfBirth(), Sex.valueOf(body.sex().toUpperCase(Locale.ROOT)),
 				body.postcode() == null ? null : Postcode.parse(body.postcode()).orElseThrow().value());
 		RequestDetails details = new RequestDetails(PresentingProblem.valueOf(body.problem()), body.onset(),

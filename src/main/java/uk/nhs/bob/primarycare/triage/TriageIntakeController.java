@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,9 +54,12 @@ class TriageIntakeController {
 
 	private final Directory directory;
 
+	private final SmartValidator validator;
+
 	TriageIntakeController(TriageRequests requests, TriagePeople people, Population population, StaffUsers staffUsers,
-			TriageOptions options, Directory directory) {
+			TriageOptions options, Directory directory, SmartValidator validator) {
 		this.directory = directory;
+		this.validator = validator;
 		this.requests = requests;
 		this.people = people;
 		this.population = population;
@@ -88,38 +91,15 @@ class TriageIntakeController {
 	}
 
 	private List<PersonSummary> lookUp(PersonLookupForm form, BindingResult errors) {
-		if (!RequestFormCheck.blank(form.nhsNumber())) {
-			Optional<NhsNumber> nhsNumber = NhsNumber.parse(form.nhsNumber().replaceAll("[\\s-]", ""));
-			if (nhsNumber.isEmpty()) {
-				errors.rejectValue("nhsNumber", "nhsNumber.invalid",
-						"Enter a valid 10 digit NHS number, like 943 476 5919");
-				return List.of();
-			}
-			return population.find(nhsNumber.get()).stream().filter(p -> !p.deceased()).toList();
-		}
-		if (RequestFormCheck.blank(form.familyName())) {
-			errors.rejectValue("nhsNumber", "search.blank", "Enter an NHS number, or a family name and date of birth");
+		validator.validate(form, errors);
+		if (errors.hasErrors()) {
 			return List.of();
 		}
-		LocalDate dateOfBirth = null;
-		try {
-			if (form.day() != null && form.month() != null && form.year() != null && form.year().trim().matches("\\d{4}")) {
-				dateOfBirth = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-						Integer.parseInt(form.day().trim()));
-			}
-		}
-		catch (NumberFormatException | DateTimeException ex) {
-			dateOfBirth = null;
-		}
-		if (dateOfBirth == null) {
-			errors.rejectValue("day", "dateOfBirth.invalid", "Enter a real date of birth, like 15 3 1984");
-			return List.of();
-		}
-		if (form.familyName().trim().length() > 60) {
-			errors.rejectValue("familyName", "familyName.long", "Family name must be 60 characters or fewer");
-			return List.of();
-		}
-		return population.search(form.familyName(), dateOfBirth, 100).stream().filter(p -> !p.deceased()).toList();
+		List<PersonSummary> found = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber())
+			.map(population::find)
+			.map(person -> person.stream().toList())
+			.orElseGet(() -> population.search(form.familyName(), form.date().orElseThrow(), 100));
+		return found.stream().filter(p -> !p.deceased()).toList();
 	}
 
 	@GetMapping("/new/person/{nhsNumber}")
@@ -163,18 +143,19 @@ class TriageIntakeController {
 		String siteCode = null;
 		if (!identified.matched()) {
 			Map<String, String> sites = options.siteOptions(user);
-			if (RequestFormCheck.blank(form.siteCode()) || !sites.containsKey(form.siteCode())) {
+			if (RequestForms.blank(form.siteCode()) || !sites.containsKey(form.siteCode())) {
 				errors.rejectValue("siteCode", "siteCode.blank", "Choose the hub that will triage this request");
 			}
 			else {
 				siteCode = form.siteCode();
 			}
 		}
-		RequestDetails details = RequestFormCheck.details(form, errors, false);
-		if (errors.hasErrors() || details == null || person == null) {
+		validator.validate(form, errors, RequestForm.Details.class);
+		if (errors.hasErrors() || person == null) {
 			return VIEW_FORM;
 		}
-		String token = RequestFormCheck.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
+		RequestDetails details = RequestForms.details(form);
+		String token = RequestForms.blank(form.formToken()) ? UUID.randomUUID().toString() : form.formToken();
 		TriageRequests.Recorded recorded = requests.record(new NewRequest(TriageRequest.Channel.COORDINATOR,
 				"staff:" + token, user.username(), person, null, siteCode, details));
 		if (!options.sitesFor(user).stream().anyMatch(s -> s.code().equals(recorded.siteCode()))) {
@@ -213,8 +194,12 @@ class TriageIntakeController {
 	 * that says what the record holds (when the person is in the user's scope) and keeps everything typed.
 	 */
 	private Identified typed(RequestForm form, BindingResult errors, StaffUser user) {
-		RequestedPerson person = RequestFormCheck.person(form, errors);
-		if (person == null || person.nhsNumber() == null) {
+		validator.validate(form, errors, RequestForm.TypedPerson.class);
+		if (errors.hasErrors()) {
+			return new Identified(null, false);
+		}
+		RequestedPerson person = RequestForms.person(form);
+		if (person.nhsNumber() == null) {
 			return new Identified(person, false);
 		}
 		TriagePeople.StaffIdentity identity = people.identify(new NhsNumber(person.nhsNumber()), person, user,

@@ -1,13 +1,6 @@
 package uk.nhs.bob.primarycare.triage;
 
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
-import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
-import uk.nhs.bob.primarycare.shared.Pagination;
 import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
 
 /**
@@ -57,49 +48,22 @@ class TriageQueueController {
 
 	private final TriageQueue queue;
 
-	private final TriageServices services;
-
-	private final TriageOptions options;
-
 	private final StaffUsers staffUsers;
-
-	private final Directory directory;
 
 	private final RequestPage page;
 
-	private final int pollSeconds;
+	private final TriageQueuePage queuePage;
 
-	TriageQueueController(TriageRequests requests, TriageQueue queue, TriageServices services, TriageOptions options,
-			StaffUsers staffUsers, Directory directory, RequestPage page,
-			@org.springframework.beans.factory.annotation.Value("${primarycare.triage.queue-refresh-seconds:10}") int pollSeconds) {
+	private final SmartValidator validator;
+
+	TriageQueueController(TriageRequests requests, TriageQueue queue, StaffUsers staffUsers, RequestPage page,
+			SmartValidator validator, TriageQueuePage queuePage) {
 		this.page = page;
-		this.pollSeconds = pollSeconds;
+		this.queuePage = queuePage;
+		this.validator = validator;
 		this.requests = requests;
 		this.queue = queue;
-		this.services = services;
-		this.options = options;
 		this.staffUsers = staffUsers;
-		this.directory = directory;
-	}
-
-	/** Rows a queue page shows: the most urgent first, so a coordinator rarely needs the next page. */
-	static final int PAGE_SIZE = 50;
-
-	/** What the queue shows: everything open, the user's own claims, or what nobody has claimed. */
-	enum Show {
-
-		ALL("All open requests"), MINE("Claimed by me"), UNCLAIMED("Not claimed");
-
-		private final String label;
-
-		Show(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return label;
-		}
-
 	}
 
 	@GetMapping("/triage")
@@ -109,61 +73,8 @@ class TriageQueueController {
 			@RequestParam(name = "problem", required = false) @Nullable String problem,
 			@RequestParam(name = "since", required = false) @Nullable String since,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		StaffUser user = staffUsers.currentUser();
-		List<SiteSummary> sites = options.sitesFor(user);
-		if (sites.isEmpty()) {
-			throw new AccessDeniedException("Your scope covers no hub");
-		}
-		SiteSummary hub = sites.stream().filter(s -> s.code().equals(site)).findFirst().orElse(sites.get(0));
-		Show shown = java.util.Arrays.stream(Show.values())
-			.filter(v -> v.name().equalsIgnoreCase(show == null ? "" : show))
-			.findFirst()
-			.orElse(Show.ALL);
-		PresentingProblem chosenProblem = java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(problem))
-			.findFirst()
-			.orElse(null);
-		if (problem != null && !problem.isBlank() && chosenProblem == null) {
-			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
-		}
-		String filters = "&show=" + shown.name().toLowerCase(java.util.Locale.ROOT)
-				+ (chosenProblem == null ? "" : "&problem=" + chosenProblem.name());
-		int pageNumber = Pagination.pageNumber(page);
-		Instant now = Instant.now();
-		TriageQueue.OpenPage queuePage = queue.open(hub.code(),
-				r -> (shown != Show.MINE || user.username().equals(r.claimedBy()))
-						&& (shown != Show.UNCLAIMED || r.claimedBy() == null)
-						&& (chosenProblem == null || r.problemCode() == chosenProblem),
-				pageNumber, PAGE_SIZE, number -> "/triage?site=" + hub.code() + filters + "&page=" + number,
-				sinceOrNull(since), user.username(), "/triage");
-		model.addAttribute("hub", hub);
-		model.addAttribute("sites", sites);
-		model.addAttribute("rows", queuePage.rows());
-		model.addAttribute("openCount", queuePage.all().size());
-		model.addAttribute("shownCount", queuePage.matching().size());
-		model.addAttribute("pagination", queuePage.pagination());
-		model.addAttribute("overdueCount", queuePage.overdueCount());
-		model.addAttribute("notVerifiedCount", queuePage.notVerifiedCount());
-		model.addAttribute("supervisor", isSupervisor(user));
-		model.addAttribute("show", shown.name().toLowerCase(java.util.Locale.ROOT));
-		model.addAttribute("showOptions", Show.values());
-		model.addAttribute("problemFilter", chosenProblem == null ? "" : chosenProblem.name());
-		model.addAttribute("problemOptions", options.problems());
-		model.addAttribute("refreshUrl", "/triage?site=" + hub.code() + filters + "&page=" + pageNumber + "&since="
-				+ now.toEpochMilli());
-		model.addAttribute("pollSeconds", pollSeconds);
-		// a red flag that arrived since the page (or the last refresh) was drawn is announced politely
-		model.addAttribute("newRedFlags", queuePage.newRedFlags());
+		queuePage.fill(staffUsers.currentUser(), new TriageQueuePage.Query(site, page, show, problem, since), model);
 		return htmx != null ? VIEW_QUEUE + " :: live" : VIEW_QUEUE;
-	}
-
-	private static @Nullable Instant sinceOrNull(@Nullable String since) {
-		try {
-			return since == null ? null : Instant.ofEpochMilli(Long.parseLong(since));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	@GetMapping("/triage/supervision")
@@ -268,13 +179,14 @@ class TriageQueueController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		StaffUser user = staffUsers.currentUser();
 		TriageRequest request = inScope(id, user);
-		Disposition disposition = disposition(form, errors);
-		boolean override = disposition != null && disposition != request.suggestedDisposition();
-		if (override && RequestFormCheck.blank(form.overrideReason())) {
+		validator.validate(form, errors);
+		Disposition disposition = errors.hasFieldErrors("disposition") ? null : Disposition.valueOf(form.disposition());
+		// whether a reason is needed depends on the request's suggestion, which only the server knows
+		if (disposition != null && disposition != request.suggestedDisposition()
+				&& RequestForms.blank(form.overrideReason())) {
 			errors.rejectValue("overrideReason", "overrideReason.blank",
 					"Enter why you are not following the suggestion");
 		}
-		length(form.overrideReason(), "overrideReason", "Reason", errors);
 		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
@@ -282,7 +194,7 @@ class TriageQueueController {
 		}
 		try {
 			TriageRequest decided = requests.decide(request.id(), version, user, disposition,
-					RequestFormCheck.trimmed(form.overrideReason()), referral);
+					RequestForms.trimmed(form.overrideReason()), referral);
 			redirect.addFlashAttribute("message", decided.status() == Status.COMPLETED ? "Request completed"
 					: "Decision recorded: waiting for a clinical supervisor");
 			return "redirect:/triage?site=" + decided.siteCode();
@@ -304,11 +216,8 @@ class TriageQueueController {
 			throw new AccessDeniedException("Only clinical supervisors approve requests");
 		}
 		TriageRequest request = inScope(id, user);
-		Disposition disposition = disposition(form, errors);
-		if (RequestFormCheck.blank(form.note())) {
-			errors.rejectValue("note", "note.blank", "Enter a supervision note");
-		}
-		length(form.note(), "note", "Note", errors);
+		validator.validate(form, errors, jakarta.validation.groups.Default.class, DecisionForm.Supervision.class);
+		Disposition disposition = errors.hasFieldErrors("disposition") ? null : Disposition.valueOf(form.disposition());
 		Referral referral = referral(form, disposition, request.placeCode(), errors);
 		long version = version(form, errors);
 		if (errors.hasErrors() || referral == null) {
@@ -361,19 +270,6 @@ class TriageQueueController {
 		return staffUsers.find(username).map(u -> u.displayName() + " (" + username + ")").orElse(username);
 	}
 
-	private static @Nullable Disposition disposition(DecisionForm form, BindingResult errors) {
-		try {
-			if (!RequestFormCheck.blank(form.disposition())) {
-				return Disposition.valueOf(form.disposition());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// falls through to the error below
-		}
-		errors.rejectValue("disposition", "disposition.blank", "Choose where to send the person");
-		return null;
-	}
-
 	private static long version(DecisionForm form, BindingResult errors) {
 		try {
 			return Long.parseLong(form.version() == null ? "" : form.version());
@@ -384,45 +280,13 @@ class TriageQueueController {
 		}
 	}
 
-	private static void length(@Nullable String value, String field, String label, BindingResult errors) {
-		if (value != null && value.trim().length() > 1000) {
-			errors.rejectValue(field, field + ".long", label + " must be 1000 characters or fewer");
-		}
-	}
-
 	/** The referral: the chosen service, and the safety net and follow-up date typed or the pathway's defaults. */
 	private @Nullable Referral referral(DecisionForm form, @Nullable Disposition disposition, String placeCode,
 			BindingResult errors) {
-		Long serviceId = null;
-		if (!RequestFormCheck.blank(form.serviceId())) {
-			try {
-				serviceId = Long.parseLong(form.serviceId().trim());
-			}
-			catch (NumberFormatException ex) {
-				errors.rejectValue("serviceId", "serviceId.invalid", "Choose a service from the list");
-			}
-		}
-		length(form.safetyNet(), "safetyNet", "Safety-net advice", errors);
+		Long serviceId = RequestForms.blank(form.serviceId()) || errors.hasFieldErrors("serviceId") ? null
+				: Long.valueOf(form.serviceId().trim());
 		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
-		LocalDate followUp = null;
-		boolean anyDate = !RequestFormCheck.blank(form.day()) || !RequestFormCheck.blank(form.month())
-				|| !RequestFormCheck.blank(form.year());
-		if (anyDate) {
-			try {
-				followUp = LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-						Integer.parseInt(form.day().trim()));
-			}
-			catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-				followUp = null;
-			}
-			if (followUp == null) {
-				errors.rejectValue("day", "followUp.invalid", "Follow-up date must be a real date, like 24 11 2026");
-			}
-			else if (followUp.isBefore(today) || followUp.isAfter(today.plusYears(1))) {
-				errors.rejectValue("day", "followUp.range", "Follow-up date must be between today and a year from now");
-				followUp = null;
-			}
-		}
+		LocalDate followUp = form.date().orElse(null);
 		if (disposition == null || errors.hasErrors()) {
 			return null;
 		}
@@ -432,7 +296,7 @@ class TriageQueueController {
 			return null;
 		}
 		return new Referral(defaults.serviceId(), defaults.serviceName(),
-				RequestFormCheck.blank(form.safetyNet()) ? defaults.safetyNet() : form.safetyNet().trim(),
+				RequestForms.blank(form.safetyNet()) ? defaults.safetyNet() : form.safetyNet().trim(),
 				followUp == null ? defaults.followUpDate() : followUp);
 	}
 

@@ -25,6 +25,9 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface UkPhoneNumber {
 
+	/** Whether blank text passes (a form's optional number), as null does. */
+	boolean blankAllowed() default false;
+
 	String message() default "must be a UK phone number, like 0118 496 0123 or 01296 123456";
 
 	Class<?>[] groups() default {};
@@ -33,9 +36,16 @@ import jakarta.validation.Payload;
 
 	class Validator implements ConstraintValidator<UkPhoneNumber, String> {
 
+		private boolean blankAllowed;
+
+		@Override
+		public void initialize(UkPhoneNumber annotation) {
+			this.blankAllowed = annotation.blankAllowed();
+		}
+
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			return value == null || parse(value).isPresent();
+			return value == null || (blankAllowed && value.isBlank()) || parse(value.trim()).isPresent();
 		}
 
 		/** The number in the UK's national format ('0118 496 0123'), or empty when it is not a valid UK number. */

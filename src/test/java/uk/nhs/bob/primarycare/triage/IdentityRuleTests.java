@@ -83,6 +83,48 @@ class IdentityRuleTests {
 		};
 	}
 
+	@org.junit.jupiter.api.Test
+	void aCoordinatorSettlesAnUnverifiedIdentityOnlyWithValidDetails() throws Exception {
+		Held held = person("BK-AYL", 9);
+		String body = """
+				{"nhsNumber": "%s", "givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "female",
+				 "siteCode": "BK-AYL", "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "0118 496 0123"}"""
+			.formatted(held.nhsNumber(), held.given(), held.family(), held.dateOfBirth().minusYears(7));
+		MvcTestResult created = mvc.post()
+			.uri("/api/v1/triage/requests")
+			.with(tokens.bearer("triage.requests"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+		String reference = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.reference");
+		Map<String, Object> row = request("reference", reference);
+		assertThat(row).containsEntry("identity", "NOT_VERIFIED");
+		String uri = "/triage/requests/" + row.get("id") + "/identity/";
+		var coordinator = user("coordinator").roles("CARE_COORDINATOR");
+
+		// no note, then a date of birth that is not a date: one message each, nothing settled
+		assertThat(mvc.post().uri(uri + "confirm").with(coordinator).with(csrf())
+			.param("version", row.get("version").toString()).param("note", " ")).flash()
+			.hasEntrySatisfying("problem", v -> assertThat(v.toString()).startsWith("Say how you checked"));
+		assertThat(mvc.post().uri(uri + "correct").with(coordinator).with(csrf())
+			.param("version", row.get("version").toString()).param("note", "Called back")
+			.param("nhsNumber", held.nhsNumber()).param("givenName", held.given()).param("familyName", held.family())
+			.param("day", "31").param("month", "2").param("year", "1980")).flash()
+			.hasEntrySatisfying("problem", v -> assertThat(v.toString()).isEqualTo(
+					"Date of birth must be a real date, like 15 3 1984"));
+		assertThat(request("reference", reference)).containsEntry("identity", "NOT_VERIFIED");
+
+		// the record's details, checked with the caller: linked to the person
+		assertThat(mvc.post().uri(uri + "correct").with(coordinator).with(csrf())
+			.param("version", row.get("version").toString()).param("note", "Called back: date of birth confirmed")
+			.param("nhsNumber", held.nhsNumber()).param("givenName", held.given()).param("familyName", held.family())
+			.param("day", Integer.toString(held.dateOfBirth().getDayOfMonth()))
+			.param("month", Integer.toString(held.dateOfBirth().getMonthValue()))
+			.param("year", Integer.toString(held.dateOfBirth().getYear()))).flash()
+			.hasEntrySatisfying("message", v -> assertThat(v.toString()).startsWith("Identity settled: linked"));
+		assertThat(request("reference", reference)).containsEntry("identity", "MATCHED");
+	}
+
 	Map<String, Object> request(String where, Object value) {
 		return jdbc.sql("SELECT * FROM triage.request WHERE " + where + " = ?").param(value).query().singleRow();
 	}

@@ -102,7 +102,15 @@ class TriageApiStrictnessTests {
 			"pregnant|\"yes\"|pregnant",
 			"pregnant|1|pregnant",
 			"givenName|42|givenName",
-			"episodesLast6Months|0|episodesLast6Months" })
+			"episodesLast6Months|0|episodesLast6Months",
+			"nhsNumber|\"\"|nhsNumber",
+			"nhsNumber|\"   \"|nhsNumber",
+			"nhsNumber|\"1234567890\"|nhsNumber",
+			"postcode|\"\"|postcode",
+			"postcode|\"NOWHERE\"|postcode",
+			"practiceCode|\"\"|practiceCode",
+			"practiceCode|\"NONE\"|practiceCode",
+			"practiceCode|\"K99999\"|practiceCode" })
 	void looseOrImpossibleValuesAreRefused(String field, String json, String named) {
 		String body = field.equals("dateOfBirth") || field.equals("contactPhone") || field.equals("givenName")
 				? VALID.replaceFirst("\"" + field + "\": (\"[^\"]*\"|[^,}]*)", "\"" + field + "\": " + json.replace("$", "\\$"))
