@@ -439,6 +439,101 @@ class FhirEndpointTests {
 			.isInstanceOf(InvalidRequestException.class);
 	}
 
+	Patient person(String id, String nhs, String family, String practice) {
+		Patient patient = new Patient();
+		patient.setId(id);
+		patient.addIdentifier().setSystem(NHS).setValue(nhs);
+		patient.addName().setFamily(family).addGiven("Ada");
+		patient.setGender(AdministrativeGender.FEMALE);
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1958-07-09"));
+		if (practice != null) {
+			patient.addGeneralPractitioner().setIdentifier(new Identifier()
+				.setSystem("https://fhir.nhs.uk/Id/ods-organization-code").setValue(practice));
+		}
+		return patient;
+	}
+
+	Bundle twoPeople(Bundle.BundleType type, Patient first, Patient second) {
+		Bundle bundle = new Bundle().setType(type);
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(first)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		Observation reading = bloodPressure(first.getIdentifierFirstRep().getValue(), 151, 93, null);
+		reading.setId("bp-" + first.getIdElement().getIdPart());
+		reading.setSubject(new Reference(bundle.getEntryFirstRep().getFullUrl()));
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(reading)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(second)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		return bundle;
+	}
+
+	long people(String nhs) {
+		return jdbc.sql("SELECT count(*) FROM population.person WHERE nhs_number = ?").param(nhs)
+			.query(Long.class).single();
+	}
+
+	@Test
+	void aTransactionIsAllOrNothingAcrossPeopleWhileABatchStoresEveryoneItCan() {
+		String practice = directory.practices().get(2).odsCode().value();
+		String first = testNumber();
+		// the second person fails when written (no practice the directory knows, none given), after the first
+		// was written in the same transaction
+		String second = NhsNumber.parse(next(first)).orElseThrow().value();
+		Bundle transaction = twoPeople(Bundle.BundleType.TRANSACTION, person("t1", first, "Atomic", practice),
+				person("t2", second, "Unplaced", null));
+		UnprocessableEntityException refused = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(transaction).execute());
+		assertThat(refused.getStatusCode()).isEqualTo(422);
+		OperationOutcome outcome = (OperationOutcome) refused.getOperationOutcome();
+		FhirTesting.assertValid(outcome);
+		assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+			.anySatisfy(d -> assertThat(d).contains("nothing was stored"))
+			.anySatisfy(d -> assertThat(d).startsWith("Entry 3 (Patient/t2)").contains("not registered at a BOB practice"));
+		assertThat(people(first)).as("the first person, written before the second failed").isZero();
+		assertThat(observations(first)).isZero();
+
+		// a second person that fails on reading (an NHS number failing its check): nothing written either
+		Bundle badNumber = twoPeople(Bundle.BundleType.TRANSACTION, person("t3", first, "Atomic", practice),
+				person("t4", "1234567890", "Checkdigit", practice));
+		UnprocessableEntityException refusedAgain = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(badNumber).execute());
+		assertThat(((OperationOutcome) refusedAgain.getOperationOutcome()).getIssue())
+			.extracting(OperationOutcome.OperationOutcomeIssueComponent::getExpression)
+			.anySatisfy(e -> assertThat(e).extracting(Object::toString).containsExactly("Bundle.entry[2]"));
+		assertThat(people(first)).isZero();
+
+		// the same two people as a batch: the first stored with their reading, the second answered 422
+		Bundle batch = twoPeople(Bundle.BundleType.BATCH, person("t1", first, "Atomic", practice),
+				person("t2", second, "Unplaced", null));
+		Bundle answered = client("fhir.import").transaction().withBundle(batch).execute();
+		FhirTesting.assertValid(answered);
+		assertThat(answered.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("201 Created", "200 OK", "422 Unprocessable Entity");
+		assertThat(people(first)).isEqualTo(1);
+		assertThat(observations(first)).as("the panel and its two readings").isEqualTo(3);
+		assertThat(people(second)).isZero();
+
+		// and a transaction that is all good is applied whole
+		Bundle good = twoPeople(Bundle.BundleType.TRANSACTION, person("t5", first, "Atomic", practice),
+				person("t6", second, "Placed", practice));
+		Bundle applied = client("fhir.import").transaction().withBundle(good).execute();
+		assertThat(applied.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+		assertThat(applied.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("200 OK", "200 OK", "201 Created");
+		assertThat(people(second)).isEqualTo(1);
+	}
+
+	/** The next valid test NHS number after this one that nobody holds. */
+	String next(String nhs) {
+		for (int stem = Integer.parseInt(nhs.substring(0, 9)) + 1; ; stem++) {
+			Integer check = NhsNumber.checkDigit(Integer.toString(stem));
+			String candidate = stem + "" + check;
+			if (check != null && people(candidate) == 0) {
+				return candidate;
+			}
+		}
+	}
+
 	/** A valid 999 test NHS number nobody holds yet (the synthetic population counts up from 999 000 000x). */
 	String testNumber() {
 		for (int stem = 999_700_000; ; stem++) {
