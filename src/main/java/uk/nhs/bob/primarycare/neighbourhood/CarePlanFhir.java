@@ -24,7 +24,8 @@ import uk.nhs.bob.primarycare.population.PersonSummary;
  * A care plan as FHIR R4 (see docs/neighbourhood.md): a UK Core CarePlan with its Goals (base R4: there is no
  * UKCore-Goal) and its UK Core CareTeam contained, the person identified by NHS number and referenced as the
  * endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
- * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates; the team's
+ * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates, the next
+ * review date a FHIR date in the platform's published extension {@value #NEXT_REVIEW_EXTENSION}; the team's
  * status follows the plan's (a discharged person's team is inactive). Built with the HAPI FHIR model classes.
  */
 final class CarePlanFhir {
@@ -40,6 +41,9 @@ final class CarePlanFhir {
 	static final String CARE_PLAN_ID_SYSTEM = "https://bob.nhs.uk/Id/care-plan";
 
 	static final String SNOMED = "http://snomed.info/sct";
+
+	/** Published by the endpoint: {@code GET /fhir/StructureDefinition/care-plan-next-review}. */
+	static final String NEXT_REVIEW_EXTENSION = "https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review";
 
 	private static final String CODES = "neighbourhood/care-plan-fhir-codes.csv";
 
@@ -155,8 +159,10 @@ final class CarePlanFhir {
 		if (!plan.contingencyPlan().isBlank()) {
 			carePlan.addNote().setText("Contingency and crisis plan: " + plan.contingencyPlan());
 		}
-		if (entry.getNextReviewDate() != null) {
-			carePlan.addNote().setText("Next review: " + entry.getNextReviewDate());
+		// neither R4 nor UK Core has a next review date for a CarePlan: the platform's own extension carries it;
+		// a completed plan has no review to come
+		if (entry.getNextReviewDate() != null && entry.getStatus() != CaseloadStatus.DISCHARGED) {
+			carePlan.addExtension(NEXT_REVIEW_EXTENSION, new DateType(entry.getNextReviewDate().toString()));
 		}
 		return carePlan;
 	}

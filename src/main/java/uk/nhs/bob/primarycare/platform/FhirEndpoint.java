@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -56,7 +57,8 @@ class FhirEndpoint {
 
 	@Bean
 	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> resourceProviders,
-			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals) {
+			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals,
+			StructureDefinitionProvider conformance) {
 		RestfulServer server = new RestfulServer(fhir);
 		server.setServerName("BOB Primary Care Platform");
 		server.setImplementationDescription(
@@ -65,10 +67,74 @@ class FhirEndpoint {
 		server.setResourceProviders(resourceProviders);
 		server.registerProviders(plainProviders);
 		server.registerInterceptor(new ScopeCheck(refusals));
+		server.registerInterceptor(new Capability(conformance.definitions()));
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, PATH + "/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	/**
+	 * What HAPI cannot know from the providers: that the transaction method takes batch Bundles too, and which of the
+	 * platform's own extensions each resource type carries (with where their StructureDefinitions are published).
+	 */
+	@Interceptor
+	static final class Capability {
+
+		private final List<StructureDefinition> extensions;
+
+		Capability(List<StructureDefinition> extensions) {
+			this.extensions = List.copyOf(extensions);
+		}
+
+		@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+		void complete(IBaseConformance capability) {
+			if (!(capability instanceof CapabilityStatement statement)) {
+				return;
+			}
+			for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+				batch(rest);
+				// set, never appended: HAPI may hand the same statement to this hook more than once
+				StringBuilder all = new StringBuilder("The platform's own extensions (StructureDefinitions at "
+						+ PATH + "/" + CONFORMANCE_TYPE + "/<id>):");
+				for (StructureDefinition extension : extensions) {
+					all.append("\n- ").append(extension.getUrl()).append(": ").append(extension.getTitle())
+						.append(" (on ").append(String.join(", ", contexts(extension))).append(")");
+				}
+				for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : rest.getResource()) {
+					List<String> lines = extensions.stream()
+						.filter(extension -> contexts(extension).stream()
+							.anyMatch(c -> c.equals(resource.getType()) || c.startsWith(resource.getType() + ".")))
+						.map(extension -> "Extension " + extension.getUrl() + ": " + extension.getTitle() + ".")
+						.toList();
+					if (!lines.isEmpty()) {
+						resource.setDocumentation(String.join("\n\n", lines));
+					}
+				}
+				rest.setDocumentation(all.toString());
+			}
+		}
+
+		private static List<String> contexts(StructureDefinition extension) {
+			return extension.getContext()
+				.stream()
+				.map(StructureDefinition.StructureDefinitionContextComponent::getExpression)
+				.toList();
+		}
+
+		/** HAPI lists the transaction interaction only; the same method takes batch Bundles, so say so. */
+		private static void batch(CapabilityStatement.CapabilityStatementRestComponent rest) {
+			boolean transaction = rest.getInteraction()
+				.stream()
+				.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
+			boolean batch = rest.getInteraction()
+				.stream()
+				.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
+			if (transaction && !batch) {
+				rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+			}
+		}
+
 	}
 
 	/** Each interaction needs the scope that opens it on its resource type; the CapabilityStatement needs none. */
@@ -79,24 +145,6 @@ class FhirEndpoint {
 
 		ScopeCheck(RefusalAudit refusals) {
 			this.refusals = refusals;
-		}
-
-		/** HAPI lists the transaction interaction only; the same method takes batch Bundles, so say so. */
-		@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
-		void batch(IBaseConformance capability) {
-			if (capability instanceof CapabilityStatement statement) {
-				for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
-					boolean transaction = rest.getInteraction()
-						.stream()
-						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
-					boolean batch = rest.getInteraction()
-						.stream()
-						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
-					if (transaction && !batch) {
-						rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
-					}
-				}
-			}
 		}
 
 		@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)

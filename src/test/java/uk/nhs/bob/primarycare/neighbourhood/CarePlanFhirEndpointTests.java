@@ -107,6 +107,13 @@ class CarePlanFhirEndpointTests {
 			.orElseThrow();
 		assertThat(goal.getTargetFirstRep().getDueDateType().getValueAsString())
 			.isEqualTo(LocalDate.now().plusMonths(3).toString());
+		// the next review date is a FHIR date in the published extension, not a note
+		org.hl7.fhir.r4.model.Extension review = plan.getExtensionByUrl(
+				"https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review");
+		assertThat(review).as("next review extension").isNotNull();
+		assertThat(((org.hl7.fhir.r4.model.DateType) review.getValue()).getValueAsString())
+			.isEqualTo(LocalDate.now().plusMonths(3).toString());
+		assertThat(plan.getNote()).noneMatch(n -> n.getText().contains("review"));
 		Period due = plan.getActivityFirstRep().getDetail().getScheduledPeriod();
 		assertThat(due.getEndElement().getValueAsString()).isEqualTo(LocalDate.now().plusMonths(2).toString());
 		CareTeam team = plan.getContained().stream().filter(CareTeam.class::isInstance).map(CareTeam.class::cast)
@@ -159,6 +166,8 @@ class CarePlanFhirEndpointTests {
 		CareTeam team = discharged.getContained().stream().filter(CareTeam.class::isInstance).map(CareTeam.class::cast)
 			.findFirst().orElseThrow();
 		assertThat(team.getStatus()).isEqualTo(CareTeam.CareTeamStatus.INACTIVE);
+		assertThat(discharged.getExtensionByUrl(CarePlanFhir.NEXT_REVIEW_EXTENSION)).as("no review after discharge")
+			.isNull();
 		Bundle completed = client.search().forResource(CarePlan.class)
 			.where(CarePlan.PATIENT.hasId(entry.getNhsNumber()))
 			.and(CarePlan.STATUS.exactly().code("completed"))

@@ -116,16 +116,29 @@ class FhirEndpointTests {
 		assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).contains("transaction", "batch");
 
 		// the platform's own extensions are published there too, also without sign-in
-		for (String id : List.of("reading-setting", "import-counts")) {
+		for (String id : List.of("reading-setting", "import-counts", "care-plan-next-review")) {
 			org.hl7.fhir.r4.model.StructureDefinition definition = client().read()
 				.resource(org.hl7.fhir.r4.model.StructureDefinition.class).withId(id).execute();
 			FhirTesting.assertValid(definition);
 			assertThat(definition.getUrl()).isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/" + id);
 		}
+		// and the CapabilityStatement names each one on the resource type that carries it
+		assertThat(resource(rest, "CarePlan").getDocumentation())
+			.contains("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review");
+		assertThat(resource(rest, "Observation").getDocumentation()).contains(FhirObservations.SETTING_EXTENSION);
+		assertThat(rest.getDocumentation()).contains(FhirImportController.COUNTS_EXTENSION,
+				FhirObservations.SETTING_EXTENSION, "care-plan-next-review");
+		assertThat(client().search().forResource(org.hl7.fhir.r4.model.StructureDefinition.class)
+			.returnBundle(Bundle.class).execute().getEntry()).hasSize(3);
 		assertThat(FhirImportController.COUNTS_EXTENSION)
 			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/import-counts");
 		assertThat(FhirObservations.SETTING_EXTENSION)
 			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/reading-setting");
+	}
+
+	static CapabilityStatementRestResourceComponent resource(CapabilityStatement.CapabilityStatementRestComponent rest,
+			String type) {
+		return rest.getResource().stream().filter(r -> r.getType().equals(type)).findFirst().orElseThrow();
 	}
 
 	static List<String> interactions(CapabilityStatement.CapabilityStatementRestComponent rest, String type) {
