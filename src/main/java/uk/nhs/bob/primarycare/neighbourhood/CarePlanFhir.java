@@ -18,7 +18,11 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PcnSummary;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * A care plan as FHIR R4 (see docs/neighbourhood.md): a UK Core CarePlan with its Goals (base R4: there is no
@@ -76,7 +80,11 @@ final class CarePlanFhir {
 		return Map.copyOf(codings);
 	}
 
-	static CarePlan build(CarePlans.PlanView view) {
+	/**
+	 * The plan as FHIR; organisations come from the directory ({@code directory}): the team's PCNs as its managing
+	 * organisations, and each member's organisation by the ODS code chosen for it.
+	 */
+	static CarePlan build(CarePlans.PlanView view, Directory directory) {
 		CaseloadEntry entry = view.entry();
 		PersonSummary person = view.person();
 		PlanContent plan = view.plan();
@@ -110,6 +118,11 @@ final class CarePlanFhir {
 		team.addIdentifier(new Identifier().setSystem("https://bob.nhs.uk/Id/neighbourhood-site")
 			.setValue(view.team().getSiteCode()));
 		team.setSubject(carePlan.getSubject().copy());
+		// the PCNs whose practices make up the team's neighbourhood site
+		directory.pcns()
+			.stream()
+			.filter(pcn -> pcn.siteCode().equals(view.team().getSiteCode()))
+			.forEach(pcn -> team.addManagingOrganization(organisation(pcn.odsCode(), pcn.name())));
 		for (TeamMember member : view.members().values()) {
 			if (!member.isActive()) {
 				continue;
@@ -125,10 +138,12 @@ final class CarePlanFhir {
 				participant.addRole(new CodeableConcept().setText("Keyworker"));
 			}
 			participant.setMember(new Reference().setDisplay(member.getName()));
-			participant.setOnBehalfOf(new Reference().setDisplay(member.getOrganisation()));
+			participant.setOnBehalfOf(memberOrganisation(member, directory));
 		}
 		carePlan.addContained(team);
 		carePlan.addCareTeam(new Reference("#care-team"));
+		// the plan is the team's, agreed with the person
+		carePlan.setAuthor(new Reference("#care-team").setDisplay(view.team().getName()));
 
 		int n = 0;
 		for (PlanContent.Goal goal : plan.goals()) {
@@ -165,6 +180,28 @@ final class CarePlanFhir {
 			carePlan.addExtension(NEXT_REVIEW_EXTENSION, new DateType(entry.getNextReviewDate().toString()));
 		}
 		return carePlan;
+	}
+
+	/**
+	 * A member's organisation: with its ODS code when one was chosen from the directory (named as the directory names
+	 * it now, where it still holds it); otherwise the name typed, with no identifier, because none is known.
+	 */
+	private static Reference memberOrganisation(TeamMember member, Directory directory) {
+		OdsCode ods = member.getOrganisationOds();
+		if (ods == null) {
+			return new Reference().setType("Organization").setDisplay(member.getOrganisation());
+		}
+		String name = directory.practice(ods)
+			.map(PracticeSummary::name)
+			.or(() -> directory.pcn(ods.value()).map(PcnSummary::name))
+			.orElse(member.getOrganisation());
+		return organisation(ods.value(), name);
+	}
+
+	private static Reference organisation(String odsCode, String name) {
+		return new Reference().setType("Organization")
+			.setIdentifier(new Identifier().setSystem(ODS_SYSTEM).setValue(odsCode))
+			.setDisplay(name);
 	}
 
 	static CarePlan.CarePlanStatus status(CaseloadStatus status) {
