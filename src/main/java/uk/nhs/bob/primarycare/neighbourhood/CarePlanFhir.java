@@ -25,18 +25,14 @@ import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * A care plan as FHIR R4 (see docs/neighbourhood.md): a UK Core CarePlan with its Goals (base R4: there is no
- * UKCore-Goal) and its UK Core CareTeam contained, the person identified by NHS number and referenced as the
- * endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
+ * A care plan as FHIR R4 (see docs/neighbourhood.md): a base R4 CarePlan with its Goals and its CareTeam contained,
+ * claiming no profile (UK Core's cannot be checked here; docs/neighbourhood.md says why), the person identified by
+ * NHS number and referenced as the endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
  * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates, the next
  * review date a FHIR date in the platform's published extension {@value #NEXT_REVIEW_EXTENSION}; the team's
  * status follows the plan's (a discharged person's team is inactive). Built with the HAPI FHIR model classes.
  */
 final class CarePlanFhir {
-
-	static final String UK_CORE_CARE_PLAN = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CarePlan";
-
-	static final String UK_CORE_CARE_TEAM = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CareTeam";
 
 	static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
 
@@ -90,7 +86,7 @@ final class CarePlanFhir {
 		PlanContent plan = view.plan();
 		CarePlan carePlan = new CarePlan();
 		carePlan.setId(entry.getCarePlanId().toString());
-		carePlan.getMeta().addProfile(UK_CORE_CARE_PLAN).setVersionId(Long.toString(entry.getVersion() + 1))
+		carePlan.getMeta().setVersionId(Long.toString(entry.getVersion() + 1))
 			.setLastUpdated(Date.from(entry.getUpdatedAt()));
 		carePlan.addIdentifier(new Identifier().setSystem(CARE_PLAN_ID_SYSTEM).setValue(entry.getCarePlanId().toString()));
 		carePlan.setStatus(status(entry.getStatus()));
@@ -111,7 +107,6 @@ final class CarePlanFhir {
 
 		CareTeam team = new CareTeam();
 		team.setId("care-team");
-		team.getMeta().addProfile(UK_CORE_CARE_TEAM);
 		team.setStatus(teamStatus(entry.getStatus()));
 		team.setPeriod(period.copy());
 		team.setName(view.team().getName());

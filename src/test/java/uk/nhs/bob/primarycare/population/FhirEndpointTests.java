@@ -159,6 +159,11 @@ class FhirEndpointTests {
 
 		Patient patient = client.read().resource(Patient.class).withId(nhs).execute();
 		FhirTesting.assertValid(patient);
+		// no profile is claimed: UK Core's cannot be checked here, and the validator refuses a claim it cannot check
+		assertThat(patient.getMeta().getProfile()).isEmpty();
+		Patient claiming = patient.copy();
+		claiming.getMeta().addProfile("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient");
+		assertThat(FhirTesting.errors(claiming)).as("errors of an unverifiable profile claim").isNotEmpty();
 		assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo(NHS);
 		assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(nhs);
 		assertThat(patient.getNameFirstRep().getFamily()).isNotBlank();
