@@ -10,6 +10,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -56,10 +57,15 @@ class FhirEndpoint {
 	static final String CONFORMANCE_TYPE = "StructureDefinition";
 
 	@Bean
-	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> resourceProviders,
+	ServletRegistrationBean<RestfulServer> fhirServlet(List<IResourceProvider> resourceProviders,
 			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals,
 			StructureDefinitionProvider conformance) {
-		RestfulServer server = new RestfulServer(fhir);
+		// its own context, strict: a body with an element FHIR R4 does not define (a misspelt field) or a malformed
+		// value is refused with a 400 naming it, never half-read. The shared context stays lenient for the streamed
+		// file import, which reads each resource on its own and skips the bad ones with their reason.
+		FhirContext strict = FhirContext.forR4();
+		strict.setParserErrorHandler(new StrictErrorHandler());
+		RestfulServer server = new RestfulServer(strict);
 		server.setServerName("BOB Primary Care Platform");
 		server.setImplementationDescription(
 				"FHIR R4 API of the BOB Primary Care Platform (people, observations, care plans, bundle import)");

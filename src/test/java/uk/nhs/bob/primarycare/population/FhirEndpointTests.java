@@ -258,6 +258,50 @@ class FhirEndpointTests {
 			.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
 	}
 
+	@Test
+	void malformedBodiesUnknownElementsAndUnknownTypesAreOperationOutcomesNeverA500() throws Exception {
+		String nhs = someone(15);
+		long before = observations(nhs);
+		String token = tokens.token(new String[] { "observation.write", "fhir.import", "patient.read" });
+		HttpClient http = HttpClient.newHttpClient();
+		String sound = FhirTesting.FHIR.newJsonParser().encodeResourceToString(bloodPressure(nhs, 150, 90, "pharmacy"));
+		// a field FHIR does not define (misspelt) is refused with its name, not ignored; so is a malformed value
+		String misspelt = sound.replaceFirst("\"status\"", "\"statuss\"");
+		String badDate = sound.replaceFirst("\"effectiveDateTime\":\"[^\"]+\"", "\"effectiveDateTime\":\"yesterday\"");
+		for (String[] body : List.of(new String[] { misspelt, "statuss" }, new String[] { badDate, "yesterday" },
+				new String[] { "{\"resourceType\":\"Observation\",", "parse" }, new String[] { "", "content" })) {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+					URI.create("http://localhost:" + port + "/fhir/Observation"))
+				.header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(body[0])).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(body[0]).isEqualTo(400);
+			assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.body())
+				.getIssueFirstRep().getDiagnostics()).contains(body[1]);
+		}
+		// the same misspelling inside a batch Bundle: the whole request is refused, nothing read
+		HttpResponse<String> bundle = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":"
+					+ "[{\"resource\":" + misspelt + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bundle.statusCode()).isEqualTo(400);
+		assertThat(observations(nhs)).isEqualTo(before);
+		// a resource type the server does not serve: 404 with an OperationOutcome naming those it does
+		HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Foo/1")).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, unknown.body())
+			.getIssueFirstRep().getDiagnostics()).contains("Foo", "CarePlan");
+		// a body that is not FHIR at all
+		HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Observation"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("150/90")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(plain.statusCode()).isEqualTo(400);
+		assertThat(plain.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
+	}
+
 	static Observation bloodPressure(String nhs, int systolic, int diastolic, String setting) {
 		Observation observation = new Observation();
 		observation.setStatus(Observation.ObservationStatus.FINAL);
