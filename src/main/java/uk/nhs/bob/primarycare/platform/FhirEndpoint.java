@@ -200,13 +200,15 @@ class FhirEndpoint {
 	/** 401 as an OperationOutcome: no token, or one that is expired or not valid. */
 	static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		boolean invalid = request.getHeader("Authorization") != null;
-		response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
-		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, invalid
+		String header = request.getHeader("Authorization");
+		boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+		response.setHeader("WWW-Authenticate", bearer ? "Bearer error=\"invalid_token\"" : "Bearer");
+		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, bearer
 				? "The access token is not valid or has expired: get a new one from " + ProblemResponses.TOKEN_ENDPOINT
 						+ "."
-				: "Send an access token as 'Authorization: Bearer <token>'. Systems get one from "
-						+ ProblemResponses.TOKEN_ENDPOINT + " (OAuth 2.0 client credentials).");
+				: (header == null ? "" : "Only OAuth 2.0 bearer tokens are accepted here (not HTTP Basic or other "
+						+ "credentials). ") + "Send an access token as 'Authorization: Bearer <token>'. Systems get one "
+						+ "from " + ProblemResponses.TOKEN_ENDPOINT + " (OAuth 2.0 client credentials).");
 	}
 
 	/** 403 as an OperationOutcome: a signed-in member of staff (the FHIR endpoint is for systems). */

@@ -254,6 +254,15 @@ class FhirEndpointTests {
 				URI.create("http://localhost:" + port + "/fhir/Patient/" + nhs + "?_format=xml")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unauthenticated.statusCode()).isEqualTo(401);
+		// a member of staff's password is not a system's token
+		HttpResponse<String> basic = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Patient/" + nhs))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+					"admin:demo-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, basic.body())
+			.getIssueFirstRep().getDiagnostics()).contains("Only OAuth 2.0 bearer tokens");
 		assertThat(FhirTesting.FHIR.newXmlParser().parseResource(OperationOutcome.class, unauthenticated.body())
 			.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
 	}
