@@ -111,14 +111,21 @@ public class FhirImport {
 	public FhirImportResult importEntries(List<Map.Entry<@Nullable String, IBaseResource>> entries,
 			FhirImportOptions options) {
 		return timed(() -> {
-			List<Skipped> skipped = new ArrayList<>();
-			Map<String, Pending> byKey = new LinkedHashMap<>();
-			Medicines medicines = new Medicines();
-			for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
-				accept(entry.getKey(), entry.getValue(), byKey, skipped, medicines);
-			}
-			return write(entries.size(), byKey, skipped, medicines, options);
+			Accepted accepted = acceptAll(entries);
+			return write(entries.size(), accepted.byKey(), accepted.skipped(), accepted.medicines(), options);
 		});
+	}
+
+	/** The entries of a parsed Bundle, mapped and filed by person. */
+	private record Accepted(List<Skipped> skipped, Map<String, Pending> byKey, Medicines medicines) {
+	}
+
+	private Accepted acceptAll(List<Map.Entry<@Nullable String, IBaseResource>> entries) {
+		Accepted accepted = new Accepted(new ArrayList<>(), new LinkedHashMap<>(), new Medicines());
+		for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
+			accept(entry.getKey(), entry.getValue(), accepted.byKey(), accepted.skipped(), accepted.medicines());
+		}
+		return accepted;
 	}
 
 	private FhirImportResult read(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
@@ -146,14 +153,10 @@ public class FhirImport {
 	public FhirImportResult importAllOrNothing(List<Map.Entry<@Nullable String, IBaseResource>> entries,
 			FhirImportOptions options) {
 		return timed(() -> {
-			List<Skipped> skipped = new ArrayList<>();
-			Map<String, Pending> byKey = new LinkedHashMap<>();
-			Medicines medicines = new Medicines();
-			for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
-				accept(entry.getKey(), entry.getValue(), byKey, skipped, medicines);
-			}
-			completeMedicines(byKey, skipped, medicines);
-			List<Pending> people = people(byKey, skipped);
+			Accepted accepted = acceptAll(entries);
+			List<Skipped> skipped = accepted.skipped();
+			completeMedicines(accepted.byKey(), skipped, accepted.medicines());
+			List<Pending> people = people(accepted.byKey(), skipped);
 			if (skipped.stream().anyMatch(skip -> !skip.kept())) {
 				return failed(entries.size(), skipped);
 			}
