@@ -66,15 +66,24 @@ class BundleImportProvider {
 		}
 		// HAPI has parsed the Bundle already: its resources go to the import as they are
 		List<Map.Entry<@Nullable String, IBaseResource>> entries = new ArrayList<>();
+		boolean refused = false;
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-			if (entry.getResource() != null) {
+			if (notImportable(entry) == null) {
 				entries.add(new AbstractMap.SimpleImmutableEntry<>(entry.hasFullUrl() ? entry.getFullUrl() : null,
 						entry.getResource()));
+			}
+			else {
+				refused = true;
 			}
 		}
 		FhirImportOptions options = new FhirImportOptions(practice);
 		if (type == Bundle.BundleType.BATCH) {
 			return response(bundle, fhirImport.importEntries(entries, options));
+		}
+		if (refused) {
+			// an entry the import cannot do at all fails the transaction before anything is read
+			throw new UnprocessableEntityException("The transaction was not applied: nothing was stored",
+					failures(bundle, new FhirImportResult(0, 0, 0, entries.size(), List.of(), List.of())));
 		}
 		FhirImportResult result = fhirImport.importAllOrNothing(entries, options);
 		if (result.skipped().stream().anyMatch(skip -> !skip.kept())) {
@@ -96,7 +105,10 @@ class BundleImportProvider {
 		Set<String> named = new HashSet<>();
 		for (int i = 0; i < sent.getEntry().size(); i++) {
 			Bundle.BundleEntryComponent entry = sent.getEntry().get(i);
-			String reason = entry.getResource() == null ? "The entry has no resource" : reason(entry, skipped, named);
+			String reason = notImportable(entry);
+			if (reason == null) {
+				reason = reason(entry, skipped, named);
+			}
 			if (reason != null) {
 				outcome.addIssue()
 					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -117,8 +129,26 @@ class BundleImportProvider {
 		return outcome;
 	}
 
+	/**
+	 * Why the import cannot take this entry at all, or null: it takes resources sent to be created or updated
+	 * ({@code POST} or {@code PUT}); a read, a delete or an entry without a resource is not done here.
+	 */
+	static @Nullable String notImportable(Bundle.BundleEntryComponent entry) {
+		if (entry.getResource() == null) {
+			return "The entry has no resource: only resources sent with POST or PUT are imported";
+		}
+		Bundle.HTTPVerb method = entry.getRequest().getMethod();
+		if (method != null && method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT) {
+			return "Only POST and PUT entries are imported (this one is " + method.toCode() + ")";
+		}
+		return null;
+	}
+
 	private static String describe(Bundle.BundleEntryComponent entry) {
 		Resource resource = entry.getResource();
+		if (resource == null) {
+			return "no resource";
+		}
 		String id = resource.getIdElement().getIdPart();
 		return id != null ? resource.fhirType() + "/" + id
 				: entry.hasFullUrl() ? resource.fhirType() + " " + entry.getFullUrl() : resource.fhirType();
@@ -168,11 +198,12 @@ class BundleImportProvider {
 				: Bundle.BundleType.TRANSACTIONRESPONSE);
 		for (Bundle.BundleEntryComponent entry : sent.getEntry()) {
 			Bundle.BundleEntryResponseComponent answer = response.addEntry().getResponse();
-			Resource resource = entry.getResource();
-			if (resource == null) {
-				answer.setStatus("400 Bad Request").setOutcome(outcome("The entry has no resource"));
+			String refused = notImportable(entry);
+			if (refused != null) {
+				answer.setStatus("400 Bad Request").setOutcome(outcome(refused));
 				continue;
 			}
+			Resource resource = entry.getResource();
 			String idPart = resource.getIdElement().getIdPart();
 			String key = resource.fhirType() + "/" + (idPart != null ? idPart
 					: entry.hasFullUrl() ? entry.getFullUrl() : "");

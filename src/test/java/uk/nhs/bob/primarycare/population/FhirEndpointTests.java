@@ -584,14 +584,31 @@ class FhirEndpointTests {
 		assertThat(observations(first)).as("the panel and its two readings").isEqualTo(3);
 		assertThat(people(second)).isZero();
 
+		// an entry that asks to delete is not an import: a transaction holding one is refused whole, a batch answers it
+		Bundle withDelete = twoPeople(Bundle.BundleType.TRANSACTION, person("t7", second, "Placed", practice),
+				person("t8", next(second), "Placed", practice));
+		withDelete.getEntry().get(2).getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Patient/t8");
+		UnprocessableEntityException deleting = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(withDelete).execute());
+		assertThat(((OperationOutcome) deleting.getOperationOutcome()).getIssue())
+			.extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+			.anySatisfy(d -> assertThat(d).startsWith("Entry 3").contains("DELETE"));
+		assertThat(people(second)).isZero();
+		withDelete.setType(Bundle.BundleType.BATCH);
+		assertThat(client("fhir.import").transaction().withBundle(withDelete).execute().getEntry())
+			.extracting(e -> e.getResponse().getStatus())
+			.containsExactly("201 Created", "200 OK", "400 Bad Request");
+		assertThat(people(second)).isEqualTo(1);
+
 		// and a transaction that is all good is applied whole
+		String third = next(second);
 		Bundle good = twoPeople(Bundle.BundleType.TRANSACTION, person("t5", first, "Atomic", practice),
-				person("t6", second, "Placed", practice));
+				person("t6", third, "Placed", practice));
 		Bundle applied = client("fhir.import").transaction().withBundle(good).execute();
 		assertThat(applied.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
 		assertThat(applied.getEntry()).extracting(e -> e.getResponse().getStatus())
 			.containsExactly("200 OK", "200 OK", "201 Created");
-		assertThat(people(second)).isEqualTo(1);
+		assertThat(people(third)).isEqualTo(1);
 	}
 
 	/** The next valid test NHS number after this one that nobody holds. */
