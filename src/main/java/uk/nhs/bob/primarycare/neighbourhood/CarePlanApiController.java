@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 
 /**
@@ -32,10 +33,13 @@ class CarePlanApiController {
 
 	private final FhirContext fhir;
 
-	CarePlanApiController(CarePlans carePlans, StaffUsers staffUsers, FhirContext fhir) {
+	private final Directory directory;
+
+	CarePlanApiController(CarePlans carePlans, StaffUsers staffUsers, FhirContext fhir, Directory directory) {
 		this.carePlans = carePlans;
 		this.staffUsers = staffUsers;
 		this.fhir = fhir;
+		this.directory = directory;
 	}
 
 	@GetMapping("/api/v1/care-plans/{id}")
@@ -55,7 +59,7 @@ class CarePlanApiController {
 			CarePlans.PlanView view = carePlans
 				.view(entryId.get(), staffUsers.currentUser(), "FHIR API: care plan", false)
 				.orElseThrow();
-			String json = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(CarePlanFhir.build(view));
+			String json = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(CarePlanFhir.build(view, directory));
 			return ResponseEntity.ok().contentType(FHIR_JSON).body(json);
 		}
 		catch (AccessDeniedException ex) {

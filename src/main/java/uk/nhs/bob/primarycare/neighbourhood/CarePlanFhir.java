@@ -18,20 +18,21 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PcnSummary;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
- * A care plan as FHIR R4 (see docs/neighbourhood.md): a UK Core CarePlan with its Goals (base R4: there is no
- * UKCore-Goal) and its UK Core CareTeam contained, the person identified by NHS number and referenced as the
- * endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
- * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates; the team's
+ * A care plan as FHIR R4 (see docs/neighbourhood.md): a base R4 CarePlan with its Goals and its CareTeam contained,
+ * claiming no profile (UK Core's cannot be checked here; docs/neighbourhood.md says why), the person identified by
+ * NHS number and referenced as the endpoint's Patient. The category and the team members' roles are SNOMED CT coded from published FHIR value sets
+ * ({@code neighbourhood/care-plan-fhir-codes.csv}); goal targets and action due dates are FHIR dates, the next
+ * review date a FHIR date in the platform's published extension {@value #NEXT_REVIEW_EXTENSION}; the team's
  * status follows the plan's (a discharged person's team is inactive). Built with the HAPI FHIR model classes.
  */
 final class CarePlanFhir {
-
-	static final String UK_CORE_CARE_PLAN = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CarePlan";
-
-	static final String UK_CORE_CARE_TEAM = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CareTeam";
 
 	static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
 
@@ -40,6 +41,9 @@ final class CarePlanFhir {
 	static final String CARE_PLAN_ID_SYSTEM = "https://bob.nhs.uk/Id/care-plan";
 
 	static final String SNOMED = "http://snomed.info/sct";
+
+	/** Published by the endpoint: {@code GET /fhir/StructureDefinition/care-plan-next-review}. */
+	static final String NEXT_REVIEW_EXTENSION = "https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review";
 
 	private static final String CODES = "neighbourhood/care-plan-fhir-codes.csv";
 
@@ -72,13 +76,17 @@ final class CarePlanFhir {
 		return Map.copyOf(codings);
 	}
 
-	static CarePlan build(CarePlans.PlanView view) {
+	/**
+	 * The plan as FHIR; organisations come from the directory ({@code directory}): the team's PCNs as its managing
+	 * organisations, and each member's organisation by the ODS code chosen for it.
+	 */
+	static CarePlan build(CarePlans.PlanView view, Directory directory) {
 		CaseloadEntry entry = view.entry();
 		PersonSummary person = view.person();
 		PlanContent plan = view.plan();
 		CarePlan carePlan = new CarePlan();
 		carePlan.setId(entry.getCarePlanId().toString());
-		carePlan.getMeta().addProfile(UK_CORE_CARE_PLAN).setVersionId(Long.toString(entry.getVersion() + 1))
+		carePlan.getMeta().setVersionId(Long.toString(entry.getVersion() + 1))
 			.setLastUpdated(Date.from(entry.getUpdatedAt()));
 		carePlan.addIdentifier(new Identifier().setSystem(CARE_PLAN_ID_SYSTEM).setValue(entry.getCarePlanId().toString()));
 		carePlan.setStatus(status(entry.getStatus()));
@@ -99,13 +107,17 @@ final class CarePlanFhir {
 
 		CareTeam team = new CareTeam();
 		team.setId("care-team");
-		team.getMeta().addProfile(UK_CORE_CARE_TEAM);
 		team.setStatus(teamStatus(entry.getStatus()));
 		team.setPeriod(period.copy());
 		team.setName(view.team().getName());
 		team.addIdentifier(new Identifier().setSystem("https://bob.nhs.uk/Id/neighbourhood-site")
 			.setValue(view.team().getSiteCode()));
 		team.setSubject(carePlan.getSubject().copy());
+		// the PCNs whose practices make up the team's neighbourhood site
+		directory.pcns()
+			.stream()
+			.filter(pcn -> pcn.siteCode().equals(view.team().getSiteCode()))
+			.forEach(pcn -> team.addManagingOrganization(organisation(pcn.odsCode(), pcn.name())));
 		for (TeamMember member : view.members().values()) {
 			if (!member.isActive()) {
 				continue;
@@ -121,10 +133,12 @@ final class CarePlanFhir {
 				participant.addRole(new CodeableConcept().setText("Keyworker"));
 			}
 			participant.setMember(new Reference().setDisplay(member.getName()));
-			participant.setOnBehalfOf(new Reference().setDisplay(member.getOrganisation()));
+			participant.setOnBehalfOf(memberOrganisation(member, directory));
 		}
 		carePlan.addContained(team);
 		carePlan.addCareTeam(new Reference("#care-team"));
+		// the plan is the team's, agreed with the person
+		carePlan.setAuthor(new Reference("#care-team").setDisplay(view.team().getName()));
 
 		int n = 0;
 		for (PlanContent.Goal goal : plan.goals()) {
@@ -155,10 +169,34 @@ final class CarePlanFhir {
 		if (!plan.contingencyPlan().isBlank()) {
 			carePlan.addNote().setText("Contingency and crisis plan: " + plan.contingencyPlan());
 		}
-		if (entry.getNextReviewDate() != null) {
-			carePlan.addNote().setText("Next review: " + entry.getNextReviewDate());
+		// neither R4 nor UK Core has a next review date for a CarePlan: the platform's own extension carries it;
+		// a completed plan has no review to come
+		if (entry.getNextReviewDate() != null && entry.getStatus() != CaseloadStatus.DISCHARGED) {
+			carePlan.addExtension(NEXT_REVIEW_EXTENSION, new DateType(entry.getNextReviewDate().toString()));
 		}
 		return carePlan;
+	}
+
+	/**
+	 * A member's organisation: with its ODS code when one was chosen from the directory (named as the directory names
+	 * it now, where it still holds it); otherwise the name typed, with no identifier, because none is known.
+	 */
+	private static Reference memberOrganisation(TeamMember member, Directory directory) {
+		OdsCode ods = member.getOrganisationOds();
+		if (ods == null) {
+			return new Reference().setType("Organization").setDisplay(member.getOrganisation());
+		}
+		String name = directory.practice(ods)
+			.map(PracticeSummary::name)
+			.or(() -> directory.pcn(ods.value()).map(PcnSummary::name))
+			.orElse(member.getOrganisation());
+		return organisation(ods.value(), name);
+	}
+
+	private static Reference organisation(String odsCode, String name) {
+		return new Reference().setType("Organization")
+			.setIdentifier(new Identifier().setSystem(ODS_SYSTEM).setValue(odsCode))
+			.setDisplay(name);
 	}
 
 	static CarePlan.CarePlanStatus status(CaseloadStatus status) {

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
+import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.PatientSearchParameter;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -50,9 +51,12 @@ class CarePlanResourceProvider implements IResourceProvider {
 
 	private final StaffUsers staffUsers;
 
-	CarePlanResourceProvider(CarePlans carePlans, StaffUsers staffUsers) {
+	private final Directory directory;
+
+	CarePlanResourceProvider(CarePlans carePlans, StaffUsers staffUsers, Directory directory) {
 		this.carePlans = carePlans;
 		this.staffUsers = staffUsers;
+		this.directory = directory;
 	}
 
 	@Override
@@ -103,7 +107,7 @@ class CarePlanResourceProvider implements IResourceProvider {
 			return Optional.empty();
 		}
 		try {
-			return carePlans.view(entryId.get(), staffUsers.currentUser(), PAGE, false).map(CarePlanFhir::build);
+			return carePlans.view(entryId.get(), staffUsers.currentUser(), PAGE, false).map(view -> CarePlanFhir.build(view, directory));
 		}
 		catch (RefusedAccess ex) {
 			throw new ForbiddenOperationException(ex.getMessage());

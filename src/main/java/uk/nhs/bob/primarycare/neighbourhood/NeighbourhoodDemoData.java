@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PcnSummary;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.identity.StaffInvitations;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
@@ -24,6 +26,7 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * A team for every demo neighbourhood site with members from several organisations, two cohort definitions each,
@@ -108,14 +111,21 @@ class NeighbourhoodDemoData implements DemoDataPart {
 		String town = shortName;
 		List<TeamMember> created = new ArrayList<>();
 		String[] demoUser = DEMO_MEMBERS.get(site.code());
+		// the site's first PCN and practice in the directory, with their ODS codes; the other organisations (trusts,
+		// councils, charities) are not in the directory and stay names only
+		PcnSummary pcn = directory.pcns().stream().filter(p -> p.siteCode().equals(site.code())).findFirst().orElse(null);
+		PracticeSummary practice = directory.practices().stream().filter(p -> p.siteCode().equals(site.code()))
+			.findFirst().orElse(null);
+		String pcnName = pcn != null ? pcn.name() : town + " Primary Care Network";
+		OdsCode pcnCode = pcn != null ? new OdsCode(pcn.odsCode()) : null;
 		if (demoUser != null) {
-			created.add(members.save(new TeamMember(team.getId(), demoUser[1], town + " Primary Care Network",
+			created.add(members.save(new TeamMember(team.getId(), demoUser[1], pcnName, pcnCode,
 					Discipline.CARE_COORDINATOR, demoUser[0], TeamRole.KEYWORKER)));
 		}
-		Object[][] roles = { { Discipline.GP, town + " Primary Care Network", "Dr " },
+		Object[][] roles = { { Discipline.GP, practice != null ? practice.name() : pcnName, "Dr " },
 				{ Discipline.COMMUNITY_NURSING, "Community nursing, " + town, "" },
 				{ Discipline.SOCIAL_CARE, "Adult social care", "" },
-				{ Discipline.PHARMACIST, town + " PCN clinical pharmacy", "" },
+				{ Discipline.PHARMACIST, pcnName + " clinical pharmacy", "" },
 				{ Discipline.MENTAL_HEALTH, "Older adults mental health team", "" },
 				{ Discipline.VCSE, "Age UK " + town, "" },
 				{ Discipline.HOSPITAL_CONSULTANT, "Frailty service, acute trust", "Dr " } };
@@ -128,7 +138,9 @@ class NeighbourhoodDemoData implements DemoDataPart {
 			String username = invitations.invite(email, name, site.code(), DEMO_USER, team.getName());
 			TeamRole role = i < 3 ? TeamRole.KEYWORKER : roles[i][0] == Discipline.VCSE ? TeamRole.READ_ONLY
 					: TeamRole.MEMBER;
-			created.add(members.save(new TeamMember(team.getId(), name, (String) roles[i][1],
+			OdsCode ods = roles[i][0] == Discipline.GP ? (practice != null ? practice.odsCode() : pcnCode)
+					: roles[i][0] == Discipline.PHARMACIST ? pcnCode : null;
+			created.add(members.save(new TeamMember(team.getId(), name, (String) roles[i][1], ods,
 					(Discipline) roles[i][0], username, role)));
 		}
 		definitions.save(new CohortDefinition(team.getId(),

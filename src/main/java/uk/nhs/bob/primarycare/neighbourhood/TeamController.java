@@ -183,6 +183,9 @@ class TeamController {
 		model.addAttribute("roles", roleOptions());
 		if (access.canManage(user, team)) {
 			model.addAttribute("staffOptions", teamMembers.candidates(team));
+			Map<String, String> organisations = new LinkedHashMap<>();
+			teamMembers.organisations(team).forEach((code, name) -> organisations.put(code, name + " (ODS " + code + ")"));
+			model.addAttribute("organisationOptions", organisations);
 		}
 		model.addAttribute("definitions", definitions.findByTeamIdAndActiveTrueOrderByName(team.getId()));
 		model.addAttribute("isMember", access.isMember(user, team));
@@ -235,7 +238,7 @@ class TeamController {
 			.stream()
 			.map(u -> u.toLowerCase(java.util.Locale.ROOT))
 			.collect(java.util.stream.Collectors.toSet());
-		Optional<TeamForms.NewMember> wanted = form.check(errors, staff);
+		Optional<TeamForms.NewMember> wanted = form.check(errors, staff, teamMembers.organisations(team));
 		if (wanted.isPresent()) {
 			try {
 				TeamMember added = teamMembers.add(team, user, wanted.get());

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /** The small forms of the team pages, each checking itself into the binding result. */
 final class TeamForms {
@@ -40,20 +41,26 @@ final class TeamForms {
 
 	}
 
-	/** Adding a member. */
 	/**
 	 * Adding a member: an existing staff user in the team's scope ({@code username}, from the list offered), or an
-	 * invitation by email (name and email address) that creates a disabled account an administrator completes.
+	 * invitation by email (name and email address) that creates a disabled account an administrator completes. The
+	 * organisation is a name; when it is a practice or PCN the directory holds, it is chosen from the directory too
+	 * ({@code organisationOds}), so its ODS code goes with it (and names it when no name is typed).
 	 */
 	record MemberForm(@Nullable String username, @Nullable String email, @Nullable String name,
-			@Nullable String organisation, @Nullable String discipline, @Nullable String teamRole) {
+			@Nullable String organisation, @Nullable String organisationOds, @Nullable String discipline,
+			@Nullable String teamRole) {
 
 		static MemberForm empty() {
-			return new MemberForm("", "", "", "", "", TeamRole.MEMBER.name());
+			return new MemberForm("", "", "", "", "", "", TeamRole.MEMBER.name());
 		}
 
-		/** What was asked for, checked: {@code staff} are the usernames (any case) the team may pick from. */
-		Optional<NewMember> check(BindingResult errors, java.util.Set<String> staff) {
+		/**
+		 * What was asked for, checked: {@code staff} are the usernames (any case) the team may pick from,
+		 * {@code organisations} the directory's organisations offered, by ODS code.
+		 */
+		Optional<NewMember> check(BindingResult errors, java.util.Set<String> staff,
+				java.util.Map<String, String> organisations) {
 			boolean invite = blank(username);
 			if (!invite && !staff.contains(username.trim().toLowerCase(java.util.Locale.ROOT))) {
 				errors.rejectValue("username", "unknown",
@@ -78,10 +85,24 @@ final class TeamForms {
 			else if (!blank(email)) {
 				errors.rejectValue("email", "both", "Either choose a staff user or invite by email, not both");
 			}
-			if (blank(organisation)) {
-				errors.rejectValue("organisation", "blank", "Enter the organisation the member works for");
+			OdsCode ods = null;
+			String directoryName = null;
+			if (!blank(organisationOds)) {
+				ods = OdsCode.parse(organisationOds).filter(code -> organisations.containsKey(code.value())).orElse(null);
+				if (ods == null) {
+					errors.rejectValue("organisationOds", "unknown",
+							"Choose the organisation from the list of this site's practices and PCNs, or leave it as Choose");
+				}
+				else {
+					directoryName = organisations.get(ods.value());
+				}
 			}
-			else if (organisation.trim().length() > 150) {
+			String organisationName = blank(organisation) && directoryName != null ? directoryName : organisation;
+			if (blank(organisationName)) {
+				errors.rejectValue("organisation", "blank",
+						"Enter the organisation the member works for, or choose it from the directory");
+			}
+			else if (organisationName.trim().length() > 150) {
 				errors.rejectValue("organisation", "long", "Organisation must be 150 characters or fewer");
 			}
 			Discipline parsed = null;
@@ -104,14 +125,14 @@ final class TeamForms {
 				return Optional.empty();
 			}
 			return Optional.of(new NewMember(invite ? null : username.trim(), invite ? email.trim() : null,
-					invite ? name.trim() : null, organisation.trim(), parsed, role.get()));
+					invite ? name.trim() : null, organisationName.trim(), ods, parsed, role.get()));
 		}
 
 	}
 
 	/** A checked member form: a username, or an invitation (email and name). */
 	record NewMember(@Nullable String username, @Nullable String email, @Nullable String name, String organisation,
-			Discipline discipline, TeamRole role) {
+			@Nullable OdsCode organisationOds, Discipline discipline, TeamRole role) {
 	}
 
 	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.neighbourhood;
 
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeConverter;
 
 /** A member of a team, from any organisation; linked to a staff account when they sign in to this system. */
 @Entity
@@ -23,6 +27,10 @@ class TeamMember {
 	private String name;
 
 	private String organisation;
+
+	/** The organisation's ODS code when the directory holds it (a BOB practice or PCN); else none. */
+	@Convert(converter = OdsCodeConverter.class)
+	private @Nullable OdsCode organisationOds;
 
 	@Enumerated(EnumType.STRING)
 	private Discipline discipline;
@@ -52,7 +60,13 @@ class TeamMember {
 
 	TeamMember(UUID teamId, String name, String organisation, Discipline discipline, @Nullable String username,
 			TeamRole teamRole) {
+		this(teamId, name, organisation, null, discipline, username, teamRole);
+	}
+
+	TeamMember(UUID teamId, String name, String organisation, @Nullable OdsCode organisationOds,
+			Discipline discipline, @Nullable String username, TeamRole teamRole) {
 		this.id = UUID.randomUUID();
+		this.organisationOds = organisationOds;
 		this.teamId = teamId;
 		this.name = name;
 		this.organisation = organisation;
@@ -76,6 +90,10 @@ class TeamMember {
 
 	public String getOrganisation() {
 		return organisation;
+	}
+
+	public @Nullable OdsCode getOrganisationOds() {
+		return organisationOds;
 	}
 
 	public Discipline getDiscipline() {

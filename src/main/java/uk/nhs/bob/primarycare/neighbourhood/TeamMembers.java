@@ -73,6 +73,23 @@ class TeamMembers {
 		return options;
 	}
 
+	/**
+	 * The directory's organisations at the team's site a member may work for, by ODS code: its PCNs and their
+	 * practices, each with its name.
+	 */
+	Map<String, String> organisations(Team team) {
+		Map<String, String> organisations = new LinkedHashMap<>();
+		directory.pcns()
+			.stream()
+			.filter(pcn -> pcn.siteCode().equals(team.getSiteCode()))
+			.forEach(pcn -> organisations.put(pcn.odsCode(), pcn.name()));
+		directory.practices()
+			.stream()
+			.filter(practice -> practice.siteCode().equals(team.getSiteCode()))
+			.forEach(practice -> organisations.put(practice.odsCode().value(), practice.name()));
+		return organisations;
+	}
+
 	@Transactional
 	TeamMember add(Team team, StaffUser by, TeamForms.NewMember wanted) {
 		if (!access.canManage(by, team)) {
@@ -89,7 +106,7 @@ class TeamMembers {
 				throw new Refused("username", user.displayName() + " is already a member of this team");
 			}
 			return members.save(new TeamMember(team.getId(), user.displayName(), wanted.organisation(),
-					wanted.discipline(), user.username(), wanted.role()));
+					wanted.organisationOds(), wanted.discipline(), user.username(), wanted.role()));
 		}
 		String email = java.util.Objects.requireNonNull(wanted.email());
 		if (invitations.taken(email)) {
@@ -98,8 +115,8 @@ class TeamMembers {
 		}
 		String username = invitations.invite(email, java.util.Objects.requireNonNull(wanted.name()),
 				team.getSiteCode(), by.username(), team.getName());
-		return members.save(new TeamMember(team.getId(), wanted.name(), wanted.organisation(), wanted.discipline(),
-				username, wanted.role()));
+		return members.save(new TeamMember(team.getId(), wanted.name(), wanted.organisation(),
+				wanted.organisationOds(), wanted.discipline(), username, wanted.role()));
 	}
 
 	/** Usernames whose accounts exist but cannot sign in yet (invitations an administrator has not completed). */

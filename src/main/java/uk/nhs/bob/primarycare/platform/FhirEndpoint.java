@@ -10,6 +10,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -55,9 +57,15 @@ class FhirEndpoint {
 	static final String CONFORMANCE_TYPE = "StructureDefinition";
 
 	@Bean
-	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> resourceProviders,
-			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals) {
-		RestfulServer server = new RestfulServer(fhir);
+	ServletRegistrationBean<RestfulServer> fhirServlet(List<IResourceProvider> resourceProviders,
+			@Qualifier(PLAIN_PROVIDER) List<Object> plainProviders, RefusalAudit refusals,
+			StructureDefinitionProvider conformance) {
+		// its own context, strict: a body with an element FHIR R4 does not define (a misspelt field) or a malformed
+		// value is refused with a 400 naming it, never half-read. The shared context stays lenient for the streamed
+		// file import, which reads each resource on its own and skips the bad ones with their reason.
+		FhirContext strict = FhirContext.forR4();
+		strict.setParserErrorHandler(new StrictErrorHandler());
+		RestfulServer server = new RestfulServer(strict);
 		server.setServerName("BOB Primary Care Platform");
 		server.setImplementationDescription(
 				"FHIR R4 API of the BOB Primary Care Platform (people, observations, care plans, bundle import)");
@@ -65,10 +73,74 @@ class FhirEndpoint {
 		server.setResourceProviders(resourceProviders);
 		server.registerProviders(plainProviders);
 		server.registerInterceptor(new ScopeCheck(refusals));
+		server.registerInterceptor(new Capability(conformance.definitions()));
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, PATH + "/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	/**
+	 * What HAPI cannot know from the providers: that the transaction method takes batch Bundles too, and which of the
+	 * platform's own extensions each resource type carries (with where their StructureDefinitions are published).
+	 */
+	@Interceptor
+	static final class Capability {
+
+		private final List<StructureDefinition> extensions;
+
+		Capability(List<StructureDefinition> extensions) {
+			this.extensions = List.copyOf(extensions);
+		}
+
+		@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+		void complete(IBaseConformance capability) {
+			if (!(capability instanceof CapabilityStatement statement)) {
+				return;
+			}
+			for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+				batch(rest);
+				// set, never appended: HAPI may hand the same statement to this hook more than once
+				StringBuilder all = new StringBuilder("The platform's own extensions (StructureDefinitions at "
+						+ PATH + "/" + CONFORMANCE_TYPE + "/<id>):");
+				for (StructureDefinition extension : extensions) {
+					all.append("\n- ").append(extension.getUrl()).append(": ").append(extension.getTitle())
+						.append(" (on ").append(String.join(", ", contexts(extension))).append(")");
+				}
+				for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : rest.getResource()) {
+					List<String> lines = extensions.stream()
+						.filter(extension -> contexts(extension).stream()
+							.anyMatch(c -> c.equals(resource.getType()) || c.startsWith(resource.getType() + ".")))
+						.map(extension -> "Extension " + extension.getUrl() + ": " + extension.getTitle() + ".")
+						.toList();
+					if (!lines.isEmpty()) {
+						resource.setDocumentation(String.join("\n\n", lines));
+					}
+				}
+				rest.setDocumentation(all.toString());
+			}
+		}
+
+		private static List<String> contexts(StructureDefinition extension) {
+			return extension.getContext()
+				.stream()
+				.map(StructureDefinition.StructureDefinitionContextComponent::getExpression)
+				.toList();
+		}
+
+		/** HAPI lists the transaction interaction only; the same method takes batch Bundles, so say so. */
+		private static void batch(CapabilityStatement.CapabilityStatementRestComponent rest) {
+			boolean transaction = rest.getInteraction()
+				.stream()
+				.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
+			boolean batch = rest.getInteraction()
+				.stream()
+				.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
+			if (transaction && !batch) {
+				rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+			}
+		}
+
 	}
 
 	/** Each interaction needs the scope that opens it on its resource type; the CapabilityStatement needs none. */
@@ -79,24 +151,6 @@ class FhirEndpoint {
 
 		ScopeCheck(RefusalAudit refusals) {
 			this.refusals = refusals;
-		}
-
-		/** HAPI lists the transaction interaction only; the same method takes batch Bundles, so say so. */
-		@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
-		void batch(IBaseConformance capability) {
-			if (capability instanceof CapabilityStatement statement) {
-				for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
-					boolean transaction = rest.getInteraction()
-						.stream()
-						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
-					boolean batch = rest.getInteraction()
-						.stream()
-						.anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
-					if (transaction && !batch) {
-						rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
-					}
-				}
-			}
 		}
 
 		@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -146,13 +200,15 @@ class FhirEndpoint {
 	/** 401 as an OperationOutcome: no token, or one that is expired or not valid. */
 	static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		boolean invalid = request.getHeader("Authorization") != null;
-		response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
-		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, invalid
+		String header = request.getHeader("Authorization");
+		boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+		response.setHeader("WWW-Authenticate", bearer ? "Bearer error=\"invalid_token\"" : "Bearer");
+		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, bearer
 				? "The access token is not valid or has expired: get a new one from " + ProblemResponses.TOKEN_ENDPOINT
 						+ "."
-				: "Send an access token as 'Authorization: Bearer <token>'. Systems get one from "
-						+ ProblemResponses.TOKEN_ENDPOINT + " (OAuth 2.0 client credentials).");
+				: (header == null ? "" : "Only OAuth 2.0 bearer tokens are accepted here (not HTTP Basic or other "
+						+ "credentials). ") + "Send an access token as 'Authorization: Bearer <token>'. Systems get one "
+						+ "from " + ProblemResponses.TOKEN_ENDPOINT + " (OAuth 2.0 client credentials).");
 	}
 
 	/** 403 as an OperationOutcome: a signed-in member of staff (the FHIR endpoint is for systems). */

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.population.FhirImportResult.Skipped;
 import uk.nhs.bob.primarycare.population.FhirMapping.Medicine;
@@ -39,7 +40,8 @@ import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
  * resource is parsed on its own and only small mapped rows are kept per person. Each person is then written in their
  * own transaction (see {@link FhirPersonWriter}), so a bad resource or person never stops the rest, and nothing is
  * half-imported for anyone. Not one transaction for the whole bundle on purpose: a 10,000-entry bundle must not hold
- * locks or fail as a whole for one bad person.
+ * locks or fail as a whole for one bad person. The FHIR endpoint's {@code transaction} Bundle is the exception,
+ * because FHIR makes it all or nothing ({@link #importAllOrNothing}).
  */
 @Component
 public class FhirImport {
@@ -66,8 +68,11 @@ public class FhirImport {
 
 	private final MeterRegistry meters;
 
-	FhirImport(FhirContext fhir, FhirPersonWriter writer, MeterRegistry meters) {
+	private final TransactionTemplate transactions;
+
+	FhirImport(FhirContext fhir, FhirPersonWriter writer, MeterRegistry meters, TransactionTemplate transactions) {
 		this.meters = meters;
+		this.transactions = transactions;
 		this.fhir = fhir;
 		this.mapper = new FhirResourceMapper(FhirCodeMap.load(), RecordCodes.standard());
 		this.writer = writer;
@@ -106,14 +111,21 @@ public class FhirImport {
 	public FhirImportResult importEntries(List<Map.Entry<@Nullable String, IBaseResource>> entries,
 			FhirImportOptions options) {
 		return timed(() -> {
-			List<Skipped> skipped = new ArrayList<>();
-			Map<String, Pending> byKey = new LinkedHashMap<>();
-			Medicines medicines = new Medicines();
-			for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
-				accept(entry.getKey(), entry.getValue(), byKey, skipped, medicines);
-			}
-			return write(entries.size(), byKey, skipped, medicines, options);
+			Accepted accepted = acceptAll(entries);
+			return write(entries.size(), accepted.byKey(), accepted.skipped(), accepted.medicines(), options);
 		});
+	}
+
+	/** The entries of a parsed Bundle, mapped and filed by person. */
+	private record Accepted(List<Skipped> skipped, Map<String, Pending> byKey, Medicines medicines) {
+	}
+
+	private Accepted acceptAll(List<Map.Entry<@Nullable String, IBaseResource>> entries) {
+		Accepted accepted = new Accepted(new ArrayList<>(), new LinkedHashMap<>(), new Medicines());
+		for (Map.Entry<@Nullable String, IBaseResource> entry : entries) {
+			accept(entry.getKey(), entry.getValue(), accepted.byKey(), accepted.skipped(), accepted.medicines());
+		}
+		return accepted;
 	}
 
 	private FhirImportResult read(InputStream json, FhirImportOptions options, FhirImportProgress progress) {
@@ -133,44 +145,114 @@ public class FhirImport {
 		return write(read[0], byKey, skipped, medicines, options);
 	}
 
+	/**
+	 * Imports the entries of a {@code transaction} Bundle all or nothing: nothing is written when any entry cannot be
+	 * imported, and all the people are written in one database transaction that is rolled back as a whole when any
+	 * person fails. The result then holds no counts, only the failures (warnings about records kept are no failure).
+	 */
+	public FhirImportResult importAllOrNothing(List<Map.Entry<@Nullable String, IBaseResource>> entries,
+			FhirImportOptions options) {
+		return timed(() -> {
+			Accepted accepted = acceptAll(entries);
+			List<Skipped> skipped = accepted.skipped();
+			completeMedicines(accepted.byKey(), skipped, accepted.medicines());
+			List<Pending> people = people(accepted.byKey(), skipped);
+			if (skipped.stream().anyMatch(skip -> !skip.kept())) {
+				return failed(entries.size(), skipped);
+			}
+			FhirImportResult result = transactions.execute(status -> {
+				Written written = new Written();
+				for (Pending pending : people) {
+					Skipped failure = written.add(pending, options);
+					if (failure != null) {
+						status.setRollbackOnly();
+						return failed(entries.size(), List.of(failure));
+					}
+				}
+				return written.result(entries.size(), skipped);
+			});
+			return result == null ? failed(entries.size(), List.of()) : result;
+		});
+	}
+
+	private static FhirImportResult failed(int resourcesRead, List<Skipped> skipped) {
+		return new FhirImportResult(0, 0, 0, resourcesRead, List.of(),
+				skipped.stream().filter(skip -> !skip.kept()).toList());
+	}
+
 	/** Completes prescriptions waiting for their medicine, then writes person by person. */
 	private FhirImportResult write(int resourcesRead, Map<String, Pending> byKey, List<Skipped> skipped,
 			Medicines medicines, FhirImportOptions options) {
-		// prescriptions whose Medication came later in the bundle, or never
+		completeMedicines(byKey, skipped, medicines);
+		Written written = new Written();
+		for (Pending pending : people(byKey, skipped)) {
+			Skipped failure = written.add(pending, options);
+			if (failure != null) {
+				skipped.add(failure);
+			}
+		}
+		return written.result(resourcesRead, skipped);
+	}
+
+	/** Prescriptions whose Medication came later in the bundle, or never. */
+	private void completeMedicines(Map<String, Pending> byKey, List<Skipped> skipped, Medicines medicines) {
 		for (NeedsMedicine waiting : medicines.waiting) {
 			CodeableConcept code = medicines.byKey.get(waiting.medicineKey());
 			FhirMapping completed = code != null ? waiting.complete().apply(code)
 					: new Skip("Names Medication " + waiting.medicineKey() + ", which is not in this bundle");
 			route(completed, waiting.resourceType(), waiting.id(), null, byKey, skipped);
 		}
-		int created = 0;
-		List<FhirImportResult.Created> createdPeople = new ArrayList<>();
-		int updated = 0;
-		int records = 0;
+		medicines.waiting.clear();
+	}
+
+	/** Each person to write once; the Patients rejected and the records without their Patient go to skipped. */
+	private static List<Pending> people(Map<String, Pending> byKey, List<Skipped> skipped) {
+		List<Pending> people = new ArrayList<>();
 		Set<Pending> done = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Map.Entry<String, Pending> entry : byKey.entrySet()) {
 			Pending pending = entry.getValue();
 			if (!done.add(pending)) {
 				continue;
 			}
-			String notImported = pending.rows.isEmpty() ? ""
-					: "; its " + pending.rows.size() + " records were not imported";
 			if (pending.rejected != null) {
-				skipped.add(new Skipped("Patient", pending.id, pending.rejected + notImported));
-				continue;
+				skipped.add(new Skipped("Patient", pending.id, pending.rejected + notImported(pending)));
 			}
-			Person person = pending.person;
-			if (person == null) {
+			else if (pending.person == null) {
 				skipped.add(new Skipped("Patient", entry.getKey(),
 						pending.resources + " resources refer to a Patient not in this bundle"));
-				continue;
 			}
+			else {
+				people.add(pending);
+			}
+		}
+		return people;
+	}
+
+	private static String notImported(Pending pending) {
+		return pending.rows.isEmpty() ? "" : "; its " + pending.rows.size() + " records were not imported";
+	}
+
+	/** The counts of the people written so far. */
+	private final class Written {
+
+		int created;
+
+		int updated;
+
+		int records;
+
+		final List<FhirImportResult.Created> createdPeople = new ArrayList<>();
+
+		/** Writes one person; null when written, else why not. */
+		@Nullable Skipped add(Pending pending, FhirImportOptions options) {
+			Person person = java.util.Objects.requireNonNull(pending.person);
 			FhirPersonWriter.Outcome outcome;
 			try {
 				outcome = writer.write(person, pending.rows, options);
 			}
 			catch (DataAccessException ex) {
-				outcome = new FhirPersonWriter.Outcome.Skipped("Could not be saved: " + ex.getMostSpecificCause().getMessage());
+				outcome = new FhirPersonWriter.Outcome.Skipped(
+						"Could not be saved: " + ex.getMostSpecificCause().getMessage());
 			}
 			if (outcome instanceof FhirPersonWriter.Outcome.Written written) {
 				if (written.created()) {
@@ -179,12 +261,16 @@ public class FhirImport {
 				}
 				updated += written.updated() ? 1 : 0;
 				records += written.records();
+				return null;
 			}
-			else if (outcome instanceof FhirPersonWriter.Outcome.Skipped skip) {
-				skipped.add(new Skipped("Patient", pending.id, skip.reason() + notImported));
-			}
+			FhirPersonWriter.Outcome.Skipped skip = (FhirPersonWriter.Outcome.Skipped) outcome;
+			return new Skipped("Patient", pending.id, skip.reason() + notImported(pending));
 		}
-		return new FhirImportResult(created, updated, records, resourcesRead, createdPeople, skipped);
+
+		FhirImportResult result(int resourcesRead, List<Skipped> skipped) {
+			return new FhirImportResult(created, updated, records, resourcesRead, createdPeople, skipped);
+		}
+
 	}
 
 	/** Medication resources seen so far, and prescriptions waiting for one that has not come yet. */
@@ -253,7 +339,7 @@ public class FhirImport {
 			pending.rows.addAll(rows.rows());
 			pending.resources++;
 			for (String warning : rows.warnings()) {
-				skipped.add(new Skipped(resourceType, id, warning));
+				skipped.add(new Skipped(resourceType, id, warning, true));
 			}
 		}
 		else if (mapping instanceof Skip skip) {

@@ -19,8 +19,16 @@ public record FhirImportResult(int peopleCreated, int peopleUpdated, int records
 	public record Created(String id, String nhsNumber) {
 	}
 
-	/** A resource that was not imported, and why. */
-	public record Skipped(String resourceType, String id, String reason) {
+	/**
+	 * A resource that was not imported, and why; or, when {@code kept}, one that was stored but cannot be used
+	 * (a warning, not a failure).
+	 */
+	public record Skipped(String resourceType, String id, String reason, boolean kept) {
+
+		public Skipped(String resourceType, String id, String reason) {
+			this(resourceType, id, reason, false);
+		}
+
 	}
 
 }

@@ -41,8 +41,6 @@ class PatientResourceProvider implements IResourceProvider {
 
 	static final String PAGE = "FHIR API: Patient";
 
-	static final String UK_CORE_PATIENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
-
 	private final Population population;
 
 	private final Directory directory;
@@ -100,7 +98,6 @@ class PatientResourceProvider implements IResourceProvider {
 	Patient toFhir(PersonSummary person) {
 		Patient patient = new Patient();
 		patient.setId(person.nhsNumber().value());
-		patient.getMeta().addProfile(UK_CORE_PATIENT);
 		patient.addIdentifier(new Identifier().setSystem(FhirResourceMapper.NHS_NUMBER_SYSTEM)
 			.setValue(person.nhsNumber().value()));
 		patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(person.familyName()).addGiven(person.givenName());

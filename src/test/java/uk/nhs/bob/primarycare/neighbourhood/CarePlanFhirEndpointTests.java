@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.FhirTesting;
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
@@ -38,6 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CarePlanFhirEndpointTests {
 
 	static final String NHS = "https://fhir.nhs.uk/Id/nhs-number";
+
+	static final String ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
+
+	@Autowired
+	Directory directory;
 
 	@LocalServerPort
 	int port;
@@ -107,6 +114,13 @@ class CarePlanFhirEndpointTests {
 			.orElseThrow();
 		assertThat(goal.getTargetFirstRep().getDueDateType().getValueAsString())
 			.isEqualTo(LocalDate.now().plusMonths(3).toString());
+		// the next review date is a FHIR date in the published extension, not a note
+		org.hl7.fhir.r4.model.Extension review = plan.getExtensionByUrl(
+				"https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review");
+		assertThat(review).as("next review extension").isNotNull();
+		assertThat(((org.hl7.fhir.r4.model.DateType) review.getValue()).getValueAsString())
+			.isEqualTo(LocalDate.now().plusMonths(3).toString());
+		assertThat(plan.getNote()).noneMatch(n -> n.getText().contains("review"));
 		Period due = plan.getActivityFirstRep().getDetail().getScheduledPeriod();
 		assertThat(due.getEndElement().getValueAsString()).isEqualTo(LocalDate.now().plusMonths(2).toString());
 		CareTeam team = plan.getContained().stream().filter(CareTeam.class::isInstance).map(CareTeam.class::cast)
@@ -117,6 +131,38 @@ class CarePlanFhirEndpointTests {
 			assertThat(p.getRoleFirstRep().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
 			assertThat(p.getRoleFirstRep().getText()).isEqualTo("GP");
 		});
+		// organisations: the team's PCNs and the members' organisations chosen from the directory carry their ODS
+		// codes as the directory holds them; an organisation the directory does not hold is a name, with no code
+		String site = teams.findAll().stream().filter(t -> t.getId().equals(entry.getTeamId())).findFirst()
+			.orElseThrow().getSiteCode();
+		assertThat(team.getManagingOrganization()).isNotEmpty().allSatisfy(org -> {
+			assertThat(org.getIdentifier().getSystem()).isEqualTo(ODS);
+			assertThat(directory.pcn(org.getIdentifier().getValue())).get()
+				.satisfies(pcn -> {
+					assertThat(pcn.siteCode()).isEqualTo(site);
+					assertThat(org.getDisplay()).isEqualTo(pcn.name());
+				});
+		});
+		List<TeamMember> listed = members.findByTeamIdAndActiveTrueOrderByName(entry.getTeamId());
+		for (TeamMember member : listed) {
+			Reference onBehalfOf = team.getParticipant().stream()
+				.filter(p -> p.getMember().getDisplay().equals(member.getName())).findFirst().orElseThrow()
+				.getOnBehalfOf();
+			if (member.getOrganisationOds() == null) {
+				assertThat(onBehalfOf.hasIdentifier()).as(member.getOrganisation()).isFalse();
+				assertThat(onBehalfOf.getDisplay()).isEqualTo(member.getOrganisation());
+			}
+			else {
+				assertThat(onBehalfOf.getIdentifier().getSystem()).isEqualTo(ODS);
+				assertThat(onBehalfOf.getIdentifier().getValue()).isEqualTo(member.getOrganisationOds().value());
+			}
+		}
+		TeamMember gp = listed.stream().filter(m -> m.getDiscipline() == Discipline.GP).findFirst().orElseThrow();
+		assertThat(gp.getOrganisationOds()).as("the demo GP works at a directory practice").isNotNull();
+		assertThat(directory.practice(gp.getOrganisationOds())).get().satisfies(practice -> assertThat(
+				team.getParticipant().stream().map(p -> p.getOnBehalfOf().getDisplay())).contains(practice.name()));
+		assertThat(listed).anyMatch(m -> m.getOrganisationOds() == null);
+		assertThat(plan.getAuthor().getReference()).isEqualTo("#care-team");
 		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
 
 		// in XML too
@@ -159,6 +205,8 @@ class CarePlanFhirEndpointTests {
 		CareTeam team = discharged.getContained().stream().filter(CareTeam.class::isInstance).map(CareTeam.class::cast)
 			.findFirst().orElseThrow();
 		assertThat(team.getStatus()).isEqualTo(CareTeam.CareTeamStatus.INACTIVE);
+		assertThat(discharged.getExtensionByUrl(CarePlanFhir.NEXT_REVIEW_EXTENSION)).as("no review after discharge")
+			.isNull();
 		Bundle completed = client.search().forResource(CarePlan.class)
 			.where(CarePlan.PATIENT.hasId(entry.getNhsNumber()))
 			.and(CarePlan.STATUS.exactly().code("completed"))

@@ -211,6 +211,27 @@ class NeighbourhoodPagesTests {
 			.query(Boolean.class).single()).isFalse();
 		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(member())).bodyText()
 			.contains("Test Member", "invited: an administrator must complete the account");
+		// the organisation chosen from the directory: only this site's practices and PCNs; its name when none typed
+		String readingPractice = jdbc.sql("SELECT pr.ods_code FROM directory.practice pr JOIN directory.pcn pc "
+				+ "ON pc.ods_code = pr.pcn_code WHERE pc.site_code = 'BW-RDG' ORDER BY pr.ods_code LIMIT 1")
+			.query(String.class).single();
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "ods.member@example.nhs.uk")
+			.param("name", "Ods Member").param("organisation", "").param("organisationOds", readingPractice)
+			.param("discipline", "GP").param("teamRole", "MEMBER").with(delivery).with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Choose the organisation from the list of this site", "Enter the organisation the member works for");
+		String oxfordPractice = jdbc.sql("SELECT pr.ods_code FROM directory.practice pr JOIN directory.pcn pc "
+				+ "ON pc.ods_code = pr.pcn_code WHERE pc.site_code = 'OX-CTY' ORDER BY pr.ods_code LIMIT 1")
+			.query(String.class).single();
+		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY").with(delivery)).bodyText()
+			.contains("Organisation in the NHS directory", "(ODS " + oxfordPractice + ")");
+		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "ods.member@example.nhs.uk")
+			.param("name", "Ods Member").param("organisation", "").param("organisationOds", oxfordPractice.toLowerCase())
+			.param("discipline", "GP").param("teamRole", "MEMBER").with(delivery).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("SELECT m.organisation_ods || ' ' || m.organisation = p.ods_code || ' ' || p.name "
+				+ "FROM neighbourhood.team_member m JOIN directory.practice p ON p.ods_code = m.organisation_ods "
+				+ "WHERE m.name = 'Ods Member'").query(Boolean.class).single()).isTrue();
 		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/members").param("email", "test.member@example.nhs.uk")
 			.param("name", "Again").param("organisation", "X").param("discipline", "GP").param("teamRole", "MEMBER")
 			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("An account already uses this email");

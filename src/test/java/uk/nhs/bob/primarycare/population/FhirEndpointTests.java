@@ -116,16 +116,29 @@ class FhirEndpointTests {
 		assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).contains("transaction", "batch");
 
 		// the platform's own extensions are published there too, also without sign-in
-		for (String id : List.of("reading-setting", "import-counts")) {
+		for (String id : List.of("reading-setting", "import-counts", "care-plan-next-review")) {
 			org.hl7.fhir.r4.model.StructureDefinition definition = client().read()
 				.resource(org.hl7.fhir.r4.model.StructureDefinition.class).withId(id).execute();
 			FhirTesting.assertValid(definition);
 			assertThat(definition.getUrl()).isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/" + id);
 		}
+		// and the CapabilityStatement names each one on the resource type that carries it
+		assertThat(resource(rest, "CarePlan").getDocumentation())
+			.contains("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/care-plan-next-review");
+		assertThat(resource(rest, "Observation").getDocumentation()).contains(FhirObservations.SETTING_EXTENSION);
+		assertThat(rest.getDocumentation()).contains(FhirImportController.COUNTS_EXTENSION,
+				FhirObservations.SETTING_EXTENSION, "care-plan-next-review");
+		assertThat(client().search().forResource(org.hl7.fhir.r4.model.StructureDefinition.class)
+			.returnBundle(Bundle.class).execute().getEntry()).hasSize(3);
 		assertThat(FhirImportController.COUNTS_EXTENSION)
 			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/import-counts");
 		assertThat(FhirObservations.SETTING_EXTENSION)
 			.isEqualTo("https://bob-primarycare.nhs.uk/fhir/StructureDefinition/reading-setting");
+	}
+
+	static CapabilityStatementRestResourceComponent resource(CapabilityStatement.CapabilityStatementRestComponent rest,
+			String type) {
+		return rest.getResource().stream().filter(r -> r.getType().equals(type)).findFirst().orElseThrow();
 	}
 
 	static List<String> interactions(CapabilityStatement.CapabilityStatementRestComponent rest, String type) {
@@ -146,6 +159,11 @@ class FhirEndpointTests {
 
 		Patient patient = client.read().resource(Patient.class).withId(nhs).execute();
 		FhirTesting.assertValid(patient);
+		// no profile is claimed: UK Core's cannot be checked here, and the validator refuses a claim it cannot check
+		assertThat(patient.getMeta().getProfile()).isEmpty();
+		Patient claiming = patient.copy();
+		claiming.getMeta().addProfile("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient");
+		assertThat(FhirTesting.errors(claiming)).as("errors of an unverifiable profile claim").isNotEmpty();
 		assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo(NHS);
 		assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(nhs);
 		assertThat(patient.getNameFirstRep().getFamily()).isNotBlank();
@@ -236,8 +254,61 @@ class FhirEndpointTests {
 				URI.create("http://localhost:" + port + "/fhir/Patient/" + nhs + "?_format=xml")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unauthenticated.statusCode()).isEqualTo(401);
+		// a member of staff's password is not a system's token
+		HttpResponse<String> basic = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Patient/" + nhs))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+					"admin:demo-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, basic.body())
+			.getIssueFirstRep().getDiagnostics()).contains("Only OAuth 2.0 bearer tokens");
 		assertThat(FhirTesting.FHIR.newXmlParser().parseResource(OperationOutcome.class, unauthenticated.body())
 			.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
+	}
+
+	@Test
+	void malformedBodiesUnknownElementsAndUnknownTypesAreOperationOutcomesNeverA500() throws Exception {
+		String nhs = someone(15);
+		long before = observations(nhs);
+		String token = tokens.token(new String[] { "observation.write", "fhir.import", "patient.read" });
+		HttpClient http = HttpClient.newHttpClient();
+		String sound = FhirTesting.FHIR.newJsonParser().encodeResourceToString(bloodPressure(nhs, 150, 90, "pharmacy"));
+		// a field FHIR does not define (misspelt) is refused with its name, not ignored; so is a malformed value
+		String misspelt = sound.replaceFirst("\"status\"", "\"statuss\"");
+		String badDate = sound.replaceFirst("\"effectiveDateTime\":\"[^\"]+\"", "\"effectiveDateTime\":\"yesterday\"");
+		for (String[] body : List.of(new String[] { misspelt, "statuss" }, new String[] { badDate, "yesterday" },
+				new String[] { "{\"resourceType\":\"Observation\",", "parse" }, new String[] { "", "content" })) {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+					URI.create("http://localhost:" + port + "/fhir/Observation"))
+				.header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(body[0])).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(body[0]).isEqualTo(400);
+			assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.body())
+				.getIssueFirstRep().getDiagnostics()).contains(body[1]);
+		}
+		// the same misspelling inside a batch Bundle: the whole request is refused, nothing read
+		HttpResponse<String> bundle = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":"
+					+ "[{\"resource\":" + misspelt + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bundle.statusCode()).isEqualTo(400);
+		assertThat(observations(nhs)).isEqualTo(before);
+		// a resource type the server does not serve: 404 with an OperationOutcome naming those it does
+		HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Foo/1")).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(FhirTesting.FHIR.newJsonParser().parseResource(OperationOutcome.class, unknown.body())
+			.getIssueFirstRep().getDiagnostics()).contains("Foo", "CarePlan");
+		// a body that is not FHIR at all
+		HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/fhir/Observation"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("150/90")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(plain.statusCode()).isEqualTo(400);
+		assertThat(plain.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
 	}
 
 	static Observation bloodPressure(String nhs, int systolic, int diastolic, String setting) {
@@ -437,6 +508,118 @@ class FhirEndpointTests {
 		Bundle collection = transaction.copy().setType(Bundle.BundleType.COLLECTION);
 		assertThatThrownBy(() -> client("fhir.import").transaction().withBundle(collection).execute())
 			.isInstanceOf(InvalidRequestException.class);
+	}
+
+	Patient person(String id, String nhs, String family, String practice) {
+		Patient patient = new Patient();
+		patient.setId(id);
+		patient.addIdentifier().setSystem(NHS).setValue(nhs);
+		patient.addName().setFamily(family).addGiven("Ada");
+		patient.setGender(AdministrativeGender.FEMALE);
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1958-07-09"));
+		if (practice != null) {
+			patient.addGeneralPractitioner().setIdentifier(new Identifier()
+				.setSystem("https://fhir.nhs.uk/Id/ods-organization-code").setValue(practice));
+		}
+		return patient;
+	}
+
+	Bundle twoPeople(Bundle.BundleType type, Patient first, Patient second) {
+		Bundle bundle = new Bundle().setType(type);
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(first)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		Observation reading = bloodPressure(first.getIdentifierFirstRep().getValue(), 151, 93, null);
+		reading.setId("bp-" + first.getIdElement().getIdPart());
+		reading.setSubject(new Reference(bundle.getEntryFirstRep().getFullUrl()));
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(reading)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(second)
+			.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		return bundle;
+	}
+
+	long people(String nhs) {
+		return jdbc.sql("SELECT count(*) FROM population.person WHERE nhs_number = ?").param(nhs)
+			.query(Long.class).single();
+	}
+
+	@Test
+	void aTransactionIsAllOrNothingAcrossPeopleWhileABatchStoresEveryoneItCan() {
+		String practice = directory.practices().get(2).odsCode().value();
+		String first = testNumber();
+		// the second person fails when written (no practice the directory knows, none given), after the first
+		// was written in the same transaction
+		String second = NhsNumber.parse(next(first)).orElseThrow().value();
+		Bundle transaction = twoPeople(Bundle.BundleType.TRANSACTION, person("t1", first, "Atomic", practice),
+				person("t2", second, "Unplaced", null));
+		UnprocessableEntityException refused = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(transaction).execute());
+		assertThat(refused.getStatusCode()).isEqualTo(422);
+		OperationOutcome outcome = (OperationOutcome) refused.getOperationOutcome();
+		FhirTesting.assertValid(outcome);
+		assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+			.anySatisfy(d -> assertThat(d).contains("nothing was stored"))
+			.anySatisfy(d -> assertThat(d).startsWith("Entry 3 (Patient/t2)").contains("not registered at a BOB practice"));
+		assertThat(people(first)).as("the first person, written before the second failed").isZero();
+		assertThat(observations(first)).isZero();
+
+		// a second person that fails on reading (an NHS number failing its check): nothing written either
+		Bundle badNumber = twoPeople(Bundle.BundleType.TRANSACTION, person("t3", first, "Atomic", practice),
+				person("t4", "1234567890", "Checkdigit", practice));
+		UnprocessableEntityException refusedAgain = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(badNumber).execute());
+		assertThat(((OperationOutcome) refusedAgain.getOperationOutcome()).getIssue())
+			.extracting(OperationOutcome.OperationOutcomeIssueComponent::getExpression)
+			.anySatisfy(e -> assertThat(e).extracting(Object::toString).containsExactly("Bundle.entry[2]"));
+		assertThat(people(first)).isZero();
+
+		// the same two people as a batch: the first stored with their reading, the second answered 422
+		Bundle batch = twoPeople(Bundle.BundleType.BATCH, person("t1", first, "Atomic", practice),
+				person("t2", second, "Unplaced", null));
+		Bundle answered = client("fhir.import").transaction().withBundle(batch).execute();
+		FhirTesting.assertValid(answered);
+		assertThat(answered.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("201 Created", "200 OK", "422 Unprocessable Entity");
+		assertThat(people(first)).isEqualTo(1);
+		assertThat(observations(first)).as("the panel and its two readings").isEqualTo(3);
+		assertThat(people(second)).isZero();
+
+		// an entry that asks to delete is not an import: a transaction holding one is refused whole, a batch answers it
+		Bundle withDelete = twoPeople(Bundle.BundleType.TRANSACTION, person("t7", second, "Placed", practice),
+				person("t8", next(second), "Placed", practice));
+		withDelete.getEntry().get(2).getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Patient/t8");
+		UnprocessableEntityException deleting = catchThrowableOfType(UnprocessableEntityException.class,
+				() -> client("fhir.import").transaction().withBundle(withDelete).execute());
+		assertThat(((OperationOutcome) deleting.getOperationOutcome()).getIssue())
+			.extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+			.anySatisfy(d -> assertThat(d).startsWith("Entry 3").contains("DELETE"));
+		assertThat(people(second)).isZero();
+		withDelete.setType(Bundle.BundleType.BATCH);
+		assertThat(client("fhir.import").transaction().withBundle(withDelete).execute().getEntry())
+			.extracting(e -> e.getResponse().getStatus())
+			.containsExactly("201 Created", "200 OK", "400 Bad Request");
+		assertThat(people(second)).isEqualTo(1);
+
+		// and a transaction that is all good is applied whole
+		String third = next(second);
+		Bundle good = twoPeople(Bundle.BundleType.TRANSACTION, person("t5", first, "Atomic", practice),
+				person("t6", third, "Placed", practice));
+		Bundle applied = client("fhir.import").transaction().withBundle(good).execute();
+		assertThat(applied.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+		assertThat(applied.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("200 OK", "200 OK", "201 Created");
+		assertThat(people(third)).isEqualTo(1);
+	}
+
+	/** The next valid test NHS number after this one that nobody holds. */
+	String next(String nhs) {
+		for (int stem = Integer.parseInt(nhs.substring(0, 9)) + 1; ; stem++) {
+			Integer check = NhsNumber.checkDigit(Integer.toString(stem));
+			String candidate = stem + "" + check;
+			if (check != null && people(candidate) == 0) {
+				return candidate;
+			}
+		}
 	}
 
 	/** A valid 999 test NHS number nobody holds yet (the synthetic population counts up from 999 000 000x). */
