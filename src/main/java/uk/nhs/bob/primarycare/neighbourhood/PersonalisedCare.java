@@ -69,7 +69,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 			heldWhere = heldWhere == null ? "" : heldWhere;
 		}
 
-		boolean any() {
+		public boolean any() {
 			return advanceCarePlan == YesNo.YES || respect == YesNo.YES;
 		}
 
