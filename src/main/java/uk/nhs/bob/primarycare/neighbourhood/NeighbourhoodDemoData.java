@@ -22,6 +22,7 @@ import uk.nhs.bob.primarycare.identity.StaffInvitations;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
+import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
@@ -137,6 +138,8 @@ class NeighbourhoodDemoData implements DemoDataPart {
 				new CohortCriteria("Complex multimorbidity with a recent admission", null, 3, true, null)));
 		definitions.save(new CohortDefinition(team.getId(), new CohortCriteria(
 				"Mild frailty in the most deprived areas (Core20)", FrailtyCategory.MILD, null, false, 1)));
+		definitions.save(new CohortDefinition(team.getId(), new CohortCriteria("Dementia with an A&E attendance", null,
+				null, false, null, 1, Register.DEM)));
 		List<Candidates.Candidate> found = candidates.candidates(team);
 		LocalDate today = LocalDate.now();
 		TeamMember keyworker = created.get(0);
