@@ -100,14 +100,15 @@ class CaseloadController {
 			@RequestParam(required = false) @Nullable String keyworker,
 			@RequestParam(required = false) @Nullable String overdue, Model model) {
 		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		List<CarePlans.CaseloadRow> rows = carePlans.caseload(team, staffUsers.currentUser(), parseStatus(status),
+		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
+		List<CarePlans.CaseloadRow> rows = carePlans.caseload(team, teamList, staffUsers.currentUser(), parseStatus(status),
 				keyworker, "true".equals(overdue), "/neighbourhood/teams/" + team.getSiteCode() + "/caseload");
 		Map<String, String> statusOptions = new LinkedHashMap<>();
 		for (CaseloadStatus s : CaseloadStatus.values()) {
 			statusOptions.put(s.name(), s.label());
 		}
 		Map<String, String> keyworkerOptions = new LinkedHashMap<>();
-		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+		teamList.stream().filter(TeamMember::isActive)
 			.forEach(m -> keyworkerOptions.put(m.getId().toString(), m.getName()));
 		model.addAttribute("team", team);
 		model.addAttribute("rows", rows);
