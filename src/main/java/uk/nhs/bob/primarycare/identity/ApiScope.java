@@ -26,6 +26,9 @@ public enum ApiScope {
 			Fhir.reads("CarePlan", "CareTeam", "Goal"), "/api/v1/care-plans/**"),
 	PATIENT_READ("patient.read", "Read people's demographics and observations as FHIR Patient and Observation",
 			Fhir.reads("Patient", "Observation")),
+	REFERRAL_WRITE("referral.write",
+			"Refer people to an Integrated Neighbourhood Team as FHIR ServiceRequest, and read those referrals' status",
+			Fhir.readsAndWrites("ServiceRequest")),
 	OBSERVATION_WRITE("observation.write",
 			"Send observations (blood pressure, BMI, smoking status, cholesterol) as FHIR Observation",
 			Fhir.writes("Observation")),
@@ -69,6 +72,10 @@ public enum ApiScope {
 
 		static Fhir writes(String... resourceTypes) {
 			return new Fhir(Set.of(), Set.of(resourceTypes), false);
+		}
+
+		static Fhir readsAndWrites(String... resourceTypes) {
+			return new Fhir(Set.of(resourceTypes), Set.of(resourceTypes), false);
 		}
 
 	}

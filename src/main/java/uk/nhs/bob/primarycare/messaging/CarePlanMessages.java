@@ -15,12 +15,14 @@ import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.neighbourhood.AgreedCarePlan;
 import uk.nhs.bob.primarycare.neighbourhood.AgreedCarePlans;
 import uk.nhs.bob.primarycare.neighbourhood.CarePlanAgreed;
+import uk.nhs.bob.primarycare.neighbourhood.CarePlanCopyRequested;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
- * A copy of the personalised care and support plan for the person when it is first agreed, if they consented: by
+ * A copy of the personalised care and support plan for the person when it is first agreed, and again whenever a team
+ * member asks for one to be sent, if they consented: by
  * email, or, with no email and no mobile, as a letter through Notify's precompiled letter route (their preferred
  * channel first when they have one). A text message only says the plan was agreed, when it is reviewed and who their
  * keyworker is: a plan is too long and too personal for a text.
@@ -55,7 +57,17 @@ class CarePlanMessages {
 
 	@ApplicationModuleListener
 	void on(CarePlanAgreed event) {
-		Optional<AgreedCarePlan> found = plans.find(event.carePlanId());
+		send(event.carePlanId(), MessageKind.CARE_PLAN, MessageKind.CARE_PLAN.reference(event.carePlanId()));
+	}
+
+	/** A team member asked for a copy to be sent again (a changed plan, say): one message per request. */
+	@ApplicationModuleListener
+	void on(CarePlanCopyRequested event) {
+		send(event.carePlanId(), MessageKind.CARE_PLAN_COPY, MessageKind.CARE_PLAN_COPY.reference(event.requestId()));
+	}
+
+	private void send(java.util.UUID carePlanId, MessageKind kind, String reference) {
+		Optional<AgreedCarePlan> found = plans.find(carePlanId);
 		if (found.isEmpty()) {
 			return;
 		}
@@ -74,7 +86,7 @@ class CarePlanMessages {
 			letterText = letter.text();
 		}
 		String placeCode = directory.site(plan.siteCode()).map(SiteSummary::placeCode).orElse("");
-		recorder.record(new Draft(MessageKind.CARE_PLAN, MessageKind.CARE_PLAN.reference(plan.carePlanId()),
+		recorder.record(new Draft(kind, reference,
 				plan.nhsNumber(), null, null, plan.siteCode(), placeCode,
 				person.map(p -> p.registeredPractice().value()).orElse(null), route, fields, pdf, letterText, null));
 	}

@@ -15,6 +15,8 @@ enum MessageKind {
 			NotifyTemplate.CVD_REMINDER_EMAIL),
 	CARE_PLAN("Copy of the agreed care plan", "care-plan", NotifyTemplate.CARE_PLAN_SMS,
 			NotifyTemplate.CARE_PLAN_EMAIL),
+	CARE_PLAN_COPY("Copy of the care plan, sent on request", "care-plan-copy", NotifyTemplate.CARE_PLAN_SMS,
+			NotifyTemplate.CARE_PLAN_EMAIL),
 	FREE_TEXT("Text message from a coordinator", "free-text", NotifyTemplate.FREE_TEXT_SMS, null);
 
 	private final String label;

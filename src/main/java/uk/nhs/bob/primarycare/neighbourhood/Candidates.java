@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
+import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
@@ -33,7 +35,12 @@ class Candidates {
 	record Profile(String nhsNumber, String practiceCode, int age, int imdQuintile, @Nullable Integer efiDeficits,
 			@Nullable FrailtyCategory category, List<Integer> deficitNumbers, int longTermConditions,
 			int unplannedAdmissions, @Nullable LocalDate lastUnplannedAdmission, String fingerprint,
-			String ruleVersion) {
+			String ruleVersion, int aeAttendances, @Nullable LocalDate lastAeAttendance, Set<Register> registers) {
+
+		Profile {
+			registers = registers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(registers));
+		}
+
 	}
 
 	/** A ranked candidate with the definitions they meet and the facts that make them qualify. */
@@ -47,7 +54,8 @@ class Candidates {
 
 	private static final String SELECT = """
 			SELECT nhs_number, practice_code, age, imd_quintile, efi_deficits, efi_category, deficit_numbers,
-			       long_term_conditions, unplanned_admissions_12m, last_unplanned_admission, fingerprint, rule_version
+			       long_term_conditions, unplanned_admissions_12m, last_unplanned_admission, fingerprint, rule_version,
+			       ae_attendances_12m, last_ae_attendance, registers
 			FROM neighbourhood.frailty_profile""";
 
 	private final JdbcClient jdbc;
@@ -179,6 +187,14 @@ class Candidates {
 		if (criteria.unplannedAdmissionRequired()) {
 			parts.add("unplanned_admissions_12m > 0");
 		}
+		if (criteria.minimumAeAttendances() != null) {
+			parts.add("ae_attendances_12m >= ?");
+			params.add(criteria.minimumAeAttendances());
+		}
+		if (criteria.register() != null) {
+			parts.add("position(? in ',' || registers || ',') > 0");
+			params.add("," + criteria.register().name() + ",");
+		}
 		if (criteria.mostDeprivedQuintiles() != null) {
 			parts.add("imd_quintile <= ?");
 			params.add(criteria.mostDeprivedQuintiles());
@@ -202,6 +218,13 @@ class Candidates {
 					? " unplanned admission" : " unplanned admissions") + " in the last 12 months (latest "
 					+ PlanText.date(profile.lastUnplannedAdmission()) + ")");
 		}
+		if (profile.aeAttendances() > 0) {
+			reasons.add(profile.aeAttendances() + (profile.aeAttendances() == 1 ? " A&E attendance" : " A&E attendances")
+					+ " in the last 12 months (latest " + PlanText.date(profile.lastAeAttendance()) + ")");
+		}
+		if (!profile.registers().isEmpty()) {
+			reasons.add("Registers: " + String.join(", ", profile.registers().stream().map(Register::title).toList()));
+		}
 		reasons.add("IMD quintile " + profile.imdQuintile() + (profile.imdQuintile() == 1 ? " (Core20)" : ""));
 		return reasons;
 	}
@@ -218,7 +241,19 @@ class Candidates {
 						: Arrays.stream(numbers.split(",")).map(Integer::valueOf).toList(),
 				rs.getInt("long_term_conditions"), rs.getInt("unplanned_admissions_12m"),
 				rs.getObject("last_unplanned_admission", LocalDate.class), rs.getString("fingerprint"),
-				rs.getString("rule_version"));
+				rs.getString("rule_version"), rs.getInt("ae_attendances_12m"),
+				rs.getObject("last_ae_attendance", LocalDate.class), registers(rs.getString("registers")));
+	}
+
+	private static Set<Register> registers(@Nullable String names) {
+		Set<Register> registers = EnumSet.noneOf(Register.class);
+		if (names != null && !names.isBlank()) {
+			for (String name : names.split(",")) {
+				// a register the population module no longer has is left out until the next refresh
+				Arrays.stream(Register.values()).filter(r -> r.name().equals(name)).forEach(registers::add);
+			}
+		}
+		return registers;
 	}
 
 	/** Records a dismissal of the person's current qualifying data. */

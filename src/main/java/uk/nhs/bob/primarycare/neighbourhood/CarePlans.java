@@ -141,7 +141,9 @@ class CarePlans {
 		CaseloadEntry entry = found.get();
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
 		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
-		Optional<TeamAccess.Access> granted = access.readAccess(user, team, entry, onScreen);
+		// the member list is read once: for the access rule, the edit right and the names on the page
+		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
+		Optional<TeamAccess.Access> granted = access.readAccess(user, entry, onScreen, teamList);
 		if (granted.isEmpty()) {
 			String why = "Not a member of " + team.getName() + " or the person's practice";
 			auditLog.recordRefusal(user.username(), nhsNumber, null, page, "Refused: " + why);
@@ -156,11 +158,11 @@ class CarePlans {
 			auditLog.recordView(user.username(), nhsNumber, page, reason);
 		}
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
-		members.findByTeamIdOrderByName(team.getId()).forEach(m -> teamMembers.put(m.getId(), m));
+		teamList.forEach(m -> teamMembers.put(m.getId(), m));
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
-				profile.map(candidates::reasons).orElse(List.of()), reason, access.canEdit(user, team),
+				profile.map(candidates::reasons).orElse(List.of()), reason, TeamAccess.canEdit(user, teamList),
 				caseload.episodes(entry)));
 	}
 
@@ -170,17 +172,20 @@ class CarePlans {
 	}
 
 	/**
-	 * A team's caseload for one of its members, filtered (no status: every open entry) and in working order
+	 * A team's caseload for one of its members ({@code teamList}: the team's member list, read once by the caller),
+	 * filtered (no status: every open entry) and in working order
 	 * (overdue reviews, then open alerts, then next review date, then name); each person shown is audited in the
 	 * same transaction as the read.
 	 */
 	@Transactional
-	List<CaseloadRow> caseload(Team team, StaffUser user, @Nullable CaseloadStatus status,
+	List<CaseloadRow> caseload(Team team, List<TeamMember> teamList, StaffUser user, @Nullable CaseloadStatus status,
 			@Nullable String keyworker, boolean overdueOnly, String page) {
-		access.requireMember(user, team);
+		if (TeamAccess.membership(user, teamList).isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only members of " + team.getName() + " may do this");
+		}
 		LocalDate today = LocalDate.now();
-		Map<UUID, TeamMember> teamMembers = members.findByTeamIdOrderByName(team.getId())
-			.stream()
+		Map<UUID, TeamMember> teamMembers = teamList.stream()
 			.collect(java.util.stream.Collectors.toMap(TeamMember::getId, m -> m));
 		Map<UUID, Long> alerts = new java.util.HashMap<>();
 		jdbc.sql("""

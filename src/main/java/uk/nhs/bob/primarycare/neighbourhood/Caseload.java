@@ -168,7 +168,7 @@ class Caseload {
 		PlanContent current = documents.content(entry);
 		Optional<PlanContent> base = entry.getVersion() == baseVersion ? Optional.of(current)
 				: snapshot(entryId, baseVersion).map(Snapshot::plan);
-		PlanContent mine = trusted(proposed, base.orElse(null), current);
+		PlanContent mine = trusted(proposed, base.orElse(null), current, username);
 		if (entry.getVersion() == baseVersion) {
 			return new SaveOutcome(change(entryId, baseVersion, username, e -> applyPlan(e, mine), List.of(), null),
 					List.of());
@@ -201,7 +201,8 @@ class Caseload {
 	 * The plan as proposed, with nothing taken on trust that the server knows: a goal or action id the plan never had
 	 * becomes a new id, and an action's source (an MDT meeting) comes from the stored action, never from the form.
 	 */
-	private static PlanContent trusted(PlanContent proposed, @Nullable PlanContent base, PlanContent current) {
+	private static PlanContent trusted(PlanContent proposed, @Nullable PlanContent base, PlanContent current,
+			String username) {
 		Map<String, PlanContent.Goal> goals = new HashMap<>();
 		Map<String, PlanAction> actions = new HashMap<>();
 		for (PlanContent known : base == null ? List.of(current) : List.of(base, current)) {
@@ -220,7 +221,32 @@ class Caseload {
 					a.status(), known == null ? null : known.source());
 		}).toList();
 		return new PlanContent(proposed.whatMatters(), checkedGoals, checkedActions, proposed.contingencyPlan(),
-				proposed.nextReviewDate());
+				proposed.nextReviewDate(), trustedCare(proposed.care(), base == null ? current : base, username));
+	}
+
+	/**
+	 * The personalised care parts as proposed: a carer id the plan never had becomes a new id, and the clinician who
+	 * confirmed a Clinical Frailty Scale score is the user who saved it (kept when the score and date are unchanged).
+	 */
+	private static PersonalisedCare trustedCare(PersonalisedCare proposed, PlanContent known, String username) {
+		java.util.Set<String> carerIds = new java.util.HashSet<>();
+		known.care().carers().forEach(c -> carerIds.add(c.id()));
+		List<PersonalisedCare.Carer> carers = proposed.carers()
+			.stream()
+			.map(c -> carerIds.contains(c.id()) ? c
+					: new PersonalisedCare.Carer(UUID.randomUUID().toString(), c.name(), c.role(), c.relationship(),
+							c.contact()))
+			.toList();
+		PersonalisedCare.FrailtyScale scale = proposed.frailtyScale();
+		PersonalisedCare.FrailtyScale before = known.care().frailtyScale();
+		if (scale != null) {
+			boolean same = before != null && before.score() == scale.score()
+					&& before.confirmedOn().equals(scale.confirmedOn());
+			scale = new PersonalisedCare.FrailtyScale(scale.score(), same ? before.confirmedBy() : username,
+					scale.confirmedOn());
+		}
+		return new PersonalisedCare(proposed.consent(), proposed.agreement(), carers, proposed.advanceCarePlan(),
+				scale);
 	}
 
 	private String actionText(PlanAction action) {
@@ -314,7 +340,7 @@ class Caseload {
 			List<PlanAction> actions = new ArrayList<>(content.actions());
 			actions.add(action);
 			documents.apply(entry, new PlanContent(content.whatMatters(), content.goals(), actions,
-					content.contingencyPlan(), content.nextReviewDate()));
+					content.contingencyPlan(), content.nextReviewDate(), content.care()));
 		});
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,8 @@ class CaseloadController {
 
 	static final String VIEW_COMPARE = "neighbourhood/care-plan-compare";
 
+	static final String VIEW_COPY = "neighbourhood/care-plan-copy";
+
 	static final String CONFLICT_MESSAGE = "Someone else saved this care plan after you opened it and changed some of "
 			+ "the same things you did, so nothing has been saved yet. For each of those below, choose which to keep. "
 			+ "Everything else either of you changed is kept as it is.";
@@ -76,9 +79,12 @@ class CaseloadController {
 
 	private final StaffUsers staffUsers;
 
+	private final CarePlanCopies copies;
+
 	CaseloadController(TeamRepository teams, TeamMemberRepository members, CaseloadEntryRepository entries,
 			TeamAccess access, CarePlans carePlans, Caseload caseload, PlanDocuments documents,
-			StaffUsers staffUsers) {
+			StaffUsers staffUsers, CarePlanCopies copies) {
+		this.copies = copies;
 		this.teams = teams;
 		this.members = members;
 		this.entries = entries;
@@ -94,14 +100,15 @@ class CaseloadController {
 			@RequestParam(required = false) @Nullable String keyworker,
 			@RequestParam(required = false) @Nullable String overdue, Model model) {
 		Team team = teams.findBySiteCode(siteCode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		List<CarePlans.CaseloadRow> rows = carePlans.caseload(team, staffUsers.currentUser(), parseStatus(status),
+		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
+		List<CarePlans.CaseloadRow> rows = carePlans.caseload(team, teamList, staffUsers.currentUser(), parseStatus(status),
 				keyworker, "true".equals(overdue), "/neighbourhood/teams/" + team.getSiteCode() + "/caseload");
 		Map<String, String> statusOptions = new LinkedHashMap<>();
 		for (CaseloadStatus s : CaseloadStatus.values()) {
 			statusOptions.put(s.name(), s.label());
 		}
 		Map<String, String> keyworkerOptions = new LinkedHashMap<>();
-		members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+		teamList.stream().filter(TeamMember::isActive)
 			.forEach(m -> keyworkerOptions.put(m.getId().toString(), m.getName()));
 		model.addAttribute("team", team);
 		model.addAttribute("rows", rows);
@@ -236,6 +243,33 @@ class CaseloadController {
 		return "redirect:/neighbourhood/care-plans/" + id;
 	}
 
+	/** The person's own copy: the plan on a plain page to print and give them, audited like the plan. */
+	@GetMapping("/care-plans/{entryId}/copy")
+	String copy(@PathVariable String entryId, Model model) {
+		CarePlans.PlanView view = carePlans.view(parseId(entryId), staffUsers.currentUser(),
+				"INT care plan: the person's copy", true)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("view", view);
+		return VIEW_COPY;
+	}
+
+	@PostMapping("/care-plans/{entryId}/send-copy")
+	String sendCopy(@PathVariable String entryId, RedirectAttributes redirect) {
+		UUID id = parseId(entryId);
+		if (entries.findById(id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		try {
+			copies.send(id, staffUsers.currentUser());
+			redirect.addFlashAttribute("saved", "A copy of the plan will be sent to the person by email or letter, as "
+					+ "their contact details and consent allow. Their messages page shows what was sent.");
+		}
+		catch (Caseload.PlanRuleBroken ex) {
+			redirect.addFlashAttribute("stale", ex.getMessage());
+		}
+		return "redirect:/neighbourhood/care-plans/" + id;
+	}
+
 	@GetMapping("/care-plans/{entryId}/edit")
 	String editPlan(@PathVariable String entryId, Model model) {
 		CaseloadEntry entry = editableEntry(parseId(entryId));
@@ -244,7 +278,7 @@ class CaseloadController {
 	}
 
 	@PostMapping("/care-plans/{entryId}")
-	String savePlan(@PathVariable String entryId, @ModelAttribute("form") PlanForm form, BindingResult errors,
+	String savePlan(@PathVariable String entryId, @Valid @ModelAttribute("form") PlanForm form, BindingResult errors,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		CaseloadEntry entry = editableEntry(parseId(entryId));
@@ -381,7 +415,27 @@ class CaseloadController {
 			actionStatuses.put(s.name(), s.label());
 		}
 		model.addAttribute("actionStatuses", actionStatuses);
+		model.addAttribute("yesNoOptions", labels(YesNo.values(), YesNo::label));
+		model.addAttribute("consentOptions", labels(ConsentToShare.values(), ConsentToShare::label));
+		model.addAttribute("agreedWithOptions", labels(AgreedWith.values(), AgreedWith::label));
+		model.addAttribute("carerRoles", labels(CarerRole.values(), CarerRole::label));
+		Map<String, String> frailtyScores = new LinkedHashMap<>();
+		for (ClinicalFrailtyScale score : ClinicalFrailtyScale.values()) {
+			frailtyScores.put(Integer.toString(score.score()), score.describe());
+		}
+		model.addAttribute("frailtyScores", frailtyScores);
 		return VIEW_PLAN_FORM;
+	}
+
+	private static <E extends Enum<E>> Map<String, String> labels(E[] values, java.util.function.Function<E, String> label) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (E value : values) {
+			// not recorded is the select's own empty choice
+			if (!value.name().equals("NOT_RECORDED")) {
+				options.put(value.name(), label.apply(value));
+			}
+		}
+		return options;
 	}
 
 	/** Changing the status (not to discharged). */

@@ -59,6 +59,8 @@ class CaseloadEntry {
 
 	private String actions;
 
+	private String personalisedCare;
+
 	private @Nullable LocalDate nextReviewDate;
 
 	private @Nullable LocalDate agreedOn;
@@ -87,6 +89,7 @@ class CaseloadEntry {
 		this.contingencyPlan = "";
 		this.goals = "[]";
 		this.actions = "[]";
+		this.personalisedCare = "{}";
 		this.updatedAt = Instant.now();
 		this.updatedBy = "";
 	}
@@ -121,7 +124,8 @@ class CaseloadEntry {
 
 	/** Replaces the plan's content (JSON already written by {@link PlanDocuments}). */
 	void applyPlan(String whatMatters, String goalsJson, String actionsJson, String contingencyPlan,
-			@Nullable LocalDate nextReviewDate) {
+			@Nullable LocalDate nextReviewDate, String personalisedCareJson) {
+		this.personalisedCare = personalisedCareJson;
 		this.whatMatters = whatMatters;
 		this.goals = goalsJson;
 		this.actions = actionsJson;
@@ -222,6 +226,10 @@ class CaseloadEntry {
 
 	String actionsJson() {
 		return actions;
+	}
+
+	String personalisedCareJson() {
+		return personalisedCare;
 	}
 
 	public @Nullable LocalDate getNextReviewDate() {

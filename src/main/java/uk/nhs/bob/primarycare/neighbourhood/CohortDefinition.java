@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.population.Register;
+
 /**
  * Who a team looks for: a person qualifies when every criterion that is set holds (at least one is). A team wanting
  * moderate or severe frailty, or else three or more conditions with an unplanned admission, keeps two definitions.
@@ -37,6 +39,11 @@ class CohortDefinition {
 	/** Limit to IMD quintiles 1..n (1 = the most deprived 20%, Core20: NHS England Core20PLUS5). */
 	private @Nullable Integer mostDeprivedQuintiles;
 
+	private @Nullable Integer minimumAeAttendances;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable Register register;
+
 	private boolean active;
 
 	@Version
@@ -61,6 +68,8 @@ class CohortDefinition {
 		this.minimumLongTermConditions = criteria.minimumLongTermConditions();
 		this.unplannedAdmissionRequired = criteria.unplannedAdmissionRequired();
 		this.mostDeprivedQuintiles = criteria.mostDeprivedQuintiles();
+		this.minimumAeAttendances = criteria.minimumAeAttendances();
+		this.register = criteria.register();
 	}
 
 	public UUID getId() {
@@ -85,7 +94,7 @@ class CohortDefinition {
 
 	public CohortCriteria criteria() {
 		return new CohortCriteria(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired,
-				mostDeprivedQuintiles);
+				mostDeprivedQuintiles, minimumAeAttendances, register);
 	}
 
 	/** The definition's criteria in words. */
@@ -96,7 +105,15 @@ class CohortDefinition {
 	/** The criteria of a cohort definition, as stored and as the form checks them. */
 	record CohortCriteria(String name, @Nullable FrailtyCategory minimumFrailty,
 			@Nullable Integer minimumLongTermConditions, boolean unplannedAdmissionRequired,
-			@Nullable Integer mostDeprivedQuintiles) {
+			@Nullable Integer mostDeprivedQuintiles, @Nullable Integer minimumAeAttendances,
+			@Nullable Register register) {
+
+		CohortCriteria(String name, @Nullable FrailtyCategory minimumFrailty,
+				@Nullable Integer minimumLongTermConditions, boolean unplannedAdmissionRequired,
+				@Nullable Integer mostDeprivedQuintiles) {
+			this(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired, mostDeprivedQuintiles,
+					null, null);
+		}
 
 		List<String> describe() {
 			List<String> parts = new ArrayList<>();
@@ -109,6 +126,13 @@ class CohortDefinition {
 			}
 			if (unplannedAdmissionRequired) {
 				parts.add("An unplanned admission in the last 12 months");
+			}
+			if (minimumAeAttendances != null) {
+				parts.add(minimumAeAttendances == 1 ? "An A&E attendance in the last 12 months"
+						: minimumAeAttendances + " or more A&E attendances in the last 12 months");
+			}
+			if (register != null) {
+				parts.add("On the " + register.title() + " register (" + register.name() + ")");
 			}
 			if (mostDeprivedQuintiles != null) {
 				parts.add(mostDeprivedQuintiles == 1 ? "Living in the most deprived 20% of areas (IMD quintile 1, Core20)"
@@ -126,6 +150,12 @@ class CohortDefinition {
 				return false;
 			}
 			if (unplannedAdmissionRequired && profile.unplannedAdmissions() == 0) {
+				return false;
+			}
+			if (minimumAeAttendances != null && profile.aeAttendances() < minimumAeAttendances) {
+				return false;
+			}
+			if (register != null && !profile.registers().contains(register)) {
 				return false;
 			}
 			return mostDeprivedQuintiles == null || profile.imdQuintile() <= mostDeprivedQuintiles;

@@ -39,10 +39,13 @@ import uk.nhs.bob.primarycare.population.CodedRecord;
 import uk.nhs.bob.primarycare.population.PersonRecord;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.population.Register;
+import uk.nhs.bob.primarycare.population.Registers;
 
 /**
  * The frailty register: the eFI of everyone aged 65 and over, and the facts cohort definitions select on (long-term
- * conditions, unplanned admissions in the last 12 months, IMD quintile), recomputed from the whole population's coded
+ * conditions, the disease registers, unplanned admissions and A&amp;E attendances in the last 12 months, IMD quintile),
+ * recomputed from the whole population's coded
  * record. The population is streamed (flat memory) and the profiles are streamed into PostgreSQL with COPY on a second
  * connection whose transaction replaces the old register at once, so readers never see half a refresh.
  */
@@ -53,7 +56,8 @@ class FrailtyRegister {
 
 	private static final String COLUMNS = "nhs_number, practice_code, site_code, age, imd_quintile, efi_deficits, "
 			+ "efi_category, deficit_numbers, long_term_conditions, unplanned_admissions_12m, "
-			+ "last_unplanned_admission, fingerprint, rule_version, computed_at";
+			+ "last_unplanned_admission, fingerprint, rule_version, computed_at, ae_attendances_12m, last_ae_attendance, "
+			+ "registers";
 
 	private static final int COPY_CHUNK = 256 * 1024;
 
@@ -215,8 +219,31 @@ class FrailtyRegister {
 		}
 		CodedRecord record = personRecord.record();
 		boolean old = person.age() >= FrailtyIndex.MINIMUM_AGE;
-		int conditions = longTermConditions.conditions(record, person.dateOfBirth(), today).size();
-		if (!old && conditions < 2) {
+		Registers registers = Registers.of(record, person.dateOfBirth(), today);
+		int conditions = longTermConditions.conditions(registers).size();
+		LocalDate yearAgo = today.minusMonths(12);
+		int admissions = 0;
+		LocalDate lastAdmission = null;
+		int attendances = 0;
+		LocalDate lastAttendance = null;
+		for (CodedRecord.Admission admission : record.admissions()) {
+			if (!admission.date().isAfter(yearAgo)) {
+				continue;
+			}
+			if (admission.unplanned()) {
+				admissions++;
+				if (lastAdmission == null || admission.date().isAfter(lastAdmission)) {
+					lastAdmission = admission.date();
+				}
+			}
+			else if (admission.emergencyAttendance()) {
+				attendances++;
+				if (lastAttendance == null || admission.date().isAfter(lastAttendance)) {
+					lastAttendance = admission.date();
+				}
+			}
+		}
+		if (!old && conditions < 2 && registers.registers().isEmpty() && admissions == 0 && attendances == 0) {
 			return null;
 		}
 		BitSet deficits = null;
@@ -224,22 +251,11 @@ class FrailtyRegister {
 			over65.incrementAndGet();
 			deficits = frailtyIndex.foundDeficits(record);
 		}
-		LocalDate yearAgo = today.minusMonths(12);
-		int admissions = 0;
-		LocalDate lastAdmission = null;
-		for (CodedRecord.Admission admission : record.admissions()) {
-			if (admission.unplanned() && admission.date().isAfter(yearAgo)) {
-				admissions++;
-				if (lastAdmission == null || admission.date().isAfter(lastAdmission)) {
-					lastAdmission = admission.date();
-				}
-			}
-		}
 		String deficitNumbers = deficits == null ? null : numbers(deficits);
 		String category = deficits == null ? null
 				: FrailtyCategory.of((double) deficits.cardinality() / FrailtyIndex.DEFICIT_COUNT).name();
 		String fingerprint = fingerprint(deficitNumbers, conditions, admissions, lastAdmission,
-				person.imdQuintile());
+				person.imdQuintile(), attendances, lastAttendance);
 		StringBuilder row = new StringBuilder(160);
 		row.append(person.nhsNumber().value()).append('\t');
 		row.append(practice.odsCode().value()).append('\t');
@@ -254,7 +270,10 @@ class FrailtyRegister {
 		row.append(lastAdmission == null ? "\\N" : lastAdmission.toString()).append('\t');
 		row.append(fingerprint).append('\t');
 		row.append(ruleVersion).append('\t');
-		row.append(computedAt).append('\n');
+		row.append(computedAt).append('\t');
+		row.append(attendances).append('\t');
+		row.append(lastAttendance == null ? "\\N" : lastAttendance.toString()).append('\t');
+		row.append(registers.registers().stream().map(Register::name).collect(Collectors.joining(","))).append('\n');
 		return row.toString();
 	}
 
@@ -271,8 +290,11 @@ class FrailtyRegister {
 	 * deficit, condition or admission, an admission ageing out, a new deprivation quintile).
 	 */
 	static String fingerprint(@Nullable String deficitNumbers, int conditions, int admissions,
-			@Nullable LocalDate lastAdmission, int imdQuintile) {
-		String data = deficitNumbers + "|" + conditions + "|" + admissions + "|" + lastAdmission + "|" + imdQuintile;
+			@Nullable LocalDate lastAdmission, int imdQuintile, int attendances, @Nullable LocalDate lastAttendance) {
+		// the attendances are added only when there are some, so that the digests of everyone without any (all the
+		// dismissals recorded before attendances were counted) stay as they were
+		String data = deficitNumbers + "|" + conditions + "|" + admissions + "|" + lastAdmission + "|" + imdQuintile
+				+ (attendances == 0 ? "" : "|" + attendances + "|" + lastAttendance);
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8)));

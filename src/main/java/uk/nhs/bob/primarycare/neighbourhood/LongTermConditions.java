@@ -68,8 +68,13 @@ final class LongTermConditions {
 
 	/** The long-term conditions of a person born on this date: the counted registers they are on today. */
 	Set<String> conditions(CodedRecord record, LocalDate dateOfBirth, LocalDate today) {
+		return conditions(Registers.of(record, dateOfBirth, today));
+	}
+
+	/** The long-term conditions among the registers a person is on. */
+	Set<String> conditions(Registers registers) {
 		Set<String> found = new HashSet<>();
-		for (Register register : Registers.of(record, dateOfBirth, today).registers()) {
+		for (Register register : registers.registers()) {
 			String condition = conditionByRegister.get(register);
 			if (condition != null) {
 				found.add(condition);

@@ -24,6 +24,7 @@ import uk.nhs.bob.primarycare.identity.StaffInvitations;
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
+import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
@@ -149,6 +150,8 @@ class NeighbourhoodDemoData implements DemoDataPart {
 				new CohortCriteria("Complex multimorbidity with a recent admission", null, 3, true, null)));
 		definitions.save(new CohortDefinition(team.getId(), new CohortCriteria(
 				"Mild frailty in the most deprived areas (Core20)", FrailtyCategory.MILD, null, false, 1)));
+		definitions.save(new CohortDefinition(team.getId(), new CohortCriteria("Dementia with an A&E attendance", null,
+				null, false, null, 1, Register.DEM)));
 		List<Candidates.Candidate> found = candidates.candidates(team);
 		LocalDate today = LocalDate.now();
 		TeamMember keyworker = created.get(0);
@@ -181,6 +184,17 @@ class NeighbourhoodDemoData implements DemoDataPart {
 					"If I fall and cannot get up, press the pendant alarm; my daughter (key holder) is called next. "
 							+ "Out of hours: NHS 111, or 999 in an emergency.",
 					i == 0 ? today.plusMonths(3) : today.minusDays(10));
+			if (i == 0) {
+				plan = plan.withCare(new PersonalisedCare(
+						new PersonalisedCare.Consent(ConsentToShare.YES,
+								"GP practice, district nursing team and Age UK Oxfordshire"),
+						new PersonalisedCare.Agreement(AgreedWith.PERSON, today.minusDays(7)),
+						List.of(new PersonalisedCare.Carer(UUID.randomUUID().toString(), "Ann Example",
+								CarerRole.CARER_AND_NEXT_OF_KIN, "Daughter", "07700 900123")),
+						new PersonalisedCare.AdvanceCarePlan(YesNo.YES, YesNo.NO,
+								"GP record, and a copy in the kitchen drawer at home"),
+						new PersonalisedCare.FrailtyScale(ClinicalFrailtyScale.MILD, DEMO_USER, today.minusDays(7))));
+			}
 			entry = caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.ASSESSED, DEMO_USER);
 			entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, DEMO_USER);
 			caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, DEMO_USER);

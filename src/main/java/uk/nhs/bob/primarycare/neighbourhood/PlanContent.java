@@ -8,14 +8,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The personalised care and support plan's content (NHS England proactive care: what matters to the person, goals,
- * actions, a contingency plan and a review date).
+ * actions, a contingency plan and a review date) and the personalised care and support planning parts.
  */
 record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
-		@Nullable LocalDate nextReviewDate) {
+		@Nullable LocalDate nextReviewDate, PersonalisedCare care) {
 
 	PlanContent {
 		goals = List.copyOf(goals);
 		actions = List.copyOf(actions);
+		// versions saved before these parts of the plan existed have none
+		care = care == null ? PersonalisedCare.NONE : care;
+	}
+
+	PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
+			@Nullable LocalDate nextReviewDate) {
+		this(whatMatters, goals, actions, contingencyPlan, nextReviewDate, PersonalisedCare.NONE);
+	}
+
+	PlanContent withCare(PersonalisedCare care) {
+		return new PlanContent(whatMatters, goals, actions, contingencyPlan, nextReviewDate, care);
 	}
 
 	/** A goal, in the person's words where possible. */

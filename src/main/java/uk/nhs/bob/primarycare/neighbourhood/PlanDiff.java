@@ -70,6 +70,16 @@ final class PlanDiff {
 		items(rows, "Action", texts(a.actions(), PlanAction::id, action), texts(b.actions(), PlanAction::id, action));
 		add(rows, "Contingency and crisis plan", a.contingencyPlan(), b.contingencyPlan());
 		add(rows, "Next review date", PlanText.date(a.nextReviewDate()), PlanText.date(b.nextReviewDate()));
+		PersonalisedCare x = a.care();
+		PersonalisedCare y = b.care();
+		add(rows, "Consent to share", x.consent().describe(), y.consent().describe());
+		add(rows, "Agreed with", x.agreement() == null ? "" : x.agreement().describe(),
+				y.agreement() == null ? "" : y.agreement().describe());
+		items(rows, "Carer or next of kin", texts(x.carers(), PersonalisedCare.Carer::id, PersonalisedCare.Carer::describe),
+				texts(y.carers(), PersonalisedCare.Carer::id, PersonalisedCare.Carer::describe));
+		add(rows, "Advance care plan and ReSPECT", x.advanceCarePlan().describe(), y.advanceCarePlan().describe());
+		add(rows, "Clinical Frailty Scale", x.frailtyScale() == null ? "" : x.frailtyScale().describe(),
+				y.frailtyScale() == null ? "" : y.frailtyScale().describe());
 		return rows;
 	}
 

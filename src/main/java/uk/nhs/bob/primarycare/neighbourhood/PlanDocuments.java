@@ -39,7 +39,8 @@ class PlanDocuments {
 
 	PlanContent content(CaseloadEntry entry) {
 		return new PlanContent(entry.whatMatters(), json.readValue(entry.goalsJson(), GOALS),
-				json.readValue(entry.actionsJson(), ACTIONS), entry.contingencyPlan(), entry.getNextReviewDate());
+				json.readValue(entry.actionsJson(), ACTIONS), entry.contingencyPlan(), entry.getNextReviewDate(),
+				json.readValue(entry.personalisedCareJson(), PersonalisedCare.class));
 	}
 
 	Snapshot snapshot(CaseloadEntry entry) {
@@ -48,7 +49,8 @@ class PlanDocuments {
 
 	void apply(CaseloadEntry entry, PlanContent content) {
 		entry.applyPlan(content.whatMatters(), json.writeValueAsString(content.goals()),
-				json.writeValueAsString(content.actions()), content.contingencyPlan(), content.nextReviewDate());
+				json.writeValueAsString(content.actions()), content.contingencyPlan(), content.nextReviewDate(),
+				json.writeValueAsString(content.care()));
 	}
 
 	String write(Snapshot snapshot) {
@@ -137,6 +139,33 @@ class PlanDocuments {
 			}
 		}
 		oldActions.values().forEach(x -> changes.add("Action removed: " + x.description()));
+		PersonalisedCare x = a.care();
+		PersonalisedCare y = b.care();
+		if (!x.consent().equals(y.consent())) {
+			changes.add("Consent to share: " + x.consent().describe() + " to " + y.consent().describe());
+		}
+		if (!Objects.equals(x.agreement(), y.agreement())) {
+			changes.add("Agreed with: " + (y.agreement() == null ? "not recorded" : y.agreement().describe()));
+		}
+		Map<String, PersonalisedCare.Carer> oldCarers = new HashMap<>();
+		x.carers().forEach(c -> oldCarers.put(c.id(), c));
+		for (PersonalisedCare.Carer carer : y.carers()) {
+			PersonalisedCare.Carer old = oldCarers.remove(carer.id());
+			if (old == null) {
+				changes.add("Carer or next of kin added: " + carer.name());
+			}
+			else if (!old.equals(carer)) {
+				changes.add("Carer or next of kin changed: " + carer.describe());
+			}
+		}
+		oldCarers.values().forEach(c -> changes.add("Carer or next of kin removed: " + c.name()));
+		if (!x.advanceCarePlan().equals(y.advanceCarePlan())) {
+			changes.add("Advance care plan and ReSPECT: " + y.advanceCarePlan().describe());
+		}
+		if (!Objects.equals(x.frailtyScale(), y.frailtyScale())) {
+			changes.add("Clinical Frailty Scale: "
+					+ (y.frailtyScale() == null ? "removed" : y.frailtyScale().describe()));
+		}
 		return changes;
 	}
 

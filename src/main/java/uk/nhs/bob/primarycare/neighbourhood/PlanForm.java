@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.BindingResult;
@@ -18,8 +21,19 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
  * The care plan form: everything arrives as text so that whatever was typed comes back with a message. Rows left
  * wholly empty are ignored (the form always offers one empty goal and one empty action to add).
  */
+@PersonalisedCareRules
 record PlanForm(@Nullable String version, @Nullable String against, @Nullable String whatMatters, @Nullable String contingencyPlan,
-		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions) {
+		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions,
+		@Pattern(regexp = "|NOT_RECORDED|YES|NO", message = "Choose whether the person agreed to share their plan") @Nullable String consentToShare,
+		@Size(max = 500, message = "Who the plan is shared with must be 500 characters or fewer") @Nullable String sharedWith,
+		@Pattern(regexp = "|PERSON|CARER|REPRESENTATIVE", message = "Choose who the plan was agreed with") @Nullable String agreedWith,
+		@TypedDate(yearsBack = 2, message = "Date agreed must be a real date in the last 2 years, not in the future, like 27/3/2026") @Nullable String agreedOn,
+		@Nullable List<@Valid CarerRow> carers,
+		@Pattern(regexp = "|NOT_RECORDED|YES|NO", message = "Choose whether the person has an advance care plan") @Nullable String advanceCarePlan,
+		@Pattern(regexp = "|NOT_RECORDED|YES|NO", message = "Choose whether the person has a ReSPECT form") @Nullable String respect,
+		@Size(max = 300, message = "Where the plans are held must be 300 characters or fewer") @Nullable String careDocumentsHeld,
+		@Pattern(regexp = "|[1-9]", message = "Choose a Clinical Frailty Scale score from 1 to 9") @Nullable String frailtyScore,
+		@TypedDate(yearsBack = 1, message = "Date of the Clinical Frailty Scale judgement must be a real date in the last year, not in the future, like 27/3/2026") @Nullable String frailtyJudgedOn) {
 
 	static final int MAX_TEXT = 4000;
 
@@ -63,6 +77,19 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 
 	}
 
+	/** A carer or next of kin as typed; a wholly empty row is ignored. */
+	record CarerRow(@Nullable String id,
+			@Size(max = 150, message = "A carer's name must be 150 characters or fewer") @Nullable String name,
+			@Pattern(regexp = "|CARER|NEXT_OF_KIN|CARER_AND_NEXT_OF_KIN", message = "Choose whether they are a carer, next of kin or both") @Nullable String role,
+			@Size(max = 100, message = "A relationship must be 100 characters or fewer") @Nullable String relationship,
+			@Size(max = 200, message = "Contact details must be 200 characters or fewer") @Nullable String contact) {
+
+		boolean empty() {
+			return TeamForms.blank(name) && TeamForms.blank(relationship) && TeamForms.blank(contact);
+		}
+
+	}
+
 	static PlanForm of(PlanContent plan, long version) {
 		List<GoalRow> goals = new ArrayList<>(plan.goals()
 			.stream()
@@ -75,8 +102,20 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 					a.ownerOrganisation() == null ? "" : a.ownerOrganisation(), PlanText.formValue(a.dueDate()),
 					a.status().name(), a.source() == null ? "" : a.source()))
 			.toList());
+		PersonalisedCare care = plan.care();
+		List<CarerRow> carers = new ArrayList<>(care.carers()
+			.stream()
+			.map(c -> new CarerRow(c.id(), c.name(), c.role().name(), c.relationship(), c.contact()))
+			.toList());
 		return new PlanForm(Long.toString(version), null, plan.whatMatters(), plan.contingencyPlan(),
-				PlanText.formValue(plan.nextReviewDate()), goals, actions).withEmptyRows();
+				PlanText.formValue(plan.nextReviewDate()), goals, actions, care.consent().answer().name(),
+				care.consent().sharedWith(), care.agreement() == null ? "" : care.agreement().with().name(),
+				care.agreement() == null ? "" : PlanText.formValue(care.agreement().on()), carers,
+				care.advanceCarePlan().advanceCarePlan().name(), care.advanceCarePlan().respect().name(),
+				care.advanceCarePlan().heldWhere(),
+				care.frailtyScale() == null ? "" : Integer.toString(care.frailtyScale().score().score()),
+				care.frailtyScale() == null ? "" : PlanText.formValue(care.frailtyScale().confirmedOn()))
+			.withEmptyRows();
 	}
 
 	/** The same form with one empty goal row and one empty action row at the end, for adding. */
@@ -85,12 +124,18 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 		g.add(new GoalRow("", "", "", GoalStatus.PROPOSED.name()));
 		List<ActionRow> a = new ArrayList<>(actionRows().stream().filter(r -> !r.empty()).toList());
 		a.add(new ActionRow("", "", "", "", "", ActionStatus.NOT_STARTED.name(), ""));
-		return new PlanForm(version, against, whatMatters, contingencyPlan, nextReviewDate, g, a);
+		List<CarerRow> c = new ArrayList<>(carerRows().stream().filter(r -> !r.empty()).toList());
+		c.add(new CarerRow("", "", CarerRole.CARER.name(), "", ""));
+		return new PlanForm(version, against, whatMatters, contingencyPlan, nextReviewDate, g, a, consentToShare,
+				sharedWith, agreedWith, agreedOn, c, advanceCarePlan, respect, careDocumentsHeld, frailtyScore,
+				frailtyJudgedOn);
 	}
 
 	/** The same form, to be saved against {@code current}: the version whose conflicts the user was shown. */
 	PlanForm against(long current) {
-		return new PlanForm(version, Long.toString(current), whatMatters, contingencyPlan, nextReviewDate, goals, actions);
+		return new PlanForm(version, Long.toString(current), whatMatters, contingencyPlan, nextReviewDate, goals, actions,
+				consentToShare, sharedWith, agreedWith, agreedOn, carers, advanceCarePlan, respect, careDocumentsHeld,
+				frailtyScore, frailtyJudgedOn);
 	}
 
 	/** The version the user's conflict choices were made against, if any. */
@@ -105,6 +150,38 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 
 	List<ActionRow> actionRows() {
 		return actions == null ? List.of() : actions.stream().filter(java.util.Objects::nonNull).toList();
+	}
+
+	List<CarerRow> carerRows() {
+		return carers == null ? List.of() : carers.stream().filter(java.util.Objects::nonNull).toList();
+	}
+
+	/**
+	 * The personalised care parts as typed, once Bean Validation has passed them ({@link PersonalisedCareRules}). The
+	 * Clinical Frailty Scale's confirming clinician is left blank here: the server sets it to whoever saved the score.
+	 */
+	PersonalisedCare care() {
+		PersonalisedCare.Consent consent = new PersonalisedCare.Consent(
+				TeamForms.blank(consentToShare) ? ConsentToShare.NOT_RECORDED : ConsentToShare.valueOf(consentToShare),
+				TeamForms.trimmed(sharedWith));
+		PersonalisedCare.Agreement agreement = TeamForms.blank(agreedWith) ? null
+				: new PersonalisedCare.Agreement(AgreedWith.valueOf(agreedWith), PlanText.parse(agreedOn).orElseThrow());
+		List<PersonalisedCare.Carer> carerList = carerRows().stream()
+			.filter(r -> !r.empty())
+			.map(r -> new PersonalisedCare.Carer(TeamForms.blank(r.id()) ? UUID.randomUUID().toString() : r.id().trim(),
+					TeamForms.trimmed(r.name()), CarerRole.valueOf(r.role()), TeamForms.trimmed(r.relationship()),
+					TeamForms.trimmed(r.contact())))
+			.toList();
+		PersonalisedCare.AdvanceCarePlan plans = new PersonalisedCare.AdvanceCarePlan(yesNo(advanceCarePlan),
+				yesNo(respect), TeamForms.trimmed(careDocumentsHeld));
+		PersonalisedCare.FrailtyScale scale = TeamForms.blank(frailtyScore) ? null
+				: new PersonalisedCare.FrailtyScale(ClinicalFrailtyScale.values()[Integer.parseInt(frailtyScore) - 1], "",
+						PlanText.parse(frailtyJudgedOn).orElseThrow());
+		return new PersonalisedCare(consent, agreement, carerList, plans, scale);
+	}
+
+	private static YesNo yesNo(@Nullable String value) {
+		return TeamForms.blank(value) ? YesNo.NOT_RECORDED : YesNo.valueOf(value);
 	}
 
 	/** The goals and actions someone typed, without the empty rows (for the conflict page). */
@@ -244,7 +321,7 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
-		return Optional.of(new PlanContent(matters, checkedGoals, checkedActions, contingency, review));
+		return Optional.of(new PlanContent(matters, checkedGoals, checkedActions, contingency, review, care()));
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {

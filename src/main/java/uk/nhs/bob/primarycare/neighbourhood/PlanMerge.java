@@ -16,7 +16,8 @@ import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
 
 /**
  * A three-way merge of two edits of one care plan, field by field: what matters, the contingency plan, the review date,
- * and each goal and each action (by id) are fields. A field only one side changed takes that side's value; a field both
+ * each goal, each action and each carer (by id), consent to share, who the plan was agreed with, the advance care plan
+ * and the Clinical Frailty Scale are fields. A field only one side changed takes that side's value; a field both
  * changed to different values is a conflict that a person resolves by choosing a side. Without the common base version
  * (a tampered or unknown version number) every field the two sides hold differently is a conflict: nothing is guessed.
  */
@@ -70,8 +71,26 @@ final class PlanMerge {
 				g -> g.description() + " (by " + PlanText.date(g.targetDate()) + ", " + g.status().label() + ")");
 		List<PlanAction> actions = m.items("action:", "Action", base == null ? null : byId(base.actions(), PlanAction::id),
 				byId(theirs.actions(), PlanAction::id), byId(mine.actions(), PlanAction::id), actionText);
-		return new Result(new PlanContent(whatMatters, goals, actions, contingency, review), conflicts, fromMine,
-				fromTheirs, chosenTheirs);
+		PersonalisedCare b = base == null ? null : base.care();
+		PersonalisedCare t = theirs.care();
+		PersonalisedCare y = mine.care();
+		PersonalisedCare.Consent consent = m.field("consent", "Consent to share", b == null ? null : b.consent(),
+				t.consent(), y.consent(), PersonalisedCare.Consent::describe);
+		PersonalisedCare.Agreement agreement = m.optionalField("agreement", "Agreed with", base == null,
+				b == null ? null : b.agreement(), t.agreement(), y.agreement(),
+				a -> a == null ? "Not recorded" : a.describe());
+		List<PersonalisedCare.Carer> carers = m.items("carer:", "Carer or next of kin",
+				b == null ? null : byId(b.carers(), PersonalisedCare.Carer::id), byId(t.carers(), PersonalisedCare.Carer::id),
+				byId(y.carers(), PersonalisedCare.Carer::id), PersonalisedCare.Carer::describe);
+		PersonalisedCare.AdvanceCarePlan advance = m.field("advanceCarePlan", "Advance care plan and ReSPECT",
+				b == null ? null : b.advanceCarePlan(), t.advanceCarePlan(), y.advanceCarePlan(),
+				PersonalisedCare.AdvanceCarePlan::describe);
+		PersonalisedCare.FrailtyScale scale = m.optionalField("frailtyScale", "Clinical Frailty Scale", base == null,
+				b == null ? null : b.frailtyScale(), t.frailtyScale(), y.frailtyScale(),
+				f -> f == null ? "Not recorded" : f.describe());
+		PersonalisedCare care = new PersonalisedCare(consent, agreement, carers, advance, scale);
+		return new Result(new PlanContent(whatMatters, goals, actions, contingency, review, care), conflicts,
+				fromMine, fromTheirs, chosenTheirs);
 	}
 
 	private static String text(String value) {

@@ -166,6 +166,31 @@ public class Referrals {
 		return list;
 	}
 
+	/**
+	 * One referral the user made, audited as a view of the person (for the referrer reading its status); empty when
+	 * there is none or another referrer made it (whose referrals are not the user's to read).
+	 */
+	@Transactional
+	Optional<Referral> ownReferral(UUID id, StaffUser referrer, String page) {
+		Optional<Referral> found = find(id).filter(r -> r.referredBy().equalsIgnoreCase(referrer.username()));
+		found.ifPresent(r -> auditLog.recordView(referrer.username(), new NhsNumber(r.nhsNumber()), page,
+				"Direct care: the status of the user's own referral"));
+		return found;
+	}
+
+	/** The referrals a user made of one person, newest first (audited). */
+	@Transactional
+	List<Referral> madeBy(StaffUser referrer, NhsNumber nhsNumber, String page) {
+		List<Referral> list = jdbc.sql(SELECT + "WHERE lower(r.referred_by) = lower(?) AND r.nhs_number = ? "
+				+ "ORDER BY r.referred_at DESC")
+			.params(referrer.username(), nhsNumber.value())
+			.query((rs, i) -> referral(rs))
+			.list();
+		auditLog.recordViews(referrer.username(), list.stream().map(r -> new NhsNumber(r.nhsNumber())).toList(),
+				page, "Direct care: the user's own referrals");
+		return list;
+	}
+
 	/** A team's queue of waiting referrals, urgent first, then oldest first (members only, audited). */
 	@Transactional
 	List<Referral> queue(Team team, StaffUser user, String page) {
@@ -230,21 +255,24 @@ public class Referrals {
 		return query("WHERE r.id = ?", id).stream().findFirst();
 	}
 
+	private static final String SELECT = """
+			SELECT r.id, r.team_id, t.name, t.site_code, r.nhs_number, r.practice_code, r.reason, r.urgency,
+			       r.referred_by, r.referrer_name, r.referred_at, r.status, r.decided_by, r.decided_at,
+			       r.decline_reason, r.caseload_entry_id
+			FROM neighbourhood.referral r JOIN neighbourhood.team t ON t.id = r.team_id
+			""";
+
 	private List<Referral> query(String where, Object param) {
-		return jdbc.sql("""
-				SELECT r.id, r.team_id, t.name, t.site_code, r.nhs_number, r.practice_code, r.reason, r.urgency,
-				       r.referred_by, r.referrer_name, r.referred_at, r.status, r.decided_by, r.decided_at,
-				       r.decline_reason, r.caseload_entry_id
-				FROM neighbourhood.referral r JOIN neighbourhood.team t ON t.id = r.team_id
-				""" + where)
-			.param(param)
-			.query((rs, i) -> new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-					ReferralUrgency.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
-					rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13),
-					rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
-					rs.getObject(16, UUID.class)))
-			.list();
+		return jdbc.sql(SELECT + where).param(param).query((rs, i) -> referral(rs)).list();
+	}
+
+	private static Referral referral(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+				ReferralUrgency.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+				rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13),
+				rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
+				rs.getObject(16, UUID.class));
 	}
 
 	private static String abbreviate(String text) {

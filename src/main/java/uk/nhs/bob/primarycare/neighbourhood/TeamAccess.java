@@ -55,6 +55,22 @@ class TeamAccess {
 		return members.findFirstByTeamIdAndActiveTrueAndUsernameIgnoreCase(team.getId(), user.username());
 	}
 
+	/**
+	 * The user's place on a member list the caller has already read (the team's whole list, past members too), so
+	 * that a page that shows the list as well reads it once.
+	 */
+	static Optional<TeamMember> membership(StaffUser user, List<TeamMember> teamList) {
+		if (user.hasRole(Role.API_CLIENT)) {
+			return Optional.empty();
+		}
+		return teamList.stream().filter(m -> m.is(user.username())).findFirst();
+	}
+
+	/** {@link #canEdit(StaffUser, Team)} on a member list already read. */
+	static boolean canEdit(StaffUser user, List<TeamMember> teamList) {
+		return membership(user, teamList).map(m -> m.getTeamRole().edits()).orElse(false);
+	}
+
 	/** Whether the user is on the team's member list (in any team role). */
 	boolean isMember(StaffUser user, Team team) {
 		return membership(user, team).isPresent();
@@ -105,11 +121,16 @@ class TeamAccess {
 	 * never an API) and only while the user may still use it (a grant made before a change of role or scope lapses).
 	 */
 	Optional<Access> readAccess(StaffUser user, Team team, CaseloadEntry entry, boolean onScreen) {
+		return readAccess(user, entry, onScreen, members.findByTeamIdOrderByName(team.getId()));
+	}
+
+	/** As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, on the team's member list already read. */
+	Optional<Access> readAccess(StaffUser user, CaseloadEntry entry, boolean onScreen, List<TeamMember> teamList) {
 		if (!onScreen && user.hasRole(Role.API_CLIENT)) {
 			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
 			return Optional.of(new Access("System (API client): care plan for direct care", false));
 		}
-		Optional<TeamMember> member = membership(user, team);
+		Optional<TeamMember> member = membership(user, teamList);
 		if (member.isPresent()) {
 			return Optional.of(new Access("Direct care: INT member (" + member.get().getTeamRole().label() + ")",
 					false));

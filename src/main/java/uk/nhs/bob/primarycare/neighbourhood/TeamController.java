@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -277,7 +278,7 @@ class TeamController {
 	}
 
 	@PostMapping("/teams/{siteCode}/cohorts")
-	String addCohort(@PathVariable String siteCode, @ModelAttribute("form") CohortForm form, BindingResult errors,
+	String addCohort(@PathVariable String siteCode, @Valid @ModelAttribute("form") CohortForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		Team team = team(siteCode);
 		requireConfigurer(staffUsers.currentUser(), team);
@@ -300,7 +301,7 @@ class TeamController {
 	}
 
 	@PostMapping("/teams/{siteCode}/cohorts/{id}")
-	String saveCohort(@PathVariable String siteCode, @PathVariable UUID id, @ModelAttribute("form") CohortForm form,
+	String saveCohort(@PathVariable String siteCode, @PathVariable UUID id, @Valid @ModelAttribute("form") CohortForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Team team = team(siteCode);
 		requireConfigurer(staffUsers.currentUser(), team);
@@ -319,7 +320,8 @@ class TeamController {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			CohortDefinition latest = definition(team, id);
 			CohortForm kept = new CohortForm(form.name(), form.minimumFrailty(), form.minimumLongTermConditions(),
-					form.unplannedAdmissionRequired(), form.mostDeprivedQuintiles(), Long.toString(latest.version()));
+					form.unplannedAdmissionRequired(), form.mostDeprivedQuintiles(), Long.toString(latest.version()),
+					form.minimumAeAttendances(), form.register());
 			BindingResult conflict = new org.springframework.validation.BeanPropertyBindingResult(kept, "form");
 			conflict.reject("conflict", COHORT_CONFLICT);
 			model.addAttribute("form", kept);
@@ -366,6 +368,11 @@ class TeamController {
 		quintiles.put("2", "Most deprived 40% (quintiles 1 and 2)");
 		quintiles.put("3", "Most deprived 60% (quintiles 1 to 3)");
 		quintiles.put("4", "Most deprived 80% (quintiles 1 to 4)");
+		Map<String, String> registers = new LinkedHashMap<>();
+		for (uk.nhs.bob.primarycare.population.Register register : uk.nhs.bob.primarycare.population.Register.values()) {
+			registers.put(register.name(), register.title() + " (" + register.name() + ")");
+		}
+		model.addAttribute("registerOptions", registers);
 		model.addAttribute("quintileOptions", quintiles);
 		return VIEW_COHORT_FORM;
 	}

@@ -2,11 +2,13 @@ package uk.nhs.bob.primarycare.neighbourhood;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.BindingResult;
 
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
+import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /** The small forms of the team pages, each checking itself into the binding result. */
@@ -138,7 +140,16 @@ final class TeamForms {
 	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */
 	record CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
 			@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
-			@Nullable String version) {
+			@Nullable String version,
+			@Pattern(regexp = "|\\s*([1-9]|10)\\s*", message = "Number of A&E attendances must be a whole number from 1 to 10") @Nullable String minimumAeAttendances,
+			@RegisterName @Nullable String register) {
+
+		CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
+				@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
+				@Nullable String version) {
+			this(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired, mostDeprivedQuintiles,
+					version, "", "");
+		}
 
 		static CohortForm empty() {
 			return new CohortForm("", "", "", false, "", "0");
@@ -159,7 +170,9 @@ final class TeamForms {
 					c.minimumLongTermConditions() == null ? "" : c.minimumLongTermConditions().toString(),
 					c.unplannedAdmissionRequired(),
 					c.mostDeprivedQuintiles() == null ? "" : c.mostDeprivedQuintiles().toString(),
-					Long.toString(definition.version()));
+					Long.toString(definition.version()),
+					c.minimumAeAttendances() == null ? "" : c.minimumAeAttendances().toString(),
+					c.register() == null ? "" : c.register().name());
 		}
 
 		Optional<CohortCriteria> check(BindingResult errors) {
@@ -185,13 +198,18 @@ final class TeamForms {
 					"Number of long-term conditions must be a whole number from 1 to 10", errors);
 			Integer quintiles = number(mostDeprivedQuintiles, "mostDeprivedQuintiles", 1, 4,
 					"Choose how many of the most deprived quintiles to include, from 1 to 4", errors);
-			if (!errors.hasErrors() && frailty == null && conditions == null && !admissionRequired()) {
-				errors.rejectValue("minimumFrailty", "none", "Choose at least one of frailty, long-term conditions "
-						+ "or an unplanned admission: deprivation alone is not a cohort");
+			// both were checked by their constraints: an unreadable value has its error already and counts as unset
+			Integer attendances = blank(minimumAeAttendances) || !minimumAeAttendances.trim().matches("\\d{1,2}") ? null
+					: Integer.valueOf(minimumAeAttendances.trim());
+			Register onRegister = RegisterName.Validator.register(register).orElse(null);
+			if (!errors.hasErrors() && frailty == null && conditions == null && !admissionRequired()
+					&& attendances == null && onRegister == null) {
+				errors.rejectValue("minimumFrailty", "none", "Choose at least one of frailty, long-term conditions, "
+						+ "an unplanned admission, A&E attendances or a register: deprivation alone is not a cohort");
 			}
 			return errors.hasErrors() ? Optional.empty()
 					: Optional.of(new CohortCriteria(name.trim(), frailty, conditions, admissionRequired(),
-							quintiles));
+							quintiles, attendances, onRegister));
 		}
 
 		private static @Nullable Integer number(@Nullable String text, String field, int min, int max, String message,

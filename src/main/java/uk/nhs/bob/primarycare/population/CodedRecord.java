@@ -132,11 +132,20 @@ public record CodedRecord(List<Problem> problems, List<Observation> observations
 
 	}
 
-	/** A hospital admission; {@code planned} is null when the source did not say whether it was an emergency. */
-	public record Admission(LocalDate date, @Nullable Boolean planned, String reason) {
+	/**
+	 * A hospital encounter: an admission ({@code planned} is null when the source did not say whether it was an
+	 * emergency), or, when {@code emergencyAttendance}, an attendance at an emergency department (A&amp;E) that is not
+	 * itself an admission.
+	 */
+	public record Admission(LocalDate date, @Nullable Boolean planned, String reason, boolean emergencyAttendance) {
 
+		public Admission(LocalDate date, @Nullable Boolean planned, String reason) {
+			this(date, planned, reason, false);
+		}
+
+		/** An admission that was an emergency (an A&amp;E attendance alone is not an admission). */
 		public boolean unplanned() {
-			return Boolean.FALSE.equals(planned);
+			return !emergencyAttendance && Boolean.FALSE.equals(planned);
 		}
 
 	}

@@ -22,10 +22,13 @@ final class FhirCodeMap {
 
 	static final String RESOURCE = "/population/fhir-code-map.csv";
 
-	/** An encounter class that is an admission: an emergency by its class, or one whose urgency it must state. */
+	/**
+	 * An encounter class that is kept: an emergency department (A&amp;E) attendance, or an admission whose urgency the
+	 * encounter must state.
+	 */
 	enum AdmissionClass {
 
-		UNPLANNED, ADMISSION
+		ATTENDANCE, ADMISSION
 
 	}
 
@@ -53,8 +56,11 @@ final class FhirCodeMap {
 			switch (cols[0]) {
 				case "ethnicity" -> ethnicities.put(key,
 						Ethnicity.ofCode(target).orElseThrow(() -> new IllegalStateException("No ethnicity " + target)));
-				case "encounter" -> admissionClasses.put(key,
-						"unplanned".equals(target) ? AdmissionClass.UNPLANNED : AdmissionClass.ADMISSION);
+				case "encounter" -> admissionClasses.put(key, switch (target) {
+					case "attendance" -> AdmissionClass.ATTENDANCE;
+					case "admission" -> AdmissionClass.ADMISSION;
+					default -> throw new IllegalStateException("FHIR code map line " + number + ": attendance or admission");
+				});
 				case "encounter-priority" -> priorities.put(key, planned(target, number));
 				case "admit-source" -> admitSources.put(key, planned(target, number));
 				default -> throw new IllegalStateException("FHIR code map line " + number + ": unknown kind " + cols[0]);

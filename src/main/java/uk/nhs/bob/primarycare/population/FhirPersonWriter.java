@@ -338,10 +338,10 @@ class FhirPersonWriter {
 			Admission a = row.value();
 			created += jdbc.sql("""
 					INSERT INTO population.admission (nhs_number, line, admitted_on, planned, reason, source_system,
-					  source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+					  source_id, emergency_attendance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source_system, source_id) DO NOTHING""")
 				.params(nhs, ++line, a.date(), new SqlParameterValue(java.sql.Types.BOOLEAN, a.planned()), a.reason(),
-						row.source().system(), row.source().id())
+						row.source().system(), row.source().id(), a.emergencyAttendance())
 				.update();
 		}
 		return created;

@@ -423,9 +423,10 @@ final class FhirResourceMapper {
 	}
 
 	/**
-	 * An inpatient or emergency encounter as a hospital admission. An emergency class is unplanned; for an inpatient
-	 * class the encounter's priority, then its admission source, says whether it was planned; when neither says, the
-	 * admission is kept as not stated rather than guessed.
+	 * An inpatient encounter as a hospital admission, an emergency one as an A&amp;E attendance (not an admission: someone
+	 * admitted from A&amp;E has an inpatient encounter too). For an inpatient class the encounter's priority, then its
+	 * admission source, says whether it was planned; when neither says, the admission is kept as not stated rather than
+	 * guessed.
 	 */
 	FhirMapping encounter(@Nullable String fullUrl, Encounter encounter) {
 		Optional<FhirCodeMap.AdmissionClass> admission = codes.admission(encounter.getClass_().getSystem(),
@@ -443,7 +444,8 @@ final class FhirResourceMapper {
 		if (!encounter.getPeriod().hasStart()) {
 			return new Skip("Encounter has no start date");
 		}
-		Boolean planned = admission.get() == FhirCodeMap.AdmissionClass.UNPLANNED ? Boolean.FALSE : null;
+		boolean attendance = admission.get() == FhirCodeMap.AdmissionClass.ATTENDANCE;
+		Boolean planned = attendance ? Boolean.FALSE : null;
 		if (planned == null) {
 			planned = encounter.getPriority()
 				.getCoding()
@@ -462,8 +464,10 @@ final class FhirResourceMapper {
 		}
 		String reason = encounter.hasReasonCode() ? describe(encounter.getReasonCodeFirstRep())
 				: encounter.hasType() ? describe(encounter.getTypeFirstRep())
-						: Boolean.FALSE.equals(planned) ? "Emergency admission" : "Inpatient admission";
-		Admission row = new Admission(date(encounter.getPeriod().getStartElement()), planned, truncate(reason, 120));
+						: attendance ? "A&E attendance"
+								: Boolean.FALSE.equals(planned) ? "Emergency admission" : "Inpatient admission";
+		Admission row = new Admission(date(encounter.getPeriod().getStartElement()), planned, truncate(reason, 120),
+				attendance);
 		return new Rows(reference(encounter.getSubject()), List.of(
 				new Row<>(SourceId.of(fullUrl, "Encounter", encounter.getIdElement().getIdPart()), row)));
 	}

@@ -55,8 +55,8 @@ public class Population {
 	private static final String MEDICATION_COLUMNS = "SELECT nhs_number, code_system, code, name, start_date, end_date "
 			+ "FROM population.medication";
 
-	private static final String ADMISSION_COLUMNS = "SELECT nhs_number, admitted_on, planned, reason "
-			+ "FROM population.admission";
+	private static final String ADMISSION_COLUMNS = "SELECT nhs_number, admitted_on, planned, reason, "
+			+ "emergency_attendance FROM population.admission";
 
 	private static final String RANGE = " WHERE nhs_number >= ? AND nhs_number < ? ORDER BY nhs_number, line";
 
@@ -430,7 +430,7 @@ public class Population {
 
 	private static Admission admission(ResultSet rs) throws SQLException {
 		return new Admission(rs.getObject("admitted_on", LocalDate.class), (Boolean) rs.getObject("planned"),
-				rs.getString("reason"));
+				rs.getString("reason"), rs.getBoolean("emergency_attendance"));
 	}
 
 	/**

@@ -695,6 +695,29 @@ final class PopulationGenerator {
 			if (age >= 50 && chance(0.04)) {
 				admissions.add(new Admission(daysAgo(1, 1095), true, Draw.pick(random, PLANNED_REASONS)));
 			}
+			emergencyAttendances();
+		}
+
+		/**
+		 * A&amp;E attendances, drawn after everything else so that adding them left the rest of each person as it was:
+		 * most emergency admissions come through A&amp;E (an attendance the same day), and older people with several
+		 * conditions attend without being admitted too.
+		 */
+		private void emergencyAttendances() {
+			List<Admission> attendances = new ArrayList<>();
+			for (Admission admission : admissions) {
+				if (admission.unplanned() && chance(0.7)) {
+					attendances.add(new Admission(admission.date(), false, admission.reason(), true));
+				}
+			}
+			double chance = age >= 65 ? Math.min(0.5, 0.05 + 0.03 * problems.size()) : problems.size() >= 2 ? 0.06 : 0.03;
+			if (chance(chance)) {
+				int count = 1 + Draw.weighted(random, new double[] { 60, 25, 15 });
+				for (int i = 0; i < count; i++) {
+					attendances.add(new Admission(daysAgo(1, 730), false, Draw.pick(random, UNPLANNED_REASONS), true));
+				}
+			}
+			admissions.addAll(attendances);
 		}
 
 		private boolean chance(double probability) {

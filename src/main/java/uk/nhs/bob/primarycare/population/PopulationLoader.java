@@ -32,7 +32,7 @@ final class PopulationLoader {
 			"COPY population.problem (nhs_number, line, code, term, onset_date, resolved_date) FROM STDIN",
 			"COPY population.observation (nhs_number, line, code, value, unit, observed_on, setting) FROM STDIN",
 			"COPY population.medication (nhs_number, line, name, code, start_date, end_date) FROM STDIN",
-			"COPY population.admission (nhs_number, line, admitted_on, planned, reason) FROM STDIN" };
+			"COPY population.admission (nhs_number, line, admitted_on, planned, reason, emergency_attendance) FROM STDIN" };
 
 	/** Counts of what was loaded. */
 	record Loaded(long people, long rows) {
@@ -248,6 +248,8 @@ final class PopulationLoader {
 					.raw(a.planned() == null ? "\\N" : a.planned() ? "t" : "f")
 					.tab()
 					.text(a.reason())
+					.tab()
+					.raw(a.emergencyAttendance() ? "t" : "f")
 					.end();
 			}
 			people++;

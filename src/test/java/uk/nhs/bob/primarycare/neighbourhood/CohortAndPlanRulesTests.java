@@ -24,7 +24,24 @@ class CohortAndPlanRulesTests {
 	static Candidates.Profile profile(@Nullable FrailtyCategory category, int conditions, int admissions,
 			int quintile) {
 		return new Candidates.Profile("9990000018", "K84001", 80, quintile, category == null ? null : 9, category,
-				List.of(), conditions, admissions, admissions > 0 ? LocalDate.now().minusMonths(2) : null, "fp", "v1");
+				List.of(), conditions, admissions, admissions > 0 ? LocalDate.now().minusMonths(2) : null, "fp", "v1", 0,
+				null, java.util.Set.of());
+	}
+
+	@ParameterizedTest(name = "attendances={0} registers={1} -> {2}")
+	@CsvSource({ "2, DEM, true", "3, DEM;HF, true", "1, DEM, false", "2, HF, false", "0, '', false" })
+	void aeAttendancesAndARegister(int attendances, String registers, boolean expected) {
+		CohortCriteria criteria = new CohortCriteria("Dementia, frequent A&E", null, null, false, null, 2,
+				uk.nhs.bob.primarycare.population.Register.DEM);
+		java.util.Set<uk.nhs.bob.primarycare.population.Register> on = registers.isEmpty() ? java.util.Set.of()
+				: java.util.Arrays.stream(registers.split(";"))
+					.map(uk.nhs.bob.primarycare.population.Register::valueOf)
+					.collect(java.util.stream.Collectors.toSet());
+		Candidates.Profile profile = new Candidates.Profile("9990000018", "K84001", 70, 3, null, null, List.of(), 1, 0,
+				null, "fp", "v1", attendances, attendances > 0 ? LocalDate.now().minusMonths(1) : null, on);
+		assertThat(criteria.matches(profile)).isEqualTo(expected);
+		assertThat(criteria.describe()).containsExactly("2 or more A&E attendances in the last 12 months",
+				"On the Dementia register (DEM)");
 	}
 
 	@ParameterizedTest(name = "{0} conditions={1} admissions={2} quintile={3} -> {4}")
@@ -68,12 +85,14 @@ class CohortAndPlanRulesTests {
 	@Test
 	void theFingerprintChangesWithAnyQualifyingFactAndOnlyThen() {
 		LocalDate admitted = LocalDate.of(2026, 5, 1);
-		String base = FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 2);
-		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 2)).isEqualTo(base);
-		assertThat(FrailtyRegister.fingerprint("1,10,20,33", 3, 1, admitted, 2)).isNotEqualTo(base);
-		assertThat(FrailtyRegister.fingerprint("1,10,20", 4, 1, admitted, 2)).isNotEqualTo(base);
-		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 2, admitted.plusDays(40), 2)).isNotEqualTo(base);
-		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 1)).isNotEqualTo(base);
+		String base = FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 2, 0, null);
+		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 2, 0, null)).isEqualTo(base);
+		assertThat(FrailtyRegister.fingerprint("1,10,20,33", 3, 1, admitted, 2, 0, null)).isNotEqualTo(base);
+		assertThat(FrailtyRegister.fingerprint("1,10,20", 4, 1, admitted, 2, 0, null)).isNotEqualTo(base);
+		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 2, admitted.plusDays(40), 2, 0, null)).isNotEqualTo(base);
+		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 1, 0, null)).isNotEqualTo(base);
+		assertThat(FrailtyRegister.fingerprint("1,10,20", 3, 1, admitted, 2, 1, admitted)).as("an A&E attendance")
+			.isNotEqualTo(base);
 	}
 
 	@Test

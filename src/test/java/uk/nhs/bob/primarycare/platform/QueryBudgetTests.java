@@ -65,8 +65,8 @@ class QueryBudgetTests {
 			supervisor    | /                                    | 3
 			supervisor    | /triage/supervision                  | 6
 			neighbourhood | /                                    | 3
-			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 11
-			neighbourhood | /neighbourhood/care-plans/{entry}    | 16
+			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 9
+			neighbourhood | /neighbourhood/care-plans/{entry}    | 14
 			delivery      | /                                    | 3
 			delivery      | /programme                           | 8
 			delivery      | /programme/sites/{site}              | 29

@@ -106,10 +106,11 @@ class FhirEndpointTests {
 		CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
 		assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
 			.containsExactlyInAnyOrder("CarePlan", "Observation", "OperationDefinition", "Patient",
-					"StructureDefinition");
+					"ServiceRequest", "StructureDefinition");
 		assertThat(interactions(rest, "Patient")).containsExactlyInAnyOrder("read", "search-type");
 		assertThat(interactions(rest, "Observation")).containsExactlyInAnyOrder("create", "read", "search-type");
 		assertThat(interactions(rest, "CarePlan")).containsExactlyInAnyOrder("read", "search-type");
+		assertThat(interactions(rest, "ServiceRequest")).containsExactlyInAnyOrder("create", "read", "search-type");
 		assertThat(searchParams(rest, "Patient")).containsExactly("identifier");
 		assertThat(searchParams(rest, "Observation")).contains("patient", "code");
 		assertThat(searchParams(rest, "CarePlan")).contains("patient", "status", "_lastUpdated");

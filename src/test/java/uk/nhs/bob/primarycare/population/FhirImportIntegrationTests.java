@@ -105,10 +105,14 @@ class FhirImportIntegrationTests {
 			assertThat(problem.onset()).isEqualTo(LocalDate.of(2021, 11, 26));
 			assertThat(problem.resolved()).isEqualTo(LocalDate.of(2021, 12, 17));
 		});
-		// the emergency encounters are unplanned; the inpatient stay does not say, so it is kept as not stated
+		// the emergency encounters are A&E attendances; the inpatient stay does not say, so it is kept as not stated
 		assertThat(record.admissions()).extracting(CodedRecord.Admission::planned).contains(false).containsNull()
 			.doesNotContain(true);
 		assertThat(record.admissions()).hasSize(3);
+		assertThat(record.admissions()).filteredOn(CodedRecord.Admission::emergencyAttendance)
+			.extracting(CodedRecord.Admission::date)
+			.containsExactlyInAnyOrder(LocalDate.of(2017, 4, 16), LocalDate.of(2023, 4, 15));
+		assertThat(record.admissions()).noneMatch(CodedRecord.Admission::unplanned);
 
 		OperationOutcome again = post(bundle, "?allocateTestNhsNumbers=true&practice=" + practice.odsCode().value());
 		assertThat(count(again, "peopleCreated")).isZero();

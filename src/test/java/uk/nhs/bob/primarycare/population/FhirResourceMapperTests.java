@@ -260,9 +260,10 @@ class FhirResourceMapperTests {
 	}
 
 	@Test
-	void emergencyEncountersAreUnplannedAndInpatientOnesAsTheEncounterSays() {
+	void emergencyEncountersAreAttendancesAndInpatientOnesAdmissionsAsTheEncounterSays() {
 		Admission emergency = admission(encounter("EMER"));
-		assertThat(emergency).isEqualTo(new Admission(LocalDate.of(2017, 4, 16), false, "Myocardial infarction"));
+		assertThat(emergency).isEqualTo(new Admission(LocalDate.of(2017, 4, 16), false, "Myocardial infarction", true));
+		assertThat(emergency.unplanned()).as("an A&E attendance is not an admission").isFalse();
 		assertThat(admission(encounter("IMP")).planned()).as("an inpatient stay that does not say").isNull();
 		Encounter urgent = encounter("IMP");
 		urgent.setPriority(new CodeableConcept().addCoding(
