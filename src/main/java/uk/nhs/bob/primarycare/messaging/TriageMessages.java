@@ -35,6 +35,8 @@ import uk.nhs.bob.primarycare.triage.TriageRequestSummary;
 @Component
 class TriageMessages {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TriageMessages.class);
+
 	/** A confirmation or outcome made later than this after the fact would confuse more than help. */
 	static final Duration TOO_LATE = Duration.ofDays(1);
 
@@ -67,7 +69,11 @@ class TriageMessages {
 		if (!event.fromOnlineForm()) {
 			return;
 		}
-		TriageRequestSummary request = requests.find(event.requestId()).orElseThrow();
+		TriageRequestSummary request = requests.find(event.requestId()).orElse(null);
+		if (request == null) {
+			unknown(event.requestId());
+			return;
+		}
 		Route route = late(request.receivedAt()) ? Route.outOfDate(tooLate("received"))
 				: routing.forRequest(request, List.of(Channel.SMS, Channel.EMAIL));
 		recorder.record(draft(MessageKind.FORM_CONFIRMATION, request, route, confirmation(request)));
@@ -75,7 +81,11 @@ class TriageMessages {
 
 	@ApplicationModuleListener
 	void on(TriageRequestCompleted event) {
-		TriageRequestSummary request = requests.find(event.requestId()).orElseThrow();
+		TriageRequestSummary request = requests.find(event.requestId()).orElse(null);
+		if (request == null) {
+			unknown(event.requestId());
+			return;
+		}
 		Disposition disposition = request.decidedDisposition();
 		if (disposition == null) {
 			return;
@@ -92,6 +102,14 @@ class TriageMessages {
 		}
 		recorder.record(draft(MessageKind.TRIAGE_OUTCOME, request, route,
 				outcome(request, disposition, LocalDateTime.ofInstant(event.completedAt(), ServiceDirectory.UK_TIME))));
+	}
+
+	/**
+	 * An event about a request triage does not hold: nothing can be sent, and a retry would fail the same way, so the
+	 * event is completed with a warning rather than left to be resubmitted for ever.
+	 */
+	private static void unknown(java.util.UUID requestId) {
+		log.warn("No triage request {} for a triage event: no message made", requestId);
 	}
 
 	/** The confirmation's fields: the reference, what happens next and by when, and what to do if it gets worse. */

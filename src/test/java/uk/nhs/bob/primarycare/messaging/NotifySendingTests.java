@@ -349,6 +349,22 @@ class NotifySendingTests {
 		assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
 	}
 
+	@Test
+	void anEventAboutARequestTriageDoesNotHoldIsCompletedNotLeftToFailForEver() {
+		UUID unknown = UUID.randomUUID();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
+				new uk.nhs.bob.primarycare.triage.TriageRequestCompleted(unknown, "BK-AYL", "14Y",
+						java.time.LocalDate.now(), "PHARMACY_FIRST", true, false, false, 60, java.time.Instant.now())));
+		MessagingTestData.eventually(() -> jdbc.sql("""
+				SELECT count(*) FROM events.event_publication
+				WHERE listener_id LIKE '%TriageMessages%' AND serialized_event LIKE ? AND completion_date IS NOT NULL""")
+			.param("%" + unknown + "%")
+			.query(Long.class)
+			.single(), count -> count == 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE request_id = ?").param(unknown)
+			.query(Long.class).single()).isZero();
+	}
+
 	/** A coordinator's text message with this reference, straight into the recorder. */
 	void record(String reference) {
 		new TransactionTemplate(transactions).executeWithoutResult(status -> recorder.record(new Draft(
