@@ -106,7 +106,21 @@ class CarePlanLetter {
 		sections.add(new String[] { "If things get worse",
 				plan.contingencyPlan().isBlank() ? "Call 111, or 999 in an emergency." : plan.contingencyPlan() });
 		sections.add(new String[] { "Next review", nextReview(plan) });
+		sections.add(new String[] { "About this plan", about(plan) });
 		return sections;
+	}
+
+	/** The personalised care and support planning parts: sharing, agreement, carers, advance care plan, frailty. */
+	static String about(AgreedCarePlan plan) {
+		AgreedCarePlan.AboutThePlan about = plan.about();
+		List<String> lines = new ArrayList<>();
+		lines.add("Sharing this plan: " + about.consentToShare());
+		lines.add("Agreed with: " + (about.agreedWith() == null ? "not recorded" : about.agreedWith()));
+		lines.add("Carers and next of kin: " + (about.carers().isEmpty() ? "none recorded"
+				: String.join("; ", about.carers())));
+		lines.add(about.advanceCarePlan());
+		lines.add("Clinical Frailty Scale: " + (about.frailtyScale() == null ? "not recorded" : about.frailtyScale()));
+		return String.join("\n", lines);
 	}
 
 	static String goals(AgreedCarePlan plan) {

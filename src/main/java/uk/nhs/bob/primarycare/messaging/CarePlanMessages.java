@@ -104,6 +104,7 @@ class CarePlanMessages {
 		fields.put("next_review", plan.nextReviewDate() == null ? "a date your team will agree with you"
 				: Routing.DAY.format(plan.nextReviewDate()));
 		fields.put("keyworker", plan.keyworker() == null ? "not yet named" : plan.keyworker());
+		fields.put("about_the_plan", CarePlanLetter.about(plan));
 		return fields;
 	}
 

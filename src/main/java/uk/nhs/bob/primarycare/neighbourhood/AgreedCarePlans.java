@@ -54,8 +54,16 @@ public class AgreedCarePlans {
 								: a.ownerOrganisation() == null ? "" : a.ownerOrganisation();
 						return new AgreedCarePlan.Action(a.description(), ownerName, a.dueDate(), a.status().label());
 					}).toList(), plan.contingencyPlan(), plan.nextReviewDate(),
-					keyworker == null ? null : keyworker.describe());
+					keyworker == null ? null : keyworker.describe(), about(plan.care()));
 		});
+	}
+
+	private static AgreedCarePlan.AboutThePlan about(PersonalisedCare care) {
+		return new AgreedCarePlan.AboutThePlan(care.consent().describe(),
+				care.agreement() == null ? null : care.agreement().describe(),
+				care.carers().stream().map(PersonalisedCare.Carer::describe).toList(),
+				care.advanceCarePlan().describe(),
+				care.frailtyScale() == null ? null : care.frailtyScale().describe());
 	}
 
 }

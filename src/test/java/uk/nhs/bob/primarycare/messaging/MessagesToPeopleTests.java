@@ -226,7 +226,10 @@ class MessagesToPeopleTests {
 			.single();
 		assertThat(email.path("personalisation").path("what_matters").asString()).isEqualTo(whatMatters);
 		assertThat(email.path("personalisation").propertyNames()).contains("goals", "actions", "contingency_plan",
-				"next_review", "keyworker", "team_name", "agreed_on", "name");
+				"next_review", "keyworker", "team_name", "agreed_on", "name", "about_the_plan");
+		// the personalised care and support planning parts travel with the copy, "not recorded" where missing
+		assertThat(email.path("personalisation").path("about_the_plan").asString()).contains("Sharing this plan: ",
+				"Agreed with: ", "Carers and next of kin: ", "ReSPECT form: ", "Clinical Frailty Scale: ");
 
 		LoggedRequest letterSend = last(FakeNotify.sendsWithReference(letterReference));
 		assertThat(letterSend.getUrl()).isEqualTo("/v2/notifications/letter");

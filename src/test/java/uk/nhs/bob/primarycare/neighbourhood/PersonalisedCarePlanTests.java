@@ -182,9 +182,12 @@ class PersonalisedCarePlanTests {
 		assertThat(mvc.post().uri(plan + "/send-copy").with(member()).with(csrf())).hasStatus3xxRedirection()
 			.flash()
 			.containsEntry("stale", "Agree the plan with the person before sending them a copy");
+		PersonalisedCare care = new PersonalisedCare(PersonalisedCare.Consent.NOT_RECORDED, null,
+				List.of(new PersonalisedCare.Carer("c1", "Ann Example", CarerRole.CARER, "Daughter", "07700 900123")),
+				PersonalisedCare.AdvanceCarePlan.NOT_RECORDED, null);
 		CaseloadEntry saved = caseload.savePlan(entry.getId(), 0, new PlanContent("Home", List.of(
 				new PlanContent.Goal("g1", "Walk", LocalDate.now().plusMonths(2), GoalStatus.PROPOSED)), List.of(), "",
-				LocalDate.now().plusMonths(3)), "neighbourhood");
+				LocalDate.now().plusMonths(3)).withCare(care), "neighbourhood");
 		caseload.changeStatus(entry.getId(), saved.getVersion(), CaseloadStatus.PLAN_AGREED, "neighbourhood");
 		for (int i = 0; i < 2; i++) {
 			assertThat(mvc.post().uri(plan + "/send-copy").with(member()).with(csrf())).hasStatus3xxRedirection();
@@ -194,6 +197,12 @@ class PersonalisedCarePlanTests {
 			.param(entry.getNhsNumber())
 			.query(Long.class)
 			.single() == 2);
+		// the copy carries the plan's personalised care and support planning parts
+		assertThat(jdbc.sql("SELECT personalisation::text FROM messaging.message WHERE kind = 'CARE_PLAN_COPY' AND nhs_number = ?")
+			.param(entry.getNhsNumber())
+			.query(String.class)
+			.list()).allSatisfy(fields -> assertThat(fields).contains("Ann Example (Carer, Daughter, 07700 900123)",
+					"Sharing this plan: "));
 		assertThat(mvc.post().uri(plan + "/send-copy").with(user("neighbourhood-bucks").roles("INT_MEMBER"))
 			.with(csrf())).hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
 	}
