@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * CVD's read API for modules that act on outreach after its event (messages to patients): one outreach by id, and a
  * person's outreach since a date. It checks no user: callers that show the result to staff check scope and audit.
  */
+@NamedInterface("outreach")
 @Component
 @Transactional(readOnly = true)
 public class OutreachRecords {

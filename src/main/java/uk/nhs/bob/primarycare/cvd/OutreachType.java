@@ -1,6 +1,9 @@
 package uk.nhs.bob.primarycare.cvd;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The outreach a worklist row can lead to. */
+@NamedInterface("outreach")
 public enum OutreachType {
 
 	PHARMACY_BP_CHECK("Invite to a community pharmacy blood pressure check"),

@@ -4,6 +4,7 @@
  * priority then deprivation, outreach and its outcome, and CVDPREVENT-style indicators.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CVD prevention",
-		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "terminology" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "terminology",
+				"triage :: person-context" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.cvd;

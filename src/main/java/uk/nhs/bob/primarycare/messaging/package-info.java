@@ -6,7 +6,8 @@
  * details and consent are kept per person. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messages to patients",
-		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "cvd",
-				"neighbourhood" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage :: events",
+				"triage :: requests", "cvd :: events", "cvd :: outreach", "neighbourhood :: events",
+				"neighbourhood :: care-plans" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.messaging;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The neighbourhood module's read API for sending a person a copy of their plan after {@link CarePlanAgreed}: one
  * plan by its care plan id. It checks no user: callers that show the result to staff check scope and audit.
  */
+@NamedInterface("care-plans")
 @Component
 @Transactional(readOnly = true)
 public class AgreedCarePlans {

@@ -4,7 +4,7 @@
  * care and support plan, and runs MDT meetings. It hears the triage and CVD modules through their events only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integrated Neighbourhood Teams",
-		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "triage", "cvd",
-				"terminology" })
+		allowedDependencies = { "shared", "directory", "identity", "audit", "population", "terminology",
+				"triage :: events", "triage :: requests", "triage :: person-context", "cvd :: events" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.neighbourhood;

@@ -4,6 +4,7 @@
  * rates only, never identifiable data, and nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Delivery programme",
-		allowedDependencies = { "shared", "directory", "identity", "triage", "neighbourhood", "cvd" })
+		allowedDependencies = { "shared", "directory", "identity", "triage :: events", "neighbourhood :: events",
+				"cvd :: events" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.programme;

@@ -1,9 +1,12 @@
 package uk.nhs.bob.primarycare.triage;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where a request is sent: the disposition codes of the navigation API. The order is the ranking of urgency: red-flag
  * dispositions sort before the others, and the queue puts the most urgent first.
  */
+@NamedInterface("requests")
 public enum Disposition {
 
 	EMERGENCY_999("Call 999", 1, true),

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
@@ -12,6 +14,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * give; the modules that hold the facts (neighbourhood, cvd) implement it, so triage depends on none of them.
  * Providers are called inside the transaction that reads the request page, which is audited for the person.
  */
+@NamedInterface("person-context")
 public interface PersonContextProvider {
 
 	/** The facts this module holds about the person, empty when it holds none. */

@@ -1,6 +1,9 @@
 package uk.nhs.bob.primarycare.triage;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What the person asks for help with: the problem codes of the navigation API, in the order forms list them. */
+@NamedInterface("requests")
 public enum PresentingProblem {
 
 	SINUSITIS("Sinusitis (blocked or painful sinuses)", true),

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A request was completed with its final disposition. No personal data: the delivery programme counts these per
  * site and ISO week ({@code weekStarting} is the Monday of the week the request was received). Whether it was right
@@ -13,6 +15,7 @@ import java.util.UUID;
  * @param awayFromGeneralPractice whether the person was sent somewhere other than a GP or practice nurse
  * @param secondsToDecision from the request being received to the triage decision
  */
+@NamedInterface("events")
 public record TriageRequestCompleted(UUID requestId, String siteCode, String placeCode, LocalDate weekStarting,
 		String disposition, boolean awayFromGeneralPractice, boolean redFlag, boolean overridden,
 		long secondsToDecision, Instant completedAt) {

@@ -3,6 +3,8 @@ package uk.nhs.bob.primarycare.triage;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
@@ -11,6 +13,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * transaction that stored it. {@code problem} is the problem's code, {@code problemLabel} what people read. Integrated Neighbourhood Teams use it to alert the keyworker of a
  * person on their caseload. {@code siteCode} is the directory code of the hub's neighbourhood site.
  */
+@NamedInterface("events")
 public record TriageRequestReceived(UUID requestId, NhsNumber nhsNumber, String siteCode, String problem,
 		boolean redFlag, Instant receivedAt, String reference, String problemLabel) {
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import uk.nhs.bob.primarycare.directory.OpeningHours;
  * the working hours of the hub it went to. It checks no user: callers that show the result to staff check scope and
  * audit the view themselves.
  */
+@NamedInterface("requests")
 @Component
 @Transactional(readOnly = true)
 public class TriageRequestSummaries {

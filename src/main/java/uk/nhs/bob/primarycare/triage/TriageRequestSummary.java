@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What another module may know about one request to tell the person about it: who it is for and how to reach them as
  * given on the request, the hub, the suggestion made at intake and, once completed, where the person was sent.
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param contactPhone the phone number given on the request, in the UK national format (0118 496 0123)
  * @param status {@code OPEN}, {@code AWAITING_SUPERVISION} or {@code COMPLETED}
  */
+@NamedInterface("requests")
 public record TriageRequestSummary(UUID id, String reference, String channel, boolean identityVerified,
 		@Nullable String nhsNumber, @Nullable String unregisteredNhsNumber, String givenName, String familyName,
 		boolean forSomeoneElse, @Nullable String contactPhone, @Nullable String practiceCode, String siteCode,
