@@ -10,7 +10,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * Which audit entries to find; every part is optional. {@code username} matches ignoring case; {@code from} is
  * inclusive and {@code until} exclusive.
  */
-public record AuditQuery(@Nullable String username, @Nullable NhsNumber nhsNumber,
+record AuditQuery(@Nullable String username, @Nullable NhsNumber nhsNumber,
 		@Nullable String requestReference, @Nullable Instant from, @Nullable Instant until) {
 
 	public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null);

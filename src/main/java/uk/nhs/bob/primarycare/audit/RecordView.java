@@ -11,6 +11,6 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * The person is named by NHS number, or by the reference of a request that has none; a refused page may name
  * neither.
  */
-public record RecordView(long id, Instant viewedAt, String username, @Nullable NhsNumber nhsNumber,
+record RecordView(long id, Instant viewedAt, String username, @Nullable NhsNumber nhsNumber,
 		@Nullable String requestReference, String page, String purpose, Outcome outcome) {
 }

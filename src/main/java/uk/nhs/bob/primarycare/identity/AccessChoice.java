@@ -9,7 +9,7 @@ import uk.nhs.bob.primarycare.shared.Role;
  * Roles at one organisation scope that a sign-in gives, and the provider's roles that gave them. Kept in the signed-in
  * user's session while they choose between several.
  */
-public record AccessChoice(Set<Role> roles, OrganisationScope scope, String scopeName, List<String> because)
+record AccessChoice(Set<Role> roles, OrganisationScope scope, String scopeName, List<String> because)
 		implements Serializable {
 
 	public String describe() {

@@ -50,7 +50,7 @@ import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
  * {@code jwkSetUrl}, {@code publicKey} and {@code adminPassword}.
  */
 @Component
-public class ApiClients {
+class ApiClients {
 
 	/** The client setting holding an uploaded public key, as a public JWK. */
 	static final String PUBLIC_KEY_SETTING = "settings.client.primarycare.public-key-jwk";

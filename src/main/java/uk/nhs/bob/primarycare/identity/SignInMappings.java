@@ -37,7 +37,7 @@ import uk.nhs.bob.primarycare.shared.Role;
  * {@code appRole}, the scope fields and {@code adminPassword}.
  */
 @Component
-public class SignInMappings {
+class SignInMappings {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInMappings.class);
 

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
  * account's username (so every page, scope check and audit entry knows them as they know a password user), with the
  * registration they used and, while they have not chosen yet, the choices of role and scope their roles gave.
  */
-public class StaffOidcUser extends DefaultOidcUser {
+class StaffOidcUser extends DefaultOidcUser {
 
 	private static final long serialVersionUID = 1L;
 

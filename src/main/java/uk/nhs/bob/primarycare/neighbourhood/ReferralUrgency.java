@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** How soon the team should look at a referral (FHIR ServiceRequest priority: urgent or routine). */
-public enum ReferralUrgency {
+enum ReferralUrgency {
 
 	URGENT("Urgent: within 2 working days"), ROUTINE("Routine: at the next MDT meeting");
 

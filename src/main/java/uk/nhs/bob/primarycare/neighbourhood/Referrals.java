@@ -30,7 +30,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * the referrer reads. {@link #refer} is the one way in, for the pages and for a FHIR ServiceRequest alike.
  */
 @Service
-public class Referrals {
+class Referrals {
 
 	/** Roles that may refer a person (with a scope covering their practice); systems act for the whole ICB. */
 	static final java.util.Set<Role> REFERRER_ROLES = java.util.EnumSet.of(Role.CARE_COORDINATOR,

@@ -44,7 +44,7 @@ import uk.nhs.bob.primarycare.population.FhirMapping.Skip;
  * because FHIR makes it all or nothing ({@link #importAllOrNothing}).
  */
 @Component
-public class FhirImport {
+class FhirImport {
 
 	/** How often the progress callback is told, in resources. */
 	static final int PROGRESS_EVERY = 250;

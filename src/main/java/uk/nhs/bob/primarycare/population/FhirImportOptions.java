@@ -9,5 +9,5 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
  * names no practice the directory knows (by ODS code) is registered there, with or without an NHS number (a Patient
  * without one is given a 999-range test NHS number); without one, such people are skipped with the reason.
  */
-public record FhirImportOptions(@Nullable OdsCode practice) {
+record FhirImportOptions(@Nullable OdsCode practice) {
 }

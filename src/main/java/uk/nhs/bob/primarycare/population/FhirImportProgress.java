@@ -2,7 +2,7 @@ package uk.nhs.bob.primarycare.population;
 
 /** Told how far a FHIR import has read, every few hundred resources and at the end. */
 @FunctionalInterface
-public interface FhirImportProgress {
+interface FhirImportProgress {
 
 	FhirImportProgress NONE = count -> {
 	};

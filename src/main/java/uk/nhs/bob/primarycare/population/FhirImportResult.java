@@ -7,7 +7,7 @@ import java.util.List;
  * blood pressure panel gives two); {@code resourcesRead} counts every entry resource in the bundle; {@code created}
  * names each person created and the NHS number they are held under (a test number when the Patient carried none).
  */
-public record FhirImportResult(int peopleCreated, int peopleUpdated, int recordsCreated, int resourcesRead,
+record FhirImportResult(int peopleCreated, int peopleUpdated, int recordsCreated, int resourcesRead,
 		List<Created> created, List<Skipped> skipped) {
 
 	public FhirImportResult {

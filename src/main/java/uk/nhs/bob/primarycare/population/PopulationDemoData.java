@@ -29,7 +29,7 @@ import uk.nhs.bob.primarycare.shared.DemoDataPart;
  */
 @Component
 @Order(20)
-public class PopulationDemoData implements DemoDataPart {
+class PopulationDemoData implements DemoDataPart {
 
 	private static final Logger log = LoggerFactory.getLogger(PopulationDemoData.class);
 

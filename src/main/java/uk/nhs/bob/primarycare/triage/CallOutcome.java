@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.triage;
 
 /** What happened when someone at the hub phoned the person about a request. */
-public enum CallOutcome {
+enum CallOutcome {
 
 	ANSWERED("Answered"), NO_ANSWER("No answer"), VOICEMAIL("Left a voicemail"), WRONG_NUMBER("Wrong number");
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * how many days ago the same person was last sent to Pharmacy First for the same problem (unanswered when never), so
  * a pack can keep a second request within days from going back to the pharmacy.
  */
-public record NavigationInput(int ageYears, Sex sex, PresentingProblem problem, Set<RedFlag> redFlags,
+record NavigationInput(int ageYears, Sex sex, PresentingProblem problem, Set<RedFlag> redFlags,
 		@Nullable Boolean pregnant, @Nullable Boolean immunosuppressed, @Nullable Boolean urinaryCatheter,
 		@Nullable Integer symptomDays, @Nullable Integer episodesLast6Months, @Nullable Integer episodesLast12Months,
 		@Nullable Integer feverPainScore, @Nullable Integer rashOnsetDays,

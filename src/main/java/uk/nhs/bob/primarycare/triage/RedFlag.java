@@ -4,7 +4,7 @@ package uk.nhs.bob.primarycare.triage;
  * The red-flag questions asked before anything else (NHS website emergency advice and NICE NG51, MECS eye red flags,
  * Pharmacy First UTI pathway kidney infection signs), with the wording people and coordinators see.
  */
-public enum RedFlag {
+enum RedFlag {
 
 	CHEST_PAIN("Chest pain: crushing or tight, spreading to the arm, neck or jaw, or with sweating or feeling sick"),
 	STROKE_SYMPTOMS("Signs of a stroke: face drooping, arm weakness or difficulty speaking"),
