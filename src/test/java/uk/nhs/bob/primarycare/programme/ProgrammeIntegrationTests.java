@@ -19,22 +19,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
-import uk.nhs.bob.primarycare.cvd.CvdIndicatorsCounted;
-import uk.nhs.bob.primarycare.cvd.CvdOutreachRecorded;
-import uk.nhs.bob.primarycare.cvd.PossibleHypertensionFound;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
-import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonAdded;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
-import uk.nhs.bob.primarycare.triage.TriageRequestNotRightFirstTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Cohort capacity (and its race), enrolment history, and the weekly feed from each module's events. */
+/**
+ * Cohort capacity (and its race), enrolment history, and fed measures. How each module's events become the weekly
+ * feed is tested on the programme module alone: {@link ProgrammeFeedModuleTests}.
+ */
 @IntegrationTest
 @org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
 class ProgrammeIntegrationTests {
@@ -156,72 +152,6 @@ class ProgrammeIntegrationTests {
 
 	private static String testSiteCode() {
 		return "T-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	@Test
-	void triageEventsFeedTheWeeklySharesAndMedian() {
-		String site = testSiteCode();
-		UUID first = UUID.randomUUID();
-		UUID second = UUID.randomUUID();
-		UUID third = UUID.randomUUID();
-		Instant now = Instant.now();
-		publish(new TriageRequestCompleted(first, site, "15A", WEEK, "PHARMACY_FIRST", true, false, false, 600, now),
-				new TriageRequestCompleted(second, site, "15A", WEEK, "GP_SAME_DAY", false, false, false, 1200, now),
-				new TriageRequestCompleted(third, site, "15A", WEEK, "OPTOMETRY", true, false, false, 3000, now),
-				new TriageRequestCompleted(UUID.randomUUID(), site, "15A", WEEK.plusWeeks(1), "GP_SAME_DAY", false,
-						false, false, 60, now));
-		publish(new TriageRequestNotRightFirstTime(second, UUID.randomUUID(), site, WEEK));
-		// redelivered events are not counted twice
-		publish(new TriageRequestCompleted(first, site, "15A", WEEK, "PHARMACY_FIRST", true, false, false, 600, now));
-
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(weekly(Feed.TRIAGE_COMPLETED, Set.of(site))).containsEntry(WEEK, 3.0)
-				.containsEntry(WEEK.plusWeeks(1), 1.0);
-			assertThat(weekly(Feed.TRIAGE_AWAY_SHARE, Set.of(site)).get(WEEK)).isCloseTo(200.0 / 3,
-					org.assertj.core.api.Assertions.within(1e-9));
-			assertThat(weekly(Feed.TRIAGE_RIGHT_FIRST_TIME_SHARE, Set.of(site)).get(WEEK))
-				.isCloseTo(200.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
-			// median of 10, 20 and 50 minutes
-			assertThat(weekly(Feed.TRIAGE_MEDIAN_MINUTES, Set.of(site))).containsEntry(WEEK, 20.0);
-		});
-	}
-
-	@Test
-	void neighbourhoodEventsFeedTheCaseloadCounts() {
-		String site = testSiteCode();
-		String otherSite = testSiteCode();
-		Instant earlier = Instant.parse("2026-11-17T09:00:00Z");
-		publish(new CaseloadCounted(site, WEEK, 40, 30, 5, earlier),
-				new CaseloadCounted(otherSite, WEEK, 10, 8, 1, earlier),
-				new CaseloadPersonAdded(UUID.randomUUID(), UUID.randomUUID(), site, NhsNumber.parse("9434765919").orElseThrow(),
-						WEEK.plusDays(2)));
-		// a later count in the same week replaces the earlier one; an older one arriving late does not
-		publish(new CaseloadCounted(site, WEEK, 42, 31, 4, earlier.plusSeconds(3600)));
-		publish(new CaseloadCounted(site, WEEK, 1, 1, 1, earlier.minusSeconds(3600)));
-
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(weekly(Feed.CASELOAD_PEOPLE, Set.of(site))).containsEntry(WEEK, 42.0);
-			assertThat(weekly(Feed.CASELOAD_PLANS_AGREED, Set.of(site))).containsEntry(WEEK, 31.0);
-			assertThat(weekly(Feed.CASELOAD_REVIEWS_OVERDUE, Set.of(site, otherSite)))
-				.containsEntry(WEEK, 5.0);
-			assertThat(weekly(Feed.CASELOAD_ADDED, Set.of(site))).containsEntry(WEEK, 1.0);
-		});
-	}
-
-	@Test
-	void cvdEventsFeedFindsStatinShareAndOutreach() {
-		String site = testSiteCode();
-		NhsNumber person = NhsNumber.parse("9434765919").orElseThrow();
-		publish(new PossibleHypertensionFound(person, "K81001", site, 152, 95, WEEK, WEEK.plusDays(1)),
-				new PossibleHypertensionFound(person, "K81001", site, 160, 100, WEEK, WEEK.plusDays(3)),
-				new CvdOutreachRecorded(UUID.randomUUID(), "K81001", site, "INVITATION", WEEK.plusDays(4)),
-				new CvdIndicatorsCounted(site, WEEK, 12, 200, 150, 9, Instant.now()));
-
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(weekly(Feed.CVD_HYPERTENSION_FOUND, Set.of(site))).containsEntry(WEEK, 2.0);
-			assertThat(weekly(Feed.CVD_OUTREACH_DONE, Set.of(site))).containsEntry(WEEK, 1.0);
-			assertThat(weekly(Feed.CVD_HIGH_RISK_ON_STATIN_SHARE, Set.of(site))).containsEntry(WEEK, 75.0);
-		});
 	}
 
 	@Test
