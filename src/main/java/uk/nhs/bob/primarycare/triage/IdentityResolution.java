@@ -63,7 +63,7 @@ class IdentityResolution {
 	@Transactional
 	Outcome confirm(UUID id, long version, StaffUser user, String note) {
 		TriageRequest request = load(id, version, user);
-		PersonSummary held = NhsNumber.parse(request.sentNhsNumber() == null ? "" : request.sentNhsNumber())
+		PersonSummary held = java.util.Optional.ofNullable(request.sentNhsNumber())
 			.flatMap(population::find)
 			.filter(p -> !p.deceased())
 			.orElseThrow(() -> new TriageRequests.WrongStateException(
@@ -89,7 +89,7 @@ class IdentityResolution {
 		}
 		IdentityMatch match = population.matchIdentity(nhsNumber, dateOfBirth, givenName, familyName);
 		if (match.result() == IdentityMatch.Result.NOT_FOUND) {
-			keepAsGiven(request, new RequestedPerson(nhsNumber.value(), givenName, familyName, dateOfBirth, sex,
+			keepAsGiven(request, new RequestedPerson(nhsNumber, givenName, familyName, dateOfBirth, sex,
 					request.postcode()), user, note);
 			return new Outcome.Settled(Identity.NOT_REGISTERED);
 		}

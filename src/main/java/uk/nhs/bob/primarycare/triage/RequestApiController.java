@@ -207,7 +207,7 @@ class RequestApiController {
 		String key = idempotencyKey == null ? null : "api:" + authentication.getName() + ":" + idempotencyKey;
 		Set<RedFlag> flags = body.redFlags().stream().map(RedFlag::valueOf).collect(Collectors.toSet());
 		RequestedPerson person = new RequestedPerson(
-				body.nhsNumber() == null ? null : NhsNumber.parse(body.nhsNumber()).orElseThrow().value(),
+				body.nhsNumber() == null ? null : NhsNumber.parse(body.nhsNumber()).orElseThrow(),
 				body.givenName().trim(),
 				body.familyName().trim(), body.dateOfBirth(), Sex.valueOf(body.sex().toUpperCase(Locale.ROOT)),
 				body.postcode() == null ? null : Postcode.parse(body.postcode()).orElseThrow().value());

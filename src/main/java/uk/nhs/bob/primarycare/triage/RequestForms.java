@@ -54,7 +54,7 @@ final class RequestForms {
 	/** The person's details as typed, of a form that passed {@link RequestForm.TypedPerson}. */
 	static RequestedPerson person(RequestForm form) {
 		LocalDate dateOfBirth = form.date().orElseThrow();
-		String nhsNumber = blank(form.nhsNumber()) ? null : NhsNumber.parse(form.nhsNumber()).orElseThrow().value();
+		NhsNumber nhsNumber = blank(form.nhsNumber()) ? null : NhsNumber.parse(form.nhsNumber()).orElseThrow();
 		String postcode = blank(form.postcode()) ? null : Postcode.parse(form.postcode()).orElseThrow().value();
 		return new RequestedPerson(nhsNumber, form.givenName().trim(), form.familyName().trim(), dateOfBirth,
 				"female".equals(form.sex()) ? Sex.FEMALE : Sex.MALE, postcode);

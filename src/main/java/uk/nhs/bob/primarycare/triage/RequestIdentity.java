@@ -4,11 +4,13 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 /**
  * How the person on a new request was identified, with both sides of a mismatch: the NHS number sent, and the name
  * and date of birth the record holds for it.
  */
-record RequestIdentity(TriageRequest.Identity identity, @Nullable String sentNhsNumber, @Nullable String heldGivenName,
+record RequestIdentity(TriageRequest.Identity identity, @Nullable NhsNumber sentNhsNumber, @Nullable String heldGivenName,
 		@Nullable String heldFamilyName, @Nullable LocalDate heldDateOfBirth, @Nullable String note) {
 
 	static RequestIdentity matched() {

@@ -101,9 +101,10 @@ class RequestPage {
 		model.addAttribute("defaultOutcome", requests.outcome(request.suggestedDisposition()));
 		model.addAttribute("defaultFollowUp", LocalDate.now(ServiceDirectory.UK_TIME)
 			.plusDays(requests.outcome(request.suggestedDisposition()).followUpDays()));
-		model.addAttribute("context", request.nhsNumber() == null || request.identityNotVerified() ? List.of()
+		NhsNumber person = request.nhsNumber();
+		model.addAttribute("context", person == null || request.identityNotVerified() ? List.of()
 				: contextProviders.stream()
-					.flatMap(p -> p.contextFor(new NhsNumber(request.nhsNumber())).stream())
+					.flatMap(p -> p.contextFor(person).stream())
 					.toList());
 		model.addAttribute("calls", followUps.calls(request.id()));
 		model.addAttribute("callOutcomes", CallOutcome.values());

@@ -169,7 +169,7 @@ class TriageDemoData implements DemoDataPart {
 	 */
 	private void identityNotVerified(Instant now, List<PersonSummary> hubPeople) {
 		hubPeople.stream().reduce((first, last) -> last).ifPresent(someone -> {
-			RequestedPerson sent = new RequestedPerson(someone.nhsNumber().value(), "Tem", "Visitor",
+			RequestedPerson sent = new RequestedPerson(someone.nhsNumber(), "Tem", "Visitor",
 					LocalDate.of(1980, 5, 5), NavigationInput.Sex.FEMALE, null);
 			RequestDetails details = new RequestDetails(PresentingProblem.SORE_THROAT, "Started yesterday", null,
 					Set.of(), Boolean.FALSE, null, null, 2, null, null, null, null, "0118 496 0123", false);
@@ -200,7 +200,7 @@ class TriageDemoData implements DemoDataPart {
 
 	private TriageRequests.Recorded record(PersonSummary person, PresentingProblem problem, Set<RedFlag> flags,
 			Instant received, Random random) {
-		RequestedPerson requested = new RequestedPerson(person.nhsNumber().value(), person.givenName(),
+		RequestedPerson requested = new RequestedPerson(person.nhsNumber(), person.givenName(),
 				person.familyName(), person.dateOfBirth(),
 				person.sex() == Sex.FEMALE ? NavigationInput.Sex.FEMALE : NavigationInput.Sex.MALE,
 				person.postcode().value());

@@ -202,7 +202,7 @@ class TriageIntakeController {
 		if (person.nhsNumber() == null) {
 			return new Identified(person, false);
 		}
-		TriagePeople.StaffIdentity identity = people.identify(new NhsNumber(person.nhsNumber()), person, user,
+		TriagePeople.StaffIdentity identity = people.identify(person.nhsNumber(), person, user,
 				"/triage/requests/new", PURPOSE);
 		IdentityMatch match = identity.match();
 		String number = match.nhsNumber().formatted();

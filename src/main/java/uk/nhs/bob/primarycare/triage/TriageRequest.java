@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +16,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.NhsNumberConverter;
 
 /**
  * One same-day request from intake to completion. The engine's suggestion is stored with the rule-pack version it
@@ -90,7 +94,8 @@ class TriageRequest {
 
 	private @Nullable String submittedBy;
 
-	private @Nullable String nhsNumber;
+	@Convert(converter = NhsNumberConverter.class)
+	private @Nullable NhsNumber nhsNumber;
 
 	private String givenName;
 
@@ -197,7 +202,8 @@ class TriageRequest {
 	@Enumerated(EnumType.STRING)
 	private Identity identity;
 
-	private @Nullable String sentNhsNumber;
+	@Convert(converter = NhsNumberConverter.class)
+	private @Nullable NhsNumber sentNhsNumber;
 
 	private @Nullable String heldGivenName;
 
@@ -421,7 +427,7 @@ class TriageRequest {
 		return submittedBy;
 	}
 
-	public @Nullable String nhsNumber() {
+	public @Nullable NhsNumber nhsNumber() {
 		return nhsNumber;
 	}
 
@@ -621,7 +627,7 @@ class TriageRequest {
 		return identity == Identity.NOT_VERIFIED;
 	}
 
-	public @Nullable String sentNhsNumber() {
+	public @Nullable NhsNumber sentNhsNumber() {
 		return sentNhsNumber;
 	}
 
@@ -680,17 +686,11 @@ class TriageRequest {
 
 	/** The NHS number as people read it (3-3-4), or null. */
 	public @Nullable String nhsNumberFormatted() {
-		return formatted(nhsNumber);
+		return nhsNumber == null ? null : nhsNumber.formatted();
 	}
 
 	public @Nullable String sentNhsNumberFormatted() {
-		return formatted(sentNhsNumber);
-	}
-
-	private static @Nullable String formatted(@Nullable String number) {
-		return number == null ? null : uk.nhs.bob.primarycare.shared.NhsNumber.parse(number)
-			.map(uk.nhs.bob.primarycare.shared.NhsNumber::formatted)
-			.orElse(number);
+		return sentNhsNumber == null ? null : sentNhsNumber.formatted();
 	}
 
 	/** 'Female' or 'Male'. */

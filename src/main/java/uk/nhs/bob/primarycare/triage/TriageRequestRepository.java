@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 interface TriageRequestRepository extends JpaRepository<TriageRequest, UUID> {
 
 	Optional<TriageRequest> findBySubmissionKey(String submissionKey);
@@ -19,7 +21,7 @@ interface TriageRequestRepository extends JpaRepository<TriageRequest, UUID> {
 	 * registered never joins another person's), the latest first: to link a repeat and to see earlier referrals.
 	 */
 	java.util.List<TriageRequest> findByNhsNumberAndDateOfBirthAndReceivedAtBeforeOrderByReceivedAtDesc(
-			String nhsNumber, java.time.LocalDate dateOfBirth, Instant before);
+			NhsNumber nhsNumber, java.time.LocalDate dateOfBirth, Instant before);
 
 	/**
 	 * Claims an unclaimed open request in one statement: when two coordinators claim at once the database lets one

@@ -148,10 +148,9 @@ class TriageRequests {
 	private Recorded insert(NewRequest request, Instant receivedAt) {
 		LocalDate today = LocalDate.ofInstant(receivedAt, ServiceDirectory.UK_TIME);
 		RequestedPerson sent = request.person();
-		IdentityMatch match = sent.nhsNumber() == null ? null
-				: NhsNumber.parse(sent.nhsNumber())
-					.map(n -> population.matchIdentity(n, sent.dateOfBirth(), sent.givenName(), sent.familyName()))
-					.orElse(null);
+		NhsNumber sentNumber = sent.nhsNumber();
+		IdentityMatch match = sentNumber == null ? null
+				: population.matchIdentity(sentNumber, sent.dateOfBirth(), sent.givenName(), sent.familyName());
 		RequestIdentity identity;
 		RequestedPerson person;
 		PersonSummary known = null;
@@ -235,13 +234,13 @@ class TriageRequests {
 	}
 
 	void publishReceived(TriageRequest request) {
-		events.publishEvent(new TriageRequestReceived(request.id(), new NhsNumber(request.nhsNumber()),
+		events.publishEvent(new TriageRequestReceived(request.id(), java.util.Objects.requireNonNull(request.nhsNumber()),
 				request.siteCode(), request.problem().name(), request.redFlag(), request.receivedAt(),
 				request.reference(), request.problem().label()));
 	}
 
 	static RequestedPerson fromRecord(PersonSummary p) {
-		return new RequestedPerson(p.nhsNumber().value(), p.givenName(), p.familyName(), p.dateOfBirth(),
+		return new RequestedPerson(p.nhsNumber(), p.givenName(), p.familyName(), p.dateOfBirth(),
 				p.sex() == uk.nhs.bob.primarycare.population.Sex.FEMALE ? Sex.FEMALE : Sex.MALE,
 				p.postcode().value());
 	}
@@ -310,7 +309,7 @@ class TriageRequests {
 	Optional<TriageRequest> view(UUID id, StaffUser user, String page, String purpose) {
 		Optional<TriageRequest> found = requests.findById(id);
 		found.ifPresent(request -> {
-			NhsNumber person = request.nhsNumber() == null ? null : new NhsNumber(request.nhsNumber());
+			NhsNumber person = request.nhsNumber();
 			if (!canSee(user, request)) {
 				throw new uk.nhs.bob.primarycare.audit.RefusedAccess("Request outside your scope", person,
 						request.reference(), false);
@@ -321,10 +320,10 @@ class TriageRequests {
 			else {
 				// no NHS number (yet): the person is named by the request's reference
 				auditLog.recordRequestView(user.username(), request.reference(), page, purpose);
-				if (request.identityNotVerified() && request.sentNhsNumber() != null) {
+				NhsNumber sent = request.sentNhsNumber();
+				if (request.identityNotVerified() && sent != null) {
 					// the page shows what the record holds for the number sent
-					NhsNumber.parse(request.sentNhsNumber())
-						.ifPresent(n -> auditLog.recordView(user.username(), n, page, purpose));
+					auditLog.recordView(user.username(), sent, page, purpose);
 				}
 			}
 		});

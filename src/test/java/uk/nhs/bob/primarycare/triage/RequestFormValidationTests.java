@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import jakarta.validation.ValidatorFactory;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The request form's Bean Validation groups: what the coordinator's form and each public page refuse, and why. */
@@ -154,7 +156,7 @@ class RequestFormValidationTests {
 		RequestedPerson person = RequestForms.person(form);
 		assertThat(person.givenName()).isEqualTo("Ann");
 		assertThat(person.dateOfBirth()).isEqualTo(LocalDate.of(1950, 11, 5));
-		assertThat(person.nhsNumber()).isEqualTo("9434765919");
+		assertThat(person.nhsNumber()).isEqualTo(new NhsNumber("9434765919"));
 		assertThat(person.postcode()).isEqualTo("HP20 1AA");
 	}
 

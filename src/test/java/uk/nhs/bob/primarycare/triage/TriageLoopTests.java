@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class TriageLoopTests {
 
 	RequestedPerson woman(String site, int offset) {
 		Map<String, Object> person = TriageTestData.person(jdbc, site, "F", 20, 60, offset);
-		return new RequestedPerson(person.get("nhs_number").toString().trim(), person.get("given_name").toString(),
+		return new RequestedPerson(new NhsNumber(person.get("nhs_number").toString().trim()), person.get("given_name").toString(),
 				person.get("family_name").toString(), LocalDate.parse(person.get("date_of_birth").toString()), Sex.FEMALE,
 				null);
 	}
@@ -100,8 +101,7 @@ class TriageLoopTests {
 			.contains(recorded.reference(), "days overdue");
 		assertThat(mvc.get().uri("/triage/requests/" + recorded.id()).with(COORDINATOR)).hasStatusOk()
 			.bodyText()
-			.contains("Left a voicemail", "Left a message to call back", "Due since", person.nhsNumber().substring(0, 3) + " "
-					+ person.nhsNumber().substring(3, 6) + " " + person.nhsNumber().substring(6));
+			.contains("Left a voicemail", "Left a message to call back", "Due since", person.nhsNumber().formatted());
 		long version = jdbc.sql("SELECT version FROM triage.request WHERE id = ?").param(recorded.id())
 			.query(Long.class).single();
 		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/follow-up").with(COORDINATOR).with(csrf())

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class TriageWorkflowTests {
 
 	/** A request recorded straight through the facade, for a registered person of the hub. */
 	UUID recordFor(Map<String, Object> person, Sex sex, PresentingProblem problem, Set<RedFlag> flags) {
-		RequestedPerson requested = new RequestedPerson(person.get("nhs_number").toString().trim(),
+		RequestedPerson requested = new RequestedPerson(new NhsNumber(person.get("nhs_number").toString().trim()),
 				person.get("given_name").toString(), person.get("family_name").toString(),
 				LocalDate.parse(person.get("date_of_birth").toString()), sex, null);
 		return requests.record(new NewRequest(TriageRequest.Channel.API, null, "api-client", requested, null, null,
@@ -308,7 +309,7 @@ class TriageWorkflowTests {
 			ApplicationEvents events) {
 		// a hub without demo requests, so nothing else links to this person
 		Map<String, Object> person = TriageTestData.person(jdbc, "BK-WYC", "F", 20, 60, 10);
-		RequestedPerson requested = new RequestedPerson(person.get("nhs_number").toString().trim(),
+		RequestedPerson requested = new RequestedPerson(new NhsNumber(person.get("nhs_number").toString().trim()),
 				person.get("given_name").toString(), person.get("family_name").toString(),
 				LocalDate.parse(person.get("date_of_birth").toString()), Sex.FEMALE, null);
 		RequestDetails details = new RequestDetails(PresentingProblem.SORE_THROAT, null, null, Set.of(), null, null,
