@@ -166,6 +166,58 @@ class CarePlans {
 				caseload.episodes(entry)));
 	}
 
+	/** A team's caseload page: the team, its members (for the keyworker filter) and the rows shown. */
+	record CaseloadPage(Team team, List<TeamMember> members, List<CaseloadRow> rows) {
+	}
+
+	/** The caseload of the team at {@code siteCode} for one of its members, filtered as {@link #caseload} is. */
+	@Transactional
+	CaseloadPage caseload(String siteCode, StaffUser user, @Nullable CaseloadStatus status, @Nullable String keyworker,
+			boolean overdueOnly) {
+		Team team = teams.findBySiteCode(siteCode).orElseThrow();
+		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
+		return new CaseloadPage(team, teamList, caseload(team, teamList, user, status, keyworker, overdueOnly,
+				"/neighbourhood/teams/" + team.getSiteCode() + "/caseload"));
+	}
+
+	/** A member's own work page: the team and their work in it. */
+	record MyWorkPage(Team team, MyWork work) {
+	}
+
+	/** The member's own work in the team at {@code siteCode}, as {@link #myWork(Team, StaffUser, String)} has it. */
+	@Transactional
+	MyWorkPage myWork(String siteCode, StaffUser user) {
+		Team team = teams.findBySiteCode(siteCode).orElseThrow();
+		return new MyWorkPage(team, myWork(team, user, "/neighbourhood/teams/" + team.getSiteCode() + "/my-work"));
+	}
+
+	/** One stored version of a plan, with what was proposed and not kept when it was merged. */
+	record VersionPage(PlanView view, Caseload.StoredVersion stored, List<PlanDiff.Row> proposedDiff) {
+	}
+
+	/** Two stored versions of a plan side by side. */
+	record ComparePage(PlanView view, Caseload.StoredVersion older, Caseload.StoredVersion newer,
+			List<PlanDiff.Row> rows) {
+	}
+
+	/** A stored version of the plan, read as the plan is (checked and audited); empty when there is no such version. */
+	@Transactional
+	Optional<VersionPage> version(UUID entryId, long number, StaffUser user) {
+		return view(entryId, user, "INT care plan version", true).flatMap(view -> caseload.storedVersion(entryId, number)
+			.map(stored -> new VersionPage(view, stored, stored.proposed() == null ? List.of()
+					: PlanDiff.between(stored.snapshot(), stored.proposed(), view::memberName))));
+	}
+
+	/** Two stored versions compared, read as the plan is; empty when either is not there. */
+	@Transactional
+	Optional<ComparePage> compare(UUID entryId, long older, long newer, StaffUser user) {
+		Optional<PlanView> view = view(entryId, user, "INT care plan versions compared", true);
+		Optional<Caseload.StoredVersion> a = view.flatMap(v -> caseload.storedVersion(entryId, older));
+		Optional<Caseload.StoredVersion> b = a.flatMap(v -> caseload.storedVersion(entryId, newer));
+		return b.map(newerVersion -> new ComparePage(view.get(), a.get(), newerVersion,
+				PlanDiff.between(a.get().snapshot(), newerVersion.snapshot(), view.get()::memberName)));
+	}
+
 	/** One row of the caseload list. */
 	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
 			boolean overdue, long openAlerts) {
@@ -348,7 +400,7 @@ class CarePlans {
 	/** Why the user may not use break-glass for this entry's person, or empty when they may. */
 	@Transactional(readOnly = true)
 	Optional<String> breakGlassRefusal(UUID entryId, StaffUser user) {
-		return entries.findById(entryId).flatMap(entry -> access.breakGlassRefusal(user, entry));
+		return access.breakGlassRefusal(user, entries.findById(entryId).orElseThrow());
 	}
 
 	/**

@@ -1,8 +1,9 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,18 +13,24 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.BindingResult;
-
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.PlanAction;
 
 /**
  * The care plan form: everything arrives as text so that whatever was typed comes back with a message. Rows left
- * wholly empty are ignored (the form always offers one empty goal and one empty action to add).
+ * wholly empty are ignored (the form always offers one empty goal and one empty action to add). The components are in
+ * the order of the page, which is the order of the error summary.
  */
 @PersonalisedCareRules
-record PlanForm(@Nullable String version, @Nullable String against, @Nullable String whatMatters, @Nullable String contingencyPlan,
-		@Nullable String nextReviewDate, @Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions,
+@PlanRows
+record PlanForm(@Nullable String version, @Nullable String against,
+		@TrimmedLength(max = PlanForm.MAX_TEXT,
+				message = "What matters to the person must be 4000 characters or fewer") @Nullable String whatMatters,
+		@Nullable List<GoalRow> goals, @Nullable List<ActionRow> actions,
+		@TrimmedLength(max = PlanForm.MAX_TEXT,
+				message = "The contingency plan must be 4000 characters or fewer") @Nullable String contingencyPlan,
+		@TypedDateAhead(label = "Next review date",
+				yearsAhead = PlanForm.REVIEW_YEARS_AHEAD) @Nullable String nextReviewDate,
 		@Pattern(regexp = "|NOT_RECORDED|YES|NO", message = "Choose whether the person agreed to share their plan") @Nullable String consentToShare,
 		@Size(max = 500, message = "Who the plan is shared with must be 500 characters or fewer") @Nullable String sharedWith,
 		@Pattern(regexp = "|PERSON|CARER|REPRESENTATIVE", message = "Choose who the plan was agreed with") @Nullable String agreedWith,
@@ -107,8 +114,8 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 			.stream()
 			.map(c -> new CarerRow(c.id(), c.name(), c.role().name(), c.relationship(), c.contact()))
 			.toList());
-		return new PlanForm(Long.toString(version), null, plan.whatMatters(), plan.contingencyPlan(),
-				PlanText.formValue(plan.nextReviewDate()), goals, actions, care.consent().answer().name(),
+		return new PlanForm(Long.toString(version), null, plan.whatMatters(), goals, actions, plan.contingencyPlan(),
+				PlanText.formValue(plan.nextReviewDate()), care.consent().answer().name(),
 				care.consent().sharedWith(), care.agreement() == null ? "" : care.agreement().with().name(),
 				care.agreement() == null ? "" : PlanText.formValue(care.agreement().on()), carers,
 				care.advanceCarePlan().advanceCarePlan().name(), care.advanceCarePlan().respect().name(),
@@ -126,14 +133,14 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 		a.add(new ActionRow("", "", "", "", "", ActionStatus.NOT_STARTED.name(), ""));
 		List<CarerRow> c = new ArrayList<>(carerRows().stream().filter(r -> !r.empty()).toList());
 		c.add(new CarerRow("", "", CarerRole.CARER.name(), "", ""));
-		return new PlanForm(version, against, whatMatters, contingencyPlan, nextReviewDate, g, a, consentToShare,
+		return new PlanForm(version, against, whatMatters, g, a, contingencyPlan, nextReviewDate, consentToShare,
 				sharedWith, agreedWith, agreedOn, c, advanceCarePlan, respect, careDocumentsHeld, frailtyScore,
 				frailtyJudgedOn);
 	}
 
 	/** The same form, to be saved against {@code current}: the version whose conflicts the user was shown. */
 	PlanForm against(long current) {
-		return new PlanForm(version, Long.toString(current), whatMatters, contingencyPlan, nextReviewDate, goals, actions,
+		return new PlanForm(version, Long.toString(current), whatMatters, goals, actions, contingencyPlan, nextReviewDate,
 				consentToShare, sharedWith, agreedWith, agreedOn, carers, advanceCarePlan, respect, careDocumentsHeld,
 				frailtyScore, frailtyJudgedOn);
 	}
@@ -193,146 +200,54 @@ record PlanForm(@Nullable String version, @Nullable String against, @Nullable St
 		return actionRows().stream().filter(r -> !r.empty()).toList();
 	}
 
-	/** The plan, or empty with every problem in {@code errors}. */
-	Optional<PlanContent> check(BindingResult errors, Set<UUID> memberIds, LocalDate today) {
-		String matters = TeamForms.trimmed(whatMatters);
-		if (matters.length() > MAX_TEXT) {
-			errors.rejectValue("whatMatters", "long", "What matters to the person must be 4000 characters or fewer");
-		}
-		String contingency = TeamForms.trimmed(contingencyPlan);
-		if (contingency.length() > MAX_TEXT) {
-			errors.rejectValue("contingencyPlan", "long", "The contingency plan must be 4000 characters or fewer");
-		}
-		LocalDate review = null;
-		if (!TeamForms.blank(nextReviewDate)) {
-			review = PlanText.parse(nextReviewDate).orElse(null);
-			if (review == null) {
-				errors.rejectValue("nextReviewDate", "invalid", "Next review date must be a real date, like 27/3/2027");
-			}
-			else if (review.isBefore(today)) {
-				errors.rejectValue("nextReviewDate", "past", "Next review date must be today or in the future");
-			}
-			else if (review.isAfter(today.plusYears(REVIEW_YEARS_AHEAD))) {
-				errors.rejectValue("nextReviewDate", "far", "Next review date must be within " + REVIEW_YEARS_AHEAD
-						+ " years, by " + PlanText.date(today.plusYears(REVIEW_YEARS_AHEAD)));
-			}
-		}
-		List<Goal> checkedGoals = new ArrayList<>();
-		List<GoalRow> goalRows = goalRows();
-		for (int i = 0; i < goalRows.size(); i++) {
-			GoalRow row = goalRows.get(i);
+	/**
+	 * The actions' owners that are not active members of the team ({@code memberIds}), by field: what no constraint
+	 * can say, as only the service knows the team.
+	 */
+	Map<String, String> unknownOwners(Set<UUID> memberIds) {
+		Map<String, String> unknown = new LinkedHashMap<>();
+		List<ActionRow> rows = actionRows();
+		int n = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			ActionRow row = rows.get(i);
 			if (row.empty()) {
 				continue;
 			}
-			String prefix = "goals[" + i + "].";
-			int n = checkedGoals.size() + 1;
-			if (TeamForms.blank(row.description())) {
-				errors.rejectValue(prefix + "description", "blank", "Enter goal " + n);
-			}
-			else if (row.description().trim().length() > 500) {
-				errors.rejectValue(prefix + "description", "long", "Goal " + n + " must be 500 characters or fewer");
-			}
-			Optional<LocalDate> target = PlanText.parse(row.targetDate());
-			if (TeamForms.blank(row.targetDate())) {
-				errors.rejectValue(prefix + "targetDate", "blank", "Enter a target date for goal " + n);
-			}
-			else if (target.isEmpty()) {
-				errors.rejectValue(prefix + "targetDate", "invalid",
-						"Target date of goal " + n + " must be a real date, like 27/3/2027");
-			}
-			else if (target.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
-				errors.rejectValue(prefix + "targetDate", "far",
-						"Target date of goal " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
-			}
-			GoalStatus status = parse(GoalStatus.class, row.status());
-			if (status == null) {
-				errors.rejectValue(prefix + "status", "invalid", "Choose the status of goal " + n);
-			}
-			if (!errors.hasErrors()) {
-				checkedGoals.add(new Goal(TeamForms.blank(row.id()) ? UUID.randomUUID().toString() : row.id(),
-						row.description().trim(), target.get(), status));
-			}
-			else {
-				checkedGoals.add(null);
+			n++;
+			if (!TeamForms.blank(row.ownerMemberId()) && owner(row).filter(memberIds::contains).isEmpty()) {
+				unknown.put("actions[" + i + "].ownerMemberId",
+						"Choose the owner of action " + n + " from the team's members");
 			}
 		}
-		List<PlanAction> checkedActions = new ArrayList<>();
-		List<ActionRow> actionRows = actionRows();
-		for (int i = 0; i < actionRows.size(); i++) {
-			ActionRow row = actionRows.get(i);
-			if (row.empty()) {
-				continue;
-			}
-			String prefix = "actions[" + i + "].";
-			int n = checkedActions.size() + 1;
-			if (TeamForms.blank(row.description())) {
-				errors.rejectValue(prefix + "description", "blank", "Enter action " + n);
-			}
-			else if (row.description().trim().length() > 500) {
-				errors.rejectValue(prefix + "description", "long", "Action " + n + " must be 500 characters or fewer");
-			}
-			UUID owner = null;
-			if (!TeamForms.blank(row.ownerMemberId())) {
-				try {
-					owner = UUID.fromString(row.ownerMemberId());
-				}
-				catch (IllegalArgumentException ex) {
-					owner = null;
-				}
-				if (owner == null || !memberIds.contains(owner)) {
-					errors.rejectValue(prefix + "ownerMemberId", "unknown",
-							"Choose the owner of action " + n + " from the team's members");
-				}
-			}
-			String organisation = TeamForms.trimmed(row.ownerOrganisation());
-			if (owner == null && organisation.isEmpty() && TeamForms.blank(row.ownerMemberId())) {
-				errors.rejectValue(prefix + "ownerMemberId", "blank",
-						"Choose a member or type an organisation who owns action " + n);
-			}
-			else if (!TeamForms.blank(row.ownerMemberId()) && !organisation.isEmpty()) {
-				errors.rejectValue(prefix + "ownerOrganisation", "both",
-						"Action " + n + " is owned by a member or by an organisation, not both: clear one");
-			}
-			else if (organisation.length() > 150) {
-				errors.rejectValue(prefix + "ownerOrganisation", "long", "Organisation must be 150 characters or fewer");
-			}
-			Optional<LocalDate> due = PlanText.parse(row.dueDate());
-			if (TeamForms.blank(row.dueDate())) {
-				errors.rejectValue(prefix + "dueDate", "blank", "Enter a due date for action " + n);
-			}
-			else if (due.isEmpty()) {
-				errors.rejectValue(prefix + "dueDate", "invalid",
-						"Due date of action " + n + " must be a real date, like 27/3/2027");
-			}
-			else if (due.get().isAfter(today.plusYears(TARGET_YEARS_AHEAD))) {
-				errors.rejectValue(prefix + "dueDate", "far",
-						"Due date of action " + n + " must be within " + TARGET_YEARS_AHEAD + " years");
-			}
-			ActionStatus status = parse(ActionStatus.class, row.status());
-			if (status == null) {
-				errors.rejectValue(prefix + "status", "invalid", "Choose the status of action " + n);
-			}
-			if (!errors.hasErrors()) {
-				checkedActions.add(new PlanAction(TeamForms.blank(row.id()) ? UUID.randomUUID().toString() : row.id(),
-						row.description().trim(), owner, organisation.isEmpty() ? null : organisation, due.get(), status,
-						TeamForms.blank(row.source()) ? null : row.source()));
-			}
-		}
-		if (errors.hasErrors()) {
-			return Optional.empty();
-		}
-		return Optional.of(new PlanContent(matters, checkedGoals, checkedActions, contingency, review, care()));
+		return unknown;
 	}
 
-	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
+	/** The plan typed, once Bean Validation ({@link PlanRows}, {@link PersonalisedCareRules}) has passed it. */
+	PlanContent content() {
+		List<Goal> checkedGoals = goalRows().stream()
+			.filter(row -> !row.empty())
+			.map(row -> new Goal(TeamForms.blank(row.id()) ? UUID.randomUUID().toString() : row.id(),
+					row.description().trim(), PlanText.parse(row.targetDate()).orElseThrow(),
+					GoalStatus.valueOf(row.status())))
+			.toList();
+		List<PlanAction> checkedActions = actionRows().stream().filter(row -> !row.empty()).map(row -> {
+			String organisation = TeamForms.trimmed(row.ownerOrganisation());
+			return new PlanAction(TeamForms.blank(row.id()) ? UUID.randomUUID().toString() : row.id(),
+					row.description().trim(), owner(row).orElse(null), organisation.isEmpty() ? null : organisation,
+					PlanText.parse(row.dueDate()).orElseThrow(), ActionStatus.valueOf(row.status()),
+					TeamForms.blank(row.source()) ? null : row.source());
+		}).toList();
+		return new PlanContent(TeamForms.trimmed(whatMatters), checkedGoals, checkedActions,
+				TeamForms.trimmed(contingencyPlan), PlanText.parse(nextReviewDate).orElse(null), care());
+	}
+
+	private static Optional<UUID> owner(ActionRow row) {
 		try {
-			return Enum.valueOf(type, value);
+			return TeamForms.blank(row.ownerMemberId()) ? Optional.empty()
+					: Optional.of(UUID.fromString(row.ownerMemberId()));
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			return Optional.empty();
 		}
 	}
 

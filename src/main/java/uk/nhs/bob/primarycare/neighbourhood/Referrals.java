@@ -90,8 +90,11 @@ class Referrals {
 
 	private final AuditLog auditLog;
 
+	private final TeamMemberRepository members;
+
 	Referrals(JdbcClient jdbc, TeamRepository teams, TeamAccess access, Caseload caseload, Population population,
-			Directory directory, AuditLog auditLog) {
+			Directory directory, AuditLog auditLog, TeamMemberRepository members) {
+		this.members = members;
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.access = access;
@@ -202,16 +205,50 @@ class Referrals {
 		return list;
 	}
 
-	/** Accepts a waiting referral: the person joins the caseload with the keyworker; returns the caseload entry. */
+	/** A team's queue page: the waiting referrals and the keyworkers one may be accepted for. */
+	record QueuePage(Team team, List<Referral> queue, List<TeamMember> keyworkers) {
+	}
+
+	/** The queue of the team at {@code siteCode} (members only, audited). */
 	@Transactional
-	UUID accept(UUID referralId, UUID keyworkerId, StaffUser user) {
+	QueuePage queue(String siteCode, StaffUser user) {
+		return queuePage(teams.findBySiteCode(siteCode).orElseThrow(), user);
+	}
+
+	/** The queue of the team a referral was made to, shown again when answering it failed. */
+	@Transactional
+	QueuePage queueOf(UUID referralId, StaffUser user) {
+		Referral referral = find(referralId).orElseThrow();
+		return queuePage(teams.findById(referral.teamId()).orElseThrow(), user);
+	}
+
+	private QueuePage queuePage(Team team, StaffUser user) {
+		return new QueuePage(team, queue(team, user, "/neighbourhood/teams/" + team.getSiteCode() + "/referrals"),
+				members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+					.stream()
+					.filter(TeamMember::isKeyworker)
+					.toList());
+	}
+
+	/**
+	 * Accepts a waiting referral: the person joins the caseload with the keyworker (one of the team's keyworkers, or
+	 * {@link FieldRefused}); returns the caseload entry.
+	 */
+	@Transactional
+	UUID accept(UUID referralId, String keyworkerId, StaffUser user) {
 		Referral referral = waiting(referralId, user);
 		Team team = teams.findById(referral.teamId()).orElseThrow();
+		UUID keyworker = members.findByTeamIdAndActiveTrueOrderByName(team.getId())
+			.stream()
+			.filter(m -> m.isKeyworker() && m.getId().toString().equals(keyworkerId))
+			.map(TeamMember::getId)
+			.findFirst()
+			.orElseThrow(() -> new FieldRefused("keyworkerId", "Choose a keyworker from the team's keyworkers"));
 		CaseloadEntry entry;
 		try {
 			entry = caseload.add(team, new NhsNumber(referral.nhsNumber()), referral.practiceCode(),
 					"Referral from " + referral.referrerName() + " (" + referral.urgency().label() + "): "
-							+ abbreviate(referral.reason()), keyworkerId, user.username());
+							+ abbreviate(referral.reason()), keyworker, user.username());
 		}
 		catch (Caseload.AlreadyOnCaseload ex) {
 			throw new ReferralRefused("keyworkerId", "This person is already on the caseload");
@@ -220,10 +257,15 @@ class Referrals {
 		return entry.getId();
 	}
 
-	/** Declines a waiting referral with a reason the referrer reads on their referrals page. */
+	/**
+	 * Declines a waiting referral with a reason the referrer reads on their referrals page; returns the referral as
+	 * it was.
+	 */
 	@Transactional
-	void decline(UUID referralId, String reason, StaffUser user) {
-		decide(waiting(referralId, user), user, "DECLINED", reason, null);
+	Referral decline(UUID referralId, String reason, StaffUser user) {
+		Referral referral = waiting(referralId, user);
+		decide(referral, user, "DECLINED", reason, null);
+		return referral;
 	}
 
 	private Referral waiting(UUID referralId, StaffUser user) {

@@ -1,17 +1,29 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
-import java.util.Optional;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.BindingResult;
-
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
-import uk.nhs.bob.primarycare.population.Register;
+import uk.nhs.bob.primarycare.shared.EnumText;
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.WholeNumberText;
 
-/** The small forms of the team pages, each checking itself into the binding result. */
+/**
+ * The small forms of the team pages, checked by their constraints; what only the service can check (a staff user or
+ * organisation from the lists offered, a site without a team) is {@link Teams}'.
+ */
 final class TeamForms {
 
 	private TeamForms() {
@@ -26,21 +38,9 @@ final class TeamForms {
 	}
 
 	/** Setting up a team for a neighbourhood site. */
-	record TeamForm(@Nullable String siteCode, @Nullable String name) {
-
-		Optional<String> check(BindingResult errors) {
-			if (blank(siteCode)) {
-				errors.rejectValue("siteCode", "blank", "Choose the neighbourhood site");
-			}
-			if (blank(name)) {
-				errors.rejectValue("name", "blank", "Enter the team name");
-			}
-			else if (name.trim().length() > 150) {
-				errors.rejectValue("name", "long", "Team name must be 150 characters or fewer");
-			}
-			return errors.hasErrors() ? Optional.empty() : Optional.of(name.trim());
-		}
-
+	record TeamForm(@NotBlank(message = "Choose the neighbourhood site") @Nullable String siteCode,
+			@NotBlank(message = "Enter the team name") @TrimmedLength(max = 150,
+					message = "Team name must be 150 characters or fewer") @Nullable String name) {
 	}
 
 	/**
@@ -49,85 +49,92 @@ final class TeamForms {
 	 * organisation is a name; when it is a practice or PCN the directory holds, it is chosen from the directory too
 	 * ({@code organisationOds}), so its ODS code goes with it (and names it when no name is typed).
 	 */
+	@MemberRules
 	record MemberForm(@Nullable String username, @Nullable String email, @Nullable String name,
-			@Nullable String organisation, @Nullable String organisationOds, @Nullable String discipline,
-			@Nullable String teamRole) {
+			@Nullable String organisationOds,
+			@TrimmedLength(max = 150,
+					message = "Organisation must be 150 characters or fewer") @Nullable String organisation,
+			@NotBlank(message = "Choose the member's discipline") @EnumText(value = Discipline.class,
+					message = "Choose a discipline from the list") @Nullable String discipline,
+			@NotNull(message = ROLE) @Pattern(regexp = "KEYWORKER|MEMBER|READ_ONLY",
+					message = ROLE) @Nullable String teamRole) {
+
+		static final String ROLE = "Choose the member's role in the team";
 
 		static MemberForm empty() {
 			return new MemberForm("", "", "", "", "", "", TeamRole.MEMBER.name());
 		}
 
-		/**
-		 * What was asked for, checked: {@code staff} are the usernames (any case) the team may pick from,
-		 * {@code organisations} the directory's organisations offered, by ODS code.
-		 */
-		Optional<NewMember> check(BindingResult errors, java.util.Set<String> staff,
-				java.util.Map<String, String> organisations) {
-			boolean invite = blank(username);
-			if (!invite && !staff.contains(username.trim().toLowerCase(java.util.Locale.ROOT))) {
-				errors.rejectValue("username", "unknown",
-						"Choose a staff user from the list: only clinical staff whose scope covers this team's site");
-			}
-			if (invite) {
-				if (blank(email)) {
-					errors.rejectValue("username", "blank",
-							"Choose a staff user from the list, or invite someone by entering their email address");
+		/** Whether this invites someone by email (no staff user chosen). */
+		boolean invite() {
+			return blank(username);
+		}
+
+		/** The member asked for, once checked: {@code organisation} and {@code ods} as the service resolved them. */
+		NewMember wanted(String organisation, @Nullable OdsCode ods) {
+			return new NewMember(invite() ? null : username.trim(), invite() ? email.trim() : null,
+					invite() ? name.trim() : null, organisation, ods, Discipline.valueOf(discipline),
+					TeamRole.valueOf(teamRole));
+		}
+
+	}
+
+	/**
+	 * A member form's rules between fields: a staff user or an invitation (an email address and a name), not both; an
+	 * organisation typed or chosen from the directory.
+	 */
+	@Documented
+	@Constraint(validatedBy = MemberRules.Validator.class)
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface MemberRules {
+
+		String message() default "Choose a staff user or invite someone";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+		class Validator implements ConstraintValidator<MemberRules, MemberForm> {
+
+			@Override
+			public boolean isValid(@Nullable MemberForm form, ConstraintValidatorContext context) {
+				if (form == null) {
+					return true;
 				}
-				else if (email.trim().length() > 254
-						|| !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-					errors.rejectValue("email", "invalid", "Enter an email address like name@nhs.net");
+				context.disableDefaultConstraintViolation();
+				boolean valid = true;
+				if (form.invite()) {
+					if (blank(form.email())) {
+						valid = report(context, "username",
+								"Choose a staff user from the list, or invite someone by entering their email address");
+					}
+					else if (form.email().trim().length() > 254
+							|| !form.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+						valid = report(context, "email", "Enter an email address like name@nhs.net");
+					}
+					if (blank(form.name())) {
+						valid = report(context, "name", "Enter the name of the person you are inviting");
+					}
+					else if (form.name().trim().length() > 100) {
+						valid = report(context, "name", "Name must be 100 characters or fewer");
+					}
 				}
-				if (blank(name)) {
-					errors.rejectValue("name", "blank", "Enter the name of the person you are inviting");
+				else if (!blank(form.email())) {
+					valid = report(context, "email", "Either choose a staff user or invite by email, not both");
 				}
-				else if (name.trim().length() > 100) {
-					errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
+				if (blank(form.organisation()) && blank(form.organisationOds())) {
+					valid = report(context, "organisation",
+							"Enter the organisation the member works for, or choose it from the directory");
 				}
+				return valid;
 			}
-			else if (!blank(email)) {
-				errors.rejectValue("email", "both", "Either choose a staff user or invite by email, not both");
+
+			private static boolean report(ConstraintValidatorContext context, String field, String message) {
+				context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+				return false;
 			}
-			OdsCode ods = null;
-			String directoryName = null;
-			if (!blank(organisationOds)) {
-				ods = OdsCode.parse(organisationOds).filter(code -> organisations.containsKey(code.value())).orElse(null);
-				if (ods == null) {
-					errors.rejectValue("organisationOds", "unknown",
-							"Choose the organisation from the list of this site's practices and PCNs, or leave it as Choose");
-				}
-				else {
-					directoryName = organisations.get(ods.value());
-				}
-			}
-			String organisationName = blank(organisation) && directoryName != null ? directoryName : organisation;
-			if (blank(organisationName)) {
-				errors.rejectValue("organisation", "blank",
-						"Enter the organisation the member works for, or choose it from the directory");
-			}
-			else if (organisationName.trim().length() > 150) {
-				errors.rejectValue("organisation", "long", "Organisation must be 150 characters or fewer");
-			}
-			Discipline parsed = null;
-			if (blank(discipline)) {
-				errors.rejectValue("discipline", "blank", "Choose the member's discipline");
-			}
-			else {
-				try {
-					parsed = Discipline.valueOf(discipline);
-				}
-				catch (IllegalArgumentException ex) {
-					errors.rejectValue("discipline", "invalid", "Choose a discipline from the list");
-				}
-			}
-			Optional<TeamRole> role = TeamRole.of(teamRole);
-			if (role.isEmpty()) {
-				errors.rejectValue("teamRole", "blank", "Choose the member's role in the team");
-			}
-			if (errors.hasErrors() || parsed == null) {
-				return Optional.empty();
-			}
-			return Optional.of(new NewMember(invite ? null : username.trim(), invite ? email.trim() : null,
-					invite ? name.trim() : null, organisationName.trim(), ods, parsed, role.get()));
+
 		}
 
 	}
@@ -137,18 +144,33 @@ final class TeamForms {
 			@Nullable OdsCode organisationOds, Discipline discipline, TeamRole role) {
 	}
 
-	/** A cohort definition; numbers arrive as text, so that a number typed in words gets a message. */
-	record CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
-			@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
-			@Nullable String version,
-			@Pattern(regexp = "|\\s*([1-9]|10)\\s*", message = "Number of A&E attendances must be a whole number from 1 to 10") @Nullable String minimumAeAttendances,
-			@RegisterName @Nullable String register) {
+	/**
+	 * A cohort definition; numbers arrive as text, so that a number typed in words gets a message. The components are
+	 * in the order of the page, which is the order of the error summary.
+	 */
+	@CohortRules
+	record CohortForm(
+			@NotBlank(message = "Enter a name for the cohort, like Moderate or severe frailty") @TrimmedLength(max = 100,
+					message = "Name must be 100 characters or fewer") @Nullable String name,
+			@EnumText(value = FrailtyCategory.class, message = "Choose a frailty category from the list")
+			@Pattern(regexp = "(?!FIT$).*",
+					message = "Choose mild, moderate or severe frailty") @Nullable String minimumFrailty,
+			@WholeNumberText(min = 1, max = 10,
+					message = "Number of long-term conditions must be a whole number from 1 to 10") @Nullable String minimumLongTermConditions,
+			@Nullable Boolean unplannedAdmissionRequired,
+			@WholeNumberText(min = 1, max = 10,
+					message = "Number of A&E attendances must be a whole number from 1 to 10") @Nullable String minimumAeAttendances,
+			@RegisterName @Nullable String register,
+			@WholeNumberText(min = 1, max = 4,
+					message = "Choose how many of the most deprived quintiles to include, from 1 to 4") @Nullable String mostDeprivedQuintiles,
+			@Nullable String version) {
 
+		/** A definition with no A&E or register criterion. */
 		CohortForm(@Nullable String name, @Nullable String minimumFrailty, @Nullable String minimumLongTermConditions,
 				@Nullable Boolean unplannedAdmissionRequired, @Nullable String mostDeprivedQuintiles,
 				@Nullable String version) {
-			this(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired, mostDeprivedQuintiles,
-					version, "", "");
+			this(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired, "", "",
+					mostDeprivedQuintiles, version);
 		}
 
 		static CohortForm empty() {
@@ -164,71 +186,69 @@ final class TeamForms {
 			return Boolean.TRUE.equals(unplannedAdmissionRequired);
 		}
 
+		/** The same answers, to be saved over {@code latest}: a conflict's form keeps what was typed. */
+		CohortForm over(long latest) {
+			return new CohortForm(name, minimumFrailty, minimumLongTermConditions, unplannedAdmissionRequired,
+					minimumAeAttendances, register, mostDeprivedQuintiles, Long.toString(latest));
+		}
+
 		static CohortForm of(CohortDefinition definition) {
 			CohortCriteria c = definition.criteria();
 			return new CohortForm(c.name(), c.minimumFrailty() == null ? "" : c.minimumFrailty().name(),
 					c.minimumLongTermConditions() == null ? "" : c.minimumLongTermConditions().toString(),
 					c.unplannedAdmissionRequired(),
-					c.mostDeprivedQuintiles() == null ? "" : c.mostDeprivedQuintiles().toString(),
-					Long.toString(definition.version()),
 					c.minimumAeAttendances() == null ? "" : c.minimumAeAttendances().toString(),
-					c.register() == null ? "" : c.register().name());
+					c.register() == null ? "" : c.register().name(),
+					c.mostDeprivedQuintiles() == null ? "" : c.mostDeprivedQuintiles().toString(),
+					Long.toString(definition.version()));
 		}
 
-		Optional<CohortCriteria> check(BindingResult errors) {
-			if (blank(name)) {
-				errors.rejectValue("name", "blank", "Enter a name for the cohort, like Moderate or severe frailty");
-			}
-			else if (name.trim().length() > 100) {
-				errors.rejectValue("name", "long", "Name must be 100 characters or fewer");
-			}
-			FrailtyCategory frailty = null;
-			if (!blank(minimumFrailty)) {
-				try {
-					frailty = FrailtyCategory.valueOf(minimumFrailty);
-				}
-				catch (IllegalArgumentException ex) {
-					errors.rejectValue("minimumFrailty", "invalid", "Choose a frailty category from the list");
-				}
-				if (frailty == FrailtyCategory.FIT) {
-					errors.rejectValue("minimumFrailty", "fit", "Choose mild, moderate or severe frailty");
-				}
-			}
-			Integer conditions = number(minimumLongTermConditions, "minimumLongTermConditions", 1, 10,
-					"Number of long-term conditions must be a whole number from 1 to 10", errors);
-			Integer quintiles = number(mostDeprivedQuintiles, "mostDeprivedQuintiles", 1, 4,
-					"Choose how many of the most deprived quintiles to include, from 1 to 4", errors);
-			// both were checked by their constraints: an unreadable value has its error already and counts as unset
-			Integer attendances = blank(minimumAeAttendances) || !minimumAeAttendances.trim().matches("\\d{1,2}") ? null
-					: Integer.valueOf(minimumAeAttendances.trim());
-			Register onRegister = RegisterName.Validator.register(register).orElse(null);
-			if (!errors.hasErrors() && frailty == null && conditions == null && !admissionRequired()
-					&& attendances == null && onRegister == null) {
-				errors.rejectValue("minimumFrailty", "none", "Choose at least one of frailty, long-term conditions, "
-						+ "an unplanned admission, A&E attendances or a register: deprivation alone is not a cohort");
-			}
-			return errors.hasErrors() ? Optional.empty()
-					: Optional.of(new CohortCriteria(name.trim(), frailty, conditions, admissionRequired(),
-							quintiles, attendances, onRegister));
+		/** The criteria typed, once Bean Validation has passed them. */
+		CohortCriteria criteria() {
+			return new CohortCriteria(name.trim(), blank(minimumFrailty) ? null : FrailtyCategory.valueOf(minimumFrailty),
+					number(minimumLongTermConditions), admissionRequired(), number(mostDeprivedQuintiles),
+					number(minimumAeAttendances), RegisterName.Validator.register(register).orElse(null));
 		}
 
-		private static @Nullable Integer number(@Nullable String text, String field, int min, int max, String message,
-				BindingResult errors) {
-			if (blank(text)) {
-				return null;
-			}
-			try {
-				int value = Integer.parseInt(text.trim());
-				if (value < min || value > max) {
-					errors.rejectValue(field, "range", message);
-					return null;
+		private static @Nullable Integer number(@Nullable String text) {
+			return blank(text) ? null : Integer.valueOf(text.trim());
+		}
+
+	}
+
+	/**
+	 * A cohort needs at least one criterion besides deprivation: frailty, long-term conditions, an unplanned
+	 * admission, A&E attendances or a register. Reported on the frailty question, the first of them.
+	 */
+	@Documented
+	@Constraint(validatedBy = CohortRules.Validator.class)
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface CohortRules {
+
+		String message() default "Choose at least one of frailty, long-term conditions, an unplanned admission, A&E "
+				+ "attendances or a register: deprivation alone is not a cohort";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+		class Validator implements ConstraintValidator<CohortRules, CohortForm> {
+
+			@Override
+			public boolean isValid(@Nullable CohortForm form, ConstraintValidatorContext context) {
+				if (form == null || !blank(form.minimumFrailty()) || !blank(form.minimumLongTermConditions())
+						|| form.admissionRequired() || !blank(form.minimumAeAttendances())
+						|| !blank(form.register())) {
+					return true;
 				}
-				return value;
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+					.addPropertyNode("minimumFrailty")
+					.addConstraintViolation();
+				return false;
 			}
-			catch (NumberFormatException ex) {
-				errors.rejectValue(field, "number", message);
-				return null;
-			}
+
 		}
 
 	}

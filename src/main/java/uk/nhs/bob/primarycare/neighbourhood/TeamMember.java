@@ -121,6 +121,11 @@ class TeamMember {
 		return active;
 	}
 
+	/** Whether this member is still in the team as a keyworker, so can be a person's keyworker. */
+	public boolean isKeyworker() {
+		return active && teamRole == TeamRole.KEYWORKER;
+	}
+
 	void leave() {
 		this.active = false;
 	}

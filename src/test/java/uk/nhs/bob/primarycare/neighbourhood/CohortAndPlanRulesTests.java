@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.validation.BeanPropertyBindingResult;
 
 import uk.nhs.bob.primarycare.neighbourhood.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.PlanContent.Goal;
@@ -71,15 +73,24 @@ class CohortAndPlanRulesTests {
 
 	@Test
 	void theCohortFormNeedsACriterionOtherThanDeprivation() {
-		TeamForms.CohortForm form = new TeamForms.CohortForm("Core20 only", "", "", false, "1", "0");
-		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
-		assertThat(form.check(errors)).isEmpty();
-		assertThat(errors.getFieldError("minimumFrailty").getDefaultMessage()).contains("deprivation alone");
-		TeamForms.CohortForm fit = new TeamForms.CohortForm("Fit", "FIT", "", false, "", "0");
-		BeanPropertyBindingResult fitErrors = new BeanPropertyBindingResult(fit, "form");
-		assertThat(fit.check(fitErrors)).isEmpty();
-		assertThat(fitErrors.getFieldError("minimumFrailty").getDefaultMessage())
-			.isEqualTo("Choose mild, moderate or severe frailty");
+		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+			Validator validator = factory.getValidator();
+			assertThat(validator.validate(new TeamForms.CohortForm("Core20 only", "", "", false, "1", "0")))
+				.singleElement()
+				.satisfies(problem -> {
+					assertThat(problem.getPropertyPath()).hasToString("minimumFrailty");
+					assertThat(problem.getMessage()).contains("deprivation alone");
+				});
+			assertThat(validator.validate(new TeamForms.CohortForm("Fit", "FIT", "", false, "", "0")))
+				.singleElement()
+				.satisfies(problem -> {
+					assertThat(problem.getPropertyPath()).hasToString("minimumFrailty");
+					assertThat(problem.getMessage()).isEqualTo("Choose mild, moderate or severe frailty");
+				});
+			assertThat(validator.validate(new TeamForms.CohortForm("Frail", "MODERATE", "", false, "1", "0")))
+				.as("frailty and deprivation together are a cohort")
+				.isEmpty();
+		}
 	}
 
 	@Test

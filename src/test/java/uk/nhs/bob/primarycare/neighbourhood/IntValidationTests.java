@@ -118,6 +118,49 @@ class IntValidationTests {
 	}
 
 	@Test
+	void theErrorSummaryListsProblemsInTheOrderOfTheFields() throws Exception {
+		CaseloadEntry entry = entry(5);
+		String body = mvc.post().uri("/neighbourhood/care-plans/" + entry.getId()).param("version", "0")
+			.param("whatMatters", "x".repeat(4001))
+			.param("contingencyPlan", "y".repeat(4001))
+			.param("nextReviewDate", "31/2/2027")
+			.param("goals[0].description", "").param("goals[0].targetDate", "soon").param("goals[0].status", "PROPOSED")
+			.param("goals[1].description", "Walk").param("goals[1].targetDate", "").param("goals[1].status", "PROPOSED")
+			.param("actions[0].description", "").param("actions[0].ownerOrganisation", "Falls service")
+			.param("actions[0].dueDate", "never").param("actions[0].status", "NOT_STARTED")
+			.param("consentToShare", "MAYBE")
+			.with(member()).with(csrf())
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertInOrder(body, "What matters to the person must be 4000 characters or fewer", "Enter goal 1",
+				"Target date of goal 1 must be a real date", "Enter a target date for goal 2", "Enter action 1",
+				"Due date of action 1 must be a real date", "The contingency plan must be 4000 characters or fewer",
+				"Next review date must be a real date", "Choose whether the person agreed to share their plan");
+		LocalDate day = LocalDate.now().plusDays(7);
+		Meeting meeting = meetings.save(new Meeting(entry.getTeamId(),
+				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", "neighbourhood"));
+		String decision = mvc.post().uri("/neighbourhood/meetings/" + meeting.getId() + "/decisions")
+			.param("entryId", "").param("decision", "").param("dueDate", "tomorrow")
+			.with(member()).with(csrf())
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertInOrder(decision, "Choose the person the decision is about", "Enter the decision",
+				"Choose a member or type an organisation", "Due date must be a real date");
+	}
+
+	/** Each text appears, the first time, after the one before (the error summary comes first on the page). */
+	static void assertInOrder(String body, String... texts) {
+		int last = -1;
+		for (String text : texts) {
+			int at = body.indexOf(text);
+			assertThat(at).as(text).isGreaterThan(last);
+			last = at;
+		}
+	}
+
+	@Test
 	void acknowledgingAnAlertThatDoesNotExistSaysSo() {
 		CaseloadEntry entry = entry(4);
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/alerts/987654321/acknowledge")
