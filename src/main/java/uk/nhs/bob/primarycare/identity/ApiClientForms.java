@@ -13,7 +13,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +37,7 @@ final class ApiClientForms {
 	@NewClientId
 	record NewClientForm(@Nullable @Size(max = 60, message = "Client id must be 60 characters or fewer") String clientId,
 			@Nullable @Size(max = 120, message = "Name must be 120 characters or fewer") String clientName,
-			@NotNull(message = METHOD_MESSAGE)
+			@NotBlank(message = METHOD_MESSAGE)
 			@EnumText(value = ApiClients.Method.class, message = METHOD_MESSAGE) @Nullable String method,
 			@Nullable List<String> scopes,
 			@Nullable @Size(max = 500, message = "The JWKS address must be 500 characters or fewer") String jwkSetUrl,
