@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+
+import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * Runs the population refresh: nightly on one instance (ShedLock), and on demand in the background with its
@@ -103,6 +107,22 @@ class RefreshJobs implements DisposableBean {
 	@SchedulerLock(name = PopulationRefresh.LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "PT20S")
 	void nightly() {
 		refresh.runNow("SCHEDULED", null);
+	}
+
+	/** Clinical supervisors and ICB administrators start a refresh; everyone may watch one. */
+	static boolean mayStart(StaffUser user) {
+		return user.hasAnyRole(Role.ICB_ADMIN, Role.CLINICAL_SUPERVISOR);
+	}
+
+	/**
+	 * Starts a refresh in the background for a user who {@link #mayStart may} (refused for anyone else), or returns
+	 * empty when one is already running (here or on another instance).
+	 */
+	Optional<Long> startFor(StaffUser user) {
+		if (!mayStart(user)) {
+			throw new AccessDeniedException("Only clinical supervisors and ICB administrators start a refresh");
+		}
+		return startInBackground(user.username());
 	}
 
 	/**

@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeText;
 
 /**
  * What an administrator types to add or edit a Primary Care Network, kept as typed. On an edit the ODS code comes
  * from the address, not the form: practices and users' scopes refer to the PCN by it.
  */
-record PcnForm(@Nullable String odsCode,
+record PcnForm(
+		@NotBlank(message = "Enter the PCN's ODS code", groups = Adding.class)
+		@OdsCodeText(message = "Enter an ODS code of 3 to 10 letters and numbers, like U92001",
+				groups = Adding.class) @Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the PCN") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Select a neighbourhood site for the PCN") @Nullable String siteCode,
@@ -49,16 +53,8 @@ record PcnForm(@Nullable String odsCode,
 	Optional<PcnDetails> check(Errors errors, Set<String> siteCodes, @Nullable OdsCode existing) {
 		OdsCode ods = existing;
 		if (existing == null) {
-			if (odsCode == null || odsCode.isBlank()) {
-				errors.rejectValue("odsCode", "missing", "Enter the PCN's ODS code");
-			}
-			else {
-				ods = OdsCode.parse(odsCode).orElse(null);
-				if (ods == null) {
-					errors.rejectValue("odsCode", "invalid",
-							"Enter an ODS code of 3 to 10 letters and numbers, like U92001");
-				}
-			}
+			// its presence and shape are checked by its constraints (group Adding)
+			ods = odsCode == null ? null : OdsCode.parse(odsCode).orElse(null);
 		}
 		if (siteCode != null && !siteCode.isBlank() && !siteCodes.contains(siteCode)) {
 			errors.rejectValue("siteCode", "unknown", "Select a neighbourhood site for the PCN");

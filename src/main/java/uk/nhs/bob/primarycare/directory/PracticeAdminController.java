@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +58,8 @@ class PracticeAdminController {
 	}
 
 	@PostMapping
-	String addPractice(@Valid @ModelAttribute("form") PracticeForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String addPractice(@Validated({ Default.class, Adding.class }) @ModelAttribute("form") PracticeForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		Optional<PracticeDetails> details = form.check(result, pcnCodes(), null);
 		if (details.isEmpty()) {
 			return showForm(model, null);

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeText;
 import uk.nhs.bob.primarycare.shared.Postcode;
 import uk.nhs.bob.primarycare.shared.PostcodeText;
 
@@ -17,7 +18,9 @@ import uk.nhs.bob.primarycare.shared.PostcodeText;
  * What an administrator types to add or edit a GP practice, kept as typed. On an edit the ODS code comes from the
  * address, not the form: it is the practice's identity.
  */
-record PracticeForm(@Nullable String odsCode,
+record PracticeForm(
+		@NotBlank(message = "Enter the practice's ODS code", groups = Adding.class)
+		@OdsCodeText(groups = Adding.class) @Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the practice") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Enter a postcode") @PostcodeText @Nullable String postcode,
@@ -52,16 +55,8 @@ record PracticeForm(@Nullable String odsCode,
 	Optional<PracticeDetails> check(Errors errors, Set<String> pcnCodes, @Nullable OdsCode existing) {
 		OdsCode ods = existing;
 		if (existing == null) {
-			if (odsCode == null || odsCode.isBlank()) {
-				errors.rejectValue("odsCode", "missing", "Enter the practice's ODS code");
-			}
-			else {
-				ods = OdsCode.parse(odsCode).orElse(null);
-				if (ods == null) {
-					errors.rejectValue("odsCode", "invalid",
-							"Enter an ODS code of 3 to 10 letters and numbers, like K82001");
-				}
-			}
+			// its presence and shape are checked by its constraints (group Adding)
+			ods = odsCode == null ? null : OdsCode.parse(odsCode).orElse(null);
 		}
 		// the postcode's shape is checked by its constraint
 		Postcode code = postcode == null || postcode.isBlank() ? null : Postcode.parse(postcode).orElse(null);

@@ -123,7 +123,7 @@ class ServiceAdminController {
 
 	private String showForm(Model model, @Nullable ServiceSummary service) {
 		model.addAttribute("service", service);
-		model.addAttribute("typeOptions", DirectoryController.typeOptions());
+		model.addAttribute("typeOptions", DirectoryPages.typeOptions());
 		model.addAttribute("placeOptions", placeOptions());
 		model.addAttribute("offerChoices", offerChoices());
 		Map<String, String> yesNoQuestions = new LinkedHashMap<>();
@@ -137,7 +137,7 @@ class ServiceAdminController {
 	}
 
 	private ServiceSummary find(String id) {
-		return DirectoryController.parseId(id)
+		return DirectoryPages.parseId(id)
 			.flatMap(serviceDirectory::service)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

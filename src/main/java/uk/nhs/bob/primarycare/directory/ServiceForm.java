@@ -1,7 +1,5 @@
 package uk.nhs.bob.primarycare.directory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
@@ -43,8 +41,11 @@ record ServiceForm(
 		@Size(max = 100, message = "Address line 2 must be 100 characters or fewer") @Nullable String addressLine2,
 		@Size(max = 60, message = "The town or city must be 60 characters or fewer") @Nullable String town,
 		@NotBlank(message = "Enter a postcode") @PostcodeText @Nullable String postcode,
-		@Size(max = 30, message = "The phone number must be 30 characters or fewer") @Nullable String phone,
-		@Size(max = 300, message = "The website address must be 300 characters or fewer") @Nullable String website,
+		@Size(max = 30, message = "The phone number must be 30 characters or fewer")
+		@Pattern(regexp = "\\s*(\\+?[0-9][0-9 ()-]{5,28})?\\s*",
+				message = "Enter a phone number, like 01865 123456") @Nullable String phone,
+		@Size(max = 300, message = "The website address must be 300 characters or fewer") @WebAddress
+		@Nullable String website,
 		@Nullable Set<String> offers,
 		@NotBlank(message = "Select whether the service accepts referrals now") @Pattern(regexp = "(yes|no)?",
 				message = "Select whether the service accepts referrals now") @Nullable String acceptsReferrals,
@@ -55,8 +56,6 @@ record ServiceForm(
 		@Nullable DayHours sunday, @Nullable String version) {
 
 	static final int PERIODS_PER_DAY = 3;
-
-	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()-]{5,28}$");
 
 	ServiceForm {
 		offers = offers == null ? new LinkedHashSet<>() : new LinkedHashSet<>(offers);
@@ -203,13 +202,7 @@ record ServiceForm(
 		}
 		Postcode code = notBlank(postcode) ? Postcode.parse(postcode).orElse(null) : null;
 		StreetAddress street = checkAddress(errors);
-		if (notBlank(phone) && !PHONE.matcher(phone.trim()).matches()) {
-			errors.rejectValue("phone", "invalid", "Enter a phone number, like 01865 123456");
-		}
-		if (notBlank(website) && !isWebAddress(website.trim())) {
-			errors.rejectValue("website", "invalid",
-					"Enter a website address starting with https:// or http://, like https://www.nhs.uk");
-		}
+		// the phone number's and website's shapes are checked by their constraints
 		Set<ServiceOffer> chosenOffers = checkOffers(errors, serviceType);
 		OpeningHours hours = checkOpeningHours(errors);
 		if (errors.hasErrors() || serviceType == null || code == null || hours == null || name == null
@@ -322,17 +315,6 @@ record ServiceForm(
 			return null;
 		}
 		return time.get();
-	}
-
-	private static boolean isWebAddress(String value) {
-		try {
-			URI uri = new URI(value);
-			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null && uri.getHost().contains(".");
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
 	}
 
 	private static boolean notBlank(@Nullable String value) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,11 @@ import org.springframework.validation.Errors;
  * What an administrator types to add or edit a neighbourhood site, kept as typed. On an edit the code comes from the
  * address, not the form: users' scopes and other modules refer to the site by it.
  */
-record SiteForm(@Nullable String code,
+record SiteForm(
+		@NotBlank(message = "Enter a code for the site", groups = Adding.class)
+		@Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9-]{0,18}[A-Za-z0-9])?\\s*",
+				message = "Enter a code of 2 to 20 letters, numbers and hyphens, like OX-CTY",
+				groups = Adding.class) @Nullable String code,
 		@NotBlank(message = "Enter the name of the neighbourhood site") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Select the Place the site is in") @Nullable String placeCode, @Nullable String version) {
@@ -59,16 +64,8 @@ record SiteForm(@Nullable String code,
 	Optional<SiteDetails> check(Errors errors, Set<String> placeCodes, @Nullable String existing) {
 		String siteCode = existing;
 		if (existing == null) {
-			if (code == null || code.isBlank()) {
-				errors.rejectValue("code", "missing", "Enter a code for the site");
-			}
-			else {
-				siteCode = parseCode(code).orElse(null);
-				if (siteCode == null) {
-					errors.rejectValue("code", "invalid",
-							"Enter a code of 2 to 20 letters, numbers and hyphens, like OX-CTY");
-				}
-			}
+			// its presence and shape are checked by its constraints (group Adding)
+			siteCode = parseCode(code).orElse(null);
 		}
 		if (placeCode != null && !placeCode.isBlank() && !placeCodes.contains(placeCode)) {
 			errors.rejectValue("placeCode", "unknown", "Select the Place the site is in");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.nhs.bob.primarycare.identity.UserAdministration.Problem;
 import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
 
 /**
@@ -42,6 +42,7 @@ class AccountController {
 	}
 
 	/** The form: the current password and the new one twice. */
+	@UserFormChecks.ConfirmedPassword
 	record ChangePasswordForm(@Nullable String currentPassword, @Nullable String newPassword,
 			@Nullable String confirmPassword) {
 	}
@@ -54,12 +55,9 @@ class AccountController {
 	}
 
 	@PostMapping(StaffUsers.CHANGE_PASSWORD_PATH)
-	String change(@ModelAttribute("form") ChangePasswordForm form, BindingResult result, Principal principal,
+	String change(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result, Principal principal,
 			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		try {
-			if (form.newPassword() != null && !form.newPassword().equals(form.confirmPassword())) {
-				result.rejectValue("confirmPassword", "mismatch", "The two new passwords are not the same");
-			}
 			if (!result.hasErrors()) {
 				users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword());
 				dropPasswordChangeRequired(request, response);
@@ -68,9 +66,7 @@ class AccountController {
 			}
 		}
 		catch (RejectedChange ex) {
-			for (Problem problem : ex.problems()) {
-				result.rejectValue(problem.field(), "rejected", problem.message());
-			}
+			ex.rejectOn(result);
 		}
 		model.addAttribute("required", users.passwordChangeRequired(principal.getName()));
 		return VIEW_PASSWORD;

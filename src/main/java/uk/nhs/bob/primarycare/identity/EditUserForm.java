@@ -16,6 +16,8 @@ import uk.nhs.bob.primarycare.shared.Role;
  * over someone else's newer change is refused instead of overwriting it; {@code adminPassword} is the administrator's
  * own password, asked for when roles or scope change. Values are text so no posted value fails binding.
  */
+@UserFormChecks.KnownVersion
+@UserFormChecks.RolesAndScope
 record EditUserForm(@Nullable String version,
 		@NotBlank(message = "Enter the full name of the user") @Size(max = 120,
 				message = "Name must be 120 characters or fewer") @Nullable String displayName,
@@ -33,7 +35,8 @@ record EditUserForm(@Nullable String version,
 				scope.level() == Level.PCN ? scope.code() : null, String.valueOf(user.enabled()), null, user.email());
 	}
 
-	Set<Role> roleSet() {
+	@Override
+	public Set<Role> roleSet() {
 		return ScopeFields.roles(roles);
 	}
 

@@ -12,8 +12,10 @@ import uk.nhs.bob.primarycare.shared.Role;
 
 /**
  * The form that creates a user. Roles and the scope level are text so that no posted value fails binding; the
- * password rules, roles and scope are checked by the controller and {@link UserAdministration}.
+ * username, password rules, roles and scope are checked together by {@link UserFormChecks}.
  */
+@UserFormChecks.NewAccount
+@UserFormChecks.RolesAndScope
 record NewUserForm(
 		@NotBlank(message = "Enter a username") @Size(max = 60,
 				message = "Username must be 60 characters or fewer") @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9._@-]*\\s*",
@@ -30,8 +32,13 @@ record NewUserForm(
 		return new NewUserForm(null, null, null, null, null, null, null, null, null);
 	}
 
-	Set<Role> roleSet() {
+	@Override
+	public Set<Role> roleSet() {
 		return ScopeFields.roles(roles);
+	}
+
+	String trimmedUsername() {
+		return username == null ? "" : username.trim();
 	}
 
 }

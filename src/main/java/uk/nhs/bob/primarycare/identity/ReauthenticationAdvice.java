@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Tells the administration pages how the signed-in administrator confirms a change (see {@link Reauthentication}). */
-@ControllerAdvice(assignableTypes = { UserController.class, ApiClientController.class, SignInMappingController.class })
+@ControllerAdvice(assignableTypes = { UserController.class, UserAccountController.class, ApiClientController.class,
+		ApiClientCredentialsController.class, SignInMappingController.class })
 class ReauthenticationAdvice {
 
 	private final Reauthentication reauthentication;

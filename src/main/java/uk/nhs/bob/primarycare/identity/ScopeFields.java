@@ -28,6 +28,9 @@ interface ScopeFields {
 	@Nullable
 	String pcnCode();
 
+	/** The staff roles chosen. */
+	Set<Role> roleSet();
+
 	/** The chosen level, or {@code null} when none (or no real one) was chosen. */
 	default @Nullable Level level() {
 		return Arrays.stream(Level.values()).filter(l -> l.name().equals(scopeLevel())).findFirst().orElse(null);

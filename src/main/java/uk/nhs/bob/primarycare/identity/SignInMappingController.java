@@ -20,7 +20,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.identity.ApiClientForms.ConfirmForm;
-import uk.nhs.bob.primarycare.identity.UserAdministration.Problem;
 import uk.nhs.bob.primarycare.identity.UserAdministration.RejectedChange;
 import uk.nhs.bob.primarycare.shared.Role;
 
@@ -62,12 +61,6 @@ class SignInMappingController {
 	@PostMapping("/new")
 	String add(@Valid @ModelAttribute("form") SignInMappingForm form, BindingResult result, Principal principal,
 			Model model, RedirectAttributes redirect) {
-		if (form.role() == null) {
-			result.rejectValue("appRole", "appRole", "Choose the role it gives here");
-		}
-		users.scopeProblem(form.level(), form.scopeCode())
-			.filter(problem -> !result.hasFieldErrors(problem.field()))
-			.ifPresent(problem -> result.rejectValue(problem.field(), "scope", problem.message()));
 		if (result.hasErrors()) {
 			return showNew(model);
 		}
@@ -80,11 +73,7 @@ class SignInMappingController {
 			return "redirect:/admin/sign-in-mappings";
 		}
 		catch (RejectedChange ex) {
-			for (Problem problem : ex.problems()) {
-				if (!result.hasFieldErrors(problem.field())) {
-					result.rejectValue(problem.field(), "rejected", problem.message());
-				}
-			}
+			ex.rejectOn(result);
 			return showNew(model);
 		}
 	}

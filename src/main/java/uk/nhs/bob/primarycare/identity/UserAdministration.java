@@ -1,6 +1,7 @@
 package uk.nhs.bob.primarycare.identity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import uk.nhs.bob.primarycare.audit.AdminAction;
@@ -94,6 +96,15 @@ class UserAdministration {
 			return problems;
 		}
 
+		/** Each problem on its form field, unless that field already has an error. */
+		void rejectOn(Errors errors) {
+			for (Problem problem : problems) {
+				if (!errors.hasFieldErrors(problem.field())) {
+					errors.rejectValue(problem.field(), "rejected", problem.message());
+				}
+			}
+		}
+
 	}
 
 	/** Someone saved the user after the version the change was based on; nothing was saved. */
@@ -139,6 +150,25 @@ class UserAdministration {
 	}
 
 	@Transactional(readOnly = true)
+	/** The users matching the filters typed, with the filters as used. */
+	record Listing(List<ManagedUser> users, String text, @Nullable Role role, @Nullable String scope,
+			Map<String, Map<String, String>> scopeOptions) {
+	}
+
+	/**
+	 * The users matching a text, a role and a scope; an unknown role or scope (a hand-edited address) filters
+	 * nothing rather than failing.
+	 */
+	@Transactional(readOnly = true)
+	public Listing list(@Nullable String text, @Nullable String role, @Nullable String scope) {
+		Role wantedRole = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
+		Map<String, Map<String, String>> scopeOptions = scopeFilterOptions();
+		String wantedScope = scope != null && scopeOptions.values().stream().anyMatch(group -> group.containsKey(scope))
+				? scope : null;
+		return new Listing(users().stream().filter(u -> matches(u, wantedRole, wantedScope, text)).toList(),
+				text == null ? "" : text, wantedRole, wantedScope, scopeOptions);
+	}
+
 	public List<ManagedUser> users() {
 		// many users share a scope; name each scope once rather than once per user
 		Map<OrganisationScope, String> scopeNames = new HashMap<>();

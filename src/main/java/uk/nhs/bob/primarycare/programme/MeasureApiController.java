@@ -32,18 +32,18 @@ class MeasureApiController {
 			List<WeekJson> weeks, List<RebaseJson> rebases, @Nullable String variation, @Nullable String assurance) {
 	}
 
-	private final MeasureRepository measures;
+	private final Measures measures;
 
 	private final Charts charts;
 
-	MeasureApiController(MeasureRepository measures, Charts charts) {
+	MeasureApiController(Measures measures, Charts charts) {
 		this.measures = measures;
 		this.charts = charts;
 	}
 
 	@GetMapping("/api/v1/programme/measures/{measureId}")
 	MeasureJson measure(@PathVariable long measureId) {
-		Measure measure = measures.findById(measureId)
+		Measure measure = measures.find(measureId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		MeasureChart chart = charts.chart(measure);
 		List<WeekJson> weeks = chart.weeks()

@@ -84,6 +84,12 @@ class Measures {
 			.collect(Collectors.groupingBy(Measure::projectId, LinkedHashMap::new, Collectors.toList()));
 	}
 
+	/** Any project's measure (the measures API: aggregate figures only). */
+	@Transactional(readOnly = true)
+	Optional<Measure> find(long measureId) {
+		return measures.findById(measureId);
+	}
+
 	@Transactional(readOnly = true)
 	Optional<Measure> find(long projectId, long measureId) {
 		return measures.findById(measureId).filter(m -> m.projectId() == projectId);

@@ -319,6 +319,17 @@ class CvdWebTests {
 			.contains("The diastolic pressure must be lower than the systolic pressure")
 			.contains("must be a real date")
 			.contains("value=\"120\"");
+		LocalDate tomorrow = today.plusDays(1);
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(csrf()).param("systolic", "1x0").param("diastolic", "").param("setting", "CLINIC")
+			.param("readingDay", String.valueOf(tomorrow.getDayOfMonth()))
+			.param("readingMonth", String.valueOf(tomorrow.getMonthValue()))
+			.param("readingYear", String.valueOf(tomorrow.getYear())))
+			.hasStatusOk()
+			.bodyText()
+			.contains("The systolic pressure must be a whole number between 50 and 300", "Enter the diastolic pressure",
+					"Choose where the reading was taken", "The date of the reading must be today or in the past")
+			.contains("value=\"1x0\"");
 
 		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
 			.with(csrf()).param("systolic", "186").param("diastolic", "100").param("setting", "HOME")
@@ -372,13 +383,13 @@ class CvdWebTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Choose the rule the adjustment is for", "Choose the reason",
-					"Discussed at the clinic");
+					"The review date must be after today", "Discussed at the clinic");
 		// maximum tolerated therapy is no reason to leave the smoking list
 		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(coordinator).with(csrf())
 			.param("adjustmentRule", "CVD-SMOKE-REFER").param("adjustmentReason", "MAXIMUM_TOLERATED"))
 			.hasStatusOk()
 			.bodyText()
-			.contains("does not apply to Smoker without a tobacco dependency referral");
+			.containsPattern("&#39;[^&<]+&#39; does not apply to Smoker without a tobacco dependency referral");
 		assertThat(jdbc.sql("SELECT count(*) FROM cvd.care_adjustment WHERE nhs_number = ?").param(nhs)
 			.query(Long.class).single()).isZero();
 
@@ -474,9 +485,9 @@ class CvdWebTests {
 
 	@Test
 	void csvFormulasAreNeutralised() {
-		assertThat(WorklistController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(WorklistController.safe("-1")).isEqualTo("'-1");
-		assertThat(WorklistController.safe("Aged 50, no test")).isEqualTo("Aged 50, no test");
+		assertThat(WorklistCsv.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(WorklistCsv.safe("-1")).isEqualTo("'-1");
+		assertThat(WorklistCsv.safe("Aged 50, no test")).isEqualTo("Aged 50, no test");
 		assertThat(within(0.1)).isNotNull();
 	}
 

@@ -140,6 +140,12 @@ class CvdWorklistTests {
 		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
 			.param("action", "ASSIGN"))
 			.hasStatusOk().bodyText().contains("Select at least one person");
+		// a forged selection is named back, each value as typed (never read as a message parameter)
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+			.param("selected", "12345").param("selected", "{min}").param("action", "ASSIGN"))
+			.hasStatusOk().bodyText()
+			.contains("&#39;12345&#39; is not an NHS number: select people from the list",
+					"&#39;{min}&#39; is not an NHS number: select people from the list");
 		assertThat(jdbc.sql("SELECT count(*) FROM cvd.outreach WHERE nhs_number = ?").param(chosen.get(0))
 			.query(Long.class).single()).isZero();
 

@@ -130,7 +130,7 @@ class DirectoryPagesTests {
 		filters.put("place", "");
 		filters.put("open", "yes");
 
-		assertThat(DirectoryController.pageUrl("/directory/services", filters).apply(3))
+		assertThat(DirectoryPages.pageUrl("/directory/services", filters).apply(3))
 			.isEqualTo("/directory/services?q=%20a%2Bb%20%26%20c%3Dd%20&open=yes&page=3");
 	}
 

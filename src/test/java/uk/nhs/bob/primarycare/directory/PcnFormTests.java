@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class PcnFormTests {
 	@Test
 	void anEditKeepsTheExistingOdsCodeWhateverWasPosted() {
 		PcnForm form = new PcnForm("U00000", "Moved PCN", "BK-AYL", "1");
-		BindingResult errors = validate(form);
+		BindingResult errors = validateEdit(form);
 
 		assertThat(form.check(errors, SITES, new OdsCode("U92001")))
 			.contains(new PcnDetails(new OdsCode("U92001"), "Moved PCN", "BK-AYL"));
@@ -74,7 +75,15 @@ class PcnFormTests {
 		assertThat(new PcnForm(null, "x", "OX-CTY", null).expectedVersion()).isEqualTo(-1);
 	}
 
+	/** The checks of a form that adds (the code typed: {@link Adding}). */
 	private static BindingResult validate(PcnForm form) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors, Default.class, Adding.class);
+		return errors;
+	}
+
+	/** The checks of a form that edits (the code comes from the address). */
+	private static BindingResult validateEdit(PcnForm form) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors);
 		return errors;

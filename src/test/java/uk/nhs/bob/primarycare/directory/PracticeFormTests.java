@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,14 +62,22 @@ class PracticeFormTests {
 	@Test
 	void anEditKeepsTheExistingOdsCodeWhateverWasPosted() {
 		PracticeForm form = new PracticeForm(null, "Renamed Practice", "OX2 6NW", "U92002", "2");
-		BindingResult errors = validate(form);
+		BindingResult errors = validateEdit(form);
 
 		assertThat(form.check(errors, PCNS, new OdsCode("K84901")))
 			.hasValueSatisfying(d -> assertThat(d.odsCode()).hasToString("K84901"));
 		assertThat(form.expectedVersion()).isEqualTo(2);
 	}
 
+	/** The checks of a form that adds (the code typed: {@link Adding}). */
 	private static BindingResult validate(PracticeForm form) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors, Default.class, Adding.class);
+		return errors;
+	}
+
+	/** The checks of a form that edits (the code comes from the address). */
+	private static BindingResult validateEdit(PracticeForm form) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors);
 		return errors;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +77,22 @@ class SiteFormTests {
 	@Test
 	void anEditKeepsTheExistingCodeWhateverWasPosted() {
 		SiteForm form = new SiteForm("BK-AYL", "Renamed", "15A", "3");
-		BindingResult errors = validate(form);
+		BindingResult errors = validateEdit(form);
 
 		assertThat(form.check(errors, PLACES, "OX-CTY")).contains(new SiteDetails("OX-CTY", "Renamed", "15A"));
 		assertThat(form.expectedVersion()).isEqualTo(3);
 		assertThat(new SiteForm(null, "x", "10Q", "three").expectedVersion()).isEqualTo(-1);
 	}
 
+	/** The checks of a form that adds (the code typed: {@link Adding}). */
 	private static BindingResult validate(SiteForm form) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors, Default.class, Adding.class);
+		return errors;
+	}
+
+	/** The checks of a form that edits (the code comes from the address). */
+	private static BindingResult validateEdit(SiteForm form) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		new SpringValidatorAdapter(factory.getValidator()).validate(form, errors);
 		return errors;

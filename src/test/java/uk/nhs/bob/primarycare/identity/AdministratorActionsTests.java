@@ -112,6 +112,10 @@ class AdministratorActionsTests {
 				+ "&newPassword=password1234&confirmPassword=password1234&_csrf=" + token);
 		assertThat(common.statusCode()).isEqualTo(200);
 		assertThat(common.body()).contains("This is a common password");
+		HttpResponse<String> mistyped = session.postForm("/account/password", "currentPassword=administrator-chosen-words"
+				+ "&newPassword=only-rita-knows-this&confirmPassword=only-rita-knows-thus&_csrf=" + token);
+		assertThat(mistyped.statusCode()).isEqualTo(200);
+		assertThat(mistyped.body()).contains("There is a problem", "The two new passwords are not the same");
 		HttpResponse<String> changed = session.postForm("/account/password",
 				"currentPassword=administrator-chosen-words&newPassword=only-rita-knows-this"
 						+ "&confirmPassword=only-rita-knows-this&_csrf=" + token);

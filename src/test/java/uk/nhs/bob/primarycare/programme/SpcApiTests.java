@@ -172,7 +172,7 @@ class SpcApiTests {
 			.collect(java.util.stream.Collectors.joining(","));
 		MvcTestResult manyBad = post("{\"values\": [" + values + "], \"improvementDirection\": \"increase\"}");
 		assertThat(manyBad).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(manyBad).bodyJson().extractingPath("$.errors.length()").isEqualTo(SpcApiController.MAX_ERRORS);
+		assertThat(manyBad).bodyJson().extractingPath("$.errors.length()").isEqualTo(SpcRequest.MAX_ERRORS);
 		assertThat(manyBad).bodyJson().extractingPath("$.detail").asString().contains("5000 invalid");
 		assertThat(manyBad.getResponse().getContentAsByteArray()).hasSizeLessThan(10_000);
 	}
