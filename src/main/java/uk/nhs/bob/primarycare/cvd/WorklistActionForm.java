@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The outreach type is required for "record invitation sent" (checked by the controller, as it depends on the
  * action).
  */
-record WorklistActionForm(
+public record WorklistActionForm(
 		@NotEmpty(message = "Select at least one person") @Size(max = 100,
 				message = "Select at most 100 people at a time") @Nullable List<String> selected,
 		@NotNull(message = "Choose an action") @Pattern(regexp = "ASSIGN|RELEASE|INVITE",
