@@ -19,13 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * One same-day request from intake to completion. The engine's suggestion is stored with the rule-pack version it
  * came from, so a later rule pack never rewrites history. Optimistic locking ({@link Version}) detects two people
- * acting on the same request at once. Public only so that the request page's expressions (85 read the request) are
- * compiled rather than interpreted: SpEL compiles a method call only on a public type. Other modules use
- * {@link TriageRequestSummary} and the events, never this.
+ * acting on the same request at once.
  */
 @Entity
 @Table(schema = "triage", name = "request")
-public class TriageRequest {
+class TriageRequest {
 
 	enum Channel {
 
