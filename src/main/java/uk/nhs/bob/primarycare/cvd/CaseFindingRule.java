@@ -11,7 +11,7 @@ import java.util.Set;
  * means a new version, so a finding can always be explained by the rule version that made it. Each names the
  * personalised care adjustments that can take a person off its list (none for severe blood pressure).
  */
-enum CaseFindingRule {
+public enum CaseFindingRule {
 
 	SEVERE_BLOOD_PRESSURE("CVD-BP-SEVERE", 1, 1, "Severe blood pressure in the last 30 days",
 			"A reading of 180 systolic or 120 diastolic or more in the last 30 days: urgent, same-day assessment.",

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * rule's own (its readings must be that recent to count) or the age after which the value should be re-measured
  * before acting on it; docs/cvd.md lists them with their sources. A diagnosis (register entry) never goes stale.
  */
-final class EvidenceAge {
+public final class EvidenceAge {
 
 	/** The evidence's age in words (the month it is from and how long ago) and whether it is stale. */
-	record Age(String text, boolean stale) {
+	public record Age(String text, boolean stale) {
 
 		static final Age NONE = new Age("", false);
 

@@ -27,7 +27,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
  * invitation sent" names one of the {@link WorklistPages#INVITATIONS}.
  */
 @WorklistActionForm.Checked
-record WorklistActionForm(
+public record WorklistActionForm(
 		@NotEmpty(message = "Select at least one person") @Size(max = 100,
 				message = "Select at most 100 people at a time") @Nullable List<String> selected,
 		@NotNull(message = "Choose an action") @Pattern(regexp = "ASSIGN|RELEASE|INVITE",

@@ -12,14 +12,8 @@ interface ListedServiceRepository extends JpaRepository<ListedService, Long> {
 	@Query("select s from ListedService s order by s.name, s.id")
 	List<ListedService> findAllOrderByName();
 
-	@Query("select s from ListedService s where s.type = ?1 and s.placeCode = ?2 order by s.name, s.id")
-	List<ListedService> findByTypeAndPlace(ServiceType type, String placeCode);
-
 	@Query("select s from ListedService s where ?1 member of s.offers order by s.name, s.id")
 	List<ListedService> findOffering(ServiceOffer offer);
-
-	@Query("select s from ListedService s where ?1 member of s.offers and s.placeCode = ?2 order by s.name, s.id")
-	List<ListedService> findOfferingInPlace(ServiceOffer offer, String placeCode);
 
 	boolean existsByOdsCode(OdsCode odsCode);
 

@@ -6,10 +6,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service directory's read API for other modules: where navigation can send a person (pharmacies offering
@@ -28,11 +33,25 @@ public class ServiceDirectory {
 
 	private final Directory directory;
 
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate reading;
+
 	private final Clock clock = Clock.system(UK_TIME);
 
-	ServiceDirectory(ListedServiceRepository services, Directory directory) {
+	/** Every service by Place, as of a data version. */
+	private record Snapshot(long version, Map<String, List<ServiceSummary>> byPlace) {
+	}
+
+	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(-1, Map.of()));
+
+	ServiceDirectory(ListedServiceRepository services, Directory directory, JdbcClient jdbc,
+			PlatformTransactionManager transactions) {
 		this.services = services;
 		this.directory = directory;
+		this.jdbc = jdbc;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 	}
 
 	/** Every service, by name. */
@@ -45,8 +64,9 @@ public class ServiceDirectory {
 	}
 
 	/** Services of one type in one Place ('community pharmacies in Oxfordshire'), by name. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<ServiceSummary> services(ServiceType type, String placeCode) {
-		return summaries(services.findByTypeAndPlace(type, placeCode));
+		return inPlace(placeCode).stream().filter(s -> s.type() == type).toList();
 	}
 
 	/** Services anywhere in BOB that offer this (for example {@link ServiceOffer#PHARMACY_FIRST}), by name. */
@@ -55,9 +75,24 @@ public class ServiceDirectory {
 	}
 
 	/** Services in one Place that offer this, by name. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<ServiceSummary> offering(ServiceOffer offer, String placeCode) {
-		// read from the one Place only: a request page asks this for each kind of service it suggests
-		return summaries(services.findOfferingInPlace(offer, placeCode));
+		return inPlace(placeCode).stream().filter(s -> s.offers(offer)).toList();
+	}
+
+	/** The Place's services by name, from the copy in memory when the directory has not changed since it was made. */
+	private List<ServiceSummary> inPlace(String placeCode) {
+		long version = jdbc.sql("SELECT version FROM directory.service_data_version").query(Long.class).single();
+		Snapshot current = snapshot.get();
+		if (current.version() != version) {
+			// read after the version, so the copy is at least as new as the number it is kept with (were it newer,
+			// the next use sees a later number and reads again)
+			List<ServiceSummary> all = reading.execute(status -> services());
+			current = new Snapshot(version, all == null ? Map.of()
+					: all.stream().collect(Collectors.groupingBy(ServiceSummary::placeCode, Collectors.toUnmodifiableList())));
+			snapshot.set(current);
+		}
+		return current.byPlace().getOrDefault(placeCode, List.of());
 	}
 
 	/** Services open at this UK local date and time (its weekday has a period containing the time), by name. */

@@ -24,7 +24,7 @@ import uk.nhs.bob.primarycare.identity.StaffUser;
 @Component
 class FollowUps {
 
-	record CallAttempt(long id, LocalDateTime calledAt, String calledBy, CallOutcome outcome, @Nullable String note) {
+	public record CallAttempt(long id, LocalDateTime calledAt, String calledBy, CallOutcome outcome, @Nullable String note) {
 	}
 
 	record DueRow(UUID id, String reference, String name, String problem, String disposition,

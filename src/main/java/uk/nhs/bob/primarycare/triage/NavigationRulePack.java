@@ -90,7 +90,7 @@ record NavigationRulePack(String version, LocalDate effectiveFrom, String signOf
 	}
 
 	/** What completing with a disposition records by default: the safety-net advice and when to follow up. */
-	record Outcome(String safetyNet, int followUpDays) {
+	public record Outcome(String safetyNet, int followUpDays) {
 	}
 
 	static NavigationRulePack load() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -66,6 +67,9 @@ class RequestPage {
 			.toList();
 	}
 
+	// one read-only transaction for all the page's reads (services, the person's context from other modules, calls,
+	// colleagues) rather than one each
+	@Transactional(readOnly = true)
 	void populate(TriageRequest request, StaffUser user, Model model) {
 		boolean works = works(user);
 		Navigation navigation = requests.navigation(request);

@@ -21,7 +21,7 @@ import uk.nhs.bob.primarycare.directory.ServiceType;
 @Component
 class TriageServices {
 
-	record ServiceChoice(long id, String name, String type, String address, boolean openNow, String availability,
+	public record ServiceChoice(long id, String name, String type, String address, boolean openNow, String availability,
 			@Nullable String phone) {
 	}
 

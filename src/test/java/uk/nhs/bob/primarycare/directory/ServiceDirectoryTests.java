@@ -8,6 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.OdsCode;
@@ -31,6 +34,12 @@ class ServiceDirectoryTests {
 
 	@Autowired
 	DirectoryAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void findsServicesByTypeAndPlace() {
@@ -99,6 +108,59 @@ class ServiceDirectoryTests {
 		assertThat(saved.openingHours().describe(DayOfWeek.TUESDAY)).isEqualTo("10:00 to 24:00");
 		assertThat(saved.version()).isZero();
 		assertThat(serviceDirectory.service(Long.MAX_VALUE)).isEmpty();
+	}
+
+	@Test
+	void aChangeMadeOutsideThisInstanceIsSeenAtOnce() {
+		// read once, so the Place's services are held in memory
+		assertThat(serviceDirectory.offering(ServiceOffer.PHARMACY_FIRST, "15A")).isNotEmpty();
+		String name = "Other-instance Pharmacy " + System.nanoTime();
+
+		// another instance adds a service and gives it an offer: straight to the database, not through this one
+		long id = jdbc.sql("""
+				INSERT INTO directory.service (name, service_type, place_code, postcode, accepts_referrals, self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', '15A', 'RG1 2BH', true, true) RETURNING id""")
+			.param(name)
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();
+		assertThat(serviceDirectory.offering(ServiceOffer.PHARMACY_FIRST, "15A")).extracting(ServiceSummary::name)
+			.contains(name);
+		assertThat(serviceDirectory.services(ServiceType.COMMUNITY_PHARMACY, "15A")).extracting(ServiceSummary::name)
+			.contains(name);
+
+		// ... then takes the offer away again
+		jdbc.sql("DELETE FROM directory.service_offer WHERE service_id = ?").param(id).update();
+		assertThat(serviceDirectory.offering(ServiceOffer.PHARMACY_FIRST, "15A")).extracting(ServiceSummary::name)
+			.doesNotContain(name);
+
+		jdbc.sql("DELETE FROM directory.service WHERE id = ?").param(id).update();
+		assertThat(serviceDirectory.services(ServiceType.COMMUNITY_PHARMACY, "15A")).extracting(ServiceSummary::name)
+			.doesNotContain(name);
+	}
+
+	@Test
+	void servicesReadInsideAnEditThatRollsBackAreNotKept() {
+		String name = "Rolled-back Pharmacy " + System.nanoTime();
+		TransactionTemplate edit = new TransactionTemplate(transactions);
+		edit.executeWithoutResult(status -> {
+			jdbc.sql("""
+					INSERT INTO directory.service (name, service_type, place_code, postcode, accepts_referrals,
+					    self_referral) VALUES (?, 'COMMUNITY_PHARMACY', '15A', 'RG1 2BH', true, true)""")
+				.param(name)
+				.update();
+			// the edit's own transaction sees its new service...
+			assertThat(serviceDirectory.services(ServiceType.COMMUNITY_PHARMACY, "15A"))
+				.extracting(ServiceSummary::name)
+				.contains(name);
+			status.setRollbackOnly();
+		});
+
+		// ... and once it rolls back, nobody does, though the copy read inside it was kept, even after the next change
+		// that commits (its data version is never the one the rolled-back edit had)
+		jdbc.sql("UPDATE directory.place SET name = name WHERE code = '15A'").update();
+		assertThat(serviceDirectory.services(ServiceType.COMMUNITY_PHARMACY, "15A")).extracting(ServiceSummary::name)
+			.doesNotContain(name);
 	}
 
 }

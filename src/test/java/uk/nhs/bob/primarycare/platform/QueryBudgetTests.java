@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed-in user, the page's reads, the audit entries, any session write), so that a query per row (N+1) cannot come
  * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
  * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
- * counts measured when each was set; a request page runs four statements for each kind of service its navigation
- * offers; a programme page reads the inputs of all its measure charts in one statement, however many it shows.
+ * counts measured when each was set; a request page runs one statement for each kind of service its navigation
+ * offers (the directory's data version: the services themselves are held in memory); a programme page reads the
+ * inputs of all its measure charts in one statement, however many it shows.
  */
 @IntegrationTest
 class QueryBudgetTests {
@@ -57,7 +58,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
-			coordinator   | /triage/requests/{request}           | 19
+			coordinator   | /triage/requests/{request}           | 12
 			coordinator   | /population/people/{person}          | 12
 			coordinator   | /cvd/worklist                        | 10
 			coordinator   | /cvd                                 | 6
