@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * clinician's Clinical Frailty Scale judgement (read beside the eFI, which is computed from the record). See
  * docs/neighbourhood.md for the sources.
  */
-record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Carer> carers,
+public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Carer> carers,
 		AdvanceCarePlan advanceCarePlan, @Nullable FrailtyScale frailtyScale) {
 
 	PersonalisedCare {
@@ -25,7 +25,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 			AdvanceCarePlan.NOT_RECORDED, null);
 
 	/** Whether the person agreed that the plan is shared, and with whom (needed when they agreed). */
-	record Consent(ConsentToShare answer, String sharedWith) {
+	public record Consent(ConsentToShare answer, String sharedWith) {
 
 		static final Consent NOT_RECORDED = new Consent(ConsentToShare.NOT_RECORDED, "");
 
@@ -41,7 +41,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 	}
 
 	/** Who the plan was agreed with, and on what date. */
-	record Agreement(AgreedWith with, LocalDate on) {
+	public record Agreement(AgreedWith with, LocalDate on) {
 
 		String describe() {
 			return with.label() + " on " + PlanText.date(on);
@@ -50,7 +50,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 	}
 
 	/** A carer or next of kin: name, relationship to the person and how to contact them. */
-	record Carer(String id, String name, CarerRole role, String relationship, String contact) {
+	public record Carer(String id, String name, CarerRole role, String relationship, String contact) {
 
 		String describe() {
 			return name + " (" + role.label() + ", " + relationship + ", " + contact + ")";
@@ -59,7 +59,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 	}
 
 	/** Whether an advance care plan and a ReSPECT form exist, and where they are held (needed when either does). */
-	record AdvanceCarePlan(YesNo advanceCarePlan, YesNo respect, String heldWhere) {
+	public record AdvanceCarePlan(YesNo advanceCarePlan, YesNo respect, String heldWhere) {
 
 		static final AdvanceCarePlan NOT_RECORDED = new AdvanceCarePlan(YesNo.NOT_RECORDED, YesNo.NOT_RECORDED, "");
 
@@ -81,7 +81,7 @@ record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Car
 	}
 
 	/** A Clinical Frailty Scale score confirmed by a clinician: who recorded it and the date they judged it. */
-	record FrailtyScale(ClinicalFrailtyScale score, String confirmedBy, LocalDate confirmedOn) {
+	public record FrailtyScale(ClinicalFrailtyScale score, String confirmedBy, LocalDate confirmedOn) {
 
 		String describe() {
 			return score.describe() + ", confirmed by " + confirmedBy + " on " + PlanText.date(confirmedOn);

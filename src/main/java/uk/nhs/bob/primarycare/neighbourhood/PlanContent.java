@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The personalised care and support plan's content (NHS England proactive care: what matters to the person, goals,
  * actions, a contingency plan and a review date) and the personalised care and support planning parts.
  */
-record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
+public record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
 		@Nullable LocalDate nextReviewDate, PersonalisedCare care) {
 
 	PlanContent {
@@ -30,11 +30,11 @@ record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> action
 	}
 
 	/** A goal, in the person's words where possible. */
-	record Goal(String id, String description, LocalDate targetDate, GoalStatus status) {
+	public record Goal(String id, String description, LocalDate targetDate, GoalStatus status) {
 	}
 
 	/** An action: owned by a team member or by an organisation (a member's id, or an organisation's name). */
-	record PlanAction(String id, String description, @Nullable UUID ownerMemberId, @Nullable String ownerOrganisation,
+	public record PlanAction(String id, String description, @Nullable UUID ownerMemberId, @Nullable String ownerOrganisation,
 			LocalDate dueDate, ActionStatus status, @Nullable String source) {
 	}
 
