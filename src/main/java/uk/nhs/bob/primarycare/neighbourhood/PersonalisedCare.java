@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Carer> carers,
 		AdvanceCarePlan advanceCarePlan, @Nullable FrailtyScale frailtyScale) {
 
-	PersonalisedCare {
+	public PersonalisedCare {
 		consent = consent == null ? Consent.NOT_RECORDED : consent;
 		carers = carers == null ? List.of() : List.copyOf(carers);
 		advanceCarePlan = advanceCarePlan == null ? AdvanceCarePlan.NOT_RECORDED : advanceCarePlan;
@@ -29,7 +29,7 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 
 		static final Consent NOT_RECORDED = new Consent(ConsentToShare.NOT_RECORDED, "");
 
-		Consent {
+		public Consent {
 			answer = answer == null ? ConsentToShare.NOT_RECORDED : answer;
 			sharedWith = sharedWith == null ? "" : sharedWith;
 		}
@@ -63,7 +63,7 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 
 		static final AdvanceCarePlan NOT_RECORDED = new AdvanceCarePlan(YesNo.NOT_RECORDED, YesNo.NOT_RECORDED, "");
 
-		AdvanceCarePlan {
+		public AdvanceCarePlan {
 			advanceCarePlan = advanceCarePlan == null ? YesNo.NOT_RECORDED : advanceCarePlan;
 			respect = respect == null ? YesNo.NOT_RECORDED : respect;
 			heldWhere = heldWhere == null ? "" : heldWhere;

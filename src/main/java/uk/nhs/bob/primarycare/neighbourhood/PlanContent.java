@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
 		@Nullable LocalDate nextReviewDate, PersonalisedCare care) {
 
-	PlanContent {
+	public PlanContent {
 		goals = List.copyOf(goals);
 		actions = List.copyOf(actions);
 		// versions saved before these parts of the plan existed have none
