@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** A care plan action's status (maps to FHIR CarePlan.activity.detail.status). */
-public enum ActionStatus {
+enum ActionStatus {
 
 	NOT_STARTED("Not started", "not-started"), IN_PROGRESS("In progress", "in-progress"), DONE("Done", "completed"),
 	CANCELLED("Cancelled", "cancelled");

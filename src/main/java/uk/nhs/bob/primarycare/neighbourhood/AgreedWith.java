@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** Who a care and support plan was agreed with. */
-public enum AgreedWith {
+enum AgreedWith {
 
 	PERSON("The person"), CARER("Their carer"), REPRESENTATIVE("Their representative");
 

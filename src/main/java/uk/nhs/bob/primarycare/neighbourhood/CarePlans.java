@@ -34,7 +34,7 @@ class CarePlans {
 	/** Break-glass access lasts this long; then the user must give a reason again. */
 	static final long BREAK_GLASS_HOURS = 12;
 
-	public record Alert(long id, UUID requestId, String problem, boolean redFlag, Instant receivedAt,
+	record Alert(long id, UUID requestId, String problem, boolean redFlag, Instant receivedAt,
 			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable String reference) {
 
 		public boolean open() {
@@ -56,16 +56,16 @@ class CarePlans {
 
 	}
 
-	public record CvdFlag(BigDecimal qrisk3Score, boolean onLipidLowering, LocalDate foundOn, Instant receivedAt) {
+	record CvdFlag(BigDecimal qrisk3Score, boolean onLipidLowering, LocalDate foundOn, Instant receivedAt) {
 	}
 
 	/** One use of break-glass on this plan, with its review when there is one. */
-	public record BreakGlass(String username, String reasonLabel, String reason, Instant accessedAt,
+	record BreakGlass(String username, String reasonLabel, String reason, Instant accessedAt,
 			@Nullable String reviewOutcome, @Nullable String reviewedBy) {
 	}
 
 	/** Everything the plan page shows. */
-	public record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
+	record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
 			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
 			List<String> frailtyReasons, String access, boolean canEdit, List<CaseloadEntry> episodes) {

@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** How someone listed with the plan stands to the person: their carer, their next of kin, or both. */
-public enum CarerRole {
+enum CarerRole {
 
 	CARER("Carer"), NEXT_OF_KIN("Next of kin"), CARER_AND_NEXT_OF_KIN("Carer and next of kin");
 

@@ -61,7 +61,7 @@ class Caseload {
 	}
 
 	/** One stored version of an entry. */
-	public record PlanVersion(long number, Instant savedAt, String savedBy, List<String> changes) {
+	record PlanVersion(long number, Instant savedAt, String savedBy, List<String> changes) {
 	}
 
 	/**

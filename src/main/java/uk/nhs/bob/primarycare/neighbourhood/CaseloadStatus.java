@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** Where a person is on the team's caseload, in the order of NHS England's proactive care components. */
-public enum CaseloadStatus {
+enum CaseloadStatus {
 
 	IDENTIFIED("Identified", "nhsuk-tag--grey"), ASSESSED("Assessed", "nhsuk-tag--blue"),
 	PLAN_AGREED("Plan agreed", "nhsuk-tag--green"), UNDER_REVIEW("Under review", "nhsuk-tag--yellow"),

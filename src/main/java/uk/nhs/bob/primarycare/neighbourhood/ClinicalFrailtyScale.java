@@ -4,7 +4,7 @@ package uk.nhs.bob.primarycare.neighbourhood;
  * The Clinical Frailty Scale (Rockwood K et al., CMAJ 2005;173:489; the labels of version 2.0, Dalhousie University
  * 2020): a clinician's judgement from 1 (very fit) to 9 (terminally ill).
  */
-public enum ClinicalFrailtyScale {
+enum ClinicalFrailtyScale {
 
 	VERY_FIT(1, "Very fit"), FIT(2, "Fit"), MANAGING_WELL(3, "Managing well"),
 	VERY_MILD(4, "Living with very mild frailty"), MILD(5, "Living with mild frailty"),

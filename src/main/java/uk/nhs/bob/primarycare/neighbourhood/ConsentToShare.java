@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** The person's answer to sharing their care and support plan with others involved in their care. */
-public enum ConsentToShare {
+enum ConsentToShare {
 
 	NOT_RECORDED("Not recorded"), YES("Agreed to share"), NO("Did not agree to share");
 

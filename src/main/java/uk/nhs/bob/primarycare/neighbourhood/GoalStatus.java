@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** A goal's status (FHIR R4 Goal achievementStatus). */
-public enum GoalStatus {
+enum GoalStatus {
 
 	PROPOSED("Proposed", "proposed", null), IN_PROGRESS("In progress", "active", "in-progress"),
 	IMPROVING("Improving", "active", "improving"), ACHIEVED("Achieved", "completed", "achieved"),

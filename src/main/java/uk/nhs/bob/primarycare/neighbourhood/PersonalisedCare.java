@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * clinician's Clinical Frailty Scale judgement (read beside the eFI, which is computed from the record). See
  * docs/neighbourhood.md for the sources.
  */
-public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Carer> carers,
+record PersonalisedCare(Consent consent, @Nullable Agreement agreement, List<Carer> carers,
 		AdvanceCarePlan advanceCarePlan, @Nullable FrailtyScale frailtyScale) {
 
-	public PersonalisedCare {
+	PersonalisedCare {
 		consent = consent == null ? Consent.NOT_RECORDED : consent;
 		carers = carers == null ? List.of() : List.copyOf(carers);
 		advanceCarePlan = advanceCarePlan == null ? AdvanceCarePlan.NOT_RECORDED : advanceCarePlan;
@@ -25,11 +25,11 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 			AdvanceCarePlan.NOT_RECORDED, null);
 
 	/** Whether the person agreed that the plan is shared, and with whom (needed when they agreed). */
-	public record Consent(ConsentToShare answer, String sharedWith) {
+	record Consent(ConsentToShare answer, String sharedWith) {
 
 		static final Consent NOT_RECORDED = new Consent(ConsentToShare.NOT_RECORDED, "");
 
-		public Consent {
+		Consent {
 			answer = answer == null ? ConsentToShare.NOT_RECORDED : answer;
 			sharedWith = sharedWith == null ? "" : sharedWith;
 		}
@@ -41,7 +41,7 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 	}
 
 	/** Who the plan was agreed with, and on what date. */
-	public record Agreement(AgreedWith with, LocalDate on) {
+	record Agreement(AgreedWith with, LocalDate on) {
 
 		String describe() {
 			return with.label() + " on " + PlanText.date(on);
@@ -50,7 +50,7 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 	}
 
 	/** A carer or next of kin: name, relationship to the person and how to contact them. */
-	public record Carer(String id, String name, CarerRole role, String relationship, String contact) {
+	record Carer(String id, String name, CarerRole role, String relationship, String contact) {
 
 		String describe() {
 			return name + " (" + role.label() + ", " + relationship + ", " + contact + ")";
@@ -59,11 +59,11 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 	}
 
 	/** Whether an advance care plan and a ReSPECT form exist, and where they are held (needed when either does). */
-	public record AdvanceCarePlan(YesNo advanceCarePlan, YesNo respect, String heldWhere) {
+	record AdvanceCarePlan(YesNo advanceCarePlan, YesNo respect, String heldWhere) {
 
 		static final AdvanceCarePlan NOT_RECORDED = new AdvanceCarePlan(YesNo.NOT_RECORDED, YesNo.NOT_RECORDED, "");
 
-		public AdvanceCarePlan {
+		AdvanceCarePlan {
 			advanceCarePlan = advanceCarePlan == null ? YesNo.NOT_RECORDED : advanceCarePlan;
 			respect = respect == null ? YesNo.NOT_RECORDED : respect;
 			heldWhere = heldWhere == null ? "" : heldWhere;
@@ -81,7 +81,7 @@ public record PersonalisedCare(Consent consent, @Nullable Agreement agreement, L
 	}
 
 	/** A Clinical Frailty Scale score confirmed by a clinician: who recorded it and the date they judged it. */
-	public record FrailtyScale(ClinicalFrailtyScale score, String confirmedBy, LocalDate confirmedOn) {
+	record FrailtyScale(ClinicalFrailtyScale score, String confirmedBy, LocalDate confirmedOn) {
 
 		String describe() {
 			return score.describe() + ", confirmed by " + confirmedBy + " on " + PlanText.date(confirmedOn);

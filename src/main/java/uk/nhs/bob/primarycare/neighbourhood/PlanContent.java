@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * The personalised care and support plan's content (NHS England proactive care: what matters to the person, goals,
  * actions, a contingency plan and a review date) and the personalised care and support planning parts.
  */
-public record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
+record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction> actions, String contingencyPlan,
 		@Nullable LocalDate nextReviewDate, PersonalisedCare care) {
 
-	public PlanContent {
+	PlanContent {
 		goals = List.copyOf(goals);
 		actions = List.copyOf(actions);
 		// versions saved before these parts of the plan existed have none
@@ -30,11 +30,11 @@ public record PlanContent(String whatMatters, List<Goal> goals, List<PlanAction>
 	}
 
 	/** A goal, in the person's words where possible. */
-	public record Goal(String id, String description, LocalDate targetDate, GoalStatus status) {
+	record Goal(String id, String description, LocalDate targetDate, GoalStatus status) {
 	}
 
 	/** An action: owned by a team member or by an organisation (a member's id, or an organisation's name). */
-	public record PlanAction(String id, String description, @Nullable UUID ownerMemberId, @Nullable String ownerOrganisation,
+	record PlanAction(String id, String description, @Nullable UUID ownerMemberId, @Nullable String ownerOrganisation,
 			LocalDate dueDate, ActionStatus status, @Nullable String source) {
 	}
 

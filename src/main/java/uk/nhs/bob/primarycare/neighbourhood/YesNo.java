@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 /** A yes or no answer that may not have been asked yet. */
-public enum YesNo {
+enum YesNo {
 
 	NOT_RECORDED("Not recorded"), YES("Yes"), NO("No");
 
