@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,6 +53,8 @@ import uk.nhs.bob.primarycare.shared.IsoWeek;
 class Charts {
 
 	private static final SortedMap<LocalDate, FeedValues.FedWeek> EMPTY = Collections.emptySortedMap();
+
+	private static final Calculated CALCULATED = new Calculated();
 
 	private final JdbcClient jdbc;
 
@@ -217,7 +222,7 @@ class Charts {
 		if (!judgedIndexes.isEmpty()) {
 			double[] values = judgedIndexes.stream().mapToDouble(i -> series.get(weeks.get(i)).value()).toArray();
 			Double target = measure.target() == null ? null : measure.target().doubleValue();
-			result = Spc.calculate(values, measure.direction(), target, new ArrayList<>(rebaseIndexes), true);
+			result = CALCULATED.calculate(values, measure.direction(), target, List.copyOf(rebaseIndexes));
 		}
 		List<MeasureChart.Week> out = new ArrayList<>();
 		int judged = 0;
@@ -250,6 +255,54 @@ class Charts {
 	}
 
 	private record Raw(double value, boolean fed, @Nullable Long numerator, @Nullable Long n) {
+	}
+
+	/**
+	 * The SPC results already worked out, by their inputs. {@link Spc#calculate} is a pure function of the judged
+	 * values, direction, target and rebase points (its exact decimal means were a tenth of a programme site page's
+	 * processor time), and every view reads the inputs from the database on each request, so a result found here is
+	 * the one the inputs just read would give, on any instance. Bounded: emptied when it holds too many.
+	 */
+	static final class Calculated {
+
+		static final int MAX_KEPT = 4096;
+
+		private final Map<Inputs, Spc.Result> results = new ConcurrentHashMap<>();
+
+		Spc.Result calculate(double[] values, Spc.Direction direction, @Nullable Double target,
+				List<Integer> rebaseIndexes) {
+			Inputs inputs = new Inputs(values.clone(), direction, target, rebaseIndexes);
+			Spc.Result result = results.get(inputs);
+			if (result == null) {
+				result = Spc.calculate(values, direction, target, rebaseIndexes, true);
+				if (results.size() >= MAX_KEPT) {
+					results.clear();
+				}
+				results.put(inputs, result);
+			}
+			return result;
+		}
+
+		int size() {
+			return results.size();
+		}
+
+		private record Inputs(double[] values, Spc.Direction direction, @Nullable Double target,
+				List<Integer> rebaseIndexes) {
+
+			@Override
+			public boolean equals(Object other) {
+				return other instanceof Inputs that && Arrays.equals(values, that.values) && direction == that.direction
+						&& Objects.equals(target, that.target) && rebaseIndexes.equals(that.rebaseIndexes);
+			}
+
+			@Override
+			public int hashCode() {
+				return 31 * Arrays.hashCode(values) + Objects.hash(direction, target, rebaseIndexes);
+			}
+
+		}
+
 	}
 
 }

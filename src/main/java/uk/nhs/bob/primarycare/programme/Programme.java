@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -374,7 +375,24 @@ class Programme {
 	 */
 	@Transactional(readOnly = true)
 	Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today) {
-		String cohortName = cohortName(cohort);
+		Map<Long, Cohort> byId = new HashMap<>();
+		List<EnrolmentRecord> earlier = enrolments(site.id());
+		earlier.forEach(e -> byId.computeIfAbsent(e.cohortId(), id -> cohorts.findById(id).orElseThrow()));
+		return whyNot(site, cohort, today, new EnrolmentFacts(earlier, byId, this::cohortName,
+				activeIn(cohort.id(), site.placeCode()), placeName(site.placeCode())));
+	}
+
+	/**
+	 * What {@link #whyNot(ProgrammeSite, Cohort, LocalDate)} reads about a site and a cohort, so that a page asking
+	 * for every cohort reads it once: the site's enrolments, their cohorts by id, how cohorts are named, the active
+	 * enrolments of the cohort from the site's Place and the Place's name.
+	 */
+	record EnrolmentFacts(List<EnrolmentRecord> siteEnrolments, Map<Long, Cohort> cohorts,
+			Function<Cohort, String> cohortName, int enrolledFromPlace, String placeName) {
+	}
+
+	Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today, EnrolmentFacts facts) {
+		String cohortName = facts.cohortName().apply(cohort);
 		if (site.retired()) {
 			return Optional.of(site.name() + " has left the programme");
 		}
@@ -385,17 +403,17 @@ class Programme {
 			return Optional.of(cohortName + " finished on " + ProgrammeViews.day(cohort.endsOn())
 					+ ": sites can no longer join it");
 		}
-		for (EnrolmentRecord earlier : enrolments(site.id())) {
-			Cohort other = cohorts.findById(earlier.cohortId()).orElseThrow();
+		for (EnrolmentRecord earlier : facts.siteEnrolments()) {
+			Cohort other = facts.cohorts().get(earlier.cohortId());
 			if (other.workstreamCode().equals(cohort.workstreamCode()) && earlier.status() != EnrolmentStatus.WITHDRAWN
 					&& earlier.status() != EnrolmentStatus.TRANSFERRED) {
-				return Optional.of(site.name() + " is already enrolled in " + cohortName(other)
+				return Optional.of(site.name() + " is already enrolled in " + facts.cohortName().apply(other)
 						+ ": a site joins one cohort of each workstream (transfer the enrolment to move it)");
 			}
 		}
-		int enrolled = activeIn(cohort.id(), site.placeCode());
+		int enrolled = facts.enrolledFromPlace();
 		if (enrolled >= cohort.maxSitesPerPlace()) {
-			return Optional.of(cohortName + " already has " + enrolled + " sites from " + placeName(site.placeCode())
+			return Optional.of(cohortName + " already has " + enrolled + " sites from " + facts.placeName()
 					+ ", the most it takes from one Place");
 		}
 		return Optional.empty();

@@ -4,7 +4,7 @@ package uk.nhs.bob.primarycare.programme;
  * The red, amber or green status a Place board reads on a milestone or a risk or issue. Always shown with its word as
  * well as its colour.
  */
-enum Rag {
+public enum Rag {
 
 	RED("Red", "Off track or severe: needs the board's help"), AMBER("Amber", "At risk: being managed"),
 	GREEN("Green", "On track or under control");

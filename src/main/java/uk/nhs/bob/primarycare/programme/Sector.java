@@ -1,7 +1,7 @@
 package uk.nhs.bob.primarycare.programme;
 
 /** Where a local action team member comes from: the four pillars of primary care, then the partners. */
-enum Sector {
+public enum Sector {
 
 	GENERAL_PRACTICE("General practice", true), COMMUNITY_PHARMACY("Community pharmacy", true),
 	OPTOMETRY("Optometry", true), DENTISTRY("Dentistry", true), COMMUNITY("Community services", false),

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +74,23 @@ class SitePage {
 		Map<String, String> open = new LinkedHashMap<>();
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
 		Map<String, String> workstreams = pages.workstreamOptions();
-		for (Cohort cohort : programme.cohorts()) {
+		List<Cohort> cohorts = programme.cohorts();
+		Map<Long, Cohort> cohortsById = new HashMap<>();
+		cohorts.forEach(c -> cohortsById.put(c.id(), c));
+		List<Programme.EnrolmentRecord> enrolments = programme.enrolments(site.id());
+		String placeName = programme.placeName(site.placeCode());
+		for (Cohort cohort : cohorts) {
 			int enrolled = counts.getOrDefault(cohort.id(), Map.of()).getOrDefault(site.placeCode(), 0);
 			int left = Math.max(0, cohort.maxSitesPerPlace() - enrolled);
-			String closed = programme.whyNot(site, cohort, today).orElse(null);
+			String closed = programme.whyNot(site, cohort, today, new Programme.EnrolmentFacts(enrolments, cohortsById,
+					c -> c.name() + " of " + workstreams.getOrDefault(c.workstreamCode(), ""), enrolled, placeName))
+				.orElse(null);
 			choices.add(new CohortChoice(cohort.id(), workstreams.get(cohort.workstreamCode()), cohort.name(),
 					ProgrammeViews.period(cohort), ProgrammeViews.status(cohort, today, left), left, closed));
 			if (closed == null) {
 				open.put(String.valueOf(cohort.id()), workstreams.get(cohort.workstreamCode()) + ": " + cohort.name()
 						+ " (" + ProgrammeViews.period(cohort) + ", " + left + (left == 1 ? " place" : " places")
-						+ " left in " + programme.placeName(site.placeCode()) + ")");
+						+ " left in " + placeName + ")");
 			}
 		}
 		model.addAttribute("cohortChoices", choices);

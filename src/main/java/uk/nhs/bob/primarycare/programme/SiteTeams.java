@@ -26,7 +26,7 @@ import uk.nhs.bob.primarycare.programme.ChangeLog.Subject;
 @Transactional
 class SiteTeams {
 
-	record Member(long id, long siteId, String name, String jobRole, String organisation, @Nullable Sector sector,
+	public record Member(long id, long siteId, String name, String jobRole, String organisation, @Nullable Sector sector,
 			String email, String phone, Set<String> workstreams, long version) {
 	}
 

@@ -72,7 +72,7 @@ final class Spc {
 
 	}
 
-	enum PointType {
+	public enum PointType {
 
 		COMMON_CAUSE("Common cause variation"), SPECIAL_CAUSE_IMPROVEMENT("Special cause variation: improvement"),
 		SPECIAL_CAUSE_CONCERN("Special cause variation: concern"),
@@ -99,7 +99,7 @@ final class Spc {
 
 	}
 
-	enum Assurance {
+	public enum Assurance {
 
 		CONSISTENT_PASS("Assurance: the process will consistently hit the target"),
 		CONSISTENT_FAIL("Assurance: the process will consistently miss the target"),
