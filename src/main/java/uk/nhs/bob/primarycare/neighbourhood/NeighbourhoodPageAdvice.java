@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.InitBinder;
  * Validation found them in, each message as written. (The module's APIs answer for themselves.)
  */
 @ControllerAdvice(assignableTypes = { CaseloadController.class, CarePlanController.class,
-		CarePlanEditController.class, CaseloadEntryController.class, TeamController.class, CohortController.class,
+		CarePlanEditController.class, CaseloadEntryController.class, TeamController.class, CohortDefinitionController.class,
 		MeetingController.class, CandidateController.class, ReferralController.class, FrailtyController.class,
 		BreakGlassController.class })
 class NeighbourhoodPageAdvice {

@@ -23,7 +23,7 @@ import uk.nhs.bob.primarycare.neighbourhood.TeamForms.TeamForm;
 
 /**
  * The teams overview, a team's page (members, cohort definitions, caseload counts), setting teams up and keeping
- * their members, through {@link Teams}. Cohort definitions are {@link CohortController}'s.
+ * their members, through {@link Teams}. Cohort definitions are {@link CohortDefinitionController}'s.
  */
 @Controller
 @RequestMapping("/neighbourhood")

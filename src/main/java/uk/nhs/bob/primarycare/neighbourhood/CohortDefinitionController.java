@@ -32,7 +32,7 @@ import uk.nhs.bob.primarycare.population.Register;
  */
 @Controller
 @RequestMapping("/neighbourhood")
-class CohortController {
+class CohortDefinitionController {
 
 	static final String VIEW_COHORT_FORM = "neighbourhood/cohort-form";
 
@@ -44,7 +44,7 @@ class CohortController {
 
 	private final StaffUsers staffUsers;
 
-	CohortController(CohortDefinitions cohorts, StaffUsers staffUsers) {
+	CohortDefinitionController(CohortDefinitions cohorts, StaffUsers staffUsers) {
 		this.cohorts = cohorts;
 		this.staffUsers = staffUsers;
 	}
