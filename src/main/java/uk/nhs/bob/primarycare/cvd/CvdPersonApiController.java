@@ -21,6 +21,7 @@ import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.PersonRecord;
+import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
@@ -85,12 +86,12 @@ class CvdPersonApiController {
 				outreaches.history(number.get()), adjustments.inForce(number.get(), today), today);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(body(number.get(), practice.get(), today, evaluation));
+			.body(body(number.get(), practice.get(), view.get().person(), today, evaluation));
 	}
 
 	/** The answer: the fields the CVD rules are checked by first, then what the person page shows beside them. */
-	static Map<String, Object> body(NhsNumber nhsNumber, PracticeSummary practice, LocalDate today,
-			CaseFinding.Evaluation evaluation) {
+	static Map<String, Object> body(NhsNumber nhsNumber, PracticeSummary practice, PersonSummary person,
+			LocalDate today, CaseFinding.Evaluation evaluation) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("nhsNumber", nhsNumber.value());
 		body.put("registers", evaluation.registers().ids());
@@ -118,12 +119,34 @@ class CvdPersonApiController {
 		}
 		body.put("findings", findings);
 		body.put("registeredPractice", Map.of("odsCode", practice.odsCode().value(), "name", practice.name()));
+		body.put("registration", registration(person, today));
 		body.put("evaluatedOn", today);
 		body.put("hypertension", evaluation.hypertension());
 		body.put("bpToTarget", evaluation.bpToTarget());
 		body.put("onStatin", evaluation.onStatin());
 		body.put("disclaimer", Qrisk3.DISCLAIMER);
 		return body;
+	}
+
+	/**
+	 * The registration's dates, and whether it holds today. Someone whose registration has ended (or not yet begun) is
+	 * on no worklist and in no count; the answer still gives their record's evaluation, as the person page does, and
+	 * says so rather than leave a caller to act on findings for someone the practice no longer holds.
+	 */
+	private static Map<String, Object> registration(PersonSummary person, LocalDate today) {
+		Map<String, Object> registration = new LinkedHashMap<>();
+		registration.put("from", person.registeredFrom());
+		registration.put("until", person.registeredUntil());
+		boolean current = person.registeredOn(today);
+		registration.put("current", current);
+		if (!current) {
+			registration.put("notice", person.deregistered(today)
+					? "Registration at this practice ended on " + person.registeredUntil()
+							+ ": the person is on no worklist and in no count. The findings are from the record as the practice holds it."
+					: "Registration at this practice begins on " + person.registeredFrom()
+							+ ": the person is on no worklist and in no count until then.");
+		}
+		return registration;
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -100,6 +100,8 @@ class CvdPersonApiTests {
 			assertThat(finding.get("reason").asText()).isNotBlank();
 			assertThat(finding.get("values").isObject()).isTrue();
 		}
+		assertThat(body.get("registration").get("current").asBoolean()).isTrue();
+		assertThat(body.get("registration").has("notice")).isFalse();
 		assertThat(audits(DEMO_CLIENT_ID, nhs)).isEqualTo(before + 1);
 		assertThat(body.toString()).doesNotContain("givenName", "familyName", "postcode");
 	}

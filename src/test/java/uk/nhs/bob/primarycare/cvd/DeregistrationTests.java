@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ class DeregistrationTests {
 	}
 
 	@Test
-	void anImportedPatientWhoseRegistrationEndsLeavesTheWorklistAndEveryDenominator() {
+	void anImportedPatientWhoseRegistrationEndsLeavesTheWorklistAndEveryDenominator() throws Exception {
 		NhsNumber nhs = freeTestNumber();
 		PracticeSummary practice = directory.practices().get(0);
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
@@ -94,6 +95,14 @@ class DeregistrationTests {
 			.hasStatusOk()
 			.bodyText()
 			.doesNotContain("/cvd/people/" + nhs.value());
+		// and the API says the same, rather than hand a caller findings for someone the practice no longer holds
+		String answer = mvc.get().uri("/api/v1/cvd/people/{n}", nhs.value()).with(tokens.bearer("cvd.read"))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<Boolean>read(answer, "$.registration.current")).isFalse();
+		assertThat(JsonPath.<String>read(answer, "$.registration.until")).isEqualTo(today.minusDays(1).toString());
+		assertThat(JsonPath.<String>read(answer, "$.registration.notice")).startsWith("Registration at this practice ended on");
 	}
 
 	@Test
