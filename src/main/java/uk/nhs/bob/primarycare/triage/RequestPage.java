@@ -3,21 +3,21 @@ package uk.nhs.bob.primarycare.triage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
-import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
-import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
@@ -38,40 +38,44 @@ class RequestPage {
 
 	private final Directory directory;
 
-	private final StaffUsers staffUsers;
+	private final RequestClaims claims;
 
 	private final FollowUps followUps;
 
 	private final List<PersonContextProvider> contextProviders;
 
 	RequestPage(TriageRequests requests, TriageServices services, TriageOptions options, Directory directory,
-			StaffUsers staffUsers, FollowUps followUps, List<PersonContextProvider> contextProviders) {
+			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders) {
 		this.requests = requests;
 		this.services = services;
 		this.options = options;
 		this.directory = directory;
-		this.staffUsers = staffUsers;
+		this.claims = claims;
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
 	}
 
-	static boolean works(StaffUser user) {
-		return user.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR, Role.ICB_ADMIN);
+	/**
+	 * The request page for a member of staff whose scope covers the request's hub, its view of the person audited in
+	 * the same transaction as the page's reads. A form already in the model (one refused) is kept; otherwise the
+	 * decision form starts at the decided disposition or the suggestion.
+	 */
+	@Transactional
+	TriageRequest open(UUID id, StaffUser user, String purpose, Model model) {
+		TriageRequest request = requests.view(id, user, "/triage/requests/" + id, purpose)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
+		populate(request, user, model);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", DecisionForm.suggesting(request.version(),
+					request.decidedDisposition() != null ? request.decidedDisposition() : request.suggestedDisposition()));
+		}
+		return request;
 	}
 
-	/** Care coordinators and supervisors whose scope covers the request's hub, for the reassign pick list. */
-	List<StaffUser> colleagues(TriageRequest request) {
-		return staffUsers.withAnyRole(EnumSet.of(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR))
-			.stream()
-			.filter(u -> u.scope().coversSite(request.siteCode(), request.placeCode()))
-			.toList();
-	}
-
-	// one read-only transaction for all the page's reads (services, the person's context from other modules, calls,
-	// colleagues) rather than one each
-	@Transactional(readOnly = true)
-	void populate(TriageRequest request, StaffUser user, Model model) {
-		boolean works = works(user);
+	// in the transaction of open: the page's reads (services, the person's context from other modules, calls,
+	// colleagues) and the audit entry in one, rather than one each
+	private void populate(TriageRequest request, StaffUser user, Model model) {
+		boolean works = TriageRoles.works(user);
 		Navigation navigation = requests.navigation(request);
 		LocalDateTime now = services.nowInUk();
 		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
@@ -117,7 +121,7 @@ class RequestPage {
 		model.addAttribute("followUpDue", followUpDue);
 		model.addAttribute("works", works);
 		model.addAttribute("mine", user.username().equals(request.claimedBy()));
-		boolean supervisor = TriageQueueController.isSupervisor(user);
+		boolean supervisor = TriageRoles.supervises(user);
 		model.addAttribute("canDecide",
 				works && request.status() == Status.OPEN && user.username().equals(request.claimedBy()));
 		model.addAttribute("canSupervise", supervisor && request.status() != Status.COMPLETED
@@ -129,7 +133,7 @@ class RequestPage {
 		model.addAttribute("canReassign", canReassign);
 		if (canReassign) {
 			Map<String, String> colleagues = new LinkedHashMap<>();
-			colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
+			claims.colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
 			model.addAttribute("colleagueOptions", colleagues);
 		}
 	}

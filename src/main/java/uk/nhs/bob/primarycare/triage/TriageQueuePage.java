@@ -70,6 +70,15 @@ class TriageQueuePage {
 		this.pollSeconds = pollSeconds;
 	}
 
+	/** The clinical supervisor's queue of their scope: requests waiting for supervision, each person audited. */
+	void fillSupervision(StaffUser user, Model model) {
+		if (!TriageRoles.supervises(user)) {
+			throw new AccessDeniedException("Only clinical supervisors see the supervision queue");
+		}
+		model.addAttribute("rows", queue.supervision(user.scope(), user.username(), "/triage/supervision"));
+		model.addAttribute("scopeName", user.scopeName());
+	}
+
 	void fill(StaffUser user, Query query, Model model) {
 		List<SiteSummary> sites = options.sitesFor(user);
 		if (sites.isEmpty()) {
@@ -105,7 +114,7 @@ class TriageQueuePage {
 		model.addAttribute("pagination", queuePage.pagination());
 		model.addAttribute("overdueCount", queuePage.overdueCount());
 		model.addAttribute("notVerifiedCount", queuePage.notVerifiedCount());
-		model.addAttribute("supervisor", TriageQueueController.isSupervisor(user));
+		model.addAttribute("supervisor", TriageRoles.supervises(user));
 		model.addAttribute("show", shown.name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("showOptions", Show.values());
 		model.addAttribute("problemFilter", chosenProblem == null ? "" : chosenProblem.name());

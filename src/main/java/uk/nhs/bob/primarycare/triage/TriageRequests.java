@@ -330,6 +330,18 @@ class TriageRequests {
 		return found;
 	}
 
+	/** The request for a member of staff whose scope covers its hub: 404 when there is none, 403 outside the scope. */
+	@Transactional(readOnly = true)
+	TriageRequest inScope(UUID id, StaffUser user) {
+		TriageRequest request = requests.findById(id)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND, "No such request"));
+		if (!canSee(user, request)) {
+			throw new org.springframework.security.access.AccessDeniedException("Request outside your scope");
+		}
+		return request;
+	}
+
 	@Transactional(readOnly = true)
 	Optional<TriageRequest> find(UUID id) {
 		return requests.findById(id);
