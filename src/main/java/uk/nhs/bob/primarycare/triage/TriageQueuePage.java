@@ -57,6 +57,25 @@ class TriageQueuePage {
 		}
 	}
 
+	private static Show shown(Query query) {
+		return java.util.Arrays.stream(Show.values())
+			.filter(v -> v.name().equalsIgnoreCase(query.show() == null ? "" : query.show()))
+			.findFirst()
+			.orElse(Show.ALL);
+	}
+
+	/** The problem to filter by; one not on the list is said, and every problem shown. */
+	private static @Nullable PresentingProblem chosenProblem(Query query, Model model) {
+		PresentingProblem chosen = java.util.Arrays.stream(PresentingProblem.values())
+			.filter(p -> p.name().equals(query.problem()))
+			.findFirst()
+			.orElse(null);
+		if (query.problem() != null && !query.problem().isBlank() && chosen == null) {
+			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
+		}
+		return chosen;
+	}
+
 	private final TriageQueue queue;
 
 	private final TriageOptions options;
@@ -85,17 +104,8 @@ class TriageQueuePage {
 			throw new AccessDeniedException("Your scope covers no hub");
 		}
 		SiteSummary hub = sites.stream().filter(s -> s.code().equals(query.site())).findFirst().orElse(sites.get(0));
-		Show shown = java.util.Arrays.stream(Show.values())
-			.filter(v -> v.name().equalsIgnoreCase(query.show() == null ? "" : query.show()))
-			.findFirst()
-			.orElse(Show.ALL);
-		PresentingProblem chosenProblem = java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(query.problem()))
-			.findFirst()
-			.orElse(null);
-		if (query.problem() != null && !query.problem().isBlank() && chosenProblem == null) {
-			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
-		}
+		Show shown = shown(query);
+		PresentingProblem chosenProblem = chosenProblem(query, model);
 		String filters = "&show=" + shown.name().toLowerCase(java.util.Locale.ROOT)
 				+ (chosenProblem == null ? "" : "&problem=" + chosenProblem.name());
 		int pageNumber = Pagination.pageNumber(query.page());
