@@ -140,7 +140,7 @@ class HubSettingsController {
 
 	private SiteSummary hub(@Nullable String site) {
 		StaffUser user = staffUsers.currentUser();
-		if (!TriageQueueController.isSupervisor(user)) {
+		if (!TriageRoles.supervises(user)) {
 			throw new AccessDeniedException("Only clinical supervisors and administrators change hub settings");
 		}
 		List<SiteSummary> sites = options.sitesFor(user);

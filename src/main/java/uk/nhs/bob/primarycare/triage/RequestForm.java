@@ -42,7 +42,9 @@ record RequestForm(@Nullable String formToken,
 		@RequestFormConstraints.KnownPractice(notRegisteredAllowed = true,
 				groups = Page.Practice.class) @Nullable String practiceCode,
 		@NotBlank(message = AREA_MESSAGE, groups = Page.Area.class)
-		@RequestFormConstraints.KnownSite(message = AREA_MESSAGE, groups = Page.Area.class) @Nullable String siteCode,
+		@RequestFormConstraints.KnownSite(message = AREA_MESSAGE, groups = Page.Area.class)
+		@NotBlank(message = HUB_MESSAGE, groups = Unmatched.class)
+		@RequestFormConstraints.HubInScope(message = HUB_MESSAGE, groups = Unmatched.class) @Nullable String siteCode,
 		@NotNull(message = "Choose who the request is for", groups = Page.Who.class)
 		@Pattern(regexp = "self|someone", message = "Choose who the request is for",
 				groups = Page.Who.class) @Nullable String forWhom,
@@ -84,6 +86,8 @@ record RequestForm(@Nullable String formToken,
 
 	static final String AREA_MESSAGE = "Choose the area nearest to where the person is";
 
+	static final String HUB_MESSAGE = "Choose the hub that will triage this request";
+
 	static final String SEX_MESSAGE = "Choose the sex recorded at the GP practice";
 
 	static final String YES_NO_MESSAGE = "Choose yes, no or not sure";
@@ -98,6 +102,10 @@ record RequestForm(@Nullable String formToken,
 
 	/** The checks of a person typed in rather than found in the population. */
 	interface TypedPerson {
+	}
+
+	/** The coordinator's choice of hub, for a person the identity rule did not match to someone registered. */
+	interface Unmatched {
 	}
 
 	/** The checks of each page of the public form ({@link PublicFormStep#group()}). */

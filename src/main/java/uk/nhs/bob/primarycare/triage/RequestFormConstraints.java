@@ -15,6 +15,7 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.WholeNumberText;
 
@@ -165,6 +166,44 @@ final class RequestFormConstraints {
 			@Override
 			public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 				return value == null || value.isBlank() || directory.site(value).isPresent();
+			}
+
+		}
+
+	}
+
+	/**
+	 * A hub the signed-in member of staff may record a request at: one of the sites of their scope. Blank passes (add
+	 * {@code @NotBlank}).
+	 */
+	@Documented
+	@Constraint(validatedBy = HubInScope.Validator.class)
+	@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface HubInScope {
+
+		String message() default "Choose the hub that will triage this request";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+		class Validator implements ConstraintValidator<HubInScope, String> {
+
+			private final StaffUsers staffUsers;
+
+			private final TriageOptions options;
+
+			Validator(StaffUsers staffUsers, TriageOptions options) {
+				this.staffUsers = staffUsers;
+				this.options = options;
+			}
+
+			@Override
+			public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
+				return value == null || value.isBlank() || staffUsers.current()
+					.map(user -> options.siteOptions(user).containsKey(value))
+					.orElse(false);
 			}
 
 		}

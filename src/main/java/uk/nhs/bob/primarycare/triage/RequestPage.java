@@ -3,21 +3,23 @@ package uk.nhs.bob.primarycare.triage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
-import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.identity.StaffUser;
-import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
@@ -30,106 +32,131 @@ import uk.nhs.bob.primarycare.triage.TriageRequest.Status;
 @Component
 class RequestPage {
 
+	// the same for every request: built once rather than on each page
+	private static final Map<String, String> DISPOSITION_OPTIONS = dispositionOptions();
+
+	private static final List<CallOutcome> CALL_OUTCOMES = List.of(CallOutcome.values());
+
 	private final TriageRequests requests;
 
 	private final TriageServices services;
 
-	private final TriageOptions options;
-
 	private final Directory directory;
 
-	private final StaffUsers staffUsers;
+	private final RequestClaims claims;
 
 	private final FollowUps followUps;
 
 	private final List<PersonContextProvider> contextProviders;
 
-	RequestPage(TriageRequests requests, TriageServices services, TriageOptions options, Directory directory,
-			StaffUsers staffUsers, FollowUps followUps, List<PersonContextProvider> contextProviders) {
+	RequestPage(TriageRequests requests, TriageServices services, Directory directory,
+			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders) {
 		this.requests = requests;
 		this.services = services;
-		this.options = options;
 		this.directory = directory;
-		this.staffUsers = staffUsers;
+		this.claims = claims;
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
 	}
 
-	static boolean works(StaffUser user) {
-		return user.hasAnyRole(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR, Role.ICB_ADMIN);
+	/**
+	 * The request page for a member of staff whose scope covers the request's hub, its view of the person audited in
+	 * the same transaction as the page's reads. A form already in the model (one refused) is kept; otherwise the
+	 * decision form starts at the decided disposition or the suggestion.
+	 */
+	@Transactional
+	TriageRequest open(UUID id, StaffUser user, String purpose, Model model) {
+		TriageRequest request = requests.view(id, user, "/triage/requests/" + id, purpose)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
+		populate(request, user, model);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", DecisionForm.suggesting(request.version(),
+					request.decidedDisposition() != null ? request.decidedDisposition() : request.suggestedDisposition()));
+		}
+		return request;
 	}
 
-	/** Care coordinators and supervisors whose scope covers the request's hub, for the reassign pick list. */
-	List<StaffUser> colleagues(TriageRequest request) {
-		return staffUsers.withAnyRole(EnumSet.of(Role.CARE_COORDINATOR, Role.CLINICAL_SUPERVISOR))
-			.stream()
-			.filter(u -> u.scope().coversSite(request.siteCode(), request.placeCode()))
-			.toList();
+	private static Map<String, String> dispositionOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (Disposition disposition : Disposition.values()) {
+			options.put(disposition.name(), disposition.label());
+		}
+		return java.util.Collections.unmodifiableMap(options);
 	}
 
-	// one read-only transaction for all the page's reads (services, the person's context from other modules, calls,
-	// colleagues) rather than one each
-	@Transactional(readOnly = true)
-	void populate(TriageRequest request, StaffUser user, Model model) {
-		boolean works = works(user);
+	// in the transaction of open: the page's reads (services, the person's context from other modules, calls,
+	// colleagues) and the audit entry in one, rather than one each
+	private void populate(TriageRequest request, StaffUser user, Model model) {
 		Navigation navigation = requests.navigation(request);
-		LocalDateTime now = services.nowInUk();
-		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
-		List<Disposition> shown = new ArrayList<>();
-		navigation.dispositions().forEach(d -> shown.add(d.code()));
-		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
-			shown.add(request.decidedDisposition());
-		}
-		for (Disposition disposition : shown) {
-			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
-		}
-		Map<String, String> serviceOptions = new LinkedHashMap<>();
-		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
-				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
 		model.addAttribute("request", request);
 		model.addAttribute("navigation", navigation);
-		model.addAttribute("matching", matching);
-		model.addAttribute("serviceOptions", serviceOptions);
-		model.addAttribute("dispositionOptions", options.dispositions());
-		model.addAttribute("hubName",
-				directory.site(request.siteCode()).map(SiteSummary::name).orElse(request.siteCode()));
+		services(request, navigation, model);
+		Optional<PracticeSummary> practice = Optional.ofNullable(request.practiceCode())
+			.flatMap(OdsCode::parse)
+			.flatMap(directory::practice);
 		model.addAttribute("practiceName", request.practiceCode() == null ? null
-				: OdsCode.parse(request.practiceCode())
-					.flatMap(directory::practice)
-					.map(p -> p.name())
-					.orElse(request.practiceCode()));
+				: practice.map(PracticeSummary::name).orElse(request.practiceCode()));
+		// the hub is the practice's site unless the practice has moved since: one read for both
+		model.addAttribute("hubName", practice.filter(p -> p.siteCode().equals(request.siteCode()))
+			.map(PracticeSummary::siteName)
+			.or(() -> directory.site(request.siteCode()).map(SiteSummary::name))
+			.orElse(request.siteCode()));
 		model.addAttribute("earlier", request.earlierRequestId() == null ? null
 				: requests.find(request.earlierRequestId()).orElse(null));
 		model.addAttribute("chaser", request.chasedByRequestId() == null ? null
 				: requests.find(request.chasedByRequestId()).orElse(null));
-		model.addAttribute("defaultOutcome", requests.outcome(request.suggestedDisposition()));
-		model.addAttribute("defaultFollowUp", LocalDate.now(ServiceDirectory.UK_TIME)
-			.plusDays(requests.outcome(request.suggestedDisposition()).followUpDays()));
+		NavigationRulePack.Outcome outcome = requests.outcome(request.suggestedDisposition());
+		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
+		model.addAttribute("defaultOutcome", outcome);
+		model.addAttribute("defaultFollowUp", today.plusDays(outcome.followUpDays()));
 		NhsNumber person = request.nhsNumber();
 		model.addAttribute("context", person == null || request.identityNotVerified() ? List.of()
 				: contextProviders.stream()
 					.flatMap(p -> p.contextFor(person).stream())
 					.toList());
 		model.addAttribute("calls", followUps.calls(request.id()));
-		model.addAttribute("callOutcomes", CallOutcome.values());
-		boolean followUpDue = request.status() == Status.COMPLETED && request.followUpDate() != null
-				&& request.followedUpAt() == null && !request.followUpDate().isAfter(LocalDate.now(ServiceDirectory.UK_TIME));
-		model.addAttribute("followUpDue", followUpDue);
+		model.addAttribute("callOutcomes", CALL_OUTCOMES);
+		model.addAttribute("followUpDue", request.status() == Status.COMPLETED && request.followUpDate() != null
+				&& request.followedUpAt() == null && !request.followUpDate().isAfter(today));
+		actions(request, user, model);
+	}
+
+	/** The services matching each disposition suggested (and the one decided), open ones first, as a pick list too. */
+	private void services(TriageRequest request, Navigation navigation, Model model) {
+		LocalDateTime now = services.nowInUk();
+		List<Disposition> shown = new ArrayList<>();
+		navigation.dispositions().forEach(d -> shown.add(d.code()));
+		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
+			shown.add(request.decidedDisposition());
+		}
+		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+		for (Disposition disposition : shown) {
+			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
+		}
+		Map<String, String> serviceOptions = new LinkedHashMap<>();
+		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
+				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
+		model.addAttribute("matching", matching);
+		model.addAttribute("serviceOptions", serviceOptions);
+		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
+	}
+
+	/** Which actions the user may take: INT members none; the holder or a supervisor release and reassign. */
+	private void actions(TriageRequest request, StaffUser user, Model model) {
+		boolean works = TriageRoles.works(user);
+		boolean supervisor = TriageRoles.supervises(user);
+		boolean mine = user.username().equals(request.claimedBy());
 		model.addAttribute("works", works);
-		model.addAttribute("mine", user.username().equals(request.claimedBy()));
-		boolean supervisor = TriageQueueController.isSupervisor(user);
-		model.addAttribute("canDecide",
-				works && request.status() == Status.OPEN && user.username().equals(request.claimedBy()));
+		model.addAttribute("mine", mine);
+		model.addAttribute("canDecide", works && request.status() == Status.OPEN && mine);
 		model.addAttribute("canSupervise", supervisor && request.status() != Status.COMPLETED
 				&& request.supervisionReason() != null);
-		model.addAttribute("canRelease", works && request.claimedBy() != null
-				&& (user.username().equals(request.claimedBy()) || supervisor));
-		boolean canReassign = works && request.status() != Status.COMPLETED
-				&& (user.username().equals(request.claimedBy()) || supervisor);
+		model.addAttribute("canRelease", works && request.claimedBy() != null && (mine || supervisor));
+		boolean canReassign = works && request.status() != Status.COMPLETED && (mine || supervisor);
 		model.addAttribute("canReassign", canReassign);
 		if (canReassign) {
 			Map<String, String> colleagues = new LinkedHashMap<>();
-			colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
+			claims.colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
 			model.addAttribute("colleagueOptions", colleagues);
 		}
 	}

@@ -21,7 +21,7 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class StrictApiJson implements WebMvcConfigurer {
 
-	private static final Class<?>[] STRICT_BODIES = { RequestApiController.RequestBodyV1.class,
+	private static final Class<?>[] STRICT_BODIES = { RequestApi.RequestBodyV1.class,
 			NavigationApiController.NavigationRequest.class };
 
 	@Override

@@ -90,15 +90,7 @@ class TriageDemoData implements DemoDataPart {
 			.collect(Collectors.toMap(p -> p.odsCode().value(), Function.identity()));
 		Instant now = Instant.now();
 		int created = 0;
-		// every hub works the core hours of general practice's online consultation, 08:00 to 18:30 on weekdays
-		List<uk.nhs.bob.primarycare.directory.OpeningPeriod> weekdays = new ArrayList<>();
-		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-				DayOfWeek.FRIDAY)) {
-			weekdays.add(uk.nhs.bob.primarycare.directory.OpeningPeriod.of(day, "08:00", "18:30"));
-		}
-		directory.sites()
-			.forEach(site -> hubSettings.initialHours(site.code(),
-					new uk.nhs.bob.primarycare.directory.OpeningHours(weekdays)));
+		openHubsOnWeekdays();
 		for (int h = 0; h < HUBS.size(); h++) {
 			String hub = HUBS.get(h);
 			List<PersonSummary> people = peopleOf(hub, practices);
@@ -108,49 +100,9 @@ class TriageDemoData implements DemoDataPart {
 					continue;
 				}
 			}
-			int next = 0;
-			// six weeks of history: 12 to 20 requests a week, decided 5 to 90 minutes after arrival
-			LocalDate thisMonday = LocalDate.now(ServiceDirectory.UK_TIME).with(DayOfWeek.MONDAY);
-			for (int week = 6; week >= 1; week--) {
-				int count = 12 + random.nextInt(9);
-				for (int i = 0; i < count; i++) {
-					PersonSummary person = people.get(next++ % people.size());
-					LocalDateTime at = thisMonday.minusWeeks(week)
-						.plusDays(random.nextInt(5))
-						.atTime(8 + random.nextInt(9), random.nextInt(60));
-					Instant received = at.atZone(ServiceDirectory.UK_TIME).toInstant();
-					PresentingProblem problem = COMMON[random.nextInt(COMMON.length)];
-					TriageRequests.Recorded recorded = record(person, problem, Set.of(), received, random);
-					Disposition suggested = recorded.navigation().recommended().code();
-					boolean override = random.nextInt(10) == 0;
-					Disposition decided = override
-							? (suggested == Disposition.GP_ROUTINE ? Disposition.PRACTICE_NURSE : Disposition.GP_ROUTINE)
-							: suggested;
-					requests.completeAt(recorded.id(), decided, COORDINATORS[h],
-							received.plus(5 + random.nextInt(85), ChronoUnit.MINUTES),
-							override ? "Caller preferred to see the practice" : null, SUPERVISORS[h]);
-					created++;
-					// about one in twelve people ask again within the week: the earlier request was not right first time
-					if (random.nextInt(12) == 0 && week > 1) {
-						TriageRequests.Recorded again = record(person, problem, Set.of(),
-								received.plus(2 + random.nextInt(4), ChronoUnit.DAYS), random);
-						requests.completeAt(again.id(), Disposition.GP_ROUTINE, COORDINATORS[h],
-								received.plus(2, ChronoUnit.DAYS).plus(30, ChronoUnit.MINUTES), "Came back: needs the GP",
-								SUPERVISORS[h]);
-						created++;
-					}
-				}
-			}
-			// today's queue: waiting from a few minutes to several hours, one red flag
-			int open = hub.equals("BK-AYL") ? 14 : 8;
-			for (int i = 0; i < open; i++) {
-				PersonSummary person = people.get(next++ % people.size());
-				Instant received = now.minus(3 + random.nextInt(300), ChronoUnit.MINUTES);
-				Set<RedFlag> flags = i == 0 ? EnumSet.of(RedFlag.CHEST_PAIN) : Set.of();
-				PresentingProblem problem = i == 0 ? PresentingProblem.OTHER : COMMON[random.nextInt(COMMON.length)];
-				record(person, problem, flags, received, random);
-				created++;
-			}
+			People cursor = new People(people);
+			created += history(h, cursor, random);
+			created += todaysQueue(hub, cursor, now, random);
 		}
 		// follow-ups of all but the last few days were done; the rest are on the follow-up worklist
 		jdbc.sql("""
@@ -161,6 +113,85 @@ class TriageDemoData implements DemoDataPart {
 			.update();
 		identityNotVerified(now, peopleOf("BK-AYL", practices));
 		log.info("Triage demo data: {} requests for hubs {}", created, HUBS);
+	}
+
+	/** The people of a hub, taken in turn (round again when there are fewer than the requests). */
+	private static final class People {
+
+		private final List<PersonSummary> people;
+
+		private int next;
+
+		People(List<PersonSummary> people) {
+			this.people = people;
+		}
+
+		PersonSummary next() {
+			return people.get(next++ % people.size());
+		}
+
+	}
+
+	/** Every hub works the core hours of general practice's online consultation, 08:00 to 18:30 on weekdays. */
+	private void openHubsOnWeekdays() {
+		List<uk.nhs.bob.primarycare.directory.OpeningPeriod> weekdays = new ArrayList<>();
+		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+				DayOfWeek.FRIDAY)) {
+			weekdays.add(uk.nhs.bob.primarycare.directory.OpeningPeriod.of(day, "08:00", "18:30"));
+		}
+		directory.sites()
+			.forEach(site -> hubSettings.initialHours(site.code(),
+					new uk.nhs.bob.primarycare.directory.OpeningHours(weekdays)));
+	}
+
+	/** Six weeks of history: 12 to 20 requests a week, decided 5 to 90 minutes after arrival. */
+	private int history(int h, People people, Random random) {
+		int created = 0;
+		LocalDate thisMonday = LocalDate.now(ServiceDirectory.UK_TIME).with(DayOfWeek.MONDAY);
+		for (int week = 6; week >= 1; week--) {
+			int count = 12 + random.nextInt(9);
+			for (int i = 0; i < count; i++) {
+				PersonSummary person = people.next();
+				LocalDateTime at = thisMonday.minusWeeks(week)
+					.plusDays(random.nextInt(5))
+					.atTime(8 + random.nextInt(9), random.nextInt(60));
+				Instant received = at.atZone(ServiceDirectory.UK_TIME).toInstant();
+				PresentingProblem problem = COMMON[random.nextInt(COMMON.length)];
+				TriageRequests.Recorded recorded = record(person, problem, Set.of(), received, random);
+				Disposition suggested = recorded.navigation().recommended().code();
+				boolean override = random.nextInt(10) == 0;
+				Disposition decided = override
+						? (suggested == Disposition.GP_ROUTINE ? Disposition.PRACTICE_NURSE : Disposition.GP_ROUTINE)
+						: suggested;
+				requests.completeAt(recorded.id(), decided, COORDINATORS[h],
+						received.plus(5 + random.nextInt(85), ChronoUnit.MINUTES),
+						override ? "Caller preferred to see the practice" : null, SUPERVISORS[h]);
+				created++;
+				// about one in twelve people ask again within the week: the earlier request was not right first time
+				if (random.nextInt(12) == 0 && week > 1) {
+					TriageRequests.Recorded again = record(person, problem, Set.of(),
+							received.plus(2 + random.nextInt(4), ChronoUnit.DAYS), random);
+					requests.completeAt(again.id(), Disposition.GP_ROUTINE, COORDINATORS[h],
+							received.plus(2, ChronoUnit.DAYS).plus(30, ChronoUnit.MINUTES), "Came back: needs the GP",
+							SUPERVISORS[h]);
+					created++;
+				}
+			}
+		}
+		return created;
+	}
+
+	/** Today's queue: waiting from a few minutes to several hours, one red flag. */
+	private int todaysQueue(String hub, People people, Instant now, Random random) {
+		int open = hub.equals("BK-AYL") ? 14 : 8;
+		for (int i = 0; i < open; i++) {
+			PersonSummary person = people.next();
+			Instant received = now.minus(3 + random.nextInt(300), ChronoUnit.MINUTES);
+			Set<RedFlag> flags = i == 0 ? EnumSet.of(RedFlag.CHEST_PAIN) : Set.of();
+			PresentingProblem problem = i == 0 ? PresentingProblem.OTHER : COMMON[random.nextInt(COMMON.length)];
+			record(person, problem, flags, received, random);
+		}
+		return open;
 	}
 
 	/**

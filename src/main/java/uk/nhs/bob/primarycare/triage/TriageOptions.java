@@ -58,10 +58,4 @@ class TriageOptions {
 		return options;
 	}
 
-	Map<String, String> dispositions() {
-		Map<String, String> options = new LinkedHashMap<>();
-		Arrays.stream(Disposition.values()).forEach(d -> options.put(d.name(), d.label()));
-		return options;
-	}
-
 }

@@ -57,6 +57,25 @@ class TriageQueuePage {
 		}
 	}
 
+	private static Show shown(Query query) {
+		return java.util.Arrays.stream(Show.values())
+			.filter(v -> v.name().equalsIgnoreCase(query.show() == null ? "" : query.show()))
+			.findFirst()
+			.orElse(Show.ALL);
+	}
+
+	/** The problem to filter by; one not on the list is said, and every problem shown. */
+	private static @Nullable PresentingProblem chosenProblem(Query query, Model model) {
+		PresentingProblem chosen = java.util.Arrays.stream(PresentingProblem.values())
+			.filter(p -> p.name().equals(query.problem()))
+			.findFirst()
+			.orElse(null);
+		if (query.problem() != null && !query.problem().isBlank() && chosen == null) {
+			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
+		}
+		return chosen;
+	}
+
 	private final TriageQueue queue;
 
 	private final TriageOptions options;
@@ -70,23 +89,23 @@ class TriageQueuePage {
 		this.pollSeconds = pollSeconds;
 	}
 
+	/** The clinical supervisor's queue of their scope: requests waiting for supervision, each person audited. */
+	void fillSupervision(StaffUser user, Model model) {
+		if (!TriageRoles.supervises(user)) {
+			throw new AccessDeniedException("Only clinical supervisors see the supervision queue");
+		}
+		model.addAttribute("rows", queue.supervision(user.scope(), user.username(), "/triage/supervision"));
+		model.addAttribute("scopeName", user.scopeName());
+	}
+
 	void fill(StaffUser user, Query query, Model model) {
 		List<SiteSummary> sites = options.sitesFor(user);
 		if (sites.isEmpty()) {
 			throw new AccessDeniedException("Your scope covers no hub");
 		}
 		SiteSummary hub = sites.stream().filter(s -> s.code().equals(query.site())).findFirst().orElse(sites.get(0));
-		Show shown = java.util.Arrays.stream(Show.values())
-			.filter(v -> v.name().equalsIgnoreCase(query.show() == null ? "" : query.show()))
-			.findFirst()
-			.orElse(Show.ALL);
-		PresentingProblem chosenProblem = java.util.Arrays.stream(PresentingProblem.values())
-			.filter(p -> p.name().equals(query.problem()))
-			.findFirst()
-			.orElse(null);
-		if (query.problem() != null && !query.problem().isBlank() && chosenProblem == null) {
-			model.addAttribute("problem", "Choose a problem from the list: showing every problem");
-		}
+		Show shown = shown(query);
+		PresentingProblem chosenProblem = chosenProblem(query, model);
 		String filters = "&show=" + shown.name().toLowerCase(java.util.Locale.ROOT)
 				+ (chosenProblem == null ? "" : "&problem=" + chosenProblem.name());
 		int pageNumber = Pagination.pageNumber(query.page());
@@ -105,7 +124,7 @@ class TriageQueuePage {
 		model.addAttribute("pagination", queuePage.pagination());
 		model.addAttribute("overdueCount", queuePage.overdueCount());
 		model.addAttribute("notVerifiedCount", queuePage.notVerifiedCount());
-		model.addAttribute("supervisor", TriageQueueController.isSupervisor(user));
+		model.addAttribute("supervisor", TriageRoles.supervises(user));
 		model.addAttribute("show", shown.name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("showOptions", Show.values());
 		model.addAttribute("problemFilter", chosenProblem == null ? "" : chosenProblem.name());

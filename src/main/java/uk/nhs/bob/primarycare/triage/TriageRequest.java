@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.NhsNumberConverter;
+import uk.nhs.bob.primarycare.triage.view.RequestView;
 
 /**
  * One same-day request from intake to completion. The engine's suggestion is stored with the rule-pack version it
@@ -27,7 +28,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumberConverter;
  */
 @Entity
 @Table(schema = "triage", name = "request")
-class TriageRequest {
+class TriageRequest implements RequestView {
 
 	enum Channel {
 
@@ -699,6 +700,23 @@ class TriageRequest {
 	}
 
 	/** The status people see: 'Claimed' while someone works on an open request. */
+	public boolean completed() {
+		return status == Status.COMPLETED;
+	}
+
+	public String channelLabel() {
+		return channel.label();
+	}
+
+	public String identityLabel() {
+		return identity.label();
+	}
+
+	/** Recorded as someone not registered in BOB: an NHS number, when given, kept as given. */
+	public boolean notRegistered() {
+		return identity == Identity.NOT_REGISTERED;
+	}
+
 	public String statusLabel() {
 		return status == Status.OPEN && claimedBy != null ? "Claimed" : status.label();
 	}

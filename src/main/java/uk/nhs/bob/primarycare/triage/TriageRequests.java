@@ -148,30 +148,10 @@ class TriageRequests {
 	private Recorded insert(NewRequest request, Instant receivedAt) {
 		LocalDate today = LocalDate.ofInstant(receivedAt, ServiceDirectory.UK_TIME);
 		RequestedPerson sent = request.person();
-		NhsNumber sentNumber = sent.nhsNumber();
-		IdentityMatch match = sentNumber == null ? null
-				: population.matchIdentity(sentNumber, sent.dateOfBirth(), sent.givenName(), sent.familyName());
-		RequestIdentity identity;
-		RequestedPerson person;
-		PersonSummary known = null;
-		if (match != null && match.matched() && !match.person().orElseThrow().deceased()) {
-			known = match.person().orElseThrow();
-			identity = RequestIdentity.matched();
-			person = fromRecord(known);
-		}
-		else if (match != null && match.result() != IdentityMatch.Result.NOT_FOUND) {
-			// never silently resolved: recorded as given, linked to nobody, both sides kept for a coordinator
-			PersonSummary held = match.person().orElseThrow();
-			identity = new RequestIdentity(TriageRequest.Identity.NOT_VERIFIED, sent.nhsNumber(), held.givenName(),
-					held.familyName(), held.dateOfBirth(), held.deceased() ? "The record says this person has died"
-							: "Different " + differences(match));
-			person = new RequestedPerson(null, sent.givenName(), sent.familyName(), sent.dateOfBirth(), sent.sex(),
-					sent.postcode());
-		}
-		else {
-			identity = RequestIdentity.notRegistered();
-			person = sent;
-		}
+		Identified identified = identify(sent);
+		RequestIdentity identity = identified.identity();
+		RequestedPerson person = identified.person();
+		PersonSummary known = identified.known();
 		Hub hub = hub(Optional.ofNullable(known), request).orElseThrow(NoHubException::new);
 		int age = Math.max(0, PersonSummary.ageOn(person.dateOfBirth(), today));
 		RequestDetails details = request.details();
@@ -196,6 +176,30 @@ class TriageRequests {
 		events.publishEvent(new TriageRequestRecorded(id, request.channel().name(), hub.siteCode(),
 				navigation.redFlag(), receivedAt));
 		return new Recorded(id, saved.reference(), true, navigation, hub.siteCode(), identity.identity());
+	}
+
+	/** The person a request is for under the identity rule, and the record they were matched to, if any. */
+	private record Identified(RequestIdentity identity, RequestedPerson person, @Nullable PersonSummary known) {
+	}
+
+	private Identified identify(RequestedPerson sent) {
+		NhsNumber sentNumber = sent.nhsNumber();
+		IdentityMatch match = sentNumber == null ? null
+				: population.matchIdentity(sentNumber, sent.dateOfBirth(), sent.givenName(), sent.familyName());
+		if (match != null && match.matched() && !match.person().orElseThrow().deceased()) {
+			PersonSummary known = match.person().orElseThrow();
+			return new Identified(RequestIdentity.matched(), fromRecord(known), known);
+		}
+		if (match != null && match.result() != IdentityMatch.Result.NOT_FOUND) {
+			// never silently resolved: recorded as given, linked to nobody, both sides kept for a coordinator
+			PersonSummary held = match.person().orElseThrow();
+			RequestIdentity identity = new RequestIdentity(TriageRequest.Identity.NOT_VERIFIED, sentNumber,
+					held.givenName(), held.familyName(), held.dateOfBirth(),
+					held.deceased() ? "The record says this person has died" : "Different " + differences(match));
+			return new Identified(identity, new RequestedPerson(null, sent.givenName(), sent.familyName(),
+					sent.dateOfBirth(), sent.sex(), sent.postcode()), null);
+		}
+		return new Identified(RequestIdentity.notRegistered(), sent, null);
 	}
 
 	/**
@@ -328,6 +332,18 @@ class TriageRequests {
 			}
 		});
 		return found;
+	}
+
+	/** The request for a member of staff whose scope covers its hub: 404 when there is none, 403 outside the scope. */
+	@Transactional(readOnly = true)
+	TriageRequest inScope(UUID id, StaffUser user) {
+		TriageRequest request = requests.findById(id)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND, "No such request"));
+		if (!canSee(user, request)) {
+			throw new org.springframework.security.access.AccessDeniedException("Request outside your scope");
+		}
+		return request;
 	}
 
 	@Transactional(readOnly = true)

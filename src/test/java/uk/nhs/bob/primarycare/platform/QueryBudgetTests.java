@@ -58,7 +58,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
-			coordinator   | /triage/requests/{request}           | 12
+			coordinator   | /triage/requests/{request}           | 11
 			coordinator   | /population/people/{person}          | 12
 			coordinator   | /cvd/worklist                        | 10
 			coordinator   | /cvd                                 | 6
