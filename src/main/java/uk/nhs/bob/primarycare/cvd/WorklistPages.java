@@ -56,17 +56,16 @@ class WorklistPages {
 		Map<String, PracticeSummary> practices = practicesInScope(user);
 		WorklistFilters.Resolved resolved = WorklistFilters.resolve(query, practices);
 		Worklists.Filter filter = resolved.filter();
-		long total = worklists.count(user, filter);
-		Pagination pagination = Pagination.of(Pagination.pageNumber(query.page()), total, PAGE_SIZE,
-				number -> WorklistFilters.url("/cvd/worklist", query, false) + "&page=" + number);
-		List<Worklists.Row> rows = worklists.page(user, filter, (pagination.page() - 1) * PAGE_SIZE, PAGE_SIZE,
+		Worklists.Listing listing = worklists.page(user, filter, Pagination.pageNumber(query.page()), PAGE_SIZE,
 				practices, cuts(), "/cvd/worklist");
+		Pagination pagination = Pagination.of(listing.page(), listing.total(), PAGE_SIZE,
+				number -> WorklistFilters.url("/cvd/worklist", query, false) + "&page=" + number);
 		Map<String, String> practiceOptions = practices.values()
 			.stream()
 			.sorted(Comparator.comparing(PracticeSummary::name))
 			.collect(Collectors.toMap(p -> p.odsCode().value(), PracticeSummary::name, (a, b) -> a,
 					LinkedHashMap::new));
-		return new WorklistPage(user, rows, pagination, total, filter, resolved.messages(), form, practiceOptions,
+		return new WorklistPage(user, listing.rows(), pagination, listing.total(), filter, resolved.messages(), form, practiceOptions,
 				WorklistFilters.pcns(practices), WorklistFilters.url("/cvd/worklist.csv", query, false));
 	}
 

@@ -165,7 +165,7 @@ class Worklists {
 				    FROM cvd.outreach o WHERE o.outcome_date >= ?
 				    ORDER BY o.nhs_number, o.outcome_date DESC, o.recorded_at DESC)
 				SELECT l.nhs_number, l.practice_code, l.imd_decile, l.townsend, t.type, t.outcome, t.outcome_date,
-				       t.recorded_by, w.owner
+				       t.recorded_by, w.owner, count(*) OVER () AS listed_total
 				FROM listed l LEFT JOIN latest t ON t.nhs_number = l.nhs_number
 				LEFT JOIN cvd.worklist_owner w ON w.nhs_number = l.nhs_number
 				WHERE true""".formatted(WorklistPriority.FINDING_KEY, where.sql()));
@@ -213,31 +213,54 @@ class Worklists {
 		return counts;
 	}
 
-	/** One page of people; each person shown is audited. */
+	/**
+	 * One page of people and how many the filters list in all.
+	 *
+	 * @param page the page shown: the one asked for, or the last one when that is past the end
+	 */
+	record Listing(List<Row> rows, long total, int page) {
+	}
+
+	/**
+	 * The requested page of people, counted in the same query (the last page when the one asked for is past the end:
+	 * an old link after the list shrank); each person shown is audited, in this transaction.
+	 */
 	@Transactional
-	List<Row> page(StaffUser user, Filter filter, int offset, int limit, Map<String, PracticeSummary> practices,
-			float[] quintileCuts, String page) {
-		return rows(user, filter, offset, limit, practices, quintileCuts, page, PURPOSE_LIST);
+	Listing page(StaffUser user, Filter filter, int requestedPage, int pageSize,
+			Map<String, PracticeSummary> practices, float[] quintileCuts, String page) {
+		int pageNumber = Math.max(1, requestedPage);
+		LocalDate today = today();
+		List<Listed> listed = listed(user, filter, (pageNumber - 1) * pageSize, pageSize, today);
+		long total = listed.isEmpty() ? 0 : listed.get(0).listed();
+		if (listed.isEmpty() && pageNumber > 1) {
+			total = count(user, filter);
+			pageNumber = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+			listed = listed(user, filter, (pageNumber - 1) * pageSize, pageSize, today);
+		}
+		return new Listing(rows(user, filter, listed, practices, quintileCuts, page, PURPOSE_LIST, today), total,
+				pageNumber);
 	}
 
 	/** Everyone listed (up to {@link #MAX_EXPORT} people) for a CSV export; each person exported is audited. */
 	@Transactional
 	List<Row> export(StaffUser user, Filter filter, Map<String, PracticeSummary> practices, float[] quintileCuts,
 			String page) {
-		return rows(user, filter, 0, MAX_EXPORT, practices, quintileCuts, page, PURPOSE_EXPORT);
+		LocalDate today = today();
+		return rows(user, filter, listed(user, filter, 0, MAX_EXPORT, today), practices, quintileCuts, page,
+				PURPOSE_EXPORT, today);
 	}
 
-	private List<Row> rows(StaffUser user, Filter filter, int offset, int limit, Map<String, PracticeSummary> practices,
-			float[] quintileCuts, String page, String purpose) {
-		LocalDate today = today();
+	/** A listed person as the query finds them, with how many people the filters list in all. */
+	private record Listed(String nhsNumber, String practiceCode, int imdDecile, double townsend,
+			@Nullable LastOutreach lastOutreach, @Nullable String owner, long listed) {
+	}
+
+	private List<Listed> listed(StaffUser user, Filter filter, int offset, int limit, LocalDate today) {
 		Sql people = people(user, filter, today);
 		List<Object> params = new ArrayList<>(people.params());
 		params.add(limit);
 		params.add(offset);
-		record Listed(String nhsNumber, String practiceCode, int imdDecile, double townsend,
-				@Nullable LastOutreach lastOutreach, @Nullable String owner) {
-		}
-		List<Listed> listed = jdbc
+		return jdbc
 			.sql(people.sql() + " ORDER BY l.urgency, l.imd_decile, l.townsend DESC, l.nhs_number LIMIT ? OFFSET ?")
 			.params(params)
 			.query((rs, i) -> new Listed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
@@ -245,8 +268,12 @@ class Worklists {
 							: new LastOutreach(OutreachType.valueOf(rs.getString(5)),
 									OutreachOutcome.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class),
 									rs.getString(8)),
-					rs.getString(9)))
+					rs.getString(9), rs.getLong(10)))
 			.list();
+	}
+
+	private List<Row> rows(StaffUser user, Filter filter, List<Listed> listed, Map<String, PracticeSummary> practices,
+			float[] quintileCuts, String page, String purpose, LocalDate today) {
 		Map<String, List<FindingRow>> findings = findingsOf(listed.stream().map(Listed::nhsNumber).toList(), today);
 		Map<String, PersonSummary> persons = population
 			.findAll(listed.stream().map(l -> new NhsNumber(l.nhsNumber())).toList())

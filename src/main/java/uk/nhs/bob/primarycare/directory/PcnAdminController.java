@@ -3,8 +3,6 @@ package uk.nhs.bob.primarycare.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -46,9 +44,12 @@ class PcnAdminController {
 
 	private final DirectoryAdministration administration;
 
-	PcnAdminController(Directory directory, DirectoryAdministration administration) {
+	private final CodeRecheck codeRecheck;
+
+	PcnAdminController(Directory directory, DirectoryAdministration administration, CodeRecheck codeRecheck) {
 		this.directory = directory;
 		this.administration = administration;
+		this.codeRecheck = codeRecheck;
 	}
 
 	/** {@code site} preselects the site when the administrator came from that site's row of the overview. */
@@ -62,7 +63,7 @@ class PcnAdminController {
 	@PostMapping
 	String addPcn(@Validated({ Default.class, Adding.class }) @ModelAttribute("form") PcnForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Optional<PcnDetails> details = form.check(result, siteCodes(), null);
+		Optional<PcnDetails> details = form.check(result, null);
 		if (details.isEmpty()) {
 			return showForm(model, null);
 		}
@@ -72,9 +73,7 @@ class PcnAdminController {
 			return redirectToOverview(details.get());
 		}
 		catch (DuplicateOdsCode ex) {
-			String existing = directory.pcn(ex.odsCode().value()).map(PcnSummary::name).orElse("another PCN");
-			result.rejectValue("odsCode", "duplicate",
-					"The ODS code " + ex.odsCode() + " already belongs to " + existing + ": check the code");
+			codeRecheck.takenMeanwhile(form, result);
 			return showForm(model, null);
 		}
 	}
@@ -93,7 +92,7 @@ class PcnAdminController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		PcnSummary pcn = find(code);
 		OdsCode odsCode = new OdsCode(pcn.odsCode());
-		Optional<PcnDetails> details = form.check(result, siteCodes(), odsCode);
+		Optional<PcnDetails> details = form.check(result, odsCode);
 		if (details.isEmpty()) {
 			return showForm(model, pcn);
 		}
@@ -133,10 +132,6 @@ class PcnAdminController {
 		return OdsCode.parse(code)
 			.flatMap(ods -> directory.pcn(ods.value()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private Set<String> siteCodes() {
-		return directory.sites().stream().map(SiteSummary::code).collect(Collectors.toSet());
 	}
 
 	private String redirectToOverview(PcnDetails details) {

@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.directory;
 
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.OdsCodeText;
 
@@ -19,10 +19,13 @@ import uk.nhs.bob.primarycare.shared.OdsCodeText;
 record PcnForm(
 		@NotBlank(message = "Enter the PCN's ODS code", groups = Adding.class)
 		@OdsCodeText(message = "Enter an ODS code of 3 to 10 letters and numbers, like U92001",
+				groups = Adding.class)
+		@NotInDirectory(value = Kind.PCN, message = "The ODS code %1$s already belongs to %2$s: check the code",
 				groups = Adding.class) @Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the PCN") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
-		@NotBlank(message = "Select a neighbourhood site for the PCN") @Nullable String siteCode,
+		@NotBlank(message = "Select a neighbourhood site for the PCN")
+		@InDirectory(value = Kind.SITE, message = "Select a neighbourhood site for the PCN") @Nullable String siteCode,
 		@Nullable String version) {
 
 	static PcnForm empty(@Nullable String siteCode) {
@@ -47,17 +50,14 @@ record PcnForm(
 	}
 
 	/**
-	 * Checks the ODS code (for a new PCN; an edit passes the existing one) and the site, adding field errors; returns
-	 * the details only when the whole form is valid.
+	 * The typed details, only when Bean Validation found the whole form valid (the ODS code for a new PCN; an edit
+	 * passes the existing one).
 	 */
-	Optional<PcnDetails> check(Errors errors, Set<String> siteCodes, @Nullable OdsCode existing) {
+	Optional<PcnDetails> check(Errors errors, @Nullable OdsCode existing) {
 		OdsCode ods = existing;
 		if (existing == null) {
 			// its presence and shape are checked by its constraints (group Adding)
 			ods = odsCode == null ? null : OdsCode.parse(odsCode).orElse(null);
-		}
-		if (siteCode != null && !siteCode.isBlank() && !siteCodes.contains(siteCode)) {
-			errors.rejectValue("siteCode", "unknown", "Select a neighbourhood site for the PCN");
 		}
 		if (errors.hasErrors() || ods == null || name == null || siteCode == null) {
 			return Optional.empty();

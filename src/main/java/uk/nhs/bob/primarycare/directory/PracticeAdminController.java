@@ -3,8 +3,6 @@ package uk.nhs.bob.primarycare.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -46,9 +44,12 @@ class PracticeAdminController {
 
 	private final DirectoryAdministration administration;
 
-	PracticeAdminController(Directory directory, DirectoryAdministration administration) {
+	private final CodeRecheck codeRecheck;
+
+	PracticeAdminController(Directory directory, DirectoryAdministration administration, CodeRecheck codeRecheck) {
 		this.directory = directory;
 		this.administration = administration;
+		this.codeRecheck = codeRecheck;
 	}
 
 	@GetMapping("/new")
@@ -60,7 +61,7 @@ class PracticeAdminController {
 	@PostMapping
 	String addPractice(@Validated({ Default.class, Adding.class }) @ModelAttribute("form") PracticeForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Optional<PracticeDetails> details = form.check(result, pcnCodes(), null);
+		Optional<PracticeDetails> details = form.check(result, null);
 		if (details.isEmpty()) {
 			return showForm(model, null);
 		}
@@ -70,9 +71,7 @@ class PracticeAdminController {
 			return redirectToList(details.get().odsCode());
 		}
 		catch (DuplicateOdsCode ex) {
-			String existing = directory.practice(ex.odsCode()).map(PracticeSummary::name).orElse("another practice");
-			result.rejectValue("odsCode", "duplicate",
-					"The ODS code " + ex.odsCode() + " already belongs to " + existing + ": check the code");
+			codeRecheck.takenMeanwhile(form, result);
 			return showForm(model, null);
 		}
 	}
@@ -90,7 +89,7 @@ class PracticeAdminController {
 	String savePractice(@PathVariable String ods, @Valid @ModelAttribute("form") PracticeForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		PracticeSummary practice = find(ods);
-		Optional<PracticeDetails> details = form.check(result, pcnCodes(), practice.odsCode());
+		Optional<PracticeDetails> details = form.check(result, practice.odsCode());
 		if (details.isEmpty()) {
 			return showForm(model, practice);
 		}
@@ -121,10 +120,6 @@ class PracticeAdminController {
 		return OdsCode.parse(ods)
 			.flatMap(directory::practice)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private Set<String> pcnCodes() {
-		return directory.pcns().stream().map(PcnSummary::odsCode).collect(Collectors.toSet());
 	}
 
 	private static String redirectToList(OdsCode odsCode) {

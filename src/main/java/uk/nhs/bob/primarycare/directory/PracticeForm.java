@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.directory;
 
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.OdsCodeText;
 import uk.nhs.bob.primarycare.shared.Postcode;
@@ -20,11 +20,15 @@ import uk.nhs.bob.primarycare.shared.PostcodeText;
  */
 record PracticeForm(
 		@NotBlank(message = "Enter the practice's ODS code", groups = Adding.class)
-		@OdsCodeText(groups = Adding.class) @Nullable String odsCode,
+		@OdsCodeText(groups = Adding.class)
+		@NotInDirectory(value = Kind.PRACTICE, message = "The ODS code %1$s already belongs to %2$s: check the code",
+				groups = Adding.class) @Nullable String odsCode,
 		@NotBlank(message = "Enter the name of the practice") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Enter a postcode") @PostcodeText @Nullable String postcode,
-		@NotBlank(message = "Select a PCN for the practice") @Nullable String pcnCode, @Nullable String version) {
+		@NotBlank(message = "Select a PCN for the practice")
+		@InDirectory(value = Kind.PCN, message = "Select a PCN for the practice") @Nullable String pcnCode,
+		@Nullable String version) {
 
 	static PracticeForm empty() {
 		return new PracticeForm(null, null, null, null, null);
@@ -49,10 +53,10 @@ record PracticeForm(
 	}
 
 	/**
-	 * Checks the ODS code (for a new practice; an edit passes the existing one), postcode and PCN, adding field
-	 * errors; returns the details only when the whole form is valid.
+	 * The typed details, only when Bean Validation found the whole form valid (the ODS code for a new practice; an
+	 * edit passes the existing one).
 	 */
-	Optional<PracticeDetails> check(Errors errors, Set<String> pcnCodes, @Nullable OdsCode existing) {
+	Optional<PracticeDetails> check(Errors errors, @Nullable OdsCode existing) {
 		OdsCode ods = existing;
 		if (existing == null) {
 			// its presence and shape are checked by its constraints (group Adding)
@@ -60,9 +64,6 @@ record PracticeForm(
 		}
 		// the postcode's shape is checked by its constraint
 		Postcode code = postcode == null || postcode.isBlank() ? null : Postcode.parse(postcode).orElse(null);
-		if (pcnCode != null && !pcnCode.isBlank() && !pcnCodes.contains(pcnCode)) {
-			errors.rejectValue("pcnCode", "unknown", "Select a PCN for the practice");
-		}
 		if (errors.hasErrors() || ods == null || code == null || name == null || pcnCode == null) {
 			return Optional.empty();
 		}

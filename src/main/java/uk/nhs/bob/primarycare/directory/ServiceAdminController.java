@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,7 +72,7 @@ class ServiceAdminController {
 	@PostMapping
 	String addService(@Valid @ModelAttribute("form") ServiceForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Optional<ServiceDetails> details = form.check(result, placeCodes());
+		Optional<ServiceDetails> details = form.check(result);
 		if (details.isEmpty()) {
 			return showForm(model, null);
 		}
@@ -99,7 +98,7 @@ class ServiceAdminController {
 	String saveService(@PathVariable String id, @Valid @ModelAttribute("form") ServiceForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		ServiceSummary current = find(id);
-		Optional<ServiceDetails> details = form.check(result, placeCodes());
+		Optional<ServiceDetails> details = form.check(result);
 		if (details.isEmpty()) {
 			return showForm(model, current);
 		}
@@ -140,10 +139,6 @@ class ServiceAdminController {
 		return DirectoryPages.parseId(id)
 			.flatMap(serviceDirectory::service)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private Set<String> placeCodes() {
-		return directory.places().stream().map(PlaceSummary::code).collect(Collectors.toSet());
 	}
 
 	private Map<String, String> placeOptions() {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.OdsCodeText;
 import uk.nhs.bob.primarycare.shared.Postcode;
@@ -26,17 +27,19 @@ import uk.nhs.bob.primarycare.shared.PostcodeText;
 
 /**
  * What an administrator types to add or edit a service. Every value is kept as typed (strings) so a form with
- * mistakes comes back exactly as entered; {@link #check} turns it into {@link ServiceDetails} or field errors.
+ * mistakes comes back exactly as entered; {@link #check} turns a valid one into {@link ServiceDetails}.
  * Opening hours are one row per weekday with up to {@value #PERIODS_PER_DAY} from/to periods; each weekday is its own
  * field (monday.from1) rather than a list entry, so a tampered index can never reach the binder.
  */
+@ConsistentService
 record ServiceForm(
 		@NotBlank(message = "Enter the name of the service") @Size(max = 150,
 				message = "The name must be 150 characters or fewer") @Nullable String name,
 		@NotBlank(message = "Select the type of service") @Nullable String type,
 		@OdsCodeText(message = "Enter an ODS code of 3 to 10 letters and numbers, like FA123, or leave it blank")
 		@Nullable String odsCode,
-		@NotBlank(message = "Select the Place the service is in") @Nullable String placeCode,
+		@NotBlank(message = "Select the Place the service is in")
+		@InDirectory(value = Kind.PLACE, message = "Select the Place the service is in") @Nullable String placeCode,
 		@Size(max = 100, message = "Address line 1 must be 100 characters or fewer") @Nullable String addressLine1,
 		@Size(max = 100, message = "Address line 2 must be 100 characters or fewer") @Nullable String addressLine2,
 		@Size(max = 60, message = "The town or city must be 60 characters or fewer") @Nullable String town,
@@ -182,73 +185,84 @@ record ServiceForm(
 		}
 	}
 
+	/** A field the form's own checks refuse, and why (the path of a weekday's time is "monday.from1"). */
+	record Problem(String field, String message) {
+	}
+
 	/**
-	 * Checks what Bean Validation cannot (real postcode and ODS code, known type and Place, offers that fit the type,
-	 * opening hours), adding field errors; returns the details only when the whole form is valid, including the Bean
-	 * Validation errors already in {@code errors}. Blank required fields are left to Bean Validation.
+	 * The typed details, only when Bean Validation (the fields' constraints and {@link ConsistentService}) found the
+	 * whole form valid.
 	 */
-	Optional<ServiceDetails> check(Errors errors, Set<String> placeCodes) {
-		ServiceType serviceType = null;
-		if (notBlank(type)) {
-			serviceType = ServiceType.parse(type).orElse(null);
-			if (serviceType == null) {
-				errors.rejectValue("type", "unknown", "Select the type of service");
-			}
-		}
-		// the ODS code's and postcode's shapes are checked by their constraints
+	Optional<ServiceDetails> check(Errors errors) {
+		ServiceType serviceType = notBlank(type) ? ServiceType.parse(type).orElse(null) : null;
 		OdsCode ods = notBlank(odsCode) ? OdsCode.parse(odsCode).orElse(null) : null;
-		if (notBlank(placeCode) && !placeCodes.contains(placeCode)) {
-			errors.rejectValue("placeCode", "unknown", "Select the Place the service is in");
-		}
 		Postcode code = notBlank(postcode) ? Postcode.parse(postcode).orElse(null) : null;
-		StreetAddress street = checkAddress(errors);
-		// the phone number's and website's shapes are checked by their constraints
-		Set<ServiceOffer> chosenOffers = checkOffers(errors, serviceType);
-		OpeningHours hours = checkOpeningHours(errors);
+		OpeningHours hours = openingHours(new ArrayList<>());
 		if (errors.hasErrors() || serviceType == null || code == null || hours == null || name == null
 				|| placeCode == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new ServiceDetails(name.trim(), serviceType, ods, placeCode, street, code,
-				blankToNull(phone),
-				blankToNull(website), chosenOffers, "yes".equals(acceptsReferrals), "yes".equals(selfReferral),
-				hours));
+		return Optional.of(new ServiceDetails(name.trim(), serviceType, ods, placeCode, street(), code,
+				blankToNull(phone), blankToNull(website), chosenOffers(serviceType, new ArrayList<>()),
+				"yes".equals(acceptsReferrals), "yes".equals(selfReferral), hours));
 	}
 
 	/**
-	 * The street address, or null when none is given (the postcode alone then says where the service is). A first
-	 * line needs its town and the other way round; a second line needs a first: a message never gives half an address.
+	 * What the fields' own constraints cannot see: a type from the list, a whole street address, offers that fit the
+	 * type, and opening hours that are real times, forwards and not overlapping. Blank required fields are left to
+	 * their constraints.
 	 */
-	@Nullable
-	private StreetAddress checkAddress(Errors errors) {
+	List<Problem> problems() {
+		List<Problem> problems = new ArrayList<>();
+		ServiceType serviceType = null;
+		if (notBlank(type)) {
+			serviceType = ServiceType.parse(type).orElse(null);
+			if (serviceType == null) {
+				problems.add(new Problem("type", "Select the type of service"));
+			}
+		}
+		addressProblems(problems);
+		chosenOffers(serviceType, problems);
+		openingHours(problems);
+		return problems;
+	}
+
+	/**
+	 * A first line needs its town and the other way round; a second line needs a first: a message never gives half an
+	 * address. No address at all is fine (the postcode alone then says where the service is).
+	 */
+	private void addressProblems(List<Problem> problems) {
 		if (!notBlank(addressLine1) && !notBlank(addressLine2) && !notBlank(town)) {
-			return null;
+			return;
 		}
 		if (!notBlank(addressLine1)) {
-			errors.rejectValue("addressLine1", "address.line1",
-					"Enter address line 1, typically the building and street, or leave the whole address blank");
+			problems.add(new Problem("addressLine1",
+					"Enter address line 1, typically the building and street, or leave the whole address blank"));
 		}
 		if (!notBlank(town)) {
-			errors.rejectValue("town", "address.town",
-					"Enter the town or city, or leave the whole address blank");
+			problems.add(new Problem("town", "Enter the town or city, or leave the whole address blank"));
 		}
-		if (errors.hasFieldErrors("addressLine1") || errors.hasFieldErrors("addressLine2")
-				|| errors.hasFieldErrors("town") || addressLine1 == null || town == null) {
+	}
+
+	/** The street address, or null when none is given (only read once the form is valid). */
+	@Nullable
+	private StreetAddress street() {
+		if (addressLine1 == null || town == null || addressLine1.isBlank() || town.isBlank()) {
 			return null;
 		}
 		return new StreetAddress(addressLine1, addressLine2, town);
 	}
 
-	private Set<ServiceOffer> checkOffers(Errors errors, @Nullable ServiceType serviceType) {
+	private Set<ServiceOffer> chosenOffers(@Nullable ServiceType serviceType, List<Problem> problems) {
 		Set<ServiceOffer> chosen = EnumSet.noneOf(ServiceOffer.class);
 		for (String value : offers()) {
 			Optional<ServiceOffer> offer = ServiceOffer.parse(value);
 			if (offer.isEmpty()) {
-				errors.rejectValue("offers", "unknown", "Select only offers from the list");
+				problems.add(new Problem("offers", "Select only offers from the list"));
 			}
 			else if (serviceType != null && !offer.get().appliesTo(serviceType)) {
-				errors.rejectValue("offers", "notForType", offer.get().label() + " is not offered by a service of type "
-						+ serviceType.label() + ": untick it or change the type");
+				problems.add(new Problem("offers", offer.get().label() + " is not offered by a service of type "
+						+ serviceType.label() + ": untick it or change the type"));
 			}
 			else {
 				chosen.add(offer.get());
@@ -257,61 +271,63 @@ record ServiceForm(
 		return chosen;
 	}
 
-	/** The opening hours, or null when any time is missing, not a real time, backwards or overlapping. */
+	/** The opening hours, or null (with the problems added) when any time is missing, not real, backwards or overlapping. */
 	@Nullable
-	OpeningHours checkOpeningHours(Errors errors) {
+	OpeningHours openingHours(List<Problem> problems) {
 		List<OpeningPeriod> periods = new ArrayList<>();
-		boolean valid = true;
+		int before = problems.size();
 		List<DayHours> rows = days();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			DayHours row = rows.get(day.ordinal());
-			String dayName = day.getDisplayName(TextStyle.FULL, Locale.UK);
-			List<OpeningPeriod> today = new ArrayList<>();
-			for (int period = 1; period <= PERIODS_PER_DAY; period++) {
-				String from = row.from(period);
-				String to = row.to(period);
-				if (!notBlank(from) && !notBlank(to)) {
-					continue;
-				}
-				String field = dayField(day);
-				String which = dayName + " period " + period;
-				LocalTime opens = time(errors, field + ".from" + period, from, which, "opening");
-				LocalTime closes = time(errors, field + ".to" + period, to, which, "closing");
-				if (opens == null || closes == null) {
-					valid = false;
-					continue;
-				}
-				if (!closes.isAfter(opens) || opens.equals(OpeningPeriod.MIDNIGHT)) {
-					errors.rejectValue(field + ".to" + period, "backwards",
-							which + ": the closing time must be after the opening time");
-					valid = false;
-					continue;
-				}
-				OpeningPeriod candidate = new OpeningPeriod(day, opens, closes);
-				Optional<OpeningPeriod> clash = today.stream().filter(candidate::overlaps).findFirst();
-				if (clash.isPresent()) {
-					errors.rejectValue(field + ".from" + period, "overlap",
-							which + " overlaps " + clash.get().text() + ": periods on one day must not overlap");
-					valid = false;
-					continue;
-				}
-				today.add(candidate);
-			}
-			periods.addAll(today);
+			periods.addAll(openingPeriods(day, rows.get(day.ordinal()), problems));
 		}
-		return valid ? new OpeningHours(periods) : null;
+		return problems.size() == before ? new OpeningHours(periods) : null;
+	}
+
+	/** One weekday's periods that are whole, forwards and apart, adding a problem for each that is not. */
+	private static List<OpeningPeriod> openingPeriods(DayOfWeek day, DayHours row, List<Problem> problems) {
+		String dayName = day.getDisplayName(TextStyle.FULL, Locale.UK);
+		List<OpeningPeriod> today = new ArrayList<>();
+		for (int period = 1; period <= PERIODS_PER_DAY; period++) {
+			String from = row.from(period);
+			String to = row.to(period);
+			if (!notBlank(from) && !notBlank(to)) {
+				continue;
+			}
+			String field = dayField(day);
+			String which = dayName + " period " + period;
+			LocalTime opens = time(problems, field + ".from" + period, from, which, "opening");
+			LocalTime closes = time(problems, field + ".to" + period, to, which, "closing");
+			if (opens == null || closes == null) {
+				continue;
+			}
+			if (!closes.isAfter(opens) || opens.equals(OpeningPeriod.MIDNIGHT)) {
+				problems.add(new Problem(field + ".to" + period,
+						which + ": the closing time must be after the opening time"));
+				continue;
+			}
+			OpeningPeriod candidate = new OpeningPeriod(day, opens, closes);
+			Optional<OpeningPeriod> clash = today.stream().filter(candidate::overlaps).findFirst();
+			if (clash.isPresent()) {
+				problems.add(new Problem(field + ".from" + period,
+						which + " overlaps " + clash.get().text() + ": periods on one day must not overlap"));
+				continue;
+			}
+			today.add(candidate);
+		}
+		return today;
 	}
 
 	@Nullable
-	private static LocalTime time(Errors errors, String field, @Nullable String value, String which, String kind) {
+	private static LocalTime time(List<Problem> problems, String field, @Nullable String value, String which,
+			String kind) {
 		if (!notBlank(value)) {
-			errors.rejectValue(field, "missing", which + ": enter the " + kind + " time");
+			problems.add(new Problem(field, which + ": enter the " + kind + " time"));
 			return null;
 		}
 		Optional<LocalTime> time = OpeningPeriod.parseTime(value);
 		if (time.isEmpty()) {
-			errors.rejectValue(field, "invalid",
-					which + ": enter the " + kind + " time as hours and minutes on the 24-hour clock, like 08:30");
+			problems.add(new Problem(field,
+					which + ": enter the " + kind + " time as hours and minutes on the 24-hour clock, like 08:30"));
 			return null;
 		}
 		return time.get();

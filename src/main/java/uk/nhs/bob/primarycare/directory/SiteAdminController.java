@@ -3,8 +3,6 @@ package uk.nhs.bob.primarycare.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -45,9 +43,12 @@ class SiteAdminController {
 
 	private final DirectoryAdministration administration;
 
-	SiteAdminController(Directory directory, DirectoryAdministration administration) {
+	private final CodeRecheck codeRecheck;
+
+	SiteAdminController(Directory directory, DirectoryAdministration administration, CodeRecheck codeRecheck) {
 		this.directory = directory;
 		this.administration = administration;
+		this.codeRecheck = codeRecheck;
 	}
 
 	/** {@code place} preselects the Place when the administrator came from that Place's section of the overview. */
@@ -61,7 +62,7 @@ class SiteAdminController {
 	@PostMapping
 	String addSite(@Validated({ Default.class, Adding.class }) @ModelAttribute("form") SiteForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Optional<SiteDetails> details = form.check(result, placeCodes(), null);
+		Optional<SiteDetails> details = form.check(result, null);
 		if (details.isEmpty()) {
 			return showForm(model, null);
 		}
@@ -71,9 +72,7 @@ class SiteAdminController {
 			return redirectToOverview(details.get().placeCode());
 		}
 		catch (DuplicateSiteCode ex) {
-			String existing = directory.site(ex.code()).map(SiteSummary::name).orElse("another site");
-			result.rejectValue("code", "duplicate",
-					"The code " + ex.code() + " already belongs to " + existing + ": choose another code");
+			codeRecheck.takenMeanwhile(form, result);
 			return showForm(model, null);
 		}
 	}
@@ -91,7 +90,7 @@ class SiteAdminController {
 	String saveSite(@PathVariable String code, @Valid @ModelAttribute("form") SiteForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		SiteSummary site = find(code);
-		Optional<SiteDetails> details = form.check(result, placeCodes(), site.code());
+		Optional<SiteDetails> details = form.check(result, site.code());
 		if (details.isEmpty()) {
 			return showForm(model, site);
 		}
@@ -125,10 +124,6 @@ class SiteAdminController {
 		return SiteForm.parseCode(code)
 			.flatMap(directory::site)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private Set<String> placeCodes() {
-		return directory.places().stream().map(PlaceSummary::code).collect(Collectors.toSet());
 	}
 
 	static String redirectToOverview(String placeCode) {

@@ -12,16 +12,13 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
-import uk.nhs.bob.primarycare.population.BloodPressureSetting;
-import uk.nhs.bob.primarycare.population.Population;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The population refresh into the cvd tables, the re-evaluation of one person when a reading arrives, and the
- * "found" events published on a change only, on the real database.
+ * The population refresh into the cvd tables and its published counts, on the real database. The re-evaluation of
+ * one person when a reading arrives, and the "found" event published on the change only, are module tests
+ * ({@link CvdEventsModuleTests}).
  */
 @IntegrationTest
 @ExtendWith(PublishedEventsExtension.class)
@@ -32,31 +29,6 @@ class CvdRefreshTests {
 
 	@Autowired
 	PopulationRefresh refresh;
-
-	@Autowired
-	PersonEvaluation personEvaluation;
-
-	@Autowired
-	Population population;
-
-	/** People aged 30-70, not hypertensive, with no reading today and no possible-hypertension finding. */
-	List<String> normotensivePeople() {
-		return jdbc.sql("""
-				SELECT r.nhs_number FROM cvd.person_risk r
-				WHERE r.age BETWEEN 30 AND 70 AND NOT r.hypertension AND r.status <> 'NOT_APPROPRIATE'
-				  AND NOT EXISTS (SELECT 1 FROM cvd.finding f WHERE f.nhs_number = r.nhs_number
-				                  AND f.rule_code IN ('CVD-HTN-UNDX', 'CVD-BP-SEVERE'))
-				  AND NOT EXISTS (SELECT 1 FROM population.observation o WHERE o.nhs_number = r.nhs_number
-				                  AND o.observed_on >= current_date)
-				ORDER BY r.nhs_number""").query(String.class).list();
-	}
-
-	boolean found(String nhsNumber, CaseFindingRule rule) {
-		return jdbc.sql("SELECT count(*) FROM cvd.finding WHERE nhs_number = ? AND rule_code = ?")
-			.params(nhsNumber, rule.code())
-			.query(Long.class)
-			.single() == 1;
-	}
 
 	@Test
 	void aRefreshEvaluatesEveryoneAndKeepsWhenEachFindingWasFirstMade() {
@@ -127,55 +99,6 @@ class CvdRefreshTests {
 				.query(Long.class)
 				.single())
 			.isPositive();
-	}
-
-	@Test
-	void aNewlyFoundPersonIsPublishedOnceOnlyOnTheChange(AssertablePublishedEvents events) {
-		String nhs = normotensivePeople().get(0);
-		NhsNumber nhsNumber = new NhsNumber(nhs);
-		// A raised reading written straight into the record (no event), then evaluated in this thread
-		int line = jdbc.sql("SELECT coalesce(max(line), 0) FROM population.observation WHERE nhs_number = ?")
-			.param(nhs)
-			.query(Integer.class)
-			.single();
-		String systolic = CodeSetFiles.withTerm(People.SYSTOLIC, "Systolic arterial pressure").code();
-		String diastolic = CodeSetFiles.withTerm(People.DIASTOLIC, "Diastolic arterial pressure").code();
-		jdbc.sql("""
-				INSERT INTO population.observation (nhs_number, line, code, value, unit, observed_on, setting)
-				VALUES (?, ?, ?, 152, 'mmHg', current_date, 'CLINIC'), (?, ?, ?, 96, 'mmHg', current_date, 'CLINIC')""")
-			.params(nhs, line + 1, systolic, nhs, line + 2, diastolic)
-			.update();
-
-		personEvaluation.reevaluate(nhsNumber);
-		assertThat(found(nhs, CaseFindingRule.POSSIBLE_UNDIAGNOSED_HYPERTENSION)).isTrue();
-		assertThat(events.ofType(PossibleHypertensionFound.class)
-			.matching(e -> e.nhsNumber().equals(nhsNumber) && e.systolic() == 152 && e.diastolic() == 96
-					&& e.readingDate().equals(LocalDate.now(PersonEvaluation.UK))))
-			.hasSize(1);
-
-		personEvaluation.reevaluate(nhsNumber);
-		assertThat(events.ofType(PossibleHypertensionFound.class).matching(e -> e.nhsNumber().equals(nhsNumber)))
-			.as("still found: not published again")
-			.hasSize(1);
-	}
-
-	@Test
-	void aReadingFromAPharmacyReEvaluatesThePersonAtOnce() throws InterruptedException {
-		String nhs = normotensivePeople().get(1);
-		assertThat(found(nhs, CaseFindingRule.POSSIBLE_UNDIAGNOSED_HYPERTENSION)).isFalse();
-
-		long started = System.nanoTime();
-		assertThat(population.recordBloodPressure(new NhsNumber(nhs), 148, 92, LocalDate.now(PersonEvaluation.UK),
-				BloodPressureSetting.PHARMACY)).isTrue();
-		while (!found(nhs, CaseFindingRule.POSSIBLE_UNDIAGNOSED_HYPERTENSION)
-				&& System.nanoTime() - started < 10_000_000_000L) {
-			Thread.sleep(20);
-		}
-		assertThat(found(nhs, CaseFindingRule.POSSIBLE_UNDIAGNOSED_HYPERTENSION)).isTrue();
-		assertThat(jdbc.sql("SELECT explanation FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-HTN-UNDX'")
-			.param(nhs)
-			.query(String.class)
-			.single()).contains("148/92").contains("Community pharmacy");
 	}
 
 	@Test

@@ -97,6 +97,25 @@ class CvdWorklistTests {
 	}
 
 	@Test
+	void everyPageCountsTheWholeListAndAPagePastTheEndShowsTheLastPage() throws Exception {
+		long people = jdbc.sql("SELECT count(DISTINCT nhs_number) FROM cvd.finding WHERE site_code = 'BW-RDG'")
+			.query(Long.class).single();
+		int lastPage = (int) ((people + WorklistController.PAGE_SIZE - 1) / WorklistController.PAGE_SIZE);
+		assertThat(lastPage).isGreaterThan(2);
+
+		String second = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=2");
+		assertThat(total(second)).isEqualTo(people);
+		assertThat(people(second)).hasSize(WorklistController.PAGE_SIZE)
+			.doesNotContainAnyElementsOf(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist")));
+
+		// an old link to a page the list no longer has: the last page, counted, not an empty list
+		String last = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=" + lastPage);
+		String past = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=" + (lastPage + 50));
+		assertThat(total(past)).isEqualTo(people);
+		assertThat(people(past)).isNotEmpty().isEqualTo(people(last));
+	}
+
+	@Test
 	void withinARuleTheHigherBandComesFirstThenTheHigherValue() throws Exception {
 		List<String> shown = people(page("admin", "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
 		assertThat(shown).hasSize(WorklistController.PAGE_SIZE);

@@ -1,9 +1,9 @@
 package uk.nhs.bob.primarycare.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +14,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class PcnFormTests {
 
 	@BeforeAll
 	static void startValidator() {
-		factory = Validation.buildDefaultValidatorFactory();
+		factory = DirectoryFormValidation.factory(Map.of(Kind.SITE, SITES, Kind.PCN, Set.of("U92001")));
 	}
 
 	@AfterAll
@@ -39,7 +40,7 @@ class PcnFormTests {
 		PcnForm form = new PcnForm("", " ", "", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, SITES, null)).isEmpty();
+		assertThat(form.check(errors, null)).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder("odsCode: Enter the PCN's ODS code",
 				"name: Enter the name of the PCN", "siteCode: Select a neighbourhood site for the PCN");
 	}
@@ -49,7 +50,7 @@ class PcnFormTests {
 		PcnForm form = new PcnForm("U9-001", "n".repeat(151), "ZZ-NOPE", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, SITES, null)).isEmpty();
+		assertThat(form.check(errors, null)).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder(
 				"odsCode: Enter an ODS code of 3 to 10 letters and numbers, like U92001",
 				"name: The name must be 150 characters or fewer", "siteCode: Select a neighbourhood site for the PCN");
@@ -60,7 +61,7 @@ class PcnFormTests {
 		PcnForm form = new PcnForm(" u99001 ", " Test PCN ", "OX-CTY", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, SITES, null))
+		assertThat(form.check(errors, null))
 			.contains(new PcnDetails(new OdsCode("U99001"), "Test PCN", "OX-CTY"));
 	}
 
@@ -69,10 +70,21 @@ class PcnFormTests {
 		PcnForm form = new PcnForm("U00000", "Moved PCN", "BK-AYL", "1");
 		BindingResult errors = validateEdit(form);
 
-		assertThat(form.check(errors, SITES, new OdsCode("U92001")))
+		assertThat(form.check(errors, new OdsCode("U92001")))
 			.contains(new PcnDetails(new OdsCode("U92001"), "Moved PCN", "BK-AYL"));
 		assertThat(form.expectedVersion()).isEqualTo(1);
 		assertThat(new PcnForm(null, "x", "OX-CTY", null).expectedVersion()).isEqualTo(-1);
+	}
+
+	@Test
+	void aCodeAnotherPcnHoldsIsRefusedNamingItOnlyWhenAdding() {
+		PcnForm form = new PcnForm("u92001", "New PCN", "OX-CTY", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, null)).isEmpty();
+		assertThat(messages(errors))
+			.containsExactly("odsCode: The ODS code U92001 already belongs to Held by U92001: check the code");
+		assertThat(messages(validateEdit(form))).isEmpty();
 	}
 
 	/** The checks of a form that adds (the code typed: {@link Adding}). */

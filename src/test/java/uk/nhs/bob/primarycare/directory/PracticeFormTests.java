@@ -2,9 +2,9 @@ package uk.nhs.bob.primarycare.directory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +15,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
@@ -28,7 +29,7 @@ class PracticeFormTests {
 
 	@BeforeAll
 	static void startValidator() {
-		factory = Validation.buildDefaultValidatorFactory();
+		factory = DirectoryFormValidation.factory(Map.of(Kind.PCN, PCNS, Kind.PRACTICE, Set.of("K84901")));
 	}
 
 	@AfterAll
@@ -40,8 +41,7 @@ class PracticeFormTests {
 	void aNewPracticeNeedsARealOdsCodePostcodeAndKnownPcn() {
 		BindingResult errors = validate(new PracticeForm("k8!", " ", "OX99 ZZZ", "U00000", null));
 
-		Optional<PracticeDetails> details = new PracticeForm("k8!", " ", "OX99 ZZZ", "U00000", null).check(errors, PCNS,
-				null);
+		Optional<PracticeDetails> details = new PracticeForm("k8!", " ", "OX99 ZZZ", "U00000", null).check(errors, null);
 
 		assertThat(details).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder(
@@ -55,7 +55,7 @@ class PracticeFormTests {
 		PracticeForm form = new PracticeForm(" k84999 ", " Test Practice ", "ox2 6nw", "U92001", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, PCNS, null)).contains(new PracticeDetails(new OdsCode("K84999"),
+		assertThat(form.check(errors, null)).contains(new PracticeDetails(new OdsCode("K84999"),
 				"Test Practice", new Postcode("OX2 6NW"), "U92001"));
 	}
 
@@ -64,9 +64,20 @@ class PracticeFormTests {
 		PracticeForm form = new PracticeForm(null, "Renamed Practice", "OX2 6NW", "U92002", "2");
 		BindingResult errors = validateEdit(form);
 
-		assertThat(form.check(errors, PCNS, new OdsCode("K84901")))
+		assertThat(form.check(errors, new OdsCode("K84901")))
 			.hasValueSatisfying(d -> assertThat(d.odsCode()).hasToString("K84901"));
 		assertThat(form.expectedVersion()).isEqualTo(2);
+	}
+
+	@Test
+	void aCodeAnotherPracticeHoldsIsRefusedNamingItOnlyWhenAdding() {
+		PracticeForm form = new PracticeForm(" k84901 ", "Test Practice", "OX2 6NW", "U92001", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, null)).isEmpty();
+		assertThat(messages(errors))
+			.containsExactly("odsCode: The ODS code K84901 already belongs to Held by K84901: check the code");
+		assertThat(messages(validateEdit(form))).isEmpty();
 	}
 
 	/** The checks of a form that adds (the code typed: {@link Adding}). */

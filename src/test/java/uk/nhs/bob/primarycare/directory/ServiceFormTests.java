@@ -3,10 +3,10 @@ package uk.nhs.bob.primarycare.directory;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +17,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 import uk.nhs.bob.primarycare.directory.ServiceForm.DayHours;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class ServiceFormTests {
 
 	@BeforeAll
 	static void startValidator() {
-		factory = Validation.buildDefaultValidatorFactory();
+		factory = DirectoryFormValidation.factory(Map.of(Kind.PLACE, PLACES));
 		validator = factory.getValidator();
 	}
 
@@ -170,7 +171,7 @@ class ServiceFormTests {
 	private static Checked run(ServiceForm form) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		new SpringValidatorAdapter(validator).validate(form, errors);
-		return new Checked(form.check(errors, PLACES), errors);
+		return new Checked(form.check(errors), errors);
 	}
 
 	private static List<String> messages(Checked checked) {

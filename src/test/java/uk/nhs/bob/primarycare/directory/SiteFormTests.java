@@ -1,9 +1,9 @@
 package uk.nhs.bob.primarycare.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+import uk.nhs.bob.primarycare.directory.DirectoryCodes.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +26,7 @@ class SiteFormTests {
 
 	@BeforeAll
 	static void startValidator() {
-		factory = Validation.buildDefaultValidatorFactory();
+		factory = DirectoryFormValidation.factory(Map.of(Kind.PLACE, PLACES, Kind.SITE, Set.of("OX-CTY")));
 	}
 
 	@AfterAll
@@ -37,7 +39,7 @@ class SiteFormTests {
 		SiteForm form = new SiteForm(" ", "", "", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, PLACES, null)).isEmpty();
+		assertThat(form.check(errors, null)).isEmpty();
 		assertThat(messages(errors)).containsExactlyInAnyOrder("code: Enter a code for the site",
 				"name: Enter the name of the neighbourhood site", "placeCode: Select the Place the site is in");
 	}
@@ -48,7 +50,7 @@ class SiteFormTests {
 			SiteForm form = new SiteForm(bad, "A site", "99Z", null);
 			BindingResult errors = validate(form);
 
-			assertThat(form.check(errors, PLACES, null)).as(bad).isEmpty();
+			assertThat(form.check(errors, null)).as(bad).isEmpty();
 			assertThat(messages(errors)).as(bad)
 				.containsExactlyInAnyOrder("code: Enter a code of 2 to 20 letters, numbers and hyphens, like OX-CTY",
 						"placeCode: Select the Place the site is in");
@@ -60,7 +62,7 @@ class SiteFormTests {
 		SiteForm form = new SiteForm("OX-NEW", "n".repeat(151), "10Q", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, PLACES, null)).isEmpty();
+		assertThat(form.check(errors, null)).isEmpty();
 		assertThat(messages(errors)).containsExactly("name: The name must be 150 characters or fewer");
 	}
 
@@ -69,7 +71,7 @@ class SiteFormTests {
 		SiteForm form = new SiteForm(" ox-new2 ", " New Neighbourhood ", "10Q", null);
 		BindingResult errors = validate(form);
 
-		assertThat(form.check(errors, PLACES, null)).contains(new SiteDetails("OX-NEW2", "New Neighbourhood", "10Q"));
+		assertThat(form.check(errors, null)).contains(new SiteDetails("OX-NEW2", "New Neighbourhood", "10Q"));
 		assertThat(SiteForm.parseCode("ABCDEFGHIJKLMNOPQRST")).contains("ABCDEFGHIJKLMNOPQRST");
 		assertThat(SiteForm.parseCode("B1")).contains("B1");
 	}
@@ -79,9 +81,20 @@ class SiteFormTests {
 		SiteForm form = new SiteForm("BK-AYL", "Renamed", "15A", "3");
 		BindingResult errors = validateEdit(form);
 
-		assertThat(form.check(errors, PLACES, "OX-CTY")).contains(new SiteDetails("OX-CTY", "Renamed", "15A"));
+		assertThat(form.check(errors, "OX-CTY")).contains(new SiteDetails("OX-CTY", "Renamed", "15A"));
 		assertThat(form.expectedVersion()).isEqualTo(3);
 		assertThat(new SiteForm(null, "x", "10Q", "three").expectedVersion()).isEqualTo(-1);
+	}
+
+	@Test
+	void aCodeAnotherSiteHoldsIsRefusedNamingItOnlyWhenAdding() {
+		SiteForm form = new SiteForm(" ox-cty ", "A site", "10Q", null);
+		BindingResult errors = validate(form);
+
+		assertThat(form.check(errors, null)).isEmpty();
+		assertThat(messages(errors))
+			.containsExactly("code: The code OX-CTY already belongs to Held by OX-CTY: choose another code");
+		assertThat(messages(validateEdit(form))).isEmpty();
 	}
 
 	/** The checks of a form that adds (the code typed: {@link Adding}). */

@@ -60,7 +60,7 @@ class QueryBudgetTests {
 			coordinator   | /triage                              | 8
 			coordinator   | /triage/requests/{request}           | 11
 			coordinator   | /population/people/{person}          | 12
-			coordinator   | /cvd/worklist                        | 10
+			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 6
 			coordinator   | /directory/services                  | 6
 			supervisor    | /                                    | 3

@@ -1,0 +1,186 @@
+package uk.nhs.bob.primarycare.messaging;
+
+import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+
+import uk.nhs.bob.primarycare.ModuleTestLocks;
+import uk.nhs.bob.primarycare.cvd.CvdFixtures;
+import uk.nhs.bob.primarycare.cvd.CvdOutreachRecorded;
+import uk.nhs.bob.primarycare.cvd.OutreachOutcome;
+import uk.nhs.bob.primarycare.cvd.OutreachType;
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
+import uk.nhs.bob.primarycare.population.Sex;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.triage.TriageRequestRecorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Messages to patients with the modules it reads (and theirs), without the platform or the programme, on PostgreSQL
+ * and the local Notify: the other modules' events, published here as those modules publish them, become messages
+ * once. Each test makes its own person, contact details and outreach.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@Import(ModuleTestLocks.class)
+class MessagingEventsModuleTests {
+
+	/** The listeners run on a shared executor that a busy test machine can keep waiting well past the default 10 s. */
+	private static final Duration BUSY_MACHINE = Duration.ofSeconds(60);
+
+	private static final String MESSAGING = MessagingEventsModuleTests.class.getPackageName() + ".";
+
+	private final Contacts contacts;
+
+	private final IncompleteEventPublications incomplete;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationContext context;
+
+	MessagingEventsModuleTests(Contacts contacts, IncompleteEventPublications incomplete, Directory directory,
+			JdbcClient jdbc, ApplicationContext context) {
+		this.contacts = contacts;
+		this.incomplete = incomplete;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.context = context;
+	}
+
+	@BeforeEach
+	void referenceData() {
+		PopulationFixtures.referenceData(context);
+	}
+
+	@Test
+	void startsWithoutThePlatformOrTheProgramme() {
+		assertThat(context.getBeanNamesForType(CvdMessages.class)).hasSize(1);
+		assertThat(context.containsBean("feedListener")).isFalse();
+		assertThat(context.containsBean("demoDataRun")).isFalse();
+	}
+
+	@Test
+	void anInvitationRecordedInCvdIsOneMessageSentOnceEvenWhenTheEventIsDeliveredAgain(Scenario scenario) {
+		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
+		PracticeSummary practice = directory.practices().get(5);
+		NhsNumber person = PopulationFixtures.person(context, practice.odsCode(), "Ivy", "Invitation",
+				today.minusYears(61), Sex.FEMALE);
+		MessagingTestData.contact(contacts, person.value(), "07700 900777", null, null, null, null, Channel.SMS,
+				Consent.GIVEN, false);
+		UUID outreach = CvdFixtures.outreach(context, person, practice, OutreachType.PHARMACY_BP_CHECK,
+				OutreachOutcome.SENT, today);
+		CvdOutreachRecorded event = new CvdOutreachRecorded(outreach, practice.odsCode().value(), practice.siteCode(),
+				OutreachType.PHARMACY_BP_CHECK.name(), today);
+		String reference = MessageKind.CVD_INVITATION.reference(outreach);
+
+		scenario.publish(event)
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(
+					() -> new Delivered(deliveries(CvdOutreachRecorded.class, outreach), status(reference)),
+					delivered -> delivered.times() == 1 && delivered.status().equals("CREATED"))
+			.andVerify(delivered -> assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1));
+
+		// as if the instance died after making the message but before its publication was marked complete: the
+		// registry hands the same event to the listener again
+		jdbc.sql("""
+				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
+				WHERE listener_id LIKE ? AND serialized_event LIKE ?""")
+			.params(MESSAGING + "%", "%" + outreach + "%")
+			.update();
+		scenario.stimulate(() -> incomplete.resubmitIncompletePublications(p -> event.equals(p.getEvent())))
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(CvdOutreachRecorded.class, outreach), times -> times == 1)
+			.andVerify(times -> {
+				assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
+					.param(reference)
+					.query(Long.class)
+					.single()).isEqualTo(1);
+				assertThat(FakeNotify.sendsWithReference(reference)).singleElement().satisfies(sent -> {
+					JsonNode body = FakeNotify.body(sent);
+					assertThat(body.path("template_id").asString())
+						.isEqualTo(FakeNotify.templateId(NotifyTemplate.CVD_INVITATION_SMS));
+					assertThat(body.path("phone_number").asString()).isEqualTo("07700900777");
+					assertThat(body.path("personalisation").path("offer").asString())
+						.isEqualTo("a free blood pressure check at a community pharmacy");
+				});
+				assertThat(jdbc.sql("SELECT reminder_state FROM messaging.cvd_invitation WHERE outreach_id = ?")
+					.param(outreach)
+					.query(String.class)
+					.single()).isEqualTo("DUE");
+			});
+	}
+
+	@Test
+	void outreachThatInvitesNoOneSendsNothing(Scenario scenario) {
+		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
+		PracticeSummary practice = directory.practices().get(6);
+		NhsNumber person = PopulationFixtures.person(context, practice.odsCode(), "Arthur", "Attended",
+				today.minusYears(66), Sex.MALE);
+		MessagingTestData.contact(contacts, person.value(), "07700 900778", null, null, null, null, Channel.SMS,
+				Consent.GIVEN, false);
+		UUID outreach = CvdFixtures.outreach(context, person, practice, OutreachType.PHARMACY_BP_CHECK,
+				OutreachOutcome.ATTENDED, today);
+		CvdOutreachRecorded event = new CvdOutreachRecorded(outreach, practice.odsCode().value(), practice.siteCode(),
+				OutreachType.PHARMACY_BP_CHECK.name(), today);
+
+		scenario.publish(event)
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(CvdOutreachRecorded.class, outreach) == 1)
+			.andVerify(delivered -> assertThat(status(MessageKind.CVD_INVITATION.reference(outreach)))
+				.isEqualTo("NONE"));
+	}
+
+	@Test
+	void aTriageEventForARequestTriageDoesNotHoldIsCompletedWithoutAMessage(Scenario scenario) {
+		UUID unknown = UUID.randomUUID();
+		TriageRequestRecorded event = new TriageRequestRecorded(unknown, "ONLINE_FORM", "BK-AYL", false,
+				Instant.now());
+
+		// completed, not failed: a retry would fail the same way for ever
+		scenario.publish(event)
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(TriageRequestRecorded.class, unknown) == 1)
+			.andVerify(delivered -> assertThat(status(MessageKind.FORM_CONFIRMATION.reference(unknown)))
+				.isEqualTo("NONE"));
+	}
+
+	/** How many times the event was handled, and the status of its message. */
+	private record Delivered(long times, String status) {
+	}
+
+	/**
+	 * How many times this module's listeners have handled an event of this type naming this id to completion, from
+	 * the event publication registry.
+	 */
+	private long deliveries(Class<?> type, UUID id) {
+		return jdbc.sql("""
+				SELECT count(*) FROM events.event_publication
+				WHERE listener_id LIKE ? AND event_type = ? AND serialized_event LIKE ? AND completion_date IS NOT NULL""")
+			.params(MESSAGING + "%", type.getName(), "%" + id + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private String status(String reference) {
+		return MessagingTestData.status(jdbc, reference);
+	}
+
+}
