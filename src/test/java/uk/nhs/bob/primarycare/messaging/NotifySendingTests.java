@@ -332,16 +332,21 @@ class NotifySendingTests {
 					.single()
 					.toInstant());
 		TransactionTemplate transaction = new TransactionTemplate(transactions);
-		transaction.executeWithoutResult(status -> events.publishEvent(event));
-		transaction.executeWithoutResult(status -> events.publishEvent(event));
-		// both deliveries were handled by the listener...
-		MessagingTestData.eventually(() -> jdbc.sql("""
-				SELECT count(*) FROM events.event_publication
-				WHERE listener_id LIKE '%TriageMessages%' AND serialized_event LIKE ? AND completion_date IS NOT NULL""")
-			.param("%" + id + "%")
-			.query(Long.class)
-			.single(), count -> count >= 3);
-		// ...and made no second message and no second send
+		// Delivered again one after the other: two equal events in flight at once share one entry in Modulith's
+		// in-progress registry, so one publication could be left uncompleted by the registry, not by the listener.
+		for (long deliveries = 1; deliveries <= 3; deliveries++) {
+			if (deliveries > 1) {
+				transaction.executeWithoutResult(status -> events.publishEvent(event));
+			}
+			long expected = deliveries;
+			MessagingTestData.eventually(() -> jdbc.sql("""
+					SELECT count(*) FROM events.event_publication
+					WHERE listener_id LIKE '%TriageMessages%' AND serialized_event LIKE ? AND completion_date IS NOT NULL""")
+				.param("%" + id + "%")
+				.query(Long.class)
+				.single(), count -> count >= expected);
+		}
+		// the listener handled all three deliveries, and made no second message and no second send
 		assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE request_id = ? AND kind = 'FORM_CONFIRMATION'")
 			.param(id)
 			.query(Long.class)
