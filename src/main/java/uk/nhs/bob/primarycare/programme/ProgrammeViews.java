@@ -244,27 +244,38 @@ public class ProgrammeViews {
 		return siteRows(placeCode == null ? programme.sites() : programme.sitesIn(placeCode), today);
 	}
 
-	public SiteRow site(ProgrammeSite site, LocalDate today) {
-		return siteRows(List.of(site), today).get(0);
+	/**
+	 * One site's row from what its page has already read (cohorts, workstreams, the site's enrolments and its Place's
+	 * name), so the page reads each of them once.
+	 */
+	public SiteRow site(ProgrammeSite site, LocalDate today, List<Cohort> cohorts, List<Workstream> workstreams,
+			List<Programme.EnrolmentRecord> enrolments, String placeName) {
+		return siteRows(List.of(site), today, cohorts, workstreams, Map.of(site.id(), enrolments),
+				Map.of(site.placeCode(), placeName))
+			.get(0);
 	}
 
 	private List<SiteRow> siteRows(List<ProgrammeSite> sites, LocalDate today) {
 		if (sites.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
-		Map<String, Workstream> workstreams = programme.workstreams()
-			.stream()
+		return siteRows(sites, today, programme.cohorts(), programme.workstreams(),
+				programme.enrolments(sites.stream().map(ProgrammeSite::id).toList()), new HashMap<>());
+	}
+
+	private List<SiteRow> siteRows(List<ProgrammeSite> sites, LocalDate today, List<Cohort> cohortList,
+			List<Workstream> workstreamList, Map<Long, List<Programme.EnrolmentRecord>> enrolments,
+			Map<String, String> placeNames) {
+		Map<Long, Cohort> cohorts = cohortList.stream().collect(Collectors.toMap(Cohort::id, c -> c));
+		Map<String, Workstream> workstreams = workstreamList.stream()
 			.collect(Collectors.toMap(Workstream::code, w -> w));
-		Map<Long, List<Programme.EnrolmentRecord>> enrolments = programme
-			.enrolments(sites.stream().map(ProgrammeSite::id).toList());
 		SiteProjects read = siteProjects(sites, p -> true, today);
 		Map<Long, String> footprints = footprints(sites);
-		Map<String, String> placeNames = new HashMap<>();
+		Map<String, String> names = new HashMap<>(placeNames);
 		List<SiteRow> rows = new ArrayList<>();
 		for (ProgrammeSite site : sites) {
 			rows.add(siteRow(site, enrolments.getOrDefault(site.id(), List.of()), read, footprints.get(site.id()),
-					placeNames.computeIfAbsent(site.placeCode(), programme::placeName), cohorts, workstreams, today));
+					names.computeIfAbsent(site.placeCode(), programme::placeName), cohorts, workstreams, today));
 		}
 		return rows;
 	}

@@ -19,10 +19,10 @@ import uk.nhs.bob.primarycare.directory.SiteSummary;
 import uk.nhs.bob.primarycare.programme.Programme;
 import uk.nhs.bob.primarycare.programme.ProgrammeAccess;
 import uk.nhs.bob.primarycare.programme.ProgrammeCalendar;
-import uk.nhs.bob.primarycare.programme.ProgrammePages;
 import uk.nhs.bob.primarycare.programme.ProgrammeViews;
 import uk.nhs.bob.primarycare.programme.ReasonForm;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.cohorts.Workstream;
 import uk.nhs.bob.primarycare.programme.portfolio.PortfolioView;
 
 /**
@@ -45,8 +45,6 @@ class SitePage {
 
 	private final ProgrammeAccess access;
 
-	private final ProgrammePages pages;
-
 	private final SiteTeams teams;
 
 	private final PortfolioView portfolio;
@@ -55,12 +53,11 @@ class SitePage {
 
 	private final ProgrammeCalendar calendar;
 
-	SitePage(Programme programme, ProgrammeViews views, ProgrammeAccess access, ProgrammePages pages, SiteTeams teams,
+	SitePage(Programme programme, ProgrammeViews views, ProgrammeAccess access, SiteTeams teams,
 			PortfolioView portfolio, Directory directory, ProgrammeCalendar calendar) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
-		this.pages = pages;
 		this.teams = teams;
 		this.portfolio = portfolio;
 		this.directory = directory;
@@ -69,7 +66,11 @@ class SitePage {
 
 	void fill(ProgrammeSite site, Model model) {
 		LocalDate today = calendar.today();
-		model.addAttribute("site", views.site(site, today));
+		List<Cohort> cohorts = programme.cohorts();
+		List<Workstream> workstreamList = programme.workstreams();
+		List<Programme.EnrolmentRecord> enrolments = programme.enrolments(site.id());
+		String placeName = programme.placeName(site.placeCode());
+		model.addAttribute("site", views.site(site, today, cohorts, workstreamList, enrolments, placeName));
 		model.addAttribute("siteEntity", site);
 		model.addAttribute("members", teams.members(site.id()));
 		model.addAttribute("milestones", portfolio.milestones(site.id(), today));
@@ -81,12 +82,10 @@ class SitePage {
 		List<CohortChoice> choices = new ArrayList<>();
 		Map<String, String> open = new LinkedHashMap<>();
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
-		Map<String, String> workstreams = pages.workstreamOptions();
-		List<Cohort> cohorts = programme.cohorts();
+		Map<String, String> workstreams = new LinkedHashMap<>();
+		workstreamList.forEach(w -> workstreams.put(w.code(), w.name()));
 		Map<Long, Cohort> cohortsById = new HashMap<>();
 		cohorts.forEach(c -> cohortsById.put(c.id(), c));
-		List<Programme.EnrolmentRecord> enrolments = programme.enrolments(site.id());
-		String placeName = programme.placeName(site.placeCode());
 		for (Cohort cohort : cohorts) {
 			int enrolled = counts.getOrDefault(cohort.id(), Map.of()).getOrDefault(site.placeCode(), 0);
 			int left = Math.max(0, cohort.maxSitesPerPlace() - enrolled);
