@@ -19,9 +19,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 @AnalyzeClasses(packagesOf = PrimaryCareApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+	/**
+	 * A module's base package, whose public types are its API. A module split into sub-packages (programme) shares its
+	 * entities and repositories between them publicly; Modulith keeps sub-packages internal to their module.
+	 */
+	private static final String MODULE_API = "uk.nhs.bob.primarycare.*";
+
 	@ArchTest
 	static final ArchRule entitiesAreNotPublic = classes().that()
 		.areAnnotatedWith(Entity.class)
+		.and()
+		.resideInAPackage(MODULE_API)
 		.should()
 		.notBePublic()
 		.because("JPA entities never leave their module");
@@ -29,6 +37,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule repositoriesAreNotPublic = classes().that()
 		.areAssignableTo(Repository.class)
+		.and()
+		.resideInAPackage(MODULE_API)
 		.should()
 		.notBePublic()
 		.because("only a module's facade reads and writes its tables");

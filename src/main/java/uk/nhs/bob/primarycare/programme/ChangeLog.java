@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * entry; shown on the pages of what changed.
  */
 @Component
-class ChangeLog {
+public class ChangeLog {
 
-	enum Subject {
+	public enum Subject {
 
 		WORKSTREAM("Workstream"), COHORT("Cohort"), SITE("Site"), ENROLMENT("Enrolment"), TEAM("Local action team"),
 		MEMBER("Team member"), PROJECT("Project"), MEASURE("Measure"), VALUE("Weekly value"), REBASE("Rebase"),
@@ -50,11 +50,11 @@ class ChangeLog {
 	}
 
 	/** Collects the fields that differ (texts compared as shown). */
-	static final class Diff {
+	public static final class Diff {
 
 		private final List<Field> fields = new ArrayList<>();
 
-		Diff field(String name, @Nullable Object before, @Nullable Object after) {
+		public Diff field(String name, @Nullable Object before, @Nullable Object after) {
 			String b = before == null ? null : before.toString();
 			String a = after == null ? null : after.toString();
 			if (!Objects.equals(blankToNull(b), blankToNull(a))) {
@@ -64,7 +64,7 @@ class ChangeLog {
 		}
 
 		/** A field of something created or removed: one side only. */
-		Diff value(String name, @Nullable Object value, boolean created) {
+		public Diff value(String name, @Nullable Object value, boolean created) {
 			String text = value == null ? null : value.toString();
 			if (text != null && !text.isBlank()) {
 				fields.add(created ? new Field(name, null, text) : new Field(name, text, null));
@@ -72,7 +72,7 @@ class ChangeLog {
 			return this;
 		}
 
-		boolean empty() {
+		public boolean empty() {
 			return fields.isEmpty();
 		}
 
@@ -93,7 +93,7 @@ class ChangeLog {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	void record(@Nullable Long siteId, @Nullable Long projectId, Subject subject, String key, String label,
+	public void record(@Nullable Long siteId, @Nullable Long projectId, Subject subject, String key, String label,
 			String action, @Nullable String reason, Diff diff, String username) {
 		long id = jdbc.sql("""
 				insert into programme.change (site_id, project_id, subject_type, subject_key, subject_label, action,
@@ -115,13 +115,13 @@ class ChangeLog {
 
 	/** Everything that changed in a site (its details, team, enrolments, projects, measures, cycles, portfolio). */
 	@Transactional(readOnly = true)
-	List<Entry> forSite(long siteId) {
+	public List<Entry> forSite(long siteId) {
 		return entries("where c.site_id = ?", siteId);
 	}
 
 	/** A measure's history: its definition, its values and its rebases. */
 	@Transactional(readOnly = true)
-	List<Entry> forMeasure(long measureId) {
+	public List<Entry> forMeasure(long measureId) {
 		return entries("""
 				where (c.subject_type = 'MEASURE' and c.subject_key = ?)
 					or (c.subject_type in ('VALUE', 'REBASE') and c.subject_key like ?)""", String.valueOf(measureId),

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 import jakarta.validation.Constraint;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 @Constraint(validatedBy = DateFields.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@interface DateFields {
+public @interface DateFields {
 
 	/** The dates of the form. */
 	Date[] value();
@@ -82,7 +83,10 @@ import org.jspecify.annotations.Nullable;
 			for (RecordComponent component : form.getClass().getRecordComponents()) {
 				if (component.getName().equals(name)) {
 					try {
-						Object value = component.getAccessor().invoke(form);
+						// the forms are package-private records of the programme's sub-packages
+						Method accessor = component.getAccessor();
+						accessor.setAccessible(true);
+						Object value = accessor.invoke(form);
 						return value == null ? null : value.toString();
 					}
 					catch (ReflectiveOperationException ex) {

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the three boxes of an NHS.UK date input. */
-final class FormDates {
+public final class FormDates {
 
 	private FormDates() {
 	}
 
-	static Optional<LocalDate> parse(@Nullable String day, @Nullable String month, @Nullable String year) {
+	public static Optional<LocalDate> parse(@Nullable String day, @Nullable String month, @Nullable String year) {
 		try {
 			int y = Integer.parseInt(year == null ? "" : year.strip());
 			if (y < 2000 || y > 2100) {
@@ -26,19 +26,19 @@ final class FormDates {
 		}
 	}
 
-	static boolean blank(@Nullable String day, @Nullable String month, @Nullable String year) {
+	public static boolean blank(@Nullable String day, @Nullable String month, @Nullable String year) {
 		return (day == null || day.isBlank()) && (month == null || month.isBlank()) && (year == null || year.isBlank());
 	}
 
-	static String day(@Nullable LocalDate date) {
+	public static String day(@Nullable LocalDate date) {
 		return date == null ? "" : String.valueOf(date.getDayOfMonth());
 	}
 
-	static String month(@Nullable LocalDate date) {
+	public static String month(@Nullable LocalDate date) {
 		return date == null ? "" : String.valueOf(date.getMonthValue());
 	}
 
-	static String year(@Nullable LocalDate date) {
+	public static String year(@Nullable LocalDate date) {
 		return date == null ? "" : String.valueOf(date.getYear());
 	}
 

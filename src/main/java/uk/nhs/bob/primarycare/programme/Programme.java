@@ -26,8 +26,17 @@ import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 import uk.nhs.bob.primarycare.programme.ChangeLog.Diff;
 import uk.nhs.bob.primarycare.programme.ChangeLog.Subject;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.cohorts.CohortRepository;
+import uk.nhs.bob.primarycare.programme.cohorts.Workstream;
+import uk.nhs.bob.primarycare.programme.cohorts.WorkstreamRepository;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.improvement.ProjectRepository;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSiteRepository;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
 
 /**
  * The delivery programme's operations on workstreams and cohorts, programme sites and their enrolments, and each
@@ -37,14 +46,14 @@ import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
  */
 @Component
 @Transactional
-class Programme {
+public class Programme {
 
 	/** Someone else saved first: the edit was not applied. Carries the latest version where it is known. */
-	static final class StaleEdit extends RuntimeException {
+	public static final class StaleEdit extends RuntimeException {
 
 		private final @Nullable Long latest;
 
-		StaleEdit(@Nullable Long latest) {
+		public StaleEdit(@Nullable Long latest) {
 			super("Stale edit");
 			this.latest = latest;
 		}
@@ -71,17 +80,17 @@ class Programme {
 
 	}
 
-	record EnrolmentRecord(long id, long cohortId, long siteId, String placeCode, LocalDate enrolledOn,
+	public record EnrolmentRecord(long id, long cohortId, long siteId, String placeCode, LocalDate enrolledOn,
 			String enrolledBy, EnrolmentStatus status, @Nullable LocalDate endedOn, @Nullable String endedBy,
 			@Nullable String endedReason, long version) {
 
-		boolean active() {
+		public boolean active() {
 			return status == EnrolmentStatus.ACTIVE;
 		}
 
 	}
 
-	record Score(BigDecimal score, LocalDate recordedOn, String note, String recordedBy) {
+	public record Score(BigDecimal score, LocalDate recordedOn, String note, String recordedBy) {
 	}
 
 	/** A project with the measures it still tracks (not retired), in measure order. */
@@ -127,12 +136,12 @@ class Programme {
 	// --- workstreams and cohorts ------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
-	List<Workstream> workstreams() {
+	public List<Workstream> workstreams() {
 		return workstreams.findAllByOrderByDisplayOrder();
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Workstream> workstream(String code) {
+	public Optional<Workstream> workstream(String code) {
 		return workstreams.findById(code);
 	}
 
@@ -150,16 +159,16 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	List<Cohort> cohorts() {
+	public List<Cohort> cohorts() {
 		return cohorts.findAllByOrderByStartsOnAscIdAsc();
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Cohort> cohort(long id) {
+	public Optional<Cohort> cohort(long id) {
 		return cohorts.findById(id);
 	}
 
-	void editWorkstream(String code, long expectedVersion, String name, String description) {
+	public void editWorkstream(String code, long expectedVersion, String name, String description) {
 		access.checkAdministrator();
 		Workstream workstream = workstreams.findById(code).orElseThrow();
 		checkVersion(workstream.version(), expectedVersion);
@@ -170,7 +179,7 @@ class Programme {
 		changes.record(null, null, Subject.WORKSTREAM, code, name, "Changed", null, diff, user());
 	}
 
-	Cohort addCohort(String workstreamCode, String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace,
+	public Cohort addCohort(String workstreamCode, String name, LocalDate startsOn, LocalDate endsOn, int maxSitesPerPlace,
 			String description) {
 		access.checkAdministrator();
 		checkPeriod(startsOn, endsOn);
@@ -182,7 +191,7 @@ class Programme {
 		return cohort;
 	}
 
-	void editCohort(long id, long expectedVersion, String name, LocalDate startsOn, LocalDate endsOn,
+	public void editCohort(long id, long expectedVersion, String name, LocalDate startsOn, LocalDate endsOn,
 			int maxSitesPerPlace, String description) {
 		access.checkAdministrator();
 		Cohort cohort = cohorts.findById(id).orElseThrow();
@@ -216,7 +225,7 @@ class Programme {
 
 	/** Active sites per cohort and Place (withdrawn and transferred enrolments free their place). */
 	@Transactional(readOnly = true)
-	Map<Long, Map<String, Integer>> enrolledCounts() {
+	public Map<Long, Map<String, Integer>> enrolledCounts() {
 		Map<Long, Map<String, Integer>> counts = new HashMap<>();
 		jdbc.sql("""
 				select cohort_id, place_code, count(*) as n from programme.enrolment where status = 'ACTIVE'
@@ -230,31 +239,31 @@ class Programme {
 	// --- sites and enrolment ----------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
-	List<ProgrammeSite> sites() {
+	public List<ProgrammeSite> sites() {
 		return sites.findAllByOrderByName();
 	}
 
 	@Transactional(readOnly = true)
-	List<ProgrammeSite> sitesIn(String placeCode) {
+	public List<ProgrammeSite> sitesIn(String placeCode) {
 		return sites.findByPlaceCodeOrderByName(placeCode);
 	}
 
 	@Transactional(readOnly = true)
-	Optional<ProgrammeSite> site(long id) {
+	public Optional<ProgrammeSite> site(long id) {
 		return sites.findById(id);
 	}
 
 	@Transactional(readOnly = true)
-	List<ProgrammeSite> sites(Collection<Long> ids) {
+	public List<ProgrammeSite> sites(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : sites.findByIdInOrderByName(ids);
 	}
 
 	/** A site as typed: its name, Place, description and footprint codes (neighbourhood site or PCN codes). */
-	record SiteDraft(String name, String placeCode, String description, Set<String> footprintCodes) {
+	public record SiteDraft(String name, String placeCode, String description, Set<String> footprintCodes) {
 	}
 
 	/** Adds a site from what was typed: the Place must exist and be the user's, each code must be of that Place. */
-	ProgrammeSite addSite(SiteDraft draft) {
+	public ProgrammeSite addSite(SiteDraft draft) {
 		if (directory.place(draft.placeCode()).isEmpty()) {
 			throw new Refused("placeCode", "Choose the Place");
 		}
@@ -264,7 +273,7 @@ class Programme {
 	}
 
 	/** Changes a site from what was typed; its Place never changes (its enrolments were counted against it). */
-	void editSite(long id, long expectedVersion, SiteDraft draft) {
+	public void editSite(long id, long expectedVersion, SiteDraft draft) {
 		ProgrammeSite site = sites.findById(id).orElseThrow(() -> new Refused(null, "No such site"));
 		access.checkPlace(site.placeCode());
 		editSite(id, expectedVersion, draft.name(), draft.description(), footprint(site.placeCode(),
@@ -292,7 +301,7 @@ class Programme {
 		return footprint;
 	}
 
-	ProgrammeSite addSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
+	public ProgrammeSite addSite(String name, String placeCode, String description, Set<FootprintCode> footprint) {
 		access.checkPlace(placeCode);
 		if (siteNameTaken(name, null)) {
 			throw new Refused("name", "Another programme site already has this name: choose another");
@@ -307,7 +316,7 @@ class Programme {
 		return site;
 	}
 
-	void editSite(long id, long expectedVersion, String name, String description, Set<FootprintCode> footprint) {
+	public void editSite(long id, long expectedVersion, String name, String description, Set<FootprintCode> footprint) {
 		ProgrammeSite site = sites.findById(id).orElseThrow();
 		access.checkPlace(site.placeCode());
 		checkNotRetired(site);
@@ -324,7 +333,7 @@ class Programme {
 	}
 
 	/** A site leaves the programme: refused while it is still enrolled in a cohort that has not finished. */
-	void retireSite(long id, long expectedVersion, String reason) {
+	public void retireSite(long id, long expectedVersion, String reason) {
 		ProgrammeSite site = sites.findById(id).orElseThrow();
 		access.checkPlace(site.placeCode());
 		checkNotRetired(site);
@@ -344,13 +353,13 @@ class Programme {
 
 	/** The directory neighbourhood site codes a footprint covers (a PCN counts as its neighbourhood site). */
 	@Transactional(readOnly = true)
-	Set<String> directorySiteCodes(ProgrammeSite site) {
+	public Set<String> directorySiteCodes(ProgrammeSite site) {
 		return directorySiteCodes(List.of(site)).get(site.id());
 	}
 
 	/** The directory site codes of each site's footprint, by site id, reading the PCNs (if any are named) once. */
 	@Transactional(readOnly = true)
-	Map<Long, Set<String>> directorySiteCodes(Collection<ProgrammeSite> sites) {
+	public Map<Long, Set<String>> directorySiteCodes(Collection<ProgrammeSite> sites) {
 		boolean anyPcn = sites.stream().flatMap(s -> s.footprint().stream()).anyMatch(c -> c.kind() == FootprintKind.PCN);
 		Map<String, String> pcnSites = anyPcn
 				? directory.pcns().stream().collect(Collectors.toMap(PcnSummary::odsCode, PcnSummary::siteCode))
@@ -374,7 +383,7 @@ class Programme {
 	 * have room for another site from the site's Place, and be of a workstream the site has not joined.
 	 */
 	@Transactional(readOnly = true)
-	Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today) {
+	public Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today) {
 		Map<Long, Cohort> byId = new HashMap<>();
 		List<EnrolmentRecord> earlier = enrolments(site.id());
 		earlier.forEach(e -> byId.computeIfAbsent(e.cohortId(), id -> cohorts.findById(id).orElseThrow()));
@@ -387,11 +396,11 @@ class Programme {
 	 * for every cohort reads it once: the site's enrolments, their cohorts by id, how cohorts are named, the active
 	 * enrolments of the cohort from the site's Place and the Place's name.
 	 */
-	record EnrolmentFacts(List<EnrolmentRecord> siteEnrolments, Map<Long, Cohort> cohorts,
+	public record EnrolmentFacts(List<EnrolmentRecord> siteEnrolments, Map<Long, Cohort> cohorts,
 			Function<Cohort, String> cohortName, int enrolledFromPlace, String placeName) {
 	}
 
-	Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today, EnrolmentFacts facts) {
+	public Optional<String> whyNot(ProgrammeSite site, Cohort cohort, LocalDate today, EnrolmentFacts facts) {
 		String cohortName = facts.cohortName().apply(cohort);
 		if (site.retired()) {
 			return Optional.of(site.name() + " has left the programme");
@@ -424,7 +433,7 @@ class Programme {
 	 * Place are counted one after the other and the second is refused. Creates the site's project for the workstream
 	 * the first time.
 	 */
-	EnrolmentRecord enrol(long siteId, long cohortId, LocalDate today) {
+	public EnrolmentRecord enrol(long siteId, long cohortId, LocalDate today) {
 		ProgrammeSite site = sites.findById(siteId).orElseThrow();
 		access.checkPlace(site.placeCode());
 		Cohort cohort = cohorts.lockById(cohortId).orElseThrow(() -> new Refused("cohortId", "Choose a cohort"));
@@ -446,7 +455,7 @@ class Programme {
 	}
 
 	/** Withdraws an active enrolment: its place in the cohort is freed, the record stays in the site's history. */
-	void withdraw(long siteId, long enrolmentId, long expectedVersion, String reason) {
+	public void withdraw(long siteId, long enrolmentId, long expectedVersion, String reason) {
 		EnrolmentRecord enrolment = activeEnrolment(siteId, enrolmentId, expectedVersion);
 		Cohort cohort = cohorts.findById(enrolment.cohortId()).orElseThrow();
 		end(enrolment, EnrolmentStatus.WITHDRAWN, reason);
@@ -455,7 +464,7 @@ class Programme {
 	}
 
 	/** Moves an active enrolment to another cohort of the same workstream that is open and has room. */
-	EnrolmentRecord transfer(long siteId, long enrolmentId, long expectedVersion, long toCohortId, String reason) {
+	public EnrolmentRecord transfer(long siteId, long enrolmentId, long expectedVersion, long toCohortId, String reason) {
 		EnrolmentRecord enrolment = activeEnrolment(siteId, enrolmentId, expectedVersion);
 		Cohort from = cohorts.findById(enrolment.cohortId()).orElseThrow();
 		Cohort to = cohorts.lockById(toCohortId)
@@ -504,7 +513,7 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<EnrolmentRecord> enrolment(long id) {
+	public Optional<EnrolmentRecord> enrolment(long id) {
 		return jdbc.sql("select * from programme.enrolment where id = ?")
 			.param(id)
 			.query(Programme::enrolmentRow)
@@ -512,13 +521,13 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	List<EnrolmentRecord> enrolments(long siteId) {
+	public List<EnrolmentRecord> enrolments(long siteId) {
 		return enrolments(List.of(siteId)).getOrDefault(siteId, List.of());
 	}
 
 	/** The enrolments of some sites, by site id, each site's in cohort order. */
 	@Transactional(readOnly = true)
-	Map<Long, List<EnrolmentRecord>> enrolments(Collection<Long> siteIds) {
+	public Map<Long, List<EnrolmentRecord>> enrolments(Collection<Long> siteIds) {
 		if (siteIds.isEmpty()) {
 			return Map.of();
 		}
@@ -552,28 +561,28 @@ class Programme {
 			.single();
 	}
 
-	String cohortName(Cohort cohort) {
+	public String cohortName(Cohort cohort) {
 		return cohort.name() + " of " + workstreams.findById(cohort.workstreamCode()).map(Workstream::name).orElse("");
 	}
 
-	String placeName(String placeCode) {
+	public String placeName(String placeCode) {
 		return directory.place(placeCode).map(PlaceSummary::name).orElse(placeCode);
 	}
 
 	// --- projects: aim, progress score -------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
-	Optional<Project> project(long siteId, String workstreamCode) {
+	public Optional<Project> project(long siteId, String workstreamCode) {
 		return projects.findBySiteIdAndWorkstreamCode(siteId, workstreamCode);
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Project> project(long projectId) {
+	public Optional<Project> project(long projectId) {
 		return projects.findById(projectId);
 	}
 
 	@Transactional(readOnly = true)
-	List<Project> projects(Collection<Long> ids) {
+	public List<Project> projects(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : projects.findAllById(ids);
 	}
 
@@ -626,13 +635,13 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	List<Project> allProjects() {
+	public List<Project> allProjects() {
 		return projects.findAll();
 	}
 
 	/** The site a project belongs to, after checking the user may change it. */
 	@Transactional(readOnly = true)
-	ProgrammeSite editableSite(long projectId) {
+	public ProgrammeSite editableSite(long projectId) {
 		Project project = projects.findById(projectId).orElseThrow();
 		ProgrammeSite site = sites.findById(project.siteId()).orElseThrow();
 		access.checkPlace(site.placeCode());
@@ -640,7 +649,7 @@ class Programme {
 		return site;
 	}
 
-	void editAim(long projectId, long expectedVersion, String what, String howMuch, LocalDate byWhen) {
+	public void editAim(long projectId, long expectedVersion, String what, String howMuch, LocalDate byWhen) {
 		ProgrammeSite site = editableSite(projectId);
 		Project project = projects.findById(projectId).orElseThrow();
 		checkVersion(project.version(), expectedVersion);
@@ -654,7 +663,7 @@ class Programme {
 	}
 
 	/** Records a progress score (kept as history) and makes it the project's current score. */
-	void recordScore(long projectId, long expectedVersion, BigDecimal score, LocalDate recordedOn, String note) {
+	public void recordScore(long projectId, long expectedVersion, BigDecimal score, LocalDate recordedOn, String note) {
 		ProgrammeSite site = editableSite(projectId);
 		Project project = projects.findById(projectId).orElseThrow();
 		checkVersion(project.version(), expectedVersion);
@@ -670,7 +679,7 @@ class Programme {
 	}
 
 	@Transactional(readOnly = true)
-	List<Score> scores(long projectId) {
+	public List<Score> scores(long projectId) {
 		return jdbc.sql("select * from programme.progress_score where project_id = ? order by recorded_on, id")
 			.param(projectId)
 			.query((rs, row) -> new Score(rs.getBigDecimal("score"), rs.getObject("recorded_on", LocalDate.class),
@@ -685,7 +694,7 @@ class Programme {
 		return sites.findByNameIgnoreCase(name.strip()).filter(s -> exceptId == null || s.id() != exceptId).isPresent();
 	}
 
-	static void checkNotRetired(ProgrammeSite site) {
+	public static void checkNotRetired(ProgrammeSite site) {
 		if (site.retired()) {
 			throw new Refused(null, site.name() + " left the programme on " + ProgrammeViews.day(site.retiredOn())
 					+ ": its records can be read but no longer changed");
@@ -700,13 +709,13 @@ class Programme {
 		return access.user().username();
 	}
 
-	static void checkVersion(long actual, long expected) {
+	public static void checkVersion(long actual, long expected) {
 		if (actual != expected) {
 			throw new StaleEdit(actual);
 		}
 	}
 
-	static void flush(Runnable save) {
+	public static void flush(Runnable save) {
 		try {
 			save.run();
 		}

@@ -13,7 +13,7 @@ import uk.nhs.bob.primarycare.identity.StaffUsers;
  * everything, including the workstreams and cohorts.
  */
 @Component
-class ProgrammeAccess {
+public class ProgrammeAccess {
 
 	private final StaffUsers staffUsers;
 
@@ -21,7 +21,7 @@ class ProgrammeAccess {
 		this.staffUsers = staffUsers;
 	}
 
-	StaffUser user() {
+	public StaffUser user() {
 		return staffUsers.currentUser();
 	}
 
@@ -29,7 +29,7 @@ class ProgrammeAccess {
 		return staffUsers.current().map(u -> u.hasRole(Role.ICB_ADMIN)).orElse(false);
 	}
 
-	boolean canEditPlace(String placeCode) {
+	public boolean canEditPlace(String placeCode) {
 		return staffUsers.current()
 			.map(u -> u.hasRole(Role.ICB_ADMIN)
 					|| (u.hasRole(Role.PLACE_DELIVERY) && u.scope().coversPlace(placeCode)))
@@ -37,17 +37,17 @@ class ProgrammeAccess {
 	}
 
 	/** Whether the user may add sites in at least one Place (shows the "add a site" button). */
-	boolean canAddSites() {
+	public boolean canAddSites() {
 		return staffUsers.current().map(u -> u.hasAnyRole(Role.ICB_ADMIN, Role.PLACE_DELIVERY)).orElse(false);
 	}
 
-	void checkPlace(String placeCode) {
+	public void checkPlace(String placeCode) {
 		if (!canEditPlace(placeCode)) {
 			throw new AccessDeniedException("Only the Place delivery team of this Place or an ICB administrator");
 		}
 	}
 
-	void checkAdministrator() {
+	public void checkAdministrator() {
 		if (!canAdminister()) {
 			throw new AccessDeniedException("Only ICB administrators");
 		}

@@ -10,17 +10,17 @@ import uk.nhs.bob.primarycare.shared.IsoWeek;
 
 /** Today in England, and so the ISO week still running (its points are shown but never judged until it ends). */
 @Component
-class ProgrammeCalendar {
+public class ProgrammeCalendar {
 
 	static final ZoneId UK = ZoneId.of("Europe/London");
 
 	private final Clock clock = Clock.system(UK);
 
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.now(clock);
 	}
 
-	IsoWeek currentWeek() {
+	public IsoWeek currentWeek() {
 		return IsoWeek.of(today());
 	}
 

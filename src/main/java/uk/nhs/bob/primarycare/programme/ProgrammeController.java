@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
+import uk.nhs.bob.primarycare.programme.spc.MeasuresCsv;
 
 /**
  * The programme overview (workstreams x cohorts x Places), the Place and ICB views, and the measures as CSV. The ICB
- * administrators' editing of workstreams and cohorts is {@link CohortController}'s.
+ * administrators' editing of workstreams and cohorts is {@link uk.nhs.bob.primarycare.programme.cohorts.CohortController}'s.
  */
 @Controller
 @RequestMapping("/programme")

@@ -21,10 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.DemoDataPart;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
+import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.feed.Feed;
+import uk.nhs.bob.primarycare.programme.improvement.Improvement;
+import uk.nhs.bob.primarycare.programme.improvement.PdsaCycle;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.portfolio.Portfolio;
+import uk.nhs.bob.primarycare.programme.portfolio.Rag;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.programme.sites.Sector;
+import uk.nhs.bob.primarycare.programme.sites.SiteTeams;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
+import uk.nhs.bob.primarycare.programme.spc.Measures;
 
 /**
  * The demo programme: one programme site per directory neighbourhood site, enrolled as the phased plan lays out

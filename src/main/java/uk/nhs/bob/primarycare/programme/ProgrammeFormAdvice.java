@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.servlet.ModelAndView;
+import uk.nhs.bob.primarycare.programme.portfolio.Portfolio;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
 
 /**
  * Bad input on the programme's forms reads as plain words, never as Java type names: a value that is not one of the

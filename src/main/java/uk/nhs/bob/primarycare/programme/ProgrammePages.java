@@ -11,13 +11,16 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
+import uk.nhs.bob.primarycare.programme.cohorts.Workstream;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
 
 /**
  * What the programme's controllers share: finding what a URL names (404 when it is not there), the heading of a
  * project's pages, the options of the select lists, and showing a stale edit (409 with what was typed kept).
  */
 @Component
-class ProgrammePages {
+public class ProgrammePages {
 
 	private final Programme programme;
 
@@ -28,16 +31,16 @@ class ProgrammePages {
 		this.access = access;
 	}
 
-	Project project(long projectId) {
+	public Project project(long projectId) {
 		return programme.project(projectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	ProgrammeSite site(long siteId) {
+	public ProgrammeSite site(long siteId) {
 		return programme.site(siteId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	/** Puts the project's heading (site, Place, workstream, whether the user may change it) in the model. */
-	Project describe(long projectId, Model model) {
+	public Project describe(long projectId, Model model) {
 		Project project = project(projectId);
 		ProgrammeSite site = site(project.siteId());
 		Workstream workstream = programme.workstream(project.workstreamCode()).orElseThrow();
@@ -52,7 +55,7 @@ class ProgrammePages {
 	}
 
 	/** 403 unless the user may change the project's site (checked again by the service that makes the change). */
-	Project editable(long projectId, Model model) {
+	public Project editable(long projectId, Model model) {
 		Project project = describe(projectId, model);
 		access.checkPlace(site(project.siteId()).placeCode());
 		return project;
@@ -62,7 +65,7 @@ class ProgrammePages {
 	 * 403 unless the user may change the site (checked again by the service that makes the change), and a refusal
 	 * when it has left the programme; puts its name and Place in the model.
 	 */
-	ProgrammeSite editableSite(long siteId, Model model) {
+	public ProgrammeSite editableSite(long siteId, Model model) {
 		ProgrammeSite site = site(siteId);
 		access.checkPlace(site.placeCode());
 		Programme.checkNotRetired(site);
@@ -73,7 +76,7 @@ class ProgrammePages {
 	}
 
 	/** The workstreams a site works on (those it has a project in), for a select. */
-	Map<String, String> siteWorkstreamOptions(long siteId) {
+	public Map<String, String> siteWorkstreamOptions(long siteId) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (Workstream workstream : programme.workstreams()) {
 			if (programme.project(siteId, workstream.code()).isPresent()) {
@@ -84,7 +87,7 @@ class ProgrammePages {
 	}
 
 	/** The page that asks why before a retirement, withdrawal, cancellation or removal; the form is "form". */
-	String reasonPage(Model model, String heading, String hint, String button, String action, String back) {
+	public String reasonPage(Model model, String heading, String hint, String button, String action, String back) {
 		model.addAttribute("heading", heading);
 		model.addAttribute("hint", hint);
 		model.addAttribute("button", button);
@@ -93,13 +96,13 @@ class ProgrammePages {
 		return "programme/reason-form";
 	}
 
-	Map<String, String> workstreamOptions() {
+	public Map<String, String> workstreamOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
 		programme.workstreams().forEach(w -> options.put(w.code(), w.name()));
 		return options;
 	}
 
-	static <E extends Enum<E>> Map<String, String> options(E[] values, java.util.function.Function<E, String> label) {
+	public static <E extends Enum<E>> Map<String, String> options(E[] values, java.util.function.Function<E, String> label) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (E value : values) {
 			options.put(value.name(), label.apply(value));
@@ -112,7 +115,7 @@ class ProgrammePages {
 	 * rules goes onto the form's errors; a stale edit keeps what was typed with the latest version, puts the conflict
 	 * in the error summary and answers 409. Either way the caller shows the form again.
 	 */
-	static boolean change(BindingResult result, Model model, HttpServletResponse response, Runnable change) {
+	public static boolean change(BindingResult result, Model model, HttpServletResponse response, Runnable change) {
 		if (result.hasErrors()) {
 			return false;
 		}
@@ -141,11 +144,11 @@ class ProgrammePages {
 		response.setStatus(HttpStatus.CONFLICT.value());
 	}
 
-	static String strip(@Nullable String text) {
+	public static String strip(@Nullable String text) {
 		return text == null ? "" : text.strip();
 	}
 
-	static @Nullable String blankToNull(@Nullable String text) {
+	public static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 

@@ -23,6 +23,14 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.cohorts.Workstream;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.programme.spc.Charts;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
+import uk.nhs.bob.primarycare.programme.spc.MeasureChart;
+import uk.nhs.bob.primarycare.programme.spc.Spc;
 
 /**
  * Read models for the programme's pages (aggregate counts only). Every icon and count of special causes comes from
@@ -30,7 +38,7 @@ import uk.nhs.bob.primarycare.directory.SiteSummary;
  */
 @Component
 @Transactional(readOnly = true)
-class ProgrammeViews {
+public class ProgrammeViews {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
@@ -88,7 +96,7 @@ class ProgrammeViews {
 		this.charts = charts;
 	}
 
-	static String day(@Nullable LocalDate date) {
+	public static String day(@Nullable LocalDate date) {
 		return date == null ? "" : DAY.format(date);
 	}
 
@@ -100,26 +108,26 @@ class ProgrammeViews {
 	 * The projects of some sites, the active measures of those projects and each of those measures' chart, read
 	 * together so that a page showing many sites runs the same few statements however many it shows.
 	 */
-	record SiteProjects(Map<Long, List<Project>> projects, Map<Long, List<Measure>> activeMeasures,
+	public record SiteProjects(Map<Long, List<Project>> projects, Map<Long, List<Measure>> activeMeasures,
 			Map<Long, MeasureChart> charts) {
 
-		List<Project> of(long siteId) {
+		public List<Project> of(long siteId) {
 			return projects.getOrDefault(siteId, List.of());
 		}
 
 		/** The active measures of a project whose measures were charted. */
-		List<Measure> active(long projectId) {
+		public List<Measure> active(long projectId) {
 			return activeMeasures.getOrDefault(projectId, List.of());
 		}
 
-		MeasureChart chart(Measure measure) {
+		public MeasureChart chart(Measure measure) {
 			return charts.get(measure.id());
 		}
 
 	}
 
 	/** The projects of the sites, and the active measures and charts of the projects {@code charted} accepts. */
-	SiteProjects siteProjects(Collection<ProgrammeSite> sites, Predicate<Project> charted, LocalDate today) {
+	public SiteProjects siteProjects(Collection<ProgrammeSite> sites, Predicate<Project> charted, LocalDate today) {
 		return siteProjects(sites,
 				programme.projectsWithActiveMeasures(sites.stream().map(ProgrammeSite::id).toList()), charted, today);
 	}
@@ -217,11 +225,11 @@ class ProgrammeViews {
 		return tallies;
 	}
 
-	static String period(Cohort cohort) {
+	public static String period(Cohort cohort) {
 		return MONTH.format(cohort.startsOn()) + " to " + MONTH.format(cohort.endsOn());
 	}
 
-	static String status(Cohort cohort, LocalDate today, int capacityLeft) {
+	public static String status(Cohort cohort, LocalDate today, int capacityLeft) {
 		String status = cohort.status(today);
 		if (cohort.maxSitesPerPlace() == 0) {
 			return status + ", enrols no sites";
@@ -232,31 +240,42 @@ class ProgrammeViews {
 		return capacityLeft == 0 ? status + ", full" : status;
 	}
 
-	List<SiteRow> sites(@Nullable String placeCode, LocalDate today) {
+	public List<SiteRow> sites(@Nullable String placeCode, LocalDate today) {
 		return siteRows(placeCode == null ? programme.sites() : programme.sitesIn(placeCode), today);
 	}
 
-	SiteRow site(ProgrammeSite site, LocalDate today) {
-		return siteRows(List.of(site), today).get(0);
+	/**
+	 * One site's row from what its page has already read (cohorts, workstreams, the site's enrolments and its Place's
+	 * name), so the page reads each of them once.
+	 */
+	public SiteRow site(ProgrammeSite site, LocalDate today, List<Cohort> cohorts, List<Workstream> workstreams,
+			List<Programme.EnrolmentRecord> enrolments, String placeName) {
+		return siteRows(List.of(site), today, cohorts, workstreams, Map.of(site.id(), enrolments),
+				Map.of(site.placeCode(), placeName))
+			.get(0);
 	}
 
 	private List<SiteRow> siteRows(List<ProgrammeSite> sites, LocalDate today) {
 		if (sites.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Cohort> cohorts = programme.cohorts().stream().collect(Collectors.toMap(Cohort::id, c -> c));
-		Map<String, Workstream> workstreams = programme.workstreams()
-			.stream()
+		return siteRows(sites, today, programme.cohorts(), programme.workstreams(),
+				programme.enrolments(sites.stream().map(ProgrammeSite::id).toList()), new HashMap<>());
+	}
+
+	private List<SiteRow> siteRows(List<ProgrammeSite> sites, LocalDate today, List<Cohort> cohortList,
+			List<Workstream> workstreamList, Map<Long, List<Programme.EnrolmentRecord>> enrolments,
+			Map<String, String> placeNames) {
+		Map<Long, Cohort> cohorts = cohortList.stream().collect(Collectors.toMap(Cohort::id, c -> c));
+		Map<String, Workstream> workstreams = workstreamList.stream()
 			.collect(Collectors.toMap(Workstream::code, w -> w));
-		Map<Long, List<Programme.EnrolmentRecord>> enrolments = programme
-			.enrolments(sites.stream().map(ProgrammeSite::id).toList());
 		SiteProjects read = siteProjects(sites, p -> true, today);
 		Map<Long, String> footprints = footprints(sites);
-		Map<String, String> placeNames = new HashMap<>();
+		Map<String, String> names = new HashMap<>(placeNames);
 		List<SiteRow> rows = new ArrayList<>();
 		for (ProgrammeSite site : sites) {
 			rows.add(siteRow(site, enrolments.getOrDefault(site.id(), List.of()), read, footprints.get(site.id()),
-					placeNames.computeIfAbsent(site.placeCode(), programme::placeName), cohorts, workstreams, today));
+					names.computeIfAbsent(site.placeCode(), programme::placeName), cohorts, workstreams, today));
 		}
 		return rows;
 	}
@@ -300,7 +319,7 @@ class ProgrammeViews {
 	}
 
 	/** The footprints of some sites, by site id, reading the directory's sites and PCNs once (where any is named). */
-	Map<Long, String> footprints(Collection<ProgrammeSite> sites) {
+	public Map<Long, String> footprints(Collection<ProgrammeSite> sites) {
 		List<ProgrammeSite.FootprintCode> codes = sites.stream().flatMap(s -> s.footprint().stream()).toList();
 		Map<String, String> siteNames = codes.stream().anyMatch(c -> c.kind() == ProgrammeSite.FootprintKind.SITE)
 				? directory.sites().stream().collect(Collectors.toMap(SiteSummary::code, SiteSummary::name))
@@ -319,18 +338,18 @@ class ProgrammeViews {
 	}
 
 	/** A measure's icons as every summary shows them: those of its chart. */
-	MeasureStatus status(MeasureChart chart) {
+	public MeasureStatus status(MeasureChart chart) {
 		return new MeasureStatus(chart.measure().id(), chart.measure().name(), chart.variation(), chart.assurance(),
 				chart.variationLetter());
 	}
 
-	static String aim(Project project) {
+	public static String aim(Project project) {
 		return project.aimWhat().isBlank() ? "No aim recorded yet"
 				: project.aimWhat() + (project.aimHowMuch().isBlank() ? "" : ", " + project.aimHowMuch())
 						+ (project.aimByWhen() == null ? "" : ", by " + DAY.format(project.aimByWhen()));
 	}
 
-	static @Nullable String score(@Nullable BigDecimal score) {
+	public static @Nullable String score(@Nullable BigDecimal score) {
 		return score == null ? null : score.setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Retiring, withdrawing or removing something: why (kept in its history), and the version it applies to. */
-record ReasonForm(@NotBlank(message = "Enter the reason") @Size(max = 1000, message = "Reason must be 1000 characters or fewer") @Nullable String reason,
+public record ReasonForm(@NotBlank(message = "Enter the reason") @Size(max = 1000, message = "Reason must be 1000 characters or fewer") @Nullable String reason,
 		@NotNull(message = "This form is out of date or incomplete: open the page again and make your change") @Nullable Long version)
 		implements VersionedForm<ReasonForm> {
 
@@ -15,7 +15,7 @@ record ReasonForm(@NotBlank(message = "Enter the reason") @Size(max = 1000, mess
 		return new ReasonForm(reason, latest);
 	}
 
-	static ReasonForm of(long version) {
+	public static ReasonForm of(long version) {
 		return new ReasonForm("", version);
 	}
 

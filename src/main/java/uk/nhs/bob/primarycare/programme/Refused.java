@@ -9,20 +9,20 @@ import org.springframework.validation.BindingResult;
  * A change (or a choice of filters) the programme's rules refuse, with the message to show next to each field (or
  * above the form when the field is null). Thrown by the services inside their transaction, so nothing is half-saved.
  */
-final class Refused extends RuntimeException {
+public final class Refused extends RuntimeException {
 
 	/** One reason: the field it is about (null for the form as a whole) and the message. */
-	record Reason(@Nullable String field, String message) {
+	public record Reason(@Nullable String field, String message) {
 	}
 
 	private final List<Reason> reasons;
 
-	Refused(@Nullable String field, String message) {
+	public Refused(@Nullable String field, String message) {
 		this(List.of(new Reason(field, message)));
 	}
 
 	/** Several reasons at once (at least one), so the page lists them all. */
-	Refused(List<Reason> reasons) {
+	public Refused(List<Reason> reasons) {
 		super(reasons.get(0).message());
 		this.reasons = List.copyOf(reasons);
 	}

@@ -8,3 +8,5 @@
 				"cvd :: events" })
 @org.jspecify.annotations.NullMarked
 package uk.nhs.bob.primarycare.programme;
+import uk.nhs.bob.primarycare.programme.spc.Measures;
+

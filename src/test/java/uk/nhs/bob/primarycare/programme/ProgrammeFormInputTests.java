@@ -18,9 +18,21 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
+import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.improvement.Improvement;
+import uk.nhs.bob.primarycare.programme.improvement.PdsaCycle;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.portfolio.Portfolio;
+import uk.nhs.bob.primarycare.programme.portfolio.Rag;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.programme.sites.Sector;
+import uk.nhs.bob.primarycare.programme.sites.SiteTeams;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
+import uk.nhs.bob.primarycare.programme.spc.Measures;
+import uk.nhs.bob.primarycare.programme.spc.Spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

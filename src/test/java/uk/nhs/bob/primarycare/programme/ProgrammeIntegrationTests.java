@@ -20,8 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintCode;
-import uk.nhs.bob.primarycare.programme.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
+import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
+import uk.nhs.bob.primarycare.programme.feed.Feed;
+import uk.nhs.bob.primarycare.programme.feed.FeedValues;
+import uk.nhs.bob.primarycare.programme.improvement.Project;
+import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.programme.spc.Charts;
+import uk.nhs.bob.primarycare.programme.spc.Measure;
+import uk.nhs.bob.primarycare.programme.spc.MeasureChart;
+import uk.nhs.bob.primarycare.programme.spc.Measures;
+import uk.nhs.bob.primarycare.programme.spc.Spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

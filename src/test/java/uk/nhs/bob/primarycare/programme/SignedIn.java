@@ -12,12 +12,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * thread signed out afterwards, so a test that calls the services after a request signs in as the ICB
  * administrator again.
  */
-final class SignedIn {
+public final class SignedIn {
 
 	private SignedIn() {
 	}
 
-	static void asAdmin() {
+	public static void asAdmin() {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
 				List.of(new SimpleGrantedAuthority("ROLE_ICB_ADMIN"))));

@@ -1,0 +1,2 @@
+@org.jspecify.annotations.NullMarked
+package uk.nhs.bob.primarycare.programme.improvement;
