@@ -78,12 +78,12 @@ class CarePlanController implements NeighbourhoodPage {
 
 	/** The plan page with its action forms (each as it was posted, when it failed). */
 	static String planPage(CarePlans.PlanView view, Model model) {
-		String version = Long.toString(view.entry().getVersion());
+		String version = Long.toString(view.entry().version());
 		model.addAttribute("view", view);
 		model.addAttribute("statusOptions", NeighbourhoodOptions.of(CaseloadStatus.values(), CaseloadStatus::label,
-				s -> s.open() && s != view.entry().getStatus()));
+				s -> s.open() && s != view.entry().status()));
 		model.addAttribute("keyworkerOptions", NeighbourhoodOptions.keyworkers(view.members().values()));
-		UUID keyworker = view.entry().getKeyworkerId();
+		UUID keyworker = view.entry().keyworkerId();
 		model.addAttribute("statusForm", model.getAttribute("statusForm") instanceof StatusForm form ? form
 				: new StatusForm(version, ""));
 		model.addAttribute("reviewForm", model.getAttribute("reviewForm") instanceof ReviewForm form ? form
@@ -151,7 +151,7 @@ class CarePlanController implements NeighbourhoodPage {
 			.orElseThrow();
 		model.addAttribute("view", page.view());
 		model.addAttribute("stored", page.stored());
-		model.addAttribute("latest", page.view().entry().getVersion() + 1);
+		model.addAttribute("latest", page.view().entry().version() + 1);
 		model.addAttribute("proposedDiff", page.proposedDiff());
 		return VIEW_VERSION;
 	}

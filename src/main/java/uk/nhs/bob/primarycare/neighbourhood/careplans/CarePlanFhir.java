@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Reference;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
-import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.population.PersonSummary;
@@ -84,15 +83,15 @@ public final class CarePlanFhir {
 	 * organisations, and each member's organisation by the ODS code chosen for it.
 	 */
 	static CarePlan build(CarePlans.PlanView view, Directory directory) {
-		CaseloadEntry entry = view.entry();
+		PlanEntry entry = view.entry();
 		PersonSummary person = view.person();
 		PlanContent plan = view.plan();
 		CarePlan carePlan = new CarePlan();
-		carePlan.setId(entry.getCarePlanId().toString());
-		carePlan.getMeta().setVersionId(Long.toString(entry.getVersion() + 1))
-			.setLastUpdated(Date.from(entry.getUpdatedAt()));
-		carePlan.addIdentifier(new Identifier().setSystem(CARE_PLAN_ID_SYSTEM).setValue(entry.getCarePlanId().toString()));
-		carePlan.setStatus(status(entry.getStatus()));
+		carePlan.setId(entry.carePlanId().toString());
+		carePlan.getMeta().setVersionId(Long.toString(entry.version() + 1))
+			.setLastUpdated(Date.from(entry.updatedAt()));
+		carePlan.addIdentifier(new Identifier().setSystem(CARE_PLAN_ID_SYSTEM).setValue(entry.carePlanId().toString()));
+		carePlan.setStatus(status(entry.status()));
 		carePlan.setIntent(CarePlan.CarePlanIntent.PLAN);
 		carePlan.setTitle("Personalised care and support plan");
 		carePlan.addCategory(new CodeableConcept().addCoding(CODINGS.get("category:PERSONALISED_CARE_AND_SUPPORT").copy())
@@ -101,25 +100,25 @@ public final class CarePlanFhir {
 		carePlan.setSubject(new Reference("Patient/" + person.nhsNumber().value())
 			.setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(person.nhsNumber().value()))
 			.setDisplay(person.givenName() + " " + person.familyName()));
-		Period period = new Period().setStart(date(entry.getAgreedOn() != null ? entry.getAgreedOn() : entry.getAddedOn()));
-		if (entry.getDischargedOn() != null) {
-			period.setEnd(date(entry.getDischargedOn()));
+		Period period = new Period().setStart(date(entry.agreedOn() != null ? entry.agreedOn() : entry.addedOn()));
+		if (entry.dischargedOn() != null) {
+			period.setEnd(date(entry.dischargedOn()));
 		}
 		carePlan.setPeriod(period);
-		carePlan.setCreated(date(entry.getAddedOn()));
+		carePlan.setCreated(date(entry.addedOn()));
 
 		CareTeam team = new CareTeam();
 		team.setId("care-team");
-		team.setStatus(teamStatus(entry.getStatus()));
+		team.setStatus(teamStatus(entry.status()));
 		team.setPeriod(period.copy());
-		team.setName(view.team().getName());
+		team.setName(view.team().name());
 		team.addIdentifier(new Identifier().setSystem("https://bob.nhs.uk/Id/neighbourhood-site")
-			.setValue(view.team().getSiteCode()));
+			.setValue(view.team().siteCode()));
 		team.setSubject(carePlan.getSubject().copy());
 		// the PCNs whose practices make up the team's neighbourhood site
 		directory.pcns()
 			.stream()
-			.filter(pcn -> pcn.siteCode().equals(view.team().getSiteCode()))
+			.filter(pcn -> pcn.siteCode().equals(view.team().siteCode()))
 			.forEach(pcn -> team.addManagingOrganization(organisation(pcn.odsCode(), pcn.name())));
 		for (TeamMember member : view.members().values()) {
 			if (!member.isActive()) {
@@ -132,7 +131,7 @@ public final class CarePlanFhir {
 				role.addCoding(coded.copy());
 			}
 			participant.addRole(role);
-			if (member.getId().equals(entry.getKeyworkerId())) {
+			if (member.getId().equals(entry.keyworkerId())) {
 				participant.addRole(new CodeableConcept().setText("Keyworker"));
 			}
 			participant.setMember(new Reference().setDisplay(member.getName()));
@@ -141,7 +140,7 @@ public final class CarePlanFhir {
 		carePlan.addContained(team);
 		carePlan.addCareTeam(new Reference("#care-team"));
 		// the plan is the team's, agreed with the person
-		carePlan.setAuthor(new Reference("#care-team").setDisplay(view.team().getName()));
+		carePlan.setAuthor(new Reference("#care-team").setDisplay(view.team().name()));
 
 		int n = 0;
 		for (PlanContent.Goal goal : plan.goals()) {
@@ -174,8 +173,8 @@ public final class CarePlanFhir {
 		}
 		// neither R4 nor UK Core has a next review date for a CarePlan: the platform's own extension carries it;
 		// a completed plan has no review to come
-		if (entry.getNextReviewDate() != null && entry.getStatus() != CaseloadStatus.DISCHARGED) {
-			carePlan.addExtension(NEXT_REVIEW_EXTENSION, new DateType(entry.getNextReviewDate().toString()));
+		if (entry.nextReviewDate() != null && entry.status() != CaseloadStatus.DISCHARGED) {
+			carePlan.addExtension(NEXT_REVIEW_EXTENSION, new DateType(entry.nextReviewDate().toString()));
 		}
 		return carePlan;
 	}

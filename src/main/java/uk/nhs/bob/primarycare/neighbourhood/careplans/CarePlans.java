@@ -66,19 +66,22 @@ public class CarePlans {
 
 	}
 
-	record CvdFlag(BigDecimal qrisk3Score, boolean onLipidLowering, LocalDate foundOn, Instant receivedAt) {
+	public record CvdFlag(BigDecimal qrisk3Score, boolean onLipidLowering, LocalDate foundOn, Instant receivedAt) {
 	}
 
 	/** One use of break-glass on this plan, with its review when there is one. */
-	record BreakGlass(String username, String reasonLabel, String reason, Instant accessedAt,
+	public record BreakGlass(String username, String reasonLabel, String reason, Instant accessedAt,
 			@Nullable String reviewOutcome, @Nullable String reviewedBy) {
 	}
 
-	/** Everything the plan page shows. */
-	record PlanView(CaseloadEntry entry, Team team, PersonSummary person, PlanContent plan,
+	/**
+	 * Everything the plan page shows, read in the view's transaction: immutable and public (no entity in it), so the
+	 * page's expressions are compiled.
+	 */
+	public record PlanView(PlanEntry entry, PlanTeam team, PersonSummary person, PlanContent plan,
 			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
-			List<String> frailtyReasons, String access, boolean canEdit, List<CaseloadEntry> episodes) {
+			List<String> frailtyReasons, String access, boolean canEdit, List<PlanEntry> episodes) {
 
 		public String memberName(@Nullable UUID id) {
 			TeamMember member = id == null ? null : members.get(id);
@@ -170,10 +173,11 @@ public class CarePlans {
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
 		teamList.forEach(m -> teamMembers.put(m.getId(), m));
 		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
-		return Optional.of(new PlanView(entry, team, person, documents.content(entry), teamMembers,
+		return Optional.of(new PlanView(PlanEntry.of(entry), PlanTeam.of(team), person, documents.content(entry),
+				teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
 				profile.map(candidates::reasons).orElse(List.of()), reason, TeamAccess.canEdit(user, teamList),
-				caseload.episodes(entry)));
+				caseload.episodes(entry).stream().map(PlanEntry::of).toList()));
 	}
 
 	/** A team's caseload page: the team, its members (for the keyworker filter) and the rows shown. */
