@@ -38,8 +38,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The other modules' events as the team sees them (published here as triage and cvd would), the MDT agenda built
- * from them, decisions becoming plan actions, and the weekly caseload count.
+ * The other modules' events as the team sees them on its pages (published here as triage and cvd would), the MDT
+ * agenda built from them, decisions becoming plan actions, and the weekly caseload count with its button. What the
+ * module publishes and how its listeners treat each event on their own is {@link CaseloadEventsModuleTests}'.
  */
 @IntegrationTest
 @RecordApplicationEvents
@@ -123,19 +124,7 @@ class CaseloadEventsTests {
 		assertThat(mvc.get().uri("/neighbourhood/meetings/" + meeting.getId()).with(member())).hasStatusOk()
 			.bodyText()
 			.contains("Red flag same-day request: Urinary symptoms (pain or burning when peeing)");
-		// the same event again (redelivery) adds nothing
-		transactions.executeWithoutResult(status -> publisher.publishEvent(new TriageRequestReceived(requestId,
-				new NhsNumber(entry.getNhsNumber()), "OX-CTY", "URINARY_SYMPTOMS", true, Instant.now(), "TR-TESTREF1",
-				"Urinary symptoms (pain or burning when peeing)")));
-		// a request for someone on no caseload is ignored
-		UUID other = UUID.randomUUID();
-		transactions.executeWithoutResult(status -> publisher.publishEvent(new TriageRequestReceived(other,
-				new NhsNumber("9434765919"), "OX-CTY", "SORE_THROAT", false, Instant.now(), "TR-TESTREF2", "Sore throat")));
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		assertThat(jdbc.sql("SELECT count(*) FROM neighbourhood.keyworker_alert WHERE request_id IN (?, ?)")
-			.params(requestId, other)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		// a redelivered event and one for someone on no caseload: CaseloadEventsModuleTests
 		// acknowledging clears it from the caseload
 		long alertId = jdbc.sql("SELECT id FROM neighbourhood.keyworker_alert WHERE request_id = ?").param(requestId)
 			.query(Long.class).single();
