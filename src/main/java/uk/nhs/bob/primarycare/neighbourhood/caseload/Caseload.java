@@ -409,11 +409,7 @@ public class Caseload {
 	/** The person's episodes on the entry's team, oldest first (the entry itself among them). */
 	@Transactional(readOnly = true)
 	public List<CaseloadEntry> episodes(CaseloadEntry entry) {
-		return entries.findByNhsNumber(entry.getNhsNumber())
-			.stream()
-			.filter(e -> e.getTeamId().equals(entry.getTeamId()))
-			.sorted(java.util.Comparator.comparing(CaseloadEntry::getAddedOn).thenComparing(CaseloadEntry::getUpdatedAt))
-			.toList();
+		return entries.findEpisodes(entry.getNhsNumber(), entry.getTeamId());
 	}
 
 	/** A version by the number people see (1 is the first). */
