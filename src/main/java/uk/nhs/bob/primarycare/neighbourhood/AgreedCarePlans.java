@@ -10,6 +10,15 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PersonalisedCare;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanDocuments;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
+
 /**
  * The neighbourhood module's read API for sending a person a copy of their plan after {@link CarePlanAgreed}: one
  * plan by its care plan id. It checks no user: callers that show the result to staff check scope and audit.

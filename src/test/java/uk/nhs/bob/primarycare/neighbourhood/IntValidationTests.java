@@ -13,6 +13,18 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
+import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.GoalStatus;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
+import uk.nhs.bob.primarycare.neighbourhood.meetings.Meeting;
+import uk.nhs.bob.primarycare.neighbourhood.meetings.MeetingRepository;
+import uk.nhs.bob.primarycare.neighbourhood.meetings.Meetings;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,6 +11,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamAccess;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
