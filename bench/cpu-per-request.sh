@@ -4,10 +4,13 @@
 # app's JVM and of the whole PostgreSQL server is read from /proc before and after each run. On a machine shared
 # with other work, processor time per request is steadier than requests per second.
 #
-#   bench/cpu-per-request.sh OLD_JAR NEW_JAR [PATH]        (PATH default /cvd/worklist, signed in as USER)
+#   bench/cpu-per-request.sh OLD_JAR NEW_JAR [PATH]        (PATH default /cvd/worklist, signed in as USER_NAME)
+#   USER_NAME=neighbourhood bench/cpu-per-request.sh OLD_JAR NEW_JAR '/neighbourhood/care-plans/{entry}'
 #
+# {entry} in PATH becomes the first Oxford City caseload entry (the care plan page bench/pages.sh measures).
 # Settings (environment): USER_NAME (default coordinator), SECONDS_PER_RUN (default 10), CONNECTIONS (default 16),
-# ROUNDS (default 3), POPULATION (default 20000). Needs wrk, curl, psql and the Debian PostgreSQL server packages.
+# ROUNDS (default 3), POPULATION (default 20000), JFR=true also records a flight recording of each app
+# (bench/out/cpu-*/old.jfr, new.jfr). Needs wrk, curl, psql and the Debian PostgreSQL server packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/postgres.sh
@@ -53,8 +56,9 @@ ticks() {
 }
 
 start_app() {
-	local jar=$1 port=$2 log=$3
-	java -Xmx512m -jar "$jar" --server.port="$port" --management.server.port=0 \
+	local jar=$1 port=$2 log=$3 jfr=()
+	[[ "${JFR:-false}" == "true" ]] && jfr=("-XX:StartFlightRecording=filename=$PWD/${log%.log}.jfr,settings=profile,delay=40s,dumponexit=true")
+	java -Xmx512m "${jfr[@]}" -jar "$jar" --server.port="$port" --management.server.port=0 \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/primarycare" --spring.datasource.username=postgres \
 		--spring.datasource.password=unused --primarycare.demo.enabled=true \
 		--primarycare.demo.population-size="$POPULATION" >"$log" 2>&1 &
@@ -93,6 +97,11 @@ start_app "$OLD_JAR" "$OLD_PORT" "$OUT/old.log"
 OLD_PID=${PIDS[-1]}
 start_app "$NEW_JAR" "$NEW_PORT" "$OUT/new.log"
 NEW_PID=${PIDS[-1]}
+if [[ "$PAGE" == *"{entry}"* ]]; then
+	ENTRY=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare \
+		-c "SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1")
+	PAGE=${PAGE//\{entry\}/$ENTRY}
+fi
 OLD_SESSION=$(sign_in "http://127.0.0.1:$OLD_PORT" "$OUT/old-cookies")
 NEW_SESSION=$(sign_in "http://127.0.0.1:$NEW_PORT" "$OUT/new-cookies")
 for side in old new; do
@@ -116,3 +125,5 @@ for round in $(seq 1 "$ROUNDS"); do
 			"$(awk -v a="$a" -v d="$d" 'BEGIN { printf "%.2f", a + d }')"
 	done
 done
+[[ "${JFR:-false}" == "true" ]] && echo "Flight recordings: $OUT/old.jfr, $OUT/new.jfr (written when the apps stop)"
+exit 0
