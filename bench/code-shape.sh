@@ -40,6 +40,8 @@ longest.sort(reverse=True)
 print("Longest methods:", ", ".join(f"{name} {n}" for n, name in longest[:5]))
 over = [x for x in longest if x[0] > 40]
 print(f"Methods over 40 lines: {len(over)}")
+in_controllers = [name for n, name in over if name.split(".")[0].endswith("Controller")]
+print(f"Controller methods over 40 lines: {len(in_controllers)}" + (f" ({', '.join(in_controllers)})" if in_controllers else ""))
 src = {f: f.read_text(encoding="utf-8") for f in files}
 print("NhsNumber.parse call sites:", sum(t.count("NhsNumber.parse(") for t in src.values()))
 print("new NhsNumber( call sites:", sum(t.count("new NhsNumber(") for t in src.values()))
