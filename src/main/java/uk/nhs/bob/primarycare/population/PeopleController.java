@@ -5,17 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
@@ -24,6 +25,7 @@ import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.shared.FieldOrder;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
@@ -60,70 +62,37 @@ class PeopleController {
 		this.staffUsers = staffUsers;
 	}
 
+	@InitBinder("form")
+	void errorsInFieldOrder(WebDataBinder binder) {
+		FieldOrder.install(binder);
+	}
+
 	@GetMapping
-	String search(@ModelAttribute("form") PersonSearchForm form, BindingResult errors,
-			@RequestParam(name = "search", required = false) @Nullable String search, Model model) {
-		if (search == null) {
-			return VIEW_SEARCH;
-		}
-		StaffUser user = staffUsers.currentUser();
-		List<PersonSearchResult> results = peopleSearch.shown(() -> find(form, errors), user, MAX_RESULTS,
-				"/population/people");
+	String searchPage(@ModelAttribute("form") PersonSearchForm form) {
+		return VIEW_SEARCH;
+	}
+
+	@GetMapping(params = "search")
+	String search(@Valid @ModelAttribute("form") PersonSearchForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
 			return VIEW_SEARCH;
 		}
+		List<PersonSearchResult> results = peopleSearch.shown(() -> find(form), staffUsers.currentUser(), MAX_RESULTS,
+				"/population/people");
 		model.addAttribute("searched", true);
 		model.addAttribute("results", results.stream().limit(MAX_RESULTS).toList());
 		model.addAttribute("tooMany", results.size() > MAX_RESULTS);
 		return VIEW_SEARCH;
 	}
 
-	private List<PersonSummary> find(PersonSearchForm form, BindingResult errors) {
-		if (form.hasNhsNumber()) {
-			String digits = form.nhsNumberDigits();
-			if (!digits.matches("\\d{10}")) {
-				errors.rejectValue("nhsNumber", "nhsNumber.length", "NHS number must be 10 digits, like 943 476 5919");
-				return List.of();
-			}
-			Optional<NhsNumber> nhsNumber = NhsNumber.parse(digits);
-			if (nhsNumber.isEmpty()) {
-				errors.rejectValue("nhsNumber", "nhsNumber.invalid",
-						"Enter a valid NHS number: this one is not a real NHS number (the check digit does not match)");
-				return List.of();
-			}
+	/** The people the valid form asks for: the one with its NHS number, or those with its name and date of birth. */
+	private List<PersonSummary> find(PersonSearchForm form) {
+		Optional<NhsNumber> nhsNumber = form.validNhsNumber();
+		if (nhsNumber.isPresent()) {
 			return population.find(nhsNumber.get()).stream().toList();
 		}
-		if (!form.hasNameOrDate()) {
-			errors.rejectValue("nhsNumber", "search.empty", "Enter an NHS number, or a family name and date of birth");
-			return List.of();
-		}
-		if (PersonSearchForm.blank(form.familyName())) {
-			errors.rejectValue("familyName", "familyName.blank", "Enter a family name");
-		}
-		else if (form.familyName().trim().length() > 60) {
-			errors.rejectValue("familyName", "familyName.long", "Family name must be 60 characters or fewer");
-		}
-		Optional<LocalDate> dateOfBirth = form.dateOfBirth();
-		if (!form.hasAnyDatePart()) {
-			errors.rejectValue("day", "dateOfBirth.blank", "Enter a date of birth");
-		}
-		else if (!form.hasWholeDate()) {
-			errors.rejectValue("day", "dateOfBirth.incomplete", "Date of birth must include a day, month and year");
-		}
-		else if (dateOfBirth.isEmpty()) {
-			errors.rejectValue("day", "dateOfBirth.invalid", "Date of birth must be a real date, like 15 3 1984");
-		}
-		else if (dateOfBirth.get().isAfter(LocalDate.now())) {
-			errors.rejectValue("day", "dateOfBirth.future", "Date of birth must be today or in the past");
-		}
-		Optional<Postcode> postcode = Postcode.parse(form.postcode());
-		if (!PersonSearchForm.blank(form.postcode()) && postcode.isEmpty()) {
-			errors.rejectValue("postcode", "postcode.invalid", "Enter a real postcode, like OX3 9DU");
-		}
-		if (errors.hasErrors()) {
-			return List.of();
-		}
-		return population.search(form.familyName(), dateOfBirth.orElseThrow(), 100)
+		Optional<Postcode> postcode = form.validPostcode();
+		return population.search(form.familyName(), form.date().orElseThrow(), 100)
 			.stream()
 			.filter(person -> postcode.isEmpty() || person.postcode().equals(postcode.get()))
 			.toList();
