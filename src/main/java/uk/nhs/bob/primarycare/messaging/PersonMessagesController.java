@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -14,7 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
+import uk.nhs.bob.primarycare.shared.FieldOrder;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
@@ -55,6 +57,11 @@ class PersonMessagesController {
 		this.staffUsers = staffUsers;
 	}
 
+	@InitBinder("form")
+	void errorsInFieldOrder(WebDataBinder binder) {
+		FieldOrder.install(binder);
+	}
+
 	@GetMapping
 	String person(@PathVariable("nhsNumber") NhsNumber number, Model model) {
 		MessageViews.PersonView view = find(number, "Messages and contact details");
@@ -74,13 +81,12 @@ class PersonMessagesController {
 			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		StaffUser user = staffUsers.currentUser();
 		MessageViews.PersonView view = find(number, "Change contact details");
-		Optional<ContactDetails> details = form.check(errors, view.contact(),
-				LocalDate.now(ServiceDirectory.UK_TIME));
-		if (details.isEmpty()) {
+		if (errors.hasErrors()) {
 			return showForm(model, view);
 		}
+		ContactDetails details = form.details(view.contact(), LocalDate.now(ServiceDirectory.UK_TIME));
 		try {
-			List<String> changes = editing.save(details.get(), form.expectedVersion(), user,
+			List<String> changes = editing.save(details, form.expectedVersion(), user,
 					"Change contact details");
 			redirect.addFlashAttribute("message",
 					changes.isEmpty() ? "Nothing changed." : "Contact details saved: " + String.join("; ", changes) + ".");
