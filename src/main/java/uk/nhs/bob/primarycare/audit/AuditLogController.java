@@ -1,14 +1,12 @@
 package uk.nhs.bob.primarycare.audit;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -16,11 +14,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.FieldOrder;
 import uk.nhs.bob.primarycare.shared.Pagination;
 
 /**
@@ -57,102 +57,58 @@ class AuditLogController {
 	record ActionRow(String when, String username, String action, String target, String detail) {
 	}
 
+	@InitBinder("form")
+	void errorsInFieldOrder(WebDataBinder binder) {
+		FieldOrder.install(binder);
+	}
+
 	@GetMapping("/audit")
-	String auditLog(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
-		return show(form, result, model, false);
-	}
-
-	/** What administrators changed: users, the directory, hub settings and break-glass reviews. */
-	@GetMapping("/audit/admin-actions")
-	String adminActions(@ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
-		return show(form, result, model, true);
-	}
-
-	private String show(AuditFilterForm form, BindingResult result, Model model, boolean adminActions) {
-		String view = adminActions ? VIEW_ADMIN_ACTIONS : VIEW_AUDIT_LOG;
-		String path = adminActions ? "/audit/admin-actions" : "/audit";
-		NhsNumber nhsNumber = null;
-		if (!blank(form.nhsNumber())) {
-			nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
-			if (nhsNumber == null) {
-				result.rejectValue("nhsNumber", "invalid", "Enter a valid NHS number, like 943 476 5919");
-			}
-		}
-		LocalDate from = date(form.fromDay(), form.fromMonth(), form.fromYear(), "fromDay", "Date from", result);
-		LocalDate to = date(form.toDay(), form.toMonth(), form.toYear(), "toDay", "Date to", result);
-		if (from != null && to != null && to.isBefore(from)) {
-			result.rejectValue("toDay", "order", "Date to must be the same as or after date from");
-		}
+	String auditLog(@Valid @ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
 		if (result.hasErrors()) {
-			return view;
+			return VIEW_AUDIT_LOG;
 		}
-		AuditQuery query = new AuditQuery(blank(form.username()) ? null : form.username().trim(), nhsNumber,
-				from == null ? null : from.atStartOfDay(UK).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant());
+		AuditQuery query = form.query(UK);
 		int wanted = Pagination.pageNumber(form.page());
-		if (adminActions) {
-			Page<AdminActionEntry> page = auditLog.adminActions(query, PageRequest.of(wanted - 1, PAGE_SIZE));
-			Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE,
-					n -> pageUrl(path, form, n));
-			if (pagination.page() != wanted) {
-				page = auditLog.adminActions(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
-			}
-			model.addAttribute("rows", page.getContent()
-				.stream()
-				.map(a -> new ActionRow(WHEN.format(a.actedAt()), a.username(), a.action().label(), a.target(),
-						a.detail()))
-				.toList());
-			model.addAttribute("pagination", pagination);
-			return view;
-		}
 		Page<RecordView> page = auditLog.search(query, PageRequest.of(wanted - 1, PAGE_SIZE));
-		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE, n -> pageUrl(path, form, n));
+		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE,
+				n -> pageUrl("/audit", form, n));
 		if (pagination.page() != wanted) {
 			// past the end (an old link after filters changed): show the last page instead of an empty one
 			page = auditLog.search(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
 		}
+		model.addAttribute("rows", page.getContent().stream().map(AuditLogController::row).toList());
+		model.addAttribute("pagination", pagination);
+		return VIEW_AUDIT_LOG;
+	}
+
+	/** What administrators changed: users, the directory, hub settings and break-glass reviews. */
+	@GetMapping("/audit/admin-actions")
+	String adminActions(@Valid @ModelAttribute("form") AuditFilterForm form, BindingResult result, Model model) {
+		if (result.hasErrors()) {
+			return VIEW_ADMIN_ACTIONS;
+		}
+		AuditQuery query = form.query(UK);
+		int wanted = Pagination.pageNumber(form.page());
+		Page<AdminActionEntry> page = auditLog.adminActions(query, PageRequest.of(wanted - 1, PAGE_SIZE));
+		Pagination pagination = Pagination.of(wanted, page.getTotalElements(), PAGE_SIZE,
+				n -> pageUrl("/audit/admin-actions", form, n));
+		if (pagination.page() != wanted) {
+			page = auditLog.adminActions(query, PageRequest.of(pagination.page() - 1, PAGE_SIZE));
+		}
 		model.addAttribute("rows", page.getContent()
 			.stream()
-			.map(v -> new Row(WHEN.format(v.viewedAt()), v.username(),
-					v.nhsNumber() != null ? v.nhsNumber().formatted()
-							: v.requestReference() != null ? "Request " + v.requestReference() : "",
-					v.page(), v.purpose(), v.outcome().label()))
+			.map(a -> new ActionRow(WHEN.format(a.actedAt()), a.username(), a.action().label(), a.target(),
+					a.detail()))
 			.toList());
 		model.addAttribute("pagination", pagination);
-		return view;
+		return VIEW_ADMIN_ACTIONS;
 	}
 
-	/**
-	 * The date typed into an NHS.UK date input, or {@code null} when all three parts are empty. Problems are reported
-	 * on the day field, which the error summary links to.
-	 */
-	static @Nullable LocalDate date(@Nullable String day, @Nullable String month, @Nullable String year, String field,
-			String label, BindingResult result) {
-		if (blank(day) && blank(month) && blank(year)) {
-			return null;
-		}
-		if (blank(day) || blank(month) || blank(year)) {
-			result.rejectValue(field, "incomplete", label + " must include a day, month and year");
-			return null;
-		}
-		Optional<LocalDate> date = parseDate(day.trim(), month.trim(), year.trim());
-		if (date.isEmpty()) {
-			result.rejectValue(field, "invalid", label + " must be a real date, like 27 3 2026");
-			return null;
-		}
-		return date.get();
-	}
-
-	private static Optional<LocalDate> parseDate(String day, String month, String year) {
-		if (!day.matches("\\d{1,2}") || !month.matches("\\d{1,2}") || !year.matches("\\d{4}")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
-		}
-		catch (DateTimeException ex) {
-			return Optional.empty();
-		}
+	private static Row row(RecordView v) {
+		return new Row(WHEN.format(v.viewedAt()), v.username(),
+				v.nhsNumber() != null ? v.nhsNumber().formatted()
+						: v.requestReference() != null ? "Request " + v.requestReference() : "",
+				v.page(), v.purpose(), v.outcome().label());
 	}
 
 	private static String pageUrl(String path, AuditFilterForm form, int page) {
@@ -173,14 +129,10 @@ class AuditLogController {
 
 	private static void add(UriComponentsBuilder url, Map<String, Object> values, String name,
 			@Nullable String value) {
-		if (!blank(value)) {
+		if (!AuditFilterForm.blank(value)) {
 			url.queryParam(name, "{" + name + "}");
 			values.put(name, value.trim());
 		}
-	}
-
-	private static boolean blank(@Nullable String text) {
-		return text == null || text.isBlank();
 	}
 
 }
