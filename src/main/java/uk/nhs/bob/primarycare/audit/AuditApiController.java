@@ -59,62 +59,16 @@ class AuditApiController {
 
 	@GetMapping("/api/v1/audit")
 	ResponseEntity<?> entries(HttpServletRequest request) {
-		List<Map<String, String>> errors = new ArrayList<>();
-		for (String name : request.getParameterMap().keySet()) {
-			if (!PARAMETERS.contains(name)) {
-				errors.add(error(name, "is not a parameter of this API (use " + String.join(", ",
-						PARAMETERS.stream().sorted().toList()) + ")"));
-			}
-			else if (request.getParameterValues(name).length > 1) {
-				errors.add(error(name, "is given more than once"));
-			}
-		}
-		String nhs = request.getParameter("nhsNumber");
-		NhsNumber nhsNumber = null;
-		if (nhs != null) {
-			nhsNumber = NhsNumber.parse(nhs.replaceAll("[\\s-]", "")).orElse(null);
-			if (nhsNumber == null) {
-				errors.add(error("nhsNumber", "must be a valid 10-digit NHS number, like 9434765919"));
-			}
-		}
-		String reference = request.getParameter("requestReference");
-		if (reference != null && !reference.matches("[A-Za-z0-9-]{1,40}")) {
-			errors.add(error("requestReference", "must be a request reference of letters, digits and hyphens"));
-		}
-		String user = request.getParameter("user");
-		if (user != null && (user.isBlank() || user.length() > 60 || !user.matches("[A-Za-z0-9._@-]+"))) {
-			errors.add(error("user", "must be a username"));
-		}
-		Instant since = null;
-		String sinceText = request.getParameter("since");
-		if (sinceText != null) {
-			since = instant(sinceText);
-			if (since == null) {
-				errors.add(error("since", "must be an ISO-8601 date-time with an offset, like 2026-03-27T09:00:00Z, "
-						+ "or a date, like 2026-03-27"));
-			}
-		}
-		int page = number(request.getParameter("page"), 1, 1, 1_000_000, "page", errors);
-		int size = number(request.getParameter("size"), DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+		List<Map<String, String>> errors = unknownOrRepeated(request);
+		Query query = query(request, errors);
 		if (!errors.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The request has " + errors.size() + " invalid parameter(s).");
-			problem.setTitle("Invalid request");
-			problem.setProperty("errors", errors);
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return badRequest(errors);
 		}
-		AuditQuery query = new AuditQuery(user, nhsNumber, reference, since, null);
-		Page<RecordView> found = auditLog.search(query, PageRequest.of(page - 1, size));
-		List<String> links = new ArrayList<>();
-		if (found.hasNext()) {
-			links.add("<" + pageUrl(request, page + 1) + ">; rel=\"next\"");
-		}
-		if (page > 1) {
-			links.add("<" + pageUrl(request, Math.min(page - 1, Math.max(1, found.getTotalPages()))) + ">; rel=\"prev\"");
-		}
+		Page<RecordView> found = auditLog.search(query.audit(), PageRequest.of(query.page() - 1, query.size()));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-Total-Count", Long.toString(found.getTotalElements()));
+		List<String> links = links(request, query.page(), found);
 		if (!links.isEmpty()) {
 			response.header(HttpHeaders.LINK, String.join(", ", links));
 		}
@@ -125,7 +79,52 @@ class AuditApiController {
 			.toList()));
 	}
 
-	private static @Nullable Instant instant(String text) {
+	/** The search a request asks for, and which page of it. */
+	private record Query(AuditQuery audit, int page, int size) {
+	}
+
+	/** Parameters this API does not have, and those given more than once. */
+	private static List<Map<String, String>> unknownOrRepeated(HttpServletRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (String name : request.getParameterMap().keySet()) {
+			if (!PARAMETERS.contains(name)) {
+				errors.add(error(name, "is not a parameter of this API (use " + String.join(", ",
+						PARAMETERS.stream().sorted().toList()) + ")"));
+			}
+			else if (request.getParameterValues(name).length > 1) {
+				errors.add(error(name, "is given more than once"));
+			}
+		}
+		return errors;
+	}
+
+	/** The query the parameters describe; each malformed parameter is added to {@code errors}. */
+	private static Query query(HttpServletRequest request, List<Map<String, String>> errors) {
+		String nhs = request.getParameter("nhsNumber");
+		// parse takes the spaces and hyphens people type between the groups
+		NhsNumber nhsNumber = nhs == null ? null : NhsNumber.parse(nhs).orElse(null);
+		if (nhs != null && nhsNumber == null) {
+			errors.add(error("nhsNumber", "must be a valid 10-digit NHS number, like 9434765919"));
+		}
+		String reference = request.getParameter("requestReference");
+		if (reference != null && !reference.matches("[A-Za-z0-9-]{1,40}")) {
+			errors.add(error("requestReference", "must be a request reference of letters, digits and hyphens"));
+		}
+		String user = request.getParameter("user");
+		if (user != null && (user.isBlank() || user.length() > 60 || !user.matches("[A-Za-z0-9._@-]+"))) {
+			errors.add(error("user", "must be a username"));
+		}
+		Instant since = since(request.getParameter("since"), errors);
+		int page = number(request.getParameter("page"), 1, 1, 1_000_000, "page", errors);
+		int size = number(request.getParameter("size"), DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+		return new Query(new AuditQuery(user, nhsNumber, reference, since, null), page, size);
+	}
+
+	/** An ISO-8601 date-time with an offset, or a date (its start in England); malformed is added to errors. */
+	private static @Nullable Instant since(@Nullable String text, List<Map<String, String>> errors) {
+		if (text == null) {
+			return null;
+		}
 		try {
 			return OffsetDateTime.parse(text.trim()).toInstant();
 		}
@@ -134,9 +133,31 @@ class AuditApiController {
 				return LocalDate.parse(text.trim()).atStartOfDay(AuditLogController.UK).toInstant();
 			}
 			catch (DateTimeException notADate) {
+				errors.add(error("since", "must be an ISO-8601 date-time with an offset, like 2026-03-27T09:00:00Z, "
+						+ "or a date, like 2026-03-27"));
 				return null;
 			}
 		}
+	}
+
+	private static ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has " + errors.size() + " invalid parameter(s).");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The Link header's next and previous pages. */
+	private static List<String> links(HttpServletRequest request, int page, Page<RecordView> found) {
+		List<String> links = new ArrayList<>();
+		if (found.hasNext()) {
+			links.add("<" + pageUrl(request, page + 1) + ">; rel=\"next\"");
+		}
+		if (page > 1) {
+			links.add("<" + pageUrl(request, Math.min(page - 1, Math.max(1, found.getTotalPages()))) + ">; rel=\"prev\"");
+		}
+		return links;
 	}
 
 	private static int number(@Nullable String text, int absent, int min, int max, String name,
