@@ -95,7 +95,7 @@ record PersonSearchForm(@Nullable String nhsNumber, @Nullable String familyName,
 				if (!digits.matches("\\d{10}")) {
 					return List.of(new Problem("nhsNumber", "NHS number must be 10 digits, like 943 476 5919"));
 				}
-				if (NhsNumber.parse(digits).isEmpty()) {
+				if (!NhsNumber.isValid(digits)) {
 					return List.of(new Problem("nhsNumber",
 							"Enter a valid NHS number: this one is not a real NHS number (the check digit does not match)"));
 				}

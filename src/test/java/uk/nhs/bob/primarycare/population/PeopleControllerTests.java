@@ -120,6 +120,40 @@ class PeopleControllerTests {
 	}
 
 	@Test
+	void errorsAreListedInTheOrderOfTheFieldsAndTheEmptyFormShowsNone() throws Exception {
+		String body = mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("postcode", "not a postcode")
+			.param("year", "2030")
+			.with(user("coordinator").roles("CARE_COORDINATOR"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String summary = body.substring(body.indexOf("nhsuk-error-summary__list"));
+		int name = summary.indexOf("Enter a family name");
+		int date = summary.indexOf("Date of birth must include a day, month and year");
+		int postcode = summary.indexOf("Enter a real postcode, like OX3 9DU");
+		assertThat(name).isNotNegative();
+		assertThat(date).isGreaterThan(name);
+		assertThat(postcode).isGreaterThan(date);
+		assertThat(mvc.get().uri("/population/people").with(user("coordinator").roles("CARE_COORDINATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("There is a problem");
+		assertThat(mvc.get()
+			.uri("/population/people")
+			.param("search", "1")
+			.param("familyName", "Smith")
+			.param("day", "1")
+			.param("month", "1")
+			.param("year", Integer.toString(LocalDate.now().getYear() + 1))
+			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Date of birth must be today or in the past");
+	}
+
+	@Test
 	void anInvalidDateOrMissingFieldsShowAMessage() {
 		assertThat(mvc.get()
 			.uri("/population/people")
