@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -86,6 +87,21 @@ class MessagingPagesTests {
 		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(COORDINATOR)).hasStatusOk()
 			.bodyText()
 			.contains("07700 900801", "jo@example.com", "Agreed to receive messages", "2 Good Street");
+	}
+
+	@Test
+	void contactDetailErrorsAreListedInTheOrderOfTheFields() throws Exception {
+		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 24);
+		long version = contacts.find(nhs).version();
+		String body = save(nhs, version, "01296 123456", "", "EMAIL", "GIVEN", "2 Bad Street", "", "").getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String summary = body.substring(body.indexOf("nhsuk-error-summary__list"));
+		List<Integer> positions = java.util.stream.Stream
+			.of("Enter a UK mobile number", "Enter the town or city", "Enter the postcode", "To prefer email, enter an email address")
+			.map(summary::indexOf)
+			.toList();
+		assertThat(positions).doesNotContain(-1).isSorted();
+		assertThat(contacts.find(nhs).version()).isEqualTo(version);
 	}
 
 	@Test
