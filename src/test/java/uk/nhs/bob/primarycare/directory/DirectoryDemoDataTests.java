@@ -9,12 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo installation has a service directory worth navigating in every Place. */
-@IntegrationTest
+@DirectoryModuleTest
 class DirectoryDemoDataTests {
 
 	private static final Map<String, Set<String>> POSTCODE_AREAS = Map.of("14Y", Set.of("HP", "SL", "MK"), "10Q",

@@ -12,14 +12,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.bob.primarycare.directory.DirectoryController.PAGE_SIZE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The directory pages render for any signed-in user, search and filter, and shrug off bad filter values. */
-@IntegrationTest
+@DirectoryModuleTest
 class DirectoryPagesTests {
 
 	@Autowired

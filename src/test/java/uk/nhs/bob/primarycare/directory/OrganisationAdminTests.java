@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.DirectoryAdministration.DuplicateOdsCode;
 import uk.nhs.bob.primarycare.directory.DirectoryAdministration.DuplicateSiteCode;
 import uk.nhs.bob.primarycare.shared.OdsCode;
@@ -30,7 +29,7 @@ import static uk.nhs.bob.primarycare.directory.DirectoryPagesTests.coordinator;
  * ICB administrators add and edit neighbourhood sites and PCNs (unique codes, optimistic locking). Every test makes
  * its own codes, as the test database is shared and may outlive one run.
  */
-@IntegrationTest
+@DirectoryModuleTest
 class OrganisationAdminTests {
 
 	@Autowired

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,7 @@ import static uk.nhs.bob.primarycare.directory.DirectoryPagesTests.admin;
 import static uk.nhs.bob.primarycare.directory.DirectoryPagesTests.coordinator;
 
 /** ICB administrators add practices (unique ODS code) and edit them, with optimistic locking. */
-@IntegrationTest
+@DirectoryModuleTest
 class PracticeAdminTests {
 
 	@Autowired

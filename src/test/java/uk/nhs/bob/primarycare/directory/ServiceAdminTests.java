@@ -14,15 +14,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static uk.nhs.bob.primarycare.directory.DirectoryPagesTests.admin;
 import static uk.nhs.bob.primarycare.directory.DirectoryPagesTests.coordinator;
 
 /** ICB administrators add and edit services through validated forms; nobody else can. */
-@IntegrationTest
+@DirectoryModuleTest
 class ServiceAdminTests {
 
 	@Autowired

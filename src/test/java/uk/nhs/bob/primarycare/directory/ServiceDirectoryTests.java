@@ -12,14 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service directory's read API, as triage will use it, on the real database. */
-@IntegrationTest
+@DirectoryModuleTest
 class ServiceDirectoryTests {
 
 	// Monday 2 March 2026; Sunday 8 March 2026

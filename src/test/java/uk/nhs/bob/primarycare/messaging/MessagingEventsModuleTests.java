@@ -5,19 +5,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestLocks;
 import uk.nhs.bob.primarycare.cvd.CvdFixtures;
 import uk.nhs.bob.primarycare.cvd.CvdOutreachRecorded;
 import uk.nhs.bob.primarycare.cvd.OutreachOutcome;
@@ -25,20 +23,24 @@ import uk.nhs.bob.primarycare.cvd.OutreachType;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.population.Sex;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
+import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
 import uk.nhs.bob.primarycare.triage.TriageRequestRecorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * Messages to patients with the modules it reads (and theirs), without the platform or the programme, on PostgreSQL
  * and the local Notify: the other modules' events, published here as those modules publish them, become messages
  * once. Each test makes its own person, contact details and outreach.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
-@Import(ModuleTestLocks.class)
+@MessagingModuleTest
 class MessagingEventsModuleTests {
 
 	/** The listeners run on a shared executor that a busy test machine can keep waiting well past the default 10 s. */
@@ -54,27 +56,27 @@ class MessagingEventsModuleTests {
 
 	private final JdbcClient jdbc;
 
+	private final MockMvcTester mvc;
+
 	private final ApplicationContext context;
 
 	MessagingEventsModuleTests(Contacts contacts, IncompleteEventPublications incomplete, Directory directory,
-			JdbcClient jdbc, ApplicationContext context) {
+			JdbcClient jdbc, MockMvcTester mvc, ApplicationContext context) {
 		this.contacts = contacts;
 		this.incomplete = incomplete;
 		this.directory = directory;
 		this.jdbc = jdbc;
+		this.mvc = mvc;
 		this.context = context;
 	}
 
-	@BeforeEach
-	void referenceData() {
-		PopulationFixtures.referenceData(context);
-	}
-
 	@Test
-	void startsWithoutThePlatformOrTheProgramme() {
+	void startsWithoutTheProgrammeOrDemoData() {
 		assertThat(context.getBeanNamesForType(CvdMessages.class)).hasSize(1);
+		assertThat(context.getBeanNamesForType(TriageMessages.class)).hasSize(1);
+		assertThat(context.getBeanNamesForType(CarePlanMessages.class)).hasSize(1);
 		assertThat(context.containsBean("feedListener")).isFalse();
-		assertThat(context.containsBean("demoDataRun")).isFalse();
+		assertThat(context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class)).isFalse();
 	}
 
 	@Test
@@ -149,6 +151,91 @@ class MessagingEventsModuleTests {
 	}
 
 	@Test
+	void aRequestFromTheOnlineFormIsConfirmedByOneMessageSentOnceEvenWhenTheEventIsDeliveredAgain(
+			Scenario scenario) {
+		String formToken = UUID.randomUUID().toString();
+
+		// triage records the request and publishes its event, as it does for every online form
+		scenario.stimulate(() -> MessagingTestData.submitPublicRequest(mvc, formToken, "07400 900471", "SORE_THROAT",
+				"NONE"))
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> confirmation(formToken), status -> status.equals("CREATED"))
+			.andVerify(status -> {
+				UUID request = MessagingTestData.requestId(jdbc, formToken).orElseThrow();
+				assertThat(FakeNotify.sendsWithReference(MessageKind.FORM_CONFIRMATION.reference(request)))
+					.singleElement()
+					.satisfies(sent -> {
+						assertThat(sent.getUrl()).isEqualTo("/v2/notifications/sms");
+						JsonNode body = FakeNotify.body(sent);
+						assertThat(body.path("template_id").asString())
+							.isEqualTo(FakeNotify.templateId(NotifyTemplate.FORM_CONFIRMATION_SMS));
+						assertThat(body.path("phone_number").asString()).isEqualTo("07400900471");
+						assertThat(body.path("personalisation").path("reference").asString())
+							.isEqualTo(jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
+								.param(request)
+								.query(String.class)
+								.single());
+						assertThat(body.path("personalisation").path("hub_name").asString())
+							.isEqualTo("Aylesbury neighbourhood");
+					});
+			});
+		UUID request = MessagingTestData.requestId(jdbc, formToken).orElseThrow();
+		String reference = MessageKind.FORM_CONFIRMATION.reference(request);
+		assertThat(deliveries(TriageRequestRecorded.class, request)).isEqualTo(1);
+
+		// as if the instance died after making the message but before its publication was marked complete
+		jdbc.sql("""
+				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
+				WHERE listener_id LIKE ? AND serialized_event LIKE ?""")
+			.params(MESSAGING + "%", "%" + request + "%")
+			.update();
+		scenario
+			.stimulate(() -> incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof TriageRequestRecorded recorded
+					&& recorded.requestId().equals(request)))
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(TriageRequestRecorded.class, request), times -> times == 1)
+			.andVerify(times -> {
+				assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
+					.param(reference)
+					.query(Long.class)
+					.single()).isEqualTo(1);
+				assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
+			});
+	}
+
+	@Test
+	void aRedFlagOutcomeOfATriageRequestIsNeverSentAsAMessage(Scenario scenario) {
+		UUID request = MessagingTestData.publicRequest(mvc, jdbc, "07400 900472", "OTHER", "CHEST_PAIN");
+		String reference = MessageKind.TRIAGE_OUTCOME.reference(request);
+		long version = jdbc.sql("SELECT version FROM triage.request WHERE id = ?")
+			.param(request)
+			.query(Long.class)
+			.single();
+
+		RequestPostProcessor supervisor = IdentityFixtures.signedIn(context, "supervisor", Role.CLINICAL_SUPERVISOR,
+				OrganisationScope.place("14Y"));
+
+		// the clinical supervisor completes it as an emergency: triage publishes the completion
+		scenario.stimulate(() -> assertThat(mvc.post()
+			.uri("/triage/requests/" + request + "/supervision")
+			.with(supervisor)
+			.with(csrf())
+			.param("version", Long.toString(version))
+			.param("disposition", "EMERGENCY_999")
+			.param("note", "Phoned: ambulance on its way")).hasStatus(HttpStatus.FOUND))
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(TriageRequestCompleted.class, request) == 1)
+			.andVerify(delivered -> {
+				assertThat(status(reference)).isEqualTo("NOT_SENT");
+				assertThat(jdbc.sql("SELECT status_reason FROM messaging.message WHERE reference = ?")
+					.param(reference)
+					.query(String.class)
+					.single()).isEqualTo(TriageMessages.RED_FLAG);
+				assertThat(FakeNotify.sendsWithReference(reference)).isEmpty();
+			});
+	}
+
+	@Test
 	void aTriageEventForARequestTriageDoesNotHoldIsCompletedWithoutAMessage(Scenario scenario) {
 		UUID unknown = UUID.randomUUID();
 		TriageRequestRecorded event = new TriageRequestRecorded(unknown, "ONLINE_FORM", "BK-AYL", false,
@@ -177,6 +264,13 @@ class MessagingEventsModuleTests {
 			.params(MESSAGING + "%", type.getName(), "%" + id + "%")
 			.query(Long.class)
 			.single();
+	}
+
+	/** The status of the confirmation of the request made under this form token ("NONE" before either exists). */
+	private String confirmation(String formToken) {
+		return MessagingTestData.requestId(jdbc, formToken)
+			.map(request -> status(MessageKind.FORM_CONFIRMATION.reference(request)))
+			.orElse("NONE");
 	}
 
 	private String status(String reference) {

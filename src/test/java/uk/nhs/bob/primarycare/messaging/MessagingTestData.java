@@ -36,6 +36,12 @@ final class MessagingTestData {
 	/** A request through the public form for someone not registered, at the Aylesbury hub; its id. */
 	static UUID publicRequest(MockMvcTester mvc, JdbcClient jdbc, String phone, String problem, String redFlag) {
 		String token = UUID.randomUUID().toString();
+		submitPublicRequest(mvc, token, phone, problem, redFlag);
+		return requestId(jdbc, token).orElseThrow();
+	}
+
+	/** As {@link #publicRequest}, under this form token, for a test that waits for the request's effects itself. */
+	static void submitPublicRequest(MockMvcTester mvc, String token, String phone, String problem, String redFlag) {
 		int client = CLIENTS.incrementAndGet();
 		MvcTestResult result = mvc.post()
 			.uri("/request")
@@ -63,10 +69,14 @@ final class MessagingTestData {
 			.param("go", "send")
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
+	}
+
+	/** The id of the request the public form recorded under this form token, once it has. */
+	static java.util.Optional<UUID> requestId(JdbcClient jdbc, String token) {
 		return jdbc.sql("SELECT id FROM triage.request WHERE submission_key = ?")
 			.param("form:" + token)
 			.query(UUID.class)
-			.single();
+			.optional();
 	}
 
 	/** Claims and completes a request with its suggestion, referring to the service if one is given. */
