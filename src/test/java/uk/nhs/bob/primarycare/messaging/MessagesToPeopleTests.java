@@ -1,48 +1,43 @@
 package uk.nhs.bob.primarycare.messaging;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.ServiceOffer;
-import uk.nhs.bob.primarycare.neighbourhood.CarePlanAgreed;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.BloodPressureSetting;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Postcode;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static uk.nhs.bob.primarycare.messaging.MessagingTestData.COORDINATOR;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.contact;
 
 /**
- * Invitations, reminders, care plan copies and delivery receipts through the fake GOV.UK Notify, and the rules that
- * keep a message from going without consent or a contact route.
+ * Invitations, reminders and delivery receipts through the fake GOV.UK Notify, and the rules that keep a message from
+ * going without consent or a contact route. Each test makes its own people and coordinator; care plan copies are in
+ * {@link CarePlanMessagesTests}.
  */
-@IntegrationTest
+@MessagingModuleTest
 class MessagesToPeopleTests {
 
 	@Autowired
@@ -67,14 +62,20 @@ class MessagesToPeopleTests {
 	ServiceDirectory services;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	ApplicationContext context;
 
-	@Autowired
-	PlatformTransactionManager transactions;
+	/** A coordinator of the Aylesbury hub, made for each test. */
+	RequestPostProcessor coordinator;
+
+	@BeforeEach
+	void coordinator() {
+		coordinator = IdentityFixtures.signedIn(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+	}
 
 	@Test
 	void recordingABloodPressureInvitationSendsItWithTheNearestPharmaciesAndOneReminderLater() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 3);
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Ivy", "Invited");
 		contact(contacts, nhs, "07700 900701", null, null, null, null, Channel.SMS, Consent.GIVEN, false);
 		UUID outreach = recordOutreach(nhs, "PHARMACY_BP_CHECK", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
 		String reference = MessageKind.CVD_INVITATION.reference(outreach);
@@ -120,8 +121,8 @@ class MessagesToPeopleTests {
 	@Test
 	void aReadingOrAnOutcomeBeforeTheReminderIsDueCancelsIt() {
 		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
-		String withReading = MessagingTestData.person(jdbc, "BK-AYL", 4);
-		String withOutcome = MessagingTestData.person(jdbc, "BK-AYL", 5);
+		String withReading = MessagingTestData.person(context, "BK-AYL", "Rita", "Reading");
+		String withOutcome = MessagingTestData.person(context, "BK-AYL", "Otto", "Outcome");
 		contact(contacts, withReading, "07700 900702", null, null, null, null, null, Consent.GIVEN, false);
 		contact(contacts, withOutcome, null, "someone@example.com", null, null, null, Channel.EMAIL, Consent.GIVEN, false);
 		UUID first = recordOutreach(withReading, "PHARMACY_BP_CHECK", "SENT", today);
@@ -150,7 +151,7 @@ class MessagesToPeopleTests {
 
 	@Test
 	void outreachRecordedForAnEarlierDateIsTakenAsMadeAndNotSentAgain() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 6);
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Edna", "Earlier");
 		contact(contacts, nhs, "07700 900703", null, null, null, null, null, Consent.GIVEN, false);
 		UUID outreach = recordOutreach(nhs, "WEIGHT_MANAGEMENT_REFERRAL", "SENT",
 				LocalDate.now(ServiceDirectory.UK_TIME).minusDays(10));
@@ -169,9 +170,9 @@ class MessagesToPeopleTests {
 
 	@Test
 	void noMessageGoesWithoutConsentOrAfterAnOptOutAndTheReasonIsKept() {
-		String notAsked = MessagingTestData.person(jdbc, "BK-AYL", 7);
-		String optedOut = MessagingTestData.person(jdbc, "BK-AYL", 8);
-		String noRoute = MessagingTestData.person(jdbc, "BK-AYL", 9);
+		String notAsked = MessagingTestData.person(context, "BK-AYL", "Nora", "Notasked");
+		String optedOut = MessagingTestData.person(context, "BK-AYL", "Olly", "Optedout");
+		String noRoute = MessagingTestData.person(context, "BK-AYL", "Rory", "Noroute");
 		contact(contacts, notAsked, "07700 900704", null, null, null, null, null, Consent.NOT_RECORDED, false);
 		contact(contacts, optedOut, "07700 900705", null, null, null, null, null, Consent.GIVEN, true);
 		contact(contacts, noRoute, null, null, null, null, null, null, Consent.GIVEN, false);
@@ -190,66 +191,9 @@ class MessagesToPeopleTests {
 			assertThat(FakeNotify.sendsWithReference(MessageKind.CVD_INVITATION.reference(outreach))).isEmpty();
 		}
 		// the coordinators' list shows them with the reasons
-		assertThat(mvc.get().uri("/messaging?show=attention").with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging?show=attention").with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("No consent to messages is recorded", "opted out of messages");
-	}
-
-	@Test
-	void anAgreedCarePlanGoesByEmailOrAsAPrecompiledLetterWhenThereIsNoEmailOrMobile() throws Exception {
-		List<Map<String, Object>> plans = jdbc.sql("""
-				SELECT care_plan_id, team_id, site_code, nhs_number, agreed_on FROM neighbourhood.caseload_entry
-				WHERE agreed_on IS NOT NULL AND what_matters <> '' ORDER BY care_plan_id LIMIT 2""")
-			.query()
-			.listOfRows();
-		assertThat(plans).hasSize(2);
-		Map<String, Object> byEmail = plans.get(0);
-		Map<String, Object> byLetter = plans.get(1);
-		String emailNhs = byEmail.get("nhs_number").toString();
-		String letterNhs = byLetter.get("nhs_number").toString();
-		contact(contacts, emailNhs, null, "plan.copy@example.com", null, null, null, null, Consent.GIVEN, false);
-		contact(contacts, letterNhs, null, null, "1 Test Road", "Oxford", "OX4 1AA", null, Consent.GIVEN, false);
-
-		String emailReference = agree(byEmail);
-		String letterReference = agree(byLetter);
-		awaitStatus(jdbc, emailReference, "CREATED");
-		awaitStatus(jdbc, letterReference, "PENDING_VIRUS_CHECK");
-
-		LoggedRequest emailSend = last(FakeNotify.sendsWithReference(emailReference));
-		assertThat(emailSend.getUrl()).isEqualTo("/v2/notifications/email");
-		JsonNode email = FakeNotify.body(emailSend);
-		assertThat(email.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.CARE_PLAN_EMAIL));
-		assertThat(email.path("email_address").asString()).isEqualTo("plan.copy@example.com");
-		String whatMatters = jdbc.sql("SELECT what_matters FROM neighbourhood.caseload_entry WHERE care_plan_id = ?")
-			.param(byEmail.get("care_plan_id"))
-			.query(String.class)
-			.single();
-		assertThat(email.path("personalisation").path("what_matters").asString()).isEqualTo(whatMatters);
-		assertThat(email.path("personalisation").propertyNames()).contains("goals", "actions", "contingency_plan",
-				"next_review", "keyworker", "team_name", "agreed_on", "name", "about_the_plan");
-		// the personalised care and support planning parts travel with the copy, "not recorded" where missing
-		assertThat(email.path("personalisation").path("about_the_plan").asString()).contains("Sharing this plan: ",
-				"Agreed with: ", "Carers and next of kin: ", "ReSPECT form: ", "Clinical Frailty Scale: ");
-
-		LoggedRequest letterSend = last(FakeNotify.sendsWithReference(letterReference));
-		assertThat(letterSend.getUrl()).isEqualTo("/v2/notifications/letter");
-		JsonNode letter = FakeNotify.body(letterSend);
-		assertThat(letter.path("template_id").isMissingNode()).isTrue();
-		byte[] pdf = Base64.getDecoder().decode(letter.path("content").asString());
-		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-		PdfReader reader = new PdfReader(new ByteArrayInputStream(pdf));
-		assertThat(reader.getPageSize(1).getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.5f));
-		assertThat(reader.getPageSize(1).getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(0.5f));
-		String text = new PdfTextExtractor(reader).getTextFromPage(1);
-		var person = population.find(new NhsNumber(letterNhs)).orElseThrow();
-		assertThat(text).contains(person.givenName() + " " + person.familyName(), "1 Test Road", "Oxford", "OX4 1AA",
-				"Your personalised care and support plan", "What matters to you");
-		// the same PDF is kept, for staff to see what was sent
-		assertThat(mvc.get()
-			.uri("/messaging/messages/" + messageId(letterReference) + "/letter.pdf")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
-				.roles("ICB_ADMIN"))).hasStatusOk()
-			.hasContentType(MediaType.APPLICATION_PDF);
 	}
 
 	@Test
@@ -272,7 +216,7 @@ class MessagesToPeopleTests {
 		// resource server chain takes client systems' tokens: Notify's token means nothing there
 		assertThat(mvc.post()
 			.uri(ReceiptSecurity.PATH)
-			.header("Authorization", "Bearer " + tokens.token())
+			.header("Authorization", "Bearer " + tokens.otherClientToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(delivered)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(ReceiptSecurity.PATH).startsWith("/callbacks/").doesNotStartWith("/api/");
@@ -319,14 +263,14 @@ class MessagesToPeopleTests {
 		assertThat(withToken(receipt(notifyId, reference, "permanent-failure"))).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(MessagingTestData.status(jdbc, reference)).isEqualTo("PERMANENT_FAILURE");
 		assertThat(reason(reference)).isEqualTo(ReceiptController.reason(MessageStatus.PERMANENT_FAILURE));
-		assertThat(mvc.get().uri("/messaging?show=attention").with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging?show=attention").with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains(messageId(reference).toString(), "Failed: not delivered");
 	}
 
 	/** A blood pressure invitation sent (accepted by the fake Notify) to a consenting person; its reference. */
 	String sentInvitation(int personOffset, String mobile) {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", personOffset);
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Reece", "Receipt" + personOffset);
 		contact(contacts, nhs, mobile, null, null, null, null, null, Consent.GIVEN, false);
 		UUID outreach = recordOutreach(nhs, "PHARMACY_BP_CHECK", "SENT", LocalDate.now(ServiceDirectory.UK_TIME));
 		String reference = MessageKind.CVD_INVITATION.reference(outreach);
@@ -344,7 +288,7 @@ class MessagesToPeopleTests {
 	UUID recordOutreach(String nhs, String type, String outcome, LocalDate date) {
 		assertThat(mvc.post()
 			.uri("/cvd/people/" + nhs + "/outreach")
-			.with(COORDINATOR)
+			.with(coordinator)
 			.with(csrf())
 			.param("type", type)
 			.param("outcome", outcome)
@@ -355,17 +299,6 @@ class MessagesToPeopleTests {
 			.params(nhs, type)
 			.query(UUID.class)
 			.single();
-	}
-
-	/** The plan's first agreement again, its earlier message removed, as if this were the first time. */
-	String agree(Map<String, Object> plan) {
-		UUID carePlanId = (UUID) plan.get("care_plan_id");
-		String reference = MessageKind.CARE_PLAN.reference(carePlanId);
-		jdbc.sql("DELETE FROM messaging.message WHERE reference = ?").param(reference).update();
-		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(new CarePlanAgreed(
-				carePlanId, (UUID) plan.get("team_id"), plan.get("site_code").toString(),
-				((java.sql.Date) plan.get("agreed_on")).toLocalDate())));
-		return reference;
 	}
 
 	org.springframework.test.web.servlet.assertj.MvcTestResult withToken(String json) {
@@ -384,12 +317,6 @@ class MessagesToPeopleTests {
 				 "sent_at": "2026-12-01T10:00:01.000000Z", "notification_type": "sms",
 				 "template_id": "f33517ff-2a88-4f6e-b855-c550268ce08a", "template_version": 1,
 				 "cost_in_pounds": 0.0227}""".formatted(notifyId, reference, status);
-	}
-
-	/** The demo data's start-up sent these plans once already: the last send is this test's. */
-	static LoggedRequest last(List<LoggedRequest> sends) {
-		assertThat(sends).isNotEmpty();
-		return sends.get(sends.size() - 1);
 	}
 
 	String reason(String reference) {

@@ -9,10 +9,12 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.TestPropertySource;
 
+import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.population.PopulationReferenceData;
 
 /**
@@ -28,6 +30,7 @@ import uk.nhs.bob.primarycare.population.PopulationReferenceData;
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "primarycare.demo.enabled=false")
 @ExtendWith(PopulationReferenceData.class)
+@Import(ApiTokens.class)
 @interface MessagingModuleTest {
 
 }

@@ -4,39 +4,62 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static uk.nhs.bob.primarycare.messaging.MessagingTestData.COORDINATOR;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
 
 /**
  * The messaging pages with real security: contact details changed by staff in scope (validated, kept as typed,
  * audited, a concurrent change detected), a person's message log, and a coordinator's free-text text message.
  */
-@IntegrationTest
+@MessagingModuleTest
 class MessagingPagesTests {
-
-	static final RequestPostProcessor OXFORD_COORDINATOR = user("coordinator-oxon").roles("CARE_COORDINATOR");
-
-	static final RequestPostProcessor DELIVERY = user("delivery").roles("PLACE_DELIVERY");
-
-	static final RequestPostProcessor INT_MEMBER = user("neighbourhood").roles("INT_MEMBER");
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** The Aylesbury hub's coordinator, made for each test. */
+	String coordinatorName;
+
+	RequestPostProcessor coordinator;
+
+	RequestPostProcessor oxfordCoordinator;
+
+	RequestPostProcessor delivery;
+
+	RequestPostProcessor intMember;
+
+	@BeforeEach
+	void staff() {
+		coordinatorName = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+		coordinator = user(coordinatorName).roles(Role.CARE_COORDINATOR.name());
+		oxfordCoordinator = IdentityFixtures.signedIn(context, "coordinator-oxon", Role.CARE_COORDINATOR,
+				OrganisationScope.site("OX-CTY"));
+		delivery = IdentityFixtures.signedIn(context, "delivery", Role.PLACE_DELIVERY, OrganisationScope.place("15A"));
+		intMember = IdentityFixtures.signedIn(context, "neighbourhood", Role.INT_MEMBER,
+				OrganisationScope.site("OX-CTY"));
+	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -46,9 +69,9 @@ class MessagingPagesTests {
 
 	@Test
 	void staffInScopeChangeContactDetailsWhichAreCheckedKeptAsTypedAndAudited() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 20);
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Casey", "Contact");
 		long version = contacts.find(nhs).version();
-		assertThat(mvc.get().uri("/messaging/people/" + nhs + "/contact").with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging/people/" + nhs + "/contact").with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Change contact details", "Consent to messages");
 
@@ -69,7 +92,7 @@ class MessagingPagesTests {
 		assertThat(saved.email()).isEqualTo("jo@example.com");
 		assertThat(saved.postcode().value()).isEqualTo("HP20 1AA");
 		assertThat(saved.consent()).isEqualTo(Consent.GIVEN);
-		assertThat(saved.updatedBy()).isEqualTo("coordinator");
+		assertThat(saved.updatedBy()).isEqualTo(coordinatorName);
 		assertThat(contacts.changes(nhs).get(0).changes()).contains("Mobile:", "to 07700 900801", "Email: ", "to jo@example.com");
 		assertThat(jdbc.sql("SELECT purpose FROM audit.record_view WHERE nhs_number = ? ORDER BY id DESC LIMIT 1")
 			.param(nhs)
@@ -84,14 +107,14 @@ class MessagingPagesTests {
 			.contains("Someone else changed this person", "value=\"07700 900802\"");
 		assertThat(contacts.find(nhs).mobile()).isEqualTo(new MobileNumber("07700900801"));
 
-		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("07700 900801", "jo@example.com", "Agreed to receive messages", "2 Good Street");
 	}
 
 	@Test
 	void contactDetailErrorsAreListedInTheOrderOfTheFields() throws Exception {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 24);
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Casey", "Order");
 		long version = contacts.find(nhs).version();
 		String body = save(nhs, version, "01296 123456", "", "EMAIL", "GIVEN", "2 Bad Street", "", "").getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -106,30 +129,30 @@ class MessagingPagesTests {
 
 	@Test
 	void staffOutsideTheScopeOrWithoutAClinicalRoleCannotSeeOrChangeContactDetails() {
-		String nhs = MessagingTestData.person(jdbc, "BK-AYL", 21);
-		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(OXFORD_COORDINATOR)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(save(nhs, -1, "07700 900803", "", "", "GIVEN", "", "", "", OXFORD_COORDINATOR))
+		String nhs = MessagingTestData.person(context, "BK-AYL", "Casey", "Scope");
+		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(oxfordCoordinator)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(save(nhs, -1, "07700 900803", "", "", "GIVEN", "", "", "", oxfordCoordinator))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(contacts.stored(nhs).map(ContactDetails::mobile)).isNotEqualTo(java.util.Optional.of(new MobileNumber("07700900803")));
-		assertThat(mvc.get().uri("/messaging").with(DELIVERY)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/messaging/people/0000000000").with(COORDINATOR)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/messaging/messages/not-a-uuid").with(COORDINATOR)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/messaging?show=nonsense&page=-4").with(COORDINATOR)).hasStatusOk();
+		assertThat(mvc.get().uri("/messaging").with(delivery)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/messaging/people/0000000000").with(coordinator)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/messaging/messages/not-a-uuid").with(coordinator)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/messaging?show=nonsense&page=-4").with(coordinator)).hasStatusOk();
 	}
 
 	@Test
 	void aCoordinatorTextsThePersonAboutARequestOnceEvenIfTheFormIsSentTwice() {
 		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900811", "SORE_THROAT", "NONE");
-		assertThat(mvc.get().uri("/messaging/requests/" + id).with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging/requests/" + id).with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Send a text message", "07400 900811");
 		String token = UUID.randomUUID().toString();
-		assertThat(text(id, token, "", COORDINATOR)).hasStatusOk().bodyText().contains("Write the message");
-		assertThat(text(id, token, "x".repeat(613), COORDINATOR)).hasStatusOk()
+		assertThat(text(id, token, "", coordinator)).hasStatusOk().bodyText().contains("Write the message");
+		assertThat(text(id, token, "x".repeat(613), coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("The message must be 612 characters or fewer");
-		assertThat(text(id, token, "We have booked you in at 3pm.", COORDINATOR)).hasStatus(HttpStatus.FOUND);
-		assertThat(text(id, token, "We have booked you in at 3pm.", COORDINATOR)).hasStatus(HttpStatus.FOUND);
+		assertThat(text(id, token, "We have booked you in at 3pm.", coordinator)).hasStatus(HttpStatus.FOUND);
+		assertThat(text(id, token, "We have booked you in at 3pm.", coordinator)).hasStatus(HttpStatus.FOUND);
 		String reference = MessageKind.FREE_TEXT.reference(UUID.fromString(token));
 		awaitStatus(jdbc, reference, "CREATED");
 		assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE request_id = ? AND kind = 'FREE_TEXT'")
@@ -139,7 +162,7 @@ class MessagingPagesTests {
 		assertThat(jdbc.sql("SELECT created_by FROM messaging.message WHERE reference = ?")
 			.param(reference)
 			.query(String.class)
-			.single()).isEqualTo("coordinator");
+			.single()).isEqualTo(coordinatorName);
 		// the text is audited once (the second form post made nothing), under the request's reference: the person
 		// gave no NHS number
 		String requestReference = jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
@@ -148,8 +171,8 @@ class MessagingPagesTests {
 			.single();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM audit.record_view
-				WHERE request_reference = ? AND username = 'coordinator' AND purpose = ?""")
-			.params(requestReference, "Sent a text message about request " + requestReference)
+				WHERE request_reference = ? AND username = ? AND purpose = ?""")
+			.params(requestReference, coordinatorName, "Sent a text message about request " + requestReference)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		LoggedRequest send = FakeNotify.sendsWithReference(reference).get(0);
@@ -158,35 +181,35 @@ class MessagingPagesTests {
 		assertThat(body.path("phone_number").asString()).isEqualTo("07400900811");
 		assertThat(body.path("personalisation").path("message").asString()).isEqualTo("We have booked you in at 3pm.");
 		assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
-		assertThat(mvc.get().uri("/messaging/requests/" + id).with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging/requests/" + id).with(coordinator)).hasStatusOk()
 			.bodyText()
-			.contains("Text message from a coordinator", "(sent by coordinator)");
+			.contains("Text message from a coordinator", "(sent by " + coordinatorName + ")");
 	}
 
 	@Test
 	void noTextMessageToALandlineAndNoneFromOutsideTheHubOrRole() {
 		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "01296 000111", "SORE_THROAT", "NONE");
-		assertThat(text(id, UUID.randomUUID().toString(), "Hello", COORDINATOR)).hasStatusOk()
+		assertThat(text(id, UUID.randomUUID().toString(), "Hello", coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("is not a UK mobile number, so no text message can go to it: phone the person");
 		assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE request_id = ? AND kind = 'FREE_TEXT'")
 			.param(id)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(text(id, UUID.randomUUID().toString(), "Hello", OXFORD_COORDINATOR)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(text(id, UUID.randomUUID().toString(), "Hello", INT_MEMBER)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/messaging/requests/" + UUID.randomUUID()).with(COORDINATOR))
+		assertThat(text(id, UUID.randomUUID().toString(), "Hello", oxfordCoordinator)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(text(id, UUID.randomUUID().toString(), "Hello", intMember)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/messaging/requests/" + UUID.randomUUID()).with(coordinator))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		// the confirmation it could not send is on the coordinators' list, with the reason
 		awaitStatus(jdbc, MessageKind.FORM_CONFIRMATION.reference(id), "NOT_SENT");
-		assertThat(mvc.get().uri("/messaging?show=attention").with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/messaging?show=attention").with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("(01296 000111) is not a UK mobile number");
 	}
 
 	MvcTestResult save(String nhs, long version, String mobile, String email, String preferred, String consent,
 			String line1, String town, String postcode) {
-		return save(nhs, version, mobile, email, preferred, consent, line1, town, postcode, COORDINATOR);
+		return save(nhs, version, mobile, email, preferred, consent, line1, town, postcode, coordinator);
 	}
 
 	MvcTestResult save(String nhs, long version, String mobile, String email, String preferred, String consent,
@@ -218,8 +241,8 @@ class MessagingPagesTests {
 	}
 
 	long audited(String nhs) {
-		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'")
-			.param(nhs)
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = ?")
+			.params(nhs, coordinatorName)
 			.query(Long.class)
 			.single();
 	}

@@ -7,25 +7,38 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
+import uk.nhs.bob.primarycare.population.Sex;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.triage.PublicFormCsrf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Requests, people and contact details for the messaging tests, made through the real pages where they exist. */
 final class MessagingTestData {
 
-	static final RequestPostProcessor COORDINATOR = user("coordinator").roles("CARE_COORDINATOR");
+	/** A new coordinator of the Aylesbury hub (where the public form's requests go), signed in. */
+	static RequestPostProcessor coordinator(ApplicationContext context) {
+		return IdentityFixtures.signedIn(context, "coordinator", Role.CARE_COORDINATOR, OrganisationScope.site("BK-AYL"));
+	}
 
-	static final RequestPostProcessor SUPERVISOR = user("supervisor").roles("CLINICAL_SUPERVISOR");
+	/** A new clinical supervisor for Buckinghamshire (the Aylesbury hub's Place), signed in. */
+	static RequestPostProcessor supervisor(ApplicationContext context) {
+		return IdentityFixtures.signedIn(context, "supervisor", Role.CLINICAL_SUPERVISOR, OrganisationScope.place("14Y"));
+	}
 
 	private MessagingTestData() {
 	}
@@ -80,8 +93,9 @@ final class MessagingTestData {
 	}
 
 	/** Claims and completes a request with its suggestion, referring to the service if one is given. */
-	static void completeWithSuggestion(MockMvcTester mvc, JdbcClient jdbc, UUID id, Long serviceId) {
-		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(COORDINATOR).with(csrf()))
+	static void completeWithSuggestion(MockMvcTester mvc, JdbcClient jdbc, UUID id, Long serviceId,
+			RequestPostProcessor coordinator) {
+		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(coordinator).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		Map<String, Object> row = jdbc.sql("SELECT version, suggested_disposition FROM triage.request WHERE id = ?")
 			.param(id)
@@ -89,7 +103,7 @@ final class MessagingTestData {
 			.singleRow();
 		var decision = mvc.post()
 			.uri("/triage/requests/" + id + "/decision")
-			.with(COORDINATOR)
+			.with(coordinator)
 			.with(csrf())
 			.param("version", row.get("version").toString())
 			.param("disposition", row.get("suggested_disposition").toString());
@@ -151,6 +165,22 @@ final class MessagingTestData {
 			.query(String.class)
 			.single()
 			.trim();
+	}
+
+	/**
+	 * A new person, aged 60, registered at a practice in one of the site's PCNs, for one test (a module test's own
+	 * person, where the whole-application tests picked one of the demo population); their NHS number.
+	 */
+	static String person(ApplicationContext context, String siteCode, String givenName, String familyName) {
+		PracticeSummary practice = context.getBean(Directory.class)
+			.practices()
+			.stream()
+			.filter(p -> siteCode.equals(p.siteCode()))
+			.findFirst()
+			.orElseThrow();
+		return PopulationFixtures
+			.person(context, practice.odsCode(), givenName, familyName, LocalDate.now().minusYears(60), Sex.FEMALE)
+			.value();
 	}
 
 	static String status(JdbcClient jdbc, String reference) {

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.triage.Disposition;
 import uk.nhs.bob.primarycare.triage.TriageRequestRecorded;
@@ -41,7 +41,7 @@ import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
  * personalisation, reference), retries with backoff on 5xx and network errors, no retry on a 400, a lost answer found
  * at Notify rather than sent again, and one message when the same event is delivered twice.
  */
-@IntegrationTest
+@MessagingModuleTest
 class NotifySendingTests {
 
 	static final String ALWAYS_OPEN = "Messaging test all-hours pharmacy";
@@ -63,6 +63,9 @@ class NotifySendingTests {
 
 	@Autowired
 	TriageRequestSummaries summaries;
+
+	@Autowired
+	ApplicationContext context;
 
 	@AfterEach
 	void removeTestStubsAndPharmacy() {
@@ -159,7 +162,7 @@ class NotifySendingTests {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo("PHARMACY_FIRST");
-		MessagingTestData.completeWithSuggestion(mvc, jdbc, id, pharmacy);
+		MessagingTestData.completeWithSuggestion(mvc, jdbc, id, pharmacy, MessagingTestData.coordinator(context));
 		String reference = MessageKind.TRIAGE_OUTCOME.reference(id);
 		awaitStatus(jdbc, reference, "CREATED");
 
@@ -189,7 +192,7 @@ class NotifySendingTests {
 	void aServiceWithNoStreetAddressIsGivenByItsPostcodeWithNoEmptyLine() {
 		long pharmacy = MessagingTestData.addAlwaysOpenPharmacy(jdbc, ALWAYS_OPEN);
 		UUID id = MessagingTestData.publicRequest(mvc, jdbc, "07400 900467", "URINARY_SYMPTOMS", "NONE");
-		MessagingTestData.completeWithSuggestion(mvc, jdbc, id, pharmacy);
+		MessagingTestData.completeWithSuggestion(mvc, jdbc, id, pharmacy, MessagingTestData.coordinator(context));
 		String reference = MessageKind.TRIAGE_OUTCOME.reference(id);
 		awaitStatus(jdbc, reference, "CREATED");
 
@@ -211,7 +214,7 @@ class NotifySendingTests {
 		Map<String, Object> row = jdbc.sql("SELECT version FROM triage.request WHERE id = ?").param(id).query().singleRow();
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/supervision")
-			.with(MessagingTestData.SUPERVISOR)
+			.with(MessagingTestData.supervisor(context))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("version", row.get("version").toString())
 			.param("disposition", "EMERGENCY_999")
