@@ -121,6 +121,14 @@ public class ApiTokens {
 		return withToken(token(scopes));
 	}
 
+	/**
+	 * Sends a token of {@value #OTHER_CLIENT_ID} with these scopes (every scope when none are named): for module tests,
+	 * which start without the demo data and so without the demo client.
+	 */
+	public RequestPostProcessor otherClientBearer(String... scopes) {
+		return withToken(otherClientToken(scopes));
+	}
+
 	public static RequestPostProcessor withToken(String token) {
 		return request -> {
 			request.addHeader("Authorization", "Bearer " + token);

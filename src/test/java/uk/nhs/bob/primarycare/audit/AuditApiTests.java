@@ -12,14 +12,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** {@code GET /api/v1/audit}: the scope audit.read only, the promised JSON shape, newest first, paged, 400 for nonsense. */
-@IntegrationTest
+@AuditModuleTest
 class AuditApiTests {
 
 	@Autowired
@@ -47,7 +46,7 @@ class AuditApiTests {
 
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/audit?nhsNumber={n}&since={s}", person.value(), before.toString())
-			.with(tokens.bearer("audit.read"))
+			.with(tokens.otherClientBearer("audit.read"))
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.entries.length()").isEqualTo(3);
@@ -63,7 +62,7 @@ class AuditApiTests {
 
 		MvcTestResult firstPage = mvc.get()
 			.uri("/api/v1/audit?nhsNumber={n}&size=2", person.value())
-			.with(tokens.bearer("audit.read"))
+			.with(tokens.otherClientBearer("audit.read"))
 			.exchange();
 		assertThat(firstPage).bodyJson().extractingPath("$.entries.length()").isEqualTo(2);
 		assertThat(firstPage).hasHeader("X-Total-Count", "3");
@@ -78,7 +77,7 @@ class AuditApiTests {
 				status -> auditLog.recordRequestView("coordinator", reference, "/triage", "Direct care: queue"));
 		assertThat(mvc.get()
 			.uri("/api/v1/audit?requestReference={r}", reference)
-			.with(tokens.bearer("audit.read"))).bodyJson()
+			.with(tokens.otherClientBearer("audit.read"))).bodyJson()
 			.extractingPath("$.entries[0].requestReference")
 			.isEqualTo(reference);
 	}
@@ -87,7 +86,7 @@ class AuditApiTests {
 	void refusesBadParametersWithAProblemNamingThem() {
 		for (String query : new String[] { "nhsNumber=1234567890", "since=yesterday", "page=0", "size=100000",
 				"colour=blue", "nhsNumber=9434765919&nhsNumber=9434765919", "since=2026-02-30" }) {
-			MvcTestResult result = mvc.get().uri("/api/v1/audit?" + query).with(tokens.bearer("audit.read")).exchange();
+			MvcTestResult result = mvc.get().uri("/api/v1/audit?" + query).with(tokens.otherClientBearer("audit.read")).exchange();
 			assertThat(result).as(query).hasStatus(400).hasContentType("application/problem+json");
 			assertThat(result).as(query).bodyJson().extractingPath("$.errors[0].field").isNotNull();
 		}
@@ -95,7 +94,7 @@ class AuditApiTests {
 
 	@Test
 	void needsTheAuditScope() {
-		assertThat(mvc.get().uri("/api/v1/audit").with(tokens.bearer("triage.requests", "careplan.read")))
+		assertThat(mvc.get().uri("/api/v1/audit").with(tokens.otherClientBearer("triage.requests", "careplan.read")))
 			.hasStatus(403);
 		// an administrator's page sign-in opens no API
 		assertThat(mvc.get().uri("/api/v1/audit").with(user("admin").roles("ICB_ADMIN"))).hasStatus(403);

@@ -15,7 +15,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * 50 a page, filtered. Each test writes entries under its own username, so other entries in the shared database do
  * not matter.
  */
-@IntegrationTest
+@AuditModuleTest
 class AuditLogTests {
 
 	static final NhsNumber PERSON = new NhsNumber("9434765919");

@@ -4,18 +4,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 
-import uk.nhs.bob.primarycare.ModuleTestLocks;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.population.BloodPressureSetting;
@@ -28,12 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CVD prevention with only the modules it reads (directory, population, identity, audit, and triage for the
- * interface it implements), on PostgreSQL: outreach recorded publishes its event, and a reading the population
+ * interface it implements) and the platform, on PostgreSQL: outreach recorded publishes its event, and a reading the population
  * publishes re-evaluates that person at once, publishing the finding on the change only. Each test makes its own
  * person; the modules that hear CVD's events (messaging, programme, neighbourhood) are not started.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
-@Import(ModuleTestLocks.class)
+@CvdModuleTest
 class CvdEventsModuleTests {
 
 	/** The listeners run on a shared executor that a busy test machine can keep waiting well past the default 10 s. */
@@ -64,18 +58,13 @@ class CvdEventsModuleTests {
 		this.context = context;
 	}
 
-	@BeforeEach
-	void referenceData() {
-		PopulationFixtures.referenceData(context);
-	}
-
 	@Test
 	void startsWithoutTheModulesThatHearItsEvents() {
 		assertThat(context.getBeanNamesForType(ObservationsListener.class)).hasSize(1);
 		assertThat(context.containsBean("cvdMessages")).isFalse();
 		assertThat(context.containsBean("feedListener")).isFalse();
 		assertThat(context.containsBean("caseloadEventListeners")).isFalse();
-		assertThat(context.containsBean("demoDataRun")).isFalse();
+		assertThat(context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class)).isFalse();
 	}
 
 	@Test

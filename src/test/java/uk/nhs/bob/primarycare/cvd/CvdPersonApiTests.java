@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -17,24 +18,28 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.population.Sex;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_CLIENT_ID;
 
 /**
  * {@code GET /api/v1/cvd/people/{nhsNumber}}: its shape, who may call it (a token with the scope {@code cvd.read}) and
  * within which organisation scope, the audit row, the answers for malformed and unknown numbers, and that a reading
  * imported through {@code POST /api/v1/fhir} counts in the very next answer.
  */
-@IntegrationTest
+@CvdModuleTest
 class CvdPersonApiTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -53,10 +58,26 @@ class CvdPersonApiTests {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	String personIn(String site, int offset) {
-		return jdbc.sql("""
-				SELECT r.nhs_number FROM cvd.person_risk r WHERE r.site_code = ? AND r.status = 'ASSESSED'
-				ORDER BY r.nhs_number DESC LIMIT 1 OFFSET ?""").params(site, offset).query(String.class).single();
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	PersonEvaluation evaluation;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A new person of 60, registered at a practice of the site, evaluated as the refresh would; their NHS number. */
+	String personIn(String site, String givenName) {
+		PracticeSummary practice = directory.practices()
+			.stream()
+			.filter(p -> site.equals(p.siteCode()))
+			.findFirst()
+			.orElseThrow();
+		NhsNumber person = PopulationFixtures.person(context, practice.odsCode(), givenName, "Cvdapi",
+				LocalDate.now(PersonEvaluation.UK).minusYears(60), Sex.MALE);
+		evaluation.reevaluate(person);
+		return person.value();
 	}
 
 	long audits(String username, String nhsNumber) {
@@ -68,7 +89,7 @@ class CvdPersonApiTests {
 
 	JsonNode get(String nhsNumber) throws Exception {
 		MvcTestResult result = mvc.get().uri("/api/v1/cvd/people/" + nhsNumber)
-			.with(tokens.bearer("cvd.read"))
+			.with(tokens.otherClientBearer("cvd.read"))
 			.exchange();
 		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
 		return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -76,8 +97,8 @@ class CvdPersonApiTests {
 
 	@Test
 	void answersRegistersQrisk3AndFindingsInTheDocumentedShapeAndIsAudited() throws Exception {
-		String nhs = personIn("BK-AYL", 0);
-		long before = audits(DEMO_CLIENT_ID, nhs);
+		String nhs = personIn("BK-AYL", "Shape");
+		long before = audits(ApiTokens.OTHER_CLIENT_ID, nhs);
 		JsonNode body = get(nhs);
 		assertThat(body.get("nhsNumber").asText()).isEqualTo(nhs);
 		assertThat(body.get("registers").isArray()).isTrue();
@@ -102,35 +123,38 @@ class CvdPersonApiTests {
 		}
 		assertThat(body.get("registration").get("current").asBoolean()).isTrue();
 		assertThat(body.get("registration").has("notice")).isFalse();
-		assertThat(audits(DEMO_CLIENT_ID, nhs)).isEqualTo(before + 1);
+		assertThat(audits(ApiTokens.OTHER_CLIENT_ID, nhs)).isEqualTo(before + 1);
 		assertThat(body.toString()).doesNotContain("givenName", "familyName", "postcode");
 	}
 
 	@Test
 	void refusesCallersWithoutTheScopeAndPeopleOutsideTheCallersOrganisation() {
-		String bucks = personIn("BK-AYL", 1);
-		String oxford = personIn("OX-CTY", 0);
+		String bucks = personIn("BK-AYL", "Bucks");
+		String oxford = personIn("OX-CTY", "Oxford");
 		// APIs take access tokens only: no password, no token without cvd.read, no session of a signed-in page
 		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks)).hasStatus(401);
-		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks).with(httpBasic("admin", "demo-password")))
+		String adminName = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks).with(httpBasic(adminName, IdentityFixtures.PASSWORD)))
 			.hasStatus(401);
-		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks).with(tokens.bearer("cvd.qrisk3"))).hasStatus(403);
+		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks).with(tokens.otherClientBearer("cvd.qrisk3"))).hasStatus(403);
 		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks).with(user("admin").roles("ICB_ADMIN")))
 			.hasStatus(403);
 		// a caller holding the scope but whose organisation is the Aylesbury site (the coordinator's; the platform's
 		// own tokens act for the whole ICB, so this is the check behind them) sees Aylesbury, not Oxford
-		long before = audits("coordinator", oxford);
+		String coordinator = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+		long before = audits(coordinator, oxford);
 		assertThat(mvc.get().uri("/api/v1/cvd/people/" + bucks)
-			.with(user("coordinator").authorities(new SimpleGrantedAuthority("SCOPE_cvd.read")))).hasStatusOk();
+			.with(user(coordinator).authorities(new SimpleGrantedAuthority("SCOPE_cvd.read")))).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/cvd/people/" + oxford)
-			.with(user("coordinator").authorities(new SimpleGrantedAuthority("SCOPE_cvd.read"))))
+			.with(user(coordinator).authorities(new SimpleGrantedAuthority("SCOPE_cvd.read"))))
 			.hasStatus(403)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(audits("coordinator", oxford)).isEqualTo(before);
+		assertThat(audits(coordinator, oxford)).isEqualTo(before);
 		// the refusal itself is in the audit log, naming the person
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND nhs_number = ? "
 				+ "AND outcome = 'REFUSED' AND page = ?")
-			.params("coordinator", oxford, "GET /api/v1/cvd/people/" + oxford)
+			.params(coordinator, oxford, "GET /api/v1/cvd/people/" + oxford)
 			.query(Long.class)
 			.single()).isPositive();
 	}
@@ -138,7 +162,7 @@ class CvdPersonApiTests {
 	@Test
 	void answersMalformedAndUnknownNumbers() {
 		for (String malformed : List.of("12345", "abcdefghij", "94347659190", "9434765918")) {
-			assertThat(mvc.get().uri("/api/v1/cvd/people/" + malformed).with(tokens.bearer("cvd.read")))
+			assertThat(mvc.get().uri("/api/v1/cvd/people/" + malformed).with(tokens.otherClientBearer("cvd.read")))
 				.hasStatus(400)
 				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.bodyJson()
@@ -148,7 +172,7 @@ class CvdPersonApiTests {
 		}
 		String unknown = "9434765919";
 		assertThat(NhsNumber.isValid(unknown)).isTrue();
-		assertThat(mvc.get().uri("/api/v1/cvd/people/" + unknown).with(tokens.bearer("cvd.read")))
+		assertThat(mvc.get().uri("/api/v1/cvd/people/" + unknown).with(tokens.otherClientBearer("cvd.read")))
 			.hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
@@ -159,11 +183,7 @@ class CvdPersonApiTests {
 	 */
 	@Test
 	void reflectsACodeAndAReadingImportedThroughTheFhirApiAtOnce() throws Exception {
-		PersonSummary someone = population.page(null, 200).stream()
-			.filter(p -> p.age() >= 40 && p.age() < 80 && !p.deceased())
-			.skip(20)
-			.findFirst()
-			.orElseThrow();
+		PersonSummary someone = population.find(new NhsNumber(personIn("BK-AYL", "Cora"))).orElseThrow();
 		String nhs = someone.nhsNumber().value();
 		CodeSetFiles.Row chd = CodeSetFiles.rows("nhsd-primary-care-domain-refsets-chd_cod.csv").get(3);
 		String today = LocalDate.now().toString();
@@ -190,7 +210,7 @@ class CvdPersonApiTests {
 				someone.sex() == Sex.FEMALE ? "female" : "male", someone.dateOfBirth(), chd.code(),
 				chd.term().replace("\"", "\\\""), today);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(bundle)
-			.with(tokens.bearer("fhir.import"))).hasStatusOk();
+			.with(tokens.otherClientBearer("fhir.import"))).hasStatusOk();
 		// evaluated from the record when asked: the very next answer has them, with no refresh in between
 		JsonNode body = get(nhs);
 		assertThat(body.get("registers")).extracting(JsonNode::asText).contains("CHD");

@@ -15,7 +15,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.population.Sex;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * code imported through {@code POST /api/v1/fhir} (codes read from the published files) leave the person off the
  * register in the CVD person API's answer; a diagnosis recorded after the resolved code puts them back on.
  */
-@IntegrationTest
+@CvdModuleTest
 class ResolvedRegistersApiTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -101,12 +100,12 @@ class ResolvedRegistersApiTests {
 				]}""".formatted(run, someone.nhsNumber().value(), someone.familyName(), someone.givenName(),
 				someone.sex() == Sex.FEMALE ? "female" : "male", someone.dateOfBirth(), entries);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(bundle)
-			.with(tokens.bearer("fhir.import"))).hasStatusOk();
+			.with(tokens.otherClientBearer("fhir.import"))).hasStatusOk();
 	}
 
 	private List<String> registers(String nhsNumber) throws Exception {
 		MvcTestResult result = mvc.get().uri("/api/v1/cvd/people/" + nhsNumber)
-			.with(tokens.bearer("cvd.read"))
+			.with(tokens.otherClientBearer("cvd.read"))
 			.exchange();
 		assertThat(result).hasStatusOk();
 		JsonNode body = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.terminology.CodeSetFiles;
 
@@ -41,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * followed by a resolved code; any code ever for registers without a resolved cluster), not from the production
  * classes.
  */
-@IntegrationTest
+@CvdModuleTest
 class SyntheaRegistersIntegrationTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -135,7 +134,7 @@ class SyntheaRegistersIntegrationTests {
 
 		String practice = directory.practices().get(0).odsCode().value();
 		MvcTestResult imported = mvc.post().uri("/api/v1/fhir?practice=" + practice).contentType(FHIR_JSON)
-			.content(bytes).with(tokens.bearer("fhir.import")).exchange();
+			.content(bytes).with(tokens.otherClientBearer("fhir.import")).exchange();
 		assertThat(imported).hasStatusOk();
 		String nhs = jdbc.sql("SELECT nhs_number FROM population.fhir_patient WHERE source_id = ?")
 			.param(patientUuid)
@@ -143,7 +142,7 @@ class SyntheaRegistersIntegrationTests {
 			.single();
 
 		MvcTestResult answer = mvc.get().uri("/api/v1/cvd/people/" + nhs)
-			.with(tokens.bearer("cvd.read")).exchange();
+			.with(tokens.otherClientBearer("cvd.read")).exchange();
 		assertThat(answer).hasStatusOk();
 		JsonNode body = json.readTree(answer.getResponse().getContentAsString(StandardCharsets.UTF_8));
 		Set<String> registers = new TreeSet<>();

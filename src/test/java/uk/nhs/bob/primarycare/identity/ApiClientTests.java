@@ -25,18 +25,21 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -48,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * for signed JWT client assertions ({@code private_key_jwt}, RFC 7523: an uploaded public key or a JWKS address);
  * each change confirmed and audited; what the token endpoint then accepts and refuses.
  */
-@IntegrationTest
+@IdentityModuleTest
 class ApiClientTests {
 
 	static final Pattern SECRET = Pattern.compile("id=\"client-secret\">([^<]+)<");
@@ -70,6 +73,21 @@ class ApiClientTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
+	/** An ICB administrator made for each test (their password confirms each change), and their username. */
+	String adminName;
+
+	@BeforeEach
+	void administrator() {
+		adminName = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
+
+	RequestPostProcessor admin() {
+		return user(adminName).roles(Role.ICB_ADMIN.name());
+	}
+
 	static String newClientId() {
 		return "test-" + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -83,16 +101,17 @@ class ApiClientTests {
 
 	@Test
 	void anAdministratorRegistersASecretClientOnThePageAndSeesTheSecretOnce() throws Exception {
+		tokens.otherClientToken(); // another system, registered before: the list shows it too
 		String clientId = newClientId();
 		MvcTestResult page = mvc.post()
 			.uri("/admin/api-clients/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("clientId", clientId)
 			.param("clientName", "NHS 111 South Central (test)")
 			.param("method", "CLIENT_SECRET_BASIC")
 			.param("scopes", "triage.requests", "triage.navigation")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.exchange();
 		assertThat(page).hasStatusOk();
 		Matcher found = SECRET.matcher(page.getResponse().getContentAsString());
@@ -113,26 +132,26 @@ class ApiClientTests {
 
 		// the client's page never shows the secret again
 		String id = clients.clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst().orElseThrow().id();
-		assertThat(mvc.get().uri("/admin/api-clients/" + id).with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+		assertThat(mvc.get().uri("/admin/api-clients/" + id).with(admin())).hasStatusOk()
 			.bodyText()
 			.contains("NHS 111 South Central (test)", "triage.requests")
 			.doesNotContain(secret);
-		assertThat(mvc.get().uri("/admin/api-clients").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+		assertThat(mvc.get().uri("/admin/api-clients").with(admin())).hasStatusOk()
 			.bodyText()
-			.contains(clientId, "api-client");
+			.contains(clientId, ApiTokens.OTHER_CLIENT_ID);
 	}
 
 	@Test
 	void badRegistrationsKeepWhatWasTypedNameEachProblemAndSaveNothing() throws Exception {
 		MvcTestResult page = mvc.post()
 			.uri("/admin/api-clients/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("clientId", "Bad Id!")
 			.param("clientName", "Typed name")
 			.param("method", "PRIVATE_KEY_JWT")
 			.param("jwkSetUrl", "http://example.nhs.uk/jwks.json")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.exchange();
 		assertThat(page).hasStatusOk().bodyText()
 			.contains("There is a problem", "Client id must be 3 to 60 lower-case letters", "Choose at least one scope",
@@ -140,7 +159,7 @@ class ApiClientTests {
 		String clientId = newClientId();
 		MvcTestResult wrongPassword = mvc.post()
 			.uri("/admin/api-clients/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("clientId", clientId)
 			.param("clientName", "Any")
@@ -150,15 +169,16 @@ class ApiClientTests {
 			.exchange();
 		assertThat(wrongPassword).hasStatusOk().bodyText().contains(Reauthentication.WRONG_OWN_PASSWORD);
 		assertThat(clients.exists(clientId)).isFalse();
+		tokens.otherClientToken(); // registers the other system if this run has not yet
 		assertThat(mvc.post()
 			.uri("/admin/api-clients/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
-			.param("clientId", "api-client")
+			.param("clientId", ApiTokens.OTHER_CLIENT_ID)
 			.param("clientName", "Duplicate")
 			.param("method", "CLIENT_SECRET_BASIC")
 			.param("scopes", "cvd.qrisk3")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatusOk()
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatusOk()
 			.bodyText()
 			.contains("A client with this id is registered already");
 		// only ICB administrators
@@ -174,8 +194,8 @@ class ApiClientTests {
 				+ "\n-----END PUBLIC KEY-----";
 		String clientId = newClientId();
 		clients.register(new ApiClients.NewClient(clientId, "Key client", ApiClients.Method.PRIVATE_KEY_JWT,
-				EnumSet.of(ApiScope.CVD_QRISK3, ApiScope.TRIAGE_NAVIGATION), null, pem), "admin",
-				IdentityDemoData.DEMO_PASSWORD);
+				EnumSet.of(ApiScope.CVD_QRISK3, ApiScope.TRIAGE_NAVIGATION), null, pem), adminName,
+				IdentityFixtures.PASSWORD);
 
 		String assertion = assertion(key, JWSAlgorithm.RS512, clientId, TOKEN_URL, 60);
 		MockHttpServletResponse issued = exchange(assertion, null, "cvd.qrisk3");
@@ -203,10 +223,10 @@ class ApiClientTests {
 		String id = clients.clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst().orElseThrow().id();
 		assertThat(mvc.post()
 			.uri("/admin/api-clients/" + id + "/key")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("publicKey", privatePem)
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatusOk()
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatusOk()
 			.bodyText()
 			.contains("This is a private key");
 		assertThat(jdbc.sql("SELECT client_settings FROM oauth2_registered_client WHERE client_id = ?")
@@ -232,13 +252,13 @@ class ApiClientTests {
 			String clientId = newClientId();
 			clients.register(new ApiClients.NewClient(clientId, "JWKS client", ApiClients.Method.PRIVATE_KEY_JWT,
 					EnumSet.of(ApiScope.PROGRAMME_SPC), "http://localhost:" + jwks.getAddress().getPort() + "/jwks.json",
-					null), "admin", IdentityDemoData.DEMO_PASSWORD);
+					null), adminName, IdentityFixtures.PASSWORD);
 			assertThat(exchange(assertion(first, JWSAlgorithm.ES256, clientId, TOKEN_URL, 60), clientId, null).getStatus())
 				.isEqualTo(200);
 
 			RSAKey second = new RSAKeyGenerator(2048).generate();
 			String id = clients.clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst().orElseThrow().id();
-			clients.changeKey(id, null, second.toPublicJWK().toJSONString(), "admin", IdentityDemoData.DEMO_PASSWORD);
+			clients.changeKey(id, null, second.toPublicJWK().toJSONString(), adminName, IdentityFixtures.PASSWORD);
 			assertThat(exchange(assertion(first, JWSAlgorithm.ES256, clientId, TOKEN_URL, 60), clientId, null).getStatus())
 				.as("the old key").isEqualTo(401);
 			assertThat(exchange(assertion(second, JWSAlgorithm.RS256, clientId, TOKEN_URL, 60), clientId, null).getStatus())
@@ -255,15 +275,15 @@ class ApiClientTests {
 		String clientId = newClientId();
 		ApiClients.Registered registered = clients.register(new ApiClients.NewClient(clientId, "Changing client",
 				ApiClients.Method.CLIENT_SECRET_BASIC, EnumSet.of(ApiScope.TRIAGE_NAVIGATION, ApiScope.CVD_QRISK3), null,
-				null), "admin", IdentityDemoData.DEMO_PASSWORD);
+				null), adminName, IdentityFixtures.PASSWORD);
 		String oldSecret = registered.secret();
 		assertThat(tokens.request(clientId, oldSecret).getStatus()).isEqualTo(200);
 
 		MvcTestResult page = mvc.post()
 			.uri("/admin/api-clients/" + registered.id() + "/secret")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.exchange();
 		Matcher found = SECRET.matcher(page.getResponse().getContentAsString());
 		assertThat(found.find()).isTrue();
@@ -274,11 +294,11 @@ class ApiClientTests {
 
 		assertThat(mvc.post()
 			.uri("/admin/api-clients/" + registered.id())
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("clientName", "Changing client")
 			.param("scopes", "cvd.qrisk3")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatus3xxRedirection();
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatus3xxRedirection();
 		assertThat(tokens.request(clientId, newSecret, "triage.navigation").getStatus()).isEqualTo(400);
 		assertThat(jdbc.sql("SELECT detail FROM audit.admin_action WHERE action = 'API_CLIENT_CHANGED' AND target = ?")
 			.param(clientId)
@@ -287,17 +307,17 @@ class ApiClientTests {
 
 		assertThat(mvc.post()
 			.uri("/admin/api-clients/" + registered.id() + "/remove")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
 			.param("adminPassword", "wrong-password")).hasStatusOk().bodyText().contains(Reauthentication.WRONG_OWN_PASSWORD);
 		assertThat(mvc.post()
 			.uri("/admin/api-clients/" + registered.id() + "/remove")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin())
 			.with(csrf())
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatus3xxRedirection();
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatus3xxRedirection();
 		assertThat(tokens.request(clientId, newSecret).getStatus()).isEqualTo(401);
 		assertThat(adminActions("API_CLIENT_REMOVED", clientId)).isEqualTo(1);
-		assertThat(mvc.get().uri("/admin/api-clients/" + registered.id()).with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/admin/api-clients/" + registered.id()).with(admin()))
 			.hasStatus(404);
 	}
 

@@ -2,27 +2,39 @@ package uk.nhs.bob.primarycare.identity;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.identity.SignInMappings.RoleClaim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import uk.nhs.bob.primarycare.shared.Role;
 
 /** The sign-in mappings page: ICB administrators only, bad input named and kept, changes confirmed and audited. */
-@IntegrationTest
+@IdentityModuleTest
 class SignInMappingTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** An ICB administrator made for each test, signed in (their password confirms each change). */
+	RequestPostProcessor admin;
+
+	@BeforeEach
+	void administrator() {
+		admin = IdentityFixtures.signedIn(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
 
 	@Autowired
 	SignInMappings mappings;
@@ -39,26 +51,26 @@ class SignInMappingTests {
 		int before = mappings.mappings().size();
 		MvcTestResult page = mvc.post()
 			.uri("/admin/sign-in-mappings/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
 			.param("roleCode", "R 8000!")
 			.param("orgCode", "x")
 			.param("appRole", "API_CLIENT")
 			.param("scopeLevel", "SITE")
 			.param("siteCode", "NOWHERE")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.exchange();
 		assertThat(page).hasStatusOk().bodyText()
 			.contains("There is a problem", "Choose the role it gives here", "Choose a neighbourhood site", "R 8000!");
 		MvcTestResult codes = mvc.post()
 			.uri("/admin/sign-in-mappings/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
 			.param("roleCode", "R 8000!")
 			.param("orgCode", "x")
 			.param("appRole", "CARE_COORDINATOR")
 			.param("scopeLevel", "ICB")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.exchange();
 		assertThat(codes).hasStatusOk().bodyText()
 			.contains("Enter a national RBAC role code", "Enter the ODS code of the organisation");
@@ -70,7 +82,7 @@ class SignInMappingTests {
 		String org = newOrg();
 		assertThat(mvc.post()
 			.uri("/admin/sign-in-mappings/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
 			.param("roleCode", "r8000")
 			.param("orgCode", org.toLowerCase())
@@ -82,14 +94,14 @@ class SignInMappingTests {
 
 		assertThat(mvc.post()
 			.uri("/admin/sign-in-mappings/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
 			.param("roleCode", "r8000")
 			.param("orgCode", org.toLowerCase())
 			.param("appRole", "INT_MEMBER")
 			.param("scopeLevel", "SITE")
 			.param("siteCode", "OX-CTY")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatus3xxRedirection();
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatus3xxRedirection();
 		SignInMappings.Mapping added = mappings.mappings()
 			.stream()
 			.filter(m -> m.orgCode().equals(org))
@@ -97,7 +109,7 @@ class SignInMappingTests {
 			.orElseThrow();
 		assertThat(added.roleCode()).isEqualTo("R8000");
 		assertThat(added.scopeName()).isEqualTo("Oxford City neighbourhood");
-		assertThat(mvc.get().uri("/admin/sign-in-mappings").with(user("admin").roles("ICB_ADMIN"))).hasStatusOk()
+		assertThat(mvc.get().uri("/admin/sign-in-mappings").with(admin)).hasStatusOk()
 			.bodyText()
 			.contains(org, "Integrated Neighbourhood Team member", "Oxford City");
 		assertThat(jdbc.sql("SELECT detail FROM audit.admin_action WHERE action = 'SIGN_IN_MAPPING_ADDED' AND target = ?")
@@ -114,28 +126,29 @@ class SignInMappingTests {
 
 		assertThat(mvc.post()
 			.uri("/admin/sign-in-mappings/new")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
 			.param("roleCode", "R8000")
 			.param("orgCode", org)
 			.param("appRole", "INT_MEMBER")
 			.param("scopeLevel", "SITE")
 			.param("siteCode", "OX-CTY")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatusOk()
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatusOk()
 			.bodyText()
 			.contains("already gives");
 
 		assertThat(mvc.post()
 			.uri("/admin/sign-in-mappings/" + added.id() + "/remove")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(admin)
 			.with(csrf())
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)).hasStatus3xxRedirection();
+			.param("adminPassword", IdentityFixtures.PASSWORD)).hasStatus3xxRedirection();
 		assertThat(mappings.mappings()).noneMatch(m -> m.orgCode().equals(org));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.admin_action WHERE action = 'SIGN_IN_MAPPING_REMOVED' AND target = ?")
 			.param("R8000 at " + org)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(mvc.get().uri("/admin/sign-in-mappings").with(user("coordinator").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/admin/sign-in-mappings").with(IdentityFixtures.signedIn(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"))))
 			.hasStatus(403);
 	}
 

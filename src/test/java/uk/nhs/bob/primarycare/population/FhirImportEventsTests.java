@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The import publishes {@link ObservationsRecorded} with the new observations of each person, and nothing when a
  * re-import adds nothing; it also tells its progress.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@PopulationModuleTest
 class FhirImportEventsTests {
 
 	private final FhirImport fhirImport;

@@ -20,7 +20,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 
@@ -31,7 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * POST /api/v1/fhir end to end with a committed Synthea bundle (one man, 293 resources, lab values in mg/dL):
  * import, re-import, values read back through the Population facade, rejections and access rules.
  */
-@IntegrationTest
+@PopulationModuleTest
 class FhirImportIntegrationTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -305,7 +304,7 @@ class FhirImportIntegrationTests {
 	@Test
 	void answersInvalidJsonWithAProblem() {
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content("{\"resourceType\": \"Bundle\", ")
-			.with(tokens.bearer("fhir.import")))
+			.with(tokens.otherClientBearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -318,7 +317,7 @@ class FhirImportIntegrationTests {
 	void answersSomethingOtherThanABundleWithAProblem() {
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Patient\", \"id\": \"x\"}")
-			.with(tokens.bearer("fhir.import")))
+			.with(tokens.otherClientBearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -327,7 +326,7 @@ class FhirImportIntegrationTests {
 			.contains("not a Bundle");
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Bundle\", \"type\": \"searchset\", \"entry\": []}")
-			.with(tokens.bearer("fhir.import")))
+			.with(tokens.otherClientBearer("fhir.import")))
 			.hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.detail")
@@ -339,7 +338,7 @@ class FhirImportIntegrationTests {
 	void refusesAnUnknownPractice() {
 		assertThat(mvc.post().uri("/api/v1/fhir?allocateTestNhsNumbers=true&practice=Z99999").contentType(FHIR_JSON)
 			.content("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}")
-			.with(tokens.bearer("fhir.import")))
+			.with(tokens.otherClientBearer("fhir.import")))
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
@@ -348,13 +347,13 @@ class FhirImportIntegrationTests {
 	void onlyTokensWithTheImportScopeMayImport() {
 		String empty = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []}";
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
-			.with(tokens.bearer("triage.requests", "careplan.read"))).hasStatus(403);
+			.with(tokens.otherClientBearer("triage.requests", "careplan.read"))).hasStatus(403);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)).hasStatus(401);
 		// a signed-in administrator's page session opens no API
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
 			.with(user("admin").roles("ICB_ADMIN"))).hasStatus(403);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(empty)
-			.with(tokens.bearer("fhir.import"))).hasStatusOk();
+			.with(tokens.otherClientBearer("fhir.import"))).hasStatusOk();
 	}
 
 	private OperationOutcome post(byte[] body, String query) {
@@ -368,7 +367,7 @@ class FhirImportIntegrationTests {
 
 	private OperationOutcome postOrFail(byte[] body, String query) throws IOException {
 		MvcTestResult result = mvc.post().uri("/api/v1/fhir" + query).contentType(FHIR_JSON).content(body)
-			.with(tokens.bearer("fhir.import")).exchange();
+			.with(tokens.otherClientBearer("fhir.import")).exchange();
 		assertThat(result).hasStatusOk().hasContentType(FHIR_JSON);
 		return fhir.newJsonParser().parseResource(OperationOutcome.class, result.getResponse().getContentAsString(
 				StandardCharsets.UTF_8));

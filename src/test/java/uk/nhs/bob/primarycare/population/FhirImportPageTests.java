@@ -13,14 +13,12 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The administrators' upload page: a bundle is imported in the background and its job page shows the outcome. */
-@IntegrationTest
+@PopulationModuleTest
 class FhirImportPageTests {
 
 	@Autowired

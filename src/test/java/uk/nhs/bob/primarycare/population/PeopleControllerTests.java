@@ -2,24 +2,29 @@ package uk.nhs.bob.primarycare.population;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Person search and summary on the demo population with real security. The demo user "coordinator" works in the
- * Aylesbury neighbourhood (practices K82901-K82906); "coordinator-oxon" in Oxford City.
+ * Person search and summary on the population's generated people with real security. Each test makes its own staff:
+ * a coordinator in the Aylesbury neighbourhood (practices K82901-K82906), one in Oxford City, and others.
  */
-@IntegrationTest
+@PopulationModuleTest
 class PeopleControllerTests {
 
 	@Autowired
@@ -27,6 +32,35 @@ class PeopleControllerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A coordinator of the Aylesbury neighbourhood, made for each test, and their username. */
+	String coordinatorName;
+
+	RequestPostProcessor coordinator;
+
+	RequestPostProcessor oxfordCoordinator;
+
+	RequestPostProcessor admin;
+
+	RequestPostProcessor delivery;
+
+	RequestPostProcessor supervisor;
+
+	@BeforeEach
+	void staff() {
+		coordinatorName = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+		coordinator = user(coordinatorName).roles(Role.CARE_COORDINATOR.name());
+		oxfordCoordinator = IdentityFixtures.signedIn(context, "coordinator-oxon", Role.CARE_COORDINATOR,
+				OrganisationScope.site("OX-CTY"));
+		admin = IdentityFixtures.signedIn(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+		delivery = IdentityFixtures.signedIn(context, "delivery", Role.PLACE_DELIVERY, OrganisationScope.place("15A"));
+		supervisor = IdentityFixtures.signedIn(context, "supervisor", Role.CLINICAL_SUPERVISOR,
+				OrganisationScope.place("14Y"));
+	}
 
 	private record Someone(String nhsNumber, String familyName, LocalDate dateOfBirth, String postcode) {
 	}
@@ -52,7 +86,7 @@ class PeopleControllerTests {
 			.uri("/population/people")
 			.param("search", "1")
 			.param("nhsNumber", spaced(person.nhsNumber()))
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("/population/people/" + person.nhsNumber())
 			.contains(spaced(person.nhsNumber()));
@@ -69,7 +103,7 @@ class PeopleControllerTests {
 			.param("day", String.valueOf(dob.getDayOfMonth()))
 			.param("month", String.valueOf(dob.getMonthValue()))
 			.param("year", String.valueOf(dob.getYear()))
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("/population/people/" + person.nhsNumber());
 		// narrowed by postcode, typed in any case and spacing
@@ -81,7 +115,7 @@ class PeopleControllerTests {
 			.param("month", String.valueOf(dob.getMonthValue()))
 			.param("year", String.valueOf(dob.getYear()))
 			.param("postcode", person.postcode().replace(" ", "").toLowerCase())
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("/population/people/" + person.nhsNumber());
 	}
@@ -93,7 +127,7 @@ class PeopleControllerTests {
 			.uri("/population/people")
 			.param("search", "1")
 			.param("nhsNumber", oxford.nhsNumber())
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("No one in your scope matches")
 			.doesNotContain("/population/people/" + oxford.nhsNumber());
@@ -105,7 +139,7 @@ class PeopleControllerTests {
 			.uri("/population/people")
 			.param("search", "1")
 			.param("nhsNumber", "943 476 5918")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem")
 			.contains("Enter a valid NHS number")
@@ -114,7 +148,7 @@ class PeopleControllerTests {
 			.uri("/population/people")
 			.param("search", "1")
 			.param("nhsNumber", "12345")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("NHS number must be 10 digits");
 	}
@@ -126,7 +160,7 @@ class PeopleControllerTests {
 			.param("search", "1")
 			.param("postcode", "not a postcode")
 			.param("year", "2030")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(coordinator)
 			.exchange()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -137,7 +171,7 @@ class PeopleControllerTests {
 		assertThat(name).isNotNegative();
 		assertThat(date).isGreaterThan(name);
 		assertThat(postcode).isGreaterThan(date);
-		assertThat(mvc.get().uri("/population/people").with(user("coordinator").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/population/people").with(coordinator))
 			.hasStatusOk()
 			.bodyText()
 			.doesNotContain("There is a problem");
@@ -148,7 +182,7 @@ class PeopleControllerTests {
 			.param("day", "1")
 			.param("month", "1")
 			.param("year", Integer.toString(LocalDate.now().getYear() + 1))
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Date of birth must be today or in the past");
 	}
@@ -162,7 +196,7 @@ class PeopleControllerTests {
 			.param("day", "31")
 			.param("month", "2")
 			.param("year", "1980")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem")
 			.contains("Date of birth must be a real date")
@@ -172,14 +206,14 @@ class PeopleControllerTests {
 			.uri("/population/people")
 			.param("search", "1")
 			.param("day", "1")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Enter a family name")
 			.contains("Date of birth must include a day, month and year");
 		assertThat(mvc.get()
 			.uri("/population/people")
 			.param("search", "1")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Enter an NHS number, or a family name and date of birth");
 		assertThat(mvc.get()
@@ -190,7 +224,7 @@ class PeopleControllerTests {
 			.param("month", "2")
 			.param("year", "1950")
 			.param("postcode", "not a postcode")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Enter a real postcode, like OX3 9DU")
 			.contains("value=\"not a postcode\"");
@@ -202,7 +236,7 @@ class PeopleControllerTests {
 		long before = auditRows(person.nhsNumber());
 		assertThat(mvc.get()
 			.uri("/population/people/" + person.nhsNumber())
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains(spaced(person.nhsNumber()))
 			.contains("Deprivation")
@@ -213,8 +247,8 @@ class PeopleControllerTests {
 			.contains("Hospital admissions");
 		assertThat(auditRows(person.nhsNumber())).isEqualTo(before + 1);
 		String purpose = jdbc.sql("""
-				SELECT purpose FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'
-				ORDER BY id DESC LIMIT 1""").param(person.nhsNumber()).query(String.class).single();
+				SELECT purpose FROM audit.record_view WHERE nhs_number = ? AND username = ?
+				ORDER BY id DESC LIMIT 1""").params(person.nhsNumber(), coordinatorName).query(String.class).single();
 		assertThat(purpose).isEqualTo(PeopleController.PURPOSE);
 	}
 
@@ -240,7 +274,7 @@ class PeopleControllerTests {
 			.single();
 		assertThat(mvc.get()
 			.uri("/population/people/" + entry.nhsNumber())
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+			.with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("id=\"registers\"", "Coronary heart disease", "(CHD)",
 					org.springframework.web.util.HtmlUtils.htmlEscape(entry.term()), "SNOMED CT " + entry.code(),
@@ -254,7 +288,7 @@ class PeopleControllerTests {
 		long before = auditRows(oxford.nhsNumber());
 		assertThat(mvc.get()
 			.uri("/population/people/" + oxford.nhsNumber())
-			.with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatus(HttpStatus.FORBIDDEN);
+			.with(coordinator)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(auditRows(oxford.nhsNumber())).isEqualTo(before + 1);
 		assertThat(jdbc.sql("SELECT outcome FROM audit.record_view WHERE nhs_number = ? ORDER BY id DESC LIMIT 1")
 			.param(oxford.nhsNumber())
@@ -262,17 +296,17 @@ class PeopleControllerTests {
 			.single()).isEqualTo("REFUSED");
 		assertThat(mvc.get()
 			.uri("/population/people/" + oxford.nhsNumber())
-			.with(user("coordinator-oxon").roles("CARE_COORDINATOR"))).hasStatusOk();
+			.with(oxfordCoordinator)).hasStatusOk();
 	}
 
 	@Test
 	void unknownOrMalformedNhsNumbersAreNotFound() {
-		assertThat(mvc.get().uri("/population/people/9434765918").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/population/people/9434765918").with(admin))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/population/people/not-a-number").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/population/people/not-a-number").with(admin))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		// valid check digit, but nobody has it
-		assertThat(mvc.get().uri("/population/people/9434765919").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/population/people/9434765919").with(admin))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -290,16 +324,16 @@ class PeopleControllerTests {
 	@Test
 	void placeDeliveryUsersCannotSearchOrOpenPeople() {
 		Someone person = registeredAt("K81901");
-		assertThat(mvc.get().uri("/population/people").with(user("delivery").roles("PLACE_DELIVERY")))
+		assertThat(mvc.get().uri("/population/people").with(delivery))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get()
 			.uri("/population/people/" + person.nhsNumber())
-			.with(user("delivery").roles("PLACE_DELIVERY"))).hasStatus(HttpStatus.FORBIDDEN);
+			.with(delivery)).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void theSearchPageStartsEmpty() {
-		assertThat(mvc.get().uri("/population/people").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+		assertThat(mvc.get().uri("/population/people").with(supervisor))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Find a person")

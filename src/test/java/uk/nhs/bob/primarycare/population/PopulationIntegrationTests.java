@@ -9,13 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read API on the demo population in PostgreSQL (size 2,000 in tests). */
-@IntegrationTest
+@PopulationModuleTest
 class PopulationIntegrationTests {
 
 	@Autowired

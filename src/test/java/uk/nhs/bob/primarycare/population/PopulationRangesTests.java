@@ -8,13 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading the population in ranges (as the CVD refresh does on several connections) reads everyone exactly once. */
-@IntegrationTest
+@PopulationModuleTest
 class PopulationRangesTests {
 
 	@Autowired
