@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Someone who has died leaves every dashboard denominator (and numerator) as soon as they are re-evaluated. */
-@IntegrationTest
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class CvdDenominatorTests {
 
 	@Autowired

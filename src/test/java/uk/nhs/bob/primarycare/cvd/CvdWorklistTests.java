@@ -8,15 +8,20 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,12 +30,35 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Worklists of people: counts of people rather than findings, the order within a rule, the outreach status and
  * owner filters, bulk actions (with their errors, a conflict and a refusal out of scope) and filters the user may
- * not use. The Reading hub's coordinator works here so the other CVD tests' people are left alone.
+ * not use, over the population's generated people after a refresh. The Reading hub's coordinator works here so the
+ * other CVD tests' people are left alone.
  */
-@IntegrationTest
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class CvdWorklistTests {
 
-	static final String BERKS = "coordinator-berks";
+	/** The Reading hub's coordinator, made for each test, as are the other staff below. */
+	String berks;
+
+	String adminName;
+
+	String deliveryName;
+
+	String coordinatorName;
+
+	@Autowired
+	ApplicationContext context;
+
+	@BeforeEach
+	void staff() {
+		berks = IdentityFixtures.staffUser(context, "coordinator-berks", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BW-RDG"));
+		adminName = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+		deliveryName = IdentityFixtures.staffUser(context, "delivery", Role.PLACE_DELIVERY,
+				OrganisationScope.place("15A"));
+		coordinatorName = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+	}
 
 	static final Pattern ROW = Pattern.compile("data-nhs-number=\"(\\d{10})\"");
 
@@ -63,13 +91,13 @@ class CvdWorklistTests {
 
 	@Test
 	void theWorklistCountsPeopleNotFindingsAndShowsEachPersonOnceWithAllTheirFindings() throws Exception {
-		String page = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist");
+		String page = page(berks, "CARE_COORDINATOR", "/cvd/worklist");
 		long findings = jdbc.sql("SELECT count(*) FROM cvd.finding WHERE site_code = 'BW-RDG'").query(Long.class).single();
 		long people = jdbc.sql("SELECT count(DISTINCT nhs_number) FROM cvd.finding WHERE site_code = 'BW-RDG'")
 			.query(Long.class).single();
 		assertThat(findings).isGreaterThan(people);
 		assertThat(total(page)).isEqualTo(people);
-		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd")).containsPattern(
+		assertThat(page(berks, "CARE_COORDINATOR", "/cvd")).containsPattern(
 				"id=\"people-listed\"><strong>" + String.format(java.util.Locale.UK, "%,d", people) + "</strong>");
 		List<String> shown = people(page);
 		assertThat(shown).hasSize(WorklistController.PAGE_SIZE).doesNotHaveDuplicates();
@@ -81,11 +109,11 @@ class CvdWorklistTests {
 			.query(String.class).list();
 		String practice = jdbc.sql("SELECT practice_code FROM cvd.finding WHERE nhs_number = ? LIMIT 1").param(several)
 			.query(String.class).single();
-		String narrowed = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?practice=" + practice + "&rule=" + rules.get(0));
+		String narrowed = page(berks, "CARE_COORDINATOR", "/cvd/worklist?practice=" + practice + "&rule=" + rules.get(0));
 		int start = narrowed.indexOf("data-nhs-number=\"" + several + "\"");
 		int page2 = 2;
 		while (start < 0 && page2 < 40) {
-			narrowed = page(BERKS, "CARE_COORDINATOR",
+			narrowed = page(berks, "CARE_COORDINATOR",
 					"/cvd/worklist?practice=" + practice + "&rule=" + rules.get(0) + "&page=" + page2++);
 			start = narrowed.indexOf("data-nhs-number=\"" + several + "\"");
 		}
@@ -103,21 +131,21 @@ class CvdWorklistTests {
 		int lastPage = (int) ((people + WorklistController.PAGE_SIZE - 1) / WorklistController.PAGE_SIZE);
 		assertThat(lastPage).isGreaterThan(2);
 
-		String second = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=2");
+		String second = page(berks, "CARE_COORDINATOR", "/cvd/worklist?page=2");
 		assertThat(total(second)).isEqualTo(people);
 		assertThat(people(second)).hasSize(WorklistController.PAGE_SIZE)
-			.doesNotContainAnyElementsOf(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist")));
+			.doesNotContainAnyElementsOf(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist")));
 
 		// an old link to a page the list no longer has: the last page, counted, not an empty list
-		String last = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=" + lastPage);
-		String past = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?page=" + (lastPage + 50));
+		String last = page(berks, "CARE_COORDINATOR", "/cvd/worklist?page=" + lastPage);
+		String past = page(berks, "CARE_COORDINATOR", "/cvd/worklist?page=" + (lastPage + 50));
 		assertThat(total(past)).isEqualTo(people);
 		assertThat(people(past)).isNotEmpty().isEqualTo(people(last));
 	}
 
 	@Test
 	void withinARuleTheHigherBandComesFirstThenTheHigherValue() throws Exception {
-		List<String> shown = people(page("admin", "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
+		List<String> shown = people(page(adminName, "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
 		assertThat(shown).hasSize(WorklistController.PAGE_SIZE);
 		List<Double> scores = new ArrayList<>();
 		for (String nhs : shown) {
@@ -129,7 +157,7 @@ class CvdWorklistTests {
 			.query(Double.class).single();
 		assertThat(scores.get(0)).isEqualTo(top);
 
-		List<String> undiagnosed = people(page("admin", "ICB_ADMIN", "/cvd/worklist?rule=CVD-HTN-UNDX"));
+		List<String> undiagnosed = people(page(adminName, "ICB_ADMIN", "/cvd/worklist?rule=CVD-HTN-UNDX"));
 		List<int[]> readings = new ArrayList<>();
 		for (String nhs : undiagnosed) {
 			readings.add(jdbc.sql("SELECT systolic, diastolic FROM cvd.finding WHERE nhs_number = ? AND rule_code = 'CVD-HTN-UNDX'")
@@ -144,23 +172,23 @@ class CvdWorklistTests {
 
 	@Test
 	void statusFiltersAndBulkActionsMovePeopleFromNotContactedToInvitedAndMine() throws Exception {
-		String notContacted = page(BERKS, "CARE_COORDINATOR",
+		String notContacted = page(berks, "CARE_COORDINATOR",
 				"/cvd/worklist?rule=CVD-HTN-TARGET&status=NOT_CONTACTED&owner=UNASSIGNED");
 		long before = total(notContacted);
 		List<String> chosen = people(notContacted).subList(0, 3);
 
 		// no action, and no invitation chosen: the page comes back with the error summary, the selection kept
-		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(berks).roles("CARE_COORDINATOR")).with(csrf())
 			.param("selected", chosen.get(0)).param("action", "INVITE").param("rule", "CVD-HTN-TARGET")
 			.param("status", "NOT_CONTACTED"))
 			.hasStatusOk().bodyText()
 			.contains("There is a problem", "Choose the invitation that was sent")
 			.containsPattern("value=\"" + chosen.get(0) + "\"\\s+checked");
-		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(berks).roles("CARE_COORDINATOR")).with(csrf())
 			.param("action", "ASSIGN"))
 			.hasStatusOk().bodyText().contains("Select at least one person");
 		// a forged selection is named back, each value as typed (never read as a message parameter)
-		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(berks).roles("CARE_COORDINATOR")).with(csrf())
 			.param("selected", "12345").param("selected", "{min}").param("action", "ASSIGN"))
 			.hasStatusOk().bodyText()
 			.contains("&#39;12345&#39; is not an NHS number: select people from the list",
@@ -172,29 +200,29 @@ class CvdWorklistTests {
 		jdbc.sql("INSERT INTO cvd.worklist_owner VALUES (?, 'supervisor-berks', now(), 'supervisor-berks')")
 			.param(chosen.get(2)).update();
 		MockMvcTester.MockMvcRequestBuilder assign = mvc.post().uri("/cvd/worklist/actions")
-			.with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf()).param("action", "ASSIGN")
+			.with(user(berks).roles("CARE_COORDINATOR")).with(csrf()).param("action", "ASSIGN")
 			.param("rule", "CVD-HTN-TARGET");
 		chosen.forEach(nhs -> assign.param("selected", nhs));
 		assertThat(assign).hasStatus(HttpStatus.FOUND)
 			.flash().containsEntry("success", "2 people assigned to you. 1 person is already assigned to supervisor-berks: not changed.");
 		assertThat(jdbc.sql("SELECT owner FROM cvd.worklist_owner WHERE nhs_number = ?").param(chosen.get(2))
 			.query(String.class).single()).isEqualTo("supervisor-berks");
-		List<String> mine = people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&owner=MINE"));
+		List<String> mine = people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&owner=MINE"));
 		assertThat(mine).containsAll(chosen.subList(0, 2)).doesNotContain(chosen.get(2));
 
 		MockMvcTester.MockMvcRequestBuilder invite = mvc.post().uri("/cvd/worklist/actions")
-			.with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf()).param("action", "INVITE")
+			.with(user(berks).roles("CARE_COORDINATOR")).with(csrf()).param("action", "INVITE")
 			.param("outreachType", "PHARMACY_BP_CHECK");
 		chosen.subList(0, 2).forEach(nhs -> invite.param("selected", nhs));
 		assertThat(invite).hasStatus(HttpStatus.FOUND).flash().containsEntry("success",
 				"Invitation recorded for 2 people: " + OutreachType.PHARMACY_BP_CHECK.label() + ", today.");
-		assertThat(total(page(BERKS, "CARE_COORDINATOR",
+		assertThat(total(page(berks, "CARE_COORDINATOR",
 				"/cvd/worklist?rule=CVD-HTN-TARGET&status=NOT_CONTACTED&owner=UNASSIGNED"))).isEqualTo(before - 3);
-		String invited = page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=INVITED&owner=MINE");
+		String invited = page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=INVITED&owner=MINE");
 		assertThat(people(invited)).containsExactlyInAnyOrderElementsOf(chosen.subList(0, 2));
 		assertThat(invited).contains("Invited " + RiskAssessment.date(LocalDate.now(PersonEvaluation.UK)),
-				"by " + BERKS, "Owner: " + BERKS);
-		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE")))
+				"by " + berks, "Owner: " + berks);
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE")))
 			.doesNotContainAnyElementsOf(chosen);
 
 		// an invitation 20 days old with nothing since: "no response after 14 days", not after 30
@@ -205,9 +233,9 @@ class CvdWorklistTests {
 				SELECT ?, nhs_number, practice_code, site_code, 'GP_REVIEW', 'SENT', ?, 'coordinator-berks', now()
 				FROM cvd.person_risk WHERE nhs_number = ?""")
 			.params(UUID.randomUUID(), LocalDate.now(PersonEvaluation.UK).minusDays(20), older).update();
-		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=14")))
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=14")))
 			.contains(older);
-		assertThat(people(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=30")))
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-TARGET&status=NO_RESPONSE&days=30")))
 			.doesNotContain(older);
 	}
 
@@ -217,7 +245,7 @@ class CvdWorklistTests {
 			.query(String.class).single();
 		String outside = jdbc.sql("SELECT nhs_number FROM cvd.finding WHERE site_code = 'BK-AYL' ORDER BY nhs_number DESC LIMIT 1")
 			.query(String.class).single();
-		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(BERKS).roles("CARE_COORDINATOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/worklist/actions").with(user(berks).roles("CARE_COORDINATOR")).with(csrf())
 			.param("action", "ASSIGN").param("selected", inScope).param("selected", outside))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(jdbc.sql("SELECT count(*) FROM cvd.worklist_owner WHERE nhs_number IN (?, ?)").params(inScope, outside)
@@ -228,26 +256,26 @@ class CvdWorklistTests {
 	void filtersTheUserMayNotUseAreAnsweredWithAMessage() throws Exception {
 		String otherPractice = jdbc.sql("SELECT practice_code FROM cvd.finding WHERE site_code = 'BK-AYL' LIMIT 1")
 			.query(String.class).single();
-		String page = page(BERKS, "CARE_COORDINATOR",
+		String page = page(berks, "CARE_COORDINATOR",
 				"/cvd/worklist?practice=" + otherPractice + "&rule=NOPE&quintile=9&status=LOST&days=abc");
 		assertThat(page).contains("Some filters were not used", "Practice &#39;" + otherPractice + "&#39; is not in your area",
 				"There is no rule &#39;NOPE&#39;", "&#39;9&#39; is not an IMD quintile", "not an outreach status",
 				"&#39;abc&#39; is not a number of days");
 		assertThat(total(page)).isEqualTo(jdbc.sql("SELECT count(DISTINCT nhs_number) FROM cvd.finding WHERE site_code = 'BW-RDG'")
 			.query(Long.class).single());
-		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist")).doesNotContain("Some filters were not used");
+		assertThat(page(berks, "CARE_COORDINATOR", "/cvd/worklist")).doesNotContain("Some filters were not used");
 	}
 
 	@Test
 	void theOrderIsExplainedOnThePage() throws Exception {
-		assertThat(page(BERKS, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-UNDX"))
+		assertThat(page(berks, "CARE_COORDINATOR", "/cvd/worklist?rule=CVD-HTN-UNDX"))
 			.contains("How this list is ordered", "160", "100", "20</span>% or more", "Core20");
 	}
 
 	@Test
 	void everyRoleThatMaySeeTheDashboardHasALinkToIt() throws Exception {
-		for (String[] user : new String[][] { { "delivery", "PLACE_DELIVERY" }, { "coordinator", "CARE_COORDINATOR" },
-				{ "admin", "ICB_ADMIN" } }) {
+		for (String[] user : new String[][] { { deliveryName, "PLACE_DELIVERY" },
+				{ coordinatorName, "CARE_COORDINATOR" }, { adminName, "ICB_ADMIN" } }) {
 			String home = page(user[0], user[1], "/");
 			String path = home.contains("href=\"/cvd/dashboard\"") ? "/cvd/dashboard" : "/cvd";
 			assertThat(home).contains("href=\"" + path + "\"");
@@ -255,7 +283,7 @@ class CvdWorklistTests {
 				assertThat(page(user[0], user[1], "/cvd")).contains("href=\"/cvd/dashboard\"");
 			}
 		}
-		assertThat(page("delivery", "PLACE_DELIVERY", "/")).contains("href=\"/cvd/dashboard\"");
+		assertThat(page(deliveryName, "PLACE_DELIVERY", "/")).contains("href=\"/cvd/dashboard\"");
 	}
 
 	@Test
@@ -264,7 +292,7 @@ class CvdWorklistTests {
 				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-QRISK-STATIN' AND site_code = 'BW-RDG'
 				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user(BERKS).roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user(berks).roles("CARE_COORDINATOR"))
 			.with(csrf()).param("type", "GP_REVIEW").param("ruleCode", "CVD-QRISK-STATIN").param("outcome", "DECLINED")
 			.param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
 			.param("year", String.valueOf(today.getYear())))

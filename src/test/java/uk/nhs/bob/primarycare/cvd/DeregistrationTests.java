@@ -6,28 +6,41 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A registration is a dated fact: someone whose registration has ended is on no worklist and in no denominator,
  * whether their record was imported (a FHIR Patient whose practice identifier gives the period) or generated.
  */
-@IntegrationTest
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class DeregistrationTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A new ICB administrator, signed in. */
+	RequestPostProcessor admin() {
+		return IdentityFixtures.signedIn(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
@@ -69,7 +82,7 @@ class DeregistrationTests {
 		assertThat(findings(nhs)).contains("CVD-HTN-UNDX");
 		assertThat(bob().people()).isEqualTo(before.people() + 1);
 		assertThat(bob().possibleUndiagnosed()).isEqualTo(before.possibleUndiagnosed() + 1);
-		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(admin()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("/cvd/people/" + nhs.value());
@@ -87,16 +100,16 @@ class DeregistrationTests {
 		assertThat(bob().people()).isEqualTo(before.people());
 		assertThat(bob().possibleUndiagnosed()).isEqualTo(before.possibleUndiagnosed());
 		// their page still opens, and says why they are on no list
-		assertThat(mvc.get().uri("/cvd/people/{n}", nhs.value()).with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/cvd/people/{n}", nhs.value()).with(admin()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Registration at this practice ended on");
-		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/cvd/worklist?rule=CVD-HTN-UNDX").with(admin()))
 			.hasStatusOk()
 			.bodyText()
 			.doesNotContain("/cvd/people/" + nhs.value());
 		// and the API says the same, rather than hand a caller findings for someone the practice no longer holds
-		String answer = mvc.get().uri("/api/v1/cvd/people/{n}", nhs.value()).with(tokens.bearer("cvd.read"))
+		String answer = mvc.get().uri("/api/v1/cvd/people/{n}", nhs.value()).with(tokens.otherClientBearer("cvd.read"))
 			.exchange()
 			.getResponse()
 			.getContentAsString();
@@ -166,7 +179,7 @@ class DeregistrationTests {
 				     "valueQuantity": {"value": 100, "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}]}}
 				]}""".formatted(nhs.value(), practice.odsCode().value(), period, readingOn);
 		assertThat(mvc.post().uri("/api/v1/fhir").contentType(FHIR_JSON).content(bundle)
-			.with(tokens.bearer("fhir.import"))).hasStatusOk();
+			.with(tokens.otherClientBearer("fhir.import"))).hasStatusOk();
 	}
 
 }

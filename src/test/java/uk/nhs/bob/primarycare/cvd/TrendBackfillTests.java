@@ -4,23 +4,36 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-
-import uk.nhs.bob.primarycare.IntegrationTest;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The trend is back-filled from the record for the last 8 quarters: stored apart from the live snapshots, with
  * people counted only while registered and alive then, shown on the dashboard, and a quarter the record cannot give
  * said so instead of drawn.
  */
-@IntegrationTest
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class TrendBackfillTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A new Berkshire West delivery lead, signed in. */
+	RequestPostProcessor delivery() {
+		return IdentityFixtures.signedIn(context,
+				"delivery", Role.PLACE_DELIVERY, OrganisationScope.place("15A"));
+	}
 
 	@Autowired
 	IndicatorBackfill backfill;
@@ -95,7 +108,7 @@ class TrendBackfillTests {
 			assertThat(trend.get(0).percent()).isNull();
 			assertThat(mvc.get()
 				.uri("/cvd/dashboard?indicator=TREATED_TO_TARGET")
-				.with(user("delivery").roles("PLACE_DELIVERY"))).hasStatusOk()
+				.with(delivery())).hasStatusOk()
 				.bodyText()
 				.contains("Not available from the record: " + reason)
 				.contains("Back-filled from the record on")

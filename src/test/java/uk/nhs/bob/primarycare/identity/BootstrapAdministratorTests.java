@@ -3,25 +3,25 @@ package uk.nhs.bob.primarycare.identity;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import uk.nhs.bob.primarycare.shared.Role;
 
 /**
- * The first administrator of a new installation. The shared test database has enabled administrators, so the cases
+ * The first administrator of a new installation. Each test makes an enabled administrator first, so the cases
  * that need none run in a transaction that disables them and is always rolled back.
  */
-@IntegrationTest
+@IdentityModuleTest
 class BootstrapAdministratorTests {
 
 	@Autowired
@@ -35,6 +35,17 @@ class BootstrapAdministratorTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** An enabled ICB administrator made for each test, as an installation in use has. */
+	String adminName;
+
+	@BeforeEach
+	void administrator() {
+		adminName = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
 
 	static String unique() {
 		return "bootstrap-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,9 +78,9 @@ class BootstrapAdministratorTests {
 
 	@Test
 	void neverResetsTheExistingAdministrator() {
-		run("admin", "a-new-password-for-admin");
-		StaffAccount admin = accounts.findByUsername("admin").orElseThrow();
-		assertThat(passwordEncoder.matches(IdentityDemoData.DEMO_PASSWORD, admin.getPasswordHash())).isTrue();
+		run(adminName, "a-new-password-for-admin");
+		StaffAccount admin = accounts.findByUsername(adminName).orElseThrow();
+		assertThat(passwordEncoder.matches(IdentityFixtures.PASSWORD, admin.getPasswordHash())).isTrue();
 	}
 
 	@Test

@@ -3,15 +3,16 @@ package uk.nhs.bob.primarycare.identity;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.identity.OrganisationScope.Level;
 import uk.nhs.bob.primarycare.identity.UserAdministration.NewUser;
 
@@ -21,10 +22,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import uk.nhs.bob.primarycare.shared.Role;
 
 /**
- * User management by ICB administrators at /admin/users. Each test creates its own users with unique names and never
- * changes a demo user, except to prove that an administrator cannot disable or demote themselves.
+ * User management by ICB administrators at /admin/users. Each test creates its own administrator and users with
+ * unique names.
  */
-@IntegrationTest
+@IdentityModuleTest
 class UserManagementTests {
 
 	static final String PASSWORD = "a-long-enough-password";
@@ -41,8 +42,19 @@ class UserManagementTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
-	static RequestPostProcessor admin() {
-		return user("admin").roles("ICB_ADMIN");
+	@Autowired
+	ApplicationContext context;
+
+	/** An ICB administrator made for each test (their password confirms each change), and their username. */
+	String adminName;
+
+	@BeforeEach
+	void administrator() {
+		adminName = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
+
+	RequestPostProcessor admin() {
+		return user(adminName).roles(Role.ICB_ADMIN.name());
 	}
 
 	static String unique(String prefix) {
@@ -60,34 +72,48 @@ class UserManagementTests {
 
 	@Test
 	void listsUsersWithRolesScopeAndStatus() {
+		String coordinator = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
 		assertThat(mvc.get().uri("/admin/users").with(admin())).hasStatusOk()
 			.bodyText()
-			.contains(">coordinator<", "Casey Coordinator (Aylesbury hub)", "Care coordinator",
-					"Aylesbury neighbourhood", ">admin<", "BOB ICB", "Enabled");
+			.contains(">" + coordinator + "<", "coordinator (test)", "Care coordinator", "Aylesbury neighbourhood",
+					">" + adminName + "<", "BOB ICB", "Enabled");
 	}
 
 	@Test
 	void filtersTheListByRoleScopeAndText() {
+		String coordinator = staff("coordinator", Role.CARE_COORDINATOR, OrganisationScope.site("BK-AYL"));
+		String oxfordCoordinator = staff("coordinator-oxon", Role.CARE_COORDINATOR, OrganisationScope.site("OX-CTY"));
+		String supervisor = staff("supervisor", Role.CLINICAL_SUPERVISOR, OrganisationScope.place("14Y"));
+		String oxfordSupervisor = staff("supervisor-oxon", Role.CLINICAL_SUPERVISOR, OrganisationScope.place("10Q"));
+		String oxfordDelivery = staff("delivery-oxon", Role.PLACE_DELIVERY, OrganisationScope.place("10Q"));
+		String berksCoordinator = staff("coordinator-berks", Role.CARE_COORDINATOR, OrganisationScope.site("BW-RDG"));
+		String berksSupervisor = staff("supervisor-berks", Role.CLINICAL_SUPERVISOR, OrganisationScope.place("15A"));
 		assertThat(mvc.get().uri("/admin/users").param("role", "ICB_ADMIN").with(admin())).hasStatusOk()
 			.bodyText()
-			.contains(">admin<")
-			.doesNotContain(">coordinator-oxon<");
+			.contains(">" + adminName + "<")
+			.doesNotContain(">" + oxfordCoordinator + "<");
 		assertThat(mvc.get().uri("/admin/users").param("scope", "PLACE:10Q").with(admin())).hasStatusOk()
 			.bodyText()
-			.contains(">supervisor-oxon<", ">delivery-oxon<")
-			.doesNotContain(">supervisor<", ">coordinator-oxon<");
+			.contains(">" + oxfordSupervisor + "<", ">" + oxfordDelivery + "<")
+			.doesNotContain(">" + supervisor + "<", ">" + oxfordCoordinator + "<");
 		assertThat(mvc.get().uri("/admin/users").param("q", "BERKS").with(admin())).hasStatusOk()
 			.bodyText()
-			.contains(">coordinator-berks<", ">supervisor-berks<")
-			.doesNotContain(">coordinator<");
+			.contains(">" + berksCoordinator + "<", ">" + berksSupervisor + "<")
+			.doesNotContain(">" + coordinator + "<");
+	}
+
+	String staff(String prefix, Role role, OrganisationScope scope) {
+		return IdentityFixtures.staffUser(context, prefix, role, scope);
 	}
 
 	@Test
 	void unknownFilterValuesShowEveryoneRatherThanFail() {
+		String coordinator = staff("coordinator", Role.CARE_COORDINATOR, OrganisationScope.site("BK-AYL"));
 		assertThat(mvc.get().uri("/admin/users").param("role", "KING").param("scope", "PLACE:XX").with(admin()))
 			.hasStatusOk()
 			.bodyText()
-			.contains(">coordinator<", ">admin<");
+			.contains(">" + coordinator + "<", ">" + adminName + "<");
 	}
 
 	@Test
@@ -156,7 +182,8 @@ class UserManagementTests {
 
 	@Test
 	void rejectsAUsernameInUseInAnyCase() {
-		assertThat(newUserPost("ADMIN", PASSWORD, "ICB", null, null)).hasStatusOk()
+		assertThat(newUserPost(adminName.toUpperCase(java.util.Locale.UK), PASSWORD, "ICB", null, null))
+			.hasStatusOk()
 			.bodyText()
 			.contains("A user with this username already exists");
 	}
@@ -271,7 +298,7 @@ class UserManagementTests {
 
 	@Test
 	void anAdministratorCannotDisableOrDemoteThemselves() {
-		StaffAccount admin = accounts.findByUsername("admin").orElseThrow();
+		StaffAccount admin = accounts.findByUsername(adminName).orElseThrow();
 		long id = admin.getId();
 		assertThat(mvc.get().uri("/admin/users/" + id).with(admin())).hasStatusOk()
 			.bodyText()
@@ -292,7 +319,7 @@ class UserManagementTests {
 			.bodyText()
 			.contains("You cannot disable your own account");
 
-		StaffAccount after = accounts.findByUsername("admin").orElseThrow();
+		StaffAccount after = accounts.findByUsername(adminName).orElseThrow();
 		assertThat(after.isEnabled()).isTrue();
 		assertThat(after.getRoles()).contains(Role.ICB_ADMIN);
 		assertThat(after.getVersion()).isEqualTo(admin.getVersion());
@@ -335,7 +362,7 @@ class UserManagementTests {
 		assertThat(mvc.post()
 			.uri("/admin/users/" + id + "/password")
 			.param("password", "password1234")
-			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.with(admin())
 			.with(csrf())).hasStatusOk().bodyText().contains("This is a common password");
 		assertThat(mvc.post()
@@ -354,7 +381,7 @@ class UserManagementTests {
 		assertThat(mvc.post()
 			.uri("/admin/users/" + id + "/password")
 			.param("password", "a-brand-new-password")
-			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD)
+			.param("adminPassword", IdentityFixtures.PASSWORD)
 			.with(admin())
 			.with(csrf())).hasRedirectedUrl("/admin/users/" + id);
 		assertThat(passwordEncoder.matches("a-brand-new-password", account(id).getPasswordHash())).isTrue();
@@ -437,7 +464,7 @@ class UserManagementTests {
 			.param("scopeLevel", level)
 			.param("_roles", "on")
 			.param("_enabled", "on")
-			.param("adminPassword", uk.nhs.bob.primarycare.identity.IdentityDemoData.DEMO_PASSWORD);
+			.param("adminPassword", IdentityFixtures.PASSWORD);
 		if (roles.length > 0) {
 			request.param("roles", roles);
 		}
