@@ -9,19 +9,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.modulith.test.PublishedEventsExtension;
-
-import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The population refresh into the cvd tables and its published counts, on the real database. The re-evaluation of
+ * The population refresh into the cvd tables and its published counts, over the population's generated people on the
+ * real database, after a first refresh ({@link CvdBaseline}). The re-evaluation of
  * one person when a reading arrives, and the "found" event published on the change only, are module tests
  * ({@link CvdEventsModuleTests}).
  */
-@IntegrationTest
-@ExtendWith(PublishedEventsExtension.class)
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class CvdRefreshTests {
 
 	@Autowired

@@ -3,17 +3,23 @@ package uk.nhs.bob.primarycare.cvd;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.terminology.CodeSets;
 import uk.nhs.bob.primarycare.terminology.Cluster;
 
@@ -22,8 +28,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The QRISK3 API and the CVD pages with real security, scope checks and audit. */
-@IntegrationTest
+/**
+ * The QRISK3 API and the CVD pages with real security, scope checks and audit, over the population's generated people
+ * after a first refresh; each test makes its own staff.
+ */
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
 class CvdWebTests {
 
 	static final String VALID = """
@@ -42,6 +52,36 @@ class CvdWebTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
+	/** The Aylesbury hub's coordinator, made for each test. */
+	String coordinatorName;
+
+	@BeforeEach
+	void coordinatorAccount() {
+		coordinatorName = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+	}
+
+	RequestPostProcessor coordinator() {
+		return user(coordinatorName).roles(Role.CARE_COORDINATOR.name());
+	}
+
+	RequestPostProcessor oxfordCoordinator() {
+		return IdentityFixtures.signedIn(context, "coordinator-oxon", Role.CARE_COORDINATOR,
+				OrganisationScope.site("OX-CTY"));
+	}
+
+	RequestPostProcessor supervisor() {
+		return IdentityFixtures.signedIn(context, "supervisor", Role.CLINICAL_SUPERVISOR,
+				OrganisationScope.place("14Y"));
+	}
+
+	RequestPostProcessor delivery() {
+		return IdentityFixtures.signedIn(context, "delivery", Role.PLACE_DELIVERY, OrganisationScope.place("15A"));
+	}
+
 	long audits(String username, String purpose) {
 		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND purpose = ?")
 			.params(username, purpose)
@@ -55,7 +95,7 @@ class CvdWebTests {
 	void theApiAnswersTheScoreAtFullPrecision() {
 		double expected = Qrisk3.score(new Qrisk3Inputs(true, 64, 2, 1.5, 3, false, true, false, false, false, true,
 				false, false, false, false, true, true, true, 29.4, 4.6, 148, 7.5));
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(VALID))
 			.hasStatusOk()
 			.bodyJson()
@@ -70,7 +110,7 @@ class CvdWebTests {
 			.replace("\"bmi\": 29.4", "\"bmi\": 12")
 			.replace("\"ethnicity\": 2", "\"ethnicity\": 10")
 			.replace("\"smokingCategory\": 3", "\"smokingCategory\": 5");
-		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -78,7 +118,7 @@ class CvdWebTests {
 			.hasPathSatisfying("$.errors[*].field",
 					fields -> assertThat(fields).asArray().containsExactly("age", "ethnicity", "smokingCategory", "bmi"));
 
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"age\": 50, \"sex\": \"other\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -86,7 +126,7 @@ class CvdWebTests {
 				.contains("sex", "ethnicity", "townsend", "bmi", "systolicBpSd")
 				.doesNotContain("age"));
 
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": \"old\"")))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -101,7 +141,7 @@ class CvdWebTests {
 			.replace("\"sle\": false", "\"sle\": \"false\"")
 			.replace("\"bmi\": 29.4", "\"bmi\": \"29.4\"")
 			.replace("\"systolicBpSd\": 7.5}", "\"systolicBpSd\": 7.5, \"hba1c\": 48}");
-		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		MvcTestResult result = mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(bad).exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -114,10 +154,10 @@ class CvdWebTests {
 					m -> assertThat(m).asArray().containsExactly("must be true or false"))
 			.hasPathSatisfying("$.errors[?(@.field == 'hba1c')].message",
 					m -> assertThat(m).asArray().containsExactly("is not a field of this API"));
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"age\": 64", "\"age\": 84")))
 			.hasStatusOk();
-		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.bearer("cvd.qrisk3"))
+		assertThat(mvc.post().uri("/api/v1/cvd/qrisk3").with(tokens.otherClientBearer("cvd.qrisk3"))
 			.contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -125,13 +165,13 @@ class CvdWebTests {
 
 	@Test
 	void theCalculatorAssumesNoTownsendScoreAndNoSmokingStatusAndExplainsTheCkdBox() {
-		assertThat(mvc.get().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+		assertThat(mvc.get().uri("/cvd/calculator").with(supervisor()))
 			.hasStatusOk()
 			.bodyText()
 			.containsPattern("id=\"townsend\"[^>]*value=\"\"")
 			.doesNotContainPattern("<option value=\"0\" selected")
 			.contains("eGFR below 60");
-		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/calculator").with(supervisor()).with(csrf())
 			.param("age", "60").param("sex", "female").param("ethnicity", "1").param("bmi", "25")
 			.param("cholesterolHdlRatio", "4").param("systolicBp", "130").param("systolicBpSd", "5"))
 			.hasStatusOk()
@@ -145,8 +185,8 @@ class CvdWebTests {
 		String nhsNumber = jdbc.sql("""
 				SELECT p.nhs_number FROM population.person p JOIN cvd.finding f ON f.nhs_number = p.nhs_number
 				ORDER BY p.nhs_number LIMIT 1""").query(String.class).single();
-		long before = audits("api-client", CvdPersonApiController.PURPOSE);
-		MvcTestResult result = mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.bearer("cvd.read"))
+		long before = audits(ApiTokens.OTHER_CLIENT_ID, CvdPersonApiController.PURPOSE);
+		MvcTestResult result = mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.otherClientBearer("cvd.read"))
 			.exchange();
 		assertThat(result).hasStatusOk().bodyJson()
 			.hasPathSatisfying("$.nhsNumber", n -> assertThat(n).isEqualTo(nhsNumber))
@@ -158,16 +198,16 @@ class CvdWebTests {
 			.hasPathSatisfying("$.findings[0].reason", e -> assertThat(e).asString().isNotBlank())
 			.hasPathSatisfying("$.disclaimer", d -> assertThat(d).asString().contains("ClinRisk"));
 		assertThat(result).bodyText().doesNotContain("givenName", "familyName", "postcode");
-		assertThat(audits("api-client", CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
+		assertThat(audits(ApiTokens.OTHER_CLIENT_ID, CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
 
-		assertThat(mvc.get().uri("/api/v1/cvd/people/1234567890").with(tokens.bearer("cvd.read")))
+		assertThat(mvc.get().uri("/api/v1/cvd/people/1234567890").with(tokens.otherClientBearer("cvd.read")))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
 			.hasPathSatisfying("$.errors[0].field", f -> assertThat(f).isEqualTo("nhsNumber"));
-		assertThat(mvc.get().uri("/api/v1/cvd/people/9434765919").with(tokens.bearer("cvd.read")))
+		assertThat(mvc.get().uri("/api/v1/cvd/people/9434765919").with(tokens.otherClientBearer("cvd.read")))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.bearer("cvd.qrisk3")))
+		assertThat(mvc.get().uri("/api/v1/cvd/people/{n}", nhsNumber).with(tokens.otherClientBearer("cvd.qrisk3")))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(audits("api-client", CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
+		assertThat(audits(ApiTokens.OTHER_CLIENT_ID, CvdPersonApiController.PURPOSE)).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -180,7 +220,7 @@ class CvdWebTests {
 
 	@Test
 	void theCalculatorKeepsWhatWasTypedOnErrorAndShowsTheScoreWithTheDisclaimer() {
-		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/calculator").with(supervisor()).with(csrf())
 			.param("age", "91").param("sex", "male").param("ethnicity", "1").param("townsend", "0")
 			.param("smokingCategory", "0").param("bmi", "twenty").param("cholesterolHdlRatio", "4")
 			.param("systolicBp", "130").param("systolicBpSd", "5").param("conditions", "migraine"))
@@ -195,7 +235,7 @@ class CvdWebTests {
 
 		double expected = Qrisk3.score(new Qrisk3Inputs(false, 60, 1, 0, 0, false, false, false, false, false, true,
 				false, false, false, false, false, false, false, 25, 4, 130, 5));
-		assertThat(mvc.post().uri("/cvd/calculator").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).with(csrf())
+		assertThat(mvc.post().uri("/cvd/calculator").with(supervisor()).with(csrf())
 			.param("age", "60").param("sex", "female").param("ethnicity", "1").param("townsend", "0")
 			.param("smokingCategory", "0").param("bmi", "25").param("cholesterolHdlRatio", "4")
 			.param("systolicBp", "130").param("systolicBpSd", "5").param("conditions", "migraine"))
@@ -210,25 +250,27 @@ class CvdWebTests {
 
 	@Test
 	void aCoordinatorsWorklistHoldsOnlyTheirSiteAndEveryPersonShownIsAudited() {
-		long before = audits("coordinator", Worklists.PURPOSE_LIST);
-		assertThat(mvc.get().uri("/cvd/worklist").with(user("coordinator").roles("CARE_COORDINATOR")))
+		long before = audits(coordinatorName, Worklists.PURPOSE_LIST);
+		assertThat(mvc.get().uri("/cvd/worklist").with(coordinator()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Aylesbury")
 			.contains("Listed since");
-		long shown = audits("coordinator", Worklists.PURPOSE_LIST) - before;
+		long shown = audits(coordinatorName, Worklists.PURPOSE_LIST) - before;
 		assertThat(shown).isBetween(1L, (long) WorklistController.PAGE_SIZE);
 		List<String> audited = jdbc.sql("""
 				SELECT DISTINCT r.site_code FROM audit.record_view a JOIN cvd.person_risk r ON r.nhs_number = a.nhs_number
-				WHERE a.username = 'coordinator' AND a.purpose = ?""").param(Worklists.PURPOSE_LIST).query(String.class).list();
+				WHERE a.username = ? AND a.purpose = ?""").params(coordinatorName, Worklists.PURPOSE_LIST)
+			.query(String.class)
+			.list();
 		assertThat(audited).containsExactly("BK-AYL");
 	}
 
 	@Test
 	void theCsvHasOneRowPerPersonWithTheirFindingsJoinedInUtf8WithABomAndIsAudited() throws Exception {
-		long before = audits("coordinator", Worklists.PURPOSE_EXPORT);
+		long before = audits(coordinatorName, Worklists.PURPOSE_EXPORT);
 		MvcTestResult result = mvc.get().uri("/cvd/worklist.csv?rule=CVD-ASSESS-5Y")
-			.with(user("coordinator").roles("CARE_COORDINATOR")).exchange();
+			.with(coordinator()).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
 		byte[] bytes = result.getResponse().getContentAsByteArray();
 		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -248,26 +290,26 @@ class CvdWebTests {
 			assertThat(record.get("findings")).contains("CVD-ASSESS-5Y v1: Aged ");
 			assertThat(record.get("status")).isNotBlank();
 		}
-		assertThat(audits("coordinator", Worklists.PURPOSE_EXPORT) - before).isEqualTo(people);
+		assertThat(audits(coordinatorName, Worklists.PURPOSE_EXPORT) - before).isEqualTo(people);
 	}
 
 	@Test
 	void aPlaceDeliveryUserSeesTheDashboardButNoWorklist() {
-		assertThat(mvc.get().uri("/cvd/dashboard").with(user("delivery").roles("PLACE_DELIVERY")))
+		assertThat(mvc.get().uri("/cvd/dashboard").with(delivery()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Hypertension treated to target")
 			.contains("Impact scenario")
 			.contains("797")
 			.contains("Project&#39;s own");
-		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(user("delivery").roles("PLACE_DELIVERY")))
+		assertThat(mvc.get().uri("/cvd/dashboard?level=practice&indicator=RISK_ASSESSED&area=").with(delivery()))
 			.hasStatusOk();
-		assertThat(mvc.get().uri("/cvd/dashboard?level=ward&indicator=NOPE&area=XYZ").with(user("delivery").roles("PLACE_DELIVERY")))
+		assertThat(mvc.get().uri("/cvd/dashboard?level=ward&indicator=NOPE&area=XYZ").with(delivery()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Some filters were not used", "&#39;ward&#39; is not a level", "&#39;NOPE&#39; is not an indicator",
 					"There is no Place &#39;XYZ&#39;");
-		assertThat(mvc.get().uri("/cvd/worklist").with(user("delivery").roles("PLACE_DELIVERY")))
+		assertThat(mvc.get().uri("/cvd/worklist").with(delivery()))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
@@ -282,8 +324,8 @@ class CvdWebTests {
 	@Test
 	void aPersonsPageShowsTheScoreTheEntriesUsedAndTheDisclaimerAndIsAudited() throws Exception {
 		String nhs = personIn("BK-AYL");
-		long before = audits("coordinator", CvdController.PURPOSE_PERSON);
-		String page = mvc.get().uri("/cvd/people/" + nhs).with(user("coordinator").roles("CARE_COORDINATOR"))
+		long before = audits(coordinatorName, CvdController.PURPOSE_PERSON);
+		String page = mvc.get().uri("/cvd/people/" + nhs).with(coordinator())
 			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(page)
 			.contains("id=\"qrisk3-score\"")
@@ -294,11 +336,11 @@ class CvdWebTests {
 			.compile("BMI</td>\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>Observation SNOMED CT (\\d+)").matcher(page);
 		assertThat(bmi.find()).isTrue();
 		assertThat(CodeSets.standard().clustersOf(bmi.group(1)).contains(Cluster.BMIVAL_COD)).isTrue();
-		assertThat(audits("coordinator", CvdController.PURPOSE_PERSON)).isEqualTo(before + 1);
+		assertThat(audits(coordinatorName, CvdController.PURPOSE_PERSON)).isEqualTo(before + 1);
 
-		assertThat(mvc.get().uri("/cvd/people/" + personIn("OX-CTY")).with(user("coordinator").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/cvd/people/" + personIn("OX-CTY")).with(coordinator()))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/cvd/people/1234567890").with(user("coordinator").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/cvd/people/1234567890").with(coordinator()))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -310,7 +352,7 @@ class CvdWebTests {
 				  AND NOT EXISTS (SELECT 1 FROM cvd.finding f WHERE f.nhs_number = r.nhs_number AND f.rule_code = 'CVD-BP-SEVERE')
 				ORDER BY r.nhs_number DESC LIMIT 1""").query(String.class).single();
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(coordinator())
 			.with(csrf()).param("systolic", "90").param("diastolic", "120").param("setting", "PHARMACY")
 			.param("readingDay", "31").param("readingMonth", "2").param("readingYear", "2026"))
 			.hasStatusOk()
@@ -320,7 +362,7 @@ class CvdWebTests {
 			.contains("must be a real date")
 			.contains("value=\"120\"");
 		LocalDate tomorrow = today.plusDays(1);
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(coordinator())
 			.with(csrf()).param("systolic", "1x0").param("diastolic", "").param("setting", "CLINIC")
 			.param("readingDay", String.valueOf(tomorrow.getDayOfMonth()))
 			.param("readingMonth", String.valueOf(tomorrow.getMonthValue()))
@@ -331,7 +373,7 @@ class CvdWebTests {
 					"Choose where the reading was taken", "The date of the reading must be today or in the past")
 			.contains("value=\"1x0\"");
 
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(user("coordinator").roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/readings").with(coordinator())
 			.with(csrf()).param("systolic", "186").param("diastolic", "100").param("setting", "HOME")
 			.param("readingDay", String.valueOf(today.getDayOfMonth()))
 			.param("readingMonth", String.valueOf(today.getMonthValue()))
@@ -347,7 +389,7 @@ class CvdWebTests {
 				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-SMOKE-REFER' AND site_code = 'BK-AYL'
 				ORDER BY nhs_number LIMIT 1""").query(String.class).single();
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user("coordinator").roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(coordinator())
 			.with(csrf()).param("type", "").param("outcome", "SENT").param("note", "called"))
 			.hasStatusOk()
 			.bodyText()
@@ -355,7 +397,7 @@ class CvdWebTests {
 			.contains("Enter the outcome date")
 			.contains("called");
 
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(user("coordinator").roles("CARE_COORDINATOR"))
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/outreach").with(coordinator())
 			.with(csrf()).param("type", "TOBACCO_REFERRAL").param("ruleCode", "CVD-SMOKE-REFER").param("outcome", "SENT")
 			.param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
 			.param("year", String.valueOf(today.getYear())))
@@ -373,7 +415,7 @@ class CvdWebTests {
 		String nhs = jdbc.sql("""
 				SELECT nhs_number FROM cvd.finding WHERE rule_code = 'CVD-SMOKE-REFER' AND site_code = 'BK-AYL'
 				ORDER BY nhs_number DESC LIMIT 1""").query(String.class).single();
-		var coordinator = user("coordinator").roles("CARE_COORDINATOR");
+		var coordinator = coordinator();
 		LocalDate today = LocalDate.now(PersonEvaluation.UK);
 
 		// nothing chosen, a date in the past: errors, and what was typed is kept
@@ -424,8 +466,7 @@ class CvdWebTests {
 		// a second withdrawal changes nothing; someone else's scope may not
 		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments/" + id + "/withdraw").with(coordinator)
 			.with(csrf())).hasStatus3xxRedirection();
-		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(user("coordinator-oxon")
-			.roles("CARE_COORDINATOR")).with(csrf()).param("adjustmentRule", "CVD-SMOKE-REFER")
+		assertThat(mvc.post().uri("/cvd/people/" + nhs + "/adjustments").with(oxfordCoordinator()).with(csrf()).param("adjustmentRule", "CVD-SMOKE-REFER")
 			.param("adjustmentReason", "DECLINED")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
@@ -436,35 +477,47 @@ class CvdWebTests {
 		long runId = jdbc.sql("SELECT max(id) FROM cvd.refresh_run").query(Long.class).single();
 		long[] kept = jdbc.sql("SELECT processed, total FROM cvd.refresh_run WHERE id = ?").param(runId)
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		String page = mvc.get().uri("/cvd/refresh").with(user("supervisor").roles("CLINICAL_SUPERVISOR")).exchange()
-			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// the last run, whatever this test database's other tests started, as one a supervisor started on demand
+		String[] trigger = jdbc.sql("SELECT trigger, started_by FROM cvd.refresh_run WHERE id = ?").param(runId)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+		String page;
+		try {
+			jdbc.sql("UPDATE cvd.refresh_run SET trigger = 'ON_DEMAND', started_by = 'supervisor-oxon' WHERE id = ?")
+				.param(runId).update();
+			page = mvc.get().uri("/cvd/refresh").with(supervisor()).exchange()
+				.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		finally {
+			jdbc.sql("UPDATE cvd.refresh_run SET trigger = ?, started_by = ? WHERE id = ?")
+				.params(trigger[0], trigger[1], runId).update();
+		}
 		assertThat(page).doesNotContain("http-equiv=\"refresh\"")
 			.contains("id=\"refresh-announcer\"", "aria-live=\"polite\"", "htmx.min.js");
-		assertThat(page).containsPattern("id=\"run-trigger\">[^<]*(when the demo data was loaded|on demand by|nightly)");
+		assertThat(page).containsPattern("id=\"run-trigger\">[^<]*on demand by supervisor-oxon");
 		// a running refresh: the fragment polls itself and says each new tenth once
 		jdbc.sql("UPDATE cvd.refresh_run SET status = 'RUNNING', processed = 41000, total = 100000 WHERE id = ?")
 			.param(runId).update();
 		try {
-			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=3").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=3").with(supervisor()))
 				.hasStatusOk().bodyText()
 				.contains("hx-trigger=\"every 2s\"", "announced=4", "hx-swap-oob", "Refresh 40% done: 41,000 of 100,000 people.",
 						"41,000 of 100,000 people (41%)")
 				.doesNotContain("<html");
-			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+			assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(supervisor()))
 				.hasStatusOk().bodyText().doesNotContain("hx-swap-oob");
 		}
 		finally {
 			jdbc.sql("UPDATE cvd.refresh_run SET status = 'COMPLETED', processed = ?, total = ? WHERE id = ?")
 				.params(kept[0], kept[1], runId).update();
 		}
-		assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+		assertThat(mvc.get().uri("/cvd/refresh/progress?announced=4").with(supervisor()))
 			.hasStatusOk().bodyText().contains("Refresh complete").doesNotContain("hx-trigger");
 	}
 
 	@Test
 	void theImpactScenarioTakesAnUptakePerInterventionAndPlaceAndSaysWhatItCouldNotUse() {
 		assertThat(mvc.get().uri("/cvd/dashboard?impactPlace=14Y&uptake-statin-primary=80&uptake-blood-pressure=abc")
-			.with(user("delivery").roles("PLACE_DELIVERY")))
+			.with(delivery()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Uptake for Blood pressure treatment", "must be a whole percentage from 0 to 100",
@@ -474,12 +527,12 @@ class CvdWebTests {
 
 	@Test
 	void onlySupervisorsAndAdministratorsStartARefresh() {
-		assertThat(mvc.get().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/cvd/refresh").with(coordinator()))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Population refresh")
 			.doesNotContain("id=\"start-refresh\"");
-		assertThat(mvc.post().uri("/cvd/refresh").with(user("coordinator").roles("CARE_COORDINATOR")).with(csrf()))
+		assertThat(mvc.post().uri("/cvd/refresh").with(coordinator()).with(csrf()))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
