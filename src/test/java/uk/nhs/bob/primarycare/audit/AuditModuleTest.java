@@ -6,26 +6,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.TestPropertySource;
-
-import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.FoundationModulesTest;
 
 /**
- * The audit module with the platform (security, the layout, MockMvc, the token endpoint) and the modules the platform
- * needs, without the feature modules and without demo data, on PostgreSQL: the audit trail's page and API over entries
- * each test writes. Every audit test class that needs the platform uses this one configuration, so they share one
- * cached context.
+ * The audit trail's page and API on the foundation modules' context ({@link FoundationModulesTest}), over entries each
+ * test writes. Every audit test class that needs the platform uses it, and shares the context with the directory,
+ * identity and population module tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationModuleTest(extraIncludes = { "platform", "directory", "identity", "population", "terminology" })
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "primarycare.demo.enabled=false")
-@Import(ApiTokens.class)
+@FoundationModulesTest
 @interface AuditModuleTest {
 
 }

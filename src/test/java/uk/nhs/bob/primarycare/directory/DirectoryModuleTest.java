@@ -8,22 +8,17 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.springframework.test.context.TestPropertySource;
+import uk.nhs.bob.primarycare.FoundationModulesTest;
 
 /**
- * The directory with the platform (security, the layout, MockMvc), on PostgreSQL, without the feature modules and
- * without demo data: its pages, forms and read API, over the directory's reference data. Every directory test class
- * uses this one configuration, so they share one cached context.
+ * The directory's pages, forms and read API on the foundation modules' context ({@link FoundationModulesTest}), over
+ * the directory's reference data (the ICS's organisations and services). Every directory test class that needs the
+ * platform uses it, and shares the context with the audit, identity and population module tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "platform", "identity", "population", "terminology" })
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "primarycare.demo.enabled=false")
+@FoundationModulesTest
 @ExtendWith(DirectoryReferenceData.class)
 @interface DirectoryModuleTest {
 

@@ -8,30 +8,20 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.springframework.test.context.TestPropertySource;
-
-import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.FoundationModulesTest;
 import uk.nhs.bob.primarycare.directory.DirectoryReferenceData;
 
 /**
- * Identity with the modules it depends on and the platform (security, the layout, MockMvc, the token endpoint), without
- * the feature modules and without demo data, on PostgreSQL: its administration pages and the token endpoint, over the
- * directory's organisations (the scopes users are given). Each test makes its own administrator and users. Every
- * identity test class that needs no running server uses this one configuration, so they share one cached context.
+ * Identity's administration pages and the token endpoint on the foundation modules' context
+ * ({@link FoundationModulesTest}), over the directory's organisations (the scopes users are given). Each test makes its
+ * own administrator and users. Every identity test class that needs no running server uses it, and shares the context
+ * with the directory, audit and population module tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
-		extraIncludes = { "platform", "population", "terminology" })
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "primarycare.demo.enabled=false")
+@FoundationModulesTest
 @ExtendWith(DirectoryReferenceData.class)
-@Import(ApiTokens.class)
 @interface IdentityModuleTest {
 
 }
