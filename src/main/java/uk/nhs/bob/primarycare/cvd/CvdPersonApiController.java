@@ -59,13 +59,12 @@ class CvdPersonApiController {
 	@GetMapping(path = "/api/v1/cvd/people/{nhsNumber}",
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<?> person(@PathVariable String nhsNumber) {
-		String digits = nhsNumber.replaceAll("[\\s-]", "");
-		if (!digits.matches("\\d{10}")) {
-			return problem(HttpStatus.BAD_REQUEST, "nhsNumber must be 10 digits");
-		}
-		Optional<NhsNumber> number = NhsNumber.parse(digits);
+		Optional<NhsNumber> number = NhsNumber.parse(nhsNumber);
 		if (number.isEmpty()) {
-			return problem(HttpStatus.BAD_REQUEST, "nhsNumber is not a valid NHS number (the check digit does not match)");
+			return problem(HttpStatus.BAD_REQUEST, switch (NhsNumber.fault(nhsNumber).orElseThrow()) {
+				case NOT_TEN_DIGITS -> "nhsNumber must be 10 digits";
+				case CHECK_DIGIT -> "nhsNumber is not a valid NHS number (the check digit does not match)";
+			});
 		}
 		Optional<PracticeSummary> practice = population.registeredPractice(number.get()).flatMap(directory::practice);
 		if (practice.isEmpty()) {

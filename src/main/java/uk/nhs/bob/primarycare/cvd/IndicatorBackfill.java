@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +25,6 @@ import uk.nhs.bob.primarycare.population.ObservationType;
 import uk.nhs.bob.primarycare.population.PersonRecord;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * Back-fills the trend: for each of the last {@link IndicatorSnapshots#QUARTERS} quarter ends, the dashboard
@@ -267,39 +265,10 @@ class IndicatorBackfill {
 		TransactionTemplate read = new TransactionTemplate(transactions);
 		read.setReadOnly(true);
 		read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		List<NhsNumber> points = population.splitPoints(PARTS);
-		List<Tally> parts = new ArrayList<>();
-		List<Thread> threads = new ArrayList<>();
-		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-		for (int range = 0; range <= points.size(); range++) {
-			NhsNumber from = range == 0 ? null : points.get(range - 1);
-			NhsNumber to = range == points.size() ? null : points.get(range);
-			Tally part = new Tally(quarters, organisations, histories, inForce);
-			parts.add(part);
-			threads.add(new Thread(() -> {
-				try {
-					read.executeWithoutResult(status -> population.forEachPerson(from, to, part::accept));
-				}
-				catch (RuntimeException | Error ex) {
-					failure.compareAndSet(null, ex);
-				}
-			}, "cvd-backfill-" + range));
-		}
-		threads.forEach(Thread::start);
-		for (Thread thread : threads) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("The CVD back-fill was interrupted", ex);
-			}
-		}
-		Throwable failed = failure.get();
-		if (failed != null) {
-			throw new IllegalStateException("Could not back-fill the CVD indicators", failed);
-		}
-		parts.forEach(total::absorb);
+		PopulationInParts.run(population.splitPoints(PARTS), "cvd-backfill", "back-fill the CVD indicators",
+				() -> new Tally(quarters, organisations, histories, inForce),
+				(part, from, to) -> read.executeWithoutResult(status -> population.forEachPerson(from, to, part::accept)))
+			.forEach(total::absorb);
 		store(total, organisations);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		log.info("CVD trend back-filled from the record: {} quarters ({} to {}), {} people, in {} s", quarters.size(),

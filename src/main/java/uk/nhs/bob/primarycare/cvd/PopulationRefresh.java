@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -262,42 +261,16 @@ class PopulationRefresh {
 		TransactionTemplate read = new TransactionTemplate(transactions);
 		read.setReadOnly(true);
 		read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-		List<NhsNumber> points = population.splitPoints(PARTS);
-		List<State> parts = new ArrayList<>();
-		List<Thread> threads = new ArrayList<>();
-		for (int range = 0; range <= points.size(); range++) {
-			NhsNumber from = range == 0 ? null : points.get(range - 1);
-			NhsNumber to = range == points.size() ? null : points.get(range);
-			State part = total.part();
-			parts.add(part);
-			threads.add(new Thread(() -> {
-				try (Connection writer = dataSource.getConnection()) {
-					writer.setAutoCommit(true);
-					part.writer = writer;
-					read.executeWithoutResult(status -> population.forEachPerson(from, to, part::accept));
-					part.flush(true);
-				}
-				catch (SQLException | IOException | RuntimeException | Error ex) {
-					failure.compareAndSet(null, ex);
-				}
-			}, "cvd-refresh-" + range));
-		}
-		threads.forEach(Thread::start);
-		for (Thread thread : threads) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("The CVD refresh was interrupted", ex);
-			}
-		}
-		Throwable failed = failure.get();
-		if (failed != null) {
-			throw new IllegalStateException("Could not evaluate the population", failed);
-		}
-		parts.forEach(total::absorb);
+		PopulationInParts.run(population.splitPoints(PARTS), "cvd-refresh", "evaluate the population", total::part,
+				(part, from, to) -> {
+					try (Connection writer = dataSource.getConnection()) {
+						writer.setAutoCommit(true);
+						part.writer = writer;
+						read.executeWithoutResult(status -> population.forEachPerson(from, to, part::accept));
+						part.flush(true);
+					}
+				})
+			.forEach(total::absorb);
 	}
 
 	/** Runs the index statements for one staging table on a connection of its own, then analyses the table. */

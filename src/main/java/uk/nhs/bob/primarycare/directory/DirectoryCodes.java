@@ -8,7 +8,7 @@ import java.util.Optional;
  * directory; the form tests give fixed codes.
  */
 @FunctionalInterface
-interface DirectoryCodes {
+public interface DirectoryCodes {
 
 	/** What a code names. */
 	enum Kind {

@@ -14,13 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A code chosen from a list of the directory's Places, sites or PCNs that names one the directory holds now: blank
- * passes (add {@code @NotBlank} where a choice is required); a forged or since-removed choice is refused.
+ * passes (add {@code @NotBlank} where a choice is required); a forged or since-removed choice is refused. Public, so
+ * another module's form can check a practice chosen from the directory the same way.
  */
 @Documented
 @Constraint(validatedBy = InDirectory.Validator.class)
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
-@interface InDirectory {
+public @interface InDirectory {
 
 	DirectoryCodes.Kind value();
 

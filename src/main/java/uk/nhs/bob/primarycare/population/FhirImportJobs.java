@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Runs uploaded FHIR bundles through {@link FhirImport} one at a time in the background and records each job's
@@ -67,6 +68,14 @@ class FhirImportJobs {
 	FhirImportJobs(FhirImport fhirImport, JdbcClient jdbc) {
 		this.fhirImport = fhirImport;
 		this.jdbc = jdbc;
+	}
+
+	/** Saves an uploaded bundle to a file of its own and queues its import. */
+	UUID start(String username, MultipartFile bundle, FhirImportOptions options) throws IOException {
+		Path saved = Files.createTempFile("fhir-import-", ".json");
+		bundle.transferTo(saved);
+		String name = bundle.getOriginalFilename();
+		return start(username, name == null || name.isBlank() ? "bundle.json" : name, saved, options);
 	}
 
 	/** Queues the import of a bundle saved to {@code file}; the file is deleted when the job ends. */

@@ -1,13 +1,13 @@
 package uk.nhs.bob.primarycare.population;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
-import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
@@ -55,25 +53,13 @@ class FhirImportPageController {
 	}
 
 	@PostMapping
-	String upload(@ModelAttribute("form") FhirImportForm form, BindingResult result, Principal principal, Model model)
-			throws IOException {
-		MultipartFile bundle = form.bundle();
-		if (bundle == null || bundle.isEmpty()) {
-			result.rejectValue("bundle", "missing", "Select a FHIR bundle file (.json) to import");
-		}
-		Optional<PracticeSummary> practice = OdsCode.parse(form.practice()).flatMap(directory::practice);
-		if (form.practice() != null && !form.practice().isBlank() && practice.isEmpty()) {
-			result.rejectValue("practice", "unknown", "Select a practice from the list");
-		}
+	String upload(@Valid @ModelAttribute("form") FhirImportForm form, BindingResult result, Principal principal,
+			Model model) throws IOException {
 		if (result.hasErrors()) {
 			return showForm(model);
 		}
-		Path saved = Files.createTempFile("fhir-import-", ".json");
-		bundle.transferTo(saved);
-		String fileName = bundle.getOriginalFilename() == null || bundle.getOriginalFilename().isBlank() ? "bundle.json"
-				: bundle.getOriginalFilename();
-		UUID id = jobs.start(principal.getName(), fileName, saved,
-				new FhirImportOptions(practice.map(PracticeSummary::odsCode).orElse(null)));
+		UUID id = jobs.start(principal.getName(), form.bundle(),
+				new FhirImportOptions(OdsCode.parse(form.practice()).orElse(null)));
 		return "redirect:/admin/population/import/" + id;
 	}
 

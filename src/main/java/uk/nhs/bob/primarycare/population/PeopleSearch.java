@@ -45,12 +45,11 @@ class PeopleSearch {
 			return practice != null && user.canSee(practice);
 		})
 			.limit(limit + 1L)
-			.map(person -> new PersonSearchResult(person.nhsNumber().value(), person.nhsNumber().formatted(),
-					person.displayName(), person.dateOfBirth(), practices.get(person.registeredPractice()).name()))
+			.map(person -> new PersonSearchResult(person.nhsNumber(), person.displayName(), person.dateOfBirth(), practices.get(person.registeredPractice()).name()))
 			.toList();
 		auditLog.recordViews(user.username(), results.stream()
 			.limit(limit)
-			.map(r -> new uk.nhs.bob.primarycare.shared.NhsNumber(r.nhsNumber()))
+			.map(PersonSearchResult::nhsNumber)
 			.toList(), page, PURPOSE);
 		return results;
 	}

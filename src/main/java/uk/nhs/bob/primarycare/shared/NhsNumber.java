@@ -18,11 +18,33 @@ public record NhsNumber(String value) {
 
 	/** Parses user input, allowing spaces and hyphens between the digits. */
 	public static Optional<NhsNumber> parse(String input) {
-		if (input == null) {
-			return Optional.empty();
-		}
-		String digits = input.replaceAll("[\\s-]", "");
+		String digits = digits(input);
 		return isValid(digits) ? Optional.of(new NhsNumber(digits)) : Optional.empty();
+	}
+
+	/** Why text that {@link #parse} refuses is not an NHS number, so an API can say which part to fix. */
+	public enum Fault {
+
+		/** Not ten digits once the spaces and hyphens people type between the groups are taken out. */
+		NOT_TEN_DIGITS,
+
+		/** Ten digits whose last is not the check digit of the first nine. */
+		CHECK_DIGIT
+
+	}
+
+	/** What is wrong with the text as an NHS number; empty when {@link #parse} accepts it. */
+	public static Optional<Fault> fault(String input) {
+		String digits = digits(input);
+		if (digits == null || !digits.matches("\\d{10}")) {
+			return Optional.of(Fault.NOT_TEN_DIGITS);
+		}
+		return isValid(digits) ? Optional.empty() : Optional.of(Fault.CHECK_DIGIT);
+	}
+
+	/** The one normalisation of typed text: spaces and hyphens between the digits are dropped. */
+	private static String digits(String input) {
+		return input == null ? null : input.replaceAll("[\\s-]", "");
 	}
 
 	public static boolean isValid(String digits) {

@@ -35,8 +35,7 @@ class TriageIntake {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	/** A person a search found, as the find-a-person page lists them. */
-	public record Found(String nhsNumber, String nhsNumberFormatted, String name, java.time.LocalDate dateOfBirth,
-			String practiceName) {
+	public record Found(NhsNumber nhsNumber, String name, java.time.LocalDate dateOfBirth, String practiceName) {
 	}
 
 	/**
@@ -77,8 +76,8 @@ class TriageIntake {
 	List<Found> find(PersonLookupForm form, BindingResult errors, StaffUser user) {
 		return people.shown(() -> lookUp(form, errors), user, 20, PAGE, PURPOSE)
 			.stream()
-			.map(p -> new Found(p.person().nhsNumber().value(), p.person().nhsNumber().formatted(),
-					p.person().displayName(), p.person().dateOfBirth(), p.practice().name()))
+			.map(p -> new Found(p.person().nhsNumber(), p.person().displayName(), p.person().dateOfBirth(),
+					p.practice().name()))
 			.toList();
 	}
 

@@ -48,6 +48,18 @@ class NhsNumberTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NhsNumber(typed));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "943476591", "94347659190", "943476591X", "abc" })
+	void saysWhenTextIsNotTenDigits(String typed) {
+		assertThat(NhsNumber.fault(typed)).contains(NhsNumber.Fault.NOT_TEN_DIGITS);
+	}
+
+	@Test
+	void saysWhenOnlyTheCheckDigitIsWrongAndNothingWhenParseAccepts() {
+		assertThat(NhsNumber.fault("943 476 5918")).contains(NhsNumber.Fault.CHECK_DIGIT);
+		assertThat(NhsNumber.fault("943-476-5919")).isEmpty();
+	}
+
 	@Test
 	void showsThreeThreeFourAndKnowsTheTestRange() {
 		NhsNumber number = new NhsNumber("9434765919");
