@@ -83,11 +83,17 @@ public class ApiTokens {
 	 * the first time asked.
 	 */
 	public String token(String... scopes) {
-		if (clients.findByClientId(IdentityDemoData.DEMO_CLIENT_ID) == null) {
+		if (clientId().equals(MODULE_TEST_CLIENT_ID)) {
 			registerOnce(MODULE_TEST_CLIENT_ID, "A system (module tests)", MODULE_TEST_CLIENT_SECRET);
 			return token(MODULE_TEST_CLIENT_ID, MODULE_TEST_CLIENT_SECRET, scopes);
 		}
 		return token(IdentityDemoData.DEMO_CLIENT_ID, IdentityDemoData.DEMO_PASSWORD, scopes);
+	}
+
+	/** The client {@link #token(String...)} gets tokens of: the demo client, or in a module test context the test one. */
+	public String clientId() {
+		return clients.findByClientId(IdentityDemoData.DEMO_CLIENT_ID) == null ? MODULE_TEST_CLIENT_ID
+				: IdentityDemoData.DEMO_CLIENT_ID;
 	}
 
 	private synchronized void registerOnce(String clientId, String name, String secret) {
