@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -16,14 +17,15 @@ import uk.nhs.bob.primarycare.ApiTokens;
 
 /**
  * Triage with only the modules it depends on (directory, identity, audit, population) and the platform (security,
- * the layout, error handling, the token endpoint), with a {@code MockMvcTester} and API tokens, and no demo data:
- * each test makes its own hub, people and staff. Every triage module test uses this one configuration, so they share
- * one cached context.
+ * the layout, error handling, the token endpoint), served on a random port, with a {@code MockMvcTester} and API
+ * tokens, and no demo data: each test makes its own hub, people and staff. Every triage module test uses this one
+ * configuration, so they share one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform",
+		webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(ApiTokens.class)
 @TestPropertySource(properties = "primarycare.demo.enabled=false")
