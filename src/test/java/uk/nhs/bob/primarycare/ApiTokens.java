@@ -72,9 +72,41 @@ public class ApiTokens {
 		return token(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, scopes);
 	}
 
-	/** A token of the demo client with these scopes; with none named, every scope it is registered for. */
+	/** A system made for module tests, where no demo data registers the demo client. */
+	public static final String MODULE_TEST_CLIENT_ID = "test-module-system";
+
+	static final String MODULE_TEST_CLIENT_SECRET = "test-module-system-secret";
+
+	/**
+	 * A token of the demo client with these scopes; with none named, every scope it is registered for. In a module
+	 * test context, which has no demo data, a token of {@value #MODULE_TEST_CLIENT_ID}, registered for every scope
+	 * the first time asked.
+	 */
 	public String token(String... scopes) {
+		if (clientId().equals(MODULE_TEST_CLIENT_ID)) {
+			registerOnce(MODULE_TEST_CLIENT_ID, "A system (module tests)", MODULE_TEST_CLIENT_SECRET);
+			return token(MODULE_TEST_CLIENT_ID, MODULE_TEST_CLIENT_SECRET, scopes);
+		}
 		return token(IdentityDemoData.DEMO_CLIENT_ID, IdentityDemoData.DEMO_PASSWORD, scopes);
+	}
+
+	/** The client {@link #token(String...)} gets tokens of: the demo client, or in a module test context the test one. */
+	public String clientId() {
+		return clients.findByClientId(IdentityDemoData.DEMO_CLIENT_ID) == null ? MODULE_TEST_CLIENT_ID
+				: IdentityDemoData.DEMO_CLIENT_ID;
+	}
+
+	private synchronized void registerOnce(String clientId, String name, String secret) {
+		if (clients.findByClientId(clientId) == null) {
+			clients.save(RegisteredClient.withId(java.util.UUID.randomUUID().toString())
+				.clientId(clientId)
+				.clientName(name)
+				.clientSecret(passwordEncoder.encode(secret))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.scopes(values -> java.util.Arrays.stream(ApiScope.values()).forEach(s -> values.add(s.value())))
+				.build());
+		}
 	}
 
 	/** A token of a client with a secret. */

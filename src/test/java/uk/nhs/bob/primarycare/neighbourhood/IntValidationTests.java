@@ -4,17 +4,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.GoalStatus;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
@@ -24,6 +23,7 @@ import uk.nhs.bob.primarycare.neighbourhood.meetings.Meeting;
 import uk.nhs.bob.primarycare.neighbourhood.meetings.MeetingRepository;
 import uk.nhs.bob.primarycare.neighbourhood.meetings.Meetings;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
@@ -33,9 +33,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The validation points of the INT pages: dates in a sensible window, decisions that cannot be recorded twice, and an
- * acknowledgement that says so only when something was acknowledged.
+ * acknowledgement that says so only when something was acknowledged. Each test makes its team, the person on its
+ * caseload and the team member who uses the pages.
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 class IntValidationTests {
 
 	static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -50,31 +51,41 @@ class IntValidationTests {
 	TeamRepository teams;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
-
-	@Autowired
 	Caseload caseload;
 
 	@Autowired
 	MeetingRepository meetings;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	TeamMemberRepository members;
+
+	/** A team of the test's own, and a member of it. */
+	Team team;
+
+	String memberName = "";
+
+	@BeforeEach
+	void aTeamOfItsOwn() {
+		team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		memberName = NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse");
 	}
 
-	CaseloadEntry entry(int skip) {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
-		return caseload.add(team, new NhsNumber(candidate.nhsNumber()), candidate.profile().practiceCode(), "test",
-				null, "neighbourhood");
+	RequestPostProcessor member() {
+		return user(memberName).roles("INT_MEMBER");
+	}
+
+	/** A person registered at the team's practice, on its caseload. */
+	CaseloadEntry entry() {
+		NhsNumber person = NeighbourhoodTestData.person(context, team);
+		return caseload.add(team, person, NeighbourhoodTestData.practiceOf(team).value(), "test", null, memberName);
 	}
 
 	@Test
 	void reviewAndPlanDatesMustBeWithinTheirWindow() {
-		CaseloadEntry entry = entry(2);
+		CaseloadEntry entry = entry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		assertThat(mvc.post().uri(plan).param("version", "0").param("whatMatters", "x")
 			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(3)))
@@ -85,9 +96,9 @@ class IntValidationTests {
 		// the review form is on an agreed plan
 		CaseloadEntry saved = caseload.savePlan(entry.getId(), 0, new PlanContent("Home", java.util.List.of(
 				new PlanContent.Goal("g1", "Walk", LocalDate.now().plusMonths(2), GoalStatus.PROPOSED)),
-				java.util.List.of(), "", LocalDate.now().plusMonths(3)), "neighbourhood");
+				java.util.List.of(), "", LocalDate.now().plusMonths(3)), memberName);
 		CaseloadEntry agreed = caseload.changeStatus(entry.getId(), saved.getVersion(), CaseloadStatus.PLAN_AGREED,
-				"neighbourhood");
+				memberName);
 		assertThat(mvc.post().uri(plan + "/review").param("version", Long.toString(agreed.getVersion()))
 			.param("nextReviewDate", TYPED.format(LocalDate.now().plusYears(2).plusDays(1)))
 			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
@@ -97,15 +108,15 @@ class IntValidationTests {
 
 	@Test
 	void meetingsAreWithinAYearAndDecisionsAreDueFromTheMeetingAndRecordedOnce() {
-		CaseloadEntry entry = entry(3);
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/meetings")
+		CaseloadEntry entry = entry();
+		assertThat(mvc.post().uri("/neighbourhood/teams/" + team.getSiteCode() + "/meetings")
 			.param("date", TYPED.format(LocalDate.now().plusYears(5))).param("time", "13:00")
 			.param("location", "Room 1").with(member()).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Date must be within a year");
 		LocalDate day = LocalDate.now().plusDays(7);
 		Meeting meeting = meetings.save(new Meeting(entry.getTeamId(),
-				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", "neighbourhood"));
+				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", memberName));
 		String page = "/neighbourhood/meetings/" + meeting.getId() + "/decisions";
 		assertThat(mvc.post().uri(page).param("entryId", entry.getId().toString()).param("decision", "Refer to falls")
 			.param("ownerOrganisation", "Falls service").param("dueDate", TYPED.format(day.minusDays(1)))
@@ -131,7 +142,7 @@ class IntValidationTests {
 
 	@Test
 	void theErrorSummaryListsProblemsInTheOrderOfTheFields() throws Exception {
-		CaseloadEntry entry = entry(5);
+		CaseloadEntry entry = entry();
 		String body = mvc.post().uri("/neighbourhood/care-plans/" + entry.getId()).param("version", "0")
 			.param("whatMatters", "x".repeat(4001))
 			.param("contingencyPlan", "y".repeat(4001))
@@ -151,7 +162,7 @@ class IntValidationTests {
 				"Next review date must be a real date", "Choose whether the person agreed to share their plan");
 		LocalDate day = LocalDate.now().plusDays(7);
 		Meeting meeting = meetings.save(new Meeting(entry.getTeamId(),
-				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", "neighbourhood"));
+				day.atTime(LocalTime.of(10, 0)).atZone(Meetings.UK).toInstant(), "Room 3", memberName));
 		String decision = mvc.post().uri("/neighbourhood/meetings/" + meeting.getId() + "/decisions")
 			.param("entryId", "").param("decision", "").param("dueDate", "tomorrow")
 			.with(member()).with(csrf())
@@ -174,7 +185,7 @@ class IntValidationTests {
 
 	@Test
 	void acknowledgingAnAlertThatDoesNotExistSaysSo() {
-		CaseloadEntry entry = entry(4);
+		CaseloadEntry entry = entry();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/alerts/987654321/acknowledge")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.NOT_FOUND);
 	}

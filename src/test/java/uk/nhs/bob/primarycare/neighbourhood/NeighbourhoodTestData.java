@@ -1,19 +1,35 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
+import uk.nhs.bob.primarycare.population.Sex;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinition;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Discipline;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 
 /**
- * Candidates for tests: the 2,000-person test population gives each demo team only a handful of frail people, so
- * tests add a broad cohort definition (any long-term condition) to the Oxford City team, once, and take their own
- * candidates from it.
+ * Teams and people for tests. Module tests make a neighbourhood site of their own with one PCN and practice, its team
+ * and people registered there ({@link #newTeam}, {@link #person}). The whole-application tests take candidates of the
+ * demo Oxford City team: the 2,000-person test population gives each demo team only a handful of frail people, so
+ * they add a broad cohort definition (any long-term condition) to it, once, and take their own candidates from it.
  */
 public final class NeighbourhoodTestData {
 
@@ -44,5 +60,51 @@ public final class NeighbourhoodTestData {
 		return all.get(all.size() - 1 - skip);
 	}
 
+	/**
+	 * A neighbourhood site of Oxfordshire no other test uses, with one PCN and one practice (six-character codes, as
+	 * ODS codes of practices are), and its Integrated
+	 * Neighbourhood Team. The directory's reference data is loaded first (it counts as present once any site exists).
+	 */
+	public static Team newTeam(ApplicationContext context, JdbcClient jdbc, TeamRepository teams) {
+		PopulationFixtures.referenceData(context);
+		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase(java.util.Locale.UK);
+		String site = "T-" + suffix;
+		jdbc.sql("INSERT INTO directory.neighbourhood_site (code, name, place_code) VALUES (?, ?, '10Q')")
+			.params(site, "Test neighbourhood " + suffix)
+			.update();
+		jdbc.sql("INSERT INTO directory.pcn (ods_code, name, site_code) VALUES (?, ?, ?)")
+			.params("P" + suffix, "Test PCN " + suffix, site)
+			.update();
+		// the postcode of an Oxford City practice, so that the population knows its area (LSOA)
+		String postcode = jdbc.sql("""
+				SELECT pr.postcode FROM directory.practice pr JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+				WHERE pc.site_code = 'OX-CTY' ORDER BY pr.ods_code LIMIT 1""").query(String.class).single();
+		jdbc.sql("INSERT INTO directory.practice (ods_code, name, postcode, pcn_code) VALUES (?, ?, ?, ?)")
+			.params("Q" + suffix, "Test Surgery " + suffix, postcode, "P" + suffix)
+			.update();
+		return teams.save(new Team(site, "Test INT " + suffix, "tester"));
+	}
+
+	/**
+	 * A member of staff with the INT member role, scoped to the team's site and on the team as a member (nurse): the
+	 * username, for {@code user(username).roles("INT_MEMBER")}.
+	 */
+	public static String member(JdbcClient jdbc, TeamMemberRepository members, Team team, String name) {
+		String username = ModuleTestStaff.user(jdbc, "neighbourhood", OrganisationScope.site(team.getSiteCode()),
+				Role.INT_MEMBER);
+		members.save(new TeamMember(team.getId(), name, "Test PCN", Discipline.COMMUNITY_NURSING, username));
+		return username;
+	}
+
+	/** The practice of a team made by {@link #newTeam}. */
+	public static OdsCode practiceOf(Team team) {
+		return new OdsCode("Q" + team.getSiteCode().substring(2));
+	}
+
+	/** A new person of 82 registered at the team's practice. */
+	public static NhsNumber person(ApplicationContext context, Team team) {
+		return PopulationFixtures.person(context, practiceOf(team), "Edith", "Fixture", LocalDate.now().minusYears(82),
+				Sex.FEMALE);
+	}
 
 }

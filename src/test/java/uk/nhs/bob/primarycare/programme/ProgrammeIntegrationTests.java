@@ -12,13 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
@@ -32,17 +36,17 @@ import uk.nhs.bob.primarycare.programme.spc.Measure;
 import uk.nhs.bob.primarycare.programme.spc.MeasureChart;
 import uk.nhs.bob.primarycare.programme.spc.Measures;
 import uk.nhs.bob.primarycare.programme.spc.Spc;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cohort capacity (and its race), enrolment history, and fed measures. How each module's events become the weekly
- * feed is tested on the programme module alone: {@link ProgrammeFeedModuleTests}.
+ * Cohort capacity (and its race), enrolment history, and fed measures, with sites and cohorts each test makes, as an
+ * ICB administrator it makes. How each module's events become the weekly feed: {@link ProgrammeFeedModuleTests}.
  */
-@IntegrationTest
-@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
+@ProgrammeModuleTest
 class ProgrammeIntegrationTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
@@ -51,6 +55,24 @@ class ProgrammeIntegrationTests {
 
 	@Autowired
 	Programme programme;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@BeforeEach
+	void asAnAdministratorOfItsOwn() {
+		// the Places and sites the programme's sites name (the directory's reference data)
+		PopulationFixtures.referenceData(context);
+		SignedIn.as(ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN), "ICB_ADMIN");
+	}
+
+	@AfterEach
+	void signOut() {
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	}
 
 	@Autowired
 	FeedValues feedValues;
@@ -94,10 +116,12 @@ class ProgrammeIntegrationTests {
 			.isInstanceOf(Refused.class)
 			.hasMessageContaining("already has 3 sites from Berkshire West, the most it takes from one Place");
 		// another Place still has room
-		programme.enrol(newSite("10Q", "OX-CTY").id(), cohort.id(), TODAY);
+		ProgrammeSite oxfordshire = newSite("10Q", "OX-CTY");
+		programme.enrol(oxfordshire.id(), cohort.id(), TODAY);
 		assertThat(programme.enrolledCounts().get(cohort.id())).containsEntry("15A", 3).containsEntry("10Q", 1);
 		// enrolling creates the project, governed by the Place
-		assertThat(programme.project(programme.sitesIn("10Q").get(0).id(), "SAME_DAY")).isPresent();
+		assertThat(programme.sitesIn("10Q")).extracting(ProgrammeSite::id).contains(oxfordshire.id());
+		assertThat(programme.project(oxfordshire.id(), "SAME_DAY")).isPresent();
 	}
 
 	@Test

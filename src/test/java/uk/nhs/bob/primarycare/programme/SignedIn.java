@@ -18,9 +18,14 @@ public final class SignedIn {
 	}
 
 	public static void asAdmin() {
+		as("admin", "ICB_ADMIN");
+	}
+
+	/** Signs in as this user (of the demo data, or made for the test) with this role. */
+	public static void as(String username, String role) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
-				List.of(new SimpleGrantedAuthority("ROLE_ICB_ADMIN"))));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+				List.of(new SimpleGrantedAuthority("ROLE_" + role))));
 		SecurityContextHolder.setContext(context);
 	}
 

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -27,8 +32,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * intake API and FHIR import), case by case: a match links the request to the person; a number held for nobody is
  * kept as given; a different date of birth or name is never resolved silently (a field error showing the record on
  * the staff form, identity not verified with both sides on the public form and the API, a skipped Patient in FHIR).
+ * Each case registers its own person at a practice of a Buckinghamshire or Oxfordshire hub.
  */
-@IntegrationTest
+@TriageModuleTest
 class IdentityRuleTests {
 
 	/** Where the sent details differ from the record of a person registered at the Aylesbury hub. */
@@ -65,9 +71,18 @@ class IdentityRuleTests {
 	record Held(String nhsNumber, String given, String family, LocalDate dateOfBirth) {
 	}
 
-	Held person(String site, int offset) {
-		Map<String, Object> row = TriageTestData.person(jdbc, site, "F", 20, 60, offset);
-		return new Held(row.get("nhs_number").toString().trim(), row.get("given_name").toString(),
+	@Autowired
+	ApplicationContext context;
+
+	@BeforeEach
+	void referenceData() {
+		PopulationFixtures.referenceData(context);
+	}
+
+	/** A woman the test registers at a practice of the hub, with a family name no one else has. */
+	Held person(String site) {
+		Map<String, Object> row = TriageTestData.registered(context, site, NavigationInput.Sex.FEMALE, 38);
+		return new Held(row.get("nhs_number").toString(), row.get("given_name").toString(),
 				row.get("family_name").toString(), LocalDate.parse(row.get("date_of_birth").toString()));
 	}
 
@@ -85,7 +100,7 @@ class IdentityRuleTests {
 
 	@org.junit.jupiter.api.Test
 	void aCoordinatorSettlesAnUnverifiedIdentityOnlyWithValidDetails() throws Exception {
-		Held held = person("BK-AYL", 9);
+		Held held = person("BK-AYL");
 		String body = """
 				{"nhsNumber": "%s", "givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "female",
 				 "siteCode": "BK-AYL", "problem": "SORE_THROAT", "redFlags": [], "contactPhone": "0118 496 0123"}"""
@@ -100,7 +115,8 @@ class IdentityRuleTests {
 		Map<String, Object> row = request("reference", reference);
 		assertThat(row).containsEntry("identity", "NOT_VERIFIED");
 		String uri = "/triage/requests/" + row.get("id") + "/identity/";
-		var coordinator = user("coordinator").roles("CARE_COORDINATOR");
+		var coordinator = user(ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"),
+				Role.CARE_COORDINATOR)).roles("CARE_COORDINATOR");
 
 		// no note, then a date of birth that is not a date: one message each, nothing settled
 		assertThat(mvc.post().uri(uri + "confirm").with(coordinator).with(csrf())
@@ -160,7 +176,7 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void theIntakeApi(Case c) throws Exception {
-		Held held = person("BK-ACH", 2 + c.ordinal());
+		Held held = person("BK-ACH");
 		Sent sent = sent(c, held);
 		String body = """
 				{%s"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "female", "siteCode": "BK-AYL",
@@ -184,7 +200,7 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void thePublicForm(Case c) {
-		Held held = person("BK-MBE", 2 + c.ordinal());
+		Held held = person("BK-MBE");
 		Sent sent = sent(c, held);
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
@@ -219,12 +235,13 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(Case.class)
 	void theCoordinatorsForm(Case c) {
-		Held held = person("BK-AYL", 40 + c.ordinal());
+		Held held = person("BK-AYL");
 		Sent sent = sent(c, held);
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
 			.uri("/triage/requests")
-			.with(user("coordinator").roles("CARE_COORDINATOR"))
+			.with(user(ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR))
+				.roles("CARE_COORDINATOR"))
 			.with(csrf())
 			.param("formToken", token)
 			.param("givenName", sent.given())
@@ -266,7 +283,7 @@ class IdentityRuleTests {
 	@ParameterizedTest
 	@EnumSource(value = Case.class, names = { "MATCHED", "OTHER_DATE_OF_BIRTH", "OTHER_NAME" })
 	void fhirImport(Case c) {
-		Held held = person("OX-BAN", 2 + c.ordinal());
+		Held held = person("OX-BAN");
 		Sent sent = sent(c, held);
 		String run = UUID.randomUUID().toString();
 		String bundle = """

@@ -3,11 +3,13 @@ package uk.nhs.bob.primarycare.triage;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Idempotency-Key with another body, impossible dates of birth, phone numbers that are not UK numbers, counts that
  * disagree, and loosely typed numbers and booleans. Its creator, and only its creator, reads a request's status.
  */
-@IntegrationTest
+@TriageModuleTest
 class TriageApiStrictnessTests {
 
 	static final String VALID = """
@@ -39,6 +41,15 @@ class TriageApiStrictnessTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** The hubs and practices the request names (the directory's reference data; no person or user is needed). */
+	@BeforeEach
+	void referenceData() {
+		PopulationFixtures.referenceData(context);
+	}
 
 	MvcTestResult post(String body, String key, String token) {
 		var request = mvc.post()
@@ -145,7 +156,7 @@ class TriageApiStrictnessTests {
 			.bodyJson()
 			.hasPathSatisfying("$.detail", d -> assertThat(d).asString().contains(key, "different request body"));
 		assertThat(jdbc.sql("SELECT count(*) FROM triage.request WHERE submission_key = ?")
-			.param("api:api-client:" + key)
+			.param("api:" + tokens.clientId() + ":" + key)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}

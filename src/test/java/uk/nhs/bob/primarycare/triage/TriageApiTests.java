@@ -14,22 +14,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The navigation and intake APIs over real security and PostgreSQL, including idempotent retries under contention. */
-@IntegrationTest
+/**
+ * The navigation and intake APIs over real security and PostgreSQL, including idempotent retries under contention
+ * (over HTTP, on the test server's port), for people each test registers.
+ */
+@TriageModuleTest
 class TriageApiTests {
 
 	@Autowired
@@ -41,8 +46,17 @@ class TriageApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@LocalServerPort
 	int port;
+
+	/** The hubs and practices the requests name (the directory's reference data). */
+	@BeforeEach
+	void referenceData() {
+		PopulationFixtures.referenceData(context);
+	}
 
 	@Test
 	void navigationFollowsTheContract() {
@@ -120,7 +134,7 @@ class TriageApiTests {
 
 	@Test
 	void aRequestLandsAtTheHubOfTheRegisteredPracticeAndARetryReturnsTheFirst() throws Exception {
-		Map<String, Object> person = TriageTestData.person(jdbc, "BK-WYC", "F", 20, 60, 1);
+		Map<String, Object> person = TriageTestData.registered(context, "BK-WYC", NavigationInput.Sex.FEMALE, 35);
 		String key = UUID.randomUUID().toString();
 		var first = mvc.post()
 			.uri("/api/v1/triage/requests")
@@ -144,14 +158,14 @@ class TriageApiTests {
 			.bodyJson()
 			.hasPathSatisfying("$.id", v -> assertThat(v).isEqualTo(id));
 		assertThat(jdbc.sql("SELECT count(*) FROM triage.request WHERE submission_key = ?")
-			.param("api:api-client:" + key)
+			.param("api:" + tokens.clientId() + ":" + key)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void sixteenConcurrentRetriesWithOneKeyCreateExactlyOneRequest() throws Exception {
-		Map<String, Object> person = TriageTestData.person(jdbc, "BK-WYC", "F", 20, 60, 2);
+		Map<String, Object> person = TriageTestData.registered(context, "BK-WYC", NavigationInput.Sex.FEMALE, 35);
 		String key = UUID.randomUUID().toString();
 		String body = requestFor(person, "SORE_THROAT");
 		HttpClient client = HttpClient.newHttpClient();
@@ -189,7 +203,7 @@ class TriageApiTests {
 			pool.shutdown();
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM triage.request WHERE submission_key = ?")
-			.param("api:api-client:" + key)
+			.param("api:" + tokens.clientId() + ":" + key)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}

@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.triage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,27 +14,31 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 
+import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.population.Population;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * Triage with only the modules it depends on (directory, identity, audit, population): the events it publishes as
- * requests are recorded, decided and repeated, with their content, each in the transaction of its change. Triage
- * listens to no other module's events. Every test makes its own hub (a neighbourhood site of Buckinghamshire) and
- * people no record holds, so no demo data is read.
+ * Triage with only the modules it depends on (directory, identity, audit, population; see {@link TriageModuleTest}):
+ * the events it publishes as requests are recorded, decided and repeated, with their content, each in the transaction
+ * of its change. Triage listens to no other module's events. Every test makes its own hub (a neighbourhood site of
+ * Buckinghamshire) and its own people (in the population through its FHIR import, or held by no record), so no demo
+ * data is read.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@TriageModuleTest
 class TriageEventsModuleTests {
 
 	private static final String PLACE = "14Y";
@@ -42,22 +47,28 @@ class TriageEventsModuleTests {
 
 	private final Population population;
 
+	private final Directory directory;
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationContext context;
 
 	private String site = "";
 
-	TriageEventsModuleTests(TriageRequests requests, Population population, JdbcClient jdbc,
+	TriageEventsModuleTests(TriageRequests requests, Population population, Directory directory, JdbcClient jdbc,
 			ApplicationContext context) {
 		this.requests = requests;
 		this.population = population;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.context = context;
 	}
 
 	@BeforeEach
 	void aHubOfItsOwn() {
+		// first: the directory's reference data counts as present once any site exists, so a test hub made before it
+		// would leave the database without practices
+		PopulationFixtures.referenceData(context);
 		site = "T-" + UUID.randomUUID().toString().substring(0, 8);
 		jdbc.sql("INSERT INTO directory.neighbourhood_site (code, name, place_code) VALUES (?, ?, ?)")
 			.params(site, "Test hub " + site, PLACE)
@@ -67,7 +78,7 @@ class TriageEventsModuleTests {
 	@Test
 	void startsWithoutTheModulesThatHearIt() {
 		assertThat(context.getBeanNamesForType(TriageRequests.class)).hasSize(1);
-		assertThat(context.containsBean("demoDataRun")).isFalse();
+		assertThat(context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class)).isFalse();
 		assertThat(context.getBeanNamesForType(PersonContextProvider.class)).isEmpty();
 	}
 
@@ -83,6 +94,50 @@ class TriageEventsModuleTests {
 				assertThat(event.channel()).isEqualTo("COORDINATOR");
 				assertThat(event.redFlag()).isTrue().isEqualTo(recorded.navigation().redFlag());
 				assertThat(recorded.identity()).isEqualTo(TriageRequest.Identity.NOT_REGISTERED);
+			});
+	}
+
+	@Test
+	void aRequestForSomeoneInThePopulationPublishesItsReceiptWithTheirNumberHubAndProblem(Scenario scenario) {
+		PracticeSummary practice = directory.practices().get(0);
+		LocalDate born = LocalDate.now().minusYears(41);
+		NhsNumber registered = PopulationFixtures.person(context, practice.odsCode(), "Maya", "Fixture", born,
+				uk.nhs.bob.primarycare.population.Sex.FEMALE);
+		// the details as a caller gives them: the name in other case, so the match is the identity rule's, not equality
+		RequestedPerson caller = new RequestedPerson(registered, "MAYA", "fixture", born, Sex.FEMALE, null);
+		NewRequest urinary = request(caller, PresentingProblem.URINARY_SYMPTOMS, Set.of(RedFlag.values()[0]));
+		Instant before = Instant.now();
+
+		scenario.stimulate(() -> requests.record(urinary))
+			.andWaitForEventOfType(TriageRequestReceived.class)
+			.matching(event -> event.nhsNumber().equals(registered))
+			.toArriveAndVerify((event, recorded) -> {
+				TriageRequest stored = requests.find(recorded.id()).orElseThrow();
+				assertThat(recorded.identity()).isEqualTo(TriageRequest.Identity.MATCHED);
+				assertThat(event.requestId()).isEqualTo(recorded.id());
+				assertThat(event.reference()).isEqualTo(recorded.reference()).startsWith("TR-");
+				// the hub of the person's own practice, not the site the request was sent to
+				assertThat(event.siteCode()).isEqualTo(practice.siteCode()).isNotEqualTo(site);
+				assertThat(event.problem()).isEqualTo("URINARY_SYMPTOMS");
+				assertThat(event.problemLabel()).isEqualTo(PresentingProblem.URINARY_SYMPTOMS.label());
+				assertThat(event.redFlag()).isTrue();
+				// as stored (PostgreSQL rounds to microseconds)
+				assertThat(event.receivedAt()).isCloseTo(stored.receivedAt(), within(1, ChronoUnit.MICROS))
+					.isAfterOrEqualTo(before);
+			});
+	}
+
+	@Test
+	void aRequestForSomeoneNotInThePopulationPublishesNoReceipt(Scenario scenario, AssertablePublishedEvents events) {
+		NhsNumber unheld = unheldNhsNumber();
+
+		scenario.stimulate(() -> requests.record(request(person(unheld), PresentingProblem.SORE_THROAT, Set.of())))
+			.andWaitForEventOfType(TriageRequestRecorded.class)
+			.matching(event -> event.siteCode().equals(site))
+			.toArriveAndVerify((event, recorded) -> {
+				assertThat(recorded.identity()).isEqualTo(TriageRequest.Identity.NOT_REGISTERED);
+				assertThat(events.ofType(TriageRequestReceived.class)
+					.matching(received -> received.requestId().equals(recorded.id()))).isEmpty();
 			});
 	}
 

@@ -13,18 +13,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +39,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Intake, queue, claim, decision, supervision and the outcome loop through the real pages, security, PostgreSQL and
- * audit log.
+ * audit log, for people each test registers at a practice of the Aylesbury hub and staff each test makes.
  */
-@IntegrationTest
+@TriageModuleTest
 @RecordApplicationEvents
 class TriageWorkflowTests {
 
@@ -48,11 +54,32 @@ class TriageWorkflowTests {
 	@Autowired
 	TriageRequests requests;
 
-	static final org.springframework.test.web.servlet.request.RequestPostProcessor COORDINATOR = user("coordinator")
-		.roles("CARE_COORDINATOR");
+	@Autowired
+	ApplicationContext context;
 
-	static final org.springframework.test.web.servlet.request.RequestPostProcessor SUPERVISOR = user("supervisor")
-		.roles("CLINICAL_SUPERVISOR");
+	static final String HUB = "BK-AYL";
+
+	/** A care coordinator of the Aylesbury hub and a clinical supervisor of Buckinghamshire, made for each test. */
+	String coordinator = "";
+
+	String supervisor = "";
+
+	RequestPostProcessor asCoordinator = user("unset");
+
+	RequestPostProcessor asSupervisor = user("unset");
+
+	@BeforeEach
+	void staffOfTheirOwn() {
+		PopulationFixtures.referenceData(context);
+		coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site(HUB), Role.CARE_COORDINATOR);
+		supervisor = ModuleTestStaff.user(jdbc, "supervisor", OrganisationScope.place("14Y"), Role.CLINICAL_SUPERVISOR);
+		asCoordinator = user(coordinator).roles("CARE_COORDINATOR");
+		asSupervisor = user(supervisor).roles("CLINICAL_SUPERVISOR");
+	}
+
+	Map<String, Object> person(String hub, Sex sex, int age) {
+		return TriageTestData.registered(context, hub, sex, age);
+	}
 
 	/** A request recorded straight through the facade, for a registered person of the hub. */
 	UUID recordFor(Map<String, Object> person, Sex sex, PresentingProblem problem, Set<RedFlag> flags) {
@@ -75,14 +102,14 @@ class TriageWorkflowTests {
 
 	@Test
 	void aCoordinatorRecordsARequestOnceEvenWhenTheFormIsSentTwice() {
-		Map<String, Object> person = TriageTestData.person(jdbc, "BK-AYL", "F", 20, 60, 3);
+		Map<String, Object> person = person(HUB, Sex.FEMALE, 35);
 		String nhs = person.get("nhs_number").toString().trim();
 		String token = UUID.randomUUID().toString();
-		long audited = jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'")
-			.param(nhs)
+		long audited = jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = ?")
+			.params(nhs, coordinator)
 			.query(Long.class)
 			.single();
-		assertThat(mvc.get().uri("/triage/requests/new/person/" + nhs).with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/triage/requests/new/person/" + nhs).with(asCoordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Record a same-day request", person.get("family_name").toString().toUpperCase());
 		MvcTestResult first = post(token, nhs);
@@ -95,18 +122,18 @@ class TriageWorkflowTests {
 			.param(id)
 			.query()
 			.singleRow();
-		assertThat(row).containsEntry("site_code", "BK-AYL")
+		assertThat(row).containsEntry("site_code", HUB)
 			.containsEntry("suggested_disposition", "PHARMACY_FIRST")
 			.containsEntry("channel", "COORDINATOR");
 		assertThat(jdbc.sql("SELECT count(*) FROM triage.request WHERE submission_key = ?")
 			.param("staff:" + token)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(mvc.get().uri(location).with(COORDINATOR)).hasStatusOk()
+		assertThat(mvc.get().uri(location).with(asCoordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Pharmacy First", "PF-UTI", "2026.2");
-		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = 'coordinator'")
-			.param(nhs)
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = ?")
+			.params(nhs, coordinator)
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(audited + 2);
 	}
@@ -114,7 +141,7 @@ class TriageWorkflowTests {
 	MvcTestResult post(String token, String nhs) {
 		return mvc.post()
 			.uri("/triage/requests")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("formToken", token)
 			.param("nhsNumber", nhs)
@@ -131,7 +158,7 @@ class TriageWorkflowTests {
 	void badInputKeepsWhatWasTypedAndEscapesIt() {
 		assertThat(mvc.post()
 			.uri("/triage/requests")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("formToken", UUID.randomUUID().toString())
 			.param("givenName", "Sam")
@@ -152,13 +179,13 @@ class TriageWorkflowTests {
 
 	@Test
 	void whenTwoClaimAtOnceExactlyOneWinsAndTheOtherIsToldWho() throws Exception {
-		UUID id = recordFor(TriageTestData.person(jdbc, "BK-AYL", "M", 20, 70, 4), Sex.MALE,
+		UUID id = recordFor(person(HUB, Sex.MALE, 45), Sex.MALE,
 				PresentingProblem.BACK_OR_JOINT_PAIN, Set.of());
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<TriageRequests.ClaimResult>> results = new ArrayList<>();
-			for (String name : List.of("coordinator", "supervisor")) {
+			for (String name : List.of(coordinator, supervisor)) {
 				results.add(pool.submit(() -> {
 					start.await();
 					return requests.claim(id, name);
@@ -168,7 +195,7 @@ class TriageWorkflowTests {
 			TriageRequests.ClaimResult a = results.get(0).get();
 			TriageRequests.ClaimResult b = results.get(1).get();
 			assertThat(List.of(a.claimed(), b.claimed())).containsExactlyInAnyOrder(true, false);
-			String winner = a.claimed() ? "coordinator" : "supervisor";
+			String winner = a.claimed() ? coordinator : supervisor;
 			assertThat(a.holder()).isEqualTo(winner);
 			assertThat(b.holder()).isEqualTo(winner);
 		}
@@ -177,25 +204,25 @@ class TriageWorkflowTests {
 		}
 		// through the page, the loser is told who has it
 		requests.release(id);
-		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(SUPERVISOR).with(csrf()))
+		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(asSupervisor).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(COORDINATOR).with(csrf()))
+		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(asCoordinator).with(csrf()))
 			.hasStatus(HttpStatus.FOUND)
 			.flash()
 			.hasEntrySatisfying("problem",
-					v -> assertThat(v.toString()).startsWith("This request has already been claimed by Sam Supervisor"));
+					v -> assertThat(v.toString()).startsWith("This request has already been claimed by Test " + supervisor));
 	}
 
 	@Test
 	void aConfirmedSuggestionCompletesWithTheReferralAndPublishesTheEvent(ApplicationEvents events) {
-		UUID id = recordFor(TriageTestData.person(jdbc, "BK-AYL", "F", 20, 60, 5), Sex.FEMALE,
+		UUID id = recordFor(person(HUB, Sex.FEMALE, 35), Sex.FEMALE,
 				PresentingProblem.URINARY_SYMPTOMS, Set.of());
 		assertThat(events.stream(TriageRequestReceived.class).filter(e -> e.requestId().equals(id))).hasSize(1);
-		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(COORDINATOR).with(csrf()))
+		assertThat(mvc.post().uri("/triage/requests/" + id + "/claim").with(asCoordinator).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/decision")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("version", Long.toString(version(id)))
 			.param("disposition", "PHARMACY_FIRST")).hasStatus(HttpStatus.FOUND);
@@ -212,18 +239,18 @@ class TriageWorkflowTests {
 				assertThat(e.disposition()).isEqualTo("PHARMACY_FIRST");
 				assertThat(e.awayFromGeneralPractice()).isTrue();
 				assertThat(e.overridden()).isFalse();
-				assertThat(e.siteCode()).isEqualTo("BK-AYL");
+				assertThat(e.siteCode()).isEqualTo(HUB);
 			});
 	}
 
 	@Test
 	void anOverrideNeedsAReasonAndASupervisorBeforeItCompletes(ApplicationEvents events) {
-		UUID id = recordFor(TriageTestData.person(jdbc, "BK-AYL", "M", 20, 70, 6), Sex.MALE,
+		UUID id = recordFor(person(HUB, Sex.MALE, 45), Sex.MALE,
 				PresentingProblem.TOOTH_PAIN, Set.of());
-		requests.claim(id, "coordinator");
+		requests.claim(id, coordinator);
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/decision")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("version", Long.toString(version(id)))
 			.param("disposition", "GP_ROUTINE")).hasStatusOk()
@@ -231,18 +258,18 @@ class TriageWorkflowTests {
 			.contains("Enter why you are not following the suggestion");
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/decision")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("version", Long.toString(version(id)))
 			.param("disposition", "GP_ROUTINE")
 			.param("overrideReason", "No dentist will see him today")).hasStatus(HttpStatus.FOUND);
 		assertThat(status(id)).isEqualTo("AWAITING_SUPERVISION");
-		assertThat(mvc.get().uri("/triage/supervision").with(SUPERVISOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/triage/supervision").with(asSupervisor)).hasStatusOk()
 			.bodyText()
 			.contains(id.toString(), "Override of the suggestion");
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/supervision")
-			.with(SUPERVISOR)
+			.with(asSupervisor)
 			.with(csrf())
 			.param("version", Long.toString(version(id)))
 			.param("disposition", "DENTAL_URGENT")).hasStatusOk()
@@ -250,7 +277,7 @@ class TriageWorkflowTests {
 			.contains("Enter a supervision note");
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/supervision")
-			.with(SUPERVISOR)
+			.with(asSupervisor)
 			.with(csrf())
 			.param("version", Long.toString(version(id)))
 			.param("disposition", "DENTAL_URGENT")
@@ -263,15 +290,15 @@ class TriageWorkflowTests {
 
 	@Test
 	void aStaleDecisionIsAConflictNotAnOverwrite() {
-		UUID id = recordFor(TriageTestData.person(jdbc, "BK-AYL", "M", 20, 70, 7), Sex.MALE,
+		UUID id = recordFor(person(HUB, Sex.MALE, 45), Sex.MALE,
 				PresentingProblem.MINOR_INJURY, Set.of());
-		requests.claim(id, "coordinator");
+		requests.claim(id, coordinator);
 		long seen = version(id);
 		requests.release(id);
-		requests.claim(id, "coordinator");
+		requests.claim(id, coordinator);
 		assertThat(mvc.post()
 			.uri("/triage/requests/" + id + "/decision")
-			.with(COORDINATOR)
+			.with(asCoordinator)
 			.with(csrf())
 			.param("version", Long.toString(seen))
 			.param("disposition", "URGENT_TREATMENT_CENTRE")
@@ -283,23 +310,27 @@ class TriageWorkflowTests {
 
 	@Test
 	void aRedFlagRequestGoesToTheSupervisorOfThePlaceOnly() {
-		UUID id = recordFor(TriageTestData.person(jdbc, "BK-AYL", "F", 20, 70, 8), Sex.FEMALE,
+		UUID id = recordFor(person(HUB, Sex.FEMALE, 45), Sex.FEMALE,
 				PresentingProblem.OTHER, Set.of(RedFlag.CHEST_PAIN));
 		assertThat(jdbc.sql("SELECT urgency FROM triage.request WHERE id = ?").param(id).query(Integer.class).single())
 			.isEqualTo(1);
-		assertThat(mvc.get().uri("/triage/supervision").with(SUPERVISOR)).hasStatusOk()
+		assertThat(mvc.get().uri("/triage/supervision").with(asSupervisor)).hasStatusOk()
 			.bodyText()
 			.contains(id.toString(), "Red flag");
-		assertThat(mvc.get().uri("/triage/supervision").with(user("supervisor-oxon").roles("CLINICAL_SUPERVISOR")))
+		String supervisorOxon = ModuleTestStaff.user(jdbc, "supervisor-oxon", OrganisationScope.place("10Q"),
+				Role.CLINICAL_SUPERVISOR);
+		String coordinatorOxon = ModuleTestStaff.user(jdbc, "coordinator-oxon", OrganisationScope.site("OX-CTY"),
+				Role.CARE_COORDINATOR);
+		assertThat(mvc.get().uri("/triage/supervision").with(user(supervisorOxon).roles("CLINICAL_SUPERVISOR")))
 			.hasStatusOk()
 			.bodyText()
 			.doesNotContain(id.toString());
-		assertThat(mvc.get().uri("/triage/requests/" + id).with(user("coordinator-oxon").roles("CARE_COORDINATOR")))
+		assertThat(mvc.get().uri("/triage/requests/" + id).with(user(coordinatorOxon).roles("CARE_COORDINATOR")))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/triage/supervision").with(COORDINATOR)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/triage/supervision").with(asCoordinator)).hasStatus(HttpStatus.FORBIDDEN);
 		// the hub queue puts it first: most urgent, then longest waiting
-		assertThat(mvc.get().uri("/triage").with(COORDINATOR)).hasStatusOk().bodyText().contains(id.toString());
-		assertThat(mvc.get().uri("/triage").with(user("coordinator-oxon").roles("CARE_COORDINATOR"))).hasStatusOk()
+		assertThat(mvc.get().uri("/triage").with(asCoordinator)).hasStatusOk().bodyText().contains(id.toString());
+		assertThat(mvc.get().uri("/triage").with(user(coordinatorOxon).roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
 			.doesNotContain(id.toString());
 	}
@@ -307,8 +338,8 @@ class TriageWorkflowTests {
 	@Test
 	void aNewRequestWithinSevenDaysOfACompletedOneMakesItNotRightFirstTimeButAChaserOfAnOpenOneDoesNot(
 			ApplicationEvents events) {
-		// a hub without demo requests, so nothing else links to this person
-		Map<String, Object> person = TriageTestData.person(jdbc, "BK-WYC", "F", 20, 60, 10);
+		// a person of this test's own, so nothing else links to them
+		Map<String, Object> person = person("BK-WYC", Sex.FEMALE, 35);
 		RequestedPerson requested = new RequestedPerson(new NhsNumber(person.get("nhs_number").toString().trim()),
 				person.get("given_name").toString(), person.get("family_name").toString(),
 				LocalDate.parse(person.get("date_of_birth").toString()), Sex.FEMALE, null);
@@ -317,8 +348,8 @@ class TriageWorkflowTests {
 		Instant now = Instant.now();
 		UUID old = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now.minus(16, ChronoUnit.DAYS)).id();
-		requests.completeAt(old, Disposition.PHARMACY_FIRST, "coordinator", now.minus(16, ChronoUnit.DAYS).plusSeconds(600),
-				null, "supervisor");
+		requests.completeAt(old, Disposition.PHARMACY_FIRST, coordinator, now.minus(16, ChronoUnit.DAYS).plusSeconds(600),
+				null, supervisor);
 		UUID earlier = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now.minus(6, ChronoUnit.DAYS)).id();
 		assertThat(jdbc.sql("SELECT not_right_first_time FROM triage.request WHERE id = ?")
@@ -335,8 +366,8 @@ class TriageWorkflowTests {
 		assertThat(events.stream(TriageRequestNotRightFirstTime.class).filter(e -> e.laterRequestId().equals(chaser)))
 			.isEmpty();
 		// once completed, a new request within 7 days makes it not right first time
-		requests.completeAt(chaser, Disposition.PHARMACY_FIRST, "coordinator", now.minus(5, ChronoUnit.DAYS).plusSeconds(600),
-				null, "supervisor");
+		requests.completeAt(chaser, Disposition.PHARMACY_FIRST, coordinator, now.minus(5, ChronoUnit.DAYS).plusSeconds(600),
+				null, supervisor);
 		UUID later = requests.record(new NewRequest(TriageRequest.Channel.API, null, null, requested, null, null,
 				details), now).id();
 		assertThat(jdbc.sql("SELECT not_right_first_time FROM triage.request WHERE id = ?")

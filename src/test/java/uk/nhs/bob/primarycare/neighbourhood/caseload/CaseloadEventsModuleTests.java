@@ -11,14 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
 import uk.nhs.bob.primarycare.cvd.CvdHighRiskFound;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonAdded;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonDischarged;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -27,12 +26,12 @@ import uk.nhs.bob.primarycare.triage.TriageRequestReceived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The neighbourhood module on its own (with the modules below it; no platform, no delivery programme, no messaging,
- * no demo data): what it publishes when a caseload changes, and what it does with the triage and CVD events it hears.
- * Each test makes its own team and people; the listeners are waited for through the event publication registry's table,
- * never a fixed delay.
+ * The neighbourhood module on its own (with the modules below it and the platform, see {@link NeighbourhoodModuleTest};
+ * no delivery programme, no messaging, no demo data): what it publishes when a caseload changes, and what it does with
+ * the triage and CVD events it hears. Each test makes its own team and people; the listeners are waited for through
+ * the event publication registry's table, never a fixed delay.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@NeighbourhoodModuleTest
 class CaseloadEventsModuleTests {
 
 	private final Caseload caseload;
@@ -57,7 +56,7 @@ class CaseloadEventsModuleTests {
 	@Test
 	void startsWithoutTheModulesThatHearIt() {
 		assertThat(context.getBeanNamesForType(CaseloadEventListeners.class)).hasSize(1);
-		assertThat(context.containsBean("demoDataRun")).isFalse();
+		assertThat(context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class)).isFalse();
 		assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("programme"))
 			.noneMatch(name -> name.toLowerCase().contains("notify"));
 	}

@@ -7,29 +7,33 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The MDT record: the agenda frozen at the start, attendance, discussion notes and the minutes. */
-@IntegrationTest
+/**
+ * The MDT record: the agenda frozen at the start, attendance, discussion notes and the minutes, for a team, members
+ * and people the test makes.
+ */
+@NeighbourhoodModuleTest
 class MdtRecordTests {
 
 	@Autowired
@@ -42,12 +46,6 @@ class MdtRecordTests {
 	TeamRepository teams;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
-
-	@Autowired
 	Caseload caseload;
 
 	@Autowired
@@ -56,32 +54,37 @@ class MdtRecordTests {
 	@Autowired
 	TeamMemberRepository members;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
+	@Autowired
+	ApplicationContext context;
+
+	String memberName = "";
+
+	RequestPostProcessor member() {
+		return user(memberName).roles("INT_MEMBER");
 	}
 
-	CaseloadEntry entryWithReviewDue(Team team, int skip, LocalDate due) {
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-				candidate.profile().practiceCode(), "test", null, "neighbourhood");
+	CaseloadEntry entryWithReviewDue(Team team, LocalDate due) {
+		CaseloadEntry entry = caseload.add(team, NeighbourhoodTestData.person(context, team),
+				NeighbourhoodTestData.practiceOf(team).value(), "test", null, memberName);
 		return caseload.savePlan(entry.getId(), entry.getVersion(),
-				new PlanContent("Home", java.util.List.of(), java.util.List.of(), "", due), "neighbourhood");
+				new PlanContent("Home", java.util.List.of(), java.util.List.of(), "", due), memberName);
 	}
 
 	@Test
 	void theAgendaIsFrozenWhenTheMeetingStartsAndTheMinutesHoldAttendanceNotesAndDecisions() {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		memberName = NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse");
 		LocalDate day = LocalDate.now().plusDays(5);
 		Meeting meeting = meetings.save(new Meeting(team.getId(),
-				day.atTime(LocalTime.of(11, 0)).atZone(Meetings.UK).toInstant(), "Room 9", "neighbourhood"));
-		CaseloadEntry before = entryWithReviewDue(team, 0, day);
+				day.atTime(LocalTime.of(11, 0)).atZone(Meetings.UK).toInstant(), "Room 9", memberName));
+		CaseloadEntry before = entryWithReviewDue(team, day);
 		String page = "/neighbourhood/meetings/" + meeting.getId();
 		assertThat(mvc.post().uri(page + "/start").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.post().uri(page + "/start").with(member()).with(csrf())).hasStatus(HttpStatus.FOUND)
 			.flash()
 			.containsEntry("saved", "The meeting had already started: its agenda was frozen then");
 		// a review falling due after the start is for the next meeting: the frozen agenda does not change
-		CaseloadEntry after = entryWithReviewDue(team, 1, day);
+		CaseloadEntry after = entryWithReviewDue(team, day);
 		String frozen = jdbc.sql("SELECT agenda_snapshot FROM neighbourhood.meeting WHERE id = ?")
 			.param(meeting.getId())
 			.query(String.class)
@@ -108,7 +111,9 @@ class MdtRecordTests {
 			.bodyText()
 			.contains("Minutes of the MDT meeting", "Agenda frozen when the meeting started", name,
 					"Daughter worried about nights; consider a falls sensor");
-		assertThat(mvc.get().uri(page + "/minutes").with(user("neighbourhood-bucks").roles("INT_MEMBER")))
+		String otherTeam = ModuleTestStaff.user(jdbc, "neighbourhood-bucks", OrganisationScope.site("BK-AYL"),
+				Role.INT_MEMBER);
+		assertThat(mvc.get().uri(page + "/minutes").with(user(otherTeam).roles("INT_MEMBER")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 

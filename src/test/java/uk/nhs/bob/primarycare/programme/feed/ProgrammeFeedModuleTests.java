@@ -13,8 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
 import uk.nhs.bob.primarycare.cvd.CvdIndicatorsCounted;
@@ -24,6 +22,7 @@ import uk.nhs.bob.primarycare.cvd.PossibleHypertensionFound;
 import uk.nhs.bob.primarycare.neighbourhood.AgreedCarePlans;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonAdded;
+import uk.nhs.bob.primarycare.programme.ProgrammeModuleTest;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
 import uk.nhs.bob.primarycare.triage.TriageRequestNotRightFirstTime;
@@ -33,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The delivery programme on its own (with the modules whose beans it uses: directory, identity, audit), fed the other
- * modules' events as they publish them: each event becomes the weekly count or snapshot its measures read, once.
- * The publishing modules are not started; their events are the whole contract.
+ * The delivery programme on its own (with the modules whose beans it uses: directory, identity, audit; see
+ * {@link ProgrammeModuleTest}), fed the other modules' events as they publish them: each event becomes the weekly
+ * count or snapshot its measures read, once. The publishing modules are not started; their events are the whole
+ * contract.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ProgrammeModuleTest
 class ProgrammeFeedModuleTests {
 
 	private static final LocalDate WEEK = LocalDate.of(2026, 11, 16);
@@ -59,7 +59,7 @@ class ProgrammeFeedModuleTests {
 		assertThat(context.getBeanNamesForType(TriageRequestSummaries.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(AgreedCarePlans.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(OutreachRecords.class)).isEmpty();
-		assertThat(context.containsBean("demoDataRun")).isFalse();
+		assertThat(context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class)).isFalse();
 	}
 
 	@Test

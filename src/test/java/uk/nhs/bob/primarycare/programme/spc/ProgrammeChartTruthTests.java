@@ -12,28 +12,37 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
 import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
 import uk.nhs.bob.primarycare.programme.Programme;
+import uk.nhs.bob.primarycare.programme.ProgrammeModuleTest;
 import uk.nhs.bob.primarycare.programme.SignedIn;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
 import uk.nhs.bob.primarycare.programme.feed.Feed;
 import uk.nhs.bob.primarycare.programme.improvement.Project;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +51,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * One chart truth: every view shows the icons of the measure's own chart (rebases included), the week still running
- * and fed weeks below the minimum n are never judged, and the weeks fed from events cannot be entered by hand.
+ * and fed weeks below the minimum n are never judged, and the weeks fed from events cannot be entered by hand. Each
+ * test makes its sites, measures and staff, and publishes the events its fed measures read.
  */
-@IntegrationTest
-@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
+@ProgrammeModuleTest
 class ProgrammeChartTruthTests {
 
 	@Autowired
@@ -72,6 +81,49 @@ class ProgrammeChartTruthTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for the test. */
+	private String admin = "";
+
+	private String delivery = "";
+
+	@BeforeEach
+	void staffOfTheirOwn() {
+		// the Places the programme's sites belong to (the directory's reference data)
+		PopulationFixtures.referenceData(context);
+		admin = ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
+		delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
+		SignedIn.as(admin, "ICB_ADMIN");
+	}
+
+	@AfterEach
+	void signOut() {
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	}
+
+	/**
+	 * A measure entered by hand for 26 weeks that are over, 13 around 10 then 13 around 20, rebased where the change
+	 * started when asked.
+	 */
+	private Measure handEntered(Project project, String name, boolean rebased) {
+		Measure measure = measures.add(project.id(), new Measures.Draft(name, Measure.Kind.PROCESS,
+				"Invitations sent in the week", Spc.Direction.INCREASE, "invitations", null, null, null, 10));
+		LocalDate first = thisMonday().minusWeeks(26);
+		for (int w = 0; w < 26; w++) {
+			int value = (w < 13 ? 10 : 20) + (w % 2 == 0 ? -1 : 1);
+			measures.enter(project.id(), measure.id(), first.plusWeeks(w), BigDecimal.valueOf(value));
+		}
+		if (rebased) {
+			measures.rebase(project.id(), measure.id(), first.plusWeeks(13), "Text invitations adopted");
+		}
+		return measures.find(project.id(), measure.id()).orElseThrow();
+	}
+
 	private static LocalDate thisMonday() {
 		return IsoWeek.of(LocalDate.now(ZoneId.of("Europe/London"))).monday();
 	}
@@ -91,8 +143,8 @@ class ProgrammeChartTruthTests {
 	}
 
 	private String page(String uri) {
-		MvcTestResult result = mvc.get().uri(uri).with(user("delivery").roles("PLACE_DELIVERY")).exchange();
-		SignedIn.asAdmin();
+		MvcTestResult result = mvc.get().uri(uri).with(user(delivery).roles("PLACE_DELIVERY")).exchange();
+		SignedIn.as(admin, "ICB_ADMIN");
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
 	}
@@ -163,7 +215,7 @@ class ProgrammeChartTruthTests {
 		// the team rebases where the change started: the new limits sit around 20, and nothing special remains
 		assertThat(mvc.post()
 			.uri(measurePage + "/rebases")
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(first.plusWeeks(13).getDayOfMonth()))
 			.param("weekMonth", String.valueOf(first.plusWeeks(13).getMonthValue()))
@@ -261,7 +313,7 @@ class ProgrammeChartTruthTests {
 		LocalDate fedDay = feedFrom.plusDays(2);
 		assertThat(mvc.post()
 			.uri(values)
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(fedDay.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(fedDay.getMonthValue()))
@@ -270,12 +322,12 @@ class ProgrammeChartTruthTests {
 			.bodyText()
 			.contains("There is a problem", "is fed from CVD outreach done",
 					"so a value entered by hand would not be used", "42");
-		SignedIn.asAdmin();
+		SignedIn.as(admin, "ICB_ADMIN");
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		measures.enter(project.id(), measure.id(), feedFrom.minusWeeks(1), BigDecimal.TEN);
 		assertThat(mvc.post()
 			.uri(values)
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(today.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(today.getMonthValue()))
@@ -283,7 +335,7 @@ class ProgrammeChartTruthTests {
 			.param("value", "7")).hasStatusOk()
 			.bodyText()
 			.contains("has not ended yet");
-		SignedIn.asAdmin();
+		SignedIn.as(admin, "ICB_ADMIN");
 		// only the baseline week was saved
 		assertThat(measures.handValues(measure.id())).extracting(Measures.HandValue::weekStarting)
 			.containsExactly(feedFrom.minusWeeks(1));
@@ -291,7 +343,7 @@ class ProgrammeChartTruthTests {
 		Measure saved = measures.find(project.id(), measure.id()).orElseThrow();
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id())
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("name", saved.name())
 			.param("kind", "PROCESS")
@@ -308,7 +360,7 @@ class ProgrammeChartTruthTests {
 		// a rebase from the running week, or with nothing judged after it, is refused
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id() + "/rebases")
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(today.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(today.getMonthValue()))
@@ -318,7 +370,7 @@ class ProgrammeChartTruthTests {
 			.contains("has not ended yet: limits can only be recalculated from a week that is over");
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id() + "/rebases")
-			.with(user("delivery").roles("PLACE_DELIVERY"))
+			.with(user(delivery).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(feedFrom.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(feedFrom.getMonthValue()))
@@ -331,8 +383,14 @@ class ProgrammeChartTruthTests {
 
 	@Test
 	void aMeasuresSummariesReadTheSameSeriesAsItsChart() {
-		// the demo's measures: every summary icon is its chart's icon
+		// a Berkshire West project with one measure improving and one explained by its rebase
+		Project project = newProject("CVD", "T-" + UUID.randomUUID().toString().substring(0, 8));
+		Measure improving = handEntered(project, "Summary " + UUID.randomUUID().toString().substring(0, 8), false);
+		Measure rebased = handEntered(project, "Summary " + UUID.randomUUID().toString().substring(0, 8), true);
 		String place = page("/programme/places/15A");
+		assertThat(variationOn(place, improving.id())).isEqualTo("special_cause_improvement");
+		assertThat(variationOn(place, rebased.id())).isEqualTo("common_cause");
+		// and every other summary icon on the page is its chart's icon
 		Matcher icons = Pattern.compile("data-measure-id=\"(\\d+)\" data-variation=\"([a-z_]+)\"").matcher(place);
 		List<long[]> seen = new java.util.ArrayList<>();
 		while (icons.find() && seen.size() < 12) {
@@ -370,7 +428,14 @@ class ProgrammeChartTruthTests {
 						firstFed, 1)));
 			}
 		}
+		Project first = newProject("INT", codeA);
+		Measure caseload = measures.add(first.id(), new Measures.Draft(Feed.CASELOAD_PEOPLE.name(),
+				Measure.Kind.PROCESS, Feed.CASELOAD_PEOPLE.definition(), Spc.Direction.INCREASE, "people", null,
+				Feed.CASELOAD_PEOPLE, firstFed, 1));
+		handEntered(newProject("CVD", "T-" + UUID.randomUUID().toString().substring(0, 8)),
+				"Read together " + UUID.randomUUID().toString().substring(0, 8), true);
 		Instant now = Instant.now();
+		publish(new CaseloadCounted(codeA, firstFed, 14, 9, 1, now));
 		for (int w = 0; w < 3; w++) {
 			for (int r = 0; r < 4; r++) {
 				publish(new TriageRequestCompleted(UUID.randomUUID(), codeA, "15A", firstFed.plusWeeks(w),
@@ -386,6 +451,7 @@ class ProgrammeChartTruthTests {
 				assertThat(charts.chart(fed.get(i), today).weeks().stream().mapToLong(MeasureChart.Week::n).sum())
 					.isEqualTo(i < 4 ? 12 : 24);
 			}
+			assertThat(charts.chart(caseload, today).weeks()).anyMatch(MeasureChart.Week::fed);
 		});
 
 		TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());

@@ -9,12 +9,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.programme.ProgrammeModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SPC API: the JSON contract, and 400 problem+json naming each bad field. */
-@IntegrationTest
+@ProgrammeModuleTest
 class SpcApiTests {
 
 	@Autowired
