@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.shared.RenderedFragment;
 import uk.nhs.bob.primarycare.programme.Programme;
 import uk.nhs.bob.primarycare.programme.ProgrammeAccess;
 import uk.nhs.bob.primarycare.programme.ProgrammeCalendar;
@@ -40,7 +42,7 @@ import uk.nhs.bob.primarycare.programme.portfolio.PortfolioView;
 class SitePage {
 
 	/** The part of the site page kept by {@link SiteBodies}. */
-	static final String VIEW_BODY = "programme/site-body :: body";
+	static final String VIEW_BODY = "programme/site-body :: siteBody";
 
 	/** A cohort as the enrolment panel shows it: its status and room in the site's Place, and why it is closed. */
 	public record CohortChoice(long id, String workstreamName, String name, String period, String status,
@@ -65,11 +67,11 @@ class SitePage {
 
 	private final SiteBodies bodies;
 
-	private final FragmentCapture capture;
+	private final ThymeleafViewResolver viewResolver;
 
 	SitePage(Programme programme, ProgrammeViews views, ProgrammeAccess access, SiteTeams teams,
 			PortfolioView portfolio, Directory directory, ProgrammeCalendar calendar, ProgrammePages pages,
-			SiteBodies bodies, FragmentCapture capture) {
+			SiteBodies bodies, ThymeleafViewResolver viewResolver) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
@@ -79,7 +81,7 @@ class SitePage {
 		this.calendar = calendar;
 		this.pages = pages;
 		this.bodies = bodies;
-		this.capture = capture;
+		this.viewResolver = viewResolver;
 	}
 
 	/**
@@ -143,7 +145,7 @@ class SitePage {
 			}
 		}
 		model.put("cohortChoices", choices);
-		return new SiteBodies.Body(capture.render(VIEW_BODY, model, request, response),
+		return new SiteBodies.Body(RenderedFragment.render(viewResolver, VIEW_BODY, model, request, response),
 				Collections.unmodifiableMap(open));
 	}
 

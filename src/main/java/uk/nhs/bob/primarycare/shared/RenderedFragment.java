@@ -1,7 +1,10 @@
-package uk.nhs.bob.primarycare.programme.sites;
+package uk.nhs.bob.primarycare.shared;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,26 +13,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * A template fragment rendered to a string by the same view machinery as a page (compiled expressions, bean
  * references, link building), so that what it renders can be kept. Links are written as the template gives them,
- * never with a session id, so the markup holds nothing of the request it was rendered for.
+ * never with a session id, so the markup holds nothing of the request it was rendered for (a page that keeps such
+ * markup keys it by everything the fragment reads, and renders its forms, which carry the session's CSRF token, on
+ * each request).
  */
-@Component
-class FragmentCapture {
+public final class RenderedFragment {
 
-	private final ThymeleafViewResolver views;
-
-	FragmentCapture(ThymeleafViewResolver views) {
-		this.views = views;
+	private RenderedFragment() {
 	}
 
-	String render(String fragment, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) {
+	/** The fragment (a view name such as {@code "module/page-body :: body"}) rendered with the model. */
+	public static String render(ViewResolver views, String fragment, Map<String, ?> model, HttpServletRequest request,
+			HttpServletResponse response) {
 		try {
 			Locale locale = RequestContextUtils.getLocale(request);
 			View view = views.resolveViewName(fragment, locale);
@@ -37,9 +40,27 @@ class FragmentCapture {
 				throw new IllegalStateException("No view " + fragment);
 			}
 			Capture capture = new Capture(response);
-			view.render(model, request, capture);
+			// the view keeps its variables as request attributes: the page rendered after this must not see them
+			Map<String, @Nullable Object> before = new HashMap<>();
+			request.getAttributeNames().asIterator().forEachRemaining(name -> before.put(name, request.getAttribute(name)));
+			try {
+				view.render(model, request, capture);
+			}
+			finally {
+				List<String> after = Collections.list(request.getAttributeNames());
+				after.stream().filter(name -> !before.containsKey(name)).forEach(request::removeAttribute);
+				before.forEach((name, value) -> {
+					if (request.getAttribute(name) != value) {
+						request.setAttribute(name, value);
+					}
+				});
+			}
 			capture.writer.flush();
-			return capture.out.toString();
+			String markup = capture.out.toString();
+			if (markup.contains("name=\"_csrf\"")) {
+				throw new IllegalStateException(fragment + " holds a form with the session's CSRF token: it cannot be kept");
+			}
+			return markup;
 		}
 		catch (RuntimeException ex) {
 			throw ex;
