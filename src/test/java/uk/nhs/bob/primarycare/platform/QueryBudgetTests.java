@@ -67,10 +67,10 @@ class QueryBudgetTests {
 			supervisor    | /triage/supervision                  | 6
 			neighbourhood | /                                    | 3
 			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 9
-			neighbourhood | /neighbourhood/care-plans/{entry}    | 1
+			neighbourhood | /neighbourhood/care-plans/{entry}    | 14
 			delivery      | /                                    | 3
 			delivery      | /programme                           | 8
-			delivery      | /programme/sites/{site}              | 1
+			delivery      | /programme/sites/{site}              | 7
 			admin         | /                                    | 2
 			admin         | /audit                               | 3
 			""")

@@ -38,9 +38,10 @@ class CarePlanKeptPartsTests {
 			.query(String.class)
 			.single();
 		long audited = audited(entry);
-		String first = mvc.get().uri(page).with(user("neighbourhood").roles("INT_MEMBER")).exchange().getResponse()
-			.getContentAsString();
-		assertThat(first).contains("What matters to me").doesNotContain("Walking to the allotment again");
+		assertThat(mvc.get().uri(page).with(user("neighbourhood").roles("INT_MEMBER"))).hasStatusOk()
+			.bodyText()
+			.contains("What matters to me")
+			.doesNotContain("Walking to the allotment again");
 		try {
 			jdbc.sql("UPDATE neighbourhood.caseload_entry SET what_matters = 'Walking to the allotment again' WHERE id = ?")
 				.param(entry)
