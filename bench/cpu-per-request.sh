@@ -7,7 +7,8 @@
 #   bench/cpu-per-request.sh OLD_JAR NEW_JAR [PATH]        (PATH default /cvd/worklist, signed in as USER_NAME)
 #   USER_NAME=neighbourhood bench/cpu-per-request.sh OLD_JAR NEW_JAR '/neighbourhood/care-plans/{entry}'
 #
-# {entry} in PATH becomes the first Oxford City caseload entry (the care plan page bench/pages.sh measures).
+# {entry} in PATH becomes the first Oxford City caseload entry (the care plan page bench/pages.sh measures), {site}
+# the first programme site of Berkshire West (USER_NAME=delivery: the programme site page bench/pages.sh measures).
 # Settings (environment): USER_NAME (default coordinator), SECONDS_PER_RUN (default 10), CONNECTIONS (default 16),
 # ROUNDS (default 3), POPULATION (default 20000), JFR=true also records a flight recording of each app
 # (bench/out/cpu-*/old.jfr, new.jfr). Needs wrk, curl, psql and the Debian PostgreSQL server packages.
@@ -101,6 +102,11 @@ if [[ "$PAGE" == *"{entry}"* ]]; then
 	ENTRY=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare \
 		-c "SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1")
 	PAGE=${PAGE//\{entry\}/$ENTRY}
+fi
+if [[ "$PAGE" == *"{site}"* ]]; then
+	SITE=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare \
+		-c "SELECT id FROM programme.programme_site WHERE place_code = '15A' ORDER BY id LIMIT 1")
+	PAGE=${PAGE//\{site\}/$SITE}
 fi
 OLD_SESSION=$(sign_in "http://127.0.0.1:$OLD_PORT" "$OUT/old-cookies")
 NEW_SESSION=$(sign_in "http://127.0.0.1:$NEW_PORT" "$OUT/new-cookies")

@@ -70,7 +70,7 @@ class QueryBudgetTests {
 			neighbourhood | /neighbourhood/care-plans/{entry}    | 14
 			delivery      | /                                    | 3
 			delivery      | /programme                           | 8
-			delivery      | /programme/sites/{site}              | 16
+			delivery      | /programme/sites/{site}              | 7
 			admin         | /                                    | 2
 			admin         | /audit                               | 3
 			""")

@@ -55,10 +55,13 @@ class CarePlanController implements NeighbourhoodPage {
 
 	private final StaffUsers staffUsers;
 
-	CarePlanController(CarePlans carePlans, CarePlanCopies copies, StaffUsers staffUsers) {
+	private final CarePlanBodies bodies;
+
+	CarePlanController(CarePlans carePlans, CarePlanCopies copies, StaffUsers staffUsers, CarePlanBodies bodies) {
 		this.carePlans = carePlans;
 		this.copies = copies;
 		this.staffUsers = staffUsers;
+		this.bodies = bodies;
 	}
 
 	@GetMapping
@@ -66,7 +69,8 @@ class CarePlanController implements NeighbourhoodPage {
 		UUID id = PathIds.uuid(entryId);
 		StaffUser user = staffUsers.currentUser();
 		try {
-			return planPage(carePlans.view(id, user, "INT care plan", true).orElseThrow(), model);
+			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan", true).orElseThrow();
+			return planPage(view, bodies.parts(view), model);
 		}
 		catch (AccessDeniedException ex) {
 			if (!model.containsAttribute("form")) {
@@ -76,10 +80,11 @@ class CarePlanController implements NeighbourhoodPage {
 		}
 	}
 
-	/** The plan page with its action forms (each as it was posted, when it failed). */
-	static String planPage(CarePlans.PlanView view, Model model) {
+	/** The plan page with its kept parts and its action forms (each as it was posted, when it failed). */
+	static String planPage(CarePlans.PlanView view, CarePlanBodies.Parts parts, Model model) {
 		String version = Long.toString(view.entry().version());
 		model.addAttribute("view", view);
+		model.addAttribute("planParts", parts);
 		model.addAttribute("statusOptions", NeighbourhoodOptions.of(CaseloadStatus.values(), CaseloadStatus::label,
 				s -> s.open() && s != view.entry().status()));
 		model.addAttribute("keyworkerOptions", NeighbourhoodOptions.keyworkers(view.members().values()));

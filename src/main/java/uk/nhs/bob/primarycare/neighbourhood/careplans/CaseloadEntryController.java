@@ -44,9 +44,12 @@ class CaseloadEntryController implements NeighbourhoodPage {
 
 	private final StaffUsers staffUsers;
 
-	CaseloadEntryController(CarePlanEditing editing, StaffUsers staffUsers) {
+	private final CarePlanBodies bodies;
+
+	CaseloadEntryController(CarePlanEditing editing, StaffUsers staffUsers, CarePlanBodies bodies) {
 		this.editing = editing;
 		this.staffUsers = staffUsers;
+		this.bodies = bodies;
 	}
 
 	@PostMapping("/status")
@@ -119,7 +122,8 @@ class CaseloadEntryController implements NeighbourhoodPage {
 		if (response.getStatus() < 400) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
-		return CarePlanController.planPage(editing.viewForEditor(id, staffUsers.currentUser()), model);
+		CarePlans.PlanView view = editing.viewForEditor(id, staffUsers.currentUser());
+		return CarePlanController.planPage(view, bodies.parts(view), model);
 	}
 
 }

@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme.sites;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ class EnrolmentController {
 
 	@PostMapping("/{id}/enrolments")
 	String enrol(@PathVariable long id, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		ProgrammeSite site = pages.site(id);
 		Programme.EnrolmentRecord[] enrolled = new Programme.EnrolmentRecord[1];
 		if (ProgrammePages.change(result, model, response,
@@ -62,7 +63,7 @@ class EnrolmentController {
 			return "redirect:/programme/sites/" + id;
 		}
 		access.checkPlace(site.placeCode());
-		sitePage.fill(site, model);
+		sitePage.fill(id, model, request, response);
 		return SiteController.VIEW_SITE;
 	}
 

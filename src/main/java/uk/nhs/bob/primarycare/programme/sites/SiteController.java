@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.programme.sites;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
@@ -92,9 +93,9 @@ class SiteController {
 	}
 
 	@GetMapping("/{id}")
-	String site(@PathVariable long id, Model model) {
+	String site(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("enrolForm", EnrolForm.empty());
-		sitePage.fill(pages.site(id), model);
+		sitePage.fill(id, model, request, response);
 		return VIEW_SITE;
 	}
 
@@ -120,7 +121,7 @@ class SiteController {
 
 	@PostMapping("/{id}/retire")
 	String retire(@PathVariable long id, @Valid @ModelAttribute("retireForm") ReasonForm form, BindingResult result,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		ProgrammeSite site = pages.site(id);
 		if (ProgrammePages.change(result, model, response,
 				() -> programme.retireSite(id, form.version(), form.reason().strip()))) {
@@ -129,7 +130,7 @@ class SiteController {
 		}
 		access.checkPlace(site.placeCode());
 		model.addAttribute("enrolForm", EnrolForm.empty());
-		sitePage.fill(pages.site(id), model);
+		sitePage.fill(id, model, request, response);
 		return VIEW_SITE;
 	}
 

@@ -2,23 +2,30 @@ package uk.nhs.bob.primarycare.programme.sites;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PlaceSummary;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
+import uk.nhs.bob.primarycare.shared.RenderedFragment;
 import uk.nhs.bob.primarycare.programme.Programme;
 import uk.nhs.bob.primarycare.programme.ProgrammeAccess;
 import uk.nhs.bob.primarycare.programme.ProgrammeCalendar;
+import uk.nhs.bob.primarycare.programme.ProgrammePages;
 import uk.nhs.bob.primarycare.programme.ProgrammeViews;
 import uk.nhs.bob.primarycare.programme.ReasonForm;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
@@ -33,6 +40,9 @@ import uk.nhs.bob.primarycare.programme.portfolio.PortfolioView;
 @Component
 @Transactional(readOnly = true)
 class SitePage {
+
+	/** The part of the site page kept by {@link SiteBodies}. */
+	static final String VIEW_BODY = "programme/site-body :: siteBody";
 
 	/** A cohort as the enrolment panel shows it: its status and room in the site's Place, and why it is closed. */
 	public record CohortChoice(long id, String workstreamName, String name, String period, String status,
@@ -53,8 +63,15 @@ class SitePage {
 
 	private final ProgrammeCalendar calendar;
 
+	private final ProgrammePages pages;
+
+	private final SiteBodies bodies;
+
+	private final ThymeleafViewResolver viewResolver;
+
 	SitePage(Programme programme, ProgrammeViews views, ProgrammeAccess access, SiteTeams teams,
-			PortfolioView portfolio, Directory directory, ProgrammeCalendar calendar) {
+			PortfolioView portfolio, Directory directory, ProgrammeCalendar calendar, ProgrammePages pages,
+			SiteBodies bodies, ThymeleafViewResolver viewResolver) {
 		this.programme = programme;
 		this.views = views;
 		this.access = access;
@@ -62,23 +79,50 @@ class SitePage {
 		this.portfolio = portfolio;
 		this.directory = directory;
 		this.calendar = calendar;
+		this.pages = pages;
+		this.bodies = bodies;
+		this.viewResolver = viewResolver;
 	}
 
-	void fill(ProgrammeSite site, Model model) {
+	/**
+	 * The site page's model: the site's names, the user's right to edit and the forms, with the rest of the page
+	 * rendered once per {@link SiteBodies.Key} (the programme's data version read first, then the site).
+	 */
+	void fill(long siteId, Model model, HttpServletRequest request, HttpServletResponse response) {
+		long dataVersion = bodies.dataVersion();
+		ProgrammeSite site = pages.site(siteId);
 		LocalDate today = calendar.today();
-		List<Cohort> cohorts = programme.cohorts();
-		List<Workstream> workstreamList = programme.workstreams();
-		List<Programme.EnrolmentRecord> enrolments = programme.enrolments(site.id());
+		boolean canEdit = access.canEditPlace(site.placeCode()) && !site.retired();
 		String placeName = programme.placeName(site.placeCode());
-		model.addAttribute("site", views.site(site, today, cohorts, workstreamList, enrolments, placeName));
-		model.addAttribute("siteEntity", site);
-		model.addAttribute("members", teams.members(site.id()));
-		model.addAttribute("milestones", portfolio.milestones(site.id(), today));
-		model.addAttribute("risks", portfolio.risks(site.id()));
-		model.addAttribute("canEdit", access.canEditPlace(site.placeCode()) && !site.retired());
+		String footprint = views.footprints(List.of(site)).get(site.id());
+		SiteBodies.Body body = bodies.body(
+				new SiteBodies.Key(dataVersion, site.id(), today, canEdit, placeName, footprint),
+				() -> render(site, today, canEdit, placeName, request, response));
+		model.addAttribute("siteId", site.id());
+		model.addAttribute("siteName", site.name());
+		model.addAttribute("placeCode", site.placeCode());
+		model.addAttribute("placeName", placeName);
+		model.addAttribute("canEdit", canEdit);
+		model.addAttribute("siteBody", body.html());
+		model.addAttribute("cohortOptions", body.cohortOptions());
 		if (!model.containsAttribute("retireForm")) {
 			model.addAttribute("retireForm", ReasonForm.of(site.version()));
 		}
+	}
+
+	/** The page's part kept by {@link SiteBodies}: everything but the back link, the banner and the forms. */
+	private SiteBodies.Body render(ProgrammeSite site, LocalDate today, boolean canEdit, String placeName,
+			HttpServletRequest request, HttpServletResponse response) {
+		List<Cohort> cohorts = programme.cohorts();
+		List<Workstream> workstreamList = programme.workstreams();
+		List<Programme.EnrolmentRecord> enrolments = programme.enrolments(site.id());
+		Map<String, Object> model = new HashMap<>();
+		model.put("site", views.site(site, today, cohorts, workstreamList, enrolments, placeName));
+		model.put("siteEntity", site);
+		model.put("members", teams.members(site.id()));
+		model.put("milestones", portfolio.milestones(site.id(), today));
+		model.put("risks", portfolio.risks(site.id()));
+		model.put("canEdit", canEdit);
 		List<CohortChoice> choices = new ArrayList<>();
 		Map<String, String> open = new LinkedHashMap<>();
 		Map<Long, Map<String, Integer>> counts = programme.enrolledCounts();
@@ -100,8 +144,9 @@ class SitePage {
 						+ " left in " + placeName + ")");
 			}
 		}
-		model.addAttribute("cohortChoices", choices);
-		model.addAttribute("cohortOptions", open);
+		model.put("cohortChoices", choices);
+		return new SiteBodies.Body(RenderedFragment.render(viewResolver, VIEW_BODY, model, request, response),
+				Collections.unmodifiableMap(open));
 	}
 
 	/** The other cohorts of the enrolment's workstream that have not finished and enrol sites. */
