@@ -21,8 +21,11 @@ import org.springframework.core.serializer.support.SerializingConverter;
  */
 final class SessionAttributeReads extends GenericConversionService {
 
-	/** Several times the attributes of the sessions signed in at once on one instance. */
-	static final int MAX_KEPT = 5_000;
+	/**
+	 * Several times the attributes of the sessions signed in at once on one instance; at a few kilobytes each (the
+	 * bytes and the object), a few megabytes at most.
+	 */
+	static final int MAX_KEPT = 2_000;
 
 	private final Map<StoredBytes, Object> read = new ConcurrentHashMap<>();
 
