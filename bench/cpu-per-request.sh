@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Processor time per request of one page, old jar against new jar, on one PostgreSQL server with the same demo data:
+# Processor time per request of one or more pages, old jar against new jar, on one PostgreSQL server with the same demo data:
 # both apps run side by side (-Xmx512m), and wrk loads each in turn, alternating, while the processor time of the
 # app's JVM and of the whole PostgreSQL server is read from /proc before and after each run. On a machine shared
 # with other work, processor time per request is steadier than requests per second.
 #
-#   bench/cpu-per-request.sh OLD_JAR NEW_JAR [PATH]        (PATH default /cvd/worklist, signed in as USER_NAME)
+#   bench/cpu-per-request.sh OLD_JAR NEW_JAR [PATH...]     (PATH default /cvd/worklist, signed in as USER_NAME)
+#   bench/cpu-per-request.sh OLD_JAR NEW_JAR '/triage/requests/{request}' '/population/people/{person}' /cvd/worklist
 #   USER_NAME=neighbourhood bench/cpu-per-request.sh OLD_JAR NEW_JAR '/neighbourhood/care-plans/{entry}'
 #
-# {entry} in PATH becomes the first Oxford City caseload entry (the care plan page bench/pages.sh measures), {site}
-# the first programme site of Berkshire West (USER_NAME=delivery: the programme site page bench/pages.sh measures).
+# {entry}, {request}, {person} and {site} in PATH become the care plan, request, person summary and programme site
+# bench/pages.sh measures (USER_NAME=delivery for {site}, USER_NAME=neighbourhood for {entry}).
 # Settings (environment): USER_NAME (default coordinator), SECONDS_PER_RUN (default 10), CONNECTIONS (default 16),
 # ROUNDS (default 3), POPULATION (default 20000), JFR=true also records a flight recording of each app
 # (bench/out/cpu-*/old.jfr, new.jfr). Needs wrk, curl, psql and the Debian PostgreSQL server packages.
@@ -18,7 +19,8 @@ source bench/lib/postgres.sh
 
 OLD_JAR=${1:?old jar}
 NEW_JAR=${2:?new jar}
-PAGE=${3:-/cvd/worklist}
+PAGES=("${@:3}")
+[[ ${#PAGES[@]} -gt 0 ]] || PAGES=(/cvd/worklist)
 USER_NAME=${USER_NAME:-coordinator}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -83,6 +85,7 @@ sign_in() {
 # one wrk run: prints "requests req/s app-ms-per-request db-ms-per-request"
 run() {
 	local base=$1 session=$2 pid=$3 hz app0 db0 app1 db1 requests rps
+	local PAGE=$4
 	hz=$(getconf CLK_TCK)
 	app0=$(ticks "$pid"); db0=$(ticks "$PG_PID" true)
 	read -r requests rps < <(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Cookie: SESSION=$session" "$base$PAGE" \
@@ -98,37 +101,41 @@ start_app "$OLD_JAR" "$OLD_PORT" "$OUT/old.log"
 OLD_PID=${PIDS[-1]}
 start_app "$NEW_JAR" "$NEW_PORT" "$OUT/new.log"
 NEW_PID=${PIDS[-1]}
-if [[ "$PAGE" == *"{entry}"* ]]; then
-	ENTRY=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare \
-		-c "SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1")
-	PAGE=${PAGE//\{entry\}/$ENTRY}
-fi
-if [[ "$PAGE" == *"{site}"* ]]; then
-	SITE=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare \
-		-c "SELECT id FROM programme.programme_site WHERE place_code = '15A' ORDER BY id LIMIT 1")
-	PAGE=${PAGE//\{site\}/$SITE}
-fi
+# the demo data bench/pages.sh measures
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq primarycare)
+resolve() {
+	local path=$1
+	[[ "$path" == *"{entry}"* ]] && path=${path//\{entry\}/$("${PSQL[@]}" -c "SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1")}
+	[[ "$path" == *"{request}"* ]] && path=${path//\{request\}/$("${PSQL[@]}" -c "SELECT id FROM triage.request WHERE site_code = 'BK-AYL' AND status = 'OPEN' ORDER BY received_at LIMIT 1")}
+	[[ "$path" == *"{person}"* ]] && path=${path//\{person\}/$("${PSQL[@]}" -c "SELECT p.nhs_number FROM population.person p JOIN directory.practice pr ON pr.ods_code = p.registered_practice JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code WHERE pc.site_code = 'BK-AYL' ORDER BY p.nhs_number LIMIT 1")}
+	[[ "$path" == *"{site}"* ]] && path=${path//\{site\}/$("${PSQL[@]}" -c "SELECT id FROM programme.programme_site WHERE place_code = '15A' ORDER BY id LIMIT 1")}
+	echo "$path"
+}
 OLD_SESSION=$(sign_in "http://127.0.0.1:$OLD_PORT" "$OUT/old-cookies")
 NEW_SESSION=$(sign_in "http://127.0.0.1:$NEW_PORT" "$OUT/new-cookies")
-for side in old new; do
-	if [[ $side == old ]]; then base="http://127.0.0.1:$OLD_PORT"; session=$OLD_SESSION; else base="http://127.0.0.1:$NEW_PORT"; session=$NEW_SESSION; fi
-	status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$session" "$base$PAGE")
-	[[ "$status" == "200" ]] || { echo "$side: $PAGE answered $status"; exit 1; }
-	wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: SESSION=$session" "$base$PAGE" >/dev/null
-done
-
-echo "$PAGE as $USER_NAME, demo population $POPULATION, wrk -t2 -c$CONNECTIONS ${SECONDS_PER_RUN}s a run, alternating"
 echo "old: $OLD_JAR   new: $NEW_JAR"
-printf '%-6s %-4s %9s %8s %14s %14s %14s\n' round jar requests "req/s" "app ms/req" "db ms/req" "total ms/req"
-for round in $(seq 1 "$ROUNDS"); do
+for PAGE in "${PAGES[@]}"; do
+	PAGE=$(resolve "$PAGE")
 	for side in old new; do
-		if [[ $side == old ]]; then
-			read -r n r a d < <(run "http://127.0.0.1:$OLD_PORT" "$OLD_SESSION" "$OLD_PID")
-		else
-			read -r n r a d < <(run "http://127.0.0.1:$NEW_PORT" "$NEW_SESSION" "$NEW_PID")
-		fi
-		printf '%-6s %-4s %9s %8s %14s %14s %14s\n' "$round" "$side" "$n" "$r" "$a" "$d" \
-			"$(awk -v a="$a" -v d="$d" 'BEGIN { printf "%.2f", a + d }')"
+		if [[ $side == old ]]; then base="http://127.0.0.1:$OLD_PORT"; session=$OLD_SESSION; else base="http://127.0.0.1:$NEW_PORT"; session=$NEW_SESSION; fi
+		status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$session" "$base$PAGE")
+		[[ "$status" == "200" ]] || { echo "$side: $PAGE answered $status"; exit 1; }
+		wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: SESSION=$session" "$base$PAGE" >/dev/null
+	done
+
+	echo
+	echo "$PAGE as $USER_NAME, demo population $POPULATION, wrk -t2 -c$CONNECTIONS ${SECONDS_PER_RUN}s a run, alternating"
+	printf '%-6s %-4s %9s %8s %14s %14s %14s\n' round jar requests "req/s" "app ms/req" "db ms/req" "total ms/req"
+	for round in $(seq 1 "$ROUNDS"); do
+		for side in old new; do
+			if [[ $side == old ]]; then
+				read -r n r a d < <(run "http://127.0.0.1:$OLD_PORT" "$OLD_SESSION" "$OLD_PID" "$PAGE")
+			else
+				read -r n r a d < <(run "http://127.0.0.1:$NEW_PORT" "$NEW_SESSION" "$NEW_PID" "$PAGE")
+			fi
+			printf '%-6s %-4s %9s %8s %14s %14s %14s\n' "$round" "$side" "$n" "$r" "$a" "$d" \
+				"$(awk -v a="$a" -v d="$d" 'BEGIN { printf "%.2f", a + d }')"
+		done
 	done
 done
 [[ "${JFR:-false}" == "true" ]] && echo "Flight recordings: $OUT/old.jfr, $OUT/new.jfr (written when the apps stop)"

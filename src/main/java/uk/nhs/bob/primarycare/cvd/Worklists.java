@@ -64,6 +64,11 @@ class Worklists {
 			return WorklistPriority.highBand(this);
 		}
 
+		/** "Listed since 6 Dec 2026", written here rather than formatted by the template once per finding shown. */
+		public String listedSince() {
+			return "Listed since " + RiskAssessment.date(foundOn);
+		}
+
 	}
 
 	/** The latest outreach of the last 12 months. */

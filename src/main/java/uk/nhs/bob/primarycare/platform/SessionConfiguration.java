@@ -39,6 +39,13 @@ class SessionConfiguration {
 		return repository -> repository.setDefaultMaxInactiveInterval(timeout);
 	}
 
+	/** Stored attributes deserialized once per distinct stored bytes ({@link SessionAttributeReads}). */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeReads() {
+		return repository -> repository
+			.setConversionService(new SessionAttributeReads(SessionConfiguration.class.getClassLoader()));
+	}
+
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionQueries() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();

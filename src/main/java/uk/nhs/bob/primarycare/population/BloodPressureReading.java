@@ -15,7 +15,7 @@ import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
  * NG136's 140/90 or higher for a single reading (either number) and 135/85 or higher for a home monitoring or
  * ambulatory average; severe is 180/120 or higher (docs/cvd.md).
  */
-record BloodPressureReading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting,
+public record BloodPressureReading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting,
 		boolean raised, boolean severe) {
 
 	BloodPressureReading(LocalDate date, int systolic, int diastolic, @Nullable BloodPressureSetting setting) {

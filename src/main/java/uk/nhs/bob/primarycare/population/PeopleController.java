@@ -1,13 +1,10 @@
 package uk.nhs.bob.primarycare.population;
 
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,17 +14,10 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 
-import uk.nhs.bob.primarycare.audit.RefusedAccess;
-import uk.nhs.bob.primarycare.directory.Directory;
-import uk.nhs.bob.primarycare.directory.PracticeSummary;
-import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.identity.StaffUsers;
-import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
 import uk.nhs.bob.primarycare.shared.FieldOrder;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
-import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
@@ -49,16 +39,17 @@ class PeopleController {
 
 	private final Population population;
 
-	private final Directory directory;
-
 	private final StaffUsers staffUsers;
 
 	private final PeopleSearch peopleSearch;
 
-	PeopleController(Population population, Directory directory, StaffUsers staffUsers, PeopleSearch peopleSearch) {
+	private final PersonSummaryPage summaryPage;
+
+	PeopleController(Population population, StaffUsers staffUsers, PeopleSearch peopleSearch,
+			PersonSummaryPage summaryPage) {
 		this.peopleSearch = peopleSearch;
+		this.summaryPage = summaryPage;
 		this.population = population;
-		this.directory = directory;
 		this.staffUsers = staffUsers;
 	}
 
@@ -100,41 +91,8 @@ class PeopleController {
 
 	@GetMapping("/{nhsNumber}")
 	String summary(@PathVariable("nhsNumber") NhsNumber number, Model model) {
-		OdsCode practiceCode = population.registeredPractice(number)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
-		StaffUser user = staffUsers.currentUser();
-		PracticeSummary practice = directory.practice(practiceCode)
-			.filter(user::canSee)
-			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", number));
-		PersonRecord view = population
-			.viewRecord(number, user.username(), "/population/people/" + number.value(), PURPOSE)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
-		CodedRecord record = view.record();
-		model.addAttribute("person", view.person());
-		model.addAttribute("practice", practice);
-		model.addAttribute("record", record);
-		model.addAttribute("purpose", PURPOSE);
-		model.addAttribute("registers", Registers.of(record, view.person().dateOfBirth(), LocalDate.now()));
-		model.addAttribute("codeSetVersion", RecordCodes.standard().codeSets().version());
-		model.addAttribute("bloodPressures", BloodPressureReading.from(record.observations()));
-		model.addAttribute("latest", latestObservations(record));
-		model.addAttribute("history", record.observations()
-			.stream()
-			.filter(o -> !o.type().isBloodPressure())
-			.sorted(Comparator.comparing(Observation::date).reversed())
-			.toList());
-		model.addAttribute("activeProblems", record.problems().stream().filter(CodedRecord.Problem::active).toList());
-		model.addAttribute("pastProblems", record.problems().stream().filter(p -> !p.active()).toList());
+		summaryPage.open(number, staffUsers.currentUser(), "/population/people/" + number.value(), PURPOSE, model);
 		return VIEW_SUMMARY;
-	}
-
-	/** The newest observation of each type other than blood pressure, in the order of the type list. */
-	private static List<Observation> latestObservations(CodedRecord record) {
-		return java.util.Arrays.stream(ObservationType.values())
-			.filter(type -> !type.isBloodPressure())
-			.map(record::latest)
-			.flatMap(Optional::stream)
-			.toList();
 	}
 
 }

@@ -177,6 +177,11 @@ public class Population {
 		if (registeredPractice(nhsNumber).isEmpty()) {
 			return Optional.empty();
 		}
+		return Optional.of(readRecord(nhsNumber));
+	}
+
+	/** The coded record of someone known to be in the population. */
+	private CodedRecord readRecord(NhsNumber nhsNumber) {
 		String nhs = nhsNumber.value();
 		RecordCodes codes = codes();
 		List<Observation> observations = new ArrayList<>();
@@ -186,7 +191,7 @@ public class Population {
 				observations.add(observation);
 			}
 		});
-		return Optional.of(new CodedRecord(
+		return new CodedRecord(
 				jdbc.sql(PROBLEM_COLUMNS + " WHERE nhs_number = ? ORDER BY line")
 					.param(nhs)
 					.query((rs, i) -> problem(rs, codes))
@@ -199,7 +204,7 @@ public class Population {
 				jdbc.sql(ADMISSION_COLUMNS + " WHERE nhs_number = ? ORDER BY line")
 					.param(nhs)
 					.query((rs, i) -> admission(rs))
-					.list()));
+					.list());
 	}
 
 	/**
@@ -226,9 +231,18 @@ public class Population {
 		if (person.isEmpty()) {
 			return Optional.empty();
 		}
-		CodedRecord record = record(nhsNumber).orElseThrow();
-		auditLog.recordView(username, nhsNumber, page, purpose);
-		return Optional.of(new PersonRecord(person.get(), record));
+		return Optional.of(viewRecord(person.get(), username, page, purpose));
+	}
+
+	/**
+	 * As {@link #viewRecord(NhsNumber, String, String, String)} for a person the caller has just read (in its own
+	 * transaction, which this one joins): the record is read and the view audited without reading the person again.
+	 */
+	@Transactional
+	public PersonRecord viewRecord(PersonSummary person, String username, String page, String purpose) {
+		CodedRecord record = readRecord(person.nhsNumber());
+		auditLog.recordView(username, person.nhsNumber(), page, purpose);
+		return new PersonRecord(person, record);
 	}
 
 	/** One page of people in NHS number order, starting after {@code after} (null for the first page). */

@@ -5,8 +5,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 import uk.nhs.bob.primarycare.shared.ModulePages;
 import uk.nhs.bob.primarycare.shared.ModulePages.HomeCard;
@@ -53,6 +55,30 @@ class ModulePageRegistryTests {
 		assertThat(registry.menuFor(signedIn("ROLE_INT_MEMBER"))).extracting(MenuEntry::section).containsExactly("a");
 		assertThat(registry.menuFor(signedIn("ROLE_PLACE_DELIVERY"))).isEmpty();
 		assertThat(registry.menuFor(null)).isEmpty();
+	}
+
+	@Test
+	void navigationMarksTheCurrentSectionAfterHomeForTheRolesHeld() {
+		ModulePageRegistry.Navigation navigation = registry.navigation(signedIn("ROLE_CARE_COORDINATOR"), "b");
+		assertThat(navigation.signedIn()).isTrue();
+		assertThat(navigation.userName()).isEqualTo("user");
+		assertThat(navigation.items()).extracting(ModulePageRegistry.NavItem::path).containsExactly("/", "/a", "/b");
+		assertThat(navigation.items()).extracting(ModulePageRegistry.NavItem::current).containsExactly(false, false, true);
+		assertThat(navigation.items().get(2).itemClass()).contains("nhsuk-header__navigation-item--current");
+		assertThat(navigation.items().get(1).itemClass()).isEqualTo("nhsuk-header__navigation-item");
+		// the same roles on another section: the kept menu is not the one marked for "b"
+		assertThat(registry.navigation(signedIn("ROLE_CARE_COORDINATOR"), "home").items())
+			.extracting(ModulePageRegistry.NavItem::current).containsExactly(true, false, false);
+		assertThat(registry.navigation(signedIn("ROLE_INT_MEMBER"), null).items())
+			.extracting(ModulePageRegistry.NavItem::path).containsExactly("/", "/a");
+	}
+
+	@Test
+	void noNavigationWhenSignedOutOrAnonymous() {
+		assertThat(registry.navigation(null, "a").signedIn()).isFalse();
+		assertThat(registry.navigation(null, "a").items()).isEmpty();
+		assertThat(registry.navigation(new AnonymousAuthenticationToken("key", "anonymousUser",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")), "a").signedIn()).isFalse();
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class QueryBudgetTests {
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
 			coordinator   | /triage/requests/{request}           | 11
-			coordinator   | /population/people/{person}          | 12
+			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 6
 			coordinator   | /directory/services                  | 6

@@ -46,6 +46,33 @@ class SessionStoreTests {
 	}
 
 
+	/**
+	 * Stored attributes are deserialized once per distinct stored bytes ({@link SessionAttributeReads}); a security
+	 * context written by another instance has other bytes, and the next request here sees it.
+	 */
+	@Test
+	void aSignedInUserWrittenThroughAnotherInstanceIsSeenOnTheNextRequest() {
+		HttpSession first = new HttpSession(port);
+		first.signIn("supervisor", "demo-password");
+		HttpSession second = new HttpSession(port);
+		second.signIn("delivery-oxon", "demo-password");
+		assertThat(first.get("/").body()).contains("<span>supervisor</span>");
+		assertThat(first.get("/").body()).contains("<span>supervisor</span>");
+
+		// as another instance would write it: the first session's stored security context becomes the second's
+		int changed = jdbc.sql("""
+				UPDATE spring_session_attributes a SET attribute_bytes = (
+				  SELECT b.attribute_bytes FROM spring_session_attributes b
+				  JOIN spring_session s ON s.primary_id = b.session_primary_id
+				  WHERE s.principal_name = 'delivery-oxon' AND b.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				  ORDER BY s.creation_time DESC LIMIT 1)
+				WHERE a.attribute_name = 'SPRING_SECURITY_CONTEXT' AND a.session_primary_id = (
+				  SELECT primary_id FROM spring_session WHERE principal_name = 'supervisor'
+				  ORDER BY creation_time DESC LIMIT 1)""").update();
+		assertThat(changed).isEqualTo(1);
+		assertThat(first.get("/").body()).contains("<span>delivery-oxon</span>").doesNotContain("<span>supervisor</span>");
+	}
+
 	@Test
 	void concurrentRequestsOfOneSessionAllSucceed() {
 		HttpSession session = new HttpSession(port);
