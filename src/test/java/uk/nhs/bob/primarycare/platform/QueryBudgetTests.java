@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
  * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
  * counts measured when each was set; a request page runs one statement for each kind of service its navigation
- * offers (the directory's data version: the services themselves are held in memory); a programme page reads the
- * inputs of all its measure charts in one statement, however many it shows.
+ * offers (the directory's data version: the services themselves are held in memory), so the demo request picked
+ * (the first by its random id) takes 11 or 12 as its navigation suggests one kind of service or two; a programme
+ * page reads the inputs of all its measure charts in one statement, however many it shows.
  */
 @IntegrationTest
 class QueryBudgetTests {
@@ -58,7 +59,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
-			coordinator   | /triage/requests/{request}           | 11
+			coordinator   | /triage/requests/{request}           | 12
 			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 6
