@@ -80,14 +80,14 @@ class CarePlanMessages {
 		byte[] pdf = null;
 		String letterText = null;
 		if (route.channel() == Channel.LETTER) {
-			CarePlanLetter.Letter letter = letters.render(name, contacts.find(plan.nhsNumber()).addressLines(),
+			CarePlanLetter.Letter letter = letters.render(name, contacts.find(nhsNumber).addressLines(),
 					nhsNumber.formatted(), plan, LocalDate.now(ServiceDirectory.UK_TIME));
 			pdf = letter.pdf();
 			letterText = letter.text();
 		}
 		String placeCode = directory.site(plan.siteCode()).map(SiteSummary::placeCode).orElse("");
 		recorder.record(new Draft(kind, reference,
-				plan.nhsNumber(), null, null, plan.siteCode(), placeCode,
+				nhsNumber, null, null, plan.siteCode(), placeCode,
 				person.map(p -> p.registeredPractice().value()).orElse(null), route, fields, pdf, letterText, null));
 	}
 

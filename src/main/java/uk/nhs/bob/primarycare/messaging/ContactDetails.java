@@ -8,20 +8,21 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
  * How a person may be reached and whether they want to be: mobile, email, postal address, the channel they prefer,
  * their consent to messages and an opt-out, which wins over consent until it is taken back.
  */
-record ContactDetails(String nhsNumber, @Nullable MobileNumber mobile, @Nullable String email,
+record ContactDetails(NhsNumber nhsNumber, @Nullable MobileNumber mobile, @Nullable String email,
 		@Nullable String addressLine1, @Nullable String addressLine2, @Nullable String addressLine3,
 		@Nullable String town, @Nullable Postcode postcode, @Nullable Channel preferredChannel, Consent consent,
 		@Nullable LocalDate consentRecordedOn, boolean optedOut, @Nullable LocalDate optedOutOn, long version,
 		@Nullable String updatedBy, @Nullable Instant updatedAt) {
 
 	/** Nothing recorded yet for this person. */
-	static ContactDetails none(String nhsNumber) {
+	static ContactDetails none(NhsNumber nhsNumber) {
 		return new ContactDetails(nhsNumber, null, null, null, null, null, null, null, null, Consent.NOT_RECORDED,
 				null, false, null, -1, null, null);
 	}

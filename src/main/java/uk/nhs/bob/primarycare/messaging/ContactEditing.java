@@ -36,7 +36,7 @@ class ContactEditing {
 	/** The changes saved (none when nothing changed); {@link Contacts.StaleContactException} if someone saved first. */
 	@Transactional
 	List<String> save(ContactDetails details, long expectedVersion, StaffUser user, String page) {
-		NhsNumber nhsNumber = new NhsNumber(details.nhsNumber());
+		NhsNumber nhsNumber = details.nhsNumber();
 		PersonSummary person = population.find(nhsNumber).orElseThrow();
 		views.checkPerson(person, user);
 		List<String> changes = contacts.save(details, expectedVersion, user.username());

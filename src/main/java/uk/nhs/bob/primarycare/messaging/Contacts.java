@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Postcode;
 
 /**
@@ -48,9 +49,9 @@ class Contacts {
 		this.jdbc = jdbc;
 	}
 
-	ContactDetails find(String nhsNumber) {
+	ContactDetails find(NhsNumber nhsNumber) {
 		return jdbc.sql("SELECT * FROM messaging.contact WHERE nhs_number = ?")
-			.param(nhsNumber)
+			.param(nhsNumber.value())
 			.query(Contacts::row)
 			.optional()
 			.orElse(ContactDetails.none(nhsNumber));
@@ -82,7 +83,7 @@ class Contacts {
 					    address_town, postcode, preferred_channel, consent, consent_recorded_on, opted_out, opted_out_on,
 					    updated_by, updated_at, nhs_number, version)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (nhs_number) DO NOTHING""")
-				.params(append(values, details.nhsNumber()))
+				.params(append(values, details.nhsNumber().value()))
 				.update();
 		}
 		else {
@@ -92,23 +93,23 @@ class Contacts {
 					    consent_recorded_on = ?, opted_out = ?, opted_out_on = ?, updated_by = ?, updated_at = ?,
 					    version = version + 1
 					WHERE nhs_number = ? AND version = ?""")
-				.params(append(append(values, details.nhsNumber()), expectedVersion))
+				.params(append(append(values, details.nhsNumber().value()), expectedVersion))
 				.update();
 		}
 		if (written != 1) {
 			throw new StaleContactException();
 		}
 		jdbc.sql("INSERT INTO messaging.contact_change (nhs_number, changed_by, changed_at, changes) VALUES (?, ?, ?, ?)")
-			.params(details.nhsNumber(), username, now, String.join("; ", changes))
+			.params(details.nhsNumber().value(), username, now, String.join("; ", changes))
 			.update();
 		return changes;
 	}
 
-	List<Change> changes(String nhsNumber) {
+	List<Change> changes(NhsNumber nhsNumber) {
 		return jdbc.sql("""
 				SELECT changed_at, changed_by, changes FROM messaging.contact_change WHERE nhs_number = ?
 				ORDER BY changed_at DESC, id DESC""")
-			.param(nhsNumber)
+			.param(nhsNumber.value())
 			.query((rs, i) -> new Change(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
 			.list();
 	}
@@ -123,7 +124,7 @@ class Contacts {
 		String mobile = rs.getString("mobile");
 		String postcode = rs.getString("postcode");
 		String channel = rs.getString("preferred_channel");
-		return new ContactDetails(rs.getString("nhs_number"),
+		return new ContactDetails(new NhsNumber(rs.getString("nhs_number")),
 				mobile == null ? null : MobileNumber.parse(mobile).orElse(null), rs.getString("email"),
 				rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("address_line_3"),
 				rs.getString("address_town"), postcode == null ? null : Postcode.parse(postcode).orElse(null),
@@ -133,7 +134,7 @@ class Contacts {
 				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	Optional<ContactDetails> stored(String nhsNumber) {
+	Optional<ContactDetails> stored(NhsNumber nhsNumber) {
 		ContactDetails details = find(nhsNumber);
 		return details.recorded() ? Optional.of(details) : Optional.empty();
 	}

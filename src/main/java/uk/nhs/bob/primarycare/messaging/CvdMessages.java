@@ -229,7 +229,7 @@ class CvdMessages {
 	private Draft draft(MessageKind kind, OutreachRecord record, Offer offer, Route route,
 			Map<String, String> personalisation) {
 		Optional<PracticeSummary> practice = OdsCode.parse(record.practiceCode()).flatMap(directory::practice);
-		return new Draft(kind, kind.reference(record.id()), record.nhsNumber().value(), null, null, record.siteCode(),
+		return new Draft(kind, kind.reference(record.id()), record.nhsNumber(), null, null, record.siteCode(),
 				practice.map(PracticeSummary::placeCode).orElse(""), record.practiceCode(), route, personalisation,
 				null, null, null);
 	}

@@ -6,12 +6,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 /**
  * A message composed from an event, before it is recorded: what it is, the Notify reference, who it is about, where
  * it goes and the personalisation (or, for a letter, the PDF). {@code siteCode}, {@code placeCode} and
  * {@code practiceCode} decide which staff see it in lists.
  */
-record Draft(MessageKind kind, String reference, @Nullable String nhsNumber, @Nullable UUID requestId,
+record Draft(MessageKind kind, String reference, @Nullable NhsNumber nhsNumber, @Nullable UUID requestId,
 		@Nullable String requestReference, String siteCode, String placeCode, @Nullable String practiceCode,
 		Route route, Map<String, String> personalisation, byte @Nullable [] letterPdf, @Nullable String letterText,
 		@Nullable String createdBy) {

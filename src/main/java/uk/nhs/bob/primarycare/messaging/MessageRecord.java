@@ -8,10 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /** One message as stored: what it is, where it went (or why not), exactly what was or would have been sent, and its status. */
 record MessageRecord(UUID id, String reference, MessageKind kind, @Nullable Channel channel,
-		@Nullable String nhsNumber, @Nullable UUID requestId, @Nullable String requestReference, String siteCode,
+		@Nullable NhsNumber nhsNumber, @Nullable UUID requestId, @Nullable String requestReference, String siteCode,
 		String placeCode, @Nullable String practiceCode, @Nullable String recipient, @Nullable String basis,
 		@Nullable String templateName, @Nullable String templateId, Map<String, String> personalisation,
 		@Nullable String subject, String body, boolean hasLetter, MessageStatus status,

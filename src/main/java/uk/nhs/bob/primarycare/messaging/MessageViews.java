@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -120,17 +121,17 @@ class MessageViews {
 	@Transactional
 	List<Row> list(Show show, StaffUser user, int offset, int limit, String page) {
 		List<MessageRecord> found = messages.page(show.statuses, StaffScope.of(user, directory), offset, limit);
-		Map<String, PersonSummary> people = population
-			.findAll(found.stream().filter(m -> m.nhsNumber() != null).map(m -> new NhsNumber(m.nhsNumber())).toList())
+		Map<NhsNumber, PersonSummary> people = population
+			.findAll(found.stream().map(MessageRecord::nhsNumber).filter(Objects::nonNull).toList())
 			.stream()
-			.collect(Collectors.toMap(p -> p.nhsNumber().value(), Function.identity(), (a, b) -> a));
+			.collect(Collectors.toMap(PersonSummary::nhsNumber, Function.identity(), (a, b) -> a));
 		Map<UUID, Optional<TriageRequestSummary>> requestsSeen = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
 		Set<NhsNumber> shown = new java.util.LinkedHashSet<>();
 		for (MessageRecord message : found) {
 			rows.add(new Row(message, about(message, people, requestsSeen)));
 			if (message.nhsNumber() != null) {
-				shown.add(new NhsNumber(message.nhsNumber()));
+				shown.add(message.nhsNumber());
 			}
 		}
 		auditLog.recordViews(user.username(), shown, page, PURPOSE);
@@ -145,7 +146,7 @@ class MessageViews {
 		return messages.find(id).map(message -> {
 			checkScope(message, user);
 			if (message.nhsNumber() != null) {
-				auditLog.recordView(user.username(), new NhsNumber(message.nhsNumber()), page, PURPOSE);
+				auditLog.recordView(user.username(), message.nhsNumber(), page, PURPOSE);
 			}
 			Map<UUID, Optional<TriageRequestSummary>> requestsSeen = new HashMap<>();
 			String about = about(message, Map.of(), requestsSeen);
@@ -165,7 +166,7 @@ class MessageViews {
 		}
 		checkScope(message, user);
 		if (message.nhsNumber() != null) {
-			auditLog.recordView(user.username(), new NhsNumber(message.nhsNumber()), page, PURPOSE);
+			auditLog.recordView(user.username(), message.nhsNumber(), page, PURPOSE);
 		}
 		return messages.letterPdf(id);
 	}
@@ -178,8 +179,8 @@ class MessageViews {
 			checkPerson(p, user);
 			auditLog.recordView(user.username(), nhsNumber, page, PURPOSE);
 		});
-		return person.map(p -> new PersonView(p, contacts.find(nhsNumber.value()), contacts.changes(nhsNumber.value()),
-				messages.ofPerson(nhsNumber.value())));
+		return person.map(p -> new PersonView(p, contacts.find(nhsNumber), contacts.changes(nhsNumber),
+				messages.ofPerson(nhsNumber)));
 	}
 
 	/** A same-day request's messages, for the hub's staff. */
@@ -202,8 +203,8 @@ class MessageViews {
 	 * or one given that matches nobody), otherwise by the request's reference.
 	 */
 	void auditRequest(StaffUser user, TriageRequestSummary request, String page, String purpose) {
-		String number = request.nhsNumber() != null ? request.nhsNumber() : request.unregisteredNhsNumber();
-		Optional<NhsNumber> person = number == null ? Optional.empty() : NhsNumber.parse(number);
+		Optional<NhsNumber> person = request.nhsNumber() != null ? Optional.of(request.nhsNumber())
+				: Optional.ofNullable(request.unregisteredNhsNumber()).flatMap(NhsNumber::parse);
 		if (person.isPresent()) {
 			auditLog.recordView(user.username(), person.get(), page, purpose);
 		}
@@ -227,14 +228,14 @@ class MessageViews {
 		}
 	}
 
-	private String about(MessageRecord message, Map<String, PersonSummary> people,
+	private String about(MessageRecord message, Map<NhsNumber, PersonSummary> people,
 			Map<UUID, Optional<TriageRequestSummary>> requestsSeen) {
 		if (message.nhsNumber() != null) {
 			PersonSummary person = people.get(message.nhsNumber());
 			if (person == null) {
-				person = population.find(new NhsNumber(message.nhsNumber())).orElse(null);
+				person = population.find(message.nhsNumber()).orElse(null);
 			}
-			return person == null ? new NhsNumber(message.nhsNumber()).formatted()
+			return person == null ? message.nhsNumber().formatted()
 					: person.displayName() + " (" + person.nhsNumber().formatted() + ")";
 		}
 		if (message.requestId() != null) {

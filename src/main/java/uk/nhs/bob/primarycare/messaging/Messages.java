@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * The messaging.message table. Status changes are single statements guarded by the status they expect, so the sender,
@@ -77,7 +78,8 @@ class Messages {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (reference) DO NOTHING RETURNING id""")
 			.params(id, draft.reference(), draft.kind().name(),
-					draft.route().channel() == null ? null : draft.route().channel().name(), draft.nhsNumber(),
+					draft.route().channel() == null ? null : draft.route().channel().name(),
+					draft.nhsNumber() == null ? null : draft.nhsNumber().value(),
 					draft.requestId(), draft.requestReference(), draft.siteCode(), draft.placeCode(),
 					draft.practiceCode(), draft.route().to(), draft.route().basis(),
 					draft.route().channel() == Channel.LETTER || template == null ? null : template.propertyName(),
@@ -204,9 +206,9 @@ class Messages {
 			.optional();
 	}
 
-	List<MessageRecord> ofPerson(String nhsNumber) {
+	List<MessageRecord> ofPerson(NhsNumber nhsNumber) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM messaging.message WHERE nhs_number = ? ORDER BY created_at DESC")
-			.param(nhsNumber)
+			.param(nhsNumber.value())
 			.query(this::row)
 			.list();
 	}
@@ -262,12 +264,16 @@ class Messages {
 			.update();
 	}
 
+	private static @Nullable NhsNumber nhsNumber(@Nullable String digits) {
+		return digits == null ? null : new NhsNumber(digits);
+	}
+
 	private MessageRecord row(ResultSet rs, int row) throws SQLException {
 		String channel = rs.getString("channel");
 		Map<String, String> personalisation = json.readValue(rs.getString("personalisation"), PERSONALISATION);
 		return new MessageRecord(rs.getObject("id", UUID.class), rs.getString("reference"),
 				MessageKind.valueOf(rs.getString("kind")), channel == null ? null : Channel.valueOf(channel),
-				rs.getString("nhs_number"), rs.getObject("request_id", UUID.class),
+				nhsNumber(rs.getString("nhs_number")), rs.getObject("request_id", UUID.class),
 				rs.getString("request_reference"), rs.getString("site_code"), rs.getString("place_code"),
 				rs.getString("practice_code"), rs.getString("recipient"), rs.getString("basis"),
 				rs.getString("template_name"), rs.getString("template_id"), personalisation,

@@ -41,7 +41,7 @@ class Routing {
 		if (person.isEmpty()) {
 			return Route.blocked("The person is not in the population");
 		}
-		ContactDetails details = contacts.find(nhsNumber.value());
+		ContactDetails details = contacts.find(nhsNumber);
 		Optional<Route> refused = refusal(person.get(), details);
 		if (refused.isPresent()) {
 			return refused.get();
@@ -66,11 +66,11 @@ class Routing {
 
 	/** A same-day request: the mobile given on it first, then the registered person's own consented details. */
 	Route forRequest(TriageRequestSummary request, List<Channel> channels) {
-		NhsNumber nhsNumber = request.nhsNumber() == null ? null : new NhsNumber(request.nhsNumber());
+		NhsNumber nhsNumber = request.nhsNumber();
 		if (nhsNumber != null) {
 			Optional<PersonSummary> person = population.find(nhsNumber);
 			if (person.isPresent()) {
-				Optional<Route> refused = refusal(person.get(), contacts.find(nhsNumber.value()));
+				Optional<Route> refused = refusal(person.get(), contacts.find(nhsNumber));
 				if (refused.isPresent()) {
 					return refused.get();
 				}

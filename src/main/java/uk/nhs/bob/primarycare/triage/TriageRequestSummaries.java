@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.nhs.bob.primarycare.directory.OpeningHours;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * Triage's read API for modules that act on a request after its events (messages to patients): one request by id, and
@@ -45,7 +46,7 @@ public class TriageRequestSummaries {
 				boolean matched = identity == TriageRequest.Identity.MATCHED;
 				// the identity rule: a number not verified against the record (or matching nobody) names no one
 				return new TriageRequestSummary(rs.getObject("id", UUID.class), rs.getString("reference"),
-						rs.getString("channel"), matched, matched ? rs.getString("nhs_number") : null,
+						rs.getString("channel"), matched, matched ? new NhsNumber(rs.getString("nhs_number")) : null,
 						identity == TriageRequest.Identity.NOT_REGISTERED ? rs.getString("nhs_number") : null,
 						rs.getString("given_name"), rs.getString("family_name"), rs.getBoolean("for_someone_else"),
 						rs.getString("contact_phone"), rs.getString("practice_code"), rs.getString("site_code"),

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 /**
  * What another module may know about one request to tell the person about it: who it is for and how to reach them as
  * given on the request, the hub, the suggestion made at intake and, once completed, where the person was sent.
@@ -24,7 +26,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("requests")
 public record TriageRequestSummary(UUID id, String reference, String channel, boolean identityVerified,
-		@Nullable String nhsNumber, @Nullable String unregisteredNhsNumber, String givenName, String familyName,
+		@Nullable NhsNumber nhsNumber, @Nullable String unregisteredNhsNumber, String givenName, String familyName,
 		boolean forSomeoneElse, @Nullable String contactPhone, @Nullable String practiceCode, String siteCode,
 		String placeCode, String problemLabel, boolean redFlag, Disposition suggestedDisposition, Instant receivedAt,
 		String status, @Nullable Disposition decidedDisposition, @Nullable Long serviceId,

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class MessagingPagesTests {
 	@Test
 	void staffInScopeChangeContactDetailsWhichAreCheckedKeptAsTypedAndAudited() {
 		String nhs = MessagingTestData.person(context, "BK-AYL", "Casey", "Contact");
-		long version = contacts.find(nhs).version();
+		long version = contacts.find(new NhsNumber(nhs)).version();
 		assertThat(mvc.get().uri("/messaging/people/" + nhs + "/contact").with(coordinator)).hasStatusOk()
 			.bodyText()
 			.contains("Change contact details", "Consent to messages");
@@ -81,19 +82,19 @@ class MessagingPagesTests {
 			.contains("There is a problem", "Enter a UK mobile number, like 07700 900123",
 					"Enter an email address in the correct format", "Enter the town or city", "Enter the postcode",
 					"value=\"01296 123456\"", "value=\"2 Bad Street\"");
-		assertThat(contacts.find(nhs).version()).isEqualTo(version);
+		assertThat(contacts.find(new NhsNumber(nhs)).version()).isEqualTo(version);
 
 		long audited = audited(nhs);
 		MvcTestResult good = save(nhs, version, "+44 7700 900801", "jo@example.com", "SMS", "GIVEN", "2 Good Street",
 				"Aylesbury", "hp20 1aa");
 		assertThat(good).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/messaging/people/" + nhs);
-		ContactDetails saved = contacts.find(nhs);
+		ContactDetails saved = contacts.find(new NhsNumber(nhs));
 		assertThat(saved.mobile()).isEqualTo(new MobileNumber("07700900801"));
 		assertThat(saved.email()).isEqualTo("jo@example.com");
 		assertThat(saved.postcode().value()).isEqualTo("HP20 1AA");
 		assertThat(saved.consent()).isEqualTo(Consent.GIVEN);
 		assertThat(saved.updatedBy()).isEqualTo(coordinatorName);
-		assertThat(contacts.changes(nhs).get(0).changes()).contains("Mobile:", "to 07700 900801", "Email: ", "to jo@example.com");
+		assertThat(contacts.changes(new NhsNumber(nhs)).get(0).changes()).contains("Mobile:", "to 07700 900801", "Email: ", "to jo@example.com");
 		assertThat(jdbc.sql("SELECT purpose FROM audit.record_view WHERE nhs_number = ? ORDER BY id DESC LIMIT 1")
 			.param(nhs)
 			.query(String.class)
@@ -105,7 +106,7 @@ class MessagingPagesTests {
 		assertThat(stale).hasStatus(HttpStatus.CONFLICT)
 			.bodyText()
 			.contains("Someone else changed this person", "value=\"07700 900802\"");
-		assertThat(contacts.find(nhs).mobile()).isEqualTo(new MobileNumber("07700900801"));
+		assertThat(contacts.find(new NhsNumber(nhs)).mobile()).isEqualTo(new MobileNumber("07700900801"));
 
 		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(coordinator)).hasStatusOk()
 			.bodyText()
@@ -115,7 +116,7 @@ class MessagingPagesTests {
 	@Test
 	void contactDetailErrorsAreListedInTheOrderOfTheFields() throws Exception {
 		String nhs = MessagingTestData.person(context, "BK-AYL", "Casey", "Order");
-		long version = contacts.find(nhs).version();
+		long version = contacts.find(new NhsNumber(nhs)).version();
 		String body = save(nhs, version, "01296 123456", "", "EMAIL", "GIVEN", "2 Bad Street", "", "").getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		String summary = body.substring(body.indexOf("nhsuk-error-summary__list"));
@@ -124,7 +125,7 @@ class MessagingPagesTests {
 			.map(summary::indexOf)
 			.toList();
 		assertThat(positions).doesNotContain(-1).isSorted();
-		assertThat(contacts.find(nhs).version()).isEqualTo(version);
+		assertThat(contacts.find(new NhsNumber(nhs)).version()).isEqualTo(version);
 	}
 
 	@Test
@@ -133,7 +134,7 @@ class MessagingPagesTests {
 		assertThat(mvc.get().uri("/messaging/people/" + nhs).with(oxfordCoordinator)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(save(nhs, -1, "07700 900803", "", "", "GIVEN", "", "", "", oxfordCoordinator))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(contacts.stored(nhs).map(ContactDetails::mobile)).isNotEqualTo(java.util.Optional.of(new MobileNumber("07700900803")));
+		assertThat(contacts.stored(new NhsNumber(nhs)).map(ContactDetails::mobile)).isNotEqualTo(java.util.Optional.of(new MobileNumber("07700900803")));
 		assertThat(mvc.get().uri("/messaging").with(delivery)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/messaging/people/0000000000").with(coordinator)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/messaging/messages/not-a-uuid").with(coordinator)).hasStatus(HttpStatus.NOT_FOUND);

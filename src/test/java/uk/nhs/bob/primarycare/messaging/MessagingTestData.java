@@ -20,6 +20,7 @@ import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.population.Sex;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.triage.PublicFormCsrf;
 
@@ -144,8 +145,8 @@ final class MessagingTestData {
 	/** Replaces the person's contact details, as if staff had saved them. */
 	static void contact(Contacts contacts, String nhsNumber, String mobile, String email, String addressLine1,
 			String town, String postcode, Channel preferred, Consent consent, boolean optedOut) {
-		ContactDetails before = contacts.find(nhsNumber);
-		ContactDetails details = new ContactDetails(nhsNumber,
+		ContactDetails before = contacts.find(new NhsNumber(nhsNumber));
+		ContactDetails details = new ContactDetails(new NhsNumber(nhsNumber),
 				mobile == null ? null : MobileNumber.parse(mobile).orElseThrow(), email, addressLine1, null, null, town,
 				postcode == null ? null : uk.nhs.bob.primarycare.shared.Postcode.parse(postcode).orElseThrow(),
 				preferred, consent, consent == Consent.NOT_RECORDED ? null : LocalDate.now(), optedOut,
