@@ -72,7 +72,7 @@ class CarePlanMessages {
 			return;
 		}
 		AgreedCarePlan plan = found.get();
-		NhsNumber nhsNumber = new NhsNumber(plan.nhsNumber());
+		NhsNumber nhsNumber = plan.nhsNumber();
 		Optional<PersonSummary> person = population.find(nhsNumber);
 		Route route = routing.forPerson(nhsNumber, List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER));
 		String name = person.map(p -> p.givenName() + " " + p.familyName()).orElse("");

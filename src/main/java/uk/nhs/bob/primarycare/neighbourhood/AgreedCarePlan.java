@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 /**
  * A personalised care and support plan as the person may receive a copy of it: what matters to them, goals, actions
  * with who does them, the contingency plan, the next review and the keyworker, and the personalised care and support
  * planning parts ({@link AboutThePlan}). Identifiable: whoever renders it to staff audits the view.
  */
 @NamedInterface("care-plans")
-public record AgreedCarePlan(UUID carePlanId, String nhsNumber, String teamName, String siteCode,
+public record AgreedCarePlan(UUID carePlanId, NhsNumber nhsNumber, String teamName, String siteCode,
 		@Nullable LocalDate agreedOn, String whatMatters, List<Goal> goals, List<Action> actions,
 		String contingencyPlan, @Nullable LocalDate nextReviewDate, @Nullable String keyworker, AboutThePlan about) {
 

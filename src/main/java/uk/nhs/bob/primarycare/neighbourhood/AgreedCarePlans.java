@@ -18,6 +18,7 @@ import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * The neighbourhood module's read API for sending a person a copy of their plan after {@link CarePlanAgreed}: one
@@ -53,7 +54,7 @@ public class AgreedCarePlans {
 				.collect(Collectors.toMap(TeamMember::getId, Function.identity()));
 			PlanContent plan = documents.content(entry);
 			TeamMember keyworker = entry.getKeyworkerId() == null ? null : teamMembers.get(entry.getKeyworkerId());
-			return new AgreedCarePlan(entry.getCarePlanId(), entry.getNhsNumber(), team.getName(),
+			return new AgreedCarePlan(entry.getCarePlanId(), new NhsNumber(entry.getNhsNumber()), team.getName(),
 					entry.getSiteCode(), entry.getAgreedOn(), plan.whatMatters(),
 					plan.goals()
 						.stream()
