@@ -19,17 +19,20 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
 import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyRegister;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
@@ -44,9 +47,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Cohort definitions beyond the eFI, tried with a person the code did not make: a FHIR bundle (a dementia code from
  * the national code set, two emergency encounters in the last 12 months, one five years ago) imported through the
- * FHIR import API, then the frailty register recomputed, then a cohort definition made on the team page.
+ * FHIR import API at the practice of a team the test makes, then the frailty register recomputed, then a cohort
+ * definition made on the team page by a member of that team.
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 class CandidatesBeyondEfiTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -75,17 +79,27 @@ class CandidatesBeyondEfiTests {
 	@Autowired
 	Candidates candidates;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
+	@Autowired
+	TeamMemberRepository members;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A member of the test's own team, who signs in to its pages. */
+	String memberName = "";
+
+	RequestPostProcessor member() {
+		return user(memberName).roles("INT_MEMBER");
 	}
 
 	@Test
 	void aFhirImportedPersonWithAandEAttendancesOnTheDementiaRegisterIsACandidateWithTheReasonsShown() {
-		PracticeSummary practice = directory.practices()
-			.stream()
-			.filter(p -> p.siteCode().equals(NeighbourhoodTestData.SITE))
-			.findFirst()
-			.orElseThrow();
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		memberName = NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse");
+		PracticeSummary practice = directory.practice(NeighbourhoodTestData.practiceOf(team)).orElseThrow();
 		String dementia = CodeSets.standard().entries(Cluster.DEM_COD).get(0).code();
 		LocalDate today = LocalDate.now();
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -116,11 +130,16 @@ class CandidatesBeyondEfiTests {
 			.contentType(FHIR_JSON)
 			.content(fhir.newJsonParser().encodeResourceToString(bundle))
 			.with(tokens.bearer("fhir.import"))).hasStatusOk();
-		PersonSummary imogen = population.search("Attender", today.minusYears(58), 5).get(0);
+		// the one person of that name and date of birth registered at the test's own practice
+		List<PersonSummary> imported = population.search("Attender", today.minusYears(58), 5)
+			.stream()
+			.filter(p -> p.registeredPractice().equals(practice.odsCode()))
+			.toList();
+		assertThat(imported).hasSize(1);
+		PersonSummary imogen = imported.get(0);
 		assertThat(population.registers(imogen.nhsNumber(), today).orElseThrow().on(Register.DEM)).isTrue();
 
 		register.refresh("test");
-		Team team = teams.findBySiteCode(NeighbourhoodTestData.SITE).orElseThrow();
 		Candidates.Profile profile = candidates.profile(team, imogen.nhsNumber().value()).orElseThrow();
 		assertThat(profile.aeAttendances()).as("the two in the last 12 months, not the one five years ago").isEqualTo(2);
 		assertThat(profile.unplannedAdmissions()).as("an A&E attendance is not an admission").isZero();
