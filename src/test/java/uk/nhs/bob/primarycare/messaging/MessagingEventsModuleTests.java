@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -116,34 +117,20 @@ class MessagingEventsModuleTests {
 					delivered -> delivered.times() == 1 && delivered.status().equals("CREATED"))
 			.andVerify(delivered -> assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1));
 
-		// as if the instance died after making the message but before its publication was marked complete: the
-		// registry hands the same event to the listener again
-		jdbc.sql("""
-				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
-				WHERE listener_id LIKE ? AND serialized_event LIKE ?""")
-			.params(MESSAGING + "%", "%" + outreach + "%")
-			.update();
-		scenario.stimulate(() -> incomplete.resubmitIncompletePublications(p -> event.equals(p.getEvent())))
-			.andWaitAtMost(BUSY_MACHINE)
-			.andWaitForStateChange(() -> deliveries(CvdOutreachRecorded.class, outreach), times -> times == 1)
-			.andVerify(times -> {
-				assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
-					.param(reference)
-					.query(Long.class)
-					.single()).isEqualTo(1);
-				assertThat(FakeNotify.sendsWithReference(reference)).singleElement().satisfies(sent -> {
-					JsonNode body = FakeNotify.body(sent);
-					assertThat(body.path("template_id").asString())
-						.isEqualTo(FakeNotify.templateId(NotifyTemplate.CVD_INVITATION_SMS));
-					assertThat(body.path("phone_number").asString()).isEqualTo("07700900777");
-					assertThat(body.path("personalisation").path("offer").asString())
-						.isEqualTo("a free blood pressure check at a community pharmacy");
-				});
-				assertThat(jdbc.sql("SELECT reminder_state FROM messaging.cvd_invitation WHERE outreach_id = ?")
-					.param(outreach)
-					.query(String.class)
-					.single()).isEqualTo("DUE");
-			});
+		deliveredAgain(scenario, CvdOutreachRecorded.class, outreach).andVerify(times -> {
+			assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
+				.param(reference)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			JsonNode body = onlySend(reference, "/v2/notifications/sms", NotifyTemplate.CVD_INVITATION_SMS);
+			assertThat(body.path("phone_number").asString()).isEqualTo("07700900777");
+			assertThat(body.path("personalisation").path("offer").asString())
+				.isEqualTo("a free blood pressure check at a community pharmacy");
+			assertThat(jdbc.sql("SELECT reminder_state FROM messaging.cvd_invitation WHERE outreach_id = ?")
+				.param(outreach)
+				.query(String.class)
+				.single()).isEqualTo("DUE");
+		});
 	}
 
 	@Test
@@ -178,45 +165,28 @@ class MessagingEventsModuleTests {
 			.andWaitForStateChange(() -> confirmation(formToken), status -> status.equals("CREATED"))
 			.andVerify(status -> {
 				UUID request = MessagingTestData.requestId(jdbc, formToken).orElseThrow();
-				assertThat(FakeNotify.sendsWithReference(MessageKind.FORM_CONFIRMATION.reference(request)))
-					.singleElement()
-					.satisfies(sent -> {
-						assertThat(sent.getUrl()).isEqualTo("/v2/notifications/sms");
-						JsonNode body = FakeNotify.body(sent);
-						assertThat(body.path("template_id").asString())
-							.isEqualTo(FakeNotify.templateId(NotifyTemplate.FORM_CONFIRMATION_SMS));
-						assertThat(body.path("phone_number").asString()).isEqualTo("07400900471");
-						assertThat(body.path("personalisation").path("reference").asString())
-							.isEqualTo(jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
-								.param(request)
-								.query(String.class)
-								.single());
-						assertThat(body.path("personalisation").path("hub_name").asString())
-							.isEqualTo("Aylesbury neighbourhood");
-					});
+				JsonNode body = onlySend(MessageKind.FORM_CONFIRMATION.reference(request), "/v2/notifications/sms",
+						NotifyTemplate.FORM_CONFIRMATION_SMS);
+				assertThat(body.path("phone_number").asString()).isEqualTo("07400900471");
+				assertThat(body.path("personalisation").path("reference").asString())
+					.isEqualTo(jdbc.sql("SELECT reference FROM triage.request WHERE id = ?")
+						.param(request)
+						.query(String.class)
+						.single());
+				assertThat(body.path("personalisation").path("hub_name").asString())
+					.isEqualTo("Aylesbury neighbourhood");
 			});
 		UUID request = MessagingTestData.requestId(jdbc, formToken).orElseThrow();
 		String reference = MessageKind.FORM_CONFIRMATION.reference(request);
 		assertThat(deliveries(TriageRequestRecorded.class, request)).isEqualTo(1);
 
-		// as if the instance died after making the message but before its publication was marked complete
-		jdbc.sql("""
-				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
-				WHERE listener_id LIKE ? AND serialized_event LIKE ?""")
-			.params(MESSAGING + "%", "%" + request + "%")
-			.update();
-		scenario
-			.stimulate(() -> incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof TriageRequestRecorded recorded
-					&& recorded.requestId().equals(request)))
-			.andWaitAtMost(BUSY_MACHINE)
-			.andWaitForStateChange(() -> deliveries(TriageRequestRecorded.class, request), times -> times == 1)
-			.andVerify(times -> {
-				assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
-					.param(reference)
-					.query(Long.class)
-					.single()).isEqualTo(1);
-				assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
-			});
+		deliveredAgain(scenario, TriageRequestRecorded.class, request).andVerify(times -> {
+			assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = ?")
+				.param(reference)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
+		});
 	}
 
 	@Test
@@ -281,23 +251,17 @@ class MessagingEventsModuleTests {
 			.andWaitAtMost(BUSY_MACHINE)
 			.andWaitForStateChange(() -> carePlanCopy(person), status -> status.equals("CREATED"))
 			.andVerify((status, entry) -> {
-				assertThat(FakeNotify.sendsWithReference(MessageKind.CARE_PLAN.reference(entry.getCarePlanId())))
-					.singleElement()
-					.satisfies(sent -> {
-						assertThat(sent.getUrl()).isEqualTo("/v2/notifications/email");
-						JsonNode body = FakeNotify.body(sent);
-						assertThat(body.path("template_id").asString())
-							.isEqualTo(FakeNotify.templateId(NotifyTemplate.CARE_PLAN_EMAIL));
-						assertThat(body.path("email_address").asString()).isEqualTo("edith.fixture@example.com");
-						JsonNode fields = body.path("personalisation");
-						assertThat(fields.path("name").asString()).isEqualTo("Edith Fixture");
-						assertThat(fields.path("team_name").asString()).isEqualTo(team.getName());
-						assertThat(fields.path("what_matters").asString()).isEqualTo("Keeping up my allotment");
-						assertThat(fields.path("goals").asString()).contains("Walk to the allotment twice a week");
-						assertThat(fields.path("contingency_plan").asString()).isEqualTo("Call my son, then 111");
-						assertThat(fields.path("next_review").asString()).isEqualTo(Routing.DAY.format(review));
-						assertThat(fields.path("keyworker").asString()).isEqualTo("not yet named");
-					});
+				JsonNode body = onlySend(MessageKind.CARE_PLAN.reference(entry.getCarePlanId()),
+						"/v2/notifications/email", NotifyTemplate.CARE_PLAN_EMAIL);
+				assertThat(body.path("email_address").asString()).isEqualTo("edith.fixture@example.com");
+				JsonNode fields = body.path("personalisation");
+				assertThat(fields.path("name").asString()).isEqualTo("Edith Fixture");
+				assertThat(fields.path("team_name").asString()).isEqualTo(team.getName());
+				assertThat(fields.path("what_matters").asString()).isEqualTo("Keeping up my allotment");
+				assertThat(fields.path("goals").asString()).contains("Walk to the allotment twice a week");
+				assertThat(fields.path("contingency_plan").asString()).isEqualTo("Call my son, then 111");
+				assertThat(fields.path("next_review").asString()).isEqualTo(Routing.DAY.format(review));
+				assertThat(fields.path("keyworker").asString()).isEqualTo("not yet named");
 			});
 		UUID carePlan = jdbc.sql("SELECT care_plan_id FROM neighbourhood.caseload_entry WHERE nhs_number = ?")
 			.param(person.value())
@@ -306,25 +270,14 @@ class MessagingEventsModuleTests {
 		String reference = MessageKind.CARE_PLAN.reference(carePlan);
 		assertThat(deliveries(CarePlanAgreed.class, carePlan)).isEqualTo(1);
 
-		// as if the instance died after making the message but before its publication was marked complete
-		jdbc.sql("""
-				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
-				WHERE listener_id LIKE ? AND serialized_event LIKE ?""")
-			.params(MESSAGING + "%", "%" + carePlan + "%")
-			.update();
-		scenario
-			.stimulate(() -> incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof CarePlanAgreed agreed
-					&& agreed.carePlanId().equals(carePlan)))
-			.andWaitAtMost(BUSY_MACHINE)
-			.andWaitForStateChange(() -> deliveries(CarePlanAgreed.class, carePlan), times -> times == 1)
-			.andVerify(times -> {
-				assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE nhs_number = ?")
-					.param(person.value())
-					.query(Long.class)
-					.single()).isEqualTo(1);
-				assertThat(status(reference)).isEqualTo("CREATED");
-				assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
-			});
+		deliveredAgain(scenario, CarePlanAgreed.class, carePlan).andVerify(times -> {
+			assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE nhs_number = ?")
+				.param(person.value())
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(status(reference)).isEqualTo("CREATED");
+			assertThat(FakeNotify.sendsWithReference(reference)).hasSize(1);
+		});
 	}
 
 	@Test
@@ -370,6 +323,37 @@ class MessagingEventsModuleTests {
 			.param(MessageKind.CARE_PLAN.reference(entry.getCarePlanId()))
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * As if the instance died after making the message but before the event's publication was marked complete: the
+	 * publication registry hands the event of this type naming this id to this module's listener again. Waits until
+	 * it has been handled once more: how many times it has then been handled to completion (one, the redelivery).
+	 */
+	private Scenario.When<Void>.StateChangeResult<Long> deliveredAgain(Scenario scenario, Class<?> type, UUID id) {
+		jdbc.sql("""
+				UPDATE events.event_publication SET completion_date = NULL, status = 'FAILED'
+				WHERE listener_id LIKE ? AND event_type = ? AND serialized_event LIKE ?""")
+			.params(MESSAGING + "%", type.getName(), "%" + id + "%")
+			.update();
+		return scenario
+			.stimulate(() -> incomplete.resubmitIncompletePublications(
+					p -> type.isInstance(p.getEvent()) && p.getEvent().toString().contains(id.toString())))
+			.andWaitAtMost(BUSY_MACHINE)
+			.andWaitForStateChange(() -> deliveries(type, id), times -> times == 1);
+	}
+
+	/**
+	 * The body of the one request the local Notify was sent with this reference, checked to be to this route with
+	 * this template.
+	 */
+	private static JsonNode onlySend(String reference, String route, NotifyTemplate template) {
+		List<LoggedRequest> sends = FakeNotify.sendsWithReference(reference);
+		assertThat(sends).hasSize(1);
+		assertThat(sends.get(0).getUrl()).isEqualTo(route);
+		JsonNode body = FakeNotify.body(sends.get(0));
+		assertThat(body.path("template_id").asString()).isEqualTo(FakeNotify.templateId(template));
+		return body;
 	}
 
 	/** How many times the event was handled, and the status of its message. */

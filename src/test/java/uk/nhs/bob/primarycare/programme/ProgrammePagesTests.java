@@ -43,27 +43,6 @@ class ProgrammePagesTests {
 	/** A day of the cohort of March to August 2024, on which its sites enrolled. */
 	private static final LocalDate IN_2024 = LocalDate.of(2024, 4, 1);
 
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Programme programme;
-
-	@Autowired
-	Measures measures;
-
-	@Autowired
-	Improvement improvement;
-
-	@Autowired
-	SiteTeams siteTeams;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationContext context;
-
 	/** Staff made for the test: an ICB administrator, delivery team members of each Place and two readers. */
 	private String admin = "";
 
@@ -76,6 +55,27 @@ class ProgrammePagesTests {
 	private String coordinator = "";
 
 	private String supervisorBerks = "";
+
+	@Autowired
+	Measures measures;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Programme programme;
+
+	@Autowired
+	SiteTeams siteTeams;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Improvement improvement;
+
+	@Autowired
+	MockMvcTester mvc;
 
 	@BeforeEach
 	void staffOfTheirOwn() {

@@ -88,17 +88,13 @@ class CandidatesBeyondEfiTests {
 	@Autowired
 	ApplicationContext context;
 
-	/** A member of the test's own team, who signs in to its pages. */
-	String memberName = "";
-
-	RequestPostProcessor member() {
-		return user(memberName).roles("INT_MEMBER");
-	}
 
 	@Test
 	void aFhirImportedPersonWithAandEAttendancesOnTheDementiaRegisterIsACandidateWithTheReasonsShown() {
 		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
-		memberName = NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse");
+		// a member of the test's own team, who signs in to its pages
+		RequestPostProcessor member = user(NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse"))
+			.roles("INT_MEMBER");
 		PracticeSummary practice = directory.practice(NeighbourhoodTestData.practiceOf(team)).orElseThrow();
 		String dementia = CodeSets.standard().entries(Cluster.DEM_COD).get(0).code();
 		LocalDate today = LocalDate.now();
@@ -148,11 +144,11 @@ class CandidatesBeyondEfiTests {
 		// bad input on the cohort form: a clear message on each field, nothing saved
 		String cohorts = "/neighbourhood/teams/" + team.getSiteCode() + "/cohorts";
 		assertThat(mvc.post().uri(cohorts).param("name", "Frequent attenders").param("minimumAeAttendances", "lots")
-			.param("register", "NOT-A-REGISTER").param("version", "0").with(member()).with(csrf())).hasStatusOk()
+			.param("register", "NOT-A-REGISTER").param("version", "0").with(member).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Number of A&amp;E attendances must be a whole number from 1 to 10", "Choose a register from the list");
 		assertThat(mvc.post().uri(cohorts).param("name", "Dementia and frequent A&E").param("minimumAeAttendances", "2")
-			.param("register", "DEM").param("version", "0").with(member()).with(csrf())).hasStatus3xxRedirection();
+			.param("register", "DEM").param("version", "0").with(member).with(csrf())).hasStatus3xxRedirection();
 
 		Candidates.Candidate found = candidates.candidates(team)
 			.stream()
@@ -161,10 +157,10 @@ class CandidatesBeyondEfiTests {
 			.orElseThrow();
 		assertThat(found.definitions()).contains("Dementia and frequent A&E");
 		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode() + "/candidates/"
-				+ imogen.nhsNumber().value()).with(member())).hasStatusOk()
+				+ imogen.nhsNumber().value()).with(member)).hasStatusOk()
 			.bodyText()
 			.contains("Dementia and frequent A&amp;E", "2 A&amp;E attendances in the last 12 months", "Registers: Dementia");
-		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode()).with(member())).hasStatusOk()
+		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode()).with(member)).hasStatusOk()
 			.bodyText()
 			.contains("2 or more A&amp;E attendances in the last 12 months", "On the Dementia register (DEM)");
 	}

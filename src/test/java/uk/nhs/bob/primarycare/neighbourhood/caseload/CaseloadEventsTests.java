@@ -75,18 +75,17 @@ class CaseloadEventsTests {
 	@Autowired
 	ApplicationContext context;
 
-	/** The keyworker of the test's team, who signs in to its pages. */
+	/** The username of the keyworker of the test's team, and the keyworker signed in to its pages. */
 	String memberName = "";
 
-	RequestPostProcessor member() {
-		return user(memberName).roles("INT_MEMBER");
-	}
+	RequestPostProcessor member = user("nobody");
 
 	/** A person of the test's own team on its caseload with the team's keyworker. */
 	CaseloadEntry newEntry() {
 		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
 		TeamMember keyworker = NeighbourhoodTestData.careTeam(jdbc, members, team);
 		memberName = keyworker.getUsername();
+		member = user(memberName).roles("INT_MEMBER");
 		return caseload.add(team, NeighbourhoodTestData.person(context, team),
 				NeighbourhoodTestData.practiceOf(team).value(), "events test", keyworker.getId(), memberName);
 	}
@@ -114,16 +113,16 @@ class CaseloadEventsTests {
 					() -> count("SELECT count(*) FROM neighbourhood.keyworker_alert WHERE request_id = ?", requestId),
 					alerts -> alerts == 1)
 			.andVerify(alerts -> {
-				assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member())).hasStatusOk()
+				assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member)).hasStatusOk()
 					.bodyText()
 					.contains("Same-day requests: keyworker alert", "Urinary symptoms (pain or burning when peeing)",
 							"Red flag", "TR-TESTREF1", "/triage/requests/" + requestId)
 					.doesNotContain("URINARY_SYMPTOMS");
-				assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode() + "/caseload").with(member()))
+				assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode() + "/caseload").with(member))
 					.hasStatusOk()
 					.bodyText()
 					.contains("1 same-day request");
-				assertThat(mvc.get().uri("/neighbourhood/meetings/" + meeting.getId()).with(member())).hasStatusOk()
+				assertThat(mvc.get().uri("/neighbourhood/meetings/" + meeting.getId()).with(member)).hasStatusOk()
 					.bodyText()
 					.contains("Red flag same-day request: Urinary symptoms (pain or burning when peeing)");
 			});
@@ -132,8 +131,8 @@ class CaseloadEventsTests {
 		long alertId = jdbc.sql("SELECT id FROM neighbourhood.keyworker_alert WHERE request_id = ?").param(requestId)
 			.query(Long.class).single();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/alerts/" + alertId + "/acknowledge")
-			.with(member()).with(csrf())).hasStatus3xxRedirection();
-		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member())).bodyText()
+			.with(member).with(csrf())).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member)).bodyText()
 			.doesNotContain("Same-day requests: keyworker alert");
 	}
 
@@ -154,23 +153,23 @@ class CaseloadEventsTests {
 			.andWaitForStateChange(() -> count(
 					"SELECT count(*) FROM neighbourhood.cvd_risk_flag WHERE caseload_entry_id = ?", entry.getId()),
 					flags -> flags == 1)
-			.andVerify(flags -> assertThat(mvc.get().uri(page).with(member())).hasStatusOk()
+			.andVerify(flags -> assertThat(mvc.get().uri(page).with(member)).hasStatusOk()
 				.bodyText()
 				.contains("Newly flagged at high CVD risk: QRISK3 17.40% (not on lipid-lowering therapy)"));
 
 		assertThat(mvc.post().uri(page + "/decisions").param("entryId", entry.getId().toString())
-			.param("decision", "").param("dueDate", "30/2/2027").with(member()).with(csrf())).hasStatusOk()
+			.param("decision", "").param("dueDate", "30/2/2027").with(member).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Enter the decision", "Due date must be a real date", "Choose a member or type an organisation");
 		String due = java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy").format(LocalDate.now().plusWeeks(2));
 		assertThat(mvc.post().uri(page + "/decisions").param("entryId", entry.getId().toString())
 			.param("decision", "Offer statin discussion with the practice pharmacist")
-			.param("ownerOrganisation", "PCN clinical pharmacy").param("dueDate", due).with(member()).with(csrf()))
+			.param("ownerOrganisation", "PCN clinical pharmacy").param("dueDate", due).with(member).with(csrf()))
 			.hasStatus3xxRedirection();
-		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member())).bodyText()
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member)).bodyText()
 			.contains("Offer statin discussion with the practice pharmacist", "PCN clinical pharmacy", "MDT meeting",
 					"Action added: Offer statin discussion");
-		assertThat(mvc.get().uri(page).with(member())).bodyText().contains("Offer statin discussion");
+		assertThat(mvc.get().uri(page).with(member)).bodyText().contains("Offer statin discussion");
 	}
 
 	@Test
@@ -205,7 +204,7 @@ class CaseloadEventsTests {
 			.satisfies(counted -> assertThat(counted.peopleOnCaseload()).isZero());
 
 		scenario.stimulate(() -> assertThat(mvc.post().uri("/neighbourhood/teams/" + team.getSiteCode() + "/caseload-count")
-			.with(member()).with(csrf())).hasStatus3xxRedirection())
+			.with(member).with(csrf())).hasStatus3xxRedirection())
 			.andWaitForEventOfType(CaseloadCounted.class)
 			.matching(counted -> counted.siteCode().equals(team.getSiteCode()))
 			.toArrive();
