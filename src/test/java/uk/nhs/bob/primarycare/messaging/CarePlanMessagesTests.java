@@ -1,9 +1,10 @@
 package uk.nhs.bob.primarycare.messaging;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -13,28 +14,34 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
-import uk.nhs.bob.primarycare.neighbourhood.CarePlanAgreed;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.GoalStatus;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.nhs.bob.primarycare.messaging.MessagingTestData.awaitStatus;
 import static uk.nhs.bob.primarycare.messaging.MessagingTestData.contact;
 
 /**
- * A copy of an agreed care plan through the fake GOV.UK Notify, by email or as a precompiled letter. Kept on the whole
- * application: an agreed plan is made only through the neighbourhood module's care planning (a team, a caseload entry,
- * the plan's content), which has no fixture other modules' tests can use, so this test reads the demo data's plans.
+ * A copy of an agreed care plan through the fake GOV.UK Notify, by email or as a precompiled letter, for plans a team
+ * the test makes agrees for people it makes (neighbourhood, which messaging reads the plan from, is in the messaging
+ * module tests' context).
  */
-@IntegrationTest
+@MessagingModuleTest
 class CarePlanMessagesTests {
 
 	@Autowired
@@ -50,48 +57,58 @@ class CarePlanMessagesTests {
 	Population population;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	Caseload caseload;
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	TeamRepository teams;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
-	void anAgreedCarePlanGoesByEmailOrAsAPrecompiledLetterWhenThereIsNoEmailOrMobile() throws Exception {
-		List<Map<String, Object>> plans = jdbc.sql("""
-				SELECT care_plan_id, team_id, site_code, nhs_number, agreed_on FROM neighbourhood.caseload_entry
-				WHERE agreed_on IS NOT NULL AND what_matters <> '' ORDER BY care_plan_id LIMIT 2""")
-			.query()
-			.listOfRows();
-		assertThat(plans).hasSize(2);
-		Map<String, Object> byEmail = plans.get(0);
-		Map<String, Object> byLetter = plans.get(1);
-		String emailNhs = byEmail.get("nhs_number").toString();
-		String letterNhs = byLetter.get("nhs_number").toString();
-		contact(contacts, emailNhs, null, "plan.copy@example.com", null, null, null, null, Consent.GIVEN, false);
-		contact(contacts, letterNhs, null, null, "1 Test Road", "Oxford", "OX4 1AA", null, Consent.GIVEN, false);
+	void anAgreedCarePlanGoesByEmailOrAsAPrecompiledLetterWhenThereIsNoEmailOrMobile(Scenario scenario)
+			throws Exception {
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		NhsNumber emailNhs = NeighbourhoodTestData.person(context, team);
+		NhsNumber letterNhs = NeighbourhoodTestData.person(context, team);
+		contact(contacts, emailNhs.value(), null, "plan.copy@example.com", null, null, null, null, Consent.GIVEN, false);
+		contact(contacts, letterNhs.value(), null, null, "1 Test Road", "Oxford", "OX4 1AA", null, Consent.GIVEN,
+				false);
+		LocalDate review = LocalDate.now().plusMonths(3);
+		PlanContent plan = new PlanContent("Getting back to the bowls club",
+				List.of(new PlanContent.Goal("g1", "Walk to the club", review, GoalStatus.PROPOSED)), List.of(),
+				"Ring my neighbour", review);
 
-		String emailReference = agree(byEmail);
-		String letterReference = agree(byLetter);
-		awaitStatus(jdbc, emailReference, "CREATED");
-		awaitStatus(jdbc, letterReference, "PENDING_VIRUS_CHECK");
+		// the team agrees both plans: messaging hears each agreement and sends its copy
+		List<CaseloadEntry> agreed = new ArrayList<>();
+		scenario.stimulate(() -> {
+			agreed.add(NeighbourhoodTestData.agreedPlan(caseload, team, emailNhs, null, plan));
+			agreed.add(NeighbourhoodTestData.agreedPlan(caseload, team, letterNhs, null, plan));
+		}).andWaitAtMost(java.time.Duration.ofSeconds(60))
+			.andWaitForStateChange(() -> List.of(status(agreed, 0), status(agreed, 1)),
+					statuses -> statuses.equals(List.of("CREATED", "PENDING_VIRUS_CHECK")))
+			.andVerify(statuses -> assertThat(agreed).hasSize(2));
+		String emailReference = MessageKind.CARE_PLAN.reference(agreed.get(0).getCarePlanId());
+		String letterReference = MessageKind.CARE_PLAN.reference(agreed.get(1).getCarePlanId());
 
-		LoggedRequest emailSend = last(FakeNotify.sendsWithReference(emailReference));
+		List<LoggedRequest> emailSends = FakeNotify.sendsWithReference(emailReference);
+		assertThat(emailSends).hasSize(1);
+		LoggedRequest emailSend = emailSends.get(0);
 		assertThat(emailSend.getUrl()).isEqualTo("/v2/notifications/email");
 		JsonNode email = FakeNotify.body(emailSend);
 		assertThat(email.path("template_id").asString()).isEqualTo(FakeNotify.templateId(NotifyTemplate.CARE_PLAN_EMAIL));
 		assertThat(email.path("email_address").asString()).isEqualTo("plan.copy@example.com");
-		String whatMatters = jdbc.sql("SELECT what_matters FROM neighbourhood.caseload_entry WHERE care_plan_id = ?")
-			.param(byEmail.get("care_plan_id"))
-			.query(String.class)
-			.single();
-		assertThat(email.path("personalisation").path("what_matters").asString()).isEqualTo(whatMatters);
+		assertThat(email.path("personalisation").path("what_matters").asString())
+			.isEqualTo("Getting back to the bowls club");
 		assertThat(email.path("personalisation").propertyNames()).contains("goals", "actions", "contingency_plan",
 				"next_review", "keyworker", "team_name", "agreed_on", "name", "about_the_plan");
 		// the personalised care and support planning parts travel with the copy, "not recorded" where missing
 		assertThat(email.path("personalisation").path("about_the_plan").asString()).contains("Sharing this plan: ",
 				"Agreed with: ", "Carers and next of kin: ", "ReSPECT form: ", "Clinical Frailty Scale: ");
 
-		LoggedRequest letterSend = last(FakeNotify.sendsWithReference(letterReference));
+		List<LoggedRequest> letterSends = FakeNotify.sendsWithReference(letterReference);
+		assertThat(letterSends).hasSize(1);
+		LoggedRequest letterSend = letterSends.get(0);
 		assertThat(letterSend.getUrl()).isEqualTo("/v2/notifications/letter");
 		JsonNode letter = FakeNotify.body(letterSend);
 		assertThat(letter.path("template_id").isMissingNode()).isTrue();
@@ -101,32 +118,20 @@ class CarePlanMessagesTests {
 		assertThat(reader.getPageSize(1).getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.5f));
 		assertThat(reader.getPageSize(1).getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(0.5f));
 		String text = new PdfTextExtractor(reader).getTextFromPage(1);
-		var person = population.find(new NhsNumber(letterNhs)).orElseThrow();
+		var person = population.find(letterNhs).orElseThrow();
 		assertThat(text).contains(person.givenName() + " " + person.familyName(), "1 Test Road", "Oxford", "OX4 1AA",
 				"Your personalised care and support plan", "What matters to you");
 		// the same PDF is kept, for staff to see what was sent
 		assertThat(mvc.get()
 			.uri("/messaging/messages/" + messageId(letterReference) + "/letter.pdf")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
-				.roles("ICB_ADMIN"))).hasStatusOk()
+			.with(IdentityFixtures.signedIn(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB))).hasStatusOk()
 			.hasContentType(MediaType.APPLICATION_PDF);
 	}
 
-	/** The plan's first agreement again, its earlier message removed, as if this were the first time. */
-	String agree(Map<String, Object> plan) {
-		UUID carePlanId = (UUID) plan.get("care_plan_id");
-		String reference = MessageKind.CARE_PLAN.reference(carePlanId);
-		jdbc.sql("DELETE FROM messaging.message WHERE reference = ?").param(reference).update();
-		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(new CarePlanAgreed(
-				carePlanId, (UUID) plan.get("team_id"), plan.get("site_code").toString(),
-				((java.sql.Date) plan.get("agreed_on")).toLocalDate())));
-		return reference;
-	}
-
-	/** The demo data's start-up sent these plans once already: the last send is this test's. */
-	static LoggedRequest last(List<LoggedRequest> sends) {
-		assertThat(sends).isNotEmpty();
-		return sends.get(sends.size() - 1);
+	/** The status of the copy of the plan agreed {@code n}th ("NONE" before it is agreed or its message exists). */
+	String status(List<CaseloadEntry> agreed, int n) {
+		return agreed.size() <= n ? "NONE"
+				: MessagingTestData.status(jdbc, MessageKind.CARE_PLAN.reference(agreed.get(n).getCarePlanId()));
 	}
 
 	UUID messageId(String reference) {

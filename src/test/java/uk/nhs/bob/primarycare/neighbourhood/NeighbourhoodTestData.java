@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,11 +21,16 @@ import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinition;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinition.CohortCriteria;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
+import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Discipline;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 
 /**
  * Teams and people for tests. Module tests make a neighbourhood site of their own with one PCN and practice, its team
@@ -105,6 +112,35 @@ public final class NeighbourhoodTestData {
 	public static NhsNumber person(ApplicationContext context, Team team) {
 		return PopulationFixtures.person(context, practiceOf(team), "Edith", "Fixture", LocalDate.now().minusYears(82),
 				Sex.FEMALE);
+	}
+
+	/**
+	 * A care team of three for a team made by {@link #newTeam}: a GP of the team's practice (an organisation the
+	 * directory holds, named with its ODS code), a community nurse with a staff account (INT member, scoped to the
+	 * team's site) who is a keyworker, and a worker of a charity the directory does not hold (a name, no code). The
+	 * keyworker, whose username signs in with {@code user(username).roles("INT_MEMBER")}.
+	 */
+	public static TeamMember careTeam(JdbcClient jdbc, TeamMemberRepository members, Team team) {
+		String suffix = team.getSiteCode().substring(2);
+		members.save(new TeamMember(team.getId(), "Dr Gemma General", "Test Surgery " + suffix, practiceOf(team),
+				Discipline.GP, null, TeamRole.MEMBER));
+		members.save(new TeamMember(team.getId(), "Vic Volunteer", "Age UK Oxfordshire", Discipline.VCSE, null));
+		String username = ModuleTestStaff.user(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
+				Role.INT_MEMBER);
+		return members.save(new TeamMember(team.getId(), "Kim Keyworker", "Test PCN " + suffix, null,
+				Discipline.COMMUNITY_NURSING, username, TeamRole.KEYWORKER));
+	}
+
+	/**
+	 * The person added to the team's caseload with the keyworker, this plan saved and agreed (which publishes
+	 * {@code CarePlanAgreed}, as agreeing on the care plan page does).
+	 */
+	public static CaseloadEntry agreedPlan(Caseload caseload, Team team, NhsNumber person, @Nullable UUID keyworker,
+			PlanContent plan) {
+		CaseloadEntry entry = caseload.add(team, person, practiceOf(team).value(), "Test: a plan to agree", keyworker,
+				"tester");
+		entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, "tester");
+		return caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, "tester");
 	}
 
 }

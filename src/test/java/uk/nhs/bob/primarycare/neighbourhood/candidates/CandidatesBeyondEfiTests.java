@@ -19,17 +19,20 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
 import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyRegister;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
@@ -44,9 +47,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Cohort definitions beyond the eFI, tried with a person the code did not make: a FHIR bundle (a dementia code from
  * the national code set, two emergency encounters in the last 12 months, one five years ago) imported through the
- * FHIR import API, then the frailty register recomputed, then a cohort definition made on the team page.
+ * FHIR import API at the practice of a team the test makes, then the frailty register recomputed, then a cohort
+ * definition made on the team page by a member of that team.
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 class CandidatesBeyondEfiTests {
 
 	private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -75,17 +79,23 @@ class CandidatesBeyondEfiTests {
 	@Autowired
 	Candidates candidates;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
-	}
+	@Autowired
+	TeamMemberRepository members;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
 
 	@Test
 	void aFhirImportedPersonWithAandEAttendancesOnTheDementiaRegisterIsACandidateWithTheReasonsShown() {
-		PracticeSummary practice = directory.practices()
-			.stream()
-			.filter(p -> p.siteCode().equals(NeighbourhoodTestData.SITE))
-			.findFirst()
-			.orElseThrow();
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		// a member of the test's own team, who signs in to its pages
+		RequestPostProcessor member = user(NeighbourhoodTestData.member(jdbc, members, team, "Nell Nurse"))
+			.roles("INT_MEMBER");
+		PracticeSummary practice = directory.practice(NeighbourhoodTestData.practiceOf(team)).orElseThrow();
 		String dementia = CodeSets.standard().entries(Cluster.DEM_COD).get(0).code();
 		LocalDate today = LocalDate.now();
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -116,11 +126,16 @@ class CandidatesBeyondEfiTests {
 			.contentType(FHIR_JSON)
 			.content(fhir.newJsonParser().encodeResourceToString(bundle))
 			.with(tokens.bearer("fhir.import"))).hasStatusOk();
-		PersonSummary imogen = population.search("Attender", today.minusYears(58), 5).get(0);
+		// the one person of that name and date of birth registered at the test's own practice
+		List<PersonSummary> imported = population.search("Attender", today.minusYears(58), 5)
+			.stream()
+			.filter(p -> p.registeredPractice().equals(practice.odsCode()))
+			.toList();
+		assertThat(imported).hasSize(1);
+		PersonSummary imogen = imported.get(0);
 		assertThat(population.registers(imogen.nhsNumber(), today).orElseThrow().on(Register.DEM)).isTrue();
 
 		register.refresh("test");
-		Team team = teams.findBySiteCode(NeighbourhoodTestData.SITE).orElseThrow();
 		Candidates.Profile profile = candidates.profile(team, imogen.nhsNumber().value()).orElseThrow();
 		assertThat(profile.aeAttendances()).as("the two in the last 12 months, not the one five years ago").isEqualTo(2);
 		assertThat(profile.unplannedAdmissions()).as("an A&E attendance is not an admission").isZero();
@@ -129,11 +144,11 @@ class CandidatesBeyondEfiTests {
 		// bad input on the cohort form: a clear message on each field, nothing saved
 		String cohorts = "/neighbourhood/teams/" + team.getSiteCode() + "/cohorts";
 		assertThat(mvc.post().uri(cohorts).param("name", "Frequent attenders").param("minimumAeAttendances", "lots")
-			.param("register", "NOT-A-REGISTER").param("version", "0").with(member()).with(csrf())).hasStatusOk()
+			.param("register", "NOT-A-REGISTER").param("version", "0").with(member).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Number of A&amp;E attendances must be a whole number from 1 to 10", "Choose a register from the list");
 		assertThat(mvc.post().uri(cohorts).param("name", "Dementia and frequent A&E").param("minimumAeAttendances", "2")
-			.param("register", "DEM").param("version", "0").with(member()).with(csrf())).hasStatus3xxRedirection();
+			.param("register", "DEM").param("version", "0").with(member).with(csrf())).hasStatus3xxRedirection();
 
 		Candidates.Candidate found = candidates.candidates(team)
 			.stream()
@@ -142,10 +157,10 @@ class CandidatesBeyondEfiTests {
 			.orElseThrow();
 		assertThat(found.definitions()).contains("Dementia and frequent A&E");
 		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode() + "/candidates/"
-				+ imogen.nhsNumber().value()).with(member())).hasStatusOk()
+				+ imogen.nhsNumber().value()).with(member)).hasStatusOk()
 			.bodyText()
 			.contains("Dementia and frequent A&amp;E", "2 A&amp;E attendances in the last 12 months", "Registers: Dementia");
-		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode()).with(member())).hasStatusOk()
+		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode()).with(member)).hasStatusOk()
 			.bodyText()
 			.contains("2 or more A&amp;E attendances in the last 12 months", "On the Dementia register (DEM)");
 	}

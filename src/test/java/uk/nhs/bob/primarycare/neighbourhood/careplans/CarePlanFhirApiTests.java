@@ -12,30 +12,31 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent.PlanAction;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
-import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** GET /api/v1/care-plans/{id}: FHIR R4 parsed back with HAPI, access-checked like the page, audited. */
-@IntegrationTest
+/**
+ * GET /api/v1/care-plans/{id}: FHIR R4 parsed back with HAPI, access-checked like the page, audited; for a team, care
+ * team, person and plan each test makes.
+ */
+@NeighbourhoodModuleTest
 class CarePlanFhirApiTests {
 
 	@Autowired
@@ -57,31 +58,30 @@ class CarePlanFhirApiTests {
 	TeamMemberRepository members;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
-
-	@Autowired
 	Caseload caseload;
 
+	@Autowired
+	ApplicationContext context;
+
+	/** The test's own team, for its name and its members' usernames. */
+	Team team;
+
+	TeamMember keyworker;
+
 	CaseloadEntry planWithGoalsAndActions() {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 6);
-		UUID keyworker = members.findByTeamIdAndActiveTrueOrderByName(team.getId()).get(0).getId();
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-				candidate.profile().practiceCode(), "FHIR test", keyworker, "neighbourhood");
+		team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		keyworker = NeighbourhoodTestData.careTeam(jdbc, members, team);
 		LocalDate target = LocalDate.now().plusMonths(3);
 		PlanContent plan = new PlanContent("To keep living at home with my cat",
 				List.of(new PlanContent.Goal("g1", "Walk to the post office", target, GoalStatus.IMPROVING),
 						new PlanContent.Goal("g2", "Sleep better", target, GoalStatus.PROPOSED)),
-				List.of(new PlanAction("a1", "Home safety check", keyworker, null, target, ActionStatus.NOT_STARTED,
-						null),
+				List.of(new PlanAction("a1", "Home safety check", keyworker.getId(), null, target,
+						ActionStatus.NOT_STARTED, null),
 						new PlanAction("a2", "Lunch club", null, "Age UK Oxfordshire", target, ActionStatus.DONE,
 								null)),
 				"Pendant alarm, then daughter", target);
-		entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, "neighbourhood");
-		return caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, "neighbourhood");
+		return NeighbourhoodTestData.agreedPlan(caseload, team, NeighbourhoodTestData.person(context, team),
+				keyworker.getId(), plan);
 	}
 
 	long audits(String nhsNumber) {
@@ -121,9 +121,13 @@ class CarePlanFhirApiTests {
 		CareTeam team = contained.stream().filter(CareTeam.class::isInstance).map(CareTeam.class::cast)
 			.findFirst().orElseThrow();
 		assertThat(team.getMeta().getProfile()).isEmpty();
-		assertThat(team.getName()).isEqualTo("Oxford City Integrated Neighbourhood Team");
-		assertThat(team.getParticipant()).hasSizeGreaterThanOrEqualTo(7);
-		assertThat(team.getParticipant()).anyMatch(p -> p.getRole().stream().anyMatch(r -> "Keyworker".equals(r.getText())));
+		assertThat(team.getName()).isEqualTo(this.team.getName());
+		// the test's care team of three, the keyworker named as such
+		assertThat(team.getParticipant()).extracting(p -> p.getMember().getDisplay())
+			.containsExactlyInAnyOrder("Dr Gemma General", "Vic Volunteer", "Kim Keyworker");
+		assertThat(team.getParticipant()).filteredOn(p -> p.getRole().stream().anyMatch(r -> "Keyworker".equals(r.getText())))
+			.singleElement()
+			.satisfies(p -> assertThat(p.getMember().getDisplay()).isEqualTo(keyworker.getName()));
 		assertThat(plan.getCareTeamFirstRep().getReference()).isEqualTo("#care-team");
 
 		assertThat(plan.getActivity()).hasSize(2);
@@ -148,7 +152,7 @@ class CarePlanFhirApiTests {
 		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("careplan.read");
 		// a member of staff signed in to the pages: their session opens no API
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
-			.with(user("neighbourhood").roles("INT_MEMBER"))).hasStatus(HttpStatus.FORBIDDEN);
+			.with(user(keyworker.getUsername()).roles("INT_MEMBER"))).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + UUID.randomUUID())
 			.with(tokens.bearer("careplan.read"))).hasStatus(HttpStatus.NOT_FOUND)
 			.contentType().isCompatibleWith("application/problem+json");
@@ -161,8 +165,8 @@ class CarePlanFhirApiTests {
 		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
 		assertThat(refusals("GET /api/v1/care-plans/" + entry.getCarePlanId())).isEqualTo(refusalsBefore + 2);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND page = 'FHIR API: care plan' "
-				+ "AND outcome = 'VIEWED' AND username = 'api-client' AND purpose LIKE 'System (API client)%'")
-			.param(entry.getNhsNumber()).query(Long.class).single()).isPositive();
+				+ "AND outcome = 'VIEWED' AND username = ? AND purpose LIKE 'System (API client)%'")
+			.params(entry.getNhsNumber(), tokens.clientId()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	long refusals(String page) {

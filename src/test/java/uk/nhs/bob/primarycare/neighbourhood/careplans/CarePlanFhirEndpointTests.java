@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.nhs.bob.primarycare.ApiTokens;
@@ -30,23 +31,23 @@ import uk.nhs.bob.primarycare.FhirTesting;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanContent.PlanAction;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
-import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Discipline;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** CarePlan on the FHIR endpoint through HAPI's generic client: read, search, coded and dated, valid R4, audited. */
+/**
+ * CarePlan on the FHIR endpoint through HAPI's generic client: read, search, coded and dated, valid R4, audited. A
+ * whole-application test because the endpoint is HAPI's own servlet, which only a real HTTP client on the served port
+ * reaches (MockMvc drives Spring MVC's dispatcher alone); each test makes its own team, care team, person and plan.
+ */
 @IntegrationTest
 class CarePlanFhirEndpointTests {
 
@@ -73,32 +74,27 @@ class CarePlanFhirEndpointTests {
 	TeamMemberRepository members;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
-
-	@Autowired
 	Caseload caseload;
 
 	IGenericClient client(String... scopes) {
 		return FhirTesting.client(port, tokens.token(scopes));
 	}
 
-	CaseloadEntry agreedPlan(int candidate) {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		Candidates.Candidate found = NeighbourhoodTestData.candidate(candidates, team, candidate);
-		UUID keyworker = members.findByTeamIdAndActiveTrueOrderByName(team.getId()).get(0).getId();
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(found.nhsNumber()), found.profile().practiceCode(),
-				"FHIR endpoint test", keyworker, "neighbourhood");
+	@Autowired
+	ApplicationContext context;
+
+	/** A plan agreed for a person of a team, care team and practice the test makes (not the demo data's). */
+	CaseloadEntry agreedPlan() {
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		UUID keyworker = NeighbourhoodTestData.careTeam(jdbc, members, team).getId();
 		LocalDate target = LocalDate.now().plusMonths(3);
 		PlanContent plan = new PlanContent("To keep gardening",
 				List.of(new PlanContent.Goal("g1", "Walk to the allotment", target, GoalStatus.IMPROVING)),
 				List.of(new PlanAction("a1", "Falls assessment", keyworker, null, target.minusMonths(1),
 						ActionStatus.NOT_STARTED, null)),
 				"Call my son", target);
-		entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, "neighbourhood");
-		return caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, "neighbourhood");
+		return NeighbourhoodTestData.agreedPlan(caseload, team, NeighbourhoodTestData.person(context, team), keyworker,
+				plan);
 	}
 
 	long audits(String nhsNumber) {
@@ -111,7 +107,7 @@ class CarePlanFhirEndpointTests {
 
 	@Test
 	void aSharedCareRecordReadsAPlanCodedAndDatedAsValidR4AndEveryReadIsAuditedAsTheSystem() {
-		CaseloadEntry entry = agreedPlan(8);
+		CaseloadEntry entry = agreedPlan();
 		long before = audits(entry.getNhsNumber());
 		CarePlan plan = client("careplan.read").read().resource(CarePlan.class)
 			.withId(entry.getCarePlanId().toString()).execute();
@@ -146,7 +142,7 @@ class CarePlanFhirEndpointTests {
 		// codes as the directory holds them; an organisation the directory does not hold is a name, with no code
 		String site = teams.findAll().stream().filter(t -> t.getId().equals(entry.getTeamId())).findFirst()
 			.orElseThrow().getSiteCode();
-		assertThat(team.getManagingOrganization()).isNotEmpty().allSatisfy(org -> {
+		assertThat(team.getManagingOrganization()).hasSize(1).allSatisfy(org -> {
 			assertThat(org.getIdentifier().getSystem()).isEqualTo(ODS);
 			assertThat(directory.pcn(org.getIdentifier().getValue())).get()
 				.satisfies(pcn -> {
@@ -169,10 +165,10 @@ class CarePlanFhirEndpointTests {
 			}
 		}
 		TeamMember gp = listed.stream().filter(m -> m.getDiscipline() == Discipline.GP).findFirst().orElseThrow();
-		assertThat(gp.getOrganisationOds()).as("the demo GP works at a directory practice").isNotNull();
+		assertThat(gp.getOrganisationOds()).as("the test's GP works at a directory practice").isNotNull();
 		assertThat(directory.practice(gp.getOrganisationOds())).get().satisfies(practice -> assertThat(
 				team.getParticipant().stream().map(p -> p.getOnBehalfOf().getDisplay())).contains(practice.name()));
-		assertThat(listed).anyMatch(m -> m.getOrganisationOds() == null);
+		assertThat(listed).hasSize(3).anyMatch(m -> m.getOrganisationOds() == null);
 		assertThat(plan.getAuthor().getReference()).isEqualTo("#care-team");
 		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
 
@@ -186,7 +182,7 @@ class CarePlanFhirEndpointTests {
 
 	@Test
 	void plansAreFoundByNhsNumberStatusAndLastUpdatedAndADischargedPlansTeamIsInactive() {
-		CaseloadEntry entry = agreedPlan(9);
+		CaseloadEntry entry = agreedPlan();
 		IGenericClient client = client("careplan.read");
 		Bundle byPatient = client.search().forResource(CarePlan.class)
 			.where(CarePlan.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndCode(NHS,
@@ -228,7 +224,7 @@ class CarePlanFhirEndpointTests {
 
 	@Test
 	void badSearchesUnknownPlansAndMissingScopesAreOperationOutcomes() {
-		CaseloadEntry entry = agreedPlan(10);
+		CaseloadEntry entry = agreedPlan();
 		assertThatThrownBy(() -> client("careplan.read").read().resource(CarePlan.class)
 			.withId(UUID.randomUUID().toString()).execute()).isInstanceOf(ResourceNotFoundException.class);
 		assertThatThrownBy(() -> client("careplan.read").read().resource(CarePlan.class).withId("not-a-plan")

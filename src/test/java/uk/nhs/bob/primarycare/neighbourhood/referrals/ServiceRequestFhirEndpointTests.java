@@ -23,20 +23,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.FhirTesting;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +46,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * A referral to the INT sent as a FHIR ServiceRequest through HAPI's generic client: made through the same referral
  * rules and queue as the page, its status read back as the team answers it (valid R4 each time), errors as
- * OperationOutcomes, audited, and only with the scope.
+ * OperationOutcomes, audited, and only with the scope. A whole-application test because the endpoint is HAPI's own
+ * servlet, which only a real HTTP client on the served port reaches (MockMvc drives Spring MVC's dispatcher alone);
+ * each test refers people of a team, practice and keyworker it makes, not the demo data's.
  */
 @IntegrationTest
 class ServiceRequestFhirEndpointTests {
@@ -72,10 +74,7 @@ class ServiceRequestFhirEndpointTests {
 	TeamMemberRepository members;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
+	ApplicationContext context;
 
 	@Autowired
 	uk.nhs.bob.primarycare.population.Population population;
@@ -84,9 +83,9 @@ class ServiceRequestFhirEndpointTests {
 		return FhirTesting.client(port, tokens.token(scopes));
 	}
 
-	String person(int skip) {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		return NeighbourhoodTestData.candidate(candidates, team, skip).nhsNumber();
+	/** A new person registered at the practice of the team (and so referred to it). */
+	String person(Team team) {
+		return NeighbourhoodTestData.person(context, team).value();
 	}
 
 	static ServiceRequest referral(String nhsNumber, ServiceRequest.ServiceRequestPriority priority) {
@@ -103,8 +102,11 @@ class ServiceRequestFhirEndpointTests {
 
 	@Test
 	void aServiceRequestIsAReferralInTheTeamsQueueAndItsStatusFollowsTheTeamsAnswer() throws Exception {
-		String accepted = person(12);
-		String declined = person(13);
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		TeamMember keyworker = NeighbourhoodTestData.careTeam(jdbc, members, team);
+		RequestPostProcessor member = user(keyworker.getUsername()).roles("INT_MEMBER");
+		String accepted = person(team);
+		String declined = person(team);
 		IGenericClient client = client("referral.write");
 		MethodOutcome created = client.create().resource(referral(accepted, ServiceRequest.ServiceRequestPriority.URGENT))
 			.execute();
@@ -120,17 +122,10 @@ class ServiceRequestFhirEndpointTests {
 		assertThat(jdbc.sql("SELECT urgency FROM neighbourhood.referral WHERE id = ?").param(UUID.fromString(id))
 			.query(String.class).single()).isEqualTo("URGENT");
 		// the team sees it in its queue and accepts it
-		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/referrals").with(user("neighbourhood").roles("INT_MEMBER")))
+		assertThat(mvc.get().uri("/neighbourhood/teams/" + team.getSiteCode() + "/referrals").with(member))
 			.hasStatusOk().bodyText().contains("Two falls since discharge, lives alone");
-		Team team = teams.findBySiteCode("OX-CTY").orElseThrow();
-		UUID keyworker = members.findByTeamIdAndActiveTrueOrderByName(team.getId())
-			.stream()
-			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
-			.findFirst()
-			.orElseThrow()
-			.getId();
-		assertThat(mvc.post().uri("/neighbourhood/referrals/" + id + "/accept").param("keyworkerId", keyworker.toString())
-			.with(user("neighbourhood").roles("INT_MEMBER")).with(csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.post().uri("/neighbourhood/referrals/" + id + "/accept")
+			.param("keyworkerId", keyworker.getId().toString()).with(member).with(csrf())).hasStatus(HttpStatus.FOUND);
 		ServiceRequest read = client.read().resource(ServiceRequest.class).withId(id).execute();
 		FhirTesting.assertValid(read);
 		assertThat(read.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
@@ -140,7 +135,7 @@ class ServiceRequestFhirEndpointTests {
 			.execute().getId().getIdPart();
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + second + "/decline")
 			.param("declineReason", "Already under the community matron")
-			.with(user("neighbourhood").roles("INT_MEMBER")).with(csrf())).hasStatus(HttpStatus.FOUND);
+			.with(member).with(csrf())).hasStatus(HttpStatus.FOUND);
 		Bundle found = client.search().forResource(ServiceRequest.class)
 			.where(ServiceRequest.PATIENT.hasChainedProperty(org.hl7.fhir.r4.model.Patient.IDENTIFIER.exactly()
 				.systemAndIdentifier(NHS, declined)))
@@ -176,7 +171,7 @@ class ServiceRequestFhirEndpointTests {
 			.execute()).isInstanceOfSatisfying(UnprocessableEntityException.class,
 					ex -> assertThat(outcome(ex).getIssueFirstRep().getDiagnostics())
 						.contains("No one with this NHS number is registered in the ICB"));
-		String someone = person(14);
+		String someone = person(NeighbourhoodTestData.newTeam(context, jdbc, teams));
 		assertThatThrownBy(() -> client.create().resource(referral(someone, ServiceRequest.ServiceRequestPriority.STAT))
 			.execute()).isInstanceOfSatisfying(UnprocessableEntityException.class,
 					ex -> assertThat(outcome(ex).getIssueFirstRep().getDiagnostics()).contains("not stat"));
