@@ -27,20 +27,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @MessagingModuleTest
 class CarePlanCopyMessageTests {
 
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Caseload caseload;
-
 	@Test
-	void thePersonsCopyIsAPlainAuditedPageAndSendingItMakesOneMessagePerRequest() {
+	void thePersonsCopyIsAPlainAuditedPageAndSendingItMakesOneMessagePerRequest(@Autowired MockMvcTester mvc,
+			@Autowired ApplicationContext context) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		NeighbourhoodTestData.TeamOfItsOwn team = NeighbourhoodTestData.teamOfItsOwn(context);
 		NeighbourhoodTestData.TeamOfItsOwn otherTeam = NeighbourhoodTestData.teamOfItsOwn(context);
 		CaseloadEntry entry = team.entry();
@@ -58,7 +48,7 @@ class CarePlanCopyMessageTests {
 		assertThat(mvc.post().uri(plan + "/send-copy").with(team.member()).with(csrf())).hasStatus3xxRedirection()
 			.flash()
 			.containsEntry("stale", "Agree the plan with the person before sending them a copy");
-		CarePlanTestData.agreeWithACarer(caseload, entry, team.memberName());
+		CarePlanTestData.agreeWithACarer(context.getBean(Caseload.class), entry, team.memberName());
 		for (int i = 0; i < 2; i++) {
 			assertThat(mvc.post().uri(plan + "/send-copy").with(team.member()).with(csrf())).hasStatus3xxRedirection();
 		}
