@@ -1,6 +1,9 @@
 package uk.nhs.bob.primarycare.neighbourhood;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +20,7 @@ import uk.nhs.bob.primarycare.ModuleTestStaff;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.careplans.CarePlanTestData;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
@@ -85,8 +89,7 @@ class NeighbourhoodPagesTests {
 
 	@Test
 	void aMemberLandsOnTheirTeamWithMembersCohortsAndCounts() {
-		NeighbourhoodTestData.frailtyCohort(context.getBean(
-				uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository.class), own.team());
+		NeighbourhoodTestData.frailtyCohort(context.getBean(CohortDefinitionRepository.class), own.team());
 		assertThat(mvc.get().uri("/neighbourhood").with(member())).hasStatus(HttpStatus.FOUND)
 			.hasRedirectedUrl(teamPage);
 		assertThat(mvc.get().uri(teamPage).with(member())).hasStatusOk()
@@ -114,8 +117,8 @@ class NeighbourhoodPagesTests {
 		own.entry();
 		assertThat(mvc.get().uri(teamPage + "/caseload").with(member())).hasStatusOk()
 			.bodyText()
-			.contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
-				.format(overdue.getNextReviewDate()) + " (overdue)", "Plan agreed", "Identified");
+			.contains(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).format(overdue.getNextReviewDate())
+					+ " (overdue)", "Plan agreed", "Identified");
 	}
 
 	@Test
@@ -218,7 +221,7 @@ class NeighbourhoodPagesTests {
 	void placeDeliverySetsUpTeamsOnlyInTheirPlaceAndManagesMembers() {
 		RequestPostProcessor delivery = staff("delivery-oxon", Role.PLACE_DELIVERY, OrganisationScope.place(OXFORDSHIRE));
 		String members = teamPage + "/members";
-		String invited = "test.member-" + own.siteCode().toLowerCase(java.util.Locale.UK) + "@example.nhs.uk";
+		String invited = "test.member-" + own.siteCode().toLowerCase(Locale.UK) + "@example.nhs.uk";
 		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", "BW-RDG").param("name", "Reading INT")
 			.with(delivery).with(csrf())).hasStatusOk().bodyText().contains("There is a problem");
 		assertThat(mvc.post().uri("/neighbourhood/teams").param("siteCode", own.siteCode()).param("name", "")
@@ -321,12 +324,12 @@ class NeighbourhoodPagesTests {
 	void thePersonsPracticeReadsThePlanThroughAPcnScope(@Autowired TeamAccess access) {
 		CaseloadEntry entry = own.entry();
 		String pcn = NeighbourhoodTestData.pcnOf(own.team());
-		StaffUser practiceUser = new StaffUser("practice-gp", "Practice GP", java.util.Set.of(Role.CLINICAL_SUPERVISOR),
+		StaffUser practiceUser = new StaffUser("practice-gp", "Practice GP", Set.of(Role.CLINICAL_SUPERVISOR),
 				OrganisationScope.pcn(pcn), pcn);
 		assertThat(access.readAccess(practiceUser, own.team(), entry, false))
 			.contains(new TeamAccess.Access("Direct care: registered practice", false));
 		assertThat(access.canEdit(practiceUser, own.team())).isFalse();
-		StaffUser otherPcn = new StaffUser("other-gp", "Other GP", java.util.Set.of(Role.CLINICAL_SUPERVISOR),
+		StaffUser otherPcn = new StaffUser("other-gp", "Other GP", Set.of(Role.CLINICAL_SUPERVISOR),
 				OrganisationScope.pcn("U00000"), "U00000");
 		assertThat(access.readAccess(otherPcn, own.team(), entry, true)).isEmpty();
 	}

@@ -109,7 +109,11 @@ class BreakGlassTests {
 			.single();
 	}
 
-	/** The demo's staff of each kind refused: their role, scope level and scope code (none for the ICB). */
+	/**
+	 * Staff of each kind the demo has outside the person's reach (Buckinghamshire and Berkshire West delivery, the ICB
+	 * administrator, an Oxford City INT member, the Oxfordshire supervisor, a Reading coordinator), made for the test:
+	 * role, scope level and scope code (none for the ICB).
+	 */
 	@ParameterizedTest(name = "{0} of {1} {2}")
 	@CsvSource({ "PLACE_DELIVERY, PLACE, 14Y", "PLACE_DELIVERY, PLACE, 15A", "ICB_ADMIN, ICB,",
 			"INT_MEMBER, SITE, OX-CTY", "CLINICAL_SUPERVISOR, PLACE, 10Q", "CARE_COORDINATOR, SITE, BW-RDG" })
