@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ModuleTestStaff;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
@@ -31,6 +33,8 @@ import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
+import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyCategory;
+import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyFixtures;
 
 /**
  * Teams and people for tests. Module tests make a neighbourhood site of their own with one PCN and practice, its team
@@ -73,23 +77,7 @@ public final class NeighbourhoodTestData {
 	 * Neighbourhood Team. The directory's reference data is loaded first (it counts as present once any site exists).
 	 */
 	public static Team newTeam(ApplicationContext context, JdbcClient jdbc, TeamRepository teams) {
-		PopulationFixtures.referenceData(context);
-		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase(java.util.Locale.UK);
-		String site = "T-" + suffix;
-		jdbc.sql("INSERT INTO directory.neighbourhood_site (code, name, place_code) VALUES (?, ?, '10Q')")
-			.params(site, "Test neighbourhood " + suffix)
-			.update();
-		jdbc.sql("INSERT INTO directory.pcn (ods_code, name, site_code) VALUES (?, ?, ?)")
-			.params("P" + suffix, "Test PCN " + suffix, site)
-			.update();
-		// the postcode of an Oxford City practice, so that the population knows its area (LSOA)
-		String postcode = jdbc.sql("""
-				SELECT pr.postcode FROM directory.practice pr JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
-				WHERE pc.site_code = 'OX-CTY' ORDER BY pr.ods_code LIMIT 1""").query(String.class).single();
-		jdbc.sql("INSERT INTO directory.practice (ods_code, name, postcode, pcn_code) VALUES (?, ?, ?, ?)")
-			.params("Q" + suffix, "Test Surgery " + suffix, postcode, "P" + suffix)
-			.update();
-		return teams.save(new Team(site, "Test INT " + suffix, "tester"));
+		return newTeamNear(context, jdbc, teams, SITE);
 	}
 
 	/**
@@ -141,6 +129,123 @@ public final class NeighbourhoodTestData {
 				"tester");
 		entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, "tester");
 		return caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, "tester");
+	}
+
+	/**
+	 * As {@link #newTeam}, in the Place of another site (its practices' postcode gives the people their area), for
+	 * tests about scopes across Places.
+	 */
+	public static Team newTeamNear(ApplicationContext context, JdbcClient jdbc, TeamRepository teams, String nearSite) {
+		PopulationFixtures.referenceData(context);
+		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase(java.util.Locale.UK);
+		String site = "T-" + suffix;
+		jdbc.sql("""
+				INSERT INTO directory.neighbourhood_site (code, name, place_code)
+				SELECT ?, ?, place_code FROM directory.neighbourhood_site WHERE code = ?""")
+			.params(site, "Test neighbourhood " + suffix, nearSite)
+			.update();
+		jdbc.sql("INSERT INTO directory.pcn (ods_code, name, site_code) VALUES (?, ?, ?)")
+			.params("P" + suffix, "Test PCN " + suffix, site)
+			.update();
+		String postcode = jdbc.sql("""
+				SELECT pr.postcode FROM directory.practice pr JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+				WHERE pc.site_code = ? ORDER BY pr.ods_code LIMIT 1""").param(nearSite).query(String.class).single();
+		jdbc.sql("INSERT INTO directory.practice (ods_code, name, postcode, pcn_code) VALUES (?, ?, ?, ?)")
+			.params("Q" + suffix, "Test Surgery " + suffix, postcode, "P" + suffix)
+			.update();
+		return teams.save(new Team(site, "Test INT " + suffix, "tester"));
+	}
+
+	/** The PCN of a team made by {@link #newTeam}. */
+	public static String pcnOf(Team team) {
+		return "P" + team.getSiteCode().substring(2);
+	}
+
+	/** As {@link #member}, a keyworker: the team role that can be a person's keyworker. */
+	public static String keyworker(JdbcClient jdbc, TeamMemberRepository members, Team team, String name) {
+		String username = ModuleTestStaff.user(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
+				Role.INT_MEMBER);
+		members.save(new TeamMember(team.getId(), name, "Test PCN", Discipline.COMMUNITY_NURSING, username,
+				TeamRole.KEYWORKER));
+		return username;
+	}
+
+	/** The member of the team signed in as this username. */
+	public static TeamMember memberNamed(TeamMemberRepository members, Team team, String username) {
+		return members.findFirstByTeamIdAndActiveTrueAndUsernameIgnoreCase(team.getId(), username).orElseThrow();
+	}
+
+	/** The team's cohort of people with moderate or severe frailty, the cohort every demo team starts with. */
+	public static void frailtyCohort(CohortDefinitionRepository definitions, Team team) {
+		definitions.save(new CohortDefinition(team.getId(),
+				new CohortCriteria("Moderate or severe frailty", FrailtyCategory.MODERATE, null, false, null)));
+	}
+
+	/**
+	 * A new person of 82 at the team's practice in the frailty register with moderate frailty ({@value #FRAIL_DEFICITS}
+	 * eFI deficits) and two long-term conditions: a candidate of a team with the {@link #frailtyCohort}.
+	 */
+	public static NhsNumber frailPerson(ApplicationContext context, Team team) {
+		NhsNumber person = person(context, team);
+		FrailtyFixtures.profile(context, person, FRAIL_DEFICITS, 2);
+		return person;
+	}
+
+	static final int FRAIL_DEFICITS = 10;
+
+	/**
+	 * A team of the test's own ({@link #newTeam}) with one keyworker who uses its pages, and people of its practice:
+	 * the setup most neighbourhood page tests start from.
+	 */
+	public static TeamOfItsOwn teamOfItsOwn(ApplicationContext context) {
+		return teamOfItsOwn(context, SITE);
+	}
+
+	/** As {@link #teamOfItsOwn(ApplicationContext)}, in the Place of another site. */
+	public static TeamOfItsOwn teamOfItsOwn(ApplicationContext context, String nearSite) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		Team team = newTeamNear(context, jdbc, context.getBean(TeamRepository.class), nearSite);
+		String keyworker = keyworker(jdbc, context.getBean(TeamMemberRepository.class), team, "Nell Nurse");
+		return new TeamOfItsOwn(context, team, keyworker);
+	}
+
+	/** A team a test made, its keyworker's username, and what the test makes with them. */
+	public record TeamOfItsOwn(ApplicationContext context, Team team, String memberName) {
+
+		/** Signed in as the team's keyworker. */
+		public RequestPostProcessor member() {
+			return SecurityMockMvcRequestPostProcessors.user(memberName).roles("INT_MEMBER");
+		}
+
+		/** The keyworker's id on the member list. */
+		public UUID memberId() {
+			return memberNamed(context.getBean(TeamMemberRepository.class), team, memberName).getId();
+		}
+
+		public String siteCode() {
+			return team.getSiteCode();
+		}
+
+		/** A new person at the team's practice, on its caseload (added by the keyworker). */
+		public CaseloadEntry entry() {
+			return entryOf(person(context, team));
+		}
+
+		/** The person, of the team's practice, on its caseload (added by the keyworker). */
+		public CaseloadEntry entryOf(NhsNumber person) {
+			return context.getBean(Caseload.class).add(team, person, practiceOf(team).value(), "test", null, memberName);
+		}
+
+		/** A new person of the team's practice with moderate frailty, a candidate once the team has the cohort. */
+		public NhsNumber candidate() {
+			if (context.getBean(CohortDefinitionRepository.class)
+				.findByTeamIdAndActiveTrueOrderByName(team.getId())
+				.isEmpty()) {
+				frailtyCohort(context.getBean(CohortDefinitionRepository.class), team);
+			}
+			return frailPerson(context, team);
+		}
+
 	}
 
 }

@@ -5,9 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -16,11 +18,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.neighbourhood.CarePlanAgreed;
 import uk.nhs.bob.primarycare.neighbourhood.CarePlanReviewed;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonAdded;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadPersonDischarged;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
@@ -29,20 +31,17 @@ import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A member's whole journey through the pages: add a candidate, write the plan (bad input first), agree it, review
- * it, discharge; every step versioned and the module's events published. Then the conflict of two savers.
+ * it, discharge; every step versioned and the module's events published. Then the conflict of two savers. Each test
+ * makes its team, its keyworker and its people (candidates through their frailty register rows).
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 @RecordApplicationEvents
 class CarePlanFlowTests {
 
@@ -55,10 +54,7 @@ class CarePlanFlowTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TeamRepository teams;
-
-	@Autowired
-	TeamMemberRepository members;
+	ApplicationContext context;
 
 	@Autowired
 	CohortDefinitionRepository definitions;
@@ -75,21 +71,27 @@ class CarePlanFlowTests {
 	@Autowired
 	ApplicationEvents events;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
+	NeighbourhoodTestData.TeamOfItsOwn own;
+
+	/** A member of another team, who may not see this team's people. */
+	RequestPostProcessor otherTeamsMember;
+
+	@BeforeEach
+	void aTeamOfItsOwn() {
+		own = NeighbourhoodTestData.teamOfItsOwn(context);
+		otherTeamsMember = NeighbourhoodTestData.teamOfItsOwn(context).member();
+	}
+
+	RequestPostProcessor member() {
+		return own.member();
 	}
 
 	Team team() {
-		return NeighbourhoodTestData.oxfordTeam(teams, definitions);
+		return own.team();
 	}
 
-	UUID anyMember(Team team) {
-		return members.findByTeamIdAndActiveTrueOrderByName(team.getId())
-			.stream()
-			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
-			.findFirst()
-			.orElseThrow()
-			.getId();
+	String candidatePage() {
+		return "/neighbourhood/teams/" + own.siteCode() + "/candidates/";
 	}
 
 	static String typed(LocalDate date) {
@@ -99,9 +101,8 @@ class CarePlanFlowTests {
 	@Test
 	void aMemberAddsACandidateWritesAgreesReviewsAndDischargesThePlan() {
 		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 0);
-		String nhs = candidate.nhsNumber();
-		String base = "/neighbourhood/teams/OX-CTY/candidates/" + nhs;
+		String nhs = own.candidate().value();
+		String base = candidatePage() + nhs;
 		assertThat(mvc.get().uri(base).with(member())).hasStatusOk().bodyText().contains("Add to caseload", "Meets:");
 
 		// bad input: nothing saved, the error says what to do
@@ -111,7 +112,7 @@ class CarePlanFlowTests {
 			.contains("There is a problem", "Enter why the person is being added", "Choose a keyworker from the team");
 		assertThat(entries.findByNhsNumber(nhs)).noneMatch(e -> e.getTeamId().equals(team.getId()));
 
-		UUID keyworker = anyMember(team);
+		UUID keyworker = own.memberId();
 		MvcTestResult added = mvc.post().uri(base + "/add").param("reason", "Two falls since the spring")
 			.param("keyworkerId", keyworker.toString()).with(member()).with(csrf()).exchange();
 		assertThat(added).hasStatus(HttpStatus.FOUND);
@@ -122,7 +123,7 @@ class CarePlanFlowTests {
 		assertThat(added).hasRedirectedUrl("/neighbourhood/care-plans/" + entry.getId());
 		assertThat(events.stream(CaseloadPersonAdded.class))
 			.anyMatch(e -> e.caseloadEntryId().equals(entry.getId()) && e.nhsNumber().equals(new NhsNumber(nhs))
-					&& e.siteCode().equals("OX-CTY"));
+					&& e.siteCode().equals(own.siteCode()));
 		// no longer a candidate
 		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
 
@@ -152,7 +153,7 @@ class CarePlanFlowTests {
 		assertThat(mvc.get().uri(plan).with(member())).hasStatusOk()
 			.bodyText()
 			.contains("Gardening with my grandson", "Walk to the allotment", "Age UK Oxfordshire",
-					"Goal added: Walk to the allotment", "Action added: Befriending visits", "neighbourhood");
+					"Goal added: Walk to the allotment", "Action added: Befriending visits", own.memberName());
 
 		long version = entries.findById(entry.getId()).orElseThrow().getVersion();
 		assertThat(mvc.post().uri(plan + "/status").param("version", Long.toString(version))
@@ -160,7 +161,7 @@ class CarePlanFlowTests {
 		CaseloadEntry agreed = entries.findById(entry.getId()).orElseThrow();
 		assertThat(agreed.getStatus()).isEqualTo(CaseloadStatus.PLAN_AGREED);
 		assertThat(events.stream(CarePlanAgreed.class)).anyMatch(e -> e.carePlanId().equals(agreed.getCarePlanId())
-				&& e.agreedOn().equals(LocalDate.now()) && e.siteCode().equals("OX-CTY"));
+				&& e.agreedOn().equals(LocalDate.now()) && e.siteCode().equals(own.siteCode()));
 
 		LocalDate next = LocalDate.now().plusMonths(6);
 		assertThat(mvc.post().uri(plan + "/review").param("version", Long.toString(agreed.getVersion()))
@@ -183,15 +184,12 @@ class CarePlanFlowTests {
 			.bodyText()
 			.contains("Discharged", "Goals achieved", "Status: Plan agreed to Discharged")
 			.doesNotContain("Edit the care plan");
-		assertThat(caseload.history(entry.getId())).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(caseload.history(entry.getId())).hasSize(5);
 	}
 
 	@Test
 	void planAgreedNeedsWhatMattersAGoalAndAReviewDate() {
-		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 1);
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-				candidate.profile().practiceCode(), "test", null, "neighbourhood");
+		CaseloadEntry entry = own.entry();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/status")
 			.param("version", Long.toString(entry.getVersion())).param("status", "PLAN_AGREED")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
@@ -200,16 +198,13 @@ class CarePlanFlowTests {
 		assertThat(entries.findById(entry.getId()).orElseThrow().getStatus()).isEqualTo(CaseloadStatus.IDENTIFIED);
 	}
 
-	CaseloadEntry freshEntry(int skip) {
-		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
-		return caseload.add(team, new NhsNumber(candidate.nhsNumber()), candidate.profile().practiceCode(), "test",
-				null, "neighbourhood");
+	CaseloadEntry freshEntry() {
+		return own.entry();
 	}
 
 	@Test
 	void editsOfDifferentFieldsMergeByThemselves() {
-		CaseloadEntry entry = freshEntry(2);
+		CaseloadEntry entry = freshEntry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		String opened = Long.toString(entry.getVersion());
 		assertThat(mvc.post().uri(plan).param("version", opened).param("whatMatters", "A: staying at home")
@@ -229,7 +224,7 @@ class CarePlanFlowTests {
 
 	@Test
 	void aConflictShowsOnlyTheFieldsBothChangedAndTheTextNotChosenStaysReadable() {
-		CaseloadEntry entry = freshEntry(2);
+		CaseloadEntry entry = freshEntry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		String opened = Long.toString(entry.getVersion());
 		assertThat(mvc.post().uri(plan).param("version", opened).param("whatMatters", "First saver words")
@@ -273,13 +268,13 @@ class CarePlanFlowTests {
 					"Ring the district nurses");
 		assertThat(mvc.get().uri(plan + "/versions/9").with(member())).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri(plan + "/compare?from=x&to=2").with(member())).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.get().uri(plan + "/versions/2").with(user("neighbourhood-bucks").roles("INT_MEMBER")))
+		assertThat(mvc.get().uri(plan + "/versions/2").with(otherTeamsMember))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void choosingYoursKeepsYoursAndTheirsStaysInTheHistory() {
-		CaseloadEntry entry = freshEntry(4);
+		CaseloadEntry entry = freshEntry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		String opened = Long.toString(entry.getVersion());
 		caseload.savePlan(entry.getId(), entry.getVersion(),
@@ -294,8 +289,8 @@ class CarePlanFlowTests {
 
 	@Test
 	void forgedGoalIdsAndActionSourcesAreNotStored() {
-		CaseloadEntry entry = freshEntry(3);
-		UUID owner = anyMember(team());
+		CaseloadEntry entry = freshEntry();
+		UUID owner = own.memberId();
 		String due = typed(LocalDate.now().plusWeeks(2));
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId())
 			.param("version", Long.toString(entry.getVersion())).param("whatMatters", "x").param("contingencyPlan", "")
@@ -317,7 +312,7 @@ class CarePlanFlowTests {
 	@Test
 	void aDischargedPersonReturnsOnlyWhenTheirDataChangeAndReAddingOpensALinkedEpisode() {
 		Team team = team();
-		CaseloadEntry first = freshEntry(1);
+		CaseloadEntry first = own.entryOf(own.candidate());
 		String nhs = first.getNhsNumber();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + first.getId() + "/discharge")
 			.param("version", Long.toString(first.getVersion())).param("reason", "Goals achieved")
@@ -326,8 +321,8 @@ class CarePlanFlowTests {
 		jdbc.sql("UPDATE neighbourhood.frailty_profile SET fingerprint = 'changed-" + UUID.randomUUID()
 				+ "' WHERE nhs_number = ?").param(nhs).update();
 		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/candidates/" + nhs + "/add")
-			.param("reason", "Fell again").param("keyworkerId", anyMember(team).toString())
+		assertThat(mvc.post().uri(candidatePage() + nhs + "/add")
+			.param("reason", "Fell again").param("keyworkerId", own.memberId().toString())
 			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
 		CaseloadEntry second = entries.findByNhsNumber(nhs).stream()
 			.filter(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open())
@@ -347,7 +342,7 @@ class CarePlanFlowTests {
 
 	@Test
 	void aListIndexBeyondTheLimitIsABadRequestNotAServerError() {
-		CaseloadEntry entry = freshEntry(0);
+		CaseloadEntry entry = freshEntry();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId())
 			.param("version", Long.toString(entry.getVersion())).param("whatMatters", "x")
 			.param("goals[256].description", "too far").with(member()).with(csrf()))
@@ -360,11 +355,8 @@ class CarePlanFlowTests {
 
 	@Test
 	void aStaleStatusChangeIsRefusedWithTheCurrentVersion() {
-		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 3);
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
-				candidate.profile().practiceCode(), "test", null, "neighbourhood");
-		caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.ASSESSED, "neighbourhood");
+		CaseloadEntry entry = own.entry();
+		caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.ASSESSED, own.memberName());
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + entry.getId() + "/status")
 			.param("version", Long.toString(entry.getVersion())).param("status", "UNDER_REVIEW")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.CONFLICT)
@@ -376,12 +368,12 @@ class CarePlanFlowTests {
 	@Test
 	void aDismissedCandidateStaysAwayUntilTheirQualifyingDataChange() {
 		Team team = team();
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 4);
-		String nhs = candidate.nhsNumber();
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/candidates/" + nhs + "/dismiss")
+		String nhs = own.candidate().value();
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(mvc.post().uri(candidatePage() + nhs + "/dismiss")
 			.param("dismissReason", "").with(member()).with(csrf())).hasStatusOk()
 			.bodyText().contains("Enter why the person does not need the team now");
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/candidates/" + nhs + "/dismiss")
+		assertThat(mvc.post().uri(candidatePage() + nhs + "/dismiss")
 			.param("dismissReason", "Already under the community matron").with(member()).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
@@ -393,19 +385,19 @@ class CarePlanFlowTests {
 
 	@Test
 	void cohortDefinitionsRejectBadInputKeepingWhatWasTyped() {
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/cohorts").param("name", "")
+		assertThat(mvc.post().uri("/neighbourhood/teams/" + own.siteCode() + "/cohorts").param("name", "")
 			.param("minimumLongTermConditions", "three").param("mostDeprivedQuintiles", "9").param("version", "0")
 			.with(member()).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Enter a name for the cohort", "Number of long-term conditions must be a whole number from 1 to 10",
 					"three", "Choose how many of the most deprived quintiles");
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/cohorts").param("name", "Deprivation only")
+		assertThat(mvc.post().uri("/neighbourhood/teams/" + own.siteCode() + "/cohorts").param("name", "Deprivation only")
 			.param("mostDeprivedQuintiles", "1").param("version", "0").with(member()).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("deprivation alone is not a cohort");
-		assertThat(mvc.post().uri("/neighbourhood/teams/OX-CTY/cohorts").param("name", "Bucks test")
+		assertThat(mvc.post().uri("/neighbourhood/teams/" + own.siteCode() + "/cohorts").param("name", "Bucks test")
 			.param("minimumFrailty", "SEVERE").param("version", "0")
-			.with(user("neighbourhood-bucks").roles("INT_MEMBER")).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+			.with(otherTeamsMember).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
 		List<String> before = definitions.findAll().stream().map(d -> d.criteria().name()).toList();
 		assertThat(before).doesNotContain("Deprivation only", "Bucks test");
 	}

@@ -1,41 +1,35 @@
 package uk.nhs.bob.primarycare.neighbourhood.careplans;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
-import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
-import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The personalised care and support planning parts of a plan: edited with validation, shown on the plan, kept
- * through the field-by-field merge and the version history, the person's own copy and sending it to them.
+ * through the field-by-field merge and the version history, for a person on the caseload of the test's own team.
+ * (The person's own copy and sending it to them, which needs the messaging module, is
+ * {@code messaging.CarePlanCopyMessageTests}.)
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 class PersonalisedCarePlanTests {
 
 	static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -44,16 +38,7 @@ class PersonalisedCarePlanTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TeamRepository teams;
-
-	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
+	ApplicationContext context;
 
 	@Autowired
 	Caseload caseload;
@@ -64,20 +49,20 @@ class PersonalisedCarePlanTests {
 	@Autowired
 	PlanDocuments documents;
 
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
+	NeighbourhoodTestData.TeamOfItsOwn team;
+
+	@BeforeEach
+	void aTeamOfItsOwn() {
+		team = NeighbourhoodTestData.teamOfItsOwn(context);
 	}
 
-	CaseloadEntry entry(int skip) {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, skip);
-		return caseload.add(team, new NhsNumber(candidate.nhsNumber()), candidate.profile().practiceCode(), "test",
-				null, "neighbourhood");
+	RequestPostProcessor member() {
+		return team.member();
 	}
 
 	@Test
 	void theStandardsFieldsAreSavedShownAndInTheHistory() {
-		CaseloadEntry entry = entry(8);
+		CaseloadEntry entry = team.entry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		String today = TYPED.format(LocalDate.now());
 		assertThat(mvc.post().uri(plan).param("version", "0").param("whatMatters", "Stay at home")
@@ -97,13 +82,13 @@ class PersonalisedCarePlanTests {
 			assertThat(c.role()).isEqualTo(CarerRole.CARER_AND_NEXT_OF_KIN);
 		});
 		assertThat(care.frailtyScale().score()).isEqualTo(ClinicalFrailtyScale.MODERATE);
-		assertThat(care.frailtyScale().confirmedBy()).as("the server names who confirmed it").isEqualTo("neighbourhood");
+		assertThat(care.frailtyScale().confirmedBy()).as("the server names who confirmed it").isEqualTo(team.memberName());
 		assertThat(mvc.get().uri(plan).with(member())).hasStatusOk()
 			.bodyText()
 			.contains("Agreed to share with: GP practice and district nurses", "Their carer on",
 					"Ann Example (Carer and next of kin, Daughter): 07700 900123",
 					"Has an advance care plan or ReSPECT form", "Held: GP record",
-					"6: Living with moderate frailty, confirmed by neighbourhood",
+					"6: Living with moderate frailty, confirmed by " + team.memberName(),
 					"Consent to share: Not recorded to Agreed to share: GP practice and district nurses",
 					"Carer or next of kin added: Ann Example");
 		// the edit form brings the values back, and the version page shows them in full
@@ -120,7 +105,7 @@ class PersonalisedCarePlanTests {
 
 	@Test
 	void badInputIsShownOnTheFieldsWithWhatWasTypedAndNothingIsSaved() {
-		CaseloadEntry entry = entry(9);
+		CaseloadEntry entry = team.entry();
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		assertThat(mvc.post().uri(plan).param("version", "0").param("whatMatters", "Stay at home")
 			.param("consentToShare", "YES").param("sharedWith", "")
@@ -144,7 +129,7 @@ class PersonalisedCarePlanTests {
 
 	@Test
 	void twoEditsMergeFieldByFieldAndABothChangedScoreIsAConflict() {
-		CaseloadEntry entry = entry(10);
+		CaseloadEntry entry = team.entry();
 		PlanContent base = documents.content(entry);
 		PersonalisedCare.Carer carer = new PersonalisedCare.Carer("c1", "Ann Example", CarerRole.CARER, "Daughter",
 				"07700 900123");
@@ -171,49 +156,6 @@ class PersonalisedCarePlanTests {
 	private static PersonalisedCare scale(PersonalisedCare care, ClinicalFrailtyScale score) {
 		return new PersonalisedCare(care.consent(), care.agreement(), care.carers(), care.advanceCarePlan(),
 				new PersonalisedCare.FrailtyScale(score, "", LocalDate.now()));
-	}
-
-	@Test
-	void thePersonsCopyIsAPlainAuditedPageAndSendingItMakesOneMessagePerRequest() {
-		CaseloadEntry entry = entry(11);
-		String plan = "/neighbourhood/care-plans/" + entry.getId();
-		assertThat(mvc.get().uri(plan + "/copy").with(member())).hasStatusOk()
-			.bodyText()
-			.contains("Your care and support plan", "What matters to me", "About this plan");
-		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = 'neighbourhood' AND page = ?")
-			.param("INT care plan: the person's copy")
-			.query(Long.class)
-			.single()).isPositive();
-		assertThat(mvc.get().uri(plan + "/copy").with(user("neighbourhood-bucks").roles("INT_MEMBER")))
-			.hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
-
-		// not agreed yet: nothing is sent
-		assertThat(mvc.post().uri(plan + "/send-copy").with(member()).with(csrf())).hasStatus3xxRedirection()
-			.flash()
-			.containsEntry("stale", "Agree the plan with the person before sending them a copy");
-		PersonalisedCare care = new PersonalisedCare(PersonalisedCare.Consent.NOT_RECORDED, null,
-				List.of(new PersonalisedCare.Carer("c1", "Ann Example", CarerRole.CARER, "Daughter", "07700 900123")),
-				PersonalisedCare.AdvanceCarePlan.NOT_RECORDED, null);
-		CaseloadEntry saved = caseload.savePlan(entry.getId(), 0, new PlanContent("Home", List.of(
-				new PlanContent.Goal("g1", "Walk", LocalDate.now().plusMonths(2), GoalStatus.PROPOSED)), List.of(), "",
-				LocalDate.now().plusMonths(3)).withCare(care), "neighbourhood");
-		caseload.changeStatus(entry.getId(), saved.getVersion(), CaseloadStatus.PLAN_AGREED, "neighbourhood");
-		for (int i = 0; i < 2; i++) {
-			assertThat(mvc.post().uri(plan + "/send-copy").with(member()).with(csrf())).hasStatus3xxRedirection();
-		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-			.sql("SELECT count(*) FROM messaging.message WHERE kind = 'CARE_PLAN_COPY' AND nhs_number = ?")
-			.param(entry.getNhsNumber())
-			.query(Long.class)
-			.single() == 2);
-		// the copy carries the plan's personalised care and support planning parts
-		assertThat(jdbc.sql("SELECT personalisation::text FROM messaging.message WHERE kind = 'CARE_PLAN_COPY' AND nhs_number = ?")
-			.param(entry.getNhsNumber())
-			.query(String.class)
-			.list()).allSatisfy(fields -> assertThat(fields).contains("Ann Example (Carer, Daughter, 07700 900123)",
-					"Sharing this plan: "));
-		assertThat(mvc.post().uri(plan + "/send-copy").with(user("neighbourhood-bucks").roles("INT_MEMBER"))
-			.with(csrf())).hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
 	}
 
 }

@@ -5,26 +5,30 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
-import uk.nhs.bob.primarycare.neighbourhood.candidates.CohortDefinitionRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** A clinician refers people to their INT; the team accepts one onto the caseload and declines another. */
-@IntegrationTest
+/**
+ * A clinician refers people to their INT; the team accepts one onto the caseload and declines another. The team, its
+ * keyworker, the referrer, the people and a second team (whose person the referrer may not refer) are the test's own.
+ */
+@NeighbourhoodModuleTest
 class ReferralTests {
 
 	@Autowired
@@ -37,21 +41,10 @@ class ReferralTests {
 	TeamRepository teams;
 
 	@Autowired
-	CohortDefinitionRepository definitions;
-
-	@Autowired
-	Candidates candidates;
-
-	@Autowired
 	TeamMemberRepository members;
 
-	static RequestPostProcessor referrer() {
-		return user("coordinator-oxon").roles("CARE_COORDINATOR");
-	}
-
-	static RequestPostProcessor member() {
-		return user("neighbourhood").roles("INT_MEMBER");
-	}
+	@Autowired
+	ApplicationContext context;
 
 	UUID referral(String nhs) {
 		return jdbc.sql("SELECT id FROM neighbourhood.referral WHERE nhs_number = ? ORDER BY referred_at DESC LIMIT 1")
@@ -62,51 +55,57 @@ class ReferralTests {
 
 	@Test
 	void aReferralIsAcceptedOntoTheCaseloadAndAnotherDeclinedWithAReasonBackToTheReferrer() {
-		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
-		String first = NeighbourhoodTestData.candidate(candidates, team, 0).nhsNumber();
-		String second = NeighbourhoodTestData.candidate(candidates, team, 1).nhsNumber();
+		Team team = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		String keyworkerName = NeighbourhoodTestData.keyworker(jdbc, members, team, "Kay Keyworker");
+		RequestPostProcessor member = user(keyworkerName).roles("INT_MEMBER");
+		// a care coordinator of the team's site, as the demo's Oxford City hub coordinator is
+		RequestPostProcessor referrer = user(ModuleTestStaff.user(jdbc, "coordinator",
+				OrganisationScope.site(team.getSiteCode()), Role.CARE_COORDINATOR)).roles("CARE_COORDINATOR");
+		Team otherTeam = NeighbourhoodTestData.newTeam(context, jdbc, teams);
+		RequestPostProcessor otherMember = user(NeighbourhoodTestData.member(jdbc, members, otherTeam, "Olive Other"))
+			.roles("INT_MEMBER");
+		String first = NeighbourhoodTestData.person(context, team).value();
+		String second = NeighbourhoodTestData.person(context, team).value();
+		String queue = "/neighbourhood/teams/" + team.getSiteCode() + "/referrals";
 		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", "123").param("reason", "")
-			.param("urgency", "SOON").with(referrer()).with(csrf())).hasStatusOk()
+			.param("urgency", "SOON").with(referrer).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Enter a valid 10-digit NHS number", "Enter why you are referring the person",
 					"Choose how urgent the referral is");
 		// a person registered outside the referrer's scope
-		String bucks = jdbc.sql("""
-				SELECT nhs_number FROM neighbourhood.frailty_profile WHERE site_code = 'BK-AYL' LIMIT 1""")
-			.query(String.class)
-			.single();
-		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", bucks).param("reason", "Falls")
-			.param("urgency", "ROUTINE").with(referrer()).with(csrf())).hasStatusOk()
+		String outside = NeighbourhoodTestData.person(context, otherTeam).value();
+		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", outside).param("reason", "Falls")
+			.param("urgency", "ROUTINE").with(referrer).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("outside your organisation scope");
 		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", first)
 			.param("reason", "Three falls this month, lives alone").param("urgency", "URGENT")
-			.with(referrer()).with(csrf())).hasStatus(HttpStatus.FOUND);
+			.with(referrer).with(csrf())).hasStatus(HttpStatus.FOUND);
 		// sending it again makes no second referral
 		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", first)
 			.param("reason", "Three falls this month, lives alone").param("urgency", "URGENT")
-			.with(referrer()).with(csrf())).hasStatusOk()
+			.with(referrer).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("already waiting");
 		assertThat(mvc.post().uri("/neighbourhood/referrals").param("nhsNumber", second)
-			.param("reason", "Carer strain").param("urgency", "ROUTINE").with(referrer()).with(csrf()))
+			.param("reason", "Carer strain").param("urgency", "ROUTINE").with(referrer).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 
-		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/referrals").with(member())).hasStatusOk()
+		assertThat(mvc.get().uri(queue).with(member)).hasStatusOk()
 			.bodyText()
 			.contains("Three falls this month, lives alone", "Carer strain", "Urgent");
-		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/referrals")
-			.with(user("neighbourhood-bucks").roles("INT_MEMBER"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri(queue).with(otherMember)).hasStatus(HttpStatus.FORBIDDEN);
 		UUID accepted = referral(first);
+		UUID keyworker = NeighbourhoodTestData.memberNamed(members, team, keyworkerName).getId();
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + accepted + "/accept").param("keyworkerId", "nobody")
-			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
+			.with(member).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("Choose a keyworker from the team");
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + accepted + "/accept")
-			.param("keyworkerId", keyworker(team).toString()).with(user("neighbourhood-bucks").roles("INT_MEMBER"))
+			.param("keyworkerId", keyworker.toString()).with(otherMember)
 			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + accepted + "/accept")
-			.param("keyworkerId", keyworker(team).toString()).with(member()).with(csrf()))
+			.param("keyworkerId", keyworker.toString()).with(member).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM neighbourhood.caseload_entry WHERE nhs_number = ? AND team_id = ?
@@ -116,26 +115,17 @@ class ReferralTests {
 			.single()).isEqualTo(1);
 		UUID declined = referral(second);
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + declined + "/decline").param("declineReason", " ")
-			.with(member()).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
+			.with(member).with(csrf())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("Enter why the team declines");
 		assertThat(mvc.post().uri("/neighbourhood/referrals/" + declined + "/decline")
-			.param("declineReason", "Already under the community matron").with(member()).with(csrf()))
+			.param("declineReason", "Already under the community matron").with(member).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri("/neighbourhood/referrals").with(referrer())).hasStatusOk()
+		assertThat(mvc.get().uri("/neighbourhood/referrals").with(referrer)).hasStatusOk()
 			.bodyText()
 			.contains("Accepted onto the caseload", "Declined", "Already under the community matron");
-		assertThat(mvc.get().uri("/neighbourhood/teams/OX-CTY/referrals").with(member())).bodyText()
+		assertThat(mvc.get().uri(queue).with(member)).bodyText()
 			.doesNotContain("Carer strain");
-	}
-
-	UUID keyworker(Team team) {
-		return members.findByTeamIdAndActiveTrueOrderByName(team.getId())
-			.stream()
-			.filter(m -> m.getTeamRole() == TeamRole.KEYWORKER)
-			.findFirst()
-			.orElseThrow()
-			.getId();
 	}
 
 }
