@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -160,25 +163,40 @@ class ProgrammeDemoData implements DemoDataPart {
 		}
 		for (PlaceSummary place : directory.places()) {
 			List<SiteSummary> sites = directory.sites().stream().filter(s -> s.placeCode().equals(place.code())).toList();
+			Map<Long, Integer> enrolledHere = new HashMap<>();
 			for (int i = 0; i < sites.size(); i++) {
+				// the first three sites of each Place join the first cohort of each workstream, the others the second;
+				// where a Place has more sites than the plan's cohorts take (an administrator added some), the later
+				// cohorts take them while they have room, and a site no cohort has room for stays out of the demo
+				Map<String, Cohort> joining = new LinkedHashMap<>();
+				for (String workstream : List.of("SAME_DAY", "INT", "CVD")) {
+					List<Cohort> enrolling = cohorts.stream()
+						.filter(c -> c.workstreamCode().equals(workstream) && c.maxSitesPerPlace() > 0)
+						.toList();
+					withRoom(i < 3 ? enrolling : enrolling.subList(1, enrolling.size()), enrolledHere)
+						.ifPresent(cohort -> joining.put(workstream, cohort));
+				}
+				if (joining.size() < 3) {
+					continue;
+				}
 				SiteSummary directorySite = sites.get(i);
 				ProgrammeSite site = programme.addSite(directorySite.name(), place.code(),
 						"The neighbourhood team of " + directorySite.name() + ", with its PCNs and partners.",
 						Set.of(new FootprintCode(FootprintKind.SITE, directorySite.code())));
 				team(site, place, random);
-				for (String workstream : List.of("SAME_DAY", "INT", "CVD")) {
-					List<Cohort> enrolling = cohorts.stream()
-						.filter(c -> c.workstreamCode().equals(workstream) && c.maxSitesPerPlace() > 0)
-						.toList();
-					// the first three sites of each Place join the first cohort, the others the second
-					Cohort cohort = enrolling.get(i < 3 ? 0 : 1);
+				joining.forEach((workstream, cohort) -> {
 					programme.enrol(site.id(), cohort.id(), cohort.startsOn());
+					enrolledHere.merge(cohort.id(), 1, Integer::sum);
 					Project project = programme.project(site.id(), workstream).orElseThrow();
 					populate(project, workstream, lastWeek, random);
-				}
+				});
 				portfolio(site, today, random);
 			}
 		}
+	}
+
+	private static Optional<Cohort> withRoom(List<Cohort> cohorts, Map<Long, Integer> enrolledHere) {
+		return cohorts.stream().filter(c -> enrolledHere.getOrDefault(c.id(), 0) < c.maxSitesPerPlace()).findFirst();
 	}
 
 	/** Milestones (one met, one due, one late for some sites) and a risk and an issue for the Place board. */
