@@ -73,9 +73,9 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		new Select(browser.findElement(By.id("problem"))).selectByValue("URINARY_SYMPTOMS");
 		next();
 		// the pathway questions that apply, one a page, until the phone number
-		for (int page = 0; page < 6 && browser.findElements(By.id("contactPhone")).isEmpty(); page++) {
+		for (int page = 0; page < 6 && present(By.id("contactPhone")).isEmpty(); page++) {
 			for (String no : List.of("pregnant-no", "urinaryCatheter-no", "immunosuppressed-no")) {
-				browser.findElements(By.cssSelector("label[for='" + no + "']")).forEach(label -> label.click());
+				present(By.cssSelector("label[for='" + no + "']")).forEach(label -> label.click());
 			}
 			next();
 		}
@@ -95,7 +95,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		assertThat(sent.path("phone_number").asString()).isEqualTo("07400900951");
 		assertThat(sent.path("personalisation").path("reference").asString()).isEqualTo(reference);
 		// and says what the page said about the hub's hours
-		boolean closed = !browser.findElements(By.id("out-of-hours")).isEmpty();
+		boolean closed = !present(By.id("out-of-hours")).isEmpty();
 		assertThat(sent.path("personalisation").path("next_steps").asString())
 			.startsWith(closed ? "The hub is closed now." : "The hub is open now");
 

@@ -21,6 +21,9 @@ public final class Browser {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+	/** How long a lookup waits for its element to appear (scripts may add it after the page has loaded). */
+	static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
 	private Browser() {
 	}
 
@@ -51,7 +54,7 @@ public final class Browser {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		return driver;
 	}
 

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.platform;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ public abstract class BrowserTestSupport {
 	protected void clickAndWait(By target) {
 		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(oldPage));
+		pageWait().until(driver -> gone(oldPage));
 		awaitReady();
 	}
 
@@ -79,6 +80,21 @@ public abstract class BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * Every element the loaded page has that matches, without the browser's implicit wait: a test that asks whether
+	 * something is there (or that it is not) would otherwise wait the whole implicit wait for each answer of none.
+	 * Ask it only after {@link #open} or {@link #clickAndWait}, which wait for the page and its script.
+	 */
+	protected List<WebElement> present(By target) {
+		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return browser.findElements(target);
+		}
+		finally {
+			browser.manage().timeouts().implicitlyWait(Browser.IMPLICIT_WAIT);
+		}
+	}
+
 	/** Whether pages run their script; a test that turns it off waits only for the page to load. */
 	protected boolean javascript = true;
 
@@ -89,12 +105,21 @@ public abstract class BrowserTestSupport {
 		javascript = false;
 	}
 
+	/**
+	 * Up to 20 s for a page, asking every 50 ms: WebDriver's default half-second poll would add up to half a second
+	 * to every page a test opens, and the browser tests open some two hundred.
+	 */
+	private WebDriverWait pageWait() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.pollingEvery(Duration.ofMillis(50));
+		return wait;
+	}
+
 	protected void awaitReady() {
 		// WebDriver's own script runs even when the page's may not, so it can read the state either way
 		String ready = javascript ? "return document.readyState === 'complete' && document.body.dataset.appReady === 'true'"
 				: "return document.readyState === 'complete'";
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(ready)));
+		pageWait().until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(ready)));
 	}
 
 	protected void signIn(String username, String password) {

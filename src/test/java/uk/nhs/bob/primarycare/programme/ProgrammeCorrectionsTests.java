@@ -8,20 +8,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
-import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
@@ -57,32 +53,16 @@ class ProgrammeCorrectionsTests {
 	@Autowired
 	Programme programme;
 
-	@Autowired
-	JdbcClient jdbc;
+	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for each test. */
+	@RegisterExtension
+	final ProgrammeStaff staff = new ProgrammeStaff();
 
-	@Autowired
-	ApplicationContext context;
-
-	/** An ICB administrator, a delivery team member of Berkshire West (15A) and one of Oxfordshire, made for the test. */
-	private String admin = "";
-
-	private String delivery = "";
-
+	/** A delivery team member of Oxfordshire (10Q), made for the test. */
 	private String deliveryOxon = "";
 
 	@BeforeEach
-	void staffOfTheirOwn() {
-		// the Places and sites a programme site's footprint names (the directory's reference data)
-		PopulationFixtures.referenceData(context);
-		admin = ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
-		delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
-		deliveryOxon = ModuleTestStaff.user(jdbc, "delivery-oxon", OrganisationScope.place("10Q"), Role.PLACE_DELIVERY);
-		SignedIn.as(admin, "ICB_ADMIN");
-	}
-
-	@AfterEach
-	void signOut() {
-		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	void staffOfOxfordshire() {
+		deliveryOxon = staff.user("delivery-oxon", OrganisationScope.place("10Q"), Role.PLACE_DELIVERY);
 	}
 
 	@Autowired
@@ -121,18 +101,18 @@ class ProgrammeCorrectionsTests {
 	}
 
 	private MvcTestResult post(String uri, String... params) {
-		var request = mvc.post().uri(uri).with(user(delivery).roles("PLACE_DELIVERY")).with(csrf());
+		var request = mvc.post().uri(uri).with(user(staff.delivery()).roles("PLACE_DELIVERY")).with(csrf());
 		for (int i = 0; i < params.length; i += 2) {
 			request = request.param(params[i], params[i + 1]);
 		}
 		MvcTestResult result = request.exchange();
-		SignedIn.as(admin, "ICB_ADMIN");
+		SignedIn.as(staff.admin(), "ICB_ADMIN");
 		return result;
 	}
 
 	private String get(String uri) {
-		MvcTestResult result = mvc.get().uri(uri).with(user(delivery).roles("PLACE_DELIVERY")).exchange();
-		SignedIn.as(admin, "ICB_ADMIN");
+		MvcTestResult result = mvc.get().uri(uri).with(user(staff.delivery()).roles("PLACE_DELIVERY")).exchange();
+		SignedIn.as(staff.admin(), "ICB_ADMIN");
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}

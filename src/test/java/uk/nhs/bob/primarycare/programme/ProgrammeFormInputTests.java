@@ -11,23 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
-import uk.nhs.bob.primarycare.identity.OrganisationScope;
-import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
-import uk.nhs.bob.primarycare.shared.Role;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
 import uk.nhs.bob.primarycare.programme.improvement.Improvement;
 import uk.nhs.bob.primarycare.programme.improvement.PdsaCycle;
@@ -75,30 +68,9 @@ class ProgrammeFormInputTests {
 	@Autowired
 	Programme programme;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationContext context;
-
-	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for the test. */
-	private String admin = "";
-
-	private String delivery = "";
-
-	@BeforeEach
-	void staffOfTheirOwn() {
-		// the Places and sites a programme site's footprint names (the directory's reference data)
-		PopulationFixtures.referenceData(context);
-		admin = ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
-		delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
-		SignedIn.as(admin, "ICB_ADMIN");
-	}
-
-	@AfterEach
-	void signOut() {
-		org.springframework.security.core.context.SecurityContextHolder.clearContext();
-	}
+	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for each test. */
+	@RegisterExtension
+	final ProgrammeStaff staff = new ProgrammeStaff();
 
 	@Autowired
 	Measures measures;
@@ -172,7 +144,7 @@ class ProgrammeFormInputTests {
 				payloads.add(payload);
 			}
 			for (Map<String, String> payload : payloads) {
-				var request = mvc.post().uri(route).with(user(admin).roles("ICB_ADMIN")).with(csrf());
+				var request = mvc.post().uri(route).with(user(staff.admin()).roles("ICB_ADMIN")).with(csrf());
 				for (Map.Entry<String, String> field : payload.entrySet()) {
 					request = request.param(field.getKey(), field.getValue());
 				}
@@ -215,7 +187,7 @@ class ProgrammeFormInputTests {
 		Project project = programme.project(site.id(), "SAME_DAY").orElseThrow();
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures")
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("name", "Calls")
 			.param("kind", "OUTCOME")
@@ -228,7 +200,7 @@ class ProgrammeFormInputTests {
 			.doesNotContain("Spc$Direction", "Failed to convert");
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/pdsa")
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("title", "A cycle")
 			.param("act", "FOO")).hasStatusOk()
@@ -237,7 +209,7 @@ class ProgrammeFormInputTests {
 			.doesNotContain("PdsaCycle$Act");
 		assertThat(mvc.post()
 			.uri("/programme/sites/" + site.id())
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("name", "Renamed")
 			.param("placeCode", "15A")
@@ -247,12 +219,12 @@ class ProgrammeFormInputTests {
 		assertThat(programme.site(site.id()).orElseThrow().name()).isEqualTo(site.name());
 		assertThat(mvc.get()
 			.uri("/programme/portfolio?place=XX&workstream=FOO&cohort=abc")
-			.with(user(delivery).roles("PLACE_DELIVERY"))).hasStatusOk()
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Choose a cohort from the list");
 		assertThat(mvc.get()
 			.uri("/programme/portfolio?place=XX&workstream=FOO")
-			.with(user(delivery).roles("PLACE_DELIVERY"))).hasStatusOk()
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))).hasStatusOk()
 			.bodyText()
 			.contains("Choose a Place from the list", "Choose a workstream from the list");
 	}

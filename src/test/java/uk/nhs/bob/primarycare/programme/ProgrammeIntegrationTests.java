@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
@@ -66,7 +66,7 @@ class ProgrammeIntegrationTests {
 	void asAnAdministratorOfItsOwn() {
 		// the Places and sites the programme's sites name (the directory's reference data)
 		PopulationFixtures.referenceData(context);
-		SignedIn.as(ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN), "ICB_ADMIN");
+		SignedIn.as(IdentityFixtures.staffUser(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN), "ICB_ADMIN");
 	}
 
 	@AfterEach

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.shared.Role;
@@ -115,7 +115,7 @@ class IdentityRuleTests {
 		Map<String, Object> row = request("reference", reference);
 		assertThat(row).containsEntry("identity", "NOT_VERIFIED");
 		String uri = "/triage/requests/" + row.get("id") + "/identity/";
-		var coordinator = user(ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"),
+		var coordinator = user(IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site("BK-AYL"),
 				Role.CARE_COORDINATOR)).roles("CARE_COORDINATOR");
 
 		// no note, then a date of birth that is not a date: one message each, nothing settled
@@ -240,7 +240,7 @@ class IdentityRuleTests {
 		String token = UUID.randomUUID().toString();
 		MvcTestResult result = mvc.post()
 			.uri("/triage/requests")
-			.with(user(ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR))
+			.with(user(IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR))
 				.roles("CARE_COORDINATOR"))
 			.with(csrf())
 			.param("formToken", token)

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.HttpSession;
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -70,8 +70,8 @@ class TriageLoopTests {
 	@BeforeEach
 	void staffOfTheirOwn() {
 		PopulationFixtures.referenceData(context);
-		coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR);
-		supervisor = ModuleTestStaff.user(jdbc, "supervisor", OrganisationScope.place("14Y"), Role.CLINICAL_SUPERVISOR);
+		coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR);
+		supervisor = IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place("14Y"), Role.CLINICAL_SUPERVISOR);
 		asCoordinator = user(coordinator).roles("CARE_COORDINATOR");
 	}
 
@@ -110,9 +110,11 @@ class TriageLoopTests {
 	@Test
 	void callsAreRecordedAndShownAndADueFollowUpIsListedUntilDone() throws Exception {
 		RequestedPerson person = woman("BK-AYL");
-		TriageRequests.Recorded recorded = uti(person, Instant.now().minus(4, ChronoUnit.DAYS));
-		requests.completeAt(recorded.id(), Disposition.PHARMACY_FIRST, coordinator,
-				Instant.now().minus(4, ChronoUnit.DAYS).plusSeconds(600), null, supervisor);
+		// completed exactly four days ago, so its follow-up date is four days back whatever the time of day (completed
+		// later than that, it could fall on the next day just before midnight, and be due today rather than overdue)
+		Instant completed = Instant.now().minus(4, ChronoUnit.DAYS);
+		TriageRequests.Recorded recorded = uti(person, completed.minusSeconds(600));
+		requests.completeAt(recorded.id(), Disposition.PHARMACY_FIRST, coordinator, completed, null, supervisor);
 		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/calls").with(asCoordinator).with(csrf())
 			.param("outcome", "VOICEMAIL").param("callNote", "Left a message to call back")).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/calls").with(asCoordinator).with(csrf())
@@ -200,7 +202,7 @@ class TriageLoopTests {
 			.bodyText()
 			.contains("Choose a problem from the list", red.reference());
 		// the reassign pick list offers the hub's coordinators and supervisors
-		String coordinatorOxon = ModuleTestStaff.user(jdbc, "coordinator-oxon", OrganisationScope.site("OX-CTY"),
+		String coordinatorOxon = IdentityFixtures.staffUser(jdbc, "coordinator-oxon", OrganisationScope.site("OX-CTY"),
 				Role.CARE_COORDINATOR);
 		requests.claim(red.id(), coordinator);
 		assertThat(mvc.get().uri("/triage/requests/" + red.id()).with(asCoordinator)).bodyText()
@@ -214,7 +216,7 @@ class TriageLoopTests {
 	@Test
 	void theKeyworkerOpensTheRequestReadOnly() {
 		TriageRequests.Recorded recorded = uti(woman("OX-CTY"), Instant.now());
-		var member = user(ModuleTestStaff.user(jdbc, "neighbourhood", OrganisationScope.site("OX-CTY"), Role.INT_MEMBER))
+		var member = user(IdentityFixtures.staffUser(jdbc, "neighbourhood", OrganisationScope.site("OX-CTY"), Role.INT_MEMBER))
 			.roles("INT_MEMBER");
 		assertThat(mvc.get().uri("/triage/requests/" + recorded.id()).with(member)).hasStatusOk()
 			.bodyText()

@@ -18,8 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
@@ -115,9 +115,9 @@ class TriageMeasuresTests {
 		TriageRequests.Recorded recorded = requests.record(request(person, Set.of()),
 				Instant.now().minus(Duration.ofHours(1)));
 		complete(recorded, Disposition.PHARMACY_FIRST, Instant.now().minus(Duration.ofMinutes(40)));
-		String coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site(site),
+		String coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site(site),
 				Role.CARE_COORDINATOR);
-		String delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place(PLACE), Role.PLACE_DELIVERY);
+		String delivery = IdentityFixtures.staffUser(jdbc, "delivery", OrganisationScope.place(PLACE), Role.PLACE_DELIVERY);
 
 		assertThat(mvc.get().uri("/triage/measures").with(user(coordinator).roles("CARE_COORDINATOR"))).hasStatusOk()
 			.bodyText()
@@ -137,7 +137,7 @@ class TriageMeasuresTests {
 		// waiting five hours, past the target of any urgency, and suggested a pharmacy
 		requests.record(request(person(null), Set.of()), Instant.now().minus(Duration.ofHours(5)));
 		requests.record(request(person(null), Set.of(RedFlag.CHEST_PAIN)), Instant.now().minus(Duration.ofMinutes(1)));
-		String coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site(site),
+		String coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site(site),
 				Role.CARE_COORDINATOR);
 
 		String queue = mvc.get()
@@ -153,7 +153,7 @@ class TriageMeasuresTests {
 
 	@Test
 	void aSupervisorChoosesProblemsTheHubAlwaysChecks() {
-		var supervisor = user(ModuleTestStaff.user(jdbc, "supervisor", OrganisationScope.place(PLACE),
+		var supervisor = user(IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place(PLACE),
 				Role.CLINICAL_SUPERVISOR)).roles("CLINICAL_SUPERVISOR");
 		String settings = "/triage/hub-settings?site=" + site;
 		assertThat(mvc.post()
@@ -174,7 +174,7 @@ class TriageMeasuresTests {
 			.bodyText()
 			.contains("id=\"problems-SHINGLES\" checked=\"checked\"");
 		assertThat(mvc.get().uri("/triage/hub-settings?site=OX-CTY").with(supervisor)).hasStatus(HttpStatus.FORBIDDEN);
-		String coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site(site),
+		String coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site(site),
 				Role.CARE_COORDINATOR);
 		assertThat(mvc.get().uri(settings).with(user(coordinator).roles("CARE_COORDINATOR")))
 			.hasStatus(HttpStatus.FORBIDDEN);

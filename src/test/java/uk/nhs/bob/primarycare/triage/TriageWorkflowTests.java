@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -71,8 +71,8 @@ class TriageWorkflowTests {
 	@BeforeEach
 	void staffOfTheirOwn() {
 		PopulationFixtures.referenceData(context);
-		coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site(HUB), Role.CARE_COORDINATOR);
-		supervisor = ModuleTestStaff.user(jdbc, "supervisor", OrganisationScope.place("14Y"), Role.CLINICAL_SUPERVISOR);
+		coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site(HUB), Role.CARE_COORDINATOR);
+		supervisor = IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place("14Y"), Role.CLINICAL_SUPERVISOR);
 		asCoordinator = user(coordinator).roles("CARE_COORDINATOR");
 		asSupervisor = user(supervisor).roles("CLINICAL_SUPERVISOR");
 	}
@@ -210,7 +210,7 @@ class TriageWorkflowTests {
 			.hasStatus(HttpStatus.FOUND)
 			.flash()
 			.hasEntrySatisfying("problem",
-					v -> assertThat(v.toString()).startsWith("This request has already been claimed by Test " + supervisor));
+					v -> assertThat(v.toString()).startsWith("This request has already been claimed by supervisor (test) (" + supervisor + ")"));
 	}
 
 	@Test
@@ -317,9 +317,9 @@ class TriageWorkflowTests {
 		assertThat(mvc.get().uri("/triage/supervision").with(asSupervisor)).hasStatusOk()
 			.bodyText()
 			.contains(id.toString(), "Red flag");
-		String supervisorOxon = ModuleTestStaff.user(jdbc, "supervisor-oxon", OrganisationScope.place("10Q"),
+		String supervisorOxon = IdentityFixtures.staffUser(jdbc, "supervisor-oxon", OrganisationScope.place("10Q"),
 				Role.CLINICAL_SUPERVISOR);
-		String coordinatorOxon = ModuleTestStaff.user(jdbc, "coordinator-oxon", OrganisationScope.site("OX-CTY"),
+		String coordinatorOxon = IdentityFixtures.staffUser(jdbc, "coordinator-oxon", OrganisationScope.site("OX-CTY"),
 				Role.CARE_COORDINATOR);
 		assertThat(mvc.get().uri("/triage/supervision").with(user(supervisorOxon).roles("CLINICAL_SUPERVISOR")))
 			.hasStatusOk()

@@ -37,7 +37,7 @@ class BreakGlassBrowserTests extends BrowserTestSupport {
 		open("/neighbourhood/care-plans/" + entry);
 		assertThat(browser.findElement(By.tagName("main")).getText())
 			.contains("You do not have access to this care plan", "Break-glass is only for clinical staff");
-		assertThat(browser.findElements(By.id("reasonCode"))).isEmpty();
+		assertThat(present(By.id("reasonCode"))).isEmpty();
 		browser.manage().deleteAllCookies();
 
 		signIn("coordinator-berks", "demo-password");

@@ -12,37 +12,31 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.ModuleTestStaff;
-import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.neighbourhood.CaseloadCounted;
-import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintCode;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite.FootprintKind;
 import uk.nhs.bob.primarycare.shared.IsoWeek;
 import uk.nhs.bob.primarycare.triage.TriageRequestCompleted;
 import uk.nhs.bob.primarycare.programme.Programme;
 import uk.nhs.bob.primarycare.programme.ProgrammeModuleTest;
+import uk.nhs.bob.primarycare.programme.ProgrammeStaff;
 import uk.nhs.bob.primarycare.programme.SignedIn;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
 import uk.nhs.bob.primarycare.programme.feed.Feed;
 import uk.nhs.bob.primarycare.programme.improvement.Project;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
-import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,30 +75,9 @@ class ProgrammeChartTruthTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationContext context;
-
-	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for the test. */
-	private String admin = "";
-
-	private String delivery = "";
-
-	@BeforeEach
-	void staffOfTheirOwn() {
-		// the Places the programme's sites belong to (the directory's reference data)
-		PopulationFixtures.referenceData(context);
-		admin = ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
-		delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
-		SignedIn.as(admin, "ICB_ADMIN");
-	}
-
-	@AfterEach
-	void signOut() {
-		org.springframework.security.core.context.SecurityContextHolder.clearContext();
-	}
+	/** An ICB administrator and a delivery team member of Berkshire West (15A), made for each test. */
+	@RegisterExtension
+	final ProgrammeStaff staff = new ProgrammeStaff();
 
 	/**
 	 * A measure entered by hand for 26 weeks that are over, 13 around 10 then 13 around 20, rebased where the change
@@ -143,8 +116,8 @@ class ProgrammeChartTruthTests {
 	}
 
 	private String page(String uri) {
-		MvcTestResult result = mvc.get().uri(uri).with(user(delivery).roles("PLACE_DELIVERY")).exchange();
-		SignedIn.as(admin, "ICB_ADMIN");
+		MvcTestResult result = mvc.get().uri(uri).with(user(staff.delivery()).roles("PLACE_DELIVERY")).exchange();
+		SignedIn.as(staff.admin(), "ICB_ADMIN");
 		assertThat(result).hasStatusOk();
 		return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
 	}
@@ -215,7 +188,7 @@ class ProgrammeChartTruthTests {
 		// the team rebases where the change started: the new limits sit around 20, and nothing special remains
 		assertThat(mvc.post()
 			.uri(measurePage + "/rebases")
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(first.plusWeeks(13).getDayOfMonth()))
 			.param("weekMonth", String.valueOf(first.plusWeeks(13).getMonthValue()))
@@ -313,7 +286,7 @@ class ProgrammeChartTruthTests {
 		LocalDate fedDay = feedFrom.plusDays(2);
 		assertThat(mvc.post()
 			.uri(values)
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(fedDay.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(fedDay.getMonthValue()))
@@ -322,12 +295,12 @@ class ProgrammeChartTruthTests {
 			.bodyText()
 			.contains("There is a problem", "is fed from CVD outreach done",
 					"so a value entered by hand would not be used", "42");
-		SignedIn.as(admin, "ICB_ADMIN");
+		SignedIn.as(staff.admin(), "ICB_ADMIN");
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		measures.enter(project.id(), measure.id(), feedFrom.minusWeeks(1), BigDecimal.TEN);
 		assertThat(mvc.post()
 			.uri(values)
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(today.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(today.getMonthValue()))
@@ -335,7 +308,7 @@ class ProgrammeChartTruthTests {
 			.param("value", "7")).hasStatusOk()
 			.bodyText()
 			.contains("has not ended yet");
-		SignedIn.as(admin, "ICB_ADMIN");
+		SignedIn.as(staff.admin(), "ICB_ADMIN");
 		// only the baseline week was saved
 		assertThat(measures.handValues(measure.id())).extracting(Measures.HandValue::weekStarting)
 			.containsExactly(feedFrom.minusWeeks(1));
@@ -343,7 +316,7 @@ class ProgrammeChartTruthTests {
 		Measure saved = measures.find(project.id(), measure.id()).orElseThrow();
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id())
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("name", saved.name())
 			.param("kind", "PROCESS")
@@ -360,7 +333,7 @@ class ProgrammeChartTruthTests {
 		// a rebase from the running week, or with nothing judged after it, is refused
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id() + "/rebases")
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(today.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(today.getMonthValue()))
@@ -370,7 +343,7 @@ class ProgrammeChartTruthTests {
 			.contains("has not ended yet: limits can only be recalculated from a week that is over");
 		assertThat(mvc.post()
 			.uri("/programme/projects/" + project.id() + "/measures/" + measure.id() + "/rebases")
-			.with(user(delivery).roles("PLACE_DELIVERY"))
+			.with(user(staff.delivery()).roles("PLACE_DELIVERY"))
 			.with(csrf())
 			.param("weekDay", String.valueOf(feedFrom.getDayOfMonth()))
 			.param("weekMonth", String.valueOf(feedFrom.getMonthValue()))
