@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -77,7 +77,7 @@ class NeighbourhoodPagesTests {
 	}
 
 	String username(String prefix, Role role, OrganisationScope scope) {
-		return ModuleTestStaff.user(jdbc, prefix, scope, role);
+		return IdentityFixtures.staffUser(jdbc, prefix, scope, role);
 	}
 
 	long audits(String username, String purposeStart) {

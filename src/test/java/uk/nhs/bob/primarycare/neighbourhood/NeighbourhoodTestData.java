@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.population.Sex;
@@ -85,7 +85,7 @@ public final class NeighbourhoodTestData {
 	 * username, for {@code user(username).roles("INT_MEMBER")}.
 	 */
 	public static String member(JdbcClient jdbc, TeamMemberRepository members, Team team, String name) {
-		String username = ModuleTestStaff.user(jdbc, "neighbourhood", OrganisationScope.site(team.getSiteCode()),
+		String username = IdentityFixtures.staffUser(jdbc, "neighbourhood", OrganisationScope.site(team.getSiteCode()),
 				Role.INT_MEMBER);
 		members.save(new TeamMember(team.getId(), name, "Test PCN", Discipline.COMMUNITY_NURSING, username));
 		return username;
@@ -113,7 +113,7 @@ public final class NeighbourhoodTestData {
 		members.save(new TeamMember(team.getId(), "Dr Gemma General", "Test Surgery " + suffix, practiceOf(team),
 				Discipline.GP, null, TeamRole.MEMBER));
 		members.save(new TeamMember(team.getId(), "Vic Volunteer", "Age UK Oxfordshire", Discipline.VCSE, null));
-		String username = ModuleTestStaff.user(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
+		String username = IdentityFixtures.staffUser(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
 				Role.INT_MEMBER);
 		return members.save(new TeamMember(team.getId(), "Kim Keyworker", "Test PCN " + suffix, null,
 				Discipline.COMMUNITY_NURSING, username, TeamRole.KEYWORKER));
@@ -163,7 +163,7 @@ public final class NeighbourhoodTestData {
 
 	/** As {@link #member}, a keyworker: the team role that can be a person's keyworker. */
 	public static String keyworker(JdbcClient jdbc, TeamMemberRepository members, Team team, String name) {
-		String username = ModuleTestStaff.user(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
+		String username = IdentityFixtures.staffUser(jdbc, "keyworker", OrganisationScope.site(team.getSiteCode()),
 				Role.INT_MEMBER);
 		members.save(new TeamMember(team.getId(), name, "Test PCN", Discipline.COMMUNITY_NURSING, username,
 				TeamRole.KEYWORKER));

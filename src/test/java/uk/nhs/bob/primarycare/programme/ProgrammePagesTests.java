@@ -17,7 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
 import uk.nhs.bob.primarycare.programme.improvement.Improvement;
@@ -80,13 +80,13 @@ class ProgrammePagesTests {
 	@BeforeEach
 	void staffOfTheirOwn() {
 		admin = ProgrammeTestData.signedInAdmin(context, jdbc);
-		delivery = ModuleTestStaff.user(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
-		deliveryOxon = ModuleTestStaff.user(jdbc, "delivery-oxon", OrganisationScope.place("10Q"), Role.PLACE_DELIVERY);
-		deliveryBucks = ModuleTestStaff.user(jdbc, "delivery-bucks", OrganisationScope.place("14Y"),
+		delivery = IdentityFixtures.staffUser(jdbc, "delivery", OrganisationScope.place("15A"), Role.PLACE_DELIVERY);
+		deliveryOxon = IdentityFixtures.staffUser(jdbc, "delivery-oxon", OrganisationScope.place("10Q"), Role.PLACE_DELIVERY);
+		deliveryBucks = IdentityFixtures.staffUser(jdbc, "delivery-bucks", OrganisationScope.place("14Y"),
 				Role.PLACE_DELIVERY);
-		coordinator = ModuleTestStaff.user(jdbc, "coordinator", OrganisationScope.site("BK-AYL"),
+		coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site("BK-AYL"),
 				Role.CARE_COORDINATOR);
-		supervisorBerks = ModuleTestStaff.user(jdbc, "supervisor-berks", OrganisationScope.place("15A"),
+		supervisorBerks = IdentityFixtures.staffUser(jdbc, "supervisor-berks", OrganisationScope.place("15A"),
 				Role.CLINICAL_SUPERVISOR);
 	}
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
 import uk.nhs.bob.primarycare.programme.cohorts.Cohort;
@@ -41,7 +41,7 @@ final class ProgrammeTestData {
 	 */
 	static String signedInAdmin(ApplicationContext context, JdbcClient jdbc) {
 		PopulationFixtures.referenceData(context);
-		String admin = ModuleTestStaff.user(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
+		String admin = IdentityFixtures.staffUser(jdbc, "admin", OrganisationScope.ICB, Role.ICB_ADMIN);
 		SignedIn.as(admin, "ICB_ADMIN");
 		return admin;
 	}

@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
@@ -78,7 +78,7 @@ class BreakGlassTests {
 	}
 
 	String staff(String prefix, Role role, OrganisationScope scope) {
-		return ModuleTestStaff.user(jdbc, prefix, scope, role);
+		return IdentityFixtures.staffUser(jdbc, prefix, scope, role);
 	}
 
 	RequestPostProcessor as(String username) {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
@@ -111,7 +111,7 @@ class MdtRecordTests {
 			.bodyText()
 			.contains("Minutes of the MDT meeting", "Agenda frozen when the meeting started", name,
 					"Daughter worried about nights; consider a falls sensor");
-		String otherTeam = ModuleTestStaff.user(jdbc, "neighbourhood-bucks", OrganisationScope.site("BK-AYL"),
+		String otherTeam = IdentityFixtures.staffUser(jdbc, "neighbourhood-bucks", OrganisationScope.site("BK-AYL"),
 				Role.INT_MEMBER);
 		assertThat(mvc.get().uri(page + "/minutes").with(user(otherTeam).roles("INT_MEMBER")))
 			.hasStatus(HttpStatus.FORBIDDEN);

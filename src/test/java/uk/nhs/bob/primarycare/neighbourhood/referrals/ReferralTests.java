@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.nhs.bob.primarycare.ModuleTestStaff;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
@@ -59,7 +59,7 @@ class ReferralTests {
 		String keyworkerName = NeighbourhoodTestData.keyworker(jdbc, members, team, "Kay Keyworker");
 		RequestPostProcessor member = user(keyworkerName).roles("INT_MEMBER");
 		// a care coordinator of the team's site, as the demo's Oxford City hub coordinator is
-		RequestPostProcessor referrer = user(ModuleTestStaff.user(jdbc, "coordinator",
+		RequestPostProcessor referrer = user(IdentityFixtures.staffUser(jdbc, "coordinator",
 				OrganisationScope.site(team.getSiteCode()), Role.CARE_COORDINATOR)).roles("CARE_COORDINATOR");
 		Team otherTeam = NeighbourhoodTestData.newTeam(context, jdbc, teams);
 		RequestPostProcessor otherMember = user(NeighbourhoodTestData.member(jdbc, members, otherTeam, "Olive Other"))
