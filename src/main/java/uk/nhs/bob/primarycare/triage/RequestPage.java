@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PlaceServices;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
@@ -130,8 +131,10 @@ class RequestPage {
 			shown.add(request.decidedDisposition());
 		}
 		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+		// one look at the directory's data version for the page, however many kinds of service it shows
+		PlaceServices place = services.inPlace(request.placeCode());
 		for (Disposition disposition : shown) {
-			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
+			matching.put(disposition, services.matching(disposition, request.problem(), place, now));
 		}
 		Map<String, String> serviceOptions = new LinkedHashMap<>();
 		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
