@@ -50,14 +50,18 @@ class RequestPage {
 
 	private final List<PersonContextProvider> contextProviders;
 
+	private final RequestBodies bodies;
+
 	RequestPage(TriageRequests requests, TriageServices services, Directory directory,
-			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders) {
+			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders,
+			RequestBodies bodies) {
 		this.requests = requests;
 		this.services = services;
 		this.directory = directory;
 		this.claims = claims;
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
+		this.bodies = bodies;
 	}
 
 	/**
@@ -90,7 +94,6 @@ class RequestPage {
 	private void populate(TriageRequest request, StaffUser user, Model model) {
 		Navigation navigation = requests.navigation(request);
 		model.addAttribute("request", request);
-		model.addAttribute("navigation", navigation);
 		services(request, navigation, model);
 		Optional<PracticeSummary> practice = Optional.ofNullable(request.practiceCode())
 			.flatMap(OdsCode::parse)
@@ -139,7 +142,7 @@ class RequestPage {
 		Map<String, String> serviceOptions = new LinkedHashMap<>();
 		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
 				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
-		model.addAttribute("matching", matching);
+		model.addAttribute("suggestion", bodies.suggestion(navigation, matching));
 		model.addAttribute("serviceOptions", serviceOptions);
 		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
 	}
