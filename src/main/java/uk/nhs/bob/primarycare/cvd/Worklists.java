@@ -156,6 +156,18 @@ class Worklists {
 	private static final String LISTED_ORDER = "l.priority, l.band, l.finding_value, l.finding_diastolic, l.imd_decile, "
 			+ "l.townsend DESC, l.nhs_number";
 
+	/** What the list shows of each person listed (l), with their latest outreach (t) and owner (w). */
+	private static final String LISTED_COLUMNS = "l.nhs_number, l.practice_code, l.imd_decile, l.townsend, t.type, "
+			+ "t.outcome, t.outcome_date, t.recorded_by, w.owner";
+
+	/** Each listed person's latest outreach since a date (the parameter) and their owner. */
+	private static final String LATEST_AND_OWNER = """
+			 LEFT JOIN LATERAL (
+			    SELECT o.type, o.outcome, o.outcome_date, o.recorded_by FROM cvd.outreach o
+			    WHERE o.nhs_number = l.nhs_number AND o.outcome_date >= ?
+			    ORDER BY o.outcome_date DESC, o.recorded_at DESC LIMIT 1) t ON true
+			LEFT JOIN cvd.worklist_owner w ON w.nhs_number = l.nhs_number""";
+
 	/** Which rows of the list a page shows. */
 	private record Page(int offset, int limit) {
 	}
@@ -175,22 +187,14 @@ class Worklists {
 				    SELECT DISTINCT ON (f.nhs_number) f.nhs_number, %s, f.imd_decile, f.townsend, f.practice_code
 				    FROM cvd.finding f%s ORDER BY f.nhs_number, %s)"""
 			.formatted(WorklistPriority.FINDING_KEY_COLUMNS, where.sql(), WorklistPriority.FINDING_ORDER);
-		String columns = "l.nhs_number, l.practice_code, l.imd_decile, l.townsend, t.type, t.outcome, t.outcome_date, "
-				+ "t.recorded_by, w.owner";
-		String joins = """
-				 LEFT JOIN LATERAL (
-				    SELECT o.type, o.outcome, o.outcome_date, o.recorded_by FROM cvd.outreach o
-				    WHERE o.nhs_number = l.nhs_number AND o.outcome_date >= ?
-				    ORDER BY o.outcome_date DESC, o.recorded_at DESC LIMIT 1) t ON true
-				LEFT JOIN cvd.worklist_owner w ON w.nhs_number = l.nhs_number""";
 		StringBuilder sql = new StringBuilder(listed);
 		if (page != null && filter.status() == null && filter.owner() == null) {
 			sql.append(", shown AS (SELECT l.*, count(*) OVER () AS listed_total FROM listed l ORDER BY ")
 				.append(LISTED_ORDER)
 				.append(" LIMIT ? OFFSET ?)\nSELECT ")
-				.append(columns)
+				.append(LISTED_COLUMNS)
 				.append(", l.listed_total FROM shown l")
-				.append(joins)
+				.append(LATEST_AND_OWNER)
 				.append(" ORDER BY ")
 				.append(LISTED_ORDER);
 			params.add(page.limit());
@@ -198,9 +202,21 @@ class Worklists {
 			params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
 			return new Sql(sql.toString(), params);
 		}
-		sql.append("\nSELECT ").append(columns).append(", count(*) OVER () AS listed_total FROM listed l").append(joins);
+		sql.append("\nSELECT ").append(LISTED_COLUMNS).append(", count(*) OVER () AS listed_total FROM listed l")
+			.append(LATEST_AND_OWNER);
 		params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
 		sql.append(" WHERE true");
+		narrow(sql, params, user, filter, today);
+		if (page != null) {
+			sql.append(" ORDER BY ").append(LISTED_ORDER).append(" LIMIT ? OFFSET ?");
+			params.add(page.limit());
+			params.add(page.offset());
+		}
+		return new Sql(sql.toString(), params);
+	}
+
+	/** The status and owner filters, on the latest outreach (t) and the owner (w) of each person listed. */
+	private static void narrow(StringBuilder sql, List<Object> params, StaffUser user, Filter filter, LocalDate today) {
 		if (filter.status() != null) {
 			switch (filter.status()) {
 				case NOT_CONTACTED -> sql.append(" AND t.outcome IS NULL");
@@ -220,12 +236,6 @@ class Worklists {
 		else if (filter.owner() == OwnerFilter.UNASSIGNED) {
 			sql.append(" AND w.owner IS NULL");
 		}
-		if (page != null) {
-			sql.append(" ORDER BY ").append(LISTED_ORDER).append(" LIMIT ? OFFSET ?");
-			params.add(page.limit());
-			params.add(page.offset());
-		}
-		return new Sql(sql.toString(), params);
 	}
 
 	/** How many people (not findings) the filters list. */
