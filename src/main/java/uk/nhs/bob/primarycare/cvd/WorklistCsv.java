@@ -44,7 +44,7 @@ final class WorklistCsv {
 					.get());
 			for (Worklists.Row row : rows) {
 				Worklists.LastOutreach last = row.lastOutreach();
-				csv.printRecord(row.nhsNumber(), safe(row.name()), row.dateOfBirth(), row.age(), row.practiceCode(),
+				csv.printRecord(row.nhsNumber().value(), safe(row.name()), row.dateOfBirth(), row.age(), row.practiceCode(),
 						safe(row.practiceName()), safe(row.pcnName()), row.imdQuintile(),
 						row.bobQuintile() == null ? "" : row.bobQuintile(), row.findings().size(),
 						row.findings().isEmpty() ? "" : row.findings().get(0).rule().label(),

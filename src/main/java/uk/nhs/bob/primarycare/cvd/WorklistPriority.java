@@ -15,11 +15,20 @@ final class WorklistPriority {
 
 	static final double HIGH_BAND_QRISK3 = 20;
 
-	/** One finding's place as a PostgreSQL array (compared element by element): rule, band, value, diastolic. */
-	static final String FINDING_KEY = "ARRAY[f.priority, "
-			+ "CASE WHEN coalesce(f.systolic, 0) >= " + HIGH_BAND_SYSTOLIC + " OR coalesce(f.diastolic, 0) >= "
-			+ HIGH_BAND_DIASTOLIC + " OR coalesce(f.score, 0) >= " + HIGH_BAND_QRISK3 + " THEN 0 ELSE 1 END, "
-			+ "-coalesce(f.score, f.systolic, 0), -coalesce(f.diastolic, 0)]::float8[]";
+	private static final String BAND = "CASE WHEN coalesce(f.systolic, 0) >= " + HIGH_BAND_SYSTOLIC
+			+ " OR coalesce(f.diastolic, 0) >= " + HIGH_BAND_DIASTOLIC + " OR coalesce(f.score, 0) >= " + HIGH_BAND_QRISK3
+			+ " THEN 0 ELSE 1 END";
+
+	private static final String VALUE = "-coalesce(f.score, f.systolic, 0)";
+
+	private static final String DIASTOLIC = "-coalesce(f.diastolic, 0)";
+
+	/** One finding's place, column by column (an SQL ORDER BY list over finding f): rule, band, value, diastolic. */
+	static final String FINDING_ORDER = "f.priority, " + BAND + ", " + VALUE + ", " + DIASTOLIC;
+
+	/** The same place as named columns: priority, band, finding_value, finding_diastolic. */
+	static final String FINDING_KEY_COLUMNS = "f.priority, " + BAND + " AS band, " + VALUE + " AS finding_value, "
+			+ DIASTOLIC + " AS finding_diastolic";
 
 	private WorklistPriority() {
 	}

@@ -66,7 +66,7 @@ public class ServiceDirectory {
 	/** Services of one type in one Place ('community pharmacies in Oxfordshire'), by name. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<ServiceSummary> services(ServiceType type, String placeCode) {
-		return inPlace(placeCode).stream().filter(s -> s.type() == type).toList();
+		return servicesIn(placeCode).ofType(type);
 	}
 
 	/** Services anywhere in BOB that offer this (for example {@link ServiceOffer#PHARMACY_FIRST}), by name. */
@@ -77,7 +77,16 @@ public class ServiceDirectory {
 	/** Services in one Place that offer this, by name. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<ServiceSummary> offering(ServiceOffer offer, String placeCode) {
-		return inPlace(placeCode).stream().filter(s -> s.offers(offer)).toList();
+		return servicesIn(placeCode).offering(offer);
+	}
+
+	/**
+	 * The Place's services by name, from the copy in memory when the directory has not changed since it was made: one
+	 * look at the data version, for a page that picks several kinds of service from them.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public PlaceServices servicesIn(String placeCode) {
+		return new PlaceServices(placeCode, inPlace(placeCode));
 	}
 
 	/** The Place's services by name, from the copy in memory when the directory has not changed since it was made. */

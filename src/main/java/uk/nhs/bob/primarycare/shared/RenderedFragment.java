@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -23,15 +26,71 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * references, link building), so that what it renders can be kept. Links are written as the template gives them,
  * never with a session id, so the markup holds nothing of the request it was rendered for (a page that keeps such
  * markup keys it by everything the fragment reads, and renders its forms, which carry the session's CSRF token, on
- * each request).
+ * each request, or keeps them as {@link Forms}: rendered with a stand-in for the token, which each request replaces
+ * with its own).
  */
 public final class RenderedFragment {
+
+	/** Written where a kept form's CSRF token goes: random for each run of the application, never sent to anyone. */
+	private static final String TOKEN_STAND_IN = "csrf-stand-in-" + UUID.randomUUID();
 
 	private RenderedFragment() {
 	}
 
+	/**
+	 * Forms rendered with a stand-in for the CSRF token, so that they can be kept like any other markup: the kept text
+	 * holds no session's token, and {@link #forRequest} writes the token of the request being answered into it.
+	 */
+	public record Forms(String markup) {
+
+		/** The forms with the request's own CSRF token. */
+		public String forRequest(HttpServletRequest request) {
+			if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
+				throw new IllegalStateException("Kept forms are written only for a request with a CSRF token");
+			}
+			return markup.replace(TOKEN_STAND_IN, token.getToken());
+		}
+
+	}
+
+	/**
+	 * The fragment's forms rendered with the stand-in where the request's CSRF token would be; the request's own token
+	 * is put back afterwards, and never appears in what is returned.
+	 */
+	public static Forms renderForms(ViewResolver views, String fragment, Map<String, ?> model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
+			throw new IllegalStateException("Forms are kept only for a request with a CSRF token");
+		}
+		CsrfToken standIn = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), TOKEN_STAND_IN);
+		@Nullable Object byParameterName = request.getAttribute(token.getParameterName());
+		request.setAttribute(CsrfToken.class.getName(), standIn);
+		request.setAttribute(token.getParameterName(), standIn);
+		String markup;
+		try {
+			markup = write(views, fragment, model, request, response);
+		}
+		finally {
+			request.setAttribute(CsrfToken.class.getName(), token);
+			request.setAttribute(token.getParameterName(), byParameterName);
+		}
+		if (markup.contains(token.getToken())) {
+			throw new IllegalStateException(fragment + " holds the session's CSRF token: it cannot be kept");
+		}
+		return new Forms(markup);
+	}
+
 	/** The fragment (a view name such as {@code "module/page-body :: body"}) rendered with the model. */
 	public static String render(ViewResolver views, String fragment, Map<String, ?> model, HttpServletRequest request,
+			HttpServletResponse response) {
+		String markup = write(views, fragment, model, request, response);
+		if (markup.contains("name=\"_csrf\"")) {
+			throw new IllegalStateException(fragment + " holds a form with the session's CSRF token: it cannot be kept");
+		}
+		return markup;
+	}
+
+	private static String write(ViewResolver views, String fragment, Map<String, ?> model, HttpServletRequest request,
 			HttpServletResponse response) {
 		try {
 			Locale locale = RequestContextUtils.getLocale(request);
@@ -56,11 +115,7 @@ public final class RenderedFragment {
 				});
 			}
 			capture.writer.flush();
-			String markup = capture.out.toString();
-			if (markup.contains("name=\"_csrf\"")) {
-				throw new IllegalStateException(fragment + " holds a form with the session's CSRF token: it cannot be kept");
-			}
-			return markup;
+			return capture.out.toString();
 		}
 		catch (RuntimeException ex) {
 			throw ex;

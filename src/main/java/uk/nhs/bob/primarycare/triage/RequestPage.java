@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.PlaceServices;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.SiteSummary;
@@ -49,14 +50,18 @@ class RequestPage {
 
 	private final List<PersonContextProvider> contextProviders;
 
+	private final RequestBodies bodies;
+
 	RequestPage(TriageRequests requests, TriageServices services, Directory directory,
-			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders) {
+			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders,
+			RequestBodies bodies) {
 		this.requests = requests;
 		this.services = services;
 		this.directory = directory;
 		this.claims = claims;
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
+		this.bodies = bodies;
 	}
 
 	/**
@@ -89,7 +94,6 @@ class RequestPage {
 	private void populate(TriageRequest request, StaffUser user, Model model) {
 		Navigation navigation = requests.navigation(request);
 		model.addAttribute("request", request);
-		model.addAttribute("navigation", navigation);
 		services(request, navigation, model);
 		Optional<PracticeSummary> practice = Optional.ofNullable(request.practiceCode())
 			.flatMap(OdsCode::parse)
@@ -130,13 +134,15 @@ class RequestPage {
 			shown.add(request.decidedDisposition());
 		}
 		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+		// one look at the directory's data version for the page, however many kinds of service it shows
+		PlaceServices place = services.inPlace(request.placeCode());
 		for (Disposition disposition : shown) {
-			matching.put(disposition, services.matching(disposition, request.problem(), request.placeCode(), now));
+			matching.put(disposition, services.matching(disposition, request.problem(), place, now));
 		}
 		Map<String, String> serviceOptions = new LinkedHashMap<>();
 		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
 				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
-		model.addAttribute("matching", matching);
+		model.addAttribute("suggestion", bodies.suggestion(navigation, matching));
 		model.addAttribute("serviceOptions", serviceOptions);
 		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
 	}

@@ -685,15 +685,6 @@ class TriageRequest implements RequestView {
 		return serviceId;
 	}
 
-	/** The NHS number as people read it (3-3-4), or null. */
-	public @Nullable String nhsNumberFormatted() {
-		return nhsNumber == null ? null : nhsNumber.formatted();
-	}
-
-	public @Nullable String sentNhsNumberFormatted() {
-		return sentNhsNumber == null ? null : sentNhsNumber.formatted();
-	}
-
 	/** 'Female' or 'Male'. */
 	public String sexLabel() {
 		return sex.isEmpty() ? sex : Character.toUpperCase(sex.charAt(0)) + sex.substring(1);

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import uk.nhs.bob.primarycare.directory.PlaceServices;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.ServiceOffer;
 import uk.nhs.bob.primarycare.directory.ServiceSummary;
@@ -37,22 +38,27 @@ class TriageServices {
 		return directory.nowInUk();
 	}
 
-	List<ServiceChoice> matching(Disposition disposition, PresentingProblem problem, String placeCode,
+	/** The Place's services, read once for every disposition a page shows. */
+	PlaceServices inPlace(String placeCode) {
+		return directory.servicesIn(placeCode);
+	}
+
+	List<ServiceChoice> matching(Disposition disposition, PresentingProblem problem, PlaceServices place,
 			LocalDateTime now) {
 		List<ServiceSummary> found = switch (disposition) {
-			case PHARMACY_FIRST -> directory.offering(ServiceOffer.PHARMACY_FIRST, placeCode);
-			case PHARMACY_ADVICE -> directory.services(ServiceType.COMMUNITY_PHARMACY, placeCode);
-			case OPTOMETRY_MECS -> directory.offering(ServiceOffer.MINOR_EYE_CONDITIONS, placeCode);
-			case DENTAL_URGENT -> directory.offering(ServiceOffer.URGENT_DENTAL_CARE, placeCode);
-			case DENTAL_ROUTINE -> directory.services(ServiceType.DENTAL_PRACTICE, placeCode);
-			case FIRST_CONTACT_PHYSIO -> directory.services(ServiceType.FIRST_CONTACT_PHYSIOTHERAPY, placeCode);
-			case URGENT_TREATMENT_CENTRE -> directory.services(ServiceType.URGENT_TREATMENT_CENTRE, placeCode);
-			case TALKING_THERAPIES -> directory.services(ServiceType.TALKING_THERAPIES, placeCode);
-			case SOCIAL_PRESCRIBING -> directory.offering(ServiceOffer.SOCIAL_PRESCRIBING, placeCode);
+			case PHARMACY_FIRST -> place.offering(ServiceOffer.PHARMACY_FIRST);
+			case PHARMACY_ADVICE -> place.ofType(ServiceType.COMMUNITY_PHARMACY);
+			case OPTOMETRY_MECS -> place.offering(ServiceOffer.MINOR_EYE_CONDITIONS);
+			case DENTAL_URGENT -> place.offering(ServiceOffer.URGENT_DENTAL_CARE);
+			case DENTAL_ROUTINE -> place.ofType(ServiceType.DENTAL_PRACTICE);
+			case FIRST_CONTACT_PHYSIO -> place.ofType(ServiceType.FIRST_CONTACT_PHYSIOTHERAPY);
+			case URGENT_TREATMENT_CENTRE -> place.ofType(ServiceType.URGENT_TREATMENT_CENTRE);
+			case TALKING_THERAPIES -> place.ofType(ServiceType.TALKING_THERAPIES);
+			case SOCIAL_PRESCRIBING -> place.offering(ServiceOffer.SOCIAL_PRESCRIBING);
 			case COMMUNITY_SELF_REFERRAL -> switch (problem) {
-				case HEARING_PROBLEM -> directory.services(ServiceType.AUDIOLOGY, placeCode);
-				case FOOT_PROBLEM -> directory.services(ServiceType.PODIATRY, placeCode);
-				case WEIGHT_CONCERN -> directory.services(ServiceType.WEIGHT_MANAGEMENT, placeCode);
+				case HEARING_PROBLEM -> place.ofType(ServiceType.AUDIOLOGY);
+				case FOOT_PROBLEM -> place.ofType(ServiceType.PODIATRY);
+				case WEIGHT_CONCERN -> place.ofType(ServiceType.WEIGHT_MANAGEMENT);
 				default -> List.of();
 			};
 			default -> List.of();

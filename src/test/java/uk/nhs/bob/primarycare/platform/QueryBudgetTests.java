@@ -26,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed-in user, the page's reads, the audit entries, any session write), so that a query per row (N+1) cannot come
  * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
  * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
- * counts measured when each was set; a request page runs one statement for each kind of service its navigation
- * offers (the directory's data version: the services themselves are held in memory), so the demo request picked
- * (the first by its random id) takes 11 or 12 as its navigation suggests one kind of service or two; a programme
+ * counts measured when each was set; a request page reads the directory's data version once (the services themselves
+ * are held in memory), however many kinds of service its navigation suggests; a programme
  * page reads the inputs of all its measure charts in one statement, however many it shows.
  */
 @IntegrationTest
@@ -59,7 +58,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
-			coordinator   | /triage/requests/{request}           | 12
+			coordinator   | /triage/requests/{request}           | 11
 			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 6

@@ -53,9 +53,18 @@ class CarePlanBodies {
 
 	}
 
+	/**
+	 * Everything the action forms show when none was posted back: the entry (its id, version, status, agreement and
+	 * keyworker), whether the user may edit, and the keyworkers to choose from.
+	 */
+	record FormsKey(PlanEntry entry, boolean canEdit, Map<String, String> keyworkerOptions) {
+	}
+
 	private final ThymeleafViewResolver viewResolver;
 
 	private final Map<Key, Parts> kept = new ConcurrentHashMap<>();
+
+	private final Map<FormsKey, RenderedFragment.Forms> keptForms = new ConcurrentHashMap<>();
 
 	CarePlanBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
@@ -81,6 +90,31 @@ class CarePlanBodies {
 			kept.put(key, parts);
 		}
 		return parts;
+	}
+
+	/**
+	 * The page's action forms as the model (with forms none of which was posted back) renders them, kept with a
+	 * stand-in for the CSRF token and written with this request's own.
+	 */
+	String forms(CarePlans.PlanView view, Map<String, Object> model) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> keyworkers = (Map<String, String>) model.get("keyworkerOptions");
+		FormsKey key = new FormsKey(view.entry(), view.canEdit(), keyworkers == null ? Map.of() : keyworkers);
+		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		RenderedFragment.Forms forms = keptForms.get(key);
+		if (forms == null) {
+			HttpServletResponse response = request.getResponse();
+			if (response == null) {
+				throw new IllegalStateException("A care plan page is rendered for a request");
+			}
+			forms = RenderedFragment.renderForms(viewResolver, VIEW_BODY + "planForms", model, request.getRequest(),
+					response);
+			if (keptForms.size() >= MAX_KEPT) {
+				keptForms.clear();
+			}
+			keptForms.put(key, forms);
+		}
+		return forms.forRequest(request.getRequest());
 	}
 
 	private String render(String fragment, Map<String, Object> model, HttpServletRequest request,

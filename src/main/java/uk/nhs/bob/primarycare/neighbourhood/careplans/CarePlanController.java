@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.neighbourhood.careplans;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +71,7 @@ class CarePlanController implements NeighbourhoodPage {
 		StaffUser user = staffUsers.currentUser();
 		try {
 			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan", true).orElseThrow();
-			return planPage(view, bodies.parts(view), model);
+			return planPage(view, bodies, model);
 		}
 		catch (AccessDeniedException ex) {
 			if (!model.containsAttribute("form")) {
@@ -80,11 +81,15 @@ class CarePlanController implements NeighbourhoodPage {
 		}
 	}
 
-	/** The plan page with its kept parts and its action forms (each as it was posted, when it failed). */
-	static String planPage(CarePlans.PlanView view, CarePlanBodies.Parts parts, Model model) {
+	/**
+	 * The plan page with its kept parts and its action forms: kept too, unless one of them was posted back (with its
+	 * errors, or refused as stale), when they are rendered afresh as posted.
+	 */
+	static String planPage(CarePlans.PlanView view, CarePlanBodies bodies, Model model) {
+		boolean posted = POSTED_FORMS.stream().anyMatch(model::containsAttribute);
 		String version = Long.toString(view.entry().version());
 		model.addAttribute("view", view);
-		model.addAttribute("planParts", parts);
+		model.addAttribute("planParts", bodies.parts(view));
 		model.addAttribute("statusOptions", NeighbourhoodOptions.of(CaseloadStatus.values(), CaseloadStatus::label,
 				s -> s.open() && s != view.entry().status()));
 		model.addAttribute("keyworkerOptions", NeighbourhoodOptions.keyworkers(view.members().values()));
@@ -97,8 +102,15 @@ class CarePlanController implements NeighbourhoodPage {
 				: new KeyworkerForm(version, keyworker == null ? "" : keyworker.toString()));
 		model.addAttribute("dischargeForm", model.getAttribute("dischargeForm") instanceof DischargeForm form ? form
 				: new DischargeForm(version, ""));
+		if (!posted) {
+			model.addAttribute("planForms", bodies.forms(view, model.asMap()));
+		}
 		return VIEW_PLAN;
 	}
+
+	/** The page's action forms, which a failed post puts back in the model. */
+	private static final List<String> POSTED_FORMS = List.of("statusForm", "reviewForm", "keyworkerForm",
+			"dischargeForm");
 
 	/** The 403 page: break-glass for those who may use it, and why not for the others. */
 	private String noAccess(UUID id, StaffUser user, Model model, HttpServletResponse response) {

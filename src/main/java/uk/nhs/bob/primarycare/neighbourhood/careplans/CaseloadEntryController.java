@@ -123,7 +123,7 @@ class CaseloadEntryController implements NeighbourhoodPage {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
 		CarePlans.PlanView view = editing.viewForEditor(id, staffUsers.currentUser());
-		return CarePlanController.planPage(view, bodies.parts(view), model);
+		return CarePlanController.planPage(view, bodies, model);
 	}
 
 }

@@ -76,8 +76,6 @@ public interface RequestView {
 
 	@Nullable NhsNumber nhsNumber();
 
-	@Nullable String nhsNumberFormatted();
-
 	boolean notRightFirstTime();
 
 	@Nullable String onset();
@@ -99,8 +97,6 @@ public interface RequestView {
 	@Nullable String safetyNet();
 
 	@Nullable NhsNumber sentNhsNumber();
-
-	@Nullable String sentNhsNumberFormatted();
 
 	@Nullable String serviceName();
 

@@ -1,13 +1,21 @@
 package uk.nhs.bob.primarycare.neighbourhood.careplans;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +34,9 @@ class CarePlanKeptPartsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aChangeWrittenElsewhereShowsOnTheNextViewAndEveryViewIsAudited() {
@@ -59,6 +70,65 @@ class CarePlanKeptPartsTests {
 			.bodyText()
 			.doesNotContain("Walking to the allotment again");
 		assertThat(audited(entry)).isEqualTo(audited + 3);
+	}
+
+	/**
+	 * The action forms are kept with a stand-in for the CSRF token: each view writes the token of its own session
+	 * into them, so a form from a kept copy posts (its change is checked, not refused as forged) in the session that
+	 * viewed it, and not in another.
+	 */
+	@Test
+	void keptFormsCarryTheTokenOfTheSessionViewingThem() {
+		UUID entry = jdbc.sql("""
+				SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' AND agreed_on IS NOT NULL
+				AND status <> 'DISCHARGED' ORDER BY id LIMIT 1""")
+			.query(UUID.class)
+			.single();
+		String page = "/neighbourhood/care-plans/" + entry;
+		HttpSession first = signedIn();
+		HttpSession second = signedIn();
+		String firstPage = first.get(page).body();
+		String secondPage = second.get(page).body();
+		assertThat(firstPage).contains("id=\"nextReviewDate\"").doesNotContain("csrf-stand-in");
+		assertThat(secondPage).contains("id=\"nextReviewDate\"").doesNotContain("csrf-stand-in");
+		String firstToken = reviewFormToken(firstPage);
+		String version = match("name=\"version\" value=\"(\\d+)\"", firstPage).get(0);
+		String review = "version=" + version + "&nextReviewDate=31%2F2%2F2027&_csrf=";
+
+		assertThat(second.postForm(page + "/review", review + encode(firstToken)).statusCode()).isEqualTo(403);
+		HttpResponse<String> posted = first.postForm(page + "/review", review + encode(firstToken));
+		assertThat(posted.statusCode()).isEqualTo(400);
+		assertThat(posted.body()).contains("Next review date must be a real date", "31/2/2027")
+			.doesNotContain("csrf-stand-in");
+		assertThat(second.postForm(page + "/review", review + encode(reviewFormToken(secondPage))).statusCode())
+			.isEqualTo(400);
+	}
+
+	private HttpSession signedIn() {
+		HttpSession session = new HttpSession(port);
+		assertThat(session.signIn("neighbourhood", "demo-password").statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** The token of the review form, one of the kept forms. */
+	private static String reviewFormToken(String html) {
+		int form = html.indexOf("/review\"");
+		assertThat(form).as("the review form").isPositive();
+		return match("name=\"_csrf\" value=\"([^\"]+)\"", html.substring(form)).get(0);
+	}
+
+	private static List<String> match(String regex, String text) {
+		Matcher matcher = Pattern.compile(regex).matcher(text);
+		List<String> found = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		assertThat(found).as(regex).isNotEmpty();
+		return found;
 	}
 
 	private long audited(UUID entry) {

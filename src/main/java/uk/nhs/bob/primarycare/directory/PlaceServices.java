@@ -1,0 +1,25 @@
+package uk.nhs.bob.primarycare.directory;
+
+import java.util.List;
+
+/**
+ * The services of one Place as of one look at the directory's data version, so that a page picking several kinds of
+ * service from them reads that version once, however many kinds it shows.
+ */
+public record PlaceServices(String placeCode, List<ServiceSummary> services) {
+
+	public PlaceServices {
+		services = List.copyOf(services);
+	}
+
+	/** The Place's services of this type, by name. */
+	public List<ServiceSummary> ofType(ServiceType type) {
+		return services.stream().filter(s -> s.type() == type).toList();
+	}
+
+	/** The Place's services that offer this, by name. */
+	public List<ServiceSummary> offering(ServiceOffer offer) {
+		return services.stream().filter(s -> s.offers(offer)).toList();
+	}
+
+}
