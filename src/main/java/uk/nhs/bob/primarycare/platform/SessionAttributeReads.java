@@ -1,9 +1,9 @@
 package uk.nhs.bob.primarycare.platform;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
@@ -17,7 +17,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
  * always what the database holds at that moment: an attribute written through any instance has new bytes and is
  * read afresh. Reusing one object for the requests of one session is what a servlet container's own sessions do;
  * the stored bytes hold values of their own session (its CSRF token, the sign-in's details), so two sessions never
- * share one. The objects kept are bounded in number; past the bound the oldest are dropped wholesale.
+ * share one. The objects kept are bounded in number (Caffeine drops the least used past the bound).
  */
 final class SessionAttributeReads extends GenericConversionService {
 
@@ -27,7 +27,7 @@ final class SessionAttributeReads extends GenericConversionService {
 	 */
 	static final int MAX_KEPT = 2_000;
 
-	private final Map<StoredBytes, Object> read = new ConcurrentHashMap<>();
+	private final Cache<StoredBytes, Object> read = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
 	SessionAttributeReads(ClassLoader classLoader) {
 		DeserializingConverter deserializer = new DeserializingConverter(classLoader);
@@ -36,21 +36,12 @@ final class SessionAttributeReads extends GenericConversionService {
 	}
 
 	private Object deserialize(byte[] bytes, DeserializingConverter deserializer) {
-		StoredBytes key = new StoredBytes(bytes);
-		Object known = read.get(key);
-		if (known != null) {
-			return known;
-		}
-		Object value = deserializer.convert(bytes);
-		if (read.size() >= MAX_KEPT) {
-			read.clear();
-		}
-		read.put(key, value);
-		return value;
+		return read.get(new StoredBytes(bytes), key -> deserializer.convert(bytes));
 	}
 
-	int kept() {
-		return read.size();
+	long kept() {
+		read.cleanUp();
+		return read.estimatedSize();
 	}
 
 	/** Bytes compared by content; the array is never changed once read from the database. */

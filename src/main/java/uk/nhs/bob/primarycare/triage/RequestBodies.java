@@ -2,7 +2,9 @@ package uk.nhs.bob.primarycare.triage;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,7 +33,7 @@ class RequestBodies {
 
 	private final ThymeleafViewResolver viewResolver;
 
-	private final Map<SuggestionKey, String> kept = new ConcurrentHashMap<>();
+	private final Cache<SuggestionKey, String> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
 	RequestBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
@@ -40,7 +42,7 @@ class RequestBodies {
 	/** The suggestion's markup, rendered for the request being handled when not already kept. */
 	String suggestion(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching) {
 		SuggestionKey key = new SuggestionKey(navigation, matching);
-		String markup = kept.get(key);
+		String markup = kept.getIfPresent(key);
 		if (markup == null) {
 			ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 			HttpServletResponse response = request.getResponse();
@@ -49,16 +51,14 @@ class RequestBodies {
 			}
 			markup = RenderedFragment.render(viewResolver, "triage/request-body :: suggestion",
 					Map.of("navigation", navigation, "matching", matching), request.getRequest(), response);
-			if (kept.size() >= MAX_KEPT) {
-				kept.clear();
-			}
 			kept.put(key, markup);
 		}
 		return markup;
 	}
 
-	int size() {
-		return kept.size();
+	long size() {
+		kept.cleanUp();
+		return kept.estimatedSize();
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,9 +64,11 @@ class CarePlanBodies {
 
 	private final ThymeleafViewResolver viewResolver;
 
-	private final Map<Key, Parts> kept = new ConcurrentHashMap<>();
+	private final Cache<Key, Parts> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final Map<FormsKey, RenderedFragment.Forms> keptForms = new ConcurrentHashMap<>();
+	private final Cache<FormsKey, RenderedFragment.Forms> keptForms = Caffeine.newBuilder()
+		.maximumSize(MAX_KEPT)
+		.build();
 
 	CarePlanBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
@@ -73,7 +77,7 @@ class CarePlanBodies {
 	/** The parts of this view's page, rendered for the request being handled when not already kept. */
 	Parts parts(CarePlans.PlanView view) {
 		Key key = Key.of(view, LocalDate.now());
-		Parts parts = kept.get(key);
+		Parts parts = kept.getIfPresent(key);
 		if (parts == null) {
 			ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 			HttpServletResponse response = request.getResponse();
@@ -84,9 +88,6 @@ class CarePlanBodies {
 			parts = new Parts(render("planHead", model, request.getRequest(), response),
 					render("planMain", model, request.getRequest(), response),
 					render("planTail", model, request.getRequest(), response));
-			if (kept.size() >= MAX_KEPT) {
-				kept.clear();
-			}
 			kept.put(key, parts);
 		}
 		return parts;
@@ -101,7 +102,7 @@ class CarePlanBodies {
 		Map<String, String> keyworkers = (Map<String, String>) model.get("keyworkerOptions");
 		FormsKey key = new FormsKey(view.entry(), view.canEdit(), keyworkers == null ? Map.of() : keyworkers);
 		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-		RenderedFragment.Forms forms = keptForms.get(key);
+		RenderedFragment.Forms forms = keptForms.getIfPresent(key);
 		if (forms == null) {
 			HttpServletResponse response = request.getResponse();
 			if (response == null) {
@@ -109,9 +110,6 @@ class CarePlanBodies {
 			}
 			forms = RenderedFragment.renderForms(viewResolver, VIEW_BODY + "planForms", model, request.getRequest(),
 					response);
-			if (keptForms.size() >= MAX_KEPT) {
-				keptForms.clear();
-			}
 			keptForms.put(key, forms);
 		}
 		return forms.forRequest(request.getRequest());
@@ -122,8 +120,9 @@ class CarePlanBodies {
 		return RenderedFragment.render(viewResolver, VIEW_BODY + fragment, model, request, response);
 	}
 
-	int size() {
-		return kept.size();
+	long size() {
+		kept.cleanUp();
+		return kept.estimatedSize();
 	}
 
 }

@@ -2,8 +2,10 @@ package uk.nhs.bob.primarycare.programme.sites;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ class SiteBodies {
 
 	private final JdbcClient jdbc;
 
-	private final Map<Key, Body> kept = new ConcurrentHashMap<>();
+	private final Cache<Key, Body> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
 	SiteBodies(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -42,19 +44,17 @@ class SiteBodies {
 	}
 
 	Body body(Key key, Supplier<Body> render) {
-		Body body = kept.get(key);
+		Body body = kept.getIfPresent(key);
 		if (body == null) {
 			body = render.get();
-			if (kept.size() >= MAX_KEPT) {
-				kept.clear();
-			}
 			kept.put(key, body);
 		}
 		return body;
 	}
 
-	int size() {
-		return kept.size();
+	long size() {
+		kept.cleanUp();
+		return kept.estimatedSize();
 	}
 
 }

@@ -19,9 +19,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -266,30 +268,23 @@ public class Charts {
 	 * The SPC results already worked out, by their inputs. {@link Spc#calculate} is a pure function of the judged
 	 * values, direction, target and rebase points (its exact decimal means were a tenth of a programme site page's
 	 * processor time), and every view reads the inputs from the database on each request, so a result found here is
-	 * the one the inputs just read would give, on any instance. Bounded: emptied when it holds too many.
+	 * the one the inputs just read would give, on any instance. Bounded: the least used are dropped past the bound.
 	 */
 	static final class Calculated {
 
 		static final int MAX_KEPT = 4096;
 
-		private final Map<Inputs, Spc.Result> results = new ConcurrentHashMap<>();
+		private final Cache<Inputs, Spc.Result> results = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
 		Spc.Result calculate(double[] values, Spc.Direction direction, @Nullable Double target,
 				List<Integer> rebaseIndexes) {
 			Inputs inputs = new Inputs(values.clone(), direction, target, rebaseIndexes);
-			Spc.Result result = results.get(inputs);
-			if (result == null) {
-				result = Spc.calculate(values, direction, target, rebaseIndexes, true);
-				if (results.size() >= MAX_KEPT) {
-					results.clear();
-				}
-				results.put(inputs, result);
-			}
-			return result;
+			return results.get(inputs, key -> Spc.calculate(values, direction, target, rebaseIndexes, true));
 		}
 
-		int size() {
-			return results.size();
+		long size() {
+			results.cleanUp();
+			return results.estimatedSize();
 		}
 
 		private record Inputs(double[] values, Spc.Direction direction, @Nullable Double target,
