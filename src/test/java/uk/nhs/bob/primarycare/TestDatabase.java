@@ -2,6 +2,11 @@ package uk.nhs.bob.primarycare;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,25 +25,48 @@ import org.springframework.core.env.MapPropertySource;
  * the embedded PostgreSQL 17 (Zonky). Registered for every Spring test context through
  * {@code META-INF/spring.factories}, so each context points {@code spring.datasource.url} at it and the app's own
  * embedded-database configuration stays off.
+ * <p>
+ * Contexts with demo data and contexts without it use two databases of that server: the demo is made only where
+ * none of its kind exists yet, so teams, sites or enrolments a module test made first would otherwise stop parts of
+ * it being made, or make it fail, depending on the order in which the test classes happen to run.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
+	private static final String WITH_DEMO = "tests_with_demo";
+
+	private static final String WITHOUT_DEMO = "tests_without_demo";
+
 	private static Map<String, Object> connection;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		boolean demo = context.getEnvironment().getProperty("primarycare.demo.enabled", Boolean.class, false);
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("testDatabase", connectionProperties()));
+			.addFirst(new MapPropertySource("testDatabase", connectionProperties(demo ? WITH_DEMO : WITHOUT_DEMO)));
 	}
 
-	public static synchronized Map<String, Object> connectionProperties() {
+	private static synchronized Map<String, Object> connectionProperties(String database) {
 		if (connection == null) {
 			connection = start();
+			try (Connection admin = DriverManager.getConnection((String) connection.get("spring.datasource.url"),
+					(String) connection.get("spring.datasource.username"),
+					(String) connection.get("spring.datasource.password"));
+					Statement statement = admin.createStatement()) {
+				statement.execute("CREATE DATABASE " + WITH_DEMO);
+				statement.execute("CREATE DATABASE " + WITHOUT_DEMO);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not create the test databases", ex);
+			}
 		}
-		return connection;
+		Map<String, Object> properties = new HashMap<>(connection);
+		String url = (String) connection.get("spring.datasource.url");
+		// jdbc:postgresql://host:port/name?options: the same server, the other database
+		properties.put("spring.datasource.url", url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database));
+		return properties;
 	}
 
 	private static Map<String, Object> start() {
