@@ -54,7 +54,7 @@ public class AgreedCarePlans {
 				.collect(Collectors.toMap(TeamMember::getId, Function.identity()));
 			PlanContent plan = documents.content(entry);
 			TeamMember keyworker = entry.getKeyworkerId() == null ? null : teamMembers.get(entry.getKeyworkerId());
-			return new AgreedCarePlan(entry.getCarePlanId(), new NhsNumber(entry.getNhsNumber()), team.getName(),
+			return new AgreedCarePlan(entry.getCarePlanId(), entry.getNhsNumber(), team.getName(),
 					entry.getSiteCode(), entry.getAgreedOn(), plan.whatMatters(),
 					plan.goals()
 						.stream()

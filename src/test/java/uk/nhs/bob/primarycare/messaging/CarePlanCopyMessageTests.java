@@ -39,7 +39,7 @@ class CarePlanCopyMessageTests {
 			.bodyText()
 			.contains("Your care and support plan", "What matters to me", "About this plan");
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND page = ? AND nhs_number = ?")
-			.params(team.memberName(), "INT care plan: the person's copy", entry.getNhsNumber())
+			.params(team.memberName(), "INT care plan: the person's copy", entry.getNhsNumber().value())
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(mvc.get().uri(plan + "/copy").with(otherTeam.member())).hasStatus(HttpStatus.FORBIDDEN);
@@ -54,12 +54,12 @@ class CarePlanCopyMessageTests {
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc
 			.sql("SELECT count(*) FROM messaging.message WHERE kind = 'CARE_PLAN_COPY' AND nhs_number = ?")
-			.param(entry.getNhsNumber())
+			.param(entry.getNhsNumber().value())
 			.query(Long.class)
 			.single() == 2);
 		// the copy carries the plan's personalised care and support planning parts
 		assertThat(jdbc.sql("SELECT personalisation::text FROM messaging.message WHERE kind = 'CARE_PLAN_COPY' AND nhs_number = ?")
-			.param(entry.getNhsNumber())
+			.param(entry.getNhsNumber().value())
 			.query(String.class)
 			.list()).hasSize(2)
 			.allSatisfy(fields -> assertThat(fields).contains(CarePlanTestData.CARER_AS_SHOWN,

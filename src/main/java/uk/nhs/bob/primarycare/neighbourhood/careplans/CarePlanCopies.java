@@ -50,7 +50,7 @@ class CarePlanCopies {
 	void send(UUID entryId, StaffUser user) {
 		CaseloadEntry entry = entries.findById(entryId).orElseThrow();
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
-		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		NhsNumber nhsNumber = entry.getNhsNumber();
 		if (!access.canEdit(user, team)) {
 			auditLog.recordRefusal(user.username(), nhsNumber, null, "INT care plan: send a copy to the person",
 					"Refused: not a member of " + team.getName() + " who changes plans");

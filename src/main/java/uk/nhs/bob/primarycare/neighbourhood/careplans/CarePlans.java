@@ -153,7 +153,7 @@ public class CarePlans {
 		}
 		CaseloadEntry entry = found.get();
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
-		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		NhsNumber nhsNumber = entry.getNhsNumber();
 		// the member list is read once: for the access rule, the edit right and the names on the page
 		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
 		Optional<TeamAccess.Access> granted = access.readAccess(user, entry, onScreen, teamList);
@@ -172,7 +172,7 @@ public class CarePlans {
 		}
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
 		teamList.forEach(m -> teamMembers.put(m.getId(), m));
-		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
+		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber().value());
 		return Optional.of(new PlanView(PlanEntry.of(entry), PlanTeam.of(team), person, documents.content(entry),
 				teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
@@ -269,9 +269,9 @@ public class CarePlans {
 					|| String.valueOf(entry.getKeyworkerId()).equals(keyworker))
 			.filter(entry -> !overdueOnly || entry.reviewOverdue(today))
 			.toList();
-		Map<String, PersonSummary> people = new java.util.HashMap<>();
-		population.findAll(wanted.stream().map(e -> new NhsNumber(e.getNhsNumber())).toList())
-			.forEach(person -> people.put(person.nhsNumber().value(), person));
+		Map<NhsNumber, PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(wanted.stream().map(CaseloadEntry::getNhsNumber).toList())
+			.forEach(person -> people.put(person.nhsNumber(), person));
 		List<CaseloadRow> rows = new java.util.ArrayList<>();
 		for (CaseloadEntry entry : wanted) {
 			PersonSummary person = people.get(entry.getNhsNumber());
@@ -290,7 +290,7 @@ public class CarePlans {
 			.thenComparing(r -> r.entry().getNextReviewDate() == null ? LocalDate.MAX : r.entry().getNextReviewDate())
 			.thenComparing(CaseloadRow::name));
 		auditLog.recordViews(user.username(),
-				rows.stream().map(r -> new NhsNumber(r.entry().getNhsNumber())).toList(), page,
+				rows.stream().map(r -> r.entry().getNhsNumber()).toList(), page,
 				"Direct care: INT caseload");
 		return rows;
 	}
@@ -319,9 +319,9 @@ public class CarePlans {
 		LocalDate today = LocalDate.now();
 		LocalDate weekEnds = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
 		List<CaseloadEntry> open = entries.findByTeamId(team.getId()).stream().filter(e -> e.getStatus().open()).toList();
-		Map<String, PersonSummary> people = new java.util.HashMap<>();
-		population.findAll(open.stream().map(e -> new NhsNumber(e.getNhsNumber())).toList())
-			.forEach(person -> people.put(person.nhsNumber().value(), person));
+		Map<NhsNumber, PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(open.stream().map(CaseloadEntry::getNhsNumber).toList())
+			.forEach(person -> people.put(person.nhsNumber(), person));
 		List<MyAction> actions = new java.util.ArrayList<>();
 		List<MyReview> reviews = new java.util.ArrayList<>();
 		for (CaseloadEntry entry : open) {
@@ -342,8 +342,8 @@ public class CarePlans {
 		actions.sort(java.util.Comparator.comparing((MyAction a) -> a.action().dueDate()));
 		reviews.sort(java.util.Comparator.comparing((MyReview r) -> r.entry().getNextReviewDate()));
 		java.util.Set<NhsNumber> shown = new java.util.LinkedHashSet<>();
-		actions.forEach(a -> shown.add(new NhsNumber(a.entry().getNhsNumber())));
-		reviews.forEach(r -> shown.add(new NhsNumber(r.entry().getNhsNumber())));
+		actions.forEach(a -> shown.add(a.entry().getNhsNumber()));
+		reviews.forEach(r -> shown.add(r.entry().getNhsNumber()));
 		auditLog.recordViews(user.username(), List.copyOf(shown), page, "Direct care: INT member's own work");
 		return new MyWork(me, actions, reviews, weekEnds);
 	}
@@ -393,7 +393,7 @@ public class CarePlans {
 	@Transactional
 	void breakGlass(UUID entryId, StaffUser user, BreakGlassReason code, String reason) {
 		CaseloadEntry entry = entries.findById(entryId).orElseThrow();
-		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		NhsNumber nhsNumber = entry.getNhsNumber();
 		Optional<String> refusal = access.breakGlassRefusal(user, entry);
 		if (refusal.isPresent()) {
 			auditLog.recordRefusal(user.username(), nhsNumber, null, "Care plan: break-glass access",
@@ -424,7 +424,7 @@ public class CarePlans {
 	@Transactional
 	PersonSummary personForEdit(CaseloadEntry entry, StaffUser user, String page) {
 		Team team = teams.findById(entry.getTeamId()).orElseThrow();
-		NhsNumber nhsNumber = new NhsNumber(entry.getNhsNumber());
+		NhsNumber nhsNumber = entry.getNhsNumber();
 		if (!access.canEdit(user, team)) {
 			throw new RefusedAccess("Only members of " + team.getName() + " change this plan", nhsNumber);
 		}

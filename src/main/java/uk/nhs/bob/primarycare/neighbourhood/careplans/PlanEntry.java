@@ -19,7 +19,7 @@ public record PlanEntry(UUID id, UUID carePlanId, UUID teamId, String nhsNumber,
 		@Nullable LocalDate lastReviewedOn, Instant updatedAt, long version) {
 
 	static PlanEntry of(CaseloadEntry entry) {
-		return new PlanEntry(entry.getId(), entry.getCarePlanId(), entry.getTeamId(), entry.getNhsNumber(),
+		return new PlanEntry(entry.getId(), entry.getCarePlanId(), entry.getTeamId(), entry.getNhsNumber().value(),
 				entry.getStatus(), entry.getKeyworkerId(), entry.getAddedOn(), entry.getAddedBy(), entry.getAddedReason(),
 				entry.getDischargedOn(), entry.getDischargeReason(), entry.getNextReviewDate(), entry.getAgreedOn(),
 				entry.getLastReviewedOn(), entry.getUpdatedAt(), entry.getVersion());

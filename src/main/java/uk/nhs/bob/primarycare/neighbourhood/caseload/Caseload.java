@@ -105,16 +105,16 @@ public class Caseload {
 
 	public CaseloadEntry add(Team team, NhsNumber nhsNumber, String practiceCode, String reason,
 			@Nullable UUID keyworkerId, String username) {
-		boolean open = entries.findByNhsNumber(nhsNumber.value())
+		boolean open = entries.findByNhsNumber(nhsNumber)
 			.stream()
 			.anyMatch(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open());
 		if (open) {
 			throw new AlreadyOnCaseload();
 		}
 		LocalDate today = LocalDate.now();
-		CaseloadEntry entry = new CaseloadEntry(team, nhsNumber.value(), practiceCode, reason, keyworkerId, username,
+		CaseloadEntry entry = new CaseloadEntry(team, nhsNumber, practiceCode, reason, keyworkerId, username,
 				today);
-		Optional<CaseloadEntry> previous = entries.findByNhsNumber(nhsNumber.value())
+		Optional<CaseloadEntry> previous = entries.findByNhsNumber(nhsNumber)
 			.stream()
 			.filter(e -> e.getTeamId().equals(team.getId()) && !e.getStatus().open())
 			.max(java.util.Comparator.comparing(CaseloadEntry::getUpdatedAt));
@@ -334,10 +334,10 @@ public class Caseload {
 					SELECT ?, ?, nhs_number, fingerprint, ?, ?, now(), ? FROM neighbourhood.frailty_profile
 					WHERE nhs_number = ?""")
 				.params(UUID.randomUUID(), entry.getTeamId(), "Discharged: " + reason, username, entry.getId(),
-						entry.getNhsNumber())
+						entry.getNhsNumber().value())
 				.update();
 			events.publishEvent(new CaseloadPersonDischarged(entry.getId(), entry.getTeamId(), entry.getSiteCode(),
-					new NhsNumber(entry.getNhsNumber()), today, reason));
+					entry.getNhsNumber(), today, reason));
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanDocuments;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.NhsNumberConverter;
 
 /**
  * A person on a team's caseload together with their personalised care and support plan: one aggregate with one
@@ -33,7 +36,8 @@ public class CaseloadEntry {
 
 	private String siteCode;
 
-	private String nhsNumber;
+	@Convert(converter = NhsNumberConverter.class)
+	private NhsNumber nhsNumber;
 
 	private String practiceCode;
 
@@ -82,7 +86,6 @@ public class CaseloadEntry {
 		this.carePlanId = UUID.randomUUID();
 		this.teamId = UUID.randomUUID();
 		this.siteCode = "";
-		this.nhsNumber = "";
 		this.practiceCode = "";
 		this.status = CaseloadStatus.IDENTIFIED;
 		this.addedOn = LocalDate.now();
@@ -97,7 +100,7 @@ public class CaseloadEntry {
 		this.updatedBy = "";
 	}
 
-	CaseloadEntry(Team team, String nhsNumber, String practiceCode, String reason, @Nullable UUID keyworkerId,
+	CaseloadEntry(Team team, NhsNumber nhsNumber, String practiceCode, String reason, @Nullable UUID keyworkerId,
 			String addedBy, LocalDate addedOn) {
 		this();
 		this.teamId = team.getId();
@@ -179,7 +182,7 @@ public class CaseloadEntry {
 		return siteCode;
 	}
 
-	public String getNhsNumber() {
+	public NhsNumber getNhsNumber() {
 		return nhsNumber;
 	}
 

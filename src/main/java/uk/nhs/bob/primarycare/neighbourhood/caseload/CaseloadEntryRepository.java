@@ -8,11 +8,13 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+
 public interface CaseloadEntryRepository extends JpaRepository<CaseloadEntry, UUID> {
 
 	List<CaseloadEntry> findByTeamId(UUID teamId);
 
-	List<CaseloadEntry> findByNhsNumber(String nhsNumber);
+	List<CaseloadEntry> findByNhsNumber(NhsNumber nhsNumber);
 
 	Optional<CaseloadEntry> findByCarePlanId(UUID carePlanId);
 
@@ -20,6 +22,6 @@ public interface CaseloadEntryRepository extends JpaRepository<CaseloadEntry, UU
 	@Query("""
 			select e from CaseloadEntry e where e.nhsNumber = :nhsNumber and e.teamId = :teamId
 			order by e.addedOn, e.updatedAt""")
-	List<CaseloadEntry> findEpisodes(String nhsNumber, UUID teamId);
+	List<CaseloadEntry> findEpisodes(NhsNumber nhsNumber, UUID teamId);
 
 }

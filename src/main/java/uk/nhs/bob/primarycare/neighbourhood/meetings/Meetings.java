@@ -111,14 +111,14 @@ public class Meetings {
 		List<CaseloadEntry> caseloadEntries = entries.findByTeamId(team.getId());
 		java.util.Map<String, uk.nhs.bob.primarycare.population.PersonSummary> found = new java.util.HashMap<>();
 		java.util.List<NhsNumber> wanted = new java.util.ArrayList<>();
-		caseloadEntries.forEach(e -> wanted.add(new NhsNumber(e.getNhsNumber())));
+		caseloadEntries.forEach(e -> wanted.add(e.getNhsNumber()));
 		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> wanted.add(new NhsNumber(c.nhsNumber())));
 		population.findAll(wanted).forEach(p -> found.put(p.nhsNumber().value(), p));
 		for (CaseloadEntry entry : caseloadEntries) {
-			var person = found.get(entry.getNhsNumber());
+			var person = found.get(entry.getNhsNumber().value());
 			if (person != null && entry.getStatus().open()) {
 				people.put(entry.getId().toString(), person.displayName() + " (" + person.nhsNumber().formatted() + ")");
-				shown.add(entry.getNhsNumber());
+				shown.add(entry.getNhsNumber().value());
 			}
 		}
 		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> shown.add(c.nhsNumber()));

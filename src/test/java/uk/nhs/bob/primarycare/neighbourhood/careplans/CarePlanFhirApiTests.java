@@ -94,7 +94,7 @@ class CarePlanFhirApiTests {
 	@Test
 	void aSystemWithTheScopeGetsTheCarePlanAsFhirWithGoalsAndTheCareTeamAndTheReadIsAudited() throws Exception {
 		CaseloadEntry entry = planWithGoalsAndActions();
-		long before = audits(entry.getNhsNumber());
+		long before = audits(entry.getNhsNumber().value());
 		MvcTestResult result = mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
 			.with(tokens.bearer("careplan.read")).exchange();
 		assertThat(result).hasStatusOk().contentType().isCompatibleWith("application/fhir+json");
@@ -107,7 +107,7 @@ class CarePlanFhirApiTests {
 		assertThat(plan.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
 		assertThat(plan.getDescription()).isEqualTo("To keep living at home with my cat");
 		assertThat(plan.getSubject().getIdentifier().getSystem()).isEqualTo("https://fhir.nhs.uk/Id/nhs-number");
-		assertThat(plan.getSubject().getIdentifier().getValue()).isEqualTo(entry.getNhsNumber());
+		assertThat(plan.getSubject().getIdentifier().getValue()).isEqualTo(entry.getNhsNumber().value());
 
 		List<Resource> contained = plan.getContained();
 		List<Goal> goals = contained.stream().filter(Goal.class::isInstance).map(Goal.class::cast).toList();
@@ -137,13 +137,13 @@ class CarePlanFhirApiTests {
 		assertThat(plan.getActivity().get(1).getDetail().getPerformerFirstRep().getDisplay())
 			.isEqualTo("Age UK Oxfordshire");
 		assertThat(plan.getNote()).anyMatch(n -> n.getText().contains("Pendant alarm"));
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
+		assertThat(audits(entry.getNhsNumber().value())).isEqualTo(before + 1);
 	}
 
 	@Test
 	void othersGetProblemJsonAndTheirRefusalsAreAudited() {
 		CaseloadEntry entry = planWithGoalsAndActions();
-		long before = audits(entry.getNhsNumber());
+		long before = audits(entry.getNhsNumber().value());
 		long refusalsBefore = refusals("GET /api/v1/care-plans/" + entry.getCarePlanId());
 		// a token without the scope
 		MvcTestResult refused = mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
@@ -162,11 +162,11 @@ class CarePlanFhirApiTests {
 		assertThat(mvc.get().uri("/api/v1/care-plans/" + entry.getCarePlanId())
 			.with(tokens.bearer("careplan.read"))).hasStatusOk();
 		// one view, by the system for the whole ICB; the two refusals as refusals of the address
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
+		assertThat(audits(entry.getNhsNumber().value())).isEqualTo(before + 1);
 		assertThat(refusals("GET /api/v1/care-plans/" + entry.getCarePlanId())).isEqualTo(refusalsBefore + 2);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND page = 'FHIR API: care plan' "
 				+ "AND outcome = 'VIEWED' AND username = ? AND purpose LIKE 'System (API client)%'")
-			.params(entry.getNhsNumber(), tokens.clientId()).query(Long.class).single()).isEqualTo(1);
+			.params(entry.getNhsNumber().value(), tokens.clientId()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	long refusals(String page) {

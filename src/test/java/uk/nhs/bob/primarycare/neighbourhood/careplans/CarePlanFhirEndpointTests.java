@@ -108,13 +108,13 @@ class CarePlanFhirEndpointTests {
 	@Test
 	void aSharedCareRecordReadsAPlanCodedAndDatedAsValidR4AndEveryReadIsAuditedAsTheSystem() {
 		CaseloadEntry entry = agreedPlan();
-		long before = audits(entry.getNhsNumber());
+		long before = audits(entry.getNhsNumber().value());
 		CarePlan plan = client("careplan.read").read().resource(CarePlan.class)
 			.withId(entry.getCarePlanId().toString()).execute();
 		FhirTesting.assertValid(plan);
 		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
-		assertThat(plan.getSubject().getReference()).isEqualTo("Patient/" + entry.getNhsNumber());
-		assertThat(plan.getSubject().getIdentifier().getValue()).isEqualTo(entry.getNhsNumber());
+		assertThat(plan.getSubject().getReference()).isEqualTo("Patient/" + entry.getNhsNumber().value());
+		assertThat(plan.getSubject().getIdentifier().getValue()).isEqualTo(entry.getNhsNumber().value());
 		assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
 		assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isNotBlank();
 		Goal goal = plan.getContained().stream().filter(Goal.class::isInstance).map(Goal.class::cast).findFirst()
@@ -170,14 +170,14 @@ class CarePlanFhirEndpointTests {
 				team.getParticipant().stream().map(p -> p.getOnBehalfOf().getDisplay())).contains(practice.name()));
 		assertThat(listed).hasSize(3).anyMatch(m -> m.getOrganisationOds() == null);
 		assertThat(plan.getAuthor().getReference()).isEqualTo("#care-team");
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 1);
+		assertThat(audits(entry.getNhsNumber().value())).isEqualTo(before + 1);
 
 		// in XML too
 		IGenericClient xml = client("careplan.read");
 		xml.setEncoding(EncodingEnum.XML);
 		assertThat(xml.read().resource(CarePlan.class).withId(entry.getCarePlanId().toString()).execute()
 			.getDescription()).isEqualTo("To keep gardening");
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before + 2);
+		assertThat(audits(entry.getNhsNumber().value())).isEqualTo(before + 2);
 	}
 
 	@Test
@@ -186,7 +186,7 @@ class CarePlanFhirEndpointTests {
 		IGenericClient client = client("careplan.read");
 		Bundle byPatient = client.search().forResource(CarePlan.class)
 			.where(CarePlan.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly().systemAndCode(NHS,
-					entry.getNhsNumber())))
+					entry.getNhsNumber().value())))
 			.returnBundle(Bundle.class)
 			.execute();
 		FhirTesting.assertValid(byPatient);
@@ -215,7 +215,7 @@ class CarePlanFhirEndpointTests {
 		assertThat(discharged.getExtensionByUrl(CarePlanFhir.NEXT_REVIEW_EXTENSION)).as("no review after discharge")
 			.isNull();
 		Bundle completed = client.search().forResource(CarePlan.class)
-			.where(CarePlan.PATIENT.hasId(entry.getNhsNumber()))
+			.where(CarePlan.PATIENT.hasId(entry.getNhsNumber().value()))
 			.and(CarePlan.STATUS.exactly().code("completed"))
 			.returnBundle(Bundle.class)
 			.execute();
@@ -234,11 +234,11 @@ class CarePlanFhirEndpointTests {
 			.isInstanceOf(InvalidRequestException.class).hasMessageContaining("sleeping");
 		assertThatThrownBy(() -> client("careplan.read").search().forResource(CarePlan.class)
 			.returnBundle(Bundle.class).execute()).isInstanceOf(InvalidRequestException.class);
-		long before = audits(entry.getNhsNumber());
+		long before = audits(entry.getNhsNumber().value());
 		assertThatThrownBy(() -> client("patient.read").read().resource(CarePlan.class)
 			.withId(entry.getCarePlanId().toString()).execute())
 			.isInstanceOf(ForbiddenOperationException.class).hasMessageContaining("careplan.read");
-		assertThat(audits(entry.getNhsNumber())).isEqualTo(before);
+		assertThat(audits(entry.getNhsNumber().value())).isEqualTo(before);
 	}
 
 }

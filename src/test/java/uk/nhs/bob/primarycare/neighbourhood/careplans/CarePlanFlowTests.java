@@ -110,13 +110,13 @@ class CarePlanFlowTests {
 			.with(member()).with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("There is a problem", "Enter why the person is being added", "Choose a keyworker from the team");
-		assertThat(entries.findByNhsNumber(nhs)).noneMatch(e -> e.getTeamId().equals(team.getId()));
+		assertThat(entries.findByNhsNumber(new NhsNumber(nhs))).noneMatch(e -> e.getTeamId().equals(team.getId()));
 
 		UUID keyworker = own.memberId();
 		MvcTestResult added = mvc.post().uri(base + "/add").param("reason", "Two falls since the spring")
 			.param("keyworkerId", keyworker.toString()).with(member()).with(csrf()).exchange();
 		assertThat(added).hasStatus(HttpStatus.FOUND);
-		CaseloadEntry entry = entries.findByNhsNumber(nhs).stream()
+		CaseloadEntry entry = entries.findByNhsNumber(new NhsNumber(nhs)).stream()
 			.filter(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open())
 			.findFirst()
 			.orElseThrow();
@@ -313,7 +313,7 @@ class CarePlanFlowTests {
 	void aDischargedPersonReturnsOnlyWhenTheirDataChangeAndReAddingOpensALinkedEpisode() {
 		Team team = team();
 		CaseloadEntry first = own.entryOf(own.candidate());
-		String nhs = first.getNhsNumber();
+		String nhs = first.getNhsNumber().value();
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + first.getId() + "/discharge")
 			.param("version", Long.toString(first.getVersion())).param("reason", "Goals achieved")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
@@ -324,7 +324,7 @@ class CarePlanFlowTests {
 		assertThat(mvc.post().uri(candidatePage() + nhs + "/add")
 			.param("reason", "Fell again").param("keyworkerId", own.memberId().toString())
 			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
-		CaseloadEntry second = entries.findByNhsNumber(nhs).stream()
+		CaseloadEntry second = entries.findByNhsNumber(new NhsNumber(nhs)).stream()
 			.filter(e -> e.getTeamId().equals(team.getId()) && e.getStatus().open())
 			.findFirst()
 			.orElseThrow();

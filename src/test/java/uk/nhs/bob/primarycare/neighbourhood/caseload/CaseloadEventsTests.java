@@ -102,7 +102,7 @@ class CaseloadEventsTests {
 				LocalDate.now().plusDays(2).atTime(LocalTime.NOON).atZone(Meetings.UK).toInstant(), "Room 1",
 				memberName));
 		UUID requestId = UUID.randomUUID();
-		TriageRequestReceived received = new TriageRequestReceived(requestId, new NhsNumber(entry.getNhsNumber()),
+		TriageRequestReceived received = new TriageRequestReceived(requestId, new NhsNumber(entry.getNhsNumber().value()),
 				team.getSiteCode(), "URINARY_SYMPTOMS", true, Instant.now(), "TR-TESTREF1",
 				"Urinary symptoms (pain or burning when peeing)");
 
@@ -143,7 +143,7 @@ class CaseloadEventsTests {
 		Meeting meeting = meetings.save(new Meeting(team.getId(),
 				LocalDate.now().plusDays(3).atTime(LocalTime.of(9, 30)).atZone(Meetings.UK).toInstant(), "Room 2",
 				memberName));
-		CvdHighRiskFound found = new CvdHighRiskFound(new NhsNumber(entry.getNhsNumber()), entry.getPracticeCode(),
+		CvdHighRiskFound found = new CvdHighRiskFound(new NhsNumber(entry.getNhsNumber().value()), entry.getPracticeCode(),
 				team.getSiteCode(), 17.4, false, LocalDate.now());
 		String page = "/neighbourhood/meetings/" + meeting.getId();
 
