@@ -90,6 +90,9 @@ class MdtRecordTests {
 			.query(String.class)
 			.single();
 		assertThat(frozen).contains(before.getId().toString()).doesNotContain(after.getId().toString());
+		// the stored agenda keeps NHS numbers as plain digits, the shape of agendas frozen before they were typed
+		assertThat(frozen).contains("\"nhsNumber\":\"" + before.getNhsNumber().value() + "\"")
+			.doesNotContain("\"value\":");
 		assertThat(mvc.get().uri(page).with(member())).hasStatusOk()
 			.bodyText()
 			.contains("Frozen when the meeting started");
