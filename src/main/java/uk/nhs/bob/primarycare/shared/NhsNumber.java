@@ -2,6 +2,8 @@ package uk.nhs.bob.primarycare.shared;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A valid NHS number: ten digits whose last is the Modulus 11 check digit of the first nine.
  * <p>
@@ -16,8 +18,8 @@ public record NhsNumber(String value) {
 		}
 	}
 
-	/** Parses user input, allowing spaces and hyphens between the digits. */
-	public static Optional<NhsNumber> parse(String input) {
+	/** Parses user input, allowing spaces and hyphens between the digits; nothing typed is no number. */
+	public static Optional<NhsNumber> parse(@Nullable String input) {
 		String digits = digits(input);
 		return isValid(digits) ? Optional.of(new NhsNumber(digits)) : Optional.empty();
 	}
@@ -34,7 +36,7 @@ public record NhsNumber(String value) {
 	}
 
 	/** What is wrong with the text as an NHS number; empty when {@link #parse} accepts it. */
-	public static Optional<Fault> fault(String input) {
+	public static Optional<Fault> fault(@Nullable String input) {
 		String digits = digits(input);
 		if (digits == null || !digits.matches("\\d{10}")) {
 			return Optional.of(Fault.NOT_TEN_DIGITS);
@@ -43,11 +45,11 @@ public record NhsNumber(String value) {
 	}
 
 	/** The one normalisation of typed text: spaces and hyphens between the digits are dropped. */
-	private static String digits(String input) {
+	private static @Nullable String digits(@Nullable String input) {
 		return input == null ? null : input.replaceAll("[\\s-]", "");
 	}
 
-	public static boolean isValid(String digits) {
+	public static boolean isValid(@Nullable String digits) {
 		if (digits == null || !digits.matches("\\d{10}")) {
 			return false;
 		}
