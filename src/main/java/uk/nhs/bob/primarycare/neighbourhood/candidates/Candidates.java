@@ -26,6 +26,7 @@ import uk.nhs.bob.primarycare.neighbourhood.support.PlanText;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * A team's candidates: people of its site in the frailty register who meet at least one of its cohort definitions,
@@ -37,7 +38,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
 public class Candidates {
 
 	/** A person's row of the frailty register. */
-	public record Profile(NhsNumber nhsNumber, String practiceCode, int age, int imdQuintile, @Nullable Integer efiDeficits,
+	public record Profile(NhsNumber nhsNumber, OdsCode practiceCode, int age, int imdQuintile, @Nullable Integer efiDeficits,
 			@Nullable FrailtyCategory category, List<Integer> deficitNumbers, int longTermConditions,
 			int unplannedAdmissions, @Nullable LocalDate lastUnplannedAdmission, String fingerprint,
 			String ruleVersion, int aeAttendances, @Nullable LocalDate lastAeAttendance, Set<Register> registers) {
@@ -239,7 +240,7 @@ public class Candidates {
 		String category = rs.getString("efi_category");
 		int deficits = rs.getInt("efi_deficits");
 		boolean hasEfi = !rs.wasNull();
-		return new Profile(new NhsNumber(rs.getString("nhs_number")), rs.getString("practice_code"), rs.getInt("age"),
+		return new Profile(new NhsNumber(rs.getString("nhs_number")), new OdsCode(rs.getString("practice_code")), rs.getInt("age"),
 				rs.getInt("imd_quintile"), hasEfi ? deficits : null,
 				category == null ? null : FrailtyCategory.valueOf(category),
 				numbers == null || numbers.isEmpty() ? List.of()

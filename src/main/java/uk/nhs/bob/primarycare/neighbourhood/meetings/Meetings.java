@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ import uk.nhs.bob.primarycare.neighbourhood.support.PlanText;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * MDT meetings: the agenda is built from the caseload when the meeting is opened (so it is current up to the
@@ -106,25 +108,31 @@ public class Meetings {
 	}
 
 	/**
-	 * The mapper of the frozen agenda, which is stored text: NHS numbers in it are written and read as plain digits,
-	 * as in the agendas frozen before the agenda's records carried the type, so every snapshot ever stored reads back.
+	 * The mapper of the frozen agenda, which is stored text: NHS numbers and ODS codes in it are written and read as
+	 * plain text, as in the agendas frozen before the agenda's records carried the types, so every snapshot ever
+	 * stored reads back.
 	 */
 	private static JsonMapper snapshotMapper(JsonMapper json) {
-		return json.rebuild()
-			.addModule(new SimpleModule("agenda-snapshot")
-				.addSerializer(NhsNumber.class, new StdScalarSerializer<>(NhsNumber.class) {
-					@Override
-					public void serialize(NhsNumber value, JsonGenerator generator, SerializationContext context) {
-						generator.writeString(value.value());
-					}
-				})
-				.addDeserializer(NhsNumber.class, new ValueDeserializer<>() {
-					@Override
-					public NhsNumber deserialize(JsonParser parser, DeserializationContext context) {
-						return new NhsNumber(parser.getValueAsString());
-					}
-				}))
-			.build();
+		SimpleModule plainValues = new SimpleModule("agenda-snapshot");
+		plainText(plainValues, NhsNumber.class, NhsNumber::value, NhsNumber::new);
+		plainText(plainValues, OdsCode.class, OdsCode::value, OdsCode::new);
+		return json.rebuild().addModule(plainValues).build();
+	}
+
+	private static <T> void plainText(SimpleModule module, Class<T> type, Function<T, String> write,
+			Function<String, T> read) {
+		module.addSerializer(type, new StdScalarSerializer<>(type) {
+			@Override
+			public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+				generator.writeString(write.apply(value));
+			}
+		});
+		module.addDeserializer(type, new ValueDeserializer<>() {
+			@Override
+			public T deserialize(JsonParser parser, DeserializationContext context) {
+				return read.apply(parser.getValueAsString());
+			}
+		});
 	}
 
 	/**

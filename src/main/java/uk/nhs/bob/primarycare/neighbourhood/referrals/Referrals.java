@@ -29,6 +29,7 @@ import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Role;
 
 /**
@@ -50,7 +51,7 @@ class Referrals {
 
 	/** A referral as stored. */
 	public record Referral(UUID id, UUID teamId, String teamName, String siteCode, NhsNumber nhsNumber,
-			String practiceCode, String reason, ReferralUrgency urgency, String referredBy, String referrerName,
+			OdsCode practiceCode, String reason, ReferralUrgency urgency, String referredBy, String referrerName,
 			Instant referredAt, String status, @Nullable String decidedBy, @Nullable Instant decidedAt,
 			@Nullable String declineReason, @Nullable UUID caseloadEntryId) {
 
@@ -318,7 +319,7 @@ class Referrals {
 
 	private static Referral referral(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-				rs.getString(4), new NhsNumber(rs.getString(5)), rs.getString(6), rs.getString(7),
+				rs.getString(4), new NhsNumber(rs.getString(5)), new OdsCode(rs.getString(6)), rs.getString(7),
 				ReferralUrgency.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
 				rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13),
 				rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),

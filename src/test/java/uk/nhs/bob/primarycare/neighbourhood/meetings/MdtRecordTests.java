@@ -65,7 +65,7 @@ class MdtRecordTests {
 
 	CaseloadEntry entryWithReviewDue(Team team, LocalDate due) {
 		CaseloadEntry entry = caseload.add(team, NeighbourhoodTestData.person(context, team),
-				NeighbourhoodTestData.practiceOf(team).value(), "test", null, memberName);
+				NeighbourhoodTestData.practiceOf(team), "test", null, memberName);
 		return caseload.savePlan(entry.getId(), entry.getVersion(),
 				new PlanContent("Home", java.util.List.of(), java.util.List.of(), "", due), memberName);
 	}
