@@ -172,7 +172,7 @@ public class CarePlans {
 		}
 		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
 		teamList.forEach(m -> teamMembers.put(m.getId(), m));
-		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber().value());
+		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
 		return Optional.of(new PlanView(PlanEntry.of(entry), PlanTeam.of(team), person, documents.content(entry),
 				teamMembers,
 				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
@@ -233,7 +233,7 @@ public class CarePlans {
 	}
 
 	/** One row of the caseload list. */
-	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
+	record CaseloadRow(CaseloadEntry entry, String name, NhsNumber nhsNumber, int age, String keyworker,
 			boolean overdue, long openAlerts) {
 	}
 
@@ -278,7 +278,7 @@ public class CarePlans {
 			if (person == null) {
 				continue;
 			}
-			rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber().formatted(), person.age(),
+			rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber(), person.age(),
 					Optional.ofNullable(entry.getKeyworkerId())
 						.map(teamMembers::get)
 						.map(TeamMember::getName)

@@ -109,7 +109,7 @@ public class TeamAccess {
 		if (user.scope().level() != OrganisationScope.Level.PCN) {
 			return false;
 		}
-		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		Optional<PracticeSummary> practice = directory.practice(entry.getPracticeCode());
 		return practice.isPresent() && user.canSee(practice.get());
 	}
 
@@ -160,7 +160,7 @@ public class TeamAccess {
 			return Optional.of("Break-glass is only for clinical staff caring for the person (INT members, clinical "
 					+ "supervisors and care coordinators). ICB administrators and Place delivery teams cannot use it.");
 		}
-		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		Optional<PracticeSummary> practice = directory.practice(entry.getPracticeCode());
 		if (practice.isEmpty() || !user.canSee(practice.get())) {
 			return Optional.of("The person is registered at a practice outside your organisation scope, so you "
 					+ "cannot use break-glass for them. Ask their INT or practice.");
