@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.triage;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,16 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.identity.IdentityFixtures;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.population.PopulationFixtures;
@@ -61,6 +62,9 @@ class RequestKeptPageTests {
 	@Autowired
 	ApplicationContext context;
 
+	@LocalServerPort
+	int port;
+
 	String coordinator = "";
 
 	RequestPostProcessor asCoordinator = user("unset");
@@ -73,27 +77,28 @@ class RequestKeptPageTests {
 	}
 
 	@Test
-	void eachViewOfAKeptPageCarriesItsOwnSessionsTokenAndItIsAccepted() {
+	void eachViewOfAKeptPageCarriesItsOwnSessionsTokenAndOnlyThatSessionsIsAccepted() {
 		TriageRequests.Recorded recorded = uti();
-		MvcTestResult first = view(recorded.id(), asCoordinator);
-		MvcTestResult second = view(recorded.id(), asCoordinator);
-		String firstToken = tokenOf(first);
-		String secondToken = tokenOf(second);
-		assertThat(secondToken).isNotEqualTo(firstToken);
-		for (MvcTestResult view : List.of(first, second)) {
-			String html = html(view);
+		String page = "/triage/requests/" + recorded.id();
+		String holder = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+		HttpSession browser = signedIn(holder);
+		HttpSession other = signedIn(holder);
+		String first = browser.get(page).body();
+		String otherView = other.get(page).body();
+		String again = browser.get(page).body();
+		for (String html : List.of(first, otherView, again)) {
 			assertThat(html).contains("id=\"claim\"", "id=\"call-form\"").doesNotContain("csrf-stand-in");
-			List<String> written = tokensIn(html);
-			assertThat(written).as("a token in every form of the page, the sign-out form's among them")
+			assertThat(tokensIn(html)).as("a token in every form of the page, the sign-out form's among them")
 				.hasSizeGreaterThanOrEqualTo(3)
-				.containsOnly(tokenOf(view));
+				.containsOnly(tokensIn(html).get(0));
 		}
-		// the token written into the kept claim form is the one the session's post is checked against
-		MockHttpSession session = (MockHttpSession) second.getRequest().getSession();
-		assertThat(mvc.post().uri("/triage/requests/" + recorded.id() + "/claim").with(asCoordinator).session(session)
-			.param("_csrf", tokensIn(html(second)).get(0))).hasStatus(HttpStatus.FOUND)
-			.flash()
-			.containsEntry("message", "You have claimed this request");
+		// another session's token, written into the same kept markup, is refused; the session's own is accepted
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(otherView).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN.value());
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(again).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FOUND.value());
+		assertThat(browser.get(page).body()).contains("You have claimed this request", "Claimed by " + holder);
 	}
 
 	@Test
@@ -141,14 +146,27 @@ class RequestKeptPageTests {
 	@Test
 	void whatWasTypedBeforeARefusedActionIsShownAgainOnceAndEscaped() {
 		TriageRequests.Recorded recorded = uti();
-		view(recorded.id(), asCoordinator);
-		MvcTestResult typed = mvc.get().uri("/triage/requests/" + recorded.id()).with(asCoordinator)
-			.flashAttr("callNoteTyped", "Rang <twice>")
-			.exchange();
-		assertThat(typed).hasStatusOk();
-		assertThat(html(typed)).contains("value=\"Rang &lt;twice&gt;\"").doesNotContain("csrf-stand-in");
-		assertThat(tokensIn(html(typed))).containsOnly(tokenOf(typed));
-		assertThat(html(view(recorded.id(), asCoordinator))).doesNotContain("Rang");
+		String page = "/triage/requests/" + recorded.id();
+		HttpSession browser = signedIn(IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL")));
+		String kept = browser.get(page).body();
+		assertThat(browser.postForm(page + "/calls", "outcome=SHOUTED&callNote=" + encode("Rang <twice>") + "&_csrf="
+				+ encode(tokensIn(kept).get(0))).statusCode()).isEqualTo(HttpStatus.FOUND.value());
+		String typed = browser.get(page).body();
+		assertThat(typed).contains("Choose what happened when you called", "value=\"Rang &lt;twice&gt;\"")
+			.doesNotContain("csrf-stand-in");
+		assertThat(tokensIn(typed)).hasSizeGreaterThanOrEqualTo(3).containsOnly(tokensIn(typed).get(0));
+		assertThat(browser.get(page).body()).doesNotContain("Rang", "Choose what happened when you called");
+	}
+
+	private HttpSession signedIn(String username) {
+		HttpSession session = new HttpSession(port);
+		assertThat(session.signIn(username, IdentityFixtures.PASSWORD).statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private TriageRequests.Recorded uti() {
@@ -175,10 +193,6 @@ class RequestKeptPageTests {
 		catch (java.io.UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String tokenOf(MvcTestResult result) {
-		return ((CsrfToken) result.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
 	}
 
 	private static List<String> tokensIn(String html) {
