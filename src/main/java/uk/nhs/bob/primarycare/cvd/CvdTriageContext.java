@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.cvd;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,21 +24,22 @@ class CvdTriageContext implements PersonContextProvider {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PersonContext> contextFor(NhsNumber nhsNumber) {
-		List<PersonContext> context = new ArrayList<>();
 		String link = "/cvd/people/" + nhsNumber.value();
-		jdbc.sql("SELECT rule_code FROM cvd.finding WHERE nhs_number = ? ORDER BY priority, rule_code")
-			.param(nhsNumber.value())
-			.query(String.class)
-			.list()
-			.forEach(code -> context.add(new PersonContext(SOURCE, "CVD flag",
-					CaseFindingRule.ofCode(code).map(CaseFindingRule::title).orElse(code), link)));
-		jdbc.sql("SELECT score FROM cvd.person_risk WHERE nhs_number = ? AND score IS NOT NULL")
-			.param(nhsNumber.value())
-			.query(Double.class)
-			.optional()
-			.ifPresent(score -> context.add(new PersonContext(SOURCE, "QRISK3 10-year risk",
-					String.format(java.util.Locale.UK, "%.1f%%", score), link)));
-		return context;
+		// the flags and the score in one statement: the flags in their order, then the score when there is one
+		return jdbc.sql("""
+				SELECT rule_code, NULL::double precision AS score, priority FROM cvd.finding WHERE nhs_number = :n
+				UNION ALL
+				SELECT NULL, score, NULL FROM cvd.person_risk WHERE nhs_number = :n AND score IS NOT NULL
+				ORDER BY 3 NULLS LAST, 1""")
+			.param("n", nhsNumber.value())
+			.query((rs, i) -> {
+				String code = rs.getString(1);
+				return code != null ? new PersonContext(SOURCE, "CVD flag",
+						CaseFindingRule.ofCode(code).map(CaseFindingRule::title).orElse(code), link)
+						: new PersonContext(SOURCE, "QRISK3 10-year risk",
+								String.format(java.util.Locale.UK, "%.1f%%", rs.getDouble(2)), link);
+			})
+			.list();
 	}
 
 }

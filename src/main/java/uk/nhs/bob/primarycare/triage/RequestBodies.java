@@ -1,13 +1,19 @@
 package uk.nhs.bob.primarycare.triage;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,24 +22,46 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
- * The request page's suggestion (the navigation's dispositions, each with the services of the person's Place that
- * match it), rendered once for each value of what it shows and kept: the key is the navigation and the services as
- * this request reads them (the request's stored navigation, and the directory's services as of its data version, with
- * whether each is open now), so a change anywhere shows on the next view. It holds no form and nothing of the user.
- * Bounded: emptied when it holds too many.
+ * The request page's parts, each rendered once for each value of what it shows and kept, so that a view does the
+ * reading (with its scope check and audit) but not the template work of markup it showed before.
+ * <ul>
+ * <li>The suggestion (the navigation's dispositions, each with the services of the person's Place that match it): the
+ * key is the navigation and the services as this request reads them (the request's stored navigation, and the
+ * directory's services as of its data version, with whether each is open now). It holds no form and nothing of the
+ * user.</li>
+ * <li>The rest of the page below the flash messages and error summary: the key ({@link PageKey}) is the request by its
+ * id and version (every change to a request's row goes through its version), and everything else the page's reads
+ * gave on this view, the user's allowed actions among them. Its forms are kept with a stand-in for the CSRF token and
+ * written with the token of the request being answered.</li>
+ * </ul>
+ * A change anywhere therefore shows on the next view, on any instance. Bounded: the least used are dropped.
  */
 @Component
 class RequestBodies {
 
 	static final int MAX_KEPT = 512;
 
-	/** Everything the suggestion shows. */
-	record SuggestionKey(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching) {
+	/** Everything the suggestion shows, and the language its dates are written in. */
+	record SuggestionKey(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching,
+			Locale locale) {
+	}
+
+	/**
+	 * Everything the rest of the page shows when nothing typed is to be shown again: the request (its id and version
+	 * stand for its row), the page's reads, what the user may do, the day's defaults and the suggestion's markup, and
+	 * the language its dates are written in.
+	 */
+	record PageKey(Locale locale, UUID id, long version, @Nullable String practiceName, String hubName, RequestPage.@Nullable Link earlier,
+			RequestPage.@Nullable Link chaser, List<PersonContextProvider.PersonContext> context,
+			List<FollowUps.CallAttempt> calls, boolean followUpDue, NavigationRulePack.Outcome defaultOutcome,
+			LocalDate defaultFollowUp, Map<String, String> serviceOptions, String suggestion, RequestPage.Actions actions) {
 	}
 
 	private final ThymeleafViewResolver viewResolver;
 
 	private final Cache<SuggestionKey, String> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
+
+	private final Cache<PageKey, RenderedFragment.Forms> keptPages = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
 	RequestBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
@@ -41,7 +69,7 @@ class RequestBodies {
 
 	/** The suggestion's markup, rendered for the request being handled when not already kept. */
 	String suggestion(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching) {
-		SuggestionKey key = new SuggestionKey(navigation, matching);
+		SuggestionKey key = new SuggestionKey(navigation, matching, LocaleContextHolder.getLocale());
 		String markup = kept.getIfPresent(key);
 		if (markup == null) {
 			ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
@@ -54,6 +82,25 @@ class RequestBodies {
 			kept.put(key, markup);
 		}
 		return markup;
+	}
+
+	/**
+	 * The rest of the page as the model renders it, written with this request's CSRF token; rendered from the model
+	 * when not already kept. The model must show nothing that the key does not hold.
+	 */
+	String page(PageKey key, Map<String, Object> model) {
+		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		RenderedFragment.Forms page = keptPages.getIfPresent(key);
+		if (page == null) {
+			HttpServletResponse response = request.getResponse();
+			if (response == null) {
+				throw new IllegalStateException("A request page is rendered for a request");
+			}
+			page = RenderedFragment.renderForms(viewResolver, "triage/request-body :: page", model, request.getRequest(),
+					response);
+			keptPages.put(key, page);
+		}
+		return page.forRequest(request.getRequest());
 	}
 
 	long size() {

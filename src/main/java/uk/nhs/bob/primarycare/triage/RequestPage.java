@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,9 @@ class RequestPage {
 
 	private static final List<CallOutcome> CALL_OUTCOMES = List.of(CallOutcome.values());
 
+	/** What a redirect after a refused action brings back to be shown again, as typed. */
+	private static final List<String> TYPED = List.of("identityTyped", "callNoteTyped", "followUpNoteTyped");
+
 	private final TriageRequests requests;
 
 	private final TriageServices services;
@@ -64,19 +68,38 @@ class RequestPage {
 		this.bodies = bodies;
 	}
 
+	/** What the page shows of an earlier or chasing request. */
+	record Link(UUID id, String reference, boolean notRightFirstTime, LocalDateTime receivedAtUk) {
+
+		static Link of(TriageRequest request) {
+			return new Link(request.id(), request.reference(), request.notRightFirstTime(), request.receivedAtUk());
+		}
+
+	}
+
+	/** Which actions the user may take on the request, and the colleagues it may be reassigned to. */
+	record Actions(boolean works, boolean mine, boolean canDecide, boolean canSupervise, boolean canRelease,
+			boolean canReassign, Map<String, String> colleagueOptions) {
+	}
+
 	/**
 	 * The request page for a member of staff whose scope covers the request's hub, its view of the person audited in
 	 * the same transaction as the page's reads. A form already in the model (one refused) is kept; otherwise the
-	 * decision form starts at the decided disposition or the suggestion.
+	 * decision form starts at the decided disposition or the suggestion. Unless something typed is to be shown again,
+	 * the page below its messages is the kept markup for what this view read ({@link RequestBodies}).
 	 */
 	@Transactional
 	TriageRequest open(UUID id, StaffUser user, String purpose, Model model) {
 		TriageRequest request = requests.view(id, user, "/triage/requests/" + id, purpose)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
-		populate(request, user, model);
+		boolean typed = model.containsAttribute("form") || TYPED.stream().anyMatch(model::containsAttribute);
+		RequestBodies.PageKey key = populate(request, user, model);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", DecisionForm.suggesting(request.version(),
 					request.decidedDisposition() != null ? request.decidedDisposition() : request.suggestedDisposition()));
+		}
+		if (!typed) {
+			model.addAttribute("body", bodies.page(key, model.asMap()));
 		}
 		return request;
 	}
@@ -91,42 +114,67 @@ class RequestPage {
 
 	// in the transaction of open: the page's reads (services, the person's context from other modules, calls,
 	// colleagues) and the audit entry in one, rather than one each
-	private void populate(TriageRequest request, StaffUser user, Model model) {
+	private RequestBodies.PageKey populate(TriageRequest request, StaffUser user, Model model) {
 		Navigation navigation = requests.navigation(request);
 		model.addAttribute("request", request);
-		services(request, navigation, model);
+		Map<String, String> serviceOptions = new LinkedHashMap<>();
+		String suggestion = services(request, navigation, serviceOptions);
+		model.addAttribute("suggestion", suggestion);
+		model.addAttribute("serviceOptions", serviceOptions);
+		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
 		Optional<PracticeSummary> practice = Optional.ofNullable(request.practiceCode())
 			.flatMap(OdsCode::parse)
 			.flatMap(directory::practice);
-		model.addAttribute("practiceName", request.practiceCode() == null ? null
-				: practice.map(PracticeSummary::name).orElse(request.practiceCode()));
+		String practiceName = request.practiceCode() == null ? null
+				: practice.map(PracticeSummary::name).orElse(request.practiceCode());
+		model.addAttribute("practiceName", practiceName);
 		// the hub is the practice's site unless the practice has moved since: one read for both
-		model.addAttribute("hubName", practice.filter(p -> p.siteCode().equals(request.siteCode()))
+		String hubName = practice.filter(p -> p.siteCode().equals(request.siteCode()))
 			.map(PracticeSummary::siteName)
 			.or(() -> directory.site(request.siteCode()).map(SiteSummary::name))
-			.orElse(request.siteCode()));
-		model.addAttribute("earlier", request.earlierRequestId() == null ? null
-				: requests.find(request.earlierRequestId()).orElse(null));
-		model.addAttribute("chaser", request.chasedByRequestId() == null ? null
-				: requests.find(request.chasedByRequestId()).orElse(null));
+			.orElse(request.siteCode());
+		model.addAttribute("hubName", hubName);
+		Link earlier = request.earlierRequestId() == null ? null
+				: requests.find(request.earlierRequestId()).map(Link::of).orElse(null);
+		model.addAttribute("earlier", earlier);
+		Link chaser = request.chasedByRequestId() == null ? null
+				: requests.find(request.chasedByRequestId()).map(Link::of).orElse(null);
+		model.addAttribute("chaser", chaser);
 		NavigationRulePack.Outcome outcome = requests.outcome(request.suggestedDisposition());
 		LocalDate today = LocalDate.now(ServiceDirectory.UK_TIME);
+		LocalDate defaultFollowUp = today.plusDays(outcome.followUpDays());
 		model.addAttribute("defaultOutcome", outcome);
-		model.addAttribute("defaultFollowUp", today.plusDays(outcome.followUpDays()));
+		model.addAttribute("defaultFollowUp", defaultFollowUp);
 		NhsNumber person = request.nhsNumber();
-		model.addAttribute("context", person == null || request.identityNotVerified() ? List.of()
-				: contextProviders.stream()
-					.flatMap(p -> p.contextFor(person).stream())
-					.toList());
-		model.addAttribute("calls", followUps.calls(request.id()));
+		List<PersonContextProvider.PersonContext> context = person == null || request.identityNotVerified() ? List.of()
+				: contextProviders.stream().flatMap(p -> p.contextFor(person).stream()).toList();
+		model.addAttribute("context", context);
+		List<FollowUps.CallAttempt> calls = followUps.calls(request.id());
+		model.addAttribute("calls", calls);
 		model.addAttribute("callOutcomes", CALL_OUTCOMES);
-		model.addAttribute("followUpDue", request.status() == Status.COMPLETED && request.followUpDate() != null
-				&& request.followedUpAt() == null && !request.followUpDate().isAfter(today));
-		actions(request, user, model);
+		boolean followUpDue = request.status() == Status.COMPLETED && request.followUpDate() != null
+				&& request.followedUpAt() == null && !request.followUpDate().isAfter(today);
+		model.addAttribute("followUpDue", followUpDue);
+		Actions actions = actions(request, user);
+		model.addAttribute("works", actions.works());
+		model.addAttribute("mine", actions.mine());
+		model.addAttribute("canDecide", actions.canDecide());
+		model.addAttribute("canSupervise", actions.canSupervise());
+		model.addAttribute("canRelease", actions.canRelease());
+		model.addAttribute("canReassign", actions.canReassign());
+		if (actions.canReassign()) {
+			model.addAttribute("colleagueOptions", actions.colleagueOptions());
+		}
+		return new RequestBodies.PageKey(LocaleContextHolder.getLocale(), request.id(), request.version(), practiceName,
+				hubName, earlier, chaser, context, calls, followUpDue, outcome, defaultFollowUp, serviceOptions, suggestion,
+				actions);
 	}
 
-	/** The services matching each disposition suggested (and the one decided), open ones first, as a pick list too. */
-	private void services(TriageRequest request, Navigation navigation, Model model) {
+	/**
+	 * The suggestion's markup: the services matching each disposition suggested (and the one decided), open ones
+	 * first; the same services go into the pick list.
+	 */
+	private String services(TriageRequest request, Navigation navigation, Map<String, String> serviceOptions) {
 		LocalDateTime now = services.nowInUk();
 		List<Disposition> shown = new ArrayList<>();
 		navigation.dispositions().forEach(d -> shown.add(d.code()));
@@ -139,32 +187,24 @@ class RequestPage {
 		for (Disposition disposition : shown) {
 			matching.put(disposition, services.matching(disposition, request.problem(), place, now));
 		}
-		Map<String, String> serviceOptions = new LinkedHashMap<>();
 		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
 				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
-		model.addAttribute("suggestion", bodies.suggestion(navigation, matching));
-		model.addAttribute("serviceOptions", serviceOptions);
-		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
+		return bodies.suggestion(navigation, matching);
 	}
 
 	/** Which actions the user may take: INT members none; the holder or a supervisor release and reassign. */
-	private void actions(TriageRequest request, StaffUser user, Model model) {
+	private Actions actions(TriageRequest request, StaffUser user) {
 		boolean works = TriageRoles.works(user);
 		boolean supervisor = TriageRoles.supervises(user);
 		boolean mine = user.username().equals(request.claimedBy());
-		model.addAttribute("works", works);
-		model.addAttribute("mine", mine);
-		model.addAttribute("canDecide", works && request.status() == Status.OPEN && mine);
-		model.addAttribute("canSupervise", supervisor && request.status() != Status.COMPLETED
-				&& request.supervisionReason() != null);
-		model.addAttribute("canRelease", works && request.claimedBy() != null && (mine || supervisor));
 		boolean canReassign = works && request.status() != Status.COMPLETED && (mine || supervisor);
-		model.addAttribute("canReassign", canReassign);
+		Map<String, String> colleagues = new LinkedHashMap<>();
 		if (canReassign) {
-			Map<String, String> colleagues = new LinkedHashMap<>();
 			claims.colleagues(request).forEach(u -> colleagues.put(u.username(), u.displayName() + " (" + u.username() + ")"));
-			model.addAttribute("colleagueOptions", colleagues);
 		}
+		return new Actions(works, mine, works && request.status() == Status.OPEN && mine,
+				supervisor && request.status() != Status.COMPLETED && request.supervisionReason() != null,
+				works && request.claimedBy() != null && (mine || supervisor), canReassign, colleagues);
 	}
 
 }

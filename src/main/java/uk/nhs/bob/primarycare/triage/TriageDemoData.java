@@ -104,10 +104,11 @@ class TriageDemoData implements DemoDataPart {
 			created += history(h, cursor, random);
 			created += todaysQueue(hub, cursor, now, random);
 		}
-		// follow-ups of all but the last few days were done; the rest are on the follow-up worklist
+		// follow-ups of all but the last few days were done; the rest are on the follow-up worklist (a change to a
+		// request's row goes through its version, which the request page keeps its markup by)
 		jdbc.sql("""
 				UPDATE triage.request SET followed_up_at = completed_at + interval '3 days', followed_up_by = 'coordinator',
-				  follow_up_note = 'Called: the person was seen and is better'
+				  follow_up_note = 'Called: the person was seen and is better', version = version + 1
 				WHERE submitted_by = ? AND follow_up_date < current_date - 2""")
 			.param(DEMO)
 			.update();

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +69,9 @@ class TriageRequests {
 	private final SecureRandom random = new SecureRandom();
 
 	private final HubSettings hubSettings;
+
+	/** Bounded: the least used are dropped. */
+	private final Cache<String, Navigation> parsedNavigations = Caffeine.newBuilder().maximumSize(1024).build();
 
 	TriageRequests(TriageRequestRepository requests, NavigationEngine engine, Population population,
 			Directory directory, ServiceDirectory services, AuditLog auditLog, ApplicationEventPublisher events,
@@ -295,8 +300,9 @@ class TriageRequests {
 		return reference.toString();
 	}
 
+	/** The request's stored navigation, parsed once for each stored text (it never changes once recorded). */
 	Navigation navigation(TriageRequest request) {
-		return json.readValue(request.navigationJson(), Navigation.class);
+		return parsedNavigations.get(request.navigationJson(), text -> json.readValue(text, Navigation.class));
 	}
 
 	/** Whether the user's organisation scope covers the request's hub. */

@@ -58,7 +58,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 8
-			coordinator   | /triage/requests/{request}           | 11
+			coordinator   | /triage/requests/{request}           | 10
 			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 9
 			coordinator   | /cvd                                 | 6

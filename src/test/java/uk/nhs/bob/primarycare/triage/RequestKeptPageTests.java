@@ -1,0 +1,207 @@
+package uk.nhs.bob.primarycare.triage;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.nhs.bob.primarycare.ApiTokens;
+import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.Role;
+import uk.nhs.bob.primarycare.triage.NavigationInput.Sex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The request page keeps its markup below the messages by the value of everything it shows (the request by its id and
+ * version, the page's reads, the user's allowed actions): each view is written with its own session's CSRF token, a
+ * change made elsewhere (as another instance would) shows on the next view, one user's actions never show to another,
+ * and what was typed before a refused action is shown again.
+ */
+@TriageModuleTest
+class RequestKeptPageTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TriageRequests requests;
+
+	@Autowired
+	ApplicationContext context;
+
+	@LocalServerPort
+	int port;
+
+	String coordinator = "";
+
+	RequestPostProcessor asCoordinator = user("unset");
+
+	@BeforeEach
+	void staffOfTheirOwn() {
+		PopulationFixtures.referenceData(context);
+		coordinator = IdentityFixtures.staffUser(jdbc, "coordinator", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR);
+		asCoordinator = user(coordinator).roles("CARE_COORDINATOR");
+	}
+
+	@Test
+	void eachViewOfAKeptPageCarriesItsOwnSessionsTokenAndOnlyThatSessionsIsAccepted() {
+		TriageRequests.Recorded recorded = uti();
+		String page = "/triage/requests/" + recorded.id();
+		String holder = IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL"));
+		HttpSession browser = signedIn(holder);
+		HttpSession other = signedIn(holder);
+		String first = browser.get(page).body();
+		String otherView = other.get(page).body();
+		String again = browser.get(page).body();
+		for (String html : List.of(first, otherView, again)) {
+			assertThat(html).contains("id=\"claim\"", "id=\"call-form\"").doesNotContain("csrf-stand-in");
+			assertThat(tokensIn(html)).as("a token in every form of the page, the sign-out form's among them")
+				.hasSizeGreaterThanOrEqualTo(3)
+				.containsOnly(tokensIn(html).get(0));
+		}
+		// another session's token, written into the same kept markup, is refused; the session's own is accepted
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(otherView).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN.value());
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(again).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FOUND.value());
+		assertThat(browser.get(page).body()).contains("You have claimed this request", "Claimed by " + holder);
+	}
+
+	@Test
+	void aChangeMadeElsewhereShowsOnTheNextView() {
+		TriageRequests.Recorded recorded = uti();
+		assertThat(html(view(recorded.id(), asCoordinator))).contains("No calls recorded", "Not claimed yet");
+		assertThat(html(view(recorded.id(), asCoordinator))).contains("No calls recorded", "Not claimed yet");
+		// a call recorded by another instance leaves the request's version alone: the page's reads still show it
+		jdbc.sql("""
+				INSERT INTO triage.call_attempt (request_id, called_at, called_by, outcome, note)
+				VALUES (?, now(), 'colleague', 'VOICEMAIL', 'Left a message elsewhere')""")
+			.param(recorded.id())
+			.update();
+		assertThat(html(view(recorded.id(), asCoordinator))).contains("Left a message elsewhere")
+			.doesNotContain("No calls recorded");
+		String colleague = IdentityFixtures.staffUser(jdbc, "colleague", OrganisationScope.site("BK-AYL"),
+				Role.CARE_COORDINATOR);
+		assertThat(requests.claim(recorded.id(), colleague).claimed()).isTrue();
+		assertThat(html(view(recorded.id(), asCoordinator))).contains("Claimed by " + colleague)
+			.doesNotContain("id=\"claim\"");
+	}
+
+	@Test
+	void oneUsersActionsNeverShowToAnother() {
+		TriageRequests.Recorded recorded = uti();
+		String supervisor = IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place("14Y"),
+				Role.CLINICAL_SUPERVISOR);
+		assertThat(requests.claim(recorded.id(), coordinator).claimed()).isTrue();
+		RequestPostProcessor asHolder = asCoordinator;
+		for (int i = 0; i < 2; i++) {
+			assertThat(html(view(recorded.id(), asHolder))).contains("id=\"decision-form\"", "id=\"release\"");
+		}
+		String other = IdentityFixtures.staffUser(jdbc, "other", OrganisationScope.site("BK-AYL"), Role.CARE_COORDINATOR);
+		assertThat(html(view(recorded.id(), user(other).roles("CARE_COORDINATOR")))).contains("Claimed by " + coordinator)
+			.doesNotContain("id=\"decision-form\"", "id=\"release\"", "id=\"reassign\"");
+		assertThat(html(view(recorded.id(), user(supervisor).roles("CLINICAL_SUPERVISOR"))))
+			.contains("id=\"release\"", "id=\"reassign\"")
+			.doesNotContain("id=\"decision-form\"");
+		var member = user(IdentityFixtures.staffUser(jdbc, "member", OrganisationScope.site("BK-AYL"), Role.INT_MEMBER))
+			.roles("INT_MEMBER");
+		assertThat(html(view(recorded.id(), member))).contains(recorded.reference())
+			.doesNotContain("id=\"claim\"", "id=\"release\"", "id=\"call-form\"");
+	}
+
+	@Test
+	void whatWasTypedBeforeARefusedActionIsShownAgainOnceAndEscaped() {
+		TriageRequests.Recorded recorded = uti();
+		String page = "/triage/requests/" + recorded.id();
+		HttpSession browser = signedIn(IdentityFixtures.staffUser(context, "coordinator", Role.CARE_COORDINATOR,
+				OrganisationScope.site("BK-AYL")));
+		String kept = browser.get(page).body();
+		assertThat(browser.postForm(page + "/calls", "outcome=SHOUTED&callNote=" + encode("Rang <twice>") + "&_csrf="
+				+ encode(tokensIn(kept).get(0))).statusCode()).isEqualTo(HttpStatus.FOUND.value());
+		String typed = browser.get(page).body();
+		assertThat(typed).contains("Choose what happened when you called", "value=\"Rang &lt;twice&gt;\"")
+			.doesNotContain("csrf-stand-in");
+		assertThat(tokensIn(typed)).hasSizeGreaterThanOrEqualTo(3).containsOnly(tokensIn(typed).get(0));
+		assertThat(browser.get(page).body()).doesNotContain("Rang", "Choose what happened when you called");
+	}
+
+	private HttpSession signedIn(String username) {
+		HttpSession session = new HttpSession(port);
+		assertThat(session.signIn(username, IdentityFixtures.PASSWORD).statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private TriageRequests.Recorded uti() {
+		Map<String, Object> person = TriageTestData.registered(context, "BK-AYL", Sex.FEMALE, 35);
+		RequestedPerson woman = new RequestedPerson(new NhsNumber(person.get("nhs_number").toString().trim()),
+				person.get("given_name").toString(), person.get("family_name").toString(),
+				LocalDate.parse(person.get("date_of_birth").toString()), Sex.FEMALE, null);
+		return requests.record(new NewRequest(TriageRequest.Channel.API, null, tokens.clientId(), woman, null, null,
+				new RequestDetails(PresentingProblem.URINARY_SYMPTOMS, null, null, Set.of(), false, null, false, 1, 1, 1,
+						null, null, "0118 496 0123", false)),
+				Instant.now());
+	}
+
+	private MvcTestResult view(UUID id, RequestPostProcessor as) {
+		MvcTestResult result = mvc.get().uri("/triage/requests/" + id).with(as).exchange();
+		assertThat(result).hasStatusOk();
+		return result;
+	}
+
+	private static String html(MvcTestResult result) {
+		try {
+			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> tokensIn(String html) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = CSRF.matcher(html);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+}
