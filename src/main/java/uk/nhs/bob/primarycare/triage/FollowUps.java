@@ -138,8 +138,7 @@ class FollowUps {
 		}).list();
 		String purpose = "Direct care: same-day follow-ups due";
 		auditLog.recordViews(username, numbers.stream().map(uk.nhs.bob.primarycare.shared.NhsNumber::new).toList(),
-				page, purpose);
-		references.forEach(reference -> auditLog.recordRequestView(username, reference, page, purpose));
+				references, page, purpose);
 		return rows;
 	}
 

@@ -117,12 +117,10 @@ class TriageQueue {
 	}
 
 	private void audit(List<QueueRow> rows, String username, String page, String purpose) {
+		// one statement for the page, however many of its requests name nobody by NHS number
 		auditLog.recordViews(username,
-				rows.stream().map(QueueRow::nhsNumber).filter(n -> n != null).map(NhsNumber::new).toList(), page,
-				purpose);
-		rows.stream()
-			.filter(row -> row.nhsNumber() == null)
-			.forEach(row -> auditLog.recordRequestView(username, row.reference(), page, purpose));
+				rows.stream().map(QueueRow::nhsNumber).filter(n -> n != null).map(NhsNumber::new).toList(),
+				rows.stream().filter(row -> row.nhsNumber() == null).map(QueueRow::reference).toList(), page, purpose);
 	}
 
 	/** A hub's requests not yet completed. */
