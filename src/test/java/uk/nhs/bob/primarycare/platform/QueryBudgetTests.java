@@ -74,7 +74,7 @@ class QueryBudgetTests {
 	@ParameterizedTest(name = "{0} {1}: at most {2} statements")
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
-			coordinator   | /triage                              | 8
+			coordinator   | /triage                              | 7
 			coordinator   | /triage/requests/{request}           | 11
 			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 9
