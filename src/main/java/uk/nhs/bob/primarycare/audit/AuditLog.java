@@ -94,17 +94,31 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordViews(String username, Collection<NhsNumber> people, String page, String purpose) {
-		if (people.isEmpty()) {
+		recordViews(username, people, List.of(), page, purpose);
+	}
+
+	/**
+	 * A user saw, on one page, these people and the details of people with no NHS number (yet), named by the
+	 * references of their requests (a queue holds both): one entry each, people first, all in one statement, so a
+	 * list costs one round trip however many of its rows name nobody by NHS number.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordViews(String username, Collection<NhsNumber> people, Collection<String> requestReferences,
+			String page, String purpose) {
+		if (people.isEmpty() && requestReferences.isEmpty()) {
 			return;
 		}
-		// NHS numbers are ten digits, so a comma-separated list of them is unambiguous
-		String numbers = people.stream().map(NhsNumber::value).collect(Collectors.joining(","));
 		jdbc.sql("""
-				INSERT INTO audit.record_view (viewed_at, username, nhs_number, page, purpose, outcome)
-				SELECT ?, ?, person, ?, ?, ? FROM unnest(string_to_array(?, ',')) WITH ORDINALITY AS viewed(person, n)
+				INSERT INTO audit.record_view (viewed_at, username, nhs_number, request_reference, page, purpose,
+				  outcome)
+				SELECT ?, ?, person, reference, ?, ?, ? FROM (
+				  SELECT person, NULL AS reference, n FROM unnest(?::text[]) WITH ORDINALITY AS p(person, n)
+				  UNION ALL
+				  SELECT NULL, reference, ? + n FROM unnest(?::text[]) WITH ORDINALITY AS r(reference, n)) viewed
 				ORDER BY n""")
 			.params(Timestamp.from(Instant.now()), clean(username, 60), clean(page, TEXT_LIMIT), clean(purpose, TEXT_LIMIT),
-					Outcome.VIEWED.name(), numbers)
+					Outcome.VIEWED.name(), people.stream().map(NhsNumber::value).toArray(String[]::new),
+					(long) people.size(), requestReferences.stream().map(r -> clean(r, 40)).toArray(String[]::new))
 			.update();
 	}
 

@@ -138,8 +138,7 @@ class FollowUps {
 					rs.getInt("calls"), rs.getString("site_code"));
 		}).list();
 		String purpose = "Direct care: same-day follow-ups due";
-		auditLog.recordViews(username, numbers, page, purpose);
-		references.forEach(reference -> auditLog.recordRequestView(username, reference, page, purpose));
+		auditLog.recordViews(username, numbers, references, page, purpose);
 		return rows;
 	}
 

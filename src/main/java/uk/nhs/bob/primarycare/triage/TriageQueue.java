@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -117,12 +118,10 @@ class TriageQueue {
 	}
 
 	private void audit(List<QueueRow> rows, String username, String page, String purpose) {
+		// one statement for the page, however many of its requests name nobody by NHS number
 		auditLog.recordViews(username,
-				rows.stream().map(QueueRow::nhsNumber).filter(java.util.Objects::nonNull).toList(), page,
-				purpose);
-		rows.stream()
-			.filter(row -> row.nhsNumber() == null)
-			.forEach(row -> auditLog.recordRequestView(username, row.reference(), page, purpose));
+				rows.stream().map(QueueRow::nhsNumber).filter(Objects::nonNull).toList(),
+				rows.stream().filter(row -> row.nhsNumber() == null).map(QueueRow::reference).toList(), page, purpose);
 	}
 
 	/** A hub's requests not yet completed. */

@@ -2,6 +2,7 @@ package uk.nhs.bob.primarycare.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,24 @@ class AuditLogTests {
 	void anEntryNeedsTheReadersTransaction() {
 		assertThatExceptionOfType(RuntimeException.class)
 			.isThrownBy(() -> auditLog.recordView(unique(), PERSON, "Person summary", "Direct care"));
+	}
+
+	@Test
+	void aListOfPeopleAndRequestsWithoutAnNhsNumberIsOneEntryEachInTheOrderShown() {
+		String username = unique();
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> auditLog.recordViews(username,
+				List.of(PERSON, OTHER_PERSON), List.of("TR-QUEUE-1", "TR-QUEUE-2"), "Queue", "Direct care: queue"));
+		assertThat(jdbc.sql("""
+				SELECT coalesce(nhs_number, request_reference) FROM audit.record_view
+				WHERE username = ? AND page = 'Queue' AND purpose = 'Direct care: queue' AND outcome = 'VIEWED'
+				ORDER BY id""").param(username).query(String.class).list())
+			.containsExactly(PERSON.value(), OTHER_PERSON.value(), "TR-QUEUE-1", "TR-QUEUE-2");
+		new TransactionTemplate(transactionManager).executeWithoutResult(
+				status -> auditLog.recordViews(username, List.of(), List.of("TR-QUEUE-3"), "Queue", "Direct care: queue"));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.record_view WHERE username = ? AND nhs_number IS NULL")
+			.param(username)
+			.query(Long.class)
+			.single()).isEqualTo(3);
 	}
 
 	@Test

@@ -12,6 +12,18 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public class DirectoryReferenceData implements BeforeEachCallback {
 
+	/**
+	 * The ODS codes of the practices the reference data holds: a test sees which of the directory's practices are
+	 * these, whatever practices other tests have added beside them.
+	 */
+	public static java.util.Set<String> practiceCodes() {
+		return DirectoryDemoData.SITES.stream()
+			.flatMap(site -> site.pcns().stream())
+			.flatMap(pcn -> pcn.practices().stream())
+			.map(DirectoryDemoData.Practice::ods)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext extension) {
 		DirectoryDemoData directory = SpringExtension.getApplicationContext(extension).getBean(DirectoryDemoData.class);

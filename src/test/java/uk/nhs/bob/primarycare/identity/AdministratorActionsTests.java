@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.primarycare.HttpSession;
-import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.identity.UserAdministration.NewUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +23,10 @@ import uk.nhs.bob.primarycare.shared.Role;
 /**
  * What administrators do is recorded in the database and shown on the audit page; a password reset (confirmed with
  * the administrator's own password) makes the user choose their own password before anything else, so the
- * administrator cannot go on signing in as them.
+ * administrator cannot go on signing in as them. Each test makes its own administrator, and signs in as the users it
+ * makes through the real server.
  */
-@IntegrationTest
+@IdentityModuleTest
 class AdministratorActionsTests {
 
 	static final String FIRST = "first-secret-passphrase";
@@ -41,6 +42,17 @@ class AdministratorActionsTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/** An ICB administrator made for the test, whose password is {@link IdentityFixtures#PASSWORD}. */
+	String admin = "";
+
+	@BeforeEach
+	void administratorOfTheirOwn() {
+		admin = IdentityFixtures.staffUser(context, "admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+	}
 
 	long actions(String target, String action) {
 		return jdbc.sql("SELECT count(*) FROM audit.admin_action WHERE target = ? AND action = ?")
@@ -60,7 +72,7 @@ class AdministratorActionsTests {
 			.param("roles", "CARE_COORDINATOR")
 			.param("scopeLevel", "SITE")
 			.param("siteCode", "BK-AYL")
-			.with(user("admin").roles("ICB_ADMIN"))
+			.with(user(admin).roles("ICB_ADMIN"))
 			.with(csrf())).hasStatus3xxRedirection();
 		assertThat(actions(username, "USER_CREATED")).isEqualTo(1);
 		long id = jdbc.sql("SELECT id FROM identity.staff_user WHERE username = ?").param(username).query(Long.class).single();
@@ -73,21 +85,23 @@ class AdministratorActionsTests {
 			.param("scopeLevel", "PLACE")
 			.param("placeCode", "14Y")
 			.param("enabled", "true")
-			.param("adminPassword", IdentityDemoData.DEMO_PASSWORD)
-			.with(user("admin").roles("ICB_ADMIN"))
+			.param("adminPassword", IdentityFixtures.PASSWORD)
+			.with(user(admin).roles("ICB_ADMIN"))
 			.with(csrf())).hasStatus3xxRedirection();
 		assertThat(actions(username, "ROLES_CHANGED")).isEqualTo(1);
 		assertThat(actions(username, "SCOPE_CHANGED")).isEqualTo(1);
-		assertThat(mvc.post().uri("/admin/users/" + id + "/disable").with(user("admin").roles("ICB_ADMIN")).with(csrf()))
+		assertThat(mvc.post().uri("/admin/users/" + id + "/disable").with(user(admin).roles("ICB_ADMIN")).with(csrf()))
 			.hasStatus3xxRedirection();
 		assertThat(actions(username, "USER_DISABLED")).isEqualTo(1);
 
-		assertThat(mvc.get().uri("/audit/admin-actions?username=admin").with(user("admin").roles("ICB_ADMIN")))
+		assertThat(mvc.get().uri("/audit/admin-actions?username=" + admin).with(user(admin).roles("ICB_ADMIN")))
 			.hasStatusOk()
 			.bodyText()
 			.contains(username, "User created", "Roles changed", "From Care coordinator to Clinical supervisor",
 					"Scope changed", "User disabled");
-		assertThat(mvc.get().uri("/audit/admin-actions").with(user("supervisor").roles("CLINICAL_SUPERVISOR")))
+		String supervisor = IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place("14Y"),
+				Role.CLINICAL_SUPERVISOR);
+		assertThat(mvc.get().uri("/audit/admin-actions").with(user(supervisor).roles("CLINICAL_SUPERVISOR")))
 			.hasStatus(403);
 	}
 
@@ -95,14 +109,14 @@ class AdministratorActionsTests {
 	void aResetPasswordMustBeReplacedByTheUserBeforeAnythingElse() {
 		String username = "reset-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = users.create(new NewUser(username, "Rita Reset", FIRST, EnumSet.of(Role.CARE_COORDINATOR),
-				OrganisationScope.site("BK-AYL")), "admin");
-		users.resetPassword(id, "administrator-chosen-words", "admin", IdentityDemoData.DEMO_PASSWORD);
+				OrganisationScope.site("BK-AYL")), admin);
+		users.resetPassword(id, "administrator-chosen-words", admin, IdentityFixtures.PASSWORD);
 		assertThat(actions(username, "PASSWORD_RESET")).isEqualTo(1);
 
 		HttpSession session = new HttpSession(port);
 		HttpResponse<String> signIn = session.signIn(username, "administrator-chosen-words");
 		assertThat(signIn.headers().firstValue("Location")).contains("/account/password");
-		assertThat(session.get("/triage").headers().firstValue("Location")).contains("/account/password");
+		assertThat(session.get("/directory/services").headers().firstValue("Location")).contains("/account/password");
 		assertThat(session.get("/population/people").headers().firstValue("Location")).contains("/account/password");
 
 		String page = session.get("/account/password").body();
@@ -120,7 +134,7 @@ class AdministratorActionsTests {
 				"currentPassword=administrator-chosen-words&newPassword=only-rita-knows-this"
 						+ "&confirmPassword=only-rita-knows-this&_csrf=" + token);
 		assertThat(changed.headers().firstValue("Location")).hasValue("/");
-		assertThat(session.get("/triage").statusCode()).isEqualTo(200);
+		assertThat(session.get("/directory/services").statusCode()).isEqualTo(200);
 		assertThat(actions(username, "PASSWORD_CHANGED")).isEqualTo(1);
 
 		// the administrator's password no longer signs in as the user

@@ -62,8 +62,20 @@ class OidcSignInTests {
 		return "Y" + ORGS.getAndIncrement();
 	}
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/**
+	 * The administrator who adds the test's mappings, made for it: the demo administrator's re-authentication may be
+	 * throttled by other tests' wrong passwords.
+	 */
+	String mappingAdmin = "";
+
 	void map(String roleCode, String org, Role role, OrganisationScope scope) {
-		mappings.add(new SignInMappings.NewMapping(roleCode, org, role, scope), "admin", IdentityDemoData.DEMO_PASSWORD);
+		if (mappingAdmin.isEmpty()) {
+			mappingAdmin = IdentityFixtures.staffUser(context, "mapping-admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+		}
+		mappings.add(new SignInMappings.NewMapping(roleCode, org, role, scope), mappingAdmin, IdentityFixtures.PASSWORD);
 	}
 
 	/** A browser: follows every redirect, between the app and the provider, keeping cookies. */

@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import uk.nhs.bob.primarycare.HttpSession;
-import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import uk.nhs.bob.primarycare.shared.Role;
@@ -34,9 +33,10 @@ import uk.nhs.bob.primarycare.shared.Role;
  * Sign-in throttling through the real server. Tomcat takes the client's address from X-Forwarded-For (the test's
  * requests come from 127.0.0.1, a trusted proxy address), so each test plays clients of its own and throttles no
  * other test. Failures from one client never stop the account signing in from another; unknown and real usernames
- * get the same answers; parallel attempts check at most five passwords and never fail with a server error.
+ * get the same answers; parallel attempts check at most five passwords and never fail with a server error. Each test
+ * makes the accounts and the API client it signs in as.
  */
-@IntegrationTest
+@IdentityModuleTest
 class SignInThrottleTests {
 
 	static final String PASSWORD = "rightful-owner-passphrase";
@@ -54,6 +54,25 @@ class SignInThrottleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
+
+	/** A new system registered for the client-credentials grant with this secret; its client id. */
+	String newApiClient(String secret) {
+		String clientId = "throttle-system-" + UUID.randomUUID().toString().substring(0, 8);
+		clients.save(org.springframework.security.oauth2.server.authorization.client.RegisteredClient
+			.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientName("Throttled system (test)")
+			.clientSecret(passwordEncoder.encode(secret))
+			.clientAuthenticationMethod(
+					org.springframework.security.oauth2.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.scope(ApiScope.values()[0].value())
+			.build());
+		return clientId;
+	}
 
 	String newUser(Role role) {
 		String username = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,12 +176,13 @@ class SignInThrottleTests {
 
 	@Test
 	void anApiClientIsNeverLockedByGuessesAtItsSecretOrByBadTokens() throws Exception {
+		String system = newApiClient(PASSWORD);
 		String attacker = newAddress();
 		for (int i = 0; i < 12; i++) {
-			assertThat(token(attacker, "api-client", "guess-" + i).statusCode()).isEqualTo(401);
+			assertThat(token(attacker, system, "guess-" + i).statusCode()).isEqualTo(401);
 			assertThat(me(attacker, "forged-token-" + i)).isEqualTo(401);
 		}
-		HttpResponse<String> issued = token(attacker, "api-client", IdentityDemoData.DEMO_PASSWORD);
+		HttpResponse<String> issued = token(attacker, system, PASSWORD);
 		assertThat(issued.statusCode()).as("the 111 system still gets its token, even from that address")
 			.isEqualTo(200);
 		String token = com.jayway.jsonpath.JsonPath.read(issued.body(), "$.access_token");

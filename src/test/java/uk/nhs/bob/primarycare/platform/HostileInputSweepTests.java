@@ -36,7 +36,9 @@ import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.IntegrationTest;
 import uk.nhs.bob.primarycare.RouteCatalog;
 import uk.nhs.bob.primarycare.RouteCatalog.Route;
-import uk.nhs.bob.primarycare.identity.IdentityDemoData;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -70,6 +72,9 @@ class HostileInputSweepTests {
 
 	static final List<String> USERS = List.of("admin", "coordinator", "supervisor", "neighbourhood", "delivery");
 
+	/** The demo administrator, whose place the sweep's own administrator takes. */
+	static final String DEMO_ADMIN = "admin";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -89,8 +94,18 @@ class HostileInputSweepTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	/** The user the administrators' user routes are swept against: never a demo user other tests sign in as. */
 	private static String targetUserId = "0";
+
+	/**
+	 * The administrator the sweep acts as instead of the demo one: the sweep's malformed re-authentication passwords
+	 * are throttled per account (from any client), so as the demo administrator they would leave that account
+	 * "Too many wrong passwords" for every later test in the shared context.
+	 */
+	private static String sweepAdmin;
 
 	private final AtomicInteger client = new AtomicInteger();
 
@@ -108,6 +123,14 @@ class HostileInputSweepTests {
 				ON CONFLICT DO NOTHING""").update();
 		targetUserId = String.valueOf(
 				jdbc.sql("SELECT id FROM identity.staff_user WHERE username = 'sweep-target'").query(Long.class).single());
+		if (sweepAdmin == null) {
+			sweepAdmin = IdentityFixtures.staffUser(context, "sweep-admin", Role.ICB_ADMIN, OrganisationScope.ICB);
+		}
+	}
+
+	/** A user by name, with the sweep's own administrator for the demo one. */
+	private UserDetails load(String username) {
+		return userDetails.loadUserByUsername(username.equals(DEMO_ADMIN) ? sweepAdmin : username);
 	}
 
 	@Test
@@ -155,7 +178,7 @@ class HostileInputSweepTests {
 	/** What only the servlet container parses: the path, multipart bodies, direct error dispatch. */
 	private int throughTheServer(List<Route> routes) throws Exception {
 		HttpSession session = new HttpSession(port);
-		assertThat(session.signIn("admin", IdentityDemoData.DEMO_PASSWORD).statusCode()).isEqualTo(302);
+		assertThat(session.signIn(sweepAdmin, IdentityFixtures.PASSWORD).statusCode()).isEqualTo(302);
 		String token = HttpSession.csrfToken(session.get("/admin/users/new").body());
 		HttpClient plain = HttpClient.newHttpClient();
 		int count = 0;
@@ -300,15 +323,15 @@ class HostileInputSweepTests {
 	 */
 	private UserDetails userWithAccess(Route route, Map<String, Map<String, List<String>>> samples) throws Exception {
 		if (route.api()) {
-			return userDetails.loadUserByUsername("admin");
+			return load(DEMO_ADMIN);
 		}
 		Map<String, List<String>> byUser = samples.getOrDefault(route.pattern(), Map.of());
 		if (!byUser.isEmpty()) {
-			return userDetails.loadUserByUsername(byUser.keySet().iterator().next());
+			return load(byUser.keySet().iterator().next());
 		}
 		String url = sampleUrl(route, samples);
 		for (String username : USERS) {
-			UserDetails candidate = userDetails.loadUserByUsername(username);
+			UserDetails candidate = load(username);
 			int status = mvc.perform(request(org.springframework.http.HttpMethod.valueOf(route.method()), URI.create(url))
 				.with(user(candidate))
 				.with(csrf())
@@ -320,7 +343,7 @@ class HostileInputSweepTests {
 				return candidate;
 			}
 		}
-		return userDetails.loadUserByUsername("admin");
+		return load(DEMO_ADMIN);
 	}
 
 	private static String sampleUrl(Route route, Map<String, Map<String, List<String>>> samples) {

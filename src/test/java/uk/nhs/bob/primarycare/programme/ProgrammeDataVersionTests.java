@@ -2,14 +2,17 @@ package uk.nhs.bob.primarycare.programme;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
+import uk.nhs.bob.primarycare.shared.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -18,10 +21,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * A site page keeps what it rendered by the programme's data version (and the site, day, edit right and directory
  * names): a change committed to any programme table, by this instance or by another on the same database, moves the
  * version in the change's transaction, so the next view shows it; and what one user may do never shows to another.
+ * Each test makes its own site of Berkshire West, an ICB administrator who may edit it and a care coordinator who may
+ * only read it.
  */
-@IntegrationTest
-@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ICB_ADMIN")
+@ProgrammeModuleTest
 class ProgrammeDataVersionTests {
+
+	@RegisterExtension
+	final ProgrammeStaff staff = new ProgrammeStaff();
 
 	@Autowired
 	MockMvcTester mvc;
@@ -31,6 +38,21 @@ class ProgrammeDataVersionTests {
 
 	@Autowired
 	Programme programme;
+
+	private ProgrammeSite site;
+
+	private String coordinator = "";
+
+	@BeforeEach
+	void siteAndReader() {
+		site = ProgrammeTestData.site(programme, "15A", "BW-RDG");
+		coordinator = staff.user("coordinator", OrganisationScope.site("BW-RDG"), Role.CARE_COORDINATOR);
+	}
+
+	/** The page as the administrator made for the test. */
+	private org.springframework.test.web.servlet.assertj.MvcTestResult asAdmin(String page) {
+		return mvc.get().uri(page).with(user(staff.admin()).roles(Role.ICB_ADMIN.name())).exchange();
+	}
 
 	private long version() {
 		return jdbc.sql("SELECT version FROM programme.data_version").query(Long.class).single();
@@ -53,40 +75,38 @@ class ProgrammeDataVersionTests {
 
 	@Test
 	void aChangeWrittenByAnotherInstanceShowsOnTheNextView() {
-		ProgrammeSite site = programme.sitesIn("15A").get(0);
 		String page = "/programme/sites/" + site.id();
 		String lead = jdbc.sql("SELECT team_lead FROM programme.programme_site WHERE id = ?")
 			.param(site.id())
 			.query(String.class)
 			.single();
-		assertThat(mvc.get().uri(page)).hasStatusOk().bodyText().doesNotContain("Lead from elsewhere");
+		assertThat(asAdmin(page)).hasStatusOk().bodyText().doesNotContain("Lead from elsewhere");
 		try {
 			// written straight to the database, as another instance would
 			jdbc.sql("UPDATE programme.programme_site SET team_lead = 'Lead from elsewhere' WHERE id = ?")
 				.param(site.id())
 				.update();
-			assertThat(mvc.get().uri(page)).hasStatusOk().bodyText().contains("Lead from elsewhere");
+			assertThat(asAdmin(page)).hasStatusOk().bodyText().contains("Lead from elsewhere");
 		}
 		finally {
 			jdbc.sql("UPDATE programme.programme_site SET team_lead = ? WHERE id = ?")
 				.params(lead, site.id())
 				.update();
 		}
-		assertThat(mvc.get().uri(page)).hasStatusOk().bodyText().doesNotContain("Lead from elsewhere");
+		assertThat(asAdmin(page)).hasStatusOk().bodyText().doesNotContain("Lead from elsewhere");
 	}
 
 	@Test
 	void whatAnEditorSeesIsNotShownToAReader() {
-		ProgrammeSite site = programme.sitesIn("15A").get(0);
 		String page = "/programme/sites/" + site.id();
-		assertThat(mvc.get().uri(page)).hasStatusOk()
+		assertThat(asAdmin(page)).hasStatusOk()
 			.bodyText()
 			.contains("Edit site details", "Can this site join?", "Retire the site");
-		assertThat(mvc.get().uri(page).with(user("coordinator").roles("CARE_COORDINATOR"))).hasStatusOk()
+		assertThat(mvc.get().uri(page).with(user(coordinator).roles(Role.CARE_COORDINATOR.name()))).hasStatusOk()
 			.bodyText()
 			.contains(site.name(), "Local action team")
 			.doesNotContain("Edit site details", "Can this site join?", "Retire the site");
-		assertThat(mvc.get().uri(page)).hasStatusOk()
+		assertThat(asAdmin(page)).hasStatusOk()
 			.bodyText()
 			.contains("Edit site details", "Can this site join?", "Retire the site");
 	}

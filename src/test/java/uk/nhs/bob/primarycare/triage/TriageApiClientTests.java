@@ -38,7 +38,8 @@ import uk.nhs.bob.apiclient.model.RequestCreated;
 import uk.nhs.bob.apiclient.model.RequestStatus;
 import uk.nhs.bob.apiclient.model.SameDayRequest;
 import uk.nhs.bob.primarycare.ApiTokens;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.ApiScope;
+import uk.nhs.bob.primarycare.population.PopulationFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,9 +49,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * ({@code src/test/resources/openapi/triage-api.json}, at build time) calls intake, navigation and status on the
  * running app with an access token got from the token address the document declares (OAuth 2.0 client credentials,
  * the scopes its operations name). The committed document must equal what the app serves; when it does not, the
- * served one is written to {@code target/openapi/triage-api.json} to review and copy.
+ * served one is written to {@code target/openapi/triage-api.json} to review and copy. The system calling is one the
+ * test registers, for the scopes of the triage API.
  */
-@IntegrationTest
+@TriageModuleTest
 class TriageApiClientTests {
 
 	static final String COMMITTED = "/openapi/triage-api.json";
@@ -65,6 +67,33 @@ class TriageApiClientTests {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
+	org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
+
+	@Autowired
+	org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+
+	static final String SECRET = "generated-client-secret";
+
+	/** A new system registered for the client-credentials grant and the triage API's scopes; its client id. */
+	String newSystem() {
+		String clientId = "generated-client-" + UUID.randomUUID().toString().substring(0, 8);
+		clients.save(org.springframework.security.oauth2.server.authorization.client.RegisteredClient
+			.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientName("A system with a generated client (test)")
+			.clientSecret(passwordEncoder.encode(SECRET))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.scope(ApiScope.TRIAGE_REQUESTS.value())
+			.scope(ApiScope.TRIAGE_NAVIGATION.value())
+			.build());
+		return clientId;
+	}
 
 	/** The committed document, as the generated client was built from it. */
 	JsonNode committed() throws Exception {
@@ -139,7 +168,8 @@ class TriageApiClientTests {
 
 	@Test
 	void theGeneratedClientCallsIntakeNavigationAndStatus() throws Exception {
-		String token = tokenFromTheDocument("api-client", "demo-password");
+		PopulationFixtures.referenceData(context);
+		String token = tokenFromTheDocument(newSystem(), SECRET);
 		NavigationApi navigation = new NavigationApi(client(token));
 		Navigation answer = navigation.navigate(new NavigationRequest().ageYears(30)
 			.sex(NavigationRequest.SexEnum.FEMALE)

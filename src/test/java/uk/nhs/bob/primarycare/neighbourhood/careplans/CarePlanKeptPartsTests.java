@@ -3,20 +3,28 @@ package uk.nhs.bob.primarycare.neighbourhood.careplans;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhs.bob.primarycare.HttpSession;
-import uk.nhs.bob.primarycare.IntegrationTest;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData;
+import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodTestData.TeamOfItsOwn;
+import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -24,10 +32,31 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The care plan page keeps the markup of the plan by the value of everything it shows, read on every view: a change
  * written by another instance (straight to the database) shows on the next view, the alerts and forms are rendered
- * for each request (their CSRF token is the session's), and every view is still audited.
+ * for each request (their CSRF token is the session's), and every view is still audited. Each test makes its own
+ * team, its keyworker (who signs in through the real server) and an agreed plan for a person of the team's practice.
  */
-@IntegrationTest
+@NeighbourhoodModuleTest
 class CarePlanKeptPartsTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Caseload caseload;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	TeamOfItsOwn own;
+
+	UUID entry;
+
+	@BeforeEach
+	void anAgreedPlanOfTheirOwn() {
+		own = NeighbourhoodTestData.teamOfItsOwn(context);
+		entry = CarePlanTestData.agreeWithReviewOn(caseload, own.entry(), own.memberName(), LocalDate.now().plusMonths(3))
+			.getId();
+	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -40,16 +69,13 @@ class CarePlanKeptPartsTests {
 
 	@Test
 	void aChangeWrittenElsewhereShowsOnTheNextViewAndEveryViewIsAudited() {
-		UUID entry = jdbc.sql("SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' ORDER BY id LIMIT 1")
-			.query(UUID.class)
-			.single();
 		String page = "/neighbourhood/care-plans/" + entry;
 		String whatMatters = jdbc.sql("SELECT what_matters FROM neighbourhood.caseload_entry WHERE id = ?")
 			.param(entry)
 			.query(String.class)
 			.single();
 		long audited = audited(entry);
-		assertThat(mvc.get().uri(page).with(user("neighbourhood").roles("INT_MEMBER"))).hasStatusOk()
+		assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
 			.bodyText()
 			.contains("What matters to me")
 			.doesNotContain("Walking to the allotment again");
@@ -57,7 +83,7 @@ class CarePlanKeptPartsTests {
 			jdbc.sql("UPDATE neighbourhood.caseload_entry SET what_matters = 'Walking to the allotment again' WHERE id = ?")
 				.param(entry)
 				.update();
-			assertThat(mvc.get().uri(page).with(user("neighbourhood").roles("INT_MEMBER"))).hasStatusOk()
+			assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
 				.bodyText()
 				.contains("Walking to the allotment again");
 		}
@@ -66,7 +92,7 @@ class CarePlanKeptPartsTests {
 				.params(whatMatters, entry)
 				.update();
 		}
-		assertThat(mvc.get().uri(page).with(user("neighbourhood").roles("INT_MEMBER"))).hasStatusOk()
+		assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
 			.bodyText()
 			.doesNotContain("Walking to the allotment again");
 		assertThat(audited(entry)).isEqualTo(audited + 3);
@@ -79,11 +105,6 @@ class CarePlanKeptPartsTests {
 	 */
 	@Test
 	void keptFormsCarryTheTokenOfTheSessionViewingThem() {
-		UUID entry = jdbc.sql("""
-				SELECT id FROM neighbourhood.caseload_entry WHERE site_code = 'OX-CTY' AND agreed_on IS NOT NULL
-				AND status <> 'DISCHARGED' ORDER BY id LIMIT 1""")
-			.query(UUID.class)
-			.single();
 		String page = "/neighbourhood/care-plans/" + entry;
 		HttpSession first = signedIn();
 		HttpSession second = signedIn();
@@ -104,9 +125,13 @@ class CarePlanKeptPartsTests {
 			.isEqualTo(400);
 	}
 
+	/** A browser session of the keyworker, signed in with a password through the sign-in form. */
 	private HttpSession signedIn() {
+		jdbc.sql("UPDATE identity.staff_user SET password_hash = ? WHERE username = ?")
+			.params(passwordEncoder.encode(IdentityFixtures.PASSWORD), own.memberName())
+			.update();
 		HttpSession session = new HttpSession(port);
-		assertThat(session.signIn("neighbourhood", "demo-password").statusCode()).isEqualTo(302);
+		assertThat(session.signIn(own.memberName(), IdentityFixtures.PASSWORD).statusCode()).isEqualTo(302);
 		return session;
 	}
 
