@@ -3,6 +3,7 @@ package uk.nhs.bob.primarycare.neighbourhood.teams;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -105,11 +106,11 @@ public class TeamAccess {
 	}
 
 	/** Whether the user's scope is the PCN of the person's practice. */
-	boolean isPersonsPractice(StaffUser user, CaseloadEntry entry) {
+	boolean isPersonsPractice(StaffUser user, OdsCode personsPractice) {
 		if (user.scope().level() != OrganisationScope.Level.PCN) {
 			return false;
 		}
-		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		Optional<PracticeSummary> practice = directory.practice(personsPractice);
 		return practice.isPresent() && user.canSee(practice.get());
 	}
 
@@ -127,6 +128,16 @@ public class TeamAccess {
 
 	/** As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, on the team's member list already read. */
 	public Optional<Access> readAccess(StaffUser user, CaseloadEntry entry, boolean onScreen, List<TeamMember> teamList) {
+		return readAccess(user, entry.getId(), new OdsCode(entry.getPracticeCode()), onScreen, teamList);
+	}
+
+	/**
+	 * As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, for the entry {@code entryId} of a person
+	 * registered at {@code personsPractice}, on the team's member list already read (a page that reads the entry as a
+	 * projection, not as the entity).
+	 */
+	public Optional<Access> readAccess(StaffUser user, UUID entryId, OdsCode personsPractice, boolean onScreen,
+			List<TeamMember> teamList) {
 		if (!onScreen && user.hasRole(Role.API_CLIENT)) {
 			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
 			return Optional.of(new Access("System (API client): care plan for direct care", false));
@@ -136,13 +147,13 @@ public class TeamAccess {
 			return Optional.of(new Access("Direct care: INT member (" + member.get().getTeamRole().label() + ")",
 					false));
 		}
-		if (isPersonsPractice(user, entry)) {
+		if (isPersonsPractice(user, personsPractice)) {
 			return Optional.of(new Access("Direct care: registered practice", false));
 		}
-		if (!onScreen || breakGlassRefusal(user, entry).isPresent()) {
+		if (!onScreen || breakGlassRefusal(user, personsPractice).isPresent()) {
 			return Optional.empty();
 		}
-		return activeBreakGlass(user, entry).map(reason -> new Access("Break-glass: " + reason, true));
+		return activeBreakGlass(user, entryId).map(reason -> new Access("Break-glass: " + reason, true));
 	}
 
 	/** Roles that care for people directly and so may break the glass. */
@@ -155,12 +166,17 @@ public class TeamAccess {
 
 	/** Why the user may not use break-glass on this person's plan, or empty when they may. */
 	public Optional<String> breakGlassRefusal(StaffUser user, CaseloadEntry entry) {
+		return breakGlassRefusal(user, new OdsCode(entry.getPracticeCode()));
+	}
+
+	/** Why the user may not use break-glass on the plan of a person registered at {@code personsPractice}. */
+	public Optional<String> breakGlassRefusal(StaffUser user, OdsCode personsPractice) {
 		if (user.roles().stream().anyMatch(NEVER_BREAK_GLASS::contains)
 				|| user.roles().stream().noneMatch(BREAK_GLASS_ROLES::contains)) {
 			return Optional.of("Break-glass is only for clinical staff caring for the person (INT members, clinical "
 					+ "supervisors and care coordinators). ICB administrators and Place delivery teams cannot use it.");
 		}
-		Optional<PracticeSummary> practice = directory.practice(new OdsCode(entry.getPracticeCode()));
+		Optional<PracticeSummary> practice = directory.practice(personsPractice);
 		if (practice.isEmpty() || !user.canSee(practice.get())) {
 			return Optional.of("The person is registered at a practice outside your organisation scope, so you "
 					+ "cannot use break-glass for them. Ask their INT or practice.");
@@ -186,12 +202,12 @@ public class TeamAccess {
 	}
 
 	/** The reason of the user's unexpired break-glass access to this entry. */
-	Optional<String> activeBreakGlass(StaffUser user, CaseloadEntry entry) {
+	Optional<String> activeBreakGlass(StaffUser user, UUID entryId) {
 		return jdbc.sql("""
 				SELECT reason FROM neighbourhood.break_glass_access
 				WHERE caseload_entry_id = ? AND username = ? AND expires_at > ?
 				ORDER BY accessed_at DESC LIMIT 1""")
-			.params(entry.getId(), user.username(), java.sql.Timestamp.from(Instant.now()))
+			.params(entryId, user.username(), java.sql.Timestamp.from(Instant.now()))
 			.query(String.class)
 			.optional();
 	}
