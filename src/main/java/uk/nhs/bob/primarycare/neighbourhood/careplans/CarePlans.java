@@ -25,11 +25,13 @@ import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
+import uk.nhs.bob.primarycare.neighbourhood.teams.MemberSummary;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamAccess;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -79,12 +81,12 @@ public class CarePlans {
 	 * page's expressions are compiled.
 	 */
 	public record PlanView(PlanEntry entry, PlanTeam team, PersonSummary person, PlanContent plan,
-			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
+			Map<UUID, MemberSummary> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
 			List<String> frailtyReasons, String access, boolean canEdit, List<PlanEntry> episodes) {
 
 		public String memberName(@Nullable UUID id) {
-			TeamMember member = id == null ? null : members.get(id);
+			MemberSummary member = id == null ? null : members.get(id);
 			return member == null ? "Not assigned" : member.describe();
 		}
 
@@ -159,8 +161,10 @@ public class CarePlans {
 		PlanTeam team = read.team();
 		NhsNumber nhsNumber = entry.nhsNumber();
 		// the member list is read once: for the access rule, the edit right and the names on the page
-		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.id());
-		Optional<TeamAccess.Access> granted = access.readAccess(user, entryId, read.practice(), onScreen, teamList);
+		List<MemberSummary> teamList = reads.members(team.id());
+		Optional<TeamRole> role = TeamAccess.listedAs(user, teamList).map(MemberSummary::teamRole);
+		Optional<TeamAccess.Access> granted = access.readAccess(user, entryId, read.practice(), onScreen,
+				role.orElse(null));
 		if (granted.isEmpty()) {
 			String why = "Not a member of " + team.name() + " or the person's practice";
 			auditLog.recordRefusal(user.username(), nhsNumber, null, page, "Refused: " + why);
@@ -174,15 +178,16 @@ public class CarePlans {
 		else {
 			auditLog.recordView(user.username(), nhsNumber, page, reason);
 		}
-		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
-		teamList.forEach(m -> teamMembers.put(m.getId(), m));
+		Map<UUID, MemberSummary> teamMembers = new LinkedHashMap<>();
+		teamList.forEach(m -> teamMembers.put(m.id(), m));
 		Optional<Candidates.Profile> profile = candidates.profile(team.siteCode(), nhsNumber);
 		return Optional.of(new PlanView(entry, team, person, read.plan(), teamMembers,
 				reads.history(entryId, entry.version()),
 				read.counts().alerts() == 0 ? List.of() : alerts(entryId),
 				read.counts().cvdFlags() == 0 ? List.of() : cvdFlags(entryId),
-				read.counts().breakGlass() == 0 ? List.of() : breakGlass(entryId), profile, profile.map(candidates::reasons).orElse(List.of()), reason,
-				TeamAccess.canEdit(user, teamList), read.episodes()));
+				read.counts().breakGlass() == 0 ? List.of() : breakGlass(entryId), profile,
+				profile.map(candidates::reasons).orElse(List.of()), reason, TeamAccess.edits(role.orElse(null)),
+				read.episodes()));
 	}
 
 	/** A team's caseload page: the team, its members (for the keyworker filter) and the rows shown. */

@@ -17,12 +17,16 @@ import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
+import uk.nhs.bob.primarycare.neighbourhood.teams.Discipline;
+import uk.nhs.bob.primarycare.neighbourhood.teams.MemberSummary;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * A plan's reads for its pages as projections, not entities (nothing for the persistence context to hold, snapshot
- * or check at commit): the entry, its team and the person's episodes on that team in one statement. What does not
+ * or check at commit): the entry, its team and the person's episodes on that team in one statement, and the team's
+ * member list in another. What does not
  * change between views is kept, keyed by what it is read from, so a kept value is the one a fresh read would give, on
  * any instance: the plan's content parsed from its JSON columns (keyed by the columns' text, read on every view), and
  * the stored history (keyed by the entry's version: a version is stored with each change, in the change's
@@ -125,6 +129,21 @@ class PlanReads {
 		}
 		return Optional.of(new EntryRead(own.entry(), own.team(), new OdsCode(own.practiceCode()),
 				contents.get(own.content(), this::parse), List.copyOf(episodes), own.counts()));
+	}
+
+	/** Every member of the team, leavers too, by name (as {@code TeamMemberRepository.findByTeamIdOrderByName}). */
+	List<MemberSummary> members(UUID teamId) {
+		return jdbc.sql("""
+				SELECT id, name, organisation, organisation_ods, discipline, username, active, team_role
+				FROM neighbourhood.team_member WHERE team_id = ? ORDER BY name""")
+			.param(teamId)
+			.query((rs, i) -> {
+				String ods = rs.getString(4);
+				return new MemberSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+						ods == null ? null : new OdsCode(ods), Discipline.valueOf(rs.getString(5)), rs.getString(6),
+						rs.getBoolean(7), TeamRole.valueOf(rs.getString(8)));
+			})
+			.list();
 	}
 
 	/** The versions stored up to the entry's {@code version}, newest first; in the caller's transaction. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -73,6 +75,19 @@ public class TeamAccess {
 		return membership(user, teamList).map(m -> m.getTeamRole().edits()).orElse(false);
 	}
 
+	/** The user's place on a member list read as a projection ({@link #membership(StaffUser, List)}'s rule). */
+	public static Optional<MemberSummary> listedAs(StaffUser user, List<MemberSummary> teamList) {
+		if (user.hasRole(Role.API_CLIENT)) {
+			return Optional.empty();
+		}
+		return teamList.stream().filter(m -> m.is(user.username())).findFirst();
+	}
+
+	/** Whether a member in this team role changes plans (keyworkers and members) or only reads them. */
+	public static boolean edits(@Nullable TeamRole role) {
+		return role != null && role.edits();
+	}
+
 	/** Whether the user is on the team's member list (in any team role). */
 	boolean isMember(StaffUser user, Team team) {
 		return membership(user, team).isPresent();
@@ -128,24 +143,23 @@ public class TeamAccess {
 
 	/** As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, on the team's member list already read. */
 	public Optional<Access> readAccess(StaffUser user, CaseloadEntry entry, boolean onScreen, List<TeamMember> teamList) {
-		return readAccess(user, entry.getId(), new OdsCode(entry.getPracticeCode()), onScreen, teamList);
+		return readAccess(user, entry.getId(), new OdsCode(entry.getPracticeCode()), onScreen,
+				membership(user, teamList).map(TeamMember::getTeamRole).orElse(null));
 	}
 
 	/**
 	 * As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, for the entry {@code entryId} of a person
-	 * registered at {@code personsPractice}, on the team's member list already read (a page that reads the entry as a
-	 * projection, not as the entity).
+	 * registered at {@code personsPractice}, with the user's role on the team's member list already read (none when
+	 * they are not on it): for a page that reads the entry and the list as projections, not as entities.
 	 */
 	public Optional<Access> readAccess(StaffUser user, UUID entryId, OdsCode personsPractice, boolean onScreen,
-			List<TeamMember> teamList) {
+			@Nullable TeamRole memberRole) {
 		if (!onScreen && user.hasRole(Role.API_CLIENT)) {
 			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
 			return Optional.of(new Access("System (API client): care plan for direct care", false));
 		}
-		Optional<TeamMember> member = membership(user, teamList);
-		if (member.isPresent()) {
-			return Optional.of(new Access("Direct care: INT member (" + member.get().getTeamRole().label() + ")",
-					false));
+		if (memberRole != null) {
+			return Optional.of(new Access("Direct care: INT member (" + memberRole.label() + ")", false));
 		}
 		if (isPersonsPractice(user, personsPractice)) {
 			return Optional.of(new Access("Direct care: registered practice", false));
