@@ -26,11 +26,11 @@ import uk.nhs.bob.primarycare.shared.OdsCode;
 /**
  * A plan's reads for its pages as projections, not entities (nothing for the persistence context to hold, snapshot
  * or check at commit): the entry, its team and the person's episodes on that team in one statement, and the team's
- * member list in another. What does not
- * change between views is kept, keyed by what it is read from, so a kept value is the one a fresh read would give, on
- * any instance: the plan's content parsed from its JSON columns (keyed by the columns' text, read on every view), and
- * the stored history (keyed by the entry's version: a version is stored with each change, in the change's
- * transaction, and a stored version is never changed). Bounded.
+ * member list in another. What does not change between views is kept, keyed by what it is read from, so a kept value
+ * is the one a fresh read would give, on any instance: the plan's content parsed from its JSON columns (keyed by the
+ * columns' text, read on every view, so a change written straight to the database shows too), and the stored history
+ * (keyed by the entry's version: a version is stored with each change, in the change's transaction, and a stored
+ * version is never changed). Bounded.
  */
 @Component
 class PlanReads {
@@ -148,7 +148,8 @@ class PlanReads {
 
 	/** The versions stored up to the entry's {@code version}, newest first; in the caller's transaction. */
 	List<Caseload.PlanVersion> history(UUID entryId, long version) {
-		return histories.get(new HistoryKey(entryId, version), key -> caseload.history(key.entryId(), key.version()));
+		return histories.get(new HistoryKey(entryId, version),
+				key -> List.copyOf(caseload.history(key.entryId(), key.version())));
 	}
 
 	private PlanContent parse(ContentColumns columns) {
