@@ -22,6 +22,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
 import uk.nhs.bob.primarycare.neighbourhood.AgreedCarePlan;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * A copy of the agreed care plan as a letter for GOV.UK Notify's precompiled letter route: A4 portrait, everything
@@ -53,7 +54,7 @@ class CarePlanLetter {
 		}
 	}
 
-	Letter render(String name, List<String> address, String nhsNumber, AgreedCarePlan plan, LocalDate date) {
+	Letter render(String name, List<String> address, NhsNumber nhsNumber, AgreedCarePlan plan, LocalDate date) {
 		List<String[]> sections = sections(plan);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		// the body starts below the address and contact blocks on page 1; later pages use the whole printable area
@@ -71,7 +72,7 @@ class CarePlanLetter {
 			block(canvas, 24.6f, 39.5f, 95.4f, 26.8f, recipient, 10);
 			block(canvas, 125, 30, 65, 65, List.of(plan.teamName(),
 					plan.keyworker() == null ? "" : "Keyworker: " + plan.keyworker(), "",
-					"Date: " + Routing.DAY.format(date), "NHS number: " + nhsNumber), 9);
+					"Date: " + Routing.DAY.format(date), "NHS number: " + nhsNumber.formatted()), 9);
 			document.setMargins(15 * MM, 15 * MM, 15 * MM, 20 * MM);
 			document.add(new Paragraph("Your personalised care and support plan", new Font(font, 16)));
 			document.add(paragraph("Dear " + name + ",", 11, 8));

@@ -80,8 +80,8 @@ class CarePlanMessages {
 		byte[] pdf = null;
 		String letterText = null;
 		if (route.channel() == Channel.LETTER) {
-			CarePlanLetter.Letter letter = letters.render(name, contacts.find(nhsNumber).addressLines(),
-					nhsNumber.formatted(), plan, LocalDate.now(ServiceDirectory.UK_TIME));
+			CarePlanLetter.Letter letter = letters.render(name, contacts.find(nhsNumber).addressLines(), nhsNumber,
+					plan, LocalDate.now(ServiceDirectory.UK_TIME));
 			pdf = letter.pdf();
 			letterText = letter.text();
 		}

@@ -188,7 +188,7 @@ class NeighbourhoodDemoData implements DemoDataPart {
 				int cut = reason.lastIndexOf(", ", 496);
 				reason = reason.substring(0, cut > 0 ? cut : 496) + "...";
 			}
-			CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
+			CaseloadEntry entry = caseload.add(team, candidate.nhsNumber(),
 					candidate.profile().practiceCode(), reason, created.get(i % created.size()).getId(), DEMO_USER);
 			if (i == 2) {
 				continue;

@@ -2,6 +2,8 @@ package uk.nhs.bob.primarycare.shared;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A valid NHS number: ten digits whose last is the Modulus 11 check digit of the first nine.
  * <p>
@@ -16,8 +18,8 @@ public record NhsNumber(String value) {
 		}
 	}
 
-	/** Parses user input, allowing spaces and hyphens between the digits. */
-	public static Optional<NhsNumber> parse(String input) {
+	/** Parses user input, allowing spaces and hyphens between the digits; nothing typed is no number. */
+	public static Optional<NhsNumber> parse(@Nullable String input) {
 		String digits = digits(input);
 		return isValid(digits) ? Optional.of(new NhsNumber(digits)) : Optional.empty();
 	}
@@ -34,21 +36,21 @@ public record NhsNumber(String value) {
 	}
 
 	/** What is wrong with the text as an NHS number; empty when {@link #parse} accepts it. */
-	public static Optional<Fault> fault(String input) {
+	public static Optional<Fault> fault(@Nullable String input) {
 		String digits = digits(input);
-		if (digits == null || !digits.matches("\\d{10}")) {
+		if (digits == null || !allDigits(digits, 10)) {
 			return Optional.of(Fault.NOT_TEN_DIGITS);
 		}
 		return isValid(digits) ? Optional.empty() : Optional.of(Fault.CHECK_DIGIT);
 	}
 
 	/** The one normalisation of typed text: spaces and hyphens between the digits are dropped. */
-	private static String digits(String input) {
+	private static @Nullable String digits(@Nullable String input) {
 		return input == null ? null : input.replaceAll("[\\s-]", "");
 	}
 
-	public static boolean isValid(String digits) {
-		if (digits == null || !digits.matches("\\d{10}")) {
+	public static boolean isValid(@Nullable String digits) {
+		if (digits == null || !allDigits(digits, 10)) {
 			return false;
 		}
 		Integer check = checkDigit(digits.substring(0, 9));
@@ -59,7 +61,7 @@ public record NhsNumber(String value) {
 	 * The Modulus 11 check digit for nine digits, or {@code null} when none exists (remainder gives 10).
 	 */
 	public static Integer checkDigit(String nineDigits) {
-		if (!nineDigits.matches("\\d{9}")) {
+		if (!allDigits(nineDigits, 9)) {
 			throw new IllegalArgumentException("Need nine digits");
 		}
 		int sum = 0;
@@ -71,6 +73,19 @@ public record NhsNumber(String value) {
 			return 0;
 		}
 		return r == 10 ? null : r;
+	}
+
+	/** Exactly {@code length} ASCII digits: checked by hand, as every row read as an NHS number passes here. */
+	private static boolean allDigits(String text, int length) {
+		if (text.length() != length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Numbers starting 999 are reserved for testing and never issued to a person. */

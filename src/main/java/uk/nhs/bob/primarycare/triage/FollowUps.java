@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.identity.StaffUser;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * Closing the loop: the calls made to people about their requests (when, by whom, what happened), and the worklist of
@@ -119,11 +120,11 @@ class FollowUps {
 			params.add(siteCode);
 		}
 		sql.append(" ORDER BY r.follow_up_date, r.completed_at LIMIT 500");
-		List<String> numbers = new java.util.ArrayList<>();
+		List<NhsNumber> numbers = new java.util.ArrayList<>();
 		List<String> references = new java.util.ArrayList<>();
 		List<DueRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
 			if (rs.getString("nhs_number") != null) {
-				numbers.add(rs.getString("nhs_number"));
+				numbers.add(new NhsNumber(rs.getString("nhs_number")));
 			}
 			else {
 				references.add(rs.getString("reference"));
@@ -137,8 +138,7 @@ class FollowUps {
 					rs.getInt("calls"), rs.getString("site_code"));
 		}).list();
 		String purpose = "Direct care: same-day follow-ups due";
-		auditLog.recordViews(username, numbers.stream().map(uk.nhs.bob.primarycare.shared.NhsNumber::new).toList(),
-				page, purpose);
+		auditLog.recordViews(username, numbers, page, purpose);
 		references.forEach(reference -> auditLog.recordRequestView(username, reference, page, purpose));
 		return rows;
 	}

@@ -67,7 +67,7 @@ class RequestActions {
 		if (problem.isPresent()) {
 			return identityProblem(id, form, problem.get());
 		}
-		NhsNumber nhsNumber = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber()).orElse(null);
+		NhsNumber nhsNumber = NhsNumber.parse(form.nhsNumber()).orElse(null);
 		LocalDate dateOfBirth = form.date().orElseThrow();
 		try {
 			IdentityResolution.Outcome outcome = identities.correct(id, identityVersion(form), user, nhsNumber,

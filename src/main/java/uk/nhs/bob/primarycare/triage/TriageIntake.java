@@ -86,7 +86,7 @@ class TriageIntake {
 		if (errors.hasErrors()) {
 			return List.of();
 		}
-		List<PersonSummary> found = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber())
+		List<PersonSummary> found = NhsNumber.parse(form.nhsNumber())
 			.map(population::find)
 			.map(person -> person.stream().toList())
 			.orElseGet(() -> population.search(form.familyName(), form.date().orElseThrow(), 100));
@@ -132,7 +132,7 @@ class TriageIntake {
 
 	/** The person found by search, read again: gone or out of scope since is a form error, never a 403 or 404. */
 	private Identified registered(RequestForm form, BindingResult errors, StaffUser user) {
-		Optional<TriagePeople.PersonInScope> found = NhsNumber.parse(form.nhsNumber() == null ? "" : form.nhsNumber())
+		Optional<TriagePeople.PersonInScope> found = NhsNumber.parse(form.nhsNumber())
 			.flatMap(number -> person(number, user));
 		if (found.isEmpty()) {
 			errors.reject("person.gone", "This person is no longer registered at a practice in your scope. Find them "

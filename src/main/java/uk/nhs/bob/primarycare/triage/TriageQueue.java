@@ -42,7 +42,7 @@ class TriageQueue {
 			int urgency, boolean redFlag, Instant receivedAt, long waitingMinutes, boolean overdue,
 			@Nullable String claimedBy, String status, @Nullable String supervisionReason, String channel,
 			String siteCode, PresentingProblem problemCode, boolean identityNotVerified, boolean chased,
-			String hubName, @Nullable String nhsNumber) {
+			String hubName, @Nullable NhsNumber nhsNumber) {
 
 		/** '2 h 05 min' or '12 min'. */
 		public String waiting() {
@@ -118,7 +118,7 @@ class TriageQueue {
 
 	private void audit(List<QueueRow> rows, String username, String page, String purpose) {
 		auditLog.recordViews(username,
-				rows.stream().map(QueueRow::nhsNumber).filter(n -> n != null).map(NhsNumber::new).toList(), page,
+				rows.stream().map(QueueRow::nhsNumber).filter(java.util.Objects::nonNull).toList(), page,
 				purpose);
 		rows.stream()
 			.filter(row -> row.nhsNumber() == null)
@@ -178,7 +178,7 @@ class TriageQueue {
 				TriageRequest.Channel.valueOf(rs.getString("channel")).label(), rs.getString("site_code"), problem,
 				"NOT_VERIFIED".equals(rs.getString("identity")), rs.getObject("chased_by_request_id") != null,
 				hubNames.getOrDefault(rs.getString("site_code"), rs.getString("site_code")),
-				rs.getString("nhs_number"));
+				rs.getString("nhs_number") == null ? null : new NhsNumber(rs.getString("nhs_number")));
 	}
 
 }

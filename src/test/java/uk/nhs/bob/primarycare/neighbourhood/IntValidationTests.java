@@ -80,7 +80,7 @@ class IntValidationTests {
 	/** A person registered at the team's practice, on its caseload. */
 	CaseloadEntry entry() {
 		NhsNumber person = NeighbourhoodTestData.person(context, team);
-		return caseload.add(team, person, NeighbourhoodTestData.practiceOf(team).value(), "test", null, memberName);
+		return caseload.add(team, person, NeighbourhoodTestData.practiceOf(team), "test", null, memberName);
 	}
 
 	@Test

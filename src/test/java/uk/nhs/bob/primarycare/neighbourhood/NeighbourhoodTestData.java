@@ -125,7 +125,7 @@ public final class NeighbourhoodTestData {
 	 */
 	public static CaseloadEntry agreedPlan(Caseload caseload, Team team, NhsNumber person, @Nullable UUID keyworker,
 			PlanContent plan) {
-		CaseloadEntry entry = caseload.add(team, person, practiceOf(team).value(), "Test: a plan to agree", keyworker,
+		CaseloadEntry entry = caseload.add(team, person, practiceOf(team), "Test: a plan to agree", keyworker,
 				"tester");
 		entry = caseload.savePlan(entry.getId(), entry.getVersion(), plan, "tester");
 		return caseload.changeStatus(entry.getId(), entry.getVersion(), CaseloadStatus.PLAN_AGREED, "tester");
@@ -233,7 +233,7 @@ public final class NeighbourhoodTestData {
 
 		/** The person, of the team's practice, on its caseload (added by the keyworker). */
 		public CaseloadEntry entryOf(NhsNumber person) {
-			return context.getBean(Caseload.class).add(team, person, practiceOf(team).value(), "test", null, memberName);
+			return context.getBean(Caseload.class).add(team, person, practiceOf(team), "test", null, memberName);
 		}
 
 		/** A new person of the team's practice with moderate frailty, a candidate once the team has the cohort. */

@@ -42,8 +42,10 @@ class NhsNumberTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "943476591", "94347659190", "943476591X", "9434765918", "abc" })
+	@ValueSource(strings = { "", "943476591", "94347659190", "943476591X", "9434765918", "abc",
+			"\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669" })
 	void rejectsWhatIsNotAnNhsNumber(String typed) {
+		// the last is 9434765919 in Arabic-Indic digits: only the ASCII digits 0-9 make an NHS number
 		assertThat(NhsNumber.parse(typed)).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> new NhsNumber(typed));
 	}
@@ -52,6 +54,12 @@ class NhsNumberTests {
 	@ValueSource(strings = { "", "943476591", "94347659190", "943476591X", "abc" })
 	void saysWhenTextIsNotTenDigits(String typed) {
 		assertThat(NhsNumber.fault(typed)).contains(NhsNumber.Fault.NOT_TEN_DIGITS);
+	}
+
+	@Test
+	void nothingTypedIsNoNumber() {
+		assertThat(NhsNumber.parse(null)).isEmpty();
+		assertThat(NhsNumber.fault(null)).contains(NhsNumber.Fault.NOT_TEN_DIGITS);
 	}
 
 	@Test

@@ -93,7 +93,7 @@ class CandidateDecisions {
 	/** The decision page ({@code editing}: for one who edits, as it is shown again after a refused decision). */
 	DecisionPage decision(String siteCode, NhsNumber nhsNumber, StaffUser user, boolean editing) {
 		Team team = team(siteCode, user, editing);
-		Candidates.Candidate candidate = candidates.review(team, nhsNumber.value(), user.username())
+		Candidates.Candidate candidate = candidates.review(team, nhsNumber, user.username())
 			.orElseThrow(() -> new java.util.NoSuchElementException(NOT_A_CANDIDATE));
 		return new DecisionPage(team, candidate, population.find(nhsNumber).orElseThrow(),
 				members.findByTeamIdAndActiveTrueOrderByName(team.getId())
@@ -109,7 +109,7 @@ class CandidateDecisions {
 	CaseloadEntry add(String siteCode, NhsNumber nhsNumber, AddForm form, StaffUser user) {
 		Team team = team(siteCode, user, true);
 		UUID keyworker = keyworker(team, form.keyworkerId()).orElseThrow(() -> new FieldRefused(addProblems(team, form)));
-		Candidates.Profile profile = candidates.profile(team, nhsNumber.value())
+		Candidates.Profile profile = candidates.profile(team, nhsNumber)
 			.orElseThrow(() -> new java.util.NoSuchElementException(NOT_A_CANDIDATE));
 		return caseload.add(team, nhsNumber, profile.practiceCode(), form.reason().trim(), keyworker,
 				user.username());
@@ -132,7 +132,7 @@ class CandidateDecisions {
 
 	void dismiss(String siteCode, NhsNumber nhsNumber, DismissForm form, StaffUser user) {
 		Team team = team(siteCode, user, true);
-		Candidates.Profile profile = candidates.profile(team, nhsNumber.value())
+		Candidates.Profile profile = candidates.profile(team, nhsNumber)
 			.orElseThrow(() -> new java.util.NoSuchElementException(NOT_A_CANDIDATE));
 		candidates.dismiss(team, profile, form.dismissReason().trim(), user.username());
 	}

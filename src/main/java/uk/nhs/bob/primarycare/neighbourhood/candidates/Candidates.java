@@ -26,6 +26,7 @@ import uk.nhs.bob.primarycare.neighbourhood.support.PlanText;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.population.Register;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * A team's candidates: people of its site in the frailty register who meet at least one of its cohort definitions,
@@ -37,7 +38,7 @@ import uk.nhs.bob.primarycare.shared.NhsNumber;
 public class Candidates {
 
 	/** A person's row of the frailty register. */
-	public record Profile(String nhsNumber, String practiceCode, int age, int imdQuintile, @Nullable Integer efiDeficits,
+	public record Profile(NhsNumber nhsNumber, OdsCode practiceCode, int age, int imdQuintile, @Nullable Integer efiDeficits,
 			@Nullable FrailtyCategory category, List<Integer> deficitNumbers, int longTermConditions,
 			int unplannedAdmissions, @Nullable LocalDate lastUnplannedAdmission, String fingerprint,
 			String ruleVersion, int aeAttendances, @Nullable LocalDate lastAeAttendance, Set<Register> registers) {
@@ -51,7 +52,7 @@ public class Candidates {
 	/** A ranked candidate with the definitions they meet and the facts that make them qualify. */
 	public record Candidate(Profile profile, List<String> definitions, List<String> reasons) {
 
-		public String nhsNumber() {
+		public NhsNumber nhsNumber() {
 			return profile.nhsNumber();
 		}
 
@@ -81,9 +82,9 @@ public class Candidates {
 	 */
 	@Transactional
 	List<Shown> shown(List<Candidate> page, String username, String pageName) {
-		java.util.Map<String, uk.nhs.bob.primarycare.population.PersonSummary> people = new java.util.HashMap<>();
-		population.findAll(page.stream().map(c -> new NhsNumber(c.nhsNumber())).toList())
-			.forEach(p -> people.put(p.nhsNumber().value(), p));
+		java.util.Map<NhsNumber, uk.nhs.bob.primarycare.population.PersonSummary> people = new java.util.HashMap<>();
+		population.findAll(page.stream().map(Candidate::nhsNumber).toList())
+			.forEach(p -> people.put(p.nhsNumber(), p));
 		List<Shown> shown = page.stream()
 			.filter(c -> people.containsKey(c.nhsNumber()))
 			.map(c -> new Shown(c, people.get(c.nhsNumber())))
@@ -109,9 +110,9 @@ public class Candidates {
 	 * same transaction. Empty if they are not (or no longer) a candidate of the team.
 	 */
 	@Transactional
-	Optional<Candidate> review(Team team, String nhsNumber, String username) {
+	Optional<Candidate> review(Team team, NhsNumber nhsNumber, String username) {
 		Optional<Candidate> candidate = candidates(team).stream().filter(c -> c.nhsNumber().equals(nhsNumber)).findFirst();
-		candidate.ifPresent(c -> auditLog.recordView(username, new NhsNumber(nhsNumber), "INT candidate review",
+		candidate.ifPresent(c -> auditLog.recordView(username, nhsNumber, "INT candidate review",
 				"Direct care: INT case finding"));
 		return candidate;
 	}
@@ -144,8 +145,8 @@ public class Candidates {
 			.list();
 		List<Candidate> candidates = new ArrayList<>();
 		for (Profile profile : profiles) {
-			if (onCaseload.contains(profile.nhsNumber())
-					|| dismissed.contains(profile.nhsNumber() + "|" + profile.fingerprint())) {
+			if (onCaseload.contains(profile.nhsNumber().value())
+					|| dismissed.contains(profile.nhsNumber().value() + "|" + profile.fingerprint())) {
 				continue;
 			}
 			List<String> matched = active.stream()
@@ -165,12 +166,12 @@ public class Candidates {
 		.reversed()
 		.thenComparing(Comparator.comparingInt((Candidate c) -> c.profile().longTermConditions()).reversed())
 		.thenComparing(Comparator.comparingInt((Candidate c) -> c.profile().unplannedAdmissions()).reversed())
-		.thenComparing(Candidate::nhsNumber);
+		.thenComparing(c -> c.nhsNumber().value());
 
 	/** The register row of one person in the team's site, if they are in the register. */
-	public Optional<Profile> profile(Team team, String nhsNumber) {
+	public Optional<Profile> profile(Team team, NhsNumber nhsNumber) {
 		return jdbc.sql(SELECT + " WHERE site_code = ? AND nhs_number = ?")
-			.params(team.getSiteCode(), nhsNumber)
+			.params(team.getSiteCode(), nhsNumber.value())
 			.query((rs, i) -> profile(rs))
 			.optional();
 	}
@@ -239,7 +240,7 @@ public class Candidates {
 		String category = rs.getString("efi_category");
 		int deficits = rs.getInt("efi_deficits");
 		boolean hasEfi = !rs.wasNull();
-		return new Profile(rs.getString("nhs_number"), rs.getString("practice_code"), rs.getInt("age"),
+		return new Profile(new NhsNumber(rs.getString("nhs_number")), new OdsCode(rs.getString("practice_code")), rs.getInt("age"),
 				rs.getInt("imd_quintile"), hasEfi ? deficits : null,
 				category == null ? null : FrailtyCategory.valueOf(category),
 				numbers == null || numbers.isEmpty() ? List.of()
@@ -275,7 +276,7 @@ public class Candidates {
 		jdbc.sql("""
 				INSERT INTO neighbourhood.candidate_dismissal (id, team_id, nhs_number, fingerprint, reason,
 				  dismissed_by, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, now())""")
-			.params(UUID.randomUUID(), team.getId(), profile.nhsNumber(), profile.fingerprint(), reason, username)
+			.params(UUID.randomUUID(), team.getId(), profile.nhsNumber().value(), profile.fingerprint(), reason, username)
 			.update();
 	}
 

@@ -39,7 +39,7 @@ class BreakGlassReviews {
 
 	/** One use of break-glass as the review list shows it. */
 	record Use(long id, UUID entryId, String username, String reasonLabel, String reason, Instant accessedAt,
-			String nhsNumber, String practiceName, @Nullable String reviewOutcome, @Nullable String reviewedBy,
+			NhsNumber nhsNumber, String practiceName, @Nullable String reviewOutcome, @Nullable String reviewedBy,
 			@Nullable Instant reviewedAt, @Nullable String reviewNote, boolean ownUse) {
 
 		public boolean reviewed() {
@@ -93,7 +93,8 @@ class BreakGlassReviews {
 				return new Use(rs.getLong("id"), rs.getObject("caseload_entry_id", UUID.class),
 						rs.getString("username"),
 						BreakGlassReason.of(rs.getString("reason_code")).map(BreakGlassReason::label).orElse(""),
-						rs.getString("reason"), rs.getTimestamp("accessed_at").toInstant(), rs.getString("nhs_number"),
+						rs.getString("reason"), rs.getTimestamp("accessed_at").toInstant(),
+						new NhsNumber(rs.getString("nhs_number")),
 						practice.name(),
 						BreakGlassReview.of(rs.getString("review_outcome")).map(BreakGlassReview::label).orElse(null),
 						rs.getString("reviewed_by"),
@@ -104,7 +105,7 @@ class BreakGlassReviews {
 			.stream()
 			.filter(java.util.Objects::nonNull)
 			.toList();
-		auditLog.recordViews(supervisor.username(), uses.stream().map(u -> new NhsNumber(u.nhsNumber())).toList(),
+		auditLog.recordViews(supervisor.username(), uses.stream().map(Use::nhsNumber).toList(),
 				page, "Clinical governance: break-glass review");
 		return uses;
 	}
@@ -125,22 +126,23 @@ class BreakGlassReviews {
 		if (!isReviewer(supervisor)) {
 			throw new RefusedAccess("Only clinical supervisors review break-glass", null, null, false);
 		}
-		record Found(String username, String practiceCode, String nhsNumber, boolean reviewed) {
+		record Found(String username, OdsCode practiceCode, NhsNumber nhsNumber, boolean reviewed) {
 		}
 		Optional<Found> found = jdbc.sql("""
 				SELECT b.username, e.practice_code, e.nhs_number, b.reviewed_at IS NOT NULL
 				FROM neighbourhood.break_glass_access b
 				JOIN neighbourhood.caseload_entry e ON e.id = b.caseload_entry_id WHERE b.id = ? FOR UPDATE OF b""")
 			.param(id)
-			.query((rs, i) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.query((rs, i) -> new Found(rs.getString(1), new OdsCode(rs.getString(2)),
+					new NhsNumber(rs.getString(3)), rs.getBoolean(4)))
 			.optional();
 		if (found.isEmpty()) {
 			return Optional.of(Problem.NOT_FOUND);
 		}
-		Optional<PracticeSummary> practice = directory.practice(new OdsCode(found.get().practiceCode()));
+		Optional<PracticeSummary> practice = directory.practice(found.get().practiceCode());
 		if (practice.isEmpty() || !supervisor.canSee(practice.get())) {
 			throw new RefusedAccess("This break-glass use is outside your scope",
-					new NhsNumber(found.get().nhsNumber()), null, false);
+					found.get().nhsNumber(), null, false);
 		}
 		if (found.get().username().equalsIgnoreCase(supervisor.username())) {
 			return Optional.of(Problem.OWN_USE);
@@ -154,7 +156,7 @@ class BreakGlassReviews {
 			.params(supervisor.username(), Timestamp.from(Instant.now()), outcome.name(), note, id)
 			.update();
 		auditLog.recordAdminAction(supervisor.username(), AdminAction.BREAK_GLASS_REVIEWED,
-				"Break-glass by " + found.get().username() + " on NHS number " + found.get().nhsNumber(),
+				"Break-glass by " + found.get().username() + " on NHS number " + found.get().nhsNumber().value(),
 				outcome.label() + (note.isBlank() ? "" : ": " + note));
 		return Optional.empty();
 	}

@@ -243,7 +243,7 @@ public class CarePlans {
 	}
 
 	/** One row of the caseload list. */
-	record CaseloadRow(CaseloadEntry entry, String name, String nhsNumber, int age, String keyworker,
+	record CaseloadRow(CaseloadEntry entry, String name, NhsNumber nhsNumber, int age, String keyworker,
 			boolean overdue, long openAlerts) {
 	}
 
@@ -288,7 +288,7 @@ public class CarePlans {
 			if (person == null) {
 				continue;
 			}
-			rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber().formatted(), person.age(),
+			rows.add(new CaseloadRow(entry, person.displayName(), person.nhsNumber(), person.age(),
 					Optional.ofNullable(entry.getKeyworkerId())
 						.map(teamMembers::get)
 						.map(TeamMember::getName)

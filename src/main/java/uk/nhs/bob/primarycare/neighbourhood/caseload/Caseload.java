@@ -35,6 +35,7 @@ import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * Changes to caseloads and care plans. Every change checks the version the user started from (a stale one is refused
@@ -103,7 +104,7 @@ public class Caseload {
 		this.events = events;
 	}
 
-	public CaseloadEntry add(Team team, NhsNumber nhsNumber, String practiceCode, String reason,
+	public CaseloadEntry add(Team team, NhsNumber nhsNumber, OdsCode practiceCode, String reason,
 			@Nullable UUID keyworkerId, String username) {
 		boolean open = entries.findByNhsNumber(nhsNumber)
 			.stream()

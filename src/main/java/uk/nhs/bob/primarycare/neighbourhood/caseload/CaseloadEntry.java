@@ -17,6 +17,8 @@ import uk.nhs.bob.primarycare.neighbourhood.careplans.PlanDocuments;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 import uk.nhs.bob.primarycare.shared.NhsNumberConverter;
+import uk.nhs.bob.primarycare.shared.OdsCode;
+import uk.nhs.bob.primarycare.shared.OdsCodeConverter;
 
 /**
  * A person on a team's caseload together with their personalised care and support plan: one aggregate with one
@@ -39,7 +41,8 @@ public class CaseloadEntry {
 	@Convert(converter = NhsNumberConverter.class)
 	private NhsNumber nhsNumber;
 
-	private String practiceCode;
+	@Convert(converter = OdsCodeConverter.class)
+	private OdsCode practiceCode;
 
 	@Enumerated(EnumType.STRING)
 	private CaseloadStatus status;
@@ -86,7 +89,6 @@ public class CaseloadEntry {
 		this.carePlanId = UUID.randomUUID();
 		this.teamId = UUID.randomUUID();
 		this.siteCode = "";
-		this.practiceCode = "";
 		this.status = CaseloadStatus.IDENTIFIED;
 		this.addedOn = LocalDate.now();
 		this.addedBy = "";
@@ -100,7 +102,7 @@ public class CaseloadEntry {
 		this.updatedBy = "";
 	}
 
-	CaseloadEntry(Team team, NhsNumber nhsNumber, String practiceCode, String reason, @Nullable UUID keyworkerId,
+	CaseloadEntry(Team team, NhsNumber nhsNumber, OdsCode practiceCode, String reason, @Nullable UUID keyworkerId,
 			String addedBy, LocalDate addedOn) {
 		this();
 		this.teamId = team.getId();
@@ -186,7 +188,7 @@ public class CaseloadEntry {
 		return nhsNumber;
 	}
 
-	public String getPracticeCode() {
+	public OdsCode getPracticeCode() {
 		return practiceCode;
 	}
 

@@ -8,12 +8,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 import uk.nhs.bob.primarycare.audit.AuditLog;
 import uk.nhs.bob.primarycare.neighbourhood.candidates.Candidates;
@@ -27,6 +36,7 @@ import uk.nhs.bob.primarycare.neighbourhood.support.PlanText;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 /**
  * MDT meetings: the agenda is built from the caseload when the meeting is opened (so it is current up to the
@@ -41,7 +51,7 @@ public class Meetings {
 	static final int FIRST_LOOK_BACK_DAYS = 28;
 
 	/** A person on the agenda and why. */
-	record AgendaItem(UUID entryId, String nhsNumber, String detail, @Nullable Instant at) {
+	record AgendaItem(UUID entryId, NhsNumber nhsNumber, String detail, @Nullable Instant at) {
 	}
 
 	record Agenda(Instant since, List<Candidates.Candidate> candidates, List<AgendaItem> reviewsDue,
@@ -54,7 +64,7 @@ public class Meetings {
 
 	}
 
-	record Decision(UUID entryId, String nhsNumber, String decision, String owner, LocalDate dueDate, String recordedBy,
+	record Decision(UUID entryId, NhsNumber nhsNumber, String decision, String owner, LocalDate dueDate, String recordedBy,
 			Instant recordedAt) {
 	}
 
@@ -62,7 +72,7 @@ public class Meetings {
 	 * Everything the meeting page shows of people: the agenda, the names behind its NHS numbers, the open caseload
 	 * (for recording a decision) and the decisions.
 	 */
-	record MeetingPeople(Agenda agenda, java.util.Map<String, String> names, java.util.Map<String, String> people,
+	record MeetingPeople(Agenda agenda, java.util.Map<NhsNumber, String> names, java.util.Map<String, String> people,
 			List<Decision> decisions) {
 	}
 
@@ -83,11 +93,11 @@ public class Meetings {
 
 	private final JdbcClient jdbc;
 
-	private final tools.jackson.databind.json.JsonMapper json;
+	private final JsonMapper json;
 
 	Meetings(MeetingRepository meetings, Candidates candidates, Caseload caseload, CaseloadEntryRepository entries,
-			Population population, AuditLog auditLog, JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
-		this.json = json;
+			Population population, AuditLog auditLog, JdbcClient jdbc, JsonMapper json) {
+		this.json = snapshotMapper(json);
 		this.meetings = meetings;
 		this.candidates = candidates;
 		this.caseload = caseload;
@@ -98,6 +108,34 @@ public class Meetings {
 	}
 
 	/**
+	 * The mapper of the frozen agenda, which is stored text: NHS numbers and ODS codes in it are written and read as
+	 * plain text, as in the agendas frozen before the agenda's records carried the types, so every snapshot ever
+	 * stored reads back.
+	 */
+	private static JsonMapper snapshotMapper(JsonMapper json) {
+		SimpleModule plainValues = new SimpleModule("agenda-snapshot");
+		plainText(plainValues, NhsNumber.class, NhsNumber::value, NhsNumber::new);
+		plainText(plainValues, OdsCode.class, OdsCode::value, OdsCode::new);
+		return json.rebuild().addModule(plainValues).build();
+	}
+
+	private static <T> void plainText(SimpleModule module, Class<T> type, Function<T, String> write,
+			Function<String, T> read) {
+		module.addSerializer(type, new StdScalarSerializer<>(type) {
+			@Override
+			public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+				generator.writeString(write.apply(value));
+			}
+		});
+		module.addDeserializer(type, new ValueDeserializer<>() {
+			@Override
+			public T deserialize(JsonParser parser, DeserializationContext context) {
+				return read.apply(parser.getValueAsString());
+			}
+		});
+	}
+
+	/**
 	 * The meeting page's people for a member of the team: each person it names (agenda, open caseload, decisions)
 	 * is audited in the same transaction as the read.
 	 */
@@ -105,20 +143,20 @@ public class Meetings {
 	MeetingPeople people(Team team, Meeting meeting, String username, String page) {
 		Agenda agenda = agenda(team, meeting);
 		List<Decision> decisions = decisions(meeting);
-		java.util.Map<String, String> names = new java.util.HashMap<>();
+		java.util.Map<NhsNumber, String> names = new java.util.HashMap<>();
 		java.util.Map<String, String> people = new java.util.LinkedHashMap<>();
-		java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+		java.util.Set<NhsNumber> shown = new java.util.LinkedHashSet<>();
 		List<CaseloadEntry> caseloadEntries = entries.findByTeamId(team.getId());
-		java.util.Map<String, uk.nhs.bob.primarycare.population.PersonSummary> found = new java.util.HashMap<>();
+		java.util.Map<NhsNumber, uk.nhs.bob.primarycare.population.PersonSummary> found = new java.util.HashMap<>();
 		java.util.List<NhsNumber> wanted = new java.util.ArrayList<>();
 		caseloadEntries.forEach(e -> wanted.add(e.getNhsNumber()));
-		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> wanted.add(new NhsNumber(c.nhsNumber())));
-		population.findAll(wanted).forEach(p -> found.put(p.nhsNumber().value(), p));
+		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> wanted.add(c.nhsNumber()));
+		population.findAll(wanted).forEach(p -> found.put(p.nhsNumber(), p));
 		for (CaseloadEntry entry : caseloadEntries) {
-			var person = found.get(entry.getNhsNumber().value());
+			var person = found.get(entry.getNhsNumber());
 			if (person != null && entry.getStatus().open()) {
 				people.put(entry.getId().toString(), person.displayName() + " (" + person.nhsNumber().formatted() + ")");
-				shown.add(entry.getNhsNumber().value());
+				shown.add(entry.getNhsNumber());
 			}
 		}
 		agenda.candidates().stream().limit(AGENDA_CANDIDATES).forEach(c -> shown.add(c.nhsNumber()));
@@ -127,13 +165,13 @@ public class Meetings {
 			.forEach(item -> shown.add(item.nhsNumber()));
 		decisions.forEach(d -> shown.add(d.nhsNumber()));
 		notes(meeting).forEach(n -> shown.add(n.nhsNumber()));
-		for (String nhsNumber : shown) {
+		for (NhsNumber nhsNumber : shown) {
 			var person = found.get(nhsNumber);
 			if (person != null) {
 				names.put(nhsNumber, person.displayName());
 			}
 		}
-		auditLog.recordViews(username, shown.stream().map(NhsNumber::new).toList(), page,
+		auditLog.recordViews(username, shown, page,
 				"Direct care: INT MDT meeting");
 		return new MeetingPeople(agenda, names, people, decisions);
 	}
@@ -143,7 +181,7 @@ public class Meetings {
 	}
 
 	/** A discussion note about a person, recorded in the meeting. */
-	record Note(UUID entryId, String nhsNumber, String note, String recordedBy, Instant recordedAt) {
+	record Note(UUID entryId, NhsNumber nhsNumber, String note, String recordedBy, Instant recordedAt) {
 	}
 
 	@Transactional(readOnly = true)
@@ -203,7 +241,7 @@ public class Meetings {
 				FROM neighbourhood.meeting_note n JOIN neighbourhood.caseload_entry e ON e.id = n.caseload_entry_id
 				WHERE n.meeting_id = ? ORDER BY n.recorded_at, n.id""")
 			.param(meeting.getId())
-			.query((rs, i) -> new Note(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+			.query((rs, i) -> new Note(rs.getObject(1, UUID.class), new NhsNumber(rs.getString(2)), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant()))
 			.list();
 	}
@@ -228,7 +266,7 @@ public class Meetings {
 				SELECT id, nhs_number, next_review_date FROM neighbourhood.caseload_entry
 				WHERE team_id = ? AND status <> 'DISCHARGED' AND next_review_date <= ? ORDER BY next_review_date""")
 			.params(team.getId(), meetingDay)
-			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), new NhsNumber(rs.getString(2)),
 					"Review due " + PlanText.date(rs.getObject(3, LocalDate.class)), null))
 			.list();
 		List<AgendaItem> requests = jdbc.sql("""
@@ -236,7 +274,7 @@ public class Meetings {
 				JOIN neighbourhood.caseload_entry e ON e.id = a.caseload_entry_id
 				WHERE e.team_id = ? AND a.received_at > ? AND a.received_at <= ? ORDER BY a.received_at""")
 			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
-			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), new NhsNumber(rs.getString(2)),
 					(rs.getBoolean(4) ? "Red flag same-day request: " : "Same-day request: ")
 							+ CarePlans.Alert.problemLabel(rs.getString(3)),
 					rs.getTimestamp(5).toInstant()))
@@ -247,7 +285,7 @@ public class Meetings {
 				WHERE e.team_id = ? AND e.status <> 'DISCHARGED' AND f.received_at > ? AND f.received_at <= ?
 				ORDER BY f.received_at""")
 			.params(team.getId(), Timestamp.from(since), Timestamp.from(until))
-			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2),
+			.query((rs, i) -> new AgendaItem(rs.getObject(1, UUID.class), new NhsNumber(rs.getString(2)),
 					"Newly flagged at high CVD risk: QRISK3 " + rs.getBigDecimal(3) + "%"
 							+ (rs.getBoolean(4) ? " (on lipid-lowering therapy)" : " (not on lipid-lowering therapy)"),
 					rs.getTimestamp(5).toInstant()))
@@ -296,7 +334,7 @@ public class Meetings {
 				FROM neighbourhood.meeting_decision d JOIN neighbourhood.caseload_entry e ON e.id = d.caseload_entry_id
 				WHERE d.meeting_id = ? ORDER BY d.recorded_at""")
 			.param(meeting.getId())
-			.query((rs, i) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+			.query((rs, i) -> new Decision(rs.getObject(1, UUID.class), new NhsNumber(rs.getString(2)), rs.getString(3),
 					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
 					rs.getTimestamp(7).toInstant()))
 			.list();

@@ -38,8 +38,8 @@ final class ReferralFhir {
 		request.setPriority(referral.urgency() == ReferralUrgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
 				: ServiceRequest.ServiceRequestPriority.ROUTINE);
 		request.setCode(new CodeableConcept().setText(REQUESTED));
-		request.setSubject(new Reference("Patient/" + referral.nhsNumber())
-			.setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(referral.nhsNumber())));
+		request.setSubject(new Reference("Patient/" + referral.nhsNumber().value())
+			.setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(referral.nhsNumber().value())));
 		request.setAuthoredOn(Date.from(referral.referredAt()));
 		request.setRequester(new Reference().setDisplay(referral.referrerName()));
 		request.addPerformer(new Reference().setDisplay(referral.teamName()));

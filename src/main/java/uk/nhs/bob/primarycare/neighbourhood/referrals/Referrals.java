@@ -29,6 +29,7 @@ import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.shared.Role;
 
 /**
@@ -49,8 +50,8 @@ class Referrals {
 	}
 
 	/** A referral as stored. */
-	public record Referral(UUID id, UUID teamId, String teamName, String siteCode, String nhsNumber,
-			String practiceCode, String reason, ReferralUrgency urgency, String referredBy, String referrerName,
+	public record Referral(UUID id, UUID teamId, String teamName, String siteCode, NhsNumber nhsNumber,
+			OdsCode practiceCode, String reason, ReferralUrgency urgency, String referredBy, String referrerName,
 			Instant referredAt, String status, @Nullable String decidedBy, @Nullable Instant decidedAt,
 			@Nullable String declineReason, @Nullable UUID caseloadEntryId) {
 
@@ -172,7 +173,7 @@ class Referrals {
 	public List<Referral> madeBy(StaffUser referrer, String page) {
 		List<Referral> list = query("WHERE lower(r.referred_by) = lower(?) ORDER BY r.referred_at DESC",
 				referrer.username());
-		auditLog.recordViews(referrer.username(), list.stream().map(r -> new NhsNumber(r.nhsNumber())).toList(),
+		auditLog.recordViews(referrer.username(), list.stream().map(Referral::nhsNumber).toList(),
 				page, "Direct care: the user's own referrals");
 		return list;
 	}
@@ -184,7 +185,7 @@ class Referrals {
 	@Transactional
 	Optional<Referral> ownReferral(UUID id, StaffUser referrer, String page) {
 		Optional<Referral> found = find(id).filter(r -> r.referredBy().equalsIgnoreCase(referrer.username()));
-		found.ifPresent(r -> auditLog.recordView(referrer.username(), new NhsNumber(r.nhsNumber()), page,
+		found.ifPresent(r -> auditLog.recordView(referrer.username(), r.nhsNumber(), page,
 				"Direct care: the status of the user's own referral"));
 		return found;
 	}
@@ -197,7 +198,7 @@ class Referrals {
 			.params(referrer.username(), nhsNumber.value())
 			.query((rs, i) -> referral(rs))
 			.list();
-		auditLog.recordViews(referrer.username(), list.stream().map(r -> new NhsNumber(r.nhsNumber())).toList(),
+		auditLog.recordViews(referrer.username(), list.stream().map(Referral::nhsNumber).toList(),
 				page, "Direct care: the user's own referrals");
 		return list;
 	}
@@ -208,7 +209,7 @@ class Referrals {
 		access.requireMember(user, team);
 		List<Referral> list = query("WHERE r.team_id = ? AND r.status = 'WAITING' "
 				+ "ORDER BY CASE r.urgency WHEN 'URGENT' THEN 0 ELSE 1 END, r.referred_at", team.getId());
-		auditLog.recordViews(user.username(), list.stream().map(r -> new NhsNumber(r.nhsNumber())).toList(), page,
+		auditLog.recordViews(user.username(), list.stream().map(Referral::nhsNumber).toList(), page,
 				"Direct care: INT referral queue");
 		return list;
 	}
@@ -254,7 +255,7 @@ class Referrals {
 			.orElseThrow(() -> new FieldRefused("keyworkerId", "Choose a keyworker from the team's keyworkers"));
 		CaseloadEntry entry;
 		try {
-			entry = caseload.add(team, new NhsNumber(referral.nhsNumber()), referral.practiceCode(),
+			entry = caseload.add(team, referral.nhsNumber(), referral.practiceCode(),
 					"Referral from " + referral.referrerName() + " (" + referral.urgency().label() + "): "
 							+ abbreviate(referral.reason()), keyworker, user.username());
 		}
@@ -318,7 +319,7 @@ class Referrals {
 
 	private static Referral referral(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+				rs.getString(4), new NhsNumber(rs.getString(5)), new OdsCode(rs.getString(6)), rs.getString(7),
 				ReferralUrgency.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
 				rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13),
 				rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),

@@ -143,7 +143,7 @@ public class TeamAccess {
 
 	/** As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, on the team's member list already read. */
 	public Optional<Access> readAccess(StaffUser user, CaseloadEntry entry, boolean onScreen, List<TeamMember> teamList) {
-		return readAccess(user, entry.getId(), new OdsCode(entry.getPracticeCode()), onScreen,
+		return readAccess(user, entry.getId(), entry.getPracticeCode(), onScreen,
 				membership(user, teamList).map(TeamMember::getTeamRole).orElse(null));
 	}
 
@@ -180,7 +180,7 @@ public class TeamAccess {
 
 	/** Why the user may not use break-glass on this person's plan, or empty when they may. */
 	public Optional<String> breakGlassRefusal(StaffUser user, CaseloadEntry entry) {
-		return breakGlassRefusal(user, new OdsCode(entry.getPracticeCode()));
+		return breakGlassRefusal(user, entry.getPracticeCode());
 	}
 
 	/** Why the user may not use break-glass on the plan of a person registered at {@code personsPractice}. */

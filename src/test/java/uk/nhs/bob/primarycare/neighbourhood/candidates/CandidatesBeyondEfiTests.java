@@ -136,7 +136,7 @@ class CandidatesBeyondEfiTests {
 		assertThat(population.registers(imogen.nhsNumber(), today).orElseThrow().on(Register.DEM)).isTrue();
 
 		register.refresh("test");
-		Candidates.Profile profile = candidates.profile(team, imogen.nhsNumber().value()).orElseThrow();
+		Candidates.Profile profile = candidates.profile(team, imogen.nhsNumber()).orElseThrow();
 		assertThat(profile.aeAttendances()).as("the two in the last 12 months, not the one five years ago").isEqualTo(2);
 		assertThat(profile.unplannedAdmissions()).as("an A&E attendance is not an admission").isZero();
 		assertThat(profile.registers()).contains(Register.DEM);
@@ -152,7 +152,7 @@ class CandidatesBeyondEfiTests {
 
 		Candidates.Candidate found = candidates.candidates(team)
 			.stream()
-			.filter(c -> c.nhsNumber().equals(imogen.nhsNumber().value()))
+			.filter(c -> c.nhsNumber().equals(imogen.nhsNumber()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(found.definitions()).contains("Dementia and frequent A&E");

@@ -26,6 +26,8 @@ import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyCategory;
 import uk.nhs.bob.primarycare.neighbourhood.frailty.FrailtyRegister;
 import uk.nhs.bob.primarycare.neighbourhood.support.PlanText;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamForms;
+import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ class CohortAndPlanRulesTests {
 
 	static Candidates.Profile profile(@Nullable FrailtyCategory category, int conditions, int admissions,
 			int quintile) {
-		return new Candidates.Profile("9990000018", "K84001", 80, quintile, category == null ? null : 9, category,
+		return new Candidates.Profile(new NhsNumber("9990000018"), new OdsCode("K84001"), 80, quintile, category == null ? null : 9, category,
 				List.of(), conditions, admissions, admissions > 0 ? LocalDate.now().minusMonths(2) : null, "fp", "v1", 0,
 				null, java.util.Set.of());
 	}
@@ -48,7 +50,7 @@ class CohortAndPlanRulesTests {
 				: java.util.Arrays.stream(registers.split(";"))
 					.map(uk.nhs.bob.primarycare.population.Register::valueOf)
 					.collect(java.util.stream.Collectors.toSet());
-		Candidates.Profile profile = new Candidates.Profile("9990000018", "K84001", 70, 3, null, null, List.of(), 1, 0,
+		Candidates.Profile profile = new Candidates.Profile(new NhsNumber("9990000018"), new OdsCode("K84001"), 70, 3, null, null, List.of(), 1, 0,
 				null, "fp", "v1", attendances, attendances > 0 ? LocalDate.now().minusMonths(1) : null, on);
 		assertThat(criteria.matches(profile)).isEqualTo(expected);
 		assertThat(criteria.describe()).containsExactly("2 or more A&E attendances in the last 12 months",

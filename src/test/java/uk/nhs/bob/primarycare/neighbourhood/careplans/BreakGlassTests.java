@@ -72,7 +72,7 @@ class BreakGlassTests {
 	void aTeamOfBuckinghamshireWithAPersonOnItsCaseload() {
 		Team team = NeighbourhoodTestData.newTeamNear(context, jdbc, teams, "BK-AYL");
 		entry = caseload.add(team, NeighbourhoodTestData.person(context, team),
-				NeighbourhoodTestData.practiceOf(team).value(), "test", null, "tester").getId();
+				NeighbourhoodTestData.practiceOf(team), "test", null, "tester").getId();
 		coordinator = staff("coordinator", Role.CARE_COORDINATOR, OrganisationScope.site(team.getSiteCode()));
 		supervisor = staff("supervisor", Role.CLINICAL_SUPERVISOR, OrganisationScope.place(BUCKS));
 	}

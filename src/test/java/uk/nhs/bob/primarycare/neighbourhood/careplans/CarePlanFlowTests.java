@@ -125,7 +125,7 @@ class CarePlanFlowTests {
 			.anyMatch(e -> e.caseloadEntryId().equals(entry.getId()) && e.nhsNumber().equals(new NhsNumber(nhs))
 					&& e.siteCode().equals(own.siteCode()));
 		// no longer a candidate
-		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().value().equals(nhs));
 
 		String plan = "/neighbourhood/care-plans/" + entry.getId();
 		LocalDate target = LocalDate.now().plusMonths(2);
@@ -317,10 +317,10 @@ class CarePlanFlowTests {
 		assertThat(mvc.post().uri("/neighbourhood/care-plans/" + first.getId() + "/discharge")
 			.param("version", Long.toString(first.getVersion())).param("reason", "Goals achieved")
 			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
-		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().value().equals(nhs));
 		jdbc.sql("UPDATE neighbourhood.frailty_profile SET fingerprint = 'changed-" + UUID.randomUUID()
 				+ "' WHERE nhs_number = ?").param(nhs).update();
-		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().value().equals(nhs));
 		assertThat(mvc.post().uri(candidatePage() + nhs + "/add")
 			.param("reason", "Fell again").param("keyworkerId", own.memberId().toString())
 			.with(member()).with(csrf())).hasStatus(HttpStatus.FOUND);
@@ -369,18 +369,18 @@ class CarePlanFlowTests {
 	void aDismissedCandidateStaysAwayUntilTheirQualifyingDataChange() {
 		Team team = team();
 		String nhs = own.candidate().value();
-		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().value().equals(nhs));
 		assertThat(mvc.post().uri(candidatePage() + nhs + "/dismiss")
 			.param("dismissReason", "").with(member()).with(csrf())).hasStatusOk()
 			.bodyText().contains("Enter why the person does not need the team now");
 		assertThat(mvc.post().uri(candidatePage() + nhs + "/dismiss")
 			.param("dismissReason", "Already under the community matron").with(member()).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
-		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).noneMatch(c -> c.nhsNumber().value().equals(nhs));
 		// a refresh that finds new data gives a new fingerprint
 		jdbc.sql("UPDATE neighbourhood.frailty_profile SET fingerprint = 'changed-" + UUID.randomUUID()
 				+ "' WHERE nhs_number = ?").param(nhs).update();
-		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().equals(nhs));
+		assertThat(candidates.candidates(team)).anyMatch(c -> c.nhsNumber().value().equals(nhs));
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class PersonalisedCareBrowserTests extends BrowserTestSupport {
 	void aMemberRecordsConsentCarersAdvanceCareAndTheFrailtyScaleAndPrintsThePersonsCopy() throws IOException {
 		Team team = NeighbourhoodTestData.oxfordTeam(teams, definitions);
 		Candidates.Candidate candidate = NeighbourhoodTestData.candidate(candidates, team, 15);
-		CaseloadEntry entry = caseload.add(team, new NhsNumber(candidate.nhsNumber()),
+		CaseloadEntry entry = caseload.add(team, candidate.nhsNumber(),
 				candidate.profile().practiceCode(), "Browser test", null, "neighbourhood");
 		String today = DateTimeFormatter.ofPattern("d/M/yyyy").format(LocalDate.now());
 		signIn("neighbourhood", "demo-password");

@@ -21,6 +21,7 @@ import uk.nhs.bob.primarycare.neighbourhood.NeighbourhoodModuleTest;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
+import uk.nhs.bob.primarycare.shared.OdsCode;
 import uk.nhs.bob.primarycare.triage.TriageRequestReceived;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class CaseloadEventsModuleTests {
 		Team team = newTeam();
 		NhsNumber person = newNhsNumber();
 
-		scenario.stimulate(() -> caseload.add(team, person, "K84001", "Module test", null, "tester"))
+		scenario.stimulate(() -> caseload.add(team, person, new OdsCode("K84001"), "Module test", null, "tester"))
 			.andWaitForEventOfType(CaseloadPersonAdded.class)
 			.matching(event -> event.nhsNumber().equals(person))
 			.toArriveAndVerify((event, entry) -> {
@@ -81,7 +82,7 @@ class CaseloadEventsModuleTests {
 	void dischargingPublishesCaseloadPersonDischargedWithTheReason(Scenario scenario) {
 		Team team = newTeam();
 		NhsNumber person = newNhsNumber();
-		CaseloadEntry entry = caseload.add(team, person, "K84001", "Module test", null, "tester");
+		CaseloadEntry entry = caseload.add(team, person, new OdsCode("K84001"), "Module test", null, "tester");
 
 		scenario.stimulate(() -> caseload.discharge(entry.getId(), entry.getVersion(), "Goals achieved", "tester"))
 			.andWaitForEventOfType(CaseloadPersonDischarged.class)
@@ -96,8 +97,8 @@ class CaseloadEventsModuleTests {
 	@Test
 	void countingATeamPublishesItsOpenCaseload(Scenario scenario) {
 		Team team = newTeam();
-		caseload.add(team, newNhsNumber(), "K84001", "Module test", null, "tester");
-		CaseloadEntry leaving = caseload.add(team, newNhsNumber(), "K84001", "Module test", null, "tester");
+		caseload.add(team, newNhsNumber(), new OdsCode("K84001"), "Module test", null, "tester");
+		CaseloadEntry leaving = caseload.add(team, newNhsNumber(), new OdsCode("K84001"), "Module test", null, "tester");
 		caseload.discharge(leaving.getId(), leaving.getVersion(), "Moved away", "tester");
 
 		scenario.stimulate(() -> counting.count(team))
@@ -114,7 +115,7 @@ class CaseloadEventsModuleTests {
 	void aSameDayRequestAlertsTheKeyworkerOnceAndOneForSomeoneOnNoCaseloadIsIgnored(Scenario scenario) {
 		Team team = newTeam();
 		NhsNumber person = newNhsNumber();
-		CaseloadEntry entry = caseload.add(team, person, "K84001", "Module test", null, "tester");
+		CaseloadEntry entry = caseload.add(team, person, new OdsCode("K84001"), "Module test", null, "tester");
 		UUID requestId = UUID.randomUUID();
 		TriageRequestReceived received = new TriageRequestReceived(requestId, person, team.getSiteCode(),
 				"URINARY_SYMPTOMS", true, Instant.now(), "TR-MODULE1", "Urinary symptoms");
@@ -154,9 +155,9 @@ class CaseloadEventsModuleTests {
 	void aHighCvdRiskFindingFlagsAnOpenEntryOnceAndNotADischargedOne(Scenario scenario) {
 		Team team = newTeam();
 		NhsNumber person = newNhsNumber();
-		CaseloadEntry open = caseload.add(team, person, "K84001", "Module test", null, "tester");
+		CaseloadEntry open = caseload.add(team, person, new OdsCode("K84001"), "Module test", null, "tester");
 		NhsNumber discharged = newNhsNumber();
-		CaseloadEntry gone = caseload.add(team, discharged, "K84001", "Module test", null, "tester");
+		CaseloadEntry gone = caseload.add(team, discharged, new OdsCode("K84001"), "Module test", null, "tester");
 		caseload.discharge(gone.getId(), gone.getVersion(), "Moved away", "tester");
 		LocalDate today = LocalDate.now();
 		CvdHighRiskFound found = new CvdHighRiskFound(person, "K84001", team.getSiteCode(), 17.4, false, today);

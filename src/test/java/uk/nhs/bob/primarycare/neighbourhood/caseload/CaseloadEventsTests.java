@@ -87,7 +87,7 @@ class CaseloadEventsTests {
 		memberName = keyworker.getUsername();
 		member = user(memberName).roles("INT_MEMBER");
 		return caseload.add(team, NeighbourhoodTestData.person(context, team),
-				NeighbourhoodTestData.practiceOf(team).value(), "events test", keyworker.getId(), memberName);
+				NeighbourhoodTestData.practiceOf(team), "events test", keyworker.getId(), memberName);
 	}
 
 	long count(String sql, Object id) {
@@ -143,7 +143,7 @@ class CaseloadEventsTests {
 		Meeting meeting = meetings.save(new Meeting(team.getId(),
 				LocalDate.now().plusDays(3).atTime(LocalTime.of(9, 30)).atZone(Meetings.UK).toInstant(), "Room 2",
 				memberName));
-		CvdHighRiskFound found = new CvdHighRiskFound(new NhsNumber(entry.getNhsNumber().value()), entry.getPracticeCode(),
+		CvdHighRiskFound found = new CvdHighRiskFound(new NhsNumber(entry.getNhsNumber().value()), entry.getPracticeCode().value(),
 				team.getSiteCode(), 17.4, false, LocalDate.now());
 		String page = "/neighbourhood/meetings/" + meeting.getId();
 
@@ -186,7 +186,7 @@ class CaseloadEventsTests {
 				new PlanContent("Home", List.of(new PlanContent.Goal("g1", "Stay at home", review, GoalStatus.PROPOSED)),
 						List.of(), "", review));
 		CaseloadEntry leaving = caseload.add(team, NeighbourhoodTestData.person(context, team),
-				NeighbourhoodTestData.practiceOf(team).value(), "events test", null, memberName);
+				NeighbourhoodTestData.practiceOf(team), "events test", null, memberName);
 		caseload.discharge(leaving.getId(), leaving.getVersion(), "Moved away", memberName);
 		Team empty = NeighbourhoodTestData.newTeam(context, jdbc, teams);
 

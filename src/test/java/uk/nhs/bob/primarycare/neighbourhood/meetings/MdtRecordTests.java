@@ -65,7 +65,7 @@ class MdtRecordTests {
 
 	CaseloadEntry entryWithReviewDue(Team team, LocalDate due) {
 		CaseloadEntry entry = caseload.add(team, NeighbourhoodTestData.person(context, team),
-				NeighbourhoodTestData.practiceOf(team).value(), "test", null, memberName);
+				NeighbourhoodTestData.practiceOf(team), "test", null, memberName);
 		return caseload.savePlan(entry.getId(), entry.getVersion(),
 				new PlanContent("Home", java.util.List.of(), java.util.List.of(), "", due), memberName);
 	}
@@ -90,6 +90,9 @@ class MdtRecordTests {
 			.query(String.class)
 			.single();
 		assertThat(frozen).contains(before.getId().toString()).doesNotContain(after.getId().toString());
+		// the stored agenda keeps NHS numbers as plain digits, the shape of agendas frozen before they were typed
+		assertThat(frozen).contains("\"nhsNumber\":\"" + before.getNhsNumber().value() + "\"")
+			.doesNotContain("\"value\":");
 		assertThat(mvc.get().uri(page).with(member())).hasStatusOk()
 			.bodyText()
 			.contains("Frozen when the meeting started");
