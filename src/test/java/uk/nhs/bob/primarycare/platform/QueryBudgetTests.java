@@ -84,7 +84,7 @@ class QueryBudgetTests {
 			supervisor    | /triage/supervision                  | 6
 			neighbourhood | /                                    | 3
 			neighbourhood | /neighbourhood/teams/OX-CTY/caseload | 9
-			neighbourhood | /neighbourhood/care-plans/{entry}    | 14
+			neighbourhood | /neighbourhood/care-plans/{entry}    | 8
 			delivery      | /                                    | 3
 			delivery      | /programme                           | 8
 			delivery      | /programme/sites/{site}              | 7

@@ -262,6 +262,14 @@ public class Candidates {
 		return registers;
 	}
 
+	/** The register row of one person in a site (a team's), if they are in its register. */
+	public Optional<Profile> profile(String siteCode, NhsNumber nhsNumber) {
+		return jdbc.sql(SELECT + " WHERE site_code = ? AND nhs_number = ?")
+			.params(siteCode, nhsNumber.value())
+			.query((rs, i) -> profile(rs))
+			.optional();
+	}
+
 	/** Records a dismissal of the person's current qualifying data. */
 	@Transactional
 	void dismiss(Team team, Profile profile, String reason, String username) {

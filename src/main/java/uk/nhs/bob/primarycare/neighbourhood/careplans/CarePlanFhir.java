@@ -22,7 +22,7 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PcnSummary;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
-import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
+import uk.nhs.bob.primarycare.neighbourhood.teams.MemberSummary;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.shared.OdsCode;
 
@@ -120,21 +120,21 @@ public final class CarePlanFhir {
 			.stream()
 			.filter(pcn -> pcn.siteCode().equals(view.team().siteCode()))
 			.forEach(pcn -> team.addManagingOrganization(organisation(pcn.odsCode(), pcn.name())));
-		for (TeamMember member : view.members().values()) {
-			if (!member.isActive()) {
+		for (MemberSummary member : view.members().values()) {
+			if (!member.active()) {
 				continue;
 			}
 			CareTeam.CareTeamParticipantComponent participant = team.addParticipant();
-			CodeableConcept role = new CodeableConcept().setText(member.getDiscipline().label());
-			Coding coded = CODINGS.get("role:" + member.getDiscipline().name());
+			CodeableConcept role = new CodeableConcept().setText(member.discipline().label());
+			Coding coded = CODINGS.get("role:" + member.discipline().name());
 			if (coded != null) {
 				role.addCoding(coded.copy());
 			}
 			participant.addRole(role);
-			if (member.getId().equals(entry.keyworkerId())) {
+			if (member.id().equals(entry.keyworkerId())) {
 				participant.addRole(new CodeableConcept().setText("Keyworker"));
 			}
-			participant.setMember(new Reference().setDisplay(member.getName()));
+			participant.setMember(new Reference().setDisplay(member.name()));
 			participant.setOnBehalfOf(memberOrganisation(member, directory));
 		}
 		carePlan.addContained(team);
@@ -183,15 +183,15 @@ public final class CarePlanFhir {
 	 * A member's organisation: with its ODS code when one was chosen from the directory (named as the directory names
 	 * it now, where it still holds it); otherwise the name typed, with no identifier, because none is known.
 	 */
-	private static Reference memberOrganisation(TeamMember member, Directory directory) {
-		OdsCode ods = member.getOrganisationOds();
+	private static Reference memberOrganisation(MemberSummary member, Directory directory) {
+		OdsCode ods = member.organisationOds();
 		if (ods == null) {
-			return new Reference().setType("Organization").setDisplay(member.getOrganisation());
+			return new Reference().setType("Organization").setDisplay(member.organisation());
 		}
 		String name = directory.practice(ods)
 			.map(PracticeSummary::name)
 			.or(() -> directory.pcn(ods.value()).map(PcnSummary::name))
-			.orElse(member.getOrganisation());
+			.orElse(member.organisation());
 		return organisation(ods.value(), name);
 	}
 

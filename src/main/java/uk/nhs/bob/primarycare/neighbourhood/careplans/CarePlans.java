@@ -25,11 +25,13 @@ import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntry;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadEntryRepository;
 import uk.nhs.bob.primarycare.neighbourhood.caseload.CaseloadStatus;
+import uk.nhs.bob.primarycare.neighbourhood.teams.MemberSummary;
 import uk.nhs.bob.primarycare.neighbourhood.teams.Team;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamAccess;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMemberRepository;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRepository;
+import uk.nhs.bob.primarycare.neighbourhood.teams.TeamRole;
 import uk.nhs.bob.primarycare.population.PersonSummary;
 import uk.nhs.bob.primarycare.population.Population;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
@@ -79,12 +81,12 @@ public class CarePlans {
 	 * page's expressions are compiled.
 	 */
 	public record PlanView(PlanEntry entry, PlanTeam team, PersonSummary person, PlanContent plan,
-			Map<UUID, TeamMember> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
+			Map<UUID, MemberSummary> members, List<Caseload.PlanVersion> history, List<Alert> alerts,
 			List<CvdFlag> cvdFlags, List<BreakGlass> breakGlass, Optional<Candidates.Profile> profile,
 			List<String> frailtyReasons, String access, boolean canEdit, List<PlanEntry> episodes) {
 
 		public String memberName(@Nullable UUID id) {
-			TeamMember member = id == null ? null : members.get(id);
+			MemberSummary member = id == null ? null : members.get(id);
 			return member == null ? "Not assigned" : member.describe();
 		}
 
@@ -125,9 +127,11 @@ public class CarePlans {
 
 	private final JdbcClient jdbc;
 
+	private final PlanReads reads;
+
 	CarePlans(CaseloadEntryRepository entries, TeamRepository teams, TeamMemberRepository members, TeamAccess access,
 			PlanDocuments documents, Caseload caseload, Candidates candidates, Population population,
-			AuditLog auditLog, JdbcClient jdbc) {
+			AuditLog auditLog, JdbcClient jdbc, PlanReads reads) {
 		this.entries = entries;
 		this.teams = teams;
 		this.members = members;
@@ -138,6 +142,7 @@ public class CarePlans {
 		this.population = population;
 		this.auditLog = auditLog;
 		this.jdbc = jdbc;
+		this.reads = reads;
 	}
 
 	/**
@@ -147,18 +152,21 @@ public class CarePlans {
 	 */
 	@Transactional
 	Optional<PlanView> view(UUID entryId, StaffUser user, String page, boolean onScreen) {
-		Optional<CaseloadEntry> found = entries.findById(entryId);
+		Optional<PlanReads.EntryRead> found = reads.entry(entryId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		CaseloadEntry entry = found.get();
-		Team team = teams.findById(entry.getTeamId()).orElseThrow();
-		NhsNumber nhsNumber = entry.getNhsNumber();
+		PlanReads.EntryRead read = found.get();
+		PlanEntry entry = read.entry();
+		PlanTeam team = read.team();
+		NhsNumber nhsNumber = entry.nhsNumber();
 		// the member list is read once: for the access rule, the edit right and the names on the page
-		List<TeamMember> teamList = members.findByTeamIdOrderByName(team.getId());
-		Optional<TeamAccess.Access> granted = access.readAccess(user, entry, onScreen, teamList);
+		List<MemberSummary> teamList = reads.members(team.id());
+		Optional<TeamRole> role = TeamAccess.listedAs(user, teamList).map(MemberSummary::teamRole);
+		Optional<TeamAccess.Access> granted = access.readAccess(user, entryId, read.practice(), onScreen,
+				role.orElse(null));
 		if (granted.isEmpty()) {
-			String why = "Not a member of " + team.getName() + " or the person's practice";
+			String why = "Not a member of " + team.name() + " or the person's practice";
 			auditLog.recordRefusal(user.username(), nhsNumber, null, page, "Refused: " + why);
 			throw new RefusedAccess(why, nhsNumber, null, true);
 		}
@@ -170,14 +178,16 @@ public class CarePlans {
 		else {
 			auditLog.recordView(user.username(), nhsNumber, page, reason);
 		}
-		Map<UUID, TeamMember> teamMembers = new LinkedHashMap<>();
-		teamList.forEach(m -> teamMembers.put(m.getId(), m));
-		Optional<Candidates.Profile> profile = candidates.profile(team, entry.getNhsNumber());
-		return Optional.of(new PlanView(PlanEntry.of(entry), PlanTeam.of(team), person, documents.content(entry),
-				teamMembers,
-				caseload.history(entryId), alerts(entryId), cvdFlags(entryId), breakGlass(entryId), profile,
-				profile.map(candidates::reasons).orElse(List.of()), reason, TeamAccess.canEdit(user, teamList),
-				caseload.episodes(entry).stream().map(PlanEntry::of).toList()));
+		Map<UUID, MemberSummary> teamMembers = new LinkedHashMap<>();
+		teamList.forEach(m -> teamMembers.put(m.id(), m));
+		Optional<Candidates.Profile> profile = candidates.profile(team.siteCode(), nhsNumber);
+		return Optional.of(new PlanView(entry, team, person, read.plan(), teamMembers,
+				reads.history(entryId, entry.version()),
+				read.counts().alerts() == 0 ? List.of() : alerts(entryId),
+				read.counts().cvdFlags() == 0 ? List.of() : cvdFlags(entryId),
+				read.counts().breakGlass() == 0 ? List.of() : breakGlass(entryId), profile,
+				profile.map(candidates::reasons).orElse(List.of()), reason, TeamAccess.edits(role.orElse(null)),
+				read.episodes()));
 	}
 
 	/** A team's caseload page: the team, its members (for the keyworker filter) and the rows shown. */

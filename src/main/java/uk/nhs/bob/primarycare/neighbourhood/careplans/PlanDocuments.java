@@ -1,5 +1,6 @@
 package uk.nhs.bob.primarycare.neighbourhood.careplans;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,9 +41,15 @@ public class PlanDocuments {
 	}
 
 	public PlanContent content(CaseloadEntry entry) {
-		return new PlanContent(entry.whatMatters(), json.readValue(entry.goalsJson(), GOALS),
-				json.readValue(entry.actionsJson(), ACTIONS), entry.contingencyPlan(), entry.getNextReviewDate(),
-				json.readValue(entry.personalisedCareJson(), PersonalisedCare.class));
+		return content(entry.whatMatters(), entry.goalsJson(), entry.actionsJson(), entry.contingencyPlan(),
+				entry.getNextReviewDate(), entry.personalisedCareJson());
+	}
+
+	/** The content of a plan from the entry's columns as stored. */
+	PlanContent content(String whatMatters, String goalsJson, String actionsJson, String contingencyPlan,
+			@Nullable LocalDate nextReviewDate, String personalisedCareJson) {
+		return new PlanContent(whatMatters, json.readValue(goalsJson, GOALS), json.readValue(actionsJson, ACTIONS),
+				contingencyPlan, nextReviewDate, json.readValue(personalisedCareJson, PersonalisedCare.class));
 	}
 
 	public Snapshot snapshot(CaseloadEntry entry) {

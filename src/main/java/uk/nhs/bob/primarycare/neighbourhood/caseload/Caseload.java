@@ -428,10 +428,19 @@ public class Caseload {
 
 	@Transactional(readOnly = true)
 	public List<PlanVersion> history(UUID entryId) {
+		return history(entryId, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The versions stored up to the entry's {@code version} (the entity's number), newest first: once the entry is at
+	 * that version they are all stored, and they never change.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlanVersion> history(UUID entryId, long version) {
 		return jdbc.sql("""
 				SELECT version, saved_at, saved_by, changes FROM neighbourhood.care_plan_version
-				WHERE caseload_entry_id = ? ORDER BY version DESC""")
-			.param(entryId)
+				WHERE caseload_entry_id = ? AND version <= ? ORDER BY version DESC""")
+			.params(entryId, version)
 			.query((rs, i) -> new PlanVersion(rs.getLong(1) + 1, rs.getTimestamp(2).toInstant(), rs.getString(3),
 					documents.readChanges(rs.getString(4))))
 			.list();

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import uk.nhs.bob.primarycare.neighbourhood.careplans.ClinicalFrailtyScale;
+import uk.nhs.bob.primarycare.neighbourhood.teams.MemberSummary;
 import uk.nhs.bob.primarycare.neighbourhood.teams.TeamMember;
 
 /** The options of the neighbourhood pages' select lists and radios: value to label, in the order shown. */
@@ -59,9 +60,11 @@ public final class NeighbourhoodOptions {
 		return options;
 	}
 
-	/** The active keyworkers among the members, by id. */
-	public static Map<String, String> keyworkers(Collection<TeamMember> members) {
-		return members(members.stream().filter(TeamMember::isKeyworker).toList());
+	/** The active keyworkers among the members, by id, each described as {@link #members} describes them. */
+	public static Map<String, String> keyworkers(Collection<MemberSummary> members) {
+		Map<String, String> options = new LinkedHashMap<>();
+		members.stream().filter(MemberSummary::isKeyworker).forEach(m -> options.put(m.id().toString(), m.describe()));
+		return options;
 	}
 
 }

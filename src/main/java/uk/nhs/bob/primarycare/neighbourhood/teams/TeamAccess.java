@@ -3,6 +3,9 @@ package uk.nhs.bob.primarycare.neighbourhood.teams;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,6 +75,19 @@ public class TeamAccess {
 		return membership(user, teamList).map(m -> m.getTeamRole().edits()).orElse(false);
 	}
 
+	/** The user's place on a member list read as a projection ({@link #membership(StaffUser, List)}'s rule). */
+	public static Optional<MemberSummary> listedAs(StaffUser user, List<MemberSummary> teamList) {
+		if (user.hasRole(Role.API_CLIENT)) {
+			return Optional.empty();
+		}
+		return teamList.stream().filter(m -> m.is(user.username())).findFirst();
+	}
+
+	/** Whether a member in this team role changes plans (keyworkers and members) or only reads them. */
+	public static boolean edits(@Nullable TeamRole role) {
+		return role != null && role.edits();
+	}
+
 	/** Whether the user is on the team's member list (in any team role). */
 	boolean isMember(StaffUser user, Team team) {
 		return membership(user, team).isPresent();
@@ -105,11 +121,11 @@ public class TeamAccess {
 	}
 
 	/** Whether the user's scope is the PCN of the person's practice. */
-	boolean isPersonsPractice(StaffUser user, CaseloadEntry entry) {
+	boolean isPersonsPractice(StaffUser user, OdsCode personsPractice) {
 		if (user.scope().level() != OrganisationScope.Level.PCN) {
 			return false;
 		}
-		Optional<PracticeSummary> practice = directory.practice(entry.getPracticeCode());
+		Optional<PracticeSummary> practice = directory.practice(personsPractice);
 		return practice.isPresent() && user.canSee(practice.get());
 	}
 
@@ -127,22 +143,31 @@ public class TeamAccess {
 
 	/** As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, on the team's member list already read. */
 	public Optional<Access> readAccess(StaffUser user, CaseloadEntry entry, boolean onScreen, List<TeamMember> teamList) {
+		return readAccess(user, entry.getId(), entry.getPracticeCode(), onScreen,
+				membership(user, teamList).map(TeamMember::getTeamRole).orElse(null));
+	}
+
+	/**
+	 * As {@link #readAccess(StaffUser, Team, CaseloadEntry, boolean)}, for the entry {@code entryId} of a person
+	 * registered at {@code personsPractice}, with the user's role on the team's member list already read (none when
+	 * they are not on it): for a page that reads the entry and the list as projections, not as entities.
+	 */
+	public Optional<Access> readAccess(StaffUser user, UUID entryId, OdsCode personsPractice, boolean onScreen,
+			@Nullable TeamRole memberRole) {
 		if (!onScreen && user.hasRole(Role.API_CLIENT)) {
 			// a system with the careplan.read scope (platform security checks it) acts for the whole ICB
 			return Optional.of(new Access("System (API client): care plan for direct care", false));
 		}
-		Optional<TeamMember> member = membership(user, teamList);
-		if (member.isPresent()) {
-			return Optional.of(new Access("Direct care: INT member (" + member.get().getTeamRole().label() + ")",
-					false));
+		if (memberRole != null) {
+			return Optional.of(new Access("Direct care: INT member (" + memberRole.label() + ")", false));
 		}
-		if (isPersonsPractice(user, entry)) {
+		if (isPersonsPractice(user, personsPractice)) {
 			return Optional.of(new Access("Direct care: registered practice", false));
 		}
-		if (!onScreen || breakGlassRefusal(user, entry).isPresent()) {
+		if (!onScreen || breakGlassRefusal(user, personsPractice).isPresent()) {
 			return Optional.empty();
 		}
-		return activeBreakGlass(user, entry).map(reason -> new Access("Break-glass: " + reason, true));
+		return activeBreakGlass(user, entryId).map(reason -> new Access("Break-glass: " + reason, true));
 	}
 
 	/** Roles that care for people directly and so may break the glass. */
@@ -155,12 +180,17 @@ public class TeamAccess {
 
 	/** Why the user may not use break-glass on this person's plan, or empty when they may. */
 	public Optional<String> breakGlassRefusal(StaffUser user, CaseloadEntry entry) {
+		return breakGlassRefusal(user, entry.getPracticeCode());
+	}
+
+	/** Why the user may not use break-glass on the plan of a person registered at {@code personsPractice}. */
+	public Optional<String> breakGlassRefusal(StaffUser user, OdsCode personsPractice) {
 		if (user.roles().stream().anyMatch(NEVER_BREAK_GLASS::contains)
 				|| user.roles().stream().noneMatch(BREAK_GLASS_ROLES::contains)) {
 			return Optional.of("Break-glass is only for clinical staff caring for the person (INT members, clinical "
 					+ "supervisors and care coordinators). ICB administrators and Place delivery teams cannot use it.");
 		}
-		Optional<PracticeSummary> practice = directory.practice(entry.getPracticeCode());
+		Optional<PracticeSummary> practice = directory.practice(personsPractice);
 		if (practice.isEmpty() || !user.canSee(practice.get())) {
 			return Optional.of("The person is registered at a practice outside your organisation scope, so you "
 					+ "cannot use break-glass for them. Ask their INT or practice.");
@@ -186,12 +216,12 @@ public class TeamAccess {
 	}
 
 	/** The reason of the user's unexpired break-glass access to this entry. */
-	Optional<String> activeBreakGlass(StaffUser user, CaseloadEntry entry) {
+	Optional<String> activeBreakGlass(StaffUser user, UUID entryId) {
 		return jdbc.sql("""
 				SELECT reason FROM neighbourhood.break_glass_access
 				WHERE caseload_entry_id = ? AND username = ? AND expires_at > ?
 				ORDER BY accessed_at DESC LIMIT 1""")
-			.params(entry.getId(), user.username(), java.sql.Timestamp.from(Instant.now()))
+			.params(entryId, user.username(), java.sql.Timestamp.from(Instant.now()))
 			.query(String.class)
 			.optional();
 	}

@@ -156,6 +156,10 @@ class CaseloadEventsTests {
 			.andVerify(flags -> assertThat(mvc.get().uri(page).with(member)).hasStatusOk()
 				.bodyText()
 				.contains("Newly flagged at high CVD risk: QRISK3 17.40% (not on lipid-lowering therapy)"));
+		// the plan shows the flag too (the page reads the flags only when the entry has any)
+		assertThat(mvc.get().uri("/neighbourhood/care-plans/" + entry.getId()).with(member)).hasStatusOk()
+			.bodyText()
+			.contains("QRISK3 17.40%, not on lipid-lowering therapy (CVD module, NICE NG238)");
 
 		assertThat(mvc.post().uri(page + "/decisions").param("entryId", entry.getId().toString())
 			.param("decision", "").param("dueDate", "30/2/2027").with(member).with(csrf())).hasStatusOk()
