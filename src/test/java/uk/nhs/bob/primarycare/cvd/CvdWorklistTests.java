@@ -143,6 +143,71 @@ class CvdWorklistTests {
 		assertThat(people(past)).isNotEmpty().isEqualTo(people(last));
 	}
 
+	/**
+	 * Each person's most urgent matching finding, then deprivation, as docs/cvd.md explains it, written here
+	 * independently of the list's query (DISTINCT ON each person, then sorted): WHERE conditions, limit, offset.
+	 */
+	static final String EXPECTED_ORDER = """
+			SELECT nhs_number FROM (
+			    SELECT DISTINCT ON (nhs_number) nhs_number, priority,
+			        CASE WHEN coalesce(systolic, 0) >= 160 OR coalesce(diastolic, 0) >= 100 OR coalesce(score, 0) >= 20
+			            THEN 0 ELSE 1 END AS band,
+			        coalesce(score, systolic, 0) AS finding_value, coalesce(diastolic, 0) AS finding_diastolic,
+			        imd_decile, townsend
+			    FROM cvd.finding WHERE %s
+			    ORDER BY nhs_number, priority, band, finding_value DESC, finding_diastolic DESC) l
+			ORDER BY priority, band, finding_value DESC, finding_diastolic DESC, imd_decile, townsend DESC, nhs_number
+			LIMIT 25 OFFSET ?""";
+
+	List<String> expected(String where, int page) {
+		return jdbc.sql(EXPECTED_ORDER.formatted(where)).param((page - 1) * WorklistController.PAGE_SIZE)
+			.query(String.class).list();
+	}
+
+	@Test
+	void eachPersonIsPlacedByTheirMostUrgentFindingThenDeprivationPageAfterPage() throws Exception {
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist")))
+			.isEqualTo(expected("site_code = 'BW-RDG'", 1)).hasSize(WorklistController.PAGE_SIZE);
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?page=3")))
+			.isEqualTo(expected("site_code = 'BW-RDG'", 3)).hasSize(WorklistController.PAGE_SIZE);
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?quintile=1")))
+			.isEqualTo(expected("site_code = 'BW-RDG' AND imd_decile IN (1, 2)", 1)).isNotEmpty();
+		String pcn = jdbc.sql("SELECT pcn_code FROM cvd.finding WHERE site_code = 'BW-RDG' ORDER BY pcn_code LIMIT 1")
+			.query(String.class).single();
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?pcn=" + pcn + "&page=2")))
+			.isEqualTo(expected("site_code = 'BW-RDG' AND pcn_code = '" + pcn + "'", 2)).isNotEmpty();
+		// all of BOB, read without the site's index
+		assertThat(people(page(adminName, "ICB_ADMIN", "/cvd/worklist?page=2"))).isEqualTo(expected("true", 2))
+			.hasSize(WorklistController.PAGE_SIZE);
+	}
+
+	/**
+	 * The site's index in the list's order is built by migration V9 on the first finding table and by the refresh
+	 * on each new one: both must index the list's own expressions, or PostgreSQL sorts the site's findings again.
+	 */
+	@Test
+	void theMigrationAndTheRefreshBuildTheSameSiteIndex() throws Exception {
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/cvd/V9__cvd_finding_site_order_index.sql")) {
+			migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String create = migration.substring(migration.indexOf("CREATE INDEX"), migration.lastIndexOf(';'))
+			.replace("finding_site_idx ON cvd.finding", "worklist_migrated ON public.finding_like");
+		// a table of its own (a temporary one would be seen by one pooled connection only)
+		jdbc.sql("CREATE TABLE public.finding_like (LIKE cvd.finding)").update();
+		try {
+			jdbc.sql(create).update();
+			jdbc.sql("CREATE INDEX worklist_refreshed ON public.finding_like " + WorklistPriority.SITE_ORDER_INDEX).update();
+			String columns = "SELECT substring(pg_get_indexdef(c.oid) FROM '\\(.*\\)') FROM pg_class c WHERE c.relname = ?";
+			String migrated = jdbc.sql(columns).param("worklist_migrated").query(String.class).single();
+			assertThat(migrated).startsWith("(site_code, priority, (CASE");
+			assertThat(jdbc.sql(columns).param("worklist_refreshed").query(String.class).single()).isEqualTo(migrated);
+		}
+		finally {
+			jdbc.sql("DROP TABLE public.finding_like").update();
+		}
+	}
+
 	@Test
 	void withinARuleTheHigherBandComesFirstThenTheHigherValue() throws Exception {
 		List<String> shown = people(page(adminName, "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
