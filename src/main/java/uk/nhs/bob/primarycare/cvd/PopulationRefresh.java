@@ -200,9 +200,8 @@ class PopulationRefresh {
 					"ALTER TABLE cvd.finding_next ADD PRIMARY KEY (nhs_number, rule_code)",
 					"CREATE INDEX ON cvd.finding_next (priority, imd_decile, townsend DESC, nhs_number)",
 					"CREATE INDEX ON cvd.finding_next (practice_code)",
-					// a worklist reads its user's site (in the list's order) or PCN, a tenth of BOB or less
-					"CREATE INDEX ON cvd.finding_next " + WorklistPriority.SITE_ORDER_INDEX,
-					"CREATE INDEX ON cvd.finding_next (pcn_code)"));
+					// a worklist reads its user's site or PCN, a tenth of BOB or less
+					"CREATE INDEX ON cvd.finding_next (site_code)", "CREATE INDEX ON cvd.finding_next (pcn_code)"));
 			index("cvd.person_risk_next", "ALTER TABLE cvd.person_risk_next ADD PRIMARY KEY (nhs_number)",
 					"CREATE INDEX ON cvd.person_risk_next (practice_code)");
 			try {

@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.cvd;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The order within a rule, as the UCLP and Healthy Hearts search tools rank their lists: clinical severity first (a
@@ -18,7 +17,7 @@ final class WorklistPriority {
 
 	static final double HIGH_BAND_QRISK3 = 20;
 
-	/** A finding's place, column by column, over the finding table named by {@code prefix} ("f." or none). */
+	/** A finding's place, column by column, over the finding table named by {@code prefix} ("f." or "g."). */
 	private static List<String> key(String prefix) {
 		return List.of(prefix + "priority",
 				"CASE WHEN coalesce(" + prefix + "systolic, 0) >= " + HIGH_BAND_SYSTOLIC + " OR coalesce(" + prefix
@@ -33,15 +32,6 @@ final class WorklistPriority {
 	/** The same place as named columns: priority, band, finding_value, finding_diastolic. */
 	static final String FINDING_KEY_COLUMNS = "f.priority, " + key("f.").get(1) + " AS band, " + key("f.").get(2)
 			+ " AS finding_value, " + key("f.").get(3) + " AS finding_diastolic";
-
-	/**
-	 * The findings of a site in the worklist's order (each finding's place, then the person's deprivation), so that
-	 * the page of 25 is read from the front of the index rather than sorted from every finding of the site. The
-	 * expressions are the ones the list orders by: PostgreSQL uses an expression index only for the same expression.
-	 * Built by the population refresh on each new finding table (and by migration V9 on the first).
-	 */
-	static final String SITE_ORDER_INDEX = "(site_code, priority, " + key("").stream().skip(1).map(e -> "(" + e + ")")
-		.collect(Collectors.joining(", ")) + ", imd_decile, townsend DESC, nhs_number)";
 
 	/** Whether finding g comes before finding f of the same person: key, then rule code (one finding each). */
 	static String before(String g, String f) {

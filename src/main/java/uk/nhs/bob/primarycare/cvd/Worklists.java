@@ -179,11 +179,11 @@ class Worklists {
 	/**
 	 * The people listed: one row each with their most urgent matching finding's key, their latest outreach of the
 	 * last 12 months and their owner, narrowed by status and owner. A person's most urgent finding is the one no other
-	 * matching finding of theirs comes before (a lookup by NHS number each), so that the findings can be read in the
-	 * list's order from the site's index ({@link WorklistPriority#SITE_ORDER_INDEX}): without a status or owner
-	 * narrowing, the page of 25 is read from the front of that index, with no sort of every finding of the site, and
-	 * the latest outreach and owner are read for the people shown only; how many are listed is counted beside it (the
-	 * people, not the findings, of the scope). With a narrowing, everyone listed is read and the caller cuts the page.
+	 * matching finding of theirs comes before (a lookup by NHS number each) rather than the first of DISTINCT ON over
+	 * every finding sorted by person: so without a status or owner narrowing, PostgreSQL reads the scope's findings in
+	 * rule priority order (the refresh's priority index) and stops once it has the page, the latest outreach and owner
+	 * are read for the people shown only, and how many are listed is counted beside it (the people, not the findings).
+	 * With a narrowing, everyone listed is read and the caller cuts the page.
 	 */
 	private static Sql people(StaffUser user, Filter filter, LocalDate today, @Nullable Page page) {
 		Sql where = findingsWhere(user, filter, "f");

@@ -176,36 +176,9 @@ class CvdWorklistTests {
 			.query(String.class).single();
 		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?pcn=" + pcn + "&page=2")))
 			.isEqualTo(expected("site_code = 'BW-RDG' AND pcn_code = '" + pcn + "'", 2)).isNotEmpty();
-		// all of BOB, read without the site's index
+		// all of BOB
 		assertThat(people(page(adminName, "ICB_ADMIN", "/cvd/worklist?page=2"))).isEqualTo(expected("true", 2))
 			.hasSize(WorklistController.PAGE_SIZE);
-	}
-
-	/**
-	 * The site's index in the list's order is built by migration V9 on the first finding table and by the refresh
-	 * on each new one: both must index the list's own expressions, or PostgreSQL sorts the site's findings again.
-	 */
-	@Test
-	void theMigrationAndTheRefreshBuildTheSameSiteIndex() throws Exception {
-		String migration;
-		try (var in = getClass().getResourceAsStream("/db/migration/cvd/V9__cvd_finding_site_order_index.sql")) {
-			migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		String create = migration.substring(migration.indexOf("CREATE INDEX"), migration.lastIndexOf(';'))
-			.replace("finding_site_idx ON cvd.finding", "worklist_migrated ON public.finding_like");
-		// a table of its own (a temporary one would be seen by one pooled connection only)
-		jdbc.sql("CREATE TABLE public.finding_like (LIKE cvd.finding)").update();
-		try {
-			jdbc.sql(create).update();
-			jdbc.sql("CREATE INDEX worklist_refreshed ON public.finding_like " + WorklistPriority.SITE_ORDER_INDEX).update();
-			String columns = "SELECT substring(pg_get_indexdef(c.oid) FROM '\\(.*\\)') FROM pg_class c WHERE c.relname = ?";
-			String migrated = jdbc.sql(columns).param("worklist_migrated").query(String.class).single();
-			assertThat(migrated).startsWith("(site_code, priority, (").contains("CASE", "townsend DESC, nhs_number)");
-			assertThat(jdbc.sql(columns).param("worklist_refreshed").query(String.class).single()).isEqualTo(migrated);
-		}
-		finally {
-			jdbc.sql("DROP TABLE public.finding_like").update();
-		}
 	}
 
 	@Test
