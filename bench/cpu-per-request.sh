@@ -12,7 +12,8 @@
 # bench/pages.sh measures (USER_NAME=delivery for {site}, USER_NAME=neighbourhood for {entry}).
 # Settings (environment): USER_NAME (default coordinator), SECONDS_PER_RUN (default 10), CONNECTIONS (default 16),
 # ROUNDS (default 3), POPULATION (default 20000), JFR=true also records a flight recording of each app
-# (bench/out/cpu-*/old.jfr, new.jfr). Needs wrk, curl, psql and the Debian PostgreSQL server packages.
+# (bench/out/cpu-*/old.jfr, new.jfr), PG_DIR and PG_PORT reuse a running server (below). Needs wrk, curl, psql and
+# the Debian PostgreSQL server packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/postgres.sh
@@ -31,18 +32,23 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 mkdir -p bench/out
 OUT=bench/out/cpu-$$
 mkdir -p "$OUT"
-PG_PORT=$(free_port)
-PG_DIR="$PWD/$OUT/pg"
+# PG_DIR and PG_PORT of a server already running (bench/lib/postgres.sh) with the demo data in its primarycare
+# database: used as it is and left running, instead of a throw-away server whose demo data takes minutes to make
+REUSE_PG=${PG_DIR:+true}
+PG_PORT=${PG_PORT:-$(free_port)}
+PG_DIR=${PG_DIR:-"$PWD/$OUT/pg"}
 PIDS=()
 cleanup() {
 	set +e
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-	pg_stop "$PG_DIR"
-	rm -rf "$PG_DIR"
+	if [[ "$REUSE_PG" != "true" ]]; then
+		pg_stop "$PG_DIR"
+		rm -rf "$PG_DIR"
+	fi
 }
 trap cleanup EXIT
 
-pg_start "$PG_DIR" "$PG_PORT"
+[[ "$REUSE_PG" == "true" ]] || pg_start "$PG_DIR" "$PG_PORT"
 pg_createdb "$PG_PORT" primarycare
 PG_PID=$(head -n 1 "$PG_DIR/postmaster.pid")
 

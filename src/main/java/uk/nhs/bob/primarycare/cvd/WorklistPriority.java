@@ -1,5 +1,7 @@
 package uk.nhs.bob.primarycare.cvd;
 
+import java.util.List;
+
 /**
  * The order within a rule, as the UCLP and Healthy Hearts search tools rank their lists: clinical severity first (a
  * higher band for a reading of 160 systolic or 100 diastolic or more, NICE NG136 stage 2, or a QRISK3 score of 20% or
@@ -15,20 +17,27 @@ final class WorklistPriority {
 
 	static final double HIGH_BAND_QRISK3 = 20;
 
-	private static final String BAND = "CASE WHEN coalesce(f.systolic, 0) >= " + HIGH_BAND_SYSTOLIC
-			+ " OR coalesce(f.diastolic, 0) >= " + HIGH_BAND_DIASTOLIC + " OR coalesce(f.score, 0) >= " + HIGH_BAND_QRISK3
-			+ " THEN 0 ELSE 1 END";
-
-	private static final String VALUE = "-coalesce(f.score, f.systolic, 0)";
-
-	private static final String DIASTOLIC = "-coalesce(f.diastolic, 0)";
+	/** A finding's place, column by column, over the finding table named by {@code prefix} ("f." or "g."). */
+	private static List<String> key(String prefix) {
+		return List.of(prefix + "priority",
+				"CASE WHEN coalesce(" + prefix + "systolic, 0) >= " + HIGH_BAND_SYSTOLIC + " OR coalesce(" + prefix
+						+ "diastolic, 0) >= " + HIGH_BAND_DIASTOLIC + " OR coalesce(" + prefix + "score, 0) >= "
+						+ HIGH_BAND_QRISK3 + " THEN 0 ELSE 1 END",
+				"-coalesce(" + prefix + "score, " + prefix + "systolic, 0)", "-coalesce(" + prefix + "diastolic, 0)");
+	}
 
 	/** One finding's place, column by column (an SQL ORDER BY list over finding f): rule, band, value, diastolic. */
-	static final String FINDING_ORDER = "f.priority, " + BAND + ", " + VALUE + ", " + DIASTOLIC;
+	static final String FINDING_ORDER = String.join(", ", key("f."));
 
 	/** The same place as named columns: priority, band, finding_value, finding_diastolic. */
-	static final String FINDING_KEY_COLUMNS = "f.priority, " + BAND + " AS band, " + VALUE + " AS finding_value, "
-			+ DIASTOLIC + " AS finding_diastolic";
+	static final String FINDING_KEY_COLUMNS = "f.priority, " + key("f.").get(1) + " AS band, " + key("f.").get(2)
+			+ " AS finding_value, " + key("f.").get(3) + " AS finding_diastolic";
+
+	/** Whether finding g comes before finding f of the same person: key, then rule code (one finding each). */
+	static String before(String g, String f) {
+		return "(" + String.join(", ", key(g + ".")) + ", " + g + ".rule_code) < (" + String.join(", ", key(f + "."))
+				+ ", " + f + ".rule_code)";
+	}
 
 	private WorklistPriority() {
 	}

@@ -111,8 +111,12 @@ class Worklists {
 	private record Sql(String sql, List<Object> params) {
 	}
 
-	/** The findings in the user's scope that match the filter's rule, organisation and deprivation. */
-	private static Sql findingsWhere(StaffUser user, Filter filter) {
+	/**
+	 * The conditions (joined with AND; "true" when there are none) on the findings, named by {@code alias}, in the
+	 * user's scope that match the filter's rule, organisation and deprivation.
+	 */
+	private static Sql findingsWhere(StaffUser user, Filter filter, String alias) {
+		String f = alias + ".";
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		OrganisationScope scope = user.scope();
@@ -120,36 +124,36 @@ class Worklists {
 			case ICB -> {
 			}
 			case PLACE -> {
-				conditions.add("f.place_code = ?");
+				conditions.add(f + "place_code = ?");
 				params.add(scope.code());
 			}
 			case SITE -> {
-				conditions.add("f.site_code = ?");
+				conditions.add(f + "site_code = ?");
 				params.add(scope.code());
 			}
 			case PCN -> {
-				conditions.add("f.pcn_code = ?");
+				conditions.add(f + "pcn_code = ?");
 				params.add(scope.code());
 			}
 		}
 		if (filter.rule() != null) {
-			conditions.add("f.rule_code = ?");
+			conditions.add(f + "rule_code = ?");
 			params.add(filter.rule().code());
 		}
 		if (filter.practice() != null) {
-			conditions.add("f.practice_code = ?");
+			conditions.add(f + "practice_code = ?");
 			params.add(filter.practice());
 		}
 		if (filter.pcn() != null) {
-			conditions.add("f.pcn_code = ?");
+			conditions.add(f + "pcn_code = ?");
 			params.add(filter.pcn());
 		}
 		if (filter.quintile() != null) {
-			conditions.add("f.imd_decile IN (?, ?)");
+			conditions.add(f + "imd_decile IN (?, ?)");
 			params.add(filter.quintile() * 2 - 1);
 			params.add(filter.quintile() * 2);
 		}
-		return new Sql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+		return new Sql(conditions.isEmpty() ? "true" : String.join(" AND ", conditions), params);
 	}
 
 	/** The order of the listed people: most urgent finding, then deprivation. */
@@ -173,32 +177,41 @@ class Worklists {
 	}
 
 	/**
-	 * The people listed: one row each with their most urgent matching finding's key (taken with DISTINCT ON rather
-	 * than the least of an array built per finding: a third less database time for a site's 2,000 findings), their
-	 * latest outreach of the last 12 months and their owner, narrowed by status and owner. Without either narrowing,
-	 * the page (with how many are listed) is cut before those two are read, so they are read for the people shown
-	 * only; with one, they are read for everyone listed and the caller cuts the page.
+	 * The people listed: one row each with their most urgent matching finding's key, their latest outreach of the
+	 * last 12 months and their owner, narrowed by status and owner. A person's most urgent finding is the one no other
+	 * matching finding of theirs comes before (a lookup by NHS number each) rather than the first of DISTINCT ON over
+	 * every finding sorted by person: so without a status or owner narrowing, PostgreSQL reads the scope's findings in
+	 * rule priority order (the refresh's priority index) and stops once it has the page, the latest outreach and owner
+	 * are read for the people shown only, and how many are listed is counted beside it (the people, not the findings).
+	 * With a narrowing, everyone listed is read and the caller cuts the page.
 	 */
 	private static Sql people(StaffUser user, Filter filter, LocalDate today, @Nullable Page page) {
-		Sql where = findingsWhere(user, filter);
+		Sql where = findingsWhere(user, filter, "f");
+		Sql other = findingsWhere(user, filter, "g");
 		List<Object> params = new ArrayList<>(where.params());
+		params.addAll(other.params());
 		String listed = """
 				WITH listed AS (
-				    SELECT DISTINCT ON (f.nhs_number) f.nhs_number, %s, f.imd_decile, f.townsend, f.practice_code
-				    FROM cvd.finding f%s ORDER BY f.nhs_number, %s)"""
-			.formatted(WorklistPriority.FINDING_KEY_COLUMNS, where.sql(), WorklistPriority.FINDING_ORDER);
+				    SELECT f.nhs_number, %s, f.imd_decile, f.townsend, f.practice_code
+				    FROM cvd.finding f WHERE %s AND NOT EXISTS (
+				        SELECT 1 FROM cvd.finding g WHERE g.nhs_number = f.nhs_number AND %s AND %s))"""
+			.formatted(WorklistPriority.FINDING_KEY_COLUMNS, where.sql(), other.sql(),
+					WorklistPriority.before("g", "f"));
 		StringBuilder sql = new StringBuilder(listed);
 		if (page != null && filter.status() == null && filter.owner() == null) {
-			sql.append(", shown AS (SELECT l.*, count(*) OVER () AS listed_total FROM listed l ORDER BY ")
+			sql.append(", shown AS (SELECT l.* FROM listed l ORDER BY ")
 				.append(LISTED_ORDER)
 				.append(" LIMIT ? OFFSET ?)\nSELECT ")
 				.append(LISTED_COLUMNS)
-				.append(", l.listed_total FROM shown l")
+				.append(", (SELECT count(DISTINCT f.nhs_number) FROM cvd.finding f WHERE ")
+				.append(where.sql())
+				.append(") AS listed_total FROM shown l")
 				.append(LATEST_AND_OWNER)
 				.append(" ORDER BY ")
 				.append(LISTED_ORDER);
 			params.add(page.limit());
 			params.add(page.offset());
+			params.addAll(where.params());
 			params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
 			return new Sql(sql.toString(), params);
 		}
@@ -248,9 +261,9 @@ class Worklists {
 	/** People per rule in the user's scope (ignoring the rule filter), for the rule filter's labels. */
 	Map<CaseFindingRule, Long> countsByRule(StaffUser user, Filter filter) {
 		Sql where = findingsWhere(user, new Filter(null, filter.practice(), filter.pcn(), filter.quintile(), null,
-				filter.noResponseDays(), null));
+				filter.noResponseDays(), null), "f");
 		Map<CaseFindingRule, Long> counts = new EnumMap<>(CaseFindingRule.class);
-		jdbc.sql("SELECT f.rule_code, count(*) FROM cvd.finding f" + where.sql() + " GROUP BY f.rule_code")
+		jdbc.sql("SELECT f.rule_code, count(*) FROM cvd.finding f WHERE " + where.sql() + " GROUP BY f.rule_code")
 			.params(where.params())
 			.query(rs -> {
 				String code = rs.getString(1);

@@ -143,6 +143,44 @@ class CvdWorklistTests {
 		assertThat(people(past)).isNotEmpty().isEqualTo(people(last));
 	}
 
+	/**
+	 * Each person's most urgent matching finding, then deprivation, as docs/cvd.md explains it, written here
+	 * independently of the list's query (DISTINCT ON each person, then sorted): WHERE conditions, limit, offset.
+	 */
+	static final String EXPECTED_ORDER = """
+			SELECT nhs_number FROM (
+			    SELECT DISTINCT ON (nhs_number) nhs_number, priority,
+			        CASE WHEN coalesce(systolic, 0) >= 160 OR coalesce(diastolic, 0) >= 100 OR coalesce(score, 0) >= 20
+			            THEN 0 ELSE 1 END AS band,
+			        coalesce(score, systolic, 0) AS finding_value, coalesce(diastolic, 0) AS finding_diastolic,
+			        imd_decile, townsend
+			    FROM cvd.finding WHERE %s
+			    ORDER BY nhs_number, priority, band, finding_value DESC, finding_diastolic DESC) l
+			ORDER BY priority, band, finding_value DESC, finding_diastolic DESC, imd_decile, townsend DESC, nhs_number
+			LIMIT 25 OFFSET ?""";
+
+	List<String> expected(String where, int page) {
+		return jdbc.sql(EXPECTED_ORDER.formatted(where)).param((page - 1) * WorklistController.PAGE_SIZE)
+			.query(String.class).list();
+	}
+
+	@Test
+	void eachPersonIsPlacedByTheirMostUrgentFindingThenDeprivationPageAfterPage() throws Exception {
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist")))
+			.isEqualTo(expected("site_code = 'BW-RDG'", 1)).hasSize(WorklistController.PAGE_SIZE);
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?page=3")))
+			.isEqualTo(expected("site_code = 'BW-RDG'", 3)).hasSize(WorklistController.PAGE_SIZE);
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?quintile=1")))
+			.isEqualTo(expected("site_code = 'BW-RDG' AND imd_decile IN (1, 2)", 1)).isNotEmpty();
+		String pcn = jdbc.sql("SELECT pcn_code FROM cvd.finding WHERE site_code = 'BW-RDG' ORDER BY pcn_code LIMIT 1")
+			.query(String.class).single();
+		assertThat(people(page(berks, "CARE_COORDINATOR", "/cvd/worklist?pcn=" + pcn + "&page=2")))
+			.isEqualTo(expected("site_code = 'BW-RDG' AND pcn_code = '" + pcn + "'", 2)).isNotEmpty();
+		// all of BOB
+		assertThat(people(page(adminName, "ICB_ADMIN", "/cvd/worklist?page=2"))).isEqualTo(expected("true", 2))
+			.hasSize(WorklistController.PAGE_SIZE);
+	}
+
 	@Test
 	void withinARuleTheHigherBandComesFirstThenTheHigherValue() throws Exception {
 		List<String> shown = people(page(adminName, "ICB_ADMIN", "/cvd/worklist?rule=CVD-QRISK-STATIN"));
