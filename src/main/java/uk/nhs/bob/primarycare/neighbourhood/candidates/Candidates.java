@@ -170,10 +170,7 @@ public class Candidates {
 
 	/** The register row of one person in the team's site, if they are in the register. */
 	public Optional<Profile> profile(Team team, NhsNumber nhsNumber) {
-		return jdbc.sql(SELECT + " WHERE site_code = ? AND nhs_number = ?")
-			.params(team.getSiteCode(), nhsNumber.value())
-			.query((rs, i) -> profile(rs))
-			.optional();
+		return profile(team.getSiteCode(), nhsNumber);
 	}
 
 	/** The SQL condition of one definition (the Java check in {@link CohortCriteria#matches} is the same rule). */
