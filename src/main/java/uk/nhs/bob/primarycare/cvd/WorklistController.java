@@ -29,13 +29,19 @@ class WorklistController {
 
 	private final WorklistPages pages;
 
-	WorklistController(WorklistPages pages) {
+	private final WorklistBodies bodies;
+
+	WorklistController(WorklistPages pages, WorklistBodies bodies) {
 		this.pages = pages;
+		this.bodies = bodies;
 	}
 
+	/** The page below its messages is the kept markup for what this view read ({@link WorklistBodies}). */
 	@GetMapping("/cvd/worklist")
 	String worklist(@ModelAttribute("query") WorklistQuery query, Model model) {
-		model.addAllAttributes(pages.page(query, WorklistActionForm.of(query)).model());
+		WorklistPage page = pages.page(query, WorklistActionForm.of(query));
+		model.addAllAttributes(page.model());
+		model.addAttribute("body", bodies.body(page, model.asMap()));
 		return VIEW;
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import uk.nhs.bob.primarycare.shared.KeptForms;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
@@ -41,6 +42,9 @@ class RequestBodies {
 
 	static final int MAX_KEPT = 512;
 
+	/** The request pages kept: about 500 pages of 16,000 characters. */
+	static final long MAX_KEPT_PAGE_CHARACTERS = 8_000_000;
+
 	/** Everything the suggestion shows, and the language its dates are written in. */
 	record SuggestionKey(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching,
 			Locale locale) {
@@ -61,10 +65,11 @@ class RequestBodies {
 
 	private final Cache<SuggestionKey, String> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final Cache<PageKey, RenderedFragment.Forms> keptPages = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
+	private final KeptForms<PageKey> keptPages;
 
 	RequestBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
+		this.keptPages = new KeptForms<>(viewResolver, "triage/request-body :: page", MAX_KEPT_PAGE_CHARACTERS);
 	}
 
 	/** The suggestion's markup, rendered for the request being handled when not already kept. */
@@ -89,18 +94,7 @@ class RequestBodies {
 	 * when not already kept. The model must show nothing that the key does not hold.
 	 */
 	String page(PageKey key, Map<String, Object> model) {
-		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-		RenderedFragment.Forms page = keptPages.getIfPresent(key);
-		if (page == null) {
-			HttpServletResponse response = request.getResponse();
-			if (response == null) {
-				throw new IllegalStateException("A request page is rendered for a request");
-			}
-			page = RenderedFragment.renderForms(viewResolver, "triage/request-body :: page", model, request.getRequest(),
-					response);
-			keptPages.put(key, page);
-		}
-		return page.forRequest(request.getRequest());
+		return keptPages.forRequest(key, model);
 	}
 
 	long size() {

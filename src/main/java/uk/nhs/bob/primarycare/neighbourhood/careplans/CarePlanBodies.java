@@ -19,6 +19,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.population.PersonSummary;
+import uk.nhs.bob.primarycare.shared.KeptForms;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
@@ -33,6 +34,9 @@ import uk.nhs.bob.primarycare.shared.RenderedFragment;
 class CarePlanBodies {
 
 	static final int MAX_KEPT = 256;
+
+	/** The action forms kept: a few hundred entries' forms. */
+	static final long MAX_KEPT_FORMS_CHARACTERS = 2_000_000;
 
 	static final String VIEW_BODY = "neighbourhood/care-plan-body :: ";
 
@@ -66,12 +70,11 @@ class CarePlanBodies {
 
 	private final Cache<Key, Parts> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final Cache<FormsKey, RenderedFragment.Forms> keptForms = Caffeine.newBuilder()
-		.maximumSize(MAX_KEPT)
-		.build();
+	private final KeptForms<FormsKey> keptForms;
 
 	CarePlanBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
+		this.keptForms = new KeptForms<>(viewResolver, VIEW_BODY + "planForms", MAX_KEPT_FORMS_CHARACTERS);
 	}
 
 	/** The parts of this view's page, rendered for the request being handled when not already kept. */
@@ -101,18 +104,7 @@ class CarePlanBodies {
 		@SuppressWarnings("unchecked")
 		Map<String, String> keyworkers = (Map<String, String>) model.get("keyworkerOptions");
 		FormsKey key = new FormsKey(view.entry(), view.canEdit(), keyworkers == null ? Map.of() : keyworkers);
-		ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-		RenderedFragment.Forms forms = keptForms.getIfPresent(key);
-		if (forms == null) {
-			HttpServletResponse response = request.getResponse();
-			if (response == null) {
-				throw new IllegalStateException("A care plan page is rendered for a request");
-			}
-			forms = RenderedFragment.renderForms(viewResolver, VIEW_BODY + "planForms", model, request.getRequest(),
-					response);
-			keptForms.put(key, forms);
-		}
-		return forms.forRequest(request.getRequest());
+		return keptForms.forRequest(key, model);
 	}
 
 	private String render(String fragment, Map<String, Object> model, HttpServletRequest request,

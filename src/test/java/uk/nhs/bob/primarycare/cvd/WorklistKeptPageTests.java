@@ -1,0 +1,167 @@
+package uk.nhs.bob.primarycare.cvd;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.nhs.bob.primarycare.HttpSession;
+import uk.nhs.bob.primarycare.identity.IdentityFixtures;
+import uk.nhs.bob.primarycare.identity.OrganisationScope;
+import uk.nhs.bob.primarycare.shared.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The worklist keeps its markup below the messages by the value of everything it shows ({@link WorklistBodies}): each
+ * view is written with its own session's CSRF token, a change made elsewhere (as another instance would) shows on the
+ * next view, a refused bulk action shows its errors and selection once, and every view is still audited. High Wycombe's
+ * people, which no other CVD test changes, through real signed-in sessions.
+ */
+@CvdModuleTest
+@ExtendWith(CvdBaseline.class)
+class WorklistKeptPageTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final String SITE = "BK-WYC";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	String coordinator = "";
+
+	@BeforeEach
+	void coordinatorOfTheirOwn() {
+		coordinator = IdentityFixtures.staffUser(context, "coordinator-wyc", Role.CARE_COORDINATOR,
+				OrganisationScope.site(SITE));
+	}
+
+	@Test
+	void eachViewOfTheKeptPageCarriesItsOwnSessionsTokenAndOnlyThatSessionsIsAccepted() {
+		HttpSession browser = signedIn(coordinator);
+		HttpSession other = signedIn(coordinator);
+		String first = browser.get("/cvd/worklist").body();
+		String otherView = other.get("/cvd/worklist").body();
+		String again = browser.get("/cvd/worklist").body();
+		for (String html : List.of(first, otherView, again)) {
+			assertThat(html).contains("id=\"bulk-form\"").doesNotContain("csrf-stand-in");
+			assertThat(tokensIn(html)).as("a token in every form of the page, the sign-out form's among them")
+				.hasSizeGreaterThanOrEqualTo(2)
+				.containsOnly(tokensIn(html).get(0));
+		}
+		String person = CvdWorklistTests.people(first).get(0);
+		String assign = "selected=" + person + "&action=ASSIGN&_csrf=";
+		// another session's token, written into the same kept markup, is refused; the session's own is accepted
+		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(tokensIn(otherView).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN.value());
+		assertThat(owner(person)).isNull();
+		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(tokensIn(again).get(0))).statusCode())
+			.isEqualTo(HttpStatus.FOUND.value());
+		assertThat(owner(person)).isEqualTo(coordinator);
+		assertThat(row(browser.get("/cvd/worklist").body(), person)).contains("Owner: " + coordinator);
+	}
+
+	@Test
+	void aChangeMadeElsewhereShowsOnTheNextViewAndEveryViewIsAudited() {
+		HttpSession browser = signedIn(coordinator);
+		String page = browser.get("/cvd/worklist").body();
+		String person = CvdWorklistTests.people(page).get(1);
+		assertThat(row(browser.get("/cvd/worklist").body(), person)).contains("No owner");
+		long audited = audited(person);
+		// an owner and an outreach recorded by another instance
+		jdbc.sql("""
+				INSERT INTO cvd.worklist_owner (nhs_number, owner, assigned_at, assigned_by)
+				VALUES (?, 'colleague', now(), 'colleague')""")
+			.param(person)
+			.update();
+		jdbc.sql("""
+				INSERT INTO cvd.outreach (id, nhs_number, practice_code, site_code, type, outcome, outcome_date,
+				    recorded_by, recorded_at)
+				SELECT gen_random_uuid(), nhs_number, practice_code, site_code, 'GP_REVIEW', 'DECLINED', current_date,
+				       'colleague', now()
+				FROM cvd.finding WHERE nhs_number = ? LIMIT 1""")
+			.param(person)
+			.update();
+		String row = row(browser.get("/cvd/worklist").body(), person);
+		assertThat(row).contains("Owner: colleague", "Declined").doesNotContain("No owner", "Not yet contacted");
+		assertThat(audited(person)).as("one audit row for each view, kept markup or not").isEqualTo(audited + 1);
+	}
+
+	@Test
+	void aRefusedBulkActionShowsItsErrorsAndSelectionOnceAndEscaped() {
+		HttpSession browser = signedIn(coordinator);
+		String page = browser.get("/cvd/worklist").body();
+		String person = CvdWorklistTests.people(page).get(2);
+		var refused = browser.postForm("/cvd/worklist/actions",
+				"selected=" + person + "&practice=" + encode("<b>X</b>") + "&_csrf=" + encode(tokensIn(page).get(0)));
+		assertThat(refused.statusCode()).isEqualTo(HttpStatus.OK.value());
+		assertThat(refused.body()).contains("There is a problem", "Choose an action", "value=\"&lt;b&gt;X&lt;/b&gt;\"")
+			.doesNotContain("<b>X</b>", "csrf-stand-in");
+		assertThat(row(refused.body(), person)).contains("checked");
+		assertThat(tokensIn(refused.body())).hasSizeGreaterThanOrEqualTo(2).containsOnly(tokensIn(refused.body()).get(0));
+		String after = browser.get("/cvd/worklist").body();
+		assertThat(after).isNotEqualTo(refused.body()).doesNotContain("There is a problem", "Choose an action");
+		assertThat(row(after, person)).doesNotContain("checked");
+	}
+
+	private HttpSession signedIn(String username) {
+		HttpSession session = new HttpSession(port);
+		assertThat(session.signIn(username, IdentityFixtures.PASSWORD).statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private String owner(String nhsNumber) {
+		return jdbc.sql("SELECT owner FROM cvd.worklist_owner WHERE nhs_number = ?")
+			.param(nhsNumber)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private long audited(String nhsNumber) {
+		return jdbc.sql("SELECT count(*) FROM audit.record_view WHERE nhs_number = ? AND username = ?")
+			.params(nhsNumber, coordinator)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The person's row of the page. */
+	private static String row(String html, String nhsNumber) {
+		int start = html.indexOf("data-nhs-number=\"" + nhsNumber + "\"");
+		assertThat(start).as(nhsNumber + " listed").isPositive();
+		return html.substring(start, html.indexOf("</tr>", start));
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static List<String> tokensIn(String html) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = CSRF.matcher(html);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+}
