@@ -11,6 +11,8 @@
 #   PETCLINIC_JAR     PetClinic's jar (default ../shared/perf/petclinic.jar beside the project); missing: ours only
 #   SECONDS_PER_RUN   seconds of each wrk run (default 10)       CONNECTIONS  wrk connections (default 16)
 #   ROUNDS            how many times each pair is measured (default 2)
+#   WARMUP_SECONDS    wrk seconds on each page, ours and PetClinic's, before the rounds (default 20): on 2 cores both
+#                     JITs were still speeding up after 3 s, so short warm-ups measured compilation, not the pages
 #   JAR               the app jar to measure (default: target/primarycare-*.jar, built when missing)
 #   POPULATION        demo population (default 20000)            PAGES        only the pages whose name matches this
 #   KEEP_DATA=true    keep the database directory (bench/out/pages-pg) and reuse it next time
@@ -22,6 +24,7 @@ source bench/lib/postgres.sh
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-2}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 POPULATION=${POPULATION:-20000}
 PETCLINIC_JAR=${PETCLINIC_JAR:-../shared/perf/petclinic.jar}
 ONLY=${PAGES:-}
@@ -152,16 +155,16 @@ while IFS='|' read -r role name path peer; do
 done <<<"$PAGES_LIST"
 
 echo "Database: $DB_SAY"
-echo "Both apps -Xmx512m; wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN}s a run, $ROUNDS rounds, our page then PetClinic's, alternating"
+echo "Both apps -Xmx512m; wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN}s a run, $ROUNDS rounds, our page then PetClinic's, alternating, after ${WARMUP_SECONDS}s of warm-up on each page"
 echo "App: $JAR ($(git rev-parse --short HEAD 2>/dev/null || echo '?')), demo population $POPULATION"
 # warm up both JITs on every page
 for i in "${!NAMES[@]}"; do
 	status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=${SESSIONS[${ROLES[$i]}]}" "$BASE${PATHS[$i]}")
 	[[ "$status" == "200" ]] || { echo "${NAMES[$i]} (${PATHS[$i]}) answered $status"; exit 1; }
-	measure "$BASE${PATHS[$i]}" "${SESSIONS[${ROLES[$i]}]}" 3 >/dev/null
+	measure "$BASE${PATHS[$i]}" "${SESSIONS[${ROLES[$i]}]}" "$WARMUP_SECONDS" >/dev/null
 done
 if [[ -n "$PC_PID" ]]; then
-	for peer in "${!PEER[@]}"; do measure "http://127.0.0.1:$PC_PORT${PEER[$peer]}" "" 3 >/dev/null; done
+	for peer in "${!PEER[@]}"; do measure "http://127.0.0.1:$PC_PORT${PEER[$peer]}" "" "$WARMUP_SECONDS" >/dev/null; done
 fi
 
 RESULTS="$OUT/results.tsv"
