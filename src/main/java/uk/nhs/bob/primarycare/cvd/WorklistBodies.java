@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-import uk.nhs.bob.primarycare.shared.KeptForms;
+import uk.nhs.bob.primarycare.shared.KeptMarkup;
 
 /**
  * The worklist page below its messages, rendered once for each value of what it shows and kept, so that a view does
@@ -26,10 +26,10 @@ class WorklistBodies {
 	record Key(Locale locale, WorklistPage page) {
 	}
 
-	private final KeptForms<Key> kept;
+	private final KeptMarkup<Key> kept;
 
 	WorklistBodies(ThymeleafViewResolver viewResolver) {
-		this.kept = new KeptForms<>(viewResolver, "cvd/worklist-body :: page", MAX_KEPT_CHARACTERS);
+		this.kept = new KeptMarkup<>(viewResolver, "cvd/worklist-body :: page", MAX_KEPT_CHARACTERS);
 	}
 
 	/** The part for this page, whose model the page's own {@link WorklistPage#model()} is. */

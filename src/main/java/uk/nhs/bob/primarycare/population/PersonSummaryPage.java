@@ -4,36 +4,53 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
 import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
+import uk.nhs.bob.primarycare.shared.KeptMarkup;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * The person summary page: the person is read once, their practice checked against the user's scope, then their
  * record read and the view audited, all in one transaction (if the audit entry cannot be written, nothing is shown).
- * Someone outside the user's scope is refused before anything of their record is read.
+ * Someone outside the user's scope is refused before anything of their record is read. The page below the layout is
+ * kept as rendered markup keyed by everything it shows ({@link Key}), so a view does all of that but not the template
+ * work of a summary it rendered before.
  */
 @Component
 class PersonSummaryPage {
+
+	/** About 500 summaries of 16,000 characters. */
+	static final long MAX_KEPT_CHARACTERS = 8_000_000;
+
+	/** Everything the summary shows: the rest of its model is worked out from these. */
+	record Key(Locale locale, PersonSummary person, PracticeSummary practice, CodedRecord record, String purpose,
+			LocalDate today, String codeSetVersion) {
+	}
 
 	private final Population population;
 
 	private final Directory directory;
 
-	PersonSummaryPage(Population population, Directory directory) {
+	private final KeptMarkup<Key> kept;
+
+	PersonSummaryPage(Population population, Directory directory, ThymeleafViewResolver viewResolver) {
 		this.population = population;
 		this.directory = directory;
+		this.kept = new KeptMarkup<>(viewResolver, "population/person-summary-body :: page", MAX_KEPT_CHARACTERS);
 	}
 
 	@Transactional
@@ -44,12 +61,14 @@ class PersonSummaryPage {
 			.filter(user::canSee)
 			.orElseThrow(() -> new RefusedAccess("This person is registered outside your scope", number));
 		CodedRecord record = population.viewRecord(person, user.username(), page, purpose).record();
+		LocalDate today = LocalDate.now();
+		String codeSetVersion = RecordCodes.standard().codeSets().version();
 		model.addAttribute("person", person);
 		model.addAttribute("practice", practice);
 		model.addAttribute("record", record);
 		model.addAttribute("purpose", purpose);
-		model.addAttribute("registers", Registers.of(record, person.dateOfBirth(), LocalDate.now()));
-		model.addAttribute("codeSetVersion", RecordCodes.standard().codeSets().version());
+		model.addAttribute("registers", Registers.of(record, person.dateOfBirth(), today));
+		model.addAttribute("codeSetVersion", codeSetVersion);
 		model.addAttribute("bloodPressures", BloodPressureReading.from(record.observations()));
 		model.addAttribute("latest", latestObservations(record));
 		model.addAttribute("history", record.observations()
@@ -59,6 +78,8 @@ class PersonSummaryPage {
 			.toList());
 		model.addAttribute("activeProblems", record.problems().stream().filter(CodedRecord.Problem::active).toList());
 		model.addAttribute("pastProblems", record.problems().stream().filter(p -> !p.active()).toList());
+		Key key = new Key(LocaleContextHolder.getLocale(), person, practice, record, purpose, today, codeSetVersion);
+		model.addAttribute("body", kept.forRequest(key, model.asMap()));
 	}
 
 	/** The newest observation of each type other than blood pressure, in the order of the type list. */

@@ -19,7 +19,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-import uk.nhs.bob.primarycare.shared.KeptForms;
+import uk.nhs.bob.primarycare.shared.KeptMarkup;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
@@ -65,11 +65,11 @@ class RequestBodies {
 
 	private final Cache<SuggestionKey, String> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final KeptForms<PageKey> keptPages;
+	private final KeptMarkup<PageKey> keptPages;
 
 	RequestBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
-		this.keptPages = new KeptForms<>(viewResolver, "triage/request-body :: page", MAX_KEPT_PAGE_CHARACTERS);
+		this.keptPages = new KeptMarkup<>(viewResolver, "triage/request-body :: page", MAX_KEPT_PAGE_CHARACTERS);
 	}
 
 	/** The suggestion's markup, rendered for the request being handled when not already kept. */

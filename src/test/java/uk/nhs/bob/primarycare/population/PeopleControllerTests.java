@@ -253,6 +253,47 @@ class PeopleControllerTests {
 	}
 
 	/**
+	 * The summary is kept as rendered markup by everything it shows: a reading added to the record (as another instance
+	 * or an import would) shows on the next view, and every view, kept or not, is audited.
+	 */
+	@Test
+	void aChangeToTheRecordShowsOnTheNextViewAndEveryViewIsAudited() {
+		Someone person = registeredAt("K82905");
+		String page = "/population/people/" + person.nhsNumber();
+		long before = auditRows(person.nhsNumber());
+		for (int view = 0; view < 2; view++) {
+			assertThat(mvc.get().uri(page).with(coordinator)).hasStatusOk()
+				.bodyText()
+				.contains(spaced(person.nhsNumber()), "Blood pressure")
+				.doesNotContain("187/117");
+		}
+		try {
+			jdbc.sql("""
+					INSERT INTO population.observation (nhs_number, line, code, value, unit, observed_on, setting)
+					SELECT ?, coalesce(max(line), 0) + 1, '72313002', 187, 'mmHg', current_date, 'CLINIC'
+					FROM population.observation WHERE nhs_number = ?""")
+				.params(person.nhsNumber(), person.nhsNumber())
+				.update();
+			jdbc.sql("""
+					INSERT INTO population.observation (nhs_number, line, code, value, unit, observed_on, setting)
+					SELECT ?, max(line) + 1, '1091811000000102', 117, 'mmHg', current_date, 'CLINIC'
+					FROM population.observation WHERE nhs_number = ?""")
+				.params(person.nhsNumber(), person.nhsNumber())
+				.update();
+			assertThat(mvc.get().uri(page).with(coordinator)).hasStatusOk().bodyText().contains("187/117");
+		}
+		finally {
+			// the reading is this test's own: the other modules' tests read the same generated people
+			jdbc.sql("""
+					DELETE FROM population.observation
+					WHERE nhs_number = ? AND observed_on = current_date AND value IN (187, 117)""")
+				.param(person.nhsNumber())
+				.update();
+		}
+		assertThat(auditRows(person.nhsNumber())).as("one audit row for each of the three views").isEqualTo(before + 3);
+	}
+
+	/**
 	 * Someone in the Aylesbury neighbourhood with exactly one code from the national CHD cluster (codes read from the
 	 * published file) sees the CHD register with that code, its term and its date on their summary.
 	 */

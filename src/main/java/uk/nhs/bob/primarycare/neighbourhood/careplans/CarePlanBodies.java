@@ -19,7 +19,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.neighbourhood.caseload.Caseload;
 import uk.nhs.bob.primarycare.population.PersonSummary;
-import uk.nhs.bob.primarycare.shared.KeptForms;
+import uk.nhs.bob.primarycare.shared.KeptMarkup;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
@@ -70,11 +70,11 @@ class CarePlanBodies {
 
 	private final Cache<Key, Parts> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final KeptForms<FormsKey> keptForms;
+	private final KeptMarkup<FormsKey> keptForms;
 
 	CarePlanBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
-		this.keptForms = new KeptForms<>(viewResolver, VIEW_BODY + "planForms", MAX_KEPT_FORMS_CHARACTERS);
+		this.keptForms = new KeptMarkup<>(viewResolver, VIEW_BODY + "planForms", MAX_KEPT_FORMS_CHARACTERS);
 	}
 
 	/** The parts of this view's page, rendered for the request being handled when not already kept. */

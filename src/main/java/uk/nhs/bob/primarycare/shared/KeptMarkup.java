@@ -12,14 +12,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
- * One template fragment holding forms, rendered once for each value of its key and kept ({@link RenderedFragment.Forms}:
- * with a stand-in for the CSRF token, which each request replaces with its own). The key must hold everything the
- * fragment shows, so a kept fragment is the one the request's own reads would render. Bounded by the characters kept:
- * the least used are dropped.
+ * One template fragment, rendered once for each value of its key and kept, so that a page does its reads (with their
+ * scope checks and audit) on every view but not the template work of markup it rendered before. Any forms in it are
+ * kept as {@link RenderedFragment.Forms}: with a stand-in for the CSRF token, which each request replaces with its own.
+ * The key must hold everything the fragment shows, so a kept fragment is the one the request's own reads would render,
+ * and a change anywhere shows on the next view, on any instance. Bounded by the characters kept: the least used are
+ * dropped.
  *
  * @param <K> everything the fragment shows: a value (a record), compared by what it holds
  */
-public final class KeptForms<K> {
+public final class KeptMarkup<K> {
 
 	private final ViewResolver views;
 
@@ -31,7 +33,7 @@ public final class KeptForms<K> {
 	 * @param fragment the view name of the fragment, such as {@code "cvd/worklist-body :: page"}
 	 * @param maxCharacters how much markup to keep in all
 	 */
-	public KeptForms(ViewResolver views, String fragment, long maxCharacters) {
+	public KeptMarkup(ViewResolver views, String fragment, long maxCharacters) {
 		this.views = views;
 		this.fragment = fragment;
 		this.kept = Caffeine.newBuilder()
