@@ -228,6 +228,11 @@ class PopulationRefresh {
 			jdbc.sql("DROP TABLE cvd.person_risk, cvd.finding").update();
 			jdbc.sql("ALTER TABLE cvd.person_risk_next RENAME TO person_risk").update();
 			jdbc.sql("ALTER TABLE cvd.finding_next RENAME TO finding").update();
+			// the new table moves the findings' data version as the old one did (V9), and the swap moves it too
+			jdbc.sql("""
+					CREATE TRIGGER findings_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cvd.finding
+					FOR EACH STATEMENT EXECUTE FUNCTION cvd.next_findings_version()""").update();
+			jdbc.sql("UPDATE cvd.findings_version SET version = nextval('cvd.findings_version_seq')").update();
 			int count = state.publishEvents(events, outreaches.countBySiteSince(IsoWeek.of(today).monday()));
 			jdbc.sql("""
 					UPDATE cvd.refresh_run SET status = 'COMPLETED', finished_at = ?, processed = ?, findings = ?,

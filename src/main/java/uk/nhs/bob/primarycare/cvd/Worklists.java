@@ -1,14 +1,20 @@
 package uk.nhs.bob.primarycare.cvd;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +44,9 @@ class Worklists {
 
 	/** A CSV export holds at most this many people: narrow the filters for more. */
 	static final int MAX_EXPORT = 10_000;
+
+	/** Rankings of up to this many people (a page) are kept by the findings' data version; an export's are not. */
+	static final int MAX_KEPT_RANKING = 100;
 
 	/** Who owns the people listed. */
 	enum OwnerFilter {
@@ -100,6 +109,9 @@ class Worklists {
 	private final Population population;
 
 	private final AuditLog auditLog;
+
+	/** Pages of the list as the findings place them, by the findings' data version (a page is 25 keys and a count). */
+	private final Cache<RankingKey, List<Ranked>> rankings = Caffeine.newBuilder().maximumSize(5_000).build();
 
 	Worklists(JdbcClient jdbc, Population population, AuditLog auditLog) {
 		this.jdbc = jdbc;
@@ -177,44 +189,49 @@ class Worklists {
 	}
 
 	/**
-	 * The people listed: one row each with their most urgent matching finding's key, their latest outreach of the
-	 * last 12 months and their owner, narrowed by status and owner. A person's most urgent finding is the one no other
-	 * matching finding of theirs comes before (a lookup by NHS number each) rather than the first of DISTINCT ON over
-	 * every finding sorted by person: so without a status or owner narrowing, PostgreSQL reads the scope's findings in
-	 * rule priority order (the refresh's priority index) and stops once it has the page, the latest outreach and owner
-	 * are read for the people shown only, and how many are listed is counted beside it (the people, not the findings).
-	 * With a narrowing, everyone listed is read and the caller cuts the page.
+	 * The people listed: one row each with their most urgent matching finding's key. A person's most urgent finding is
+	 * the one no other matching finding of theirs comes before (a lookup by NHS number each) rather than the first of
+	 * DISTINCT ON over every finding sorted by person: so PostgreSQL reads the scope's findings in rule priority order
+	 * (the refresh's priority index) and stops once it has the page.
 	 */
-	private static Sql people(StaffUser user, Filter filter, LocalDate today, @Nullable Page page) {
+	private static Sql listed(StaffUser user, Filter filter) {
 		Sql where = findingsWhere(user, filter, "f");
 		Sql other = findingsWhere(user, filter, "g");
 		List<Object> params = new ArrayList<>(where.params());
 		params.addAll(other.params());
-		String listed = """
+		return new Sql("""
 				WITH listed AS (
 				    SELECT f.nhs_number, %s, f.imd_decile, f.townsend, f.practice_code
 				    FROM cvd.finding f WHERE %s AND NOT EXISTS (
 				        SELECT 1 FROM cvd.finding g WHERE g.nhs_number = f.nhs_number AND %s AND %s))"""
 			.formatted(WorklistPriority.FINDING_KEY_COLUMNS, where.sql(), other.sql(),
-					WorklistPriority.before("g", "f"));
-		StringBuilder sql = new StringBuilder(listed);
-		if (page != null && filter.status() == null && filter.owner() == null) {
-			sql.append(", shown AS (SELECT l.* FROM listed l ORDER BY ")
-				.append(LISTED_ORDER)
-				.append(" LIMIT ? OFFSET ?)\nSELECT ")
-				.append(LISTED_COLUMNS)
-				.append(", (SELECT count(DISTINCT f.nhs_number) FROM cvd.finding f WHERE ")
-				.append(where.sql())
-				.append(") AS listed_total FROM shown l")
-				.append(LATEST_AND_OWNER)
-				.append(" ORDER BY ")
-				.append(LISTED_ORDER);
-			params.add(page.limit());
-			params.add(page.offset());
-			params.addAll(where.params());
-			params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
-			return new Sql(sql.toString(), params);
-		}
+					WorklistPriority.before("g", "f")), params);
+	}
+
+	/**
+	 * A page of the people listed in order, from the findings alone, and how many are listed in all (the people, not
+	 * the findings), counted beside it: for a list without a status or owner narrowing.
+	 */
+	private static Sql rankingSql(StaffUser user, Filter filter, Page page) {
+		Sql listed = listed(user, filter);
+		Sql where = findingsWhere(user, filter, "f");
+		List<Object> params = new ArrayList<>(listed.params());
+		params.addAll(where.params());
+		params.add(page.limit());
+		params.add(page.offset());
+		return new Sql(listed.sql() + "\nSELECT l.nhs_number, l.practice_code, l.imd_decile, l.townsend, "
+				+ "(SELECT count(DISTINCT f.nhs_number) FROM cvd.finding f WHERE " + where.sql() + ") AS listed_total "
+				+ "FROM listed l ORDER BY " + LISTED_ORDER + " LIMIT ? OFFSET ?", params);
+	}
+
+	/**
+	 * Everyone listed with their latest outreach of the last 12 months and their owner, narrowed by status and owner,
+	 * in order: the caller cuts the page (the narrowing needs everyone's outreach before the page is known).
+	 */
+	private static Sql people(StaffUser user, Filter filter, LocalDate today, @Nullable Page page) {
+		Sql listed = listed(user, filter);
+		List<Object> params = new ArrayList<>(listed.params());
+		StringBuilder sql = new StringBuilder(listed.sql());
 		sql.append("\nSELECT ").append(LISTED_COLUMNS).append(", count(*) OVER () AS listed_total FROM listed l")
 			.append(LATEST_AND_OWNER);
 		params.add(today.minusMonths(ContactStatus.LOOK_BACK_MONTHS));
@@ -315,17 +332,78 @@ class Worklists {
 			@Nullable LastOutreach lastOutreach, @Nullable String owner, long listed) {
 	}
 
+	/** A listed person as the findings place them, with how many people the filters list in all. */
+	private record Ranked(String nhsNumber, String practiceCode, int imdDecile, double townsend, long listed) {
+	}
+
+	/** What a ranking is read for: the findings' data version and everything the ranking query reads. */
+	private record RankingKey(long findingsVersion, OrganisationScope scope, @Nullable CaseFindingRule rule,
+			@Nullable String practice, @Nullable String pcn, @Nullable Integer quintile, Page page) {
+	}
+
+	/** A person's latest outreach of the last 12 months and their owner. */
+	private record Contact(@Nullable LastOutreach lastOutreach, @Nullable String owner) {
+	}
+
 	private List<Listed> listed(StaffUser user, Filter filter, int offset, int limit, LocalDate today) {
-		Sql people = people(user, filter, today, new Page(offset, limit));
-		return jdbc.sql(people.sql())
-			.params(people.params())
-			.query((rs, i) -> new Listed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
-					rs.getString(5) == null ? null
-							: new LastOutreach(OutreachType.valueOf(rs.getString(5)),
-									OutreachOutcome.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class),
-									rs.getString(8)),
-					rs.getString(9), rs.getLong(10)))
+		Page page = new Page(offset, limit);
+		if (filter.status() != null || filter.owner() != null) {
+			Sql people = people(user, filter, today, page);
+			return jdbc.sql(people.sql())
+				.params(people.params())
+				.query((rs, i) -> new Listed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+						lastOutreach(rs, 5), rs.getString(9), rs.getLong(10)))
+				.list();
+		}
+		List<Ranked> ranked = limit > MAX_KEPT_RANKING ? ranking(user, filter, page)
+				: rankings.get(new RankingKey(findingsVersion(), user.scope(), filter.rule(), filter.practice(),
+						filter.pcn(), filter.quintile(), page), key -> ranking(user, filter, page));
+		Map<String, Contact> contacts = contacts(ranked.stream().map(Ranked::nhsNumber).toList(), today);
+		return ranked.stream().map(r -> {
+			Contact contact = contacts.getOrDefault(r.nhsNumber(), new Contact(null, null));
+			return new Listed(r.nhsNumber(), r.practiceCode(), r.imdDecile(), r.townsend(), contact.lastOutreach(),
+					contact.owner(), r.listed());
+		}).toList();
+	}
+
+	/**
+	 * The findings' data version (cvd.findings_version), moved on in the same transaction as any change to the
+	 * findings. Read before the ranking, so a ranking is never kept under a newer number than the findings it read.
+	 */
+	private long findingsVersion() {
+		return jdbc.sql("SELECT version FROM cvd.findings_version").query(Long.class).single();
+	}
+
+	private List<Ranked> ranking(StaffUser user, Filter filter, Page page) {
+		Sql ranking = rankingSql(user, filter, page);
+		return jdbc.sql(ranking.sql())
+			.params(ranking.params())
+			.query((rs, i) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+					rs.getLong(5)))
 			.list();
+	}
+
+	/** The latest outreach and the owner of each of these people, read on every view: they change often. */
+	private Map<String, Contact> contacts(List<String> nhsNumbers, LocalDate today) {
+		Map<String, Contact> contacts = new HashMap<>();
+		if (nhsNumbers.isEmpty()) {
+			return contacts;
+		}
+		jdbc.sql("SELECT l.nhs_number, t.type, t.outcome, t.outcome_date, t.recorded_by, w.owner "
+				+ "FROM unnest(?::text[]) AS l(nhs_number)" + LATEST_AND_OWNER)
+			.params(nhsNumbers.toArray(String[]::new), today.minusMonths(ContactStatus.LOOK_BACK_MONTHS))
+			.query(rs -> {
+				contacts.put(rs.getString(1), new Contact(lastOutreach(rs, 2), rs.getString(6)));
+			});
+		return contacts;
+	}
+
+	/** The latest outreach in four columns from {@code first} (type, outcome, date, by), or null when none. */
+	private static @Nullable LastOutreach lastOutreach(ResultSet rs, int first) throws SQLException {
+		return rs.getString(first) == null ? null
+				: new LastOutreach(OutreachType.valueOf(rs.getString(first)),
+						OutreachOutcome.valueOf(rs.getString(first + 1)), rs.getObject(first + 2, LocalDate.class),
+						rs.getString(first + 3));
 	}
 
 	private List<Row> rows(StaffUser user, Filter filter, List<Listed> listed, Map<String, PracticeSummary> practices,

@@ -43,7 +43,13 @@ class CvdRefreshTests {
 			.params(someone, rule)
 			.update();
 
+		long versionBefore = findingsVersion();
 		long id = refresh.runNow("TEST", null);
+		// the swap moves the findings' data version, and the new table moves it on any change, as the old one did
+		long versionAfter = findingsVersion();
+		assertThat(versionAfter).isGreaterThan(versionBefore);
+		jdbc.sql("UPDATE cvd.finding SET found_on = found_on WHERE nhs_number = ?").param(someone).update();
+		assertThat(findingsVersion()).isGreaterThan(versionAfter);
 
 		RefreshJobs.Run run = jdbc.sql("SELECT status, processed, findings, baseline FROM cvd.refresh_run WHERE id = ?")
 			.param(id)
@@ -105,6 +111,10 @@ class CvdRefreshTests {
 		assertThat(PopulationRefresh.bobQuintile(PopulationRefresh.deprivationKey(1, 5.0), cuts)).isEqualTo(1);
 		assertThat(PopulationRefresh.bobQuintile(PopulationRefresh.deprivationKey(3, 2.0), cuts)).isEqualTo(2);
 		assertThat(PopulationRefresh.bobQuintile(PopulationRefresh.deprivationKey(10, -3.0), cuts)).isEqualTo(5);
+	}
+
+	private long findingsVersion() {
+		return jdbc.sql("SELECT version FROM cvd.findings_version").query(Long.class).single();
 	}
 
 }

@@ -107,6 +107,47 @@ class WorklistKeptPageTests {
 	}
 
 	@Test
+	void aFindingMadeOrRemovedElsewhereMovesTheListOnTheNextView() {
+		HttpSession browser = signedIn(coordinator);
+		String before = browser.get("/cvd/worklist").body();
+		assertThat(browser.get("/cvd/worklist").body()).contains("id=\"worklist-total\"");
+		// someone of the site with no finding, given the most urgent one, as a re-evaluation on another instance would
+		String person = jdbc.sql("""
+				SELECT p.nhs_number FROM population.person p
+				JOIN directory.practice pr ON pr.ods_code = p.registered_practice
+				JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+				WHERE pc.site_code = ? AND p.date_of_death IS NULL
+				  AND NOT EXISTS (SELECT 1 FROM cvd.finding f WHERE f.nhs_number = p.nhs_number)
+				ORDER BY p.nhs_number LIMIT 1""")
+			.param(SITE)
+			.query(String.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO cvd.finding (nhs_number, rule_code, rule_version, priority, practice_code, pcn_code,
+				  site_code, place_code, imd_decile, townsend, systolic, diastolic, explanation, found_on)
+				SELECT p.nhs_number, ?, 1, ?, p.registered_practice, pr.pcn_code, pc.site_code, s.place_code, 1, 99,
+				  250, 140, 'Made elsewhere', current_date
+				FROM population.person p JOIN directory.practice pr ON pr.ods_code = p.registered_practice
+				JOIN directory.pcn pc ON pc.ods_code = pr.pcn_code
+				JOIN directory.neighbourhood_site s ON s.code = pc.site_code WHERE p.nhs_number = ?""")
+			.params(CaseFindingRule.SEVERE_BLOOD_PRESSURE.code(), CaseFindingRule.SEVERE_BLOOD_PRESSURE.priority(), person)
+			.update();
+		try {
+			String after = browser.get("/cvd/worklist").body();
+			assertThat(CvdWorklistTests.people(after).get(0)).isEqualTo(person);
+			assertThat(CvdWorklistTests.total(after)).isEqualTo(CvdWorklistTests.total(before) + 1);
+			assertThat(row(after, person)).contains("Made elsewhere");
+		}
+		finally {
+			jdbc.sql("DELETE FROM cvd.finding WHERE nhs_number = ?").param(person).update();
+		}
+		String removed = browser.get("/cvd/worklist").body();
+		assertThat(CvdWorklistTests.people(removed)).doesNotContain(person)
+			.containsExactlyElementsOf(CvdWorklistTests.people(before));
+		assertThat(CvdWorklistTests.total(removed)).isEqualTo(CvdWorklistTests.total(before));
+	}
+
+	@Test
 	void aRefusedBulkActionShowsItsErrorsAndSelectionOnceAndEscaped() {
 		HttpSession browser = signedIn(coordinator);
 		String page = browser.get("/cvd/worklist").body();

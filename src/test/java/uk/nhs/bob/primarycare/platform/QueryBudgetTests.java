@@ -79,7 +79,7 @@ class QueryBudgetTests {
 			coordinator   | /triage                              | 7
 			coordinator   | /triage/requests/{request}           | 10
 			coordinator   | /population/people/{person}          | 10
-			coordinator   | /cvd/worklist                        | 9
+			coordinator   | /cvd/worklist                        | 10
 			coordinator   | /cvd                                 | 6
 			coordinator   | /directory/services                  | 6
 			supervisor    | /                                    | 3
