@@ -87,6 +87,16 @@ public final class HttpSession {
 		return matcher.group(1);
 	}
 
+	/** Every CSRF token in the page's forms, in the order they appear. */
+	public static java.util.List<String> csrfTokens(String html) {
+		java.util.List<String> found = new java.util.ArrayList<>();
+		Matcher matcher = CSRF.matcher(html);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
 	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());

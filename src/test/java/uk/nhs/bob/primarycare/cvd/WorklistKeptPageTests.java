@@ -2,10 +2,7 @@ package uk.nhs.bob.primarycare.cvd;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CvdModuleTest
 @ExtendWith(CvdBaseline.class)
 class WorklistKeptPageTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final String SITE = "BK-WYC";
 
@@ -64,17 +59,17 @@ class WorklistKeptPageTests {
 		String again = browser.get("/cvd/worklist").body();
 		for (String html : List.of(first, otherView, again)) {
 			assertThat(html).contains("id=\"bulk-form\"").doesNotContain("csrf-stand-in");
-			assertThat(tokensIn(html)).as("a token in every form of the page, the sign-out form's among them")
+			assertThat(HttpSession.csrfTokens(html)).as("a token in every form of the page, the sign-out form's among them")
 				.hasSizeGreaterThanOrEqualTo(2)
-				.containsOnly(tokensIn(html).get(0));
+				.containsOnly(HttpSession.csrfTokens(html).get(0));
 		}
 		String person = CvdWorklistTests.people(first).get(0);
 		String assign = "selected=" + person + "&action=ASSIGN&_csrf=";
 		// another session's token, written into the same kept markup, is refused; the session's own is accepted
-		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(tokensIn(otherView).get(0))).statusCode())
+		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(HttpSession.csrfTokens(otherView).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN.value());
 		assertThat(owner(person)).isNull();
-		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(tokensIn(again).get(0))).statusCode())
+		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(HttpSession.csrfTokens(again).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FOUND.value());
 		assertThat(owner(person)).isEqualTo(coordinator);
 		assertThat(row(browser.get("/cvd/worklist").body(), person)).contains("Owner: " + coordinator);
@@ -153,12 +148,12 @@ class WorklistKeptPageTests {
 		String page = browser.get("/cvd/worklist").body();
 		String person = CvdWorklistTests.people(page).get(2);
 		var refused = browser.postForm("/cvd/worklist/actions",
-				"selected=" + person + "&practice=" + encode("<b>X</b>") + "&_csrf=" + encode(tokensIn(page).get(0)));
+				"selected=" + person + "&practice=" + encode("<b>X</b>") + "&_csrf=" + encode(HttpSession.csrfTokens(page).get(0)));
 		assertThat(refused.statusCode()).isEqualTo(HttpStatus.OK.value());
 		assertThat(refused.body()).contains("There is a problem", "Choose an action", "value=\"&lt;b&gt;X&lt;/b&gt;\"")
 			.doesNotContain("<b>X</b>", "csrf-stand-in");
 		assertThat(row(refused.body(), person)).contains("checked");
-		assertThat(tokensIn(refused.body())).hasSizeGreaterThanOrEqualTo(2).containsOnly(tokensIn(refused.body()).get(0));
+		assertThat(HttpSession.csrfTokens(refused.body())).hasSizeGreaterThanOrEqualTo(2).containsOnly(HttpSession.csrfTokens(refused.body()).get(0));
 		String after = browser.get("/cvd/worklist").body();
 		assertThat(after).isNotEqualTo(refused.body()).doesNotContain("There is a problem", "Choose an action");
 		assertThat(row(after, person)).doesNotContain("checked");
@@ -194,15 +189,6 @@ class WorklistKeptPageTests {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static List<String> tokensIn(String html) {
-		List<String> found = new ArrayList<>();
-		Matcher matcher = CSRF.matcher(html);
-		while (matcher.find()) {
-			found.add(matcher.group(1));
-		}
-		return found;
 	}
 
 }

@@ -4,13 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +41,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @TriageModuleTest
 class RequestKeptPageTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -89,14 +84,14 @@ class RequestKeptPageTests {
 		String again = browser.get(page).body();
 		for (String html : List.of(first, otherView, again)) {
 			assertThat(html).contains("id=\"claim\"", "id=\"call-form\"").doesNotContain("csrf-stand-in");
-			assertThat(tokensIn(html)).as("a token in every form of the page, the sign-out form's among them")
+			assertThat(HttpSession.csrfTokens(html)).as("a token in every form of the page, the sign-out form's among them")
 				.hasSizeGreaterThanOrEqualTo(3)
-				.containsOnly(tokensIn(html).get(0));
+				.containsOnly(HttpSession.csrfTokens(html).get(0));
 		}
 		// another session's token, written into the same kept markup, is refused; the session's own is accepted
-		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(otherView).get(0))).statusCode())
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(HttpSession.csrfTokens(otherView).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN.value());
-		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(tokensIn(again).get(0))).statusCode())
+		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(HttpSession.csrfTokens(again).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FOUND.value());
 		assertThat(browser.get(page).body()).contains("You have claimed this request", "Claimed by " + holder);
 	}
@@ -151,11 +146,11 @@ class RequestKeptPageTests {
 				OrganisationScope.site("BK-AYL")));
 		String kept = browser.get(page).body();
 		assertThat(browser.postForm(page + "/calls", "outcome=SHOUTED&callNote=" + encode("Rang <twice>") + "&_csrf="
-				+ encode(tokensIn(kept).get(0))).statusCode()).isEqualTo(HttpStatus.FOUND.value());
+				+ encode(HttpSession.csrfTokens(kept).get(0))).statusCode()).isEqualTo(HttpStatus.FOUND.value());
 		String typed = browser.get(page).body();
 		assertThat(typed).contains("Choose what happened when you called", "value=\"Rang &lt;twice&gt;\"")
 			.doesNotContain("csrf-stand-in");
-		assertThat(tokensIn(typed)).hasSizeGreaterThanOrEqualTo(3).containsOnly(tokensIn(typed).get(0));
+		assertThat(HttpSession.csrfTokens(typed)).hasSizeGreaterThanOrEqualTo(3).containsOnly(HttpSession.csrfTokens(typed).get(0));
 		assertThat(browser.get(page).body()).doesNotContain("Rang", "Choose what happened when you called");
 	}
 
@@ -193,15 +188,6 @@ class RequestKeptPageTests {
 		catch (java.io.UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static List<String> tokensIn(String html) {
-		List<String> found = new ArrayList<>();
-		Matcher matcher = CSRF.matcher(html);
-		while (matcher.find()) {
-			found.add(matcher.group(1));
-		}
-		return found;
 	}
 
 }
