@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,11 @@ public final class RenderedFragment {
 				throw new IllegalStateException("Kept forms are written only for a request with a CSRF token");
 			}
 			return markup.replace(TOKEN_STAND_IN, token.getToken());
+		}
+
+		/** The markup between the places the CSRF token goes, in order: one more than the tokens written. */
+		public List<String> parts() {
+			return List.of(markup.split(Pattern.quote(TOKEN_STAND_IN), -1));
 		}
 
 	}

@@ -17,9 +17,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-import uk.nhs.bob.primarycare.shared.KeptMarkup;
+import uk.nhs.bob.primarycare.shared.KeptPages;
 import uk.nhs.bob.primarycare.shared.RenderedFragment;
 
 /**
@@ -30,10 +31,10 @@ import uk.nhs.bob.primarycare.shared.RenderedFragment;
  * key is the navigation and the services as this request reads them (the request's stored navigation, and the
  * directory's services as of its data version, with whether each is open now). It holds no form and nothing of the
  * user.</li>
- * <li>The rest of the page below the flash messages and error summary: the key ({@link PageKey}) is the request by its
- * id and version (every change to a request's row goes through its version), and everything else the page's reads
- * gave on this view, the user's allowed actions among them. Its forms are kept with a stand-in for the CSRF token and
- * written with the token of the request being answered.</li>
+ * <li>The whole page ({@link KeptPages}): the key ({@link PageKey}) is the request by its id and version (every
+ * change to a request's row goes through its version), and everything else the page's reads gave on this view, the
+ * user's allowed actions among them; the layout's user and roles are added by {@link KeptPages}. Its forms are kept
+ * with a stand-in for the CSRF token and written with the token of the request being answered.</li>
  * </ul>
  * A change anywhere therefore shows on the next view, on any instance. Bounded: the least used are dropped.
  */
@@ -42,8 +43,8 @@ class RequestBodies {
 
 	static final int MAX_KEPT = 512;
 
-	/** The request pages kept: about 500 pages of 16,000 characters. */
-	static final long MAX_KEPT_PAGE_CHARACTERS = 8_000_000;
+	/** The request pages kept: about 400 pages of 24,000 bytes. */
+	static final long MAX_KEPT_PAGE_BYTES = 10_000_000;
 
 	/** Everything the suggestion shows, and the language its dates are written in. */
 	record SuggestionKey(Navigation navigation, Map<Disposition, List<TriageServices.ServiceChoice>> matching,
@@ -51,7 +52,7 @@ class RequestBodies {
 	}
 
 	/**
-	 * Everything the rest of the page shows when nothing typed is to be shown again: the request (its id and version
+	 * Everything the page shows below the layout when nothing is to be shown once: the request (its id and version
 	 * stand for its row), the page's reads, what the user may do, the day's defaults and the suggestion's markup, and
 	 * the language its dates are written in.
 	 */
@@ -65,11 +66,11 @@ class RequestBodies {
 
 	private final Cache<SuggestionKey, String> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
-	private final KeptMarkup<PageKey> keptPages;
+	private final KeptPages<PageKey> keptPages;
 
 	RequestBodies(ThymeleafViewResolver viewResolver) {
 		this.viewResolver = viewResolver;
-		this.keptPages = new KeptMarkup<>(viewResolver, "triage/request-body :: page", MAX_KEPT_PAGE_CHARACTERS);
+		this.keptPages = new KeptPages<>(viewResolver, TriageQueueController.VIEW_REQUEST, MAX_KEPT_PAGE_BYTES);
 	}
 
 	/** The suggestion's markup, rendered for the request being handled when not already kept. */
@@ -90,11 +91,11 @@ class RequestBodies {
 	}
 
 	/**
-	 * The rest of the page as the model renders it, written with this request's CSRF token; rendered from the model
-	 * when not already kept. The model must show nothing that the key does not hold.
+	 * The page as the model renders it, written with this request's CSRF token; rendered from the model when not
+	 * already kept. The model must show nothing that the key does not hold.
 	 */
-	String page(PageKey key, Map<String, Object> model) {
-		return keptPages.forRequest(key, model);
+	View page(PageKey key, Map<String, Object> model) {
+		return keptPages.view(key, model);
 	}
 
 	long size() {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -38,9 +39,6 @@ class RequestPage {
 	private static final Map<String, String> DISPOSITION_OPTIONS = dispositionOptions();
 
 	private static final List<CallOutcome> CALL_OUTCOMES = List.of(CallOutcome.values());
-
-	/** What a redirect after a refused action brings back to be shown again, as typed. */
-	private static final List<String> TYPED = List.of("identityTyped", "callNoteTyped", "followUpNoteTyped");
 
 	private final TriageRequests requests;
 
@@ -85,23 +83,37 @@ class RequestPage {
 	/**
 	 * The request page for a member of staff whose scope covers the request's hub, its view of the person audited in
 	 * the same transaction as the page's reads. A form already in the model (one refused) is kept; otherwise the
-	 * decision form starts at the decided disposition or the suggestion. Unless something typed is to be shown again,
-	 * the page below its messages is the kept markup for what this view read ({@link RequestBodies}).
+	 * decision form starts at the decided disposition or the suggestion.
 	 */
 	@Transactional
 	TriageRequest open(UUID id, StaffUser user, String purpose, Model model) {
-		TriageRequest request = requests.view(id, user, "/triage/requests/" + id, purpose)
+		TriageRequest request = read(id, user, purpose);
+		fill(request, user, model);
+		return request;
+	}
+
+	/**
+	 * The request page as {@link #open} reads it, as the page kept for what this view read ({@link RequestBodies}):
+	 * rendered afresh when the view brings something to show once (a message, or what was typed in a refused action).
+	 */
+	@Transactional
+	View view(UUID id, StaffUser user, String purpose, Model model) {
+		RequestBodies.PageKey key = fill(read(id, user, purpose), user, model);
+		return bodies.page(key, model.asMap());
+	}
+
+	private TriageRequest read(UUID id, StaffUser user, String purpose) {
+		return requests.view(id, user, "/triage/requests/" + id, purpose)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request"));
-		boolean typed = model.containsAttribute("form") || TYPED.stream().anyMatch(model::containsAttribute);
+	}
+
+	private RequestBodies.PageKey fill(TriageRequest request, StaffUser user, Model model) {
 		RequestBodies.PageKey key = populate(request, user, model);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", DecisionForm.suggesting(request.version(),
 					request.decidedDisposition() != null ? request.decidedDisposition() : request.suggestedDisposition()));
 		}
-		if (!typed) {
-			model.addAttribute("body", bodies.page(key, model.asMap()));
-		}
-		return request;
+		return key;
 	}
 
 	private static Map<String, String> dispositionOptions() {

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -58,9 +59,8 @@ class TriageQueueController {
 	}
 
 	@GetMapping("/triage/requests/{id}")
-	String request(@PathVariable String id, Model model) {
-		page.open(RequestIds.parse(id), staffUsers.currentUser(), PURPOSE, model);
-		return VIEW_REQUEST;
+	View request(@PathVariable String id, Model model) {
+		return page.view(RequestIds.parse(id), staffUsers.currentUser(), PURPOSE, model);
 	}
 
 }

@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The request page keeps its markup below the messages by the value of everything it shows (the request by its id and
- * version, the page's reads, the user's allowed actions): each view is written with its own session's CSRF token, a
- * change made elsewhere (as another instance would) shows on the next view, one user's actions never show to another,
- * and what was typed before a refused action is shown again.
+ * The request page is kept whole by the value of everything it shows (the request by its id and version, the page's
+ * reads, the user's allowed actions, the layout's user and roles): each view is written with its own session's CSRF
+ * token, a change made elsewhere (as another instance would) shows on the next view, one user's actions, name or menu
+ * never show to another, and a message or what was typed before a refused action is shown once.
  */
 @TriageModuleTest
 class RequestKeptPageTests {
@@ -94,6 +94,26 @@ class RequestKeptPageTests {
 		assertThat(browser.postForm(page + "/claim", "_csrf=" + encode(HttpSession.csrfTokens(again).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FOUND.value());
 		assertThat(browser.get(page).body()).contains("You have claimed this request", "Claimed by " + holder);
+		assertThat(browser.get(page).body()).as("the message is shown once; the view after it is the kept page")
+			.contains("Claimed by " + holder)
+			.doesNotContain("You have claimed this request");
+	}
+
+	@Test
+	void theLayoutOfAKeptPageShowsEachUserTheirOwnNameAndMenu() {
+		TriageRequests.Recorded recorded = uti();
+		String colleague = IdentityFixtures.staffUser(jdbc, "colleague", OrganisationScope.site("BK-AYL"),
+				Role.CARE_COORDINATOR);
+		for (int i = 0; i < 2; i++) {
+			assertThat(header(html(view(recorded.id(), asCoordinator)))).contains(coordinator).doesNotContain(colleague);
+		}
+		// the same page below the layout (neither holds the request), seen by someone else
+		assertThat(header(html(view(recorded.id(), user(colleague).roles("CARE_COORDINATOR"))))).contains(colleague)
+			.doesNotContain(coordinator);
+		// the same user and page, signed in with another role too: the menu is theirs as they are signed in now
+		assertThat(header(html(view(recorded.id(), user(coordinator).roles("CARE_COORDINATOR", "ICB_ADMIN")))))
+			.contains(coordinator, "Audit log");
+		assertThat(header(html(view(recorded.id(), asCoordinator)))).doesNotContain("Audit log");
 	}
 
 	@Test
@@ -179,6 +199,10 @@ class RequestKeptPageTests {
 		MvcTestResult result = mvc.get().uri("/triage/requests/" + id).with(as).exchange();
 		assertThat(result).hasStatusOk();
 		return result;
+	}
+
+	private static String header(String html) {
+		return html.substring(0, html.indexOf("</header>"));
 	}
 
 	private static String html(MvcTestResult result) {
