@@ -13,6 +13,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,20 +30,19 @@ class WorklistController {
 
 	private final WorklistPages pages;
 
-	private final WorklistBodies bodies;
+	private final KeptWorklistPages kept;
 
-	WorklistController(WorklistPages pages, WorklistBodies bodies) {
+	WorklistController(WorklistPages pages, KeptWorklistPages kept) {
 		this.pages = pages;
-		this.bodies = bodies;
+		this.kept = kept;
 	}
 
-	/** The page below its messages is the kept markup for what this view read ({@link WorklistBodies}). */
+	/** The page kept for what this view read ({@link KeptWorklistPages}). */
 	@GetMapping("/cvd/worklist")
-	String worklist(@ModelAttribute("query") WorklistQuery query, Model model) {
+	View worklist(@ModelAttribute("query") WorklistQuery query, Model model) {
 		WorklistPage page = pages.page(query, WorklistActionForm.of(query));
 		model.addAllAttributes(page.model());
-		model.addAttribute("body", bodies.body(page, model.asMap()));
-		return VIEW;
+		return kept.view(page, model.asMap());
 	}
 
 	@PostMapping("/cvd/worklist/actions")

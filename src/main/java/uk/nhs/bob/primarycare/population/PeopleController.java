@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,9 +91,8 @@ class PeopleController {
 	}
 
 	@GetMapping("/{nhsNumber}")
-	String summary(@PathVariable("nhsNumber") NhsNumber number, Model model) {
-		summaryPage.open(number, staffUsers.currentUser(), "/population/people/" + number.value(), PURPOSE, model);
-		return VIEW_SUMMARY;
+	View summary(@PathVariable("nhsNumber") NhsNumber number, Model model) {
+		return summaryPage.open(number, staffUsers.currentUser(), "/population/people/" + number.value(), PURPOSE, model);
 	}
 
 }

@@ -4,15 +4,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.audit.RefusedAccess;
@@ -20,24 +19,25 @@ import uk.nhs.bob.primarycare.directory.Directory;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.identity.StaffUser;
 import uk.nhs.bob.primarycare.population.CodedRecord.Observation;
-import uk.nhs.bob.primarycare.shared.KeptMarkup;
+import uk.nhs.bob.primarycare.shared.KeptPages;
 import uk.nhs.bob.primarycare.shared.NhsNumber;
 
 /**
  * The person summary page: the person is read once, their practice checked against the user's scope, then their
  * record read and the view audited, all in one transaction (if the audit entry cannot be written, nothing is shown).
- * Someone outside the user's scope is refused before anything of their record is read. The page below the layout is
- * kept as rendered markup keyed by everything it shows ({@link Key}), so a view does all of that but not the template
+ * Someone outside the user's scope is refused before anything of their record is read. The whole page is kept as
+ * rendered markup keyed by everything it shows ({@link Key}, and the layout's user and roles as {@link KeptPages} adds
+ * them), so a view does all of that but not the template
  * work of a summary it rendered before.
  */
 @Component
 class PersonSummaryPage {
 
-	/** About 500 summaries of 16,000 characters. */
-	static final long MAX_KEPT_CHARACTERS = 8_000_000;
+	/** About 400 summaries of 24,000 bytes. */
+	static final long MAX_KEPT_BYTES = 10_000_000;
 
 	/** Everything the summary shows: the rest of its model is worked out from these. */
-	record Key(Locale locale, PersonSummary person, PracticeSummary practice, CodedRecord record, String purpose,
+	record Key(PersonSummary person, PracticeSummary practice, CodedRecord record, String purpose,
 			LocalDate today, String codeSetVersion) {
 	}
 
@@ -45,16 +45,16 @@ class PersonSummaryPage {
 
 	private final Directory directory;
 
-	private final KeptMarkup<Key> kept;
+	private final KeptPages<Key> kept;
 
 	PersonSummaryPage(Population population, Directory directory, ThymeleafViewResolver viewResolver) {
 		this.population = population;
 		this.directory = directory;
-		this.kept = new KeptMarkup<>(viewResolver, "population/person-summary-body :: page", MAX_KEPT_CHARACTERS);
+		this.kept = new KeptPages<>(viewResolver, PeopleController.VIEW_SUMMARY, MAX_KEPT_BYTES);
 	}
 
 	@Transactional
-	void open(NhsNumber number, StaffUser user, String page, String purpose, Model model) {
+	View open(NhsNumber number, StaffUser user, String page, String purpose, Model model) {
 		PersonSummary person = population.find(number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such person"));
 		PracticeSummary practice = directory.practice(person.registeredPractice())
@@ -78,8 +78,7 @@ class PersonSummaryPage {
 			.toList());
 		model.addAttribute("activeProblems", record.problems().stream().filter(CodedRecord.Problem::active).toList());
 		model.addAttribute("pastProblems", record.problems().stream().filter(p -> !p.active()).toList());
-		Key key = new Key(LocaleContextHolder.getLocale(), person, practice, record, purpose, today, codeSetVersion);
-		model.addAttribute("body", kept.forRequest(key, model.asMap()));
+		return kept.view(new Key(person, practice, record, purpose, today, codeSetVersion), model.asMap());
 	}
 
 	/** The newest observation of each type other than blood pressure, in the order of the type list. */

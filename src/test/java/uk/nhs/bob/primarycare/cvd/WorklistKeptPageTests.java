@@ -22,7 +22,7 @@ import uk.nhs.bob.primarycare.shared.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The worklist keeps its markup below the messages by the value of everything it shows ({@link WorklistBodies}): each
+ * The worklist is kept whole by the value of everything it shows ({@link KeptWorklistPages}): each
  * view is written with its own session's CSRF token, a change made elsewhere (as another instance would) shows on the
  * next view, a refused bulk action shows its errors and selection once, and every view is still audited. High Wycombe's
  * people, which no other CVD test changes, through real signed-in sessions.
@@ -72,7 +72,13 @@ class WorklistKeptPageTests {
 		assertThat(browser.postForm("/cvd/worklist/actions", assign + encode(HttpSession.csrfTokens(again).get(0))).statusCode())
 			.isEqualTo(HttpStatus.FOUND.value());
 		assertThat(owner(person)).isEqualTo(coordinator);
-		assertThat(row(browser.get("/cvd/worklist").body(), person)).contains("Owner: " + coordinator);
+		String afterAction = browser.get("/cvd/worklist").body();
+		assertThat(afterAction).contains("nhsuk-notification-banner--success");
+		assertThat(row(afterAction, person)).contains("Owner: " + coordinator);
+		String next = browser.get("/cvd/worklist").body();
+		assertThat(next).as("the message is shown once; the view after it is the kept page")
+			.doesNotContain("nhsuk-notification-banner--success");
+		assertThat(row(next, person)).contains("Owner: " + coordinator);
 	}
 
 	@Test
