@@ -33,8 +33,4 @@ class KeptWorklistPages {
 		return kept.view(page, model);
 	}
 
-	long size() {
-		return kept.size();
-	}
-
 }

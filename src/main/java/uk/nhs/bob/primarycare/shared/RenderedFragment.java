@@ -40,17 +40,9 @@ public final class RenderedFragment {
 
 	/**
 	 * Forms rendered with a stand-in for the CSRF token, so that they can be kept like any other markup: the kept text
-	 * holds no session's token, and {@link #forRequest} writes the token of the request being answered into it.
+	 * holds no session's token, and the token of the request being answered is written between its {@link #parts}.
 	 */
 	public record Forms(String markup) {
-
-		/** The forms with the request's own CSRF token. */
-		public String forRequest(HttpServletRequest request) {
-			if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
-				throw new IllegalStateException("Kept forms are written only for a request with a CSRF token");
-			}
-			return markup.replace(TOKEN_STAND_IN, token.getToken());
-		}
 
 		/** The markup between the places the CSRF token goes, in order: one more than the tokens written. */
 		public List<String> parts() {

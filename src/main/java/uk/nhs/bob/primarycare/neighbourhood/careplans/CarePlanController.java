@@ -1,6 +1,5 @@
 package uk.nhs.bob.primarycare.neighbourhood.careplans;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.nhs.bob.primarycare.identity.StaffUser;
@@ -56,40 +56,39 @@ class CarePlanController implements NeighbourhoodPage {
 
 	private final StaffUsers staffUsers;
 
-	private final CarePlanBodies bodies;
+	private final KeptCarePlanPages pages;
 
-	CarePlanController(CarePlans carePlans, CarePlanCopies copies, StaffUsers staffUsers, CarePlanBodies bodies) {
+	CarePlanController(CarePlans carePlans, CarePlanCopies copies, StaffUsers staffUsers, KeptCarePlanPages pages) {
 		this.carePlans = carePlans;
 		this.copies = copies;
 		this.staffUsers = staffUsers;
-		this.bodies = bodies;
+		this.pages = pages;
 	}
 
 	@GetMapping
-	String plan(@PathVariable String entryId, Model model, HttpServletResponse response) {
+	ModelAndView plan(@PathVariable String entryId, Model model, HttpServletResponse response) {
 		UUID id = PathIds.uuid(entryId);
 		StaffUser user = staffUsers.currentUser();
 		try {
 			CarePlans.PlanView view = carePlans.view(id, user, "INT care plan", true).orElseThrow();
-			return planPage(view, bodies, model);
+			fill(view, model);
+			return new ModelAndView(pages.page(view, model.asMap()));
 		}
 		catch (AccessDeniedException ex) {
 			if (!model.containsAttribute("form")) {
 				model.addAttribute("form", new BreakGlassForm("", ""));
 			}
-			return noAccess(id, user, model, response);
+			return new ModelAndView(noAccess(id, user, model, response));
 		}
 	}
 
 	/**
-	 * The plan page with its kept parts and its action forms: kept too, unless one of them was posted back (with its
-	 * errors, or refused as stale), when they are rendered afresh as posted.
+	 * The plan page's model: the plan and its action forms, each as posted back when it was refused (with its errors),
+	 * or starting from the entry as it is.
 	 */
-	static String planPage(CarePlans.PlanView view, CarePlanBodies bodies, Model model) {
-		boolean posted = POSTED_FORMS.stream().anyMatch(model::containsAttribute);
+	static void fill(CarePlans.PlanView view, Model model) {
 		String version = Long.toString(view.entry().version());
 		model.addAttribute("view", view);
-		model.addAttribute("planParts", bodies.parts(view));
 		model.addAttribute("statusOptions", NeighbourhoodOptions.of(CaseloadStatus.values(), CaseloadStatus::label,
 				s -> s.open() && s != view.entry().status()));
 		model.addAttribute("keyworkerOptions", NeighbourhoodOptions.keyworkers(view.members().values()));
@@ -102,15 +101,7 @@ class CarePlanController implements NeighbourhoodPage {
 				: new KeyworkerForm(version, keyworker == null ? "" : keyworker.toString()));
 		model.addAttribute("dischargeForm", model.getAttribute("dischargeForm") instanceof DischargeForm form ? form
 				: new DischargeForm(version, ""));
-		if (!posted) {
-			model.addAttribute("planForms", bodies.forms(view, model.asMap()));
-		}
-		return VIEW_PLAN;
 	}
-
-	/** The page's action forms, which a failed post puts back in the model. */
-	private static final List<String> POSTED_FORMS = List.of("statusForm", "reviewForm", "keyworkerForm",
-			"dischargeForm");
 
 	/** The 403 page: break-glass for those who may use it, and why not for the others. */
 	private String noAccess(UUID id, StaffUser user, Model model, HttpServletResponse response) {

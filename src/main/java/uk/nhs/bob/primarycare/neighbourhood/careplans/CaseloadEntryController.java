@@ -44,12 +44,9 @@ class CaseloadEntryController implements NeighbourhoodPage {
 
 	private final StaffUsers staffUsers;
 
-	private final CarePlanBodies bodies;
-
-	CaseloadEntryController(CarePlanEditing editing, StaffUsers staffUsers, CarePlanBodies bodies) {
+	CaseloadEntryController(CarePlanEditing editing, StaffUsers staffUsers) {
 		this.editing = editing;
 		this.staffUsers = staffUsers;
-		this.bodies = bodies;
 	}
 
 	@PostMapping("/status")
@@ -123,7 +120,8 @@ class CaseloadEntryController implements NeighbourhoodPage {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
 		CarePlans.PlanView view = editing.viewForEditor(id, staffUsers.currentUser());
-		return CarePlanController.planPage(view, bodies, model);
+		CarePlanController.fill(view, model);
+		return CarePlanController.VIEW_PLAN;
 	}
 
 }

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The care plan page keeps the markup of the plan by the value of everything it shows, read on every view: a change
- * written by another instance (straight to the database) shows on the next view, the alerts and forms are rendered
- * for each request (their CSRF token is the session's), and every view is still audited. Each test makes its own
+ * The care plan page is kept whole by the value of everything it shows, read on every view: a change or an alert
+ * written by another instance (straight to the database) shows on the next view, the forms carry each session's own
+ * CSRF token, a message after a change is shown once, and every view is still audited. Each test makes its own
  * team, its keyworker (who signs in through the real server) and an agreed plan for a person of the team's practice.
  */
 @NeighbourhoodModuleTest
@@ -96,6 +96,49 @@ class CarePlanKeptPartsTests {
 			.bodyText()
 			.doesNotContain("Walking to the allotment again");
 		assertThat(audited(entry)).isEqualTo(audited + 3);
+	}
+
+	@Test
+	void anAlertRaisedOrAcknowledgedElsewhereShowsOnTheNextView() {
+		String page = "/neighbourhood/care-plans/" + entry;
+		for (int i = 0; i < 2; i++) {
+			assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
+				.bodyText()
+				.doesNotContain("keyworker alert");
+		}
+		UUID request = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO neighbourhood.keyworker_alert (caseload_entry_id, request_id, problem, red_flag, received_at)
+				VALUES (?, ?, 'URINARY_SYMPTOMS', true, now())""")
+			.params(entry, request)
+			.update();
+		assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
+			.bodyText()
+			.contains("Same-day requests: keyworker alert", "Red flag", "Urinary symptoms");
+		jdbc.sql("UPDATE neighbourhood.keyworker_alert SET acknowledged_at = now(), acknowledged_by = 'colleague' WHERE request_id = ?")
+			.param(request)
+			.update();
+		assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
+			.bodyText()
+			.doesNotContain("keyworker alert");
+	}
+
+	@Test
+	void theMessageAfterAChangeIsShownOnceAndThePageAfterItIsTheKeptOne() {
+		String page = "/neighbourhood/care-plans/" + entry;
+		HttpSession browser = signedIn();
+		String before = browser.get(page).body();
+		String version = match("name=\"version\" value=\"(\\d+)\"", before).get(0);
+		String review = "version=" + version + "&nextReviewDate="
+				+ encode(LocalDate.now().plusMonths(2).format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")))
+				+ "&_csrf=" + encode(reviewFormToken(before));
+		assertThat(browser.postForm(page + "/review", review).statusCode()).isEqualTo(302);
+		String after = browser.get(page).body();
+		assertThat(after).contains("nhsuk-notification-banner--success").doesNotContain("csrf-stand-in");
+		String next = browser.get(page).body();
+		assertThat(next).doesNotContain("nhsuk-notification-banner--success", "csrf-stand-in");
+		assertThat(match("name=\"version\" value=\"(\\d+)\"", next).get(0)).isNotEqualTo(version);
+		assertThat(HttpSession.csrfTokens(next)).hasSizeGreaterThanOrEqualTo(3).containsOnly(HttpSession.csrfTokens(next).get(0));
 	}
 
 	/**
