@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import uk.nhs.bob.primarycare.HttpSession;
 import uk.nhs.bob.primarycare.identity.OrganisationScope;
 import uk.nhs.bob.primarycare.programme.sites.ProgrammeSite;
 import uk.nhs.bob.primarycare.shared.Role;
@@ -94,6 +95,20 @@ class ProgrammeDataVersionTests {
 				.update();
 		}
 		assertThat(asAdmin(page)).hasStatusOk().bodyText().doesNotContain("Lead from elsewhere");
+	}
+
+	@Test
+	void eachViewOfTheKeptPageCarriesItsOwnToken() throws Exception {
+		String page = "/programme/sites/" + site.id();
+		String first = asAdmin(page).getResponse().getContentAsString();
+		String second = asAdmin(page).getResponse().getContentAsString();
+		assertThat(first).doesNotContain("csrf-stand-in");
+		// each view is a session of its own here: the same kept page, written with each one's token
+		assertThat(HttpSession.csrfTokens(first)).hasSizeGreaterThanOrEqualTo(3).containsOnly(HttpSession.csrfTokens(first).get(0));
+		assertThat(HttpSession.csrfTokens(second)).containsOnly(HttpSession.csrfTokens(second).get(0))
+			.doesNotContain(HttpSession.csrfTokens(first).get(0));
+		assertThat(first.replace(HttpSession.csrfTokens(first).get(0), "token"))
+			.isEqualTo(second.replace(HttpSession.csrfTokens(second).get(0), "token"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import jakarta.validation.groups.Default;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,10 +94,9 @@ class SiteController {
 	}
 
 	@GetMapping("/{id}")
-	String site(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
+	View site(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("enrolForm", EnrolForm.empty());
-		sitePage.fill(id, model, request, response);
-		return VIEW_SITE;
+		return sitePage.view(id, model, request, response);
 	}
 
 	@GetMapping("/{id}/edit")

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import uk.nhs.bob.primarycare.directory.Directory;
@@ -88,16 +89,15 @@ class SitePage {
 	 * The site page's model: the site's names, the user's right to edit and the forms, with the rest of the page
 	 * rendered once per {@link SiteBodies.Key} (the programme's data version read first, then the site).
 	 */
-	void fill(long siteId, Model model, HttpServletRequest request, HttpServletResponse response) {
+	SiteBodies.Key fill(long siteId, Model model, HttpServletRequest request, HttpServletResponse response) {
 		long dataVersion = bodies.dataVersion();
 		ProgrammeSite site = pages.site(siteId);
 		LocalDate today = calendar.today();
 		boolean canEdit = access.canEditPlace(site.placeCode()) && !site.retired();
 		String placeName = programme.placeName(site.placeCode());
 		String footprint = views.footprints(List.of(site)).get(site.id());
-		SiteBodies.Body body = bodies.body(
-				new SiteBodies.Key(dataVersion, site.id(), today, canEdit, placeName, footprint),
-				() -> render(site, today, canEdit, placeName, request, response));
+		SiteBodies.Key key = new SiteBodies.Key(dataVersion, site.id(), today, canEdit, placeName, footprint);
+		SiteBodies.Body body = bodies.body(key, () -> render(site, today, canEdit, placeName, request, response));
 		model.addAttribute("siteId", site.id());
 		model.addAttribute("siteName", site.name());
 		model.addAttribute("placeCode", site.placeCode());
@@ -108,6 +108,16 @@ class SitePage {
 		if (!model.containsAttribute("retireForm")) {
 			model.addAttribute("retireForm", ReasonForm.of(site.version()));
 		}
+		return key;
+	}
+
+	/**
+	 * The site page as {@link #fill} reads it, kept whole by the same key ({@link SiteBodies#page}): everything it
+	 * shows stands in the programme's data version and the site, with the user's right to edit, the day and the
+	 * directory's names. A view with a message after a change is rendered afresh.
+	 */
+	View view(long siteId, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return bodies.page(fill(siteId, model, request, response), model.asMap());
 	}
 
 	/** The page's part kept by {@link SiteBodies}: everything but the back link, the banner and the forms. */
