@@ -10,16 +10,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions in PostgreSQL, shared by every instance. Concurrent requests of one signed-in user (a page and its
@@ -44,6 +50,27 @@ class SessionConfiguration {
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeReads() {
 		return repository -> repository
 			.setConversionService(new SessionAttributeReads(SessionConfiguration.class.getClassLoader()));
+	}
+
+	/**
+	 * Spring Session's reads and writes in plain JDBC transactions. Left to itself it takes the application's
+	 * transaction manager, JPA's, which opens a Hibernate session, begins, commits and closes it around the one
+	 * statement that reads the session on every request: 3-4% of a page's processor time in JFR. The bean name is the
+	 * one Spring Session looks for.
+	 */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
+	/**
+	 * The application's own transaction template, over its (JPA) transaction manager, as Spring Boot declares it
+	 * unless the application has a {@link TransactionOperations} bean, as it now has for Spring Session.
+	 */
+	@Bean
+	@Primary
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
 	}
 
 	@Bean

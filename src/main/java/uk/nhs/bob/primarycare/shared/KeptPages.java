@@ -1,7 +1,6 @@
 package uk.nhs.bob.primarycare.shared;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,15 +150,21 @@ public final class KeptPages<K> {
 				throw new IllegalStateException("A kept page is written only for a request with a CSRF token");
 			}
 			byte[] tokenBytes = token.getToken().getBytes(StandardCharsets.UTF_8);
-			response.setContentType(HTML);
-			response.setContentLength(size + tokenBytes.length * (parts.size() - 1));
-			OutputStream out = response.getOutputStream();
+			// one write: each goes through the response wrappers of the session and security filters
+			byte[] page = new byte[size + tokenBytes.length * (parts.size() - 1)];
+			int at = 0;
 			for (int i = 0; i < parts.size(); i++) {
 				if (i > 0) {
-					out.write(tokenBytes);
+					System.arraycopy(tokenBytes, 0, page, at, tokenBytes.length);
+					at += tokenBytes.length;
 				}
-				out.write(parts.get(i));
+				byte[] part = parts.get(i);
+				System.arraycopy(part, 0, page, at, part.length);
+				at += part.length;
 			}
+			response.setContentType(HTML);
+			response.setContentLength(page.length);
+			response.getOutputStream().write(page);
 		}
 
 	}
