@@ -1,9 +1,13 @@
 package uk.nhs.bob.primarycare.platform;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -50,27 +54,113 @@ class HandlerLookupConfiguration {
 		 */
 		private volatile Map<RequestMappingInfo, List<String>> literalStarts = Map.of();
 
+		/** The mappings whose every pattern starts with a whole first segment, by that segment. */
+		private volatile Map<String, List<Candidate>> byFirstSegment = Map.of();
+
+		/** The mappings with a pattern whose first segment is not wholly literal ("/{x}", "/**"). */
+		private volatile List<Candidate> anyFirstSegment = List.of();
+
+		/** A registered mapping, its controller method and its patterns' literal starts. */
+		record Candidate(RequestMappingInfo info, HandlerMethod handler, List<String> starts) {
+		}
+
 		@Override
 		public void afterPropertiesSet() {
 			super.afterPropertiesSet();
 			Map<RequestMappingInfo, List<String>> starts = new IdentityHashMap<>();
-			getHandlerMethods().keySet().forEach(info -> starts.put(info, literalStarts(info)));
+			Map<String, List<Candidate>> bySegment = new HashMap<>();
+			List<Candidate> any = new ArrayList<>();
+			getHandlerMethods().forEach((info, handler) -> {
+				Candidate candidate = new Candidate(info, handler, literalStarts(info));
+				starts.put(info, candidate.starts());
+				Set<String> segments = new LinkedHashSet<>();
+				for (String pattern : patterns(info)) {
+					String segment = wholeFirstSegment(pattern);
+					if (segment == null) {
+						segments = null;
+						break;
+					}
+					segments.add(segment);
+				}
+				if (segments == null) {
+					any.add(candidate);
+				}
+				else {
+					segments.forEach(segment -> bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(candidate));
+				}
+			});
 			literalStarts = Collections.unmodifiableMap(starts);
+			bySegment.replaceAll((segment, list) -> List.copyOf(list));
+			byFirstSegment = Map.copyOf(bySegment);
+			anyFirstSegment = List.copyOf(any);
 		}
 
+		/**
+		 * For a plain path, the mappings that could match are those of its first segment and those whose first segment
+		 * is not literal: when exactly one of them matches, it is the one Spring MVC's scan of every mapping would find,
+		 * and it is handled as Spring MVC handles its best match. Anything else (no match, so a 404, 405 or 415 is to be
+		 * worked out; several; an encoded path) goes through Spring MVC's own lookup.
+		 */
 		@Override
 		protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
 				throws Exception {
 			// an encoded character or a path parameter is matched by the patterns after decoding: those paths are
 			// compared by the patterns alone
-			boolean plain = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
+			boolean plain = lookupPath.startsWith("/") && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
 			PLAIN_PATH.set(plain ? lookupPath : null);
 			try {
+				if (plain) {
+					@Nullable Candidate only = onlyMatch(lookupPath, request);
+					if (only != null) {
+						RequestMappingInfo matched = getMatchingMapping(only.info(), request);
+						if (matched != null) {
+							request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, only.handler());
+							handleMatch(matched, lookupPath, request);
+							return only.handler();
+						}
+					}
+				}
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
 			finally {
 				PLAIN_PATH.remove();
 			}
+		}
+
+		/** The one mapping of the path's candidates that matches the request, if exactly one does. */
+		private @Nullable Candidate onlyMatch(String path, HttpServletRequest request) {
+			int end = path.indexOf('/', 1);
+			String segment = path.substring(1, end < 0 ? path.length() : end);
+			@Nullable Candidate found = null;
+			for (List<Candidate> candidates : List.of(byFirstSegment.getOrDefault(segment, List.of()), anyFirstSegment)) {
+				for (Candidate candidate : candidates) {
+					if (startsWithAny(path, candidate.starts()) && getMatchingMapping(candidate.info(), request) != null) {
+						if (found != null) {
+							return null;
+						}
+						found = candidate;
+					}
+				}
+			}
+			return found;
+		}
+
+		private static List<String> patterns(RequestMappingInfo info) {
+			PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+			return paths == null ? List.of("") : paths.getPatternValues().stream().toList();
+		}
+
+		/** The pattern's first segment when it is wholly literal, as in "/triage/{id}" or "/triage". */
+		static @Nullable String wholeFirstSegment(String pattern) {
+			String start = literalStart(pattern);
+			if (!start.startsWith("/")) {
+				return null;
+			}
+			int end = start.indexOf('/', 1);
+			if (end > 0) {
+				return start.substring(1, end);
+			}
+			return start.equals(pattern) && start.length() > 1 ? start.substring(1) : null;
 		}
 
 		@Override

@@ -8,18 +8,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import uk.nhs.bob.primarycare.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The application's handler lookup ({@link HandlerLookupConfiguration}) compares a plain path with each pattern's
- * literal start before the pattern, and leaves an encoded path or one with a path parameter to the patterns alone: each
- * finds the controller method Spring MVC's own lookup finds, and a path no pattern starts finds none.
+ * The application's handler lookup ({@link HandlerLookupConfiguration}) looks at a plain path's candidates (by its
+ * first segment and each pattern's literal start) before the patterns, and leaves an encoded path, one with a path
+ * parameter, and any path without exactly one match to Spring MVC's own lookup: each finds the controller method (with
+ * its path variables) Spring MVC finds, a path no pattern starts finds none, and a method not allowed is refused as
+ * Spring MVC refuses it.
  */
 @IntegrationTest
 class HandlerLookupTests {
@@ -42,6 +47,29 @@ class HandlerLookupTests {
 	}
 
 	@Test
+	void aPatternsFirstSegmentIsWholeOnlyWhenItIsLiteral() {
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("/triage/requests/{id}"))
+			.isEqualTo("triage");
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("/triage")).isEqualTo("triage");
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("/tri{x}")).isNull();
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("/{x}/a")).isNull();
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("/")).isNull();
+		assertThat(HandlerLookupConfiguration.PathFirstHandlerMapping.wholeFirstSegment("")).isNull();
+	}
+
+	@Test
+	void aPathWithNoMethodOfItsOwnIsAnsweredAsSpringMvcAnswersIt() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/triage/requests/abc");
+		ServletRequestPathUtils.parseAndCache(request);
+		assertThatThrownBy(() -> mapping.getHandler(request)).isInstanceOf(HttpRequestMethodNotSupportedException.class);
+		MockHttpServletRequest root = new MockHttpServletRequest("GET", "/");
+		ServletRequestPathUtils.parseAndCache(root);
+		assertThat(mapping.getHandler(root)).isNotNull();
+		assertThat(root.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)).isNotNull();
+		assertThat(handler("GET", "/triage/requests/abc/")).as("no trailing slash match").isNull();
+	}
+
+	@Test
 	void plainEncodedAndParameterisedPathsFindTheSameMethod() throws Exception {
 		for (String path : List.of("/triage/requests/abc", "/tri%61ge/requests/abc", "/triage;v=1/requests/abc")) {
 			assertThat(handler("GET", path)).as(path).isEqualTo("TriageQueueController.request");
@@ -50,6 +78,12 @@ class HandlerLookupTests {
 		assertThat(handler("GET", "/population/people/9000000009")).isEqualTo("PeopleController.summary");
 		assertThat(handler("GET", "/triage")).isEqualTo("TriageQueueController.queue");
 		assertThat(handler("GET", "/no-such-page/abc")).isNull();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/triage/requests/abc");
+		ServletRequestPathUtils.parseAndCache(request);
+		mapping.getHandler(request);
+		assertThat(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)).isEqualTo(java.util.Map.of("id", "abc"));
+		assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE).toString())
+			.isEqualTo("/triage/requests/{id}");
 	}
 
 	private @Nullable String handler(String method, String path) throws Exception {
