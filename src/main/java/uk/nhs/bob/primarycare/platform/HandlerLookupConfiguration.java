@@ -150,7 +150,7 @@ class HandlerLookupConfiguration {
 			return paths == null ? List.of("") : paths.getPatternValues().stream().toList();
 		}
 
-		/** The pattern's first segment when it is wholly literal, as in "/triage/{id}" or "/triage". */
+		/** The pattern's first segment when it is wholly literal, as in "/cases/{id}" or "/cases". */
 		static @Nullable String wholeFirstSegment(String pattern) {
 			String start = literalStart(pattern);
 			if (!start.startsWith("/")) {
