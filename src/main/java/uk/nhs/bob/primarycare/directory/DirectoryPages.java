@@ -119,7 +119,7 @@ class DirectoryPages {
 		if (open != null && !open.isBlank() && !openNow) {
 			ignored.add("We did not recognise the \"open now\" choice, so we did not use it.");
 		}
-		LocalDateTime now = serviceDirectory.nowInUk();
+		LocalDateTime now = ServiceDirectory.nowInUk();
 		String text = q == null ? "" : q.trim();
 		List<ServiceSummary> found = serviceDirectory
 			.search(new ServiceSearch(text, serviceType, placeCode, serviceOffer, openNow ? now : null));
@@ -152,7 +152,7 @@ class DirectoryPages {
 		Model model = new ExtendedModelMap();
 		ServiceSummary service = parseId(id).flatMap(serviceDirectory::service)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		LocalDateTime now = serviceDirectory.nowInUk();
+		LocalDateTime now = ServiceDirectory.nowInUk();
 		model.addAttribute("service", service);
 		model.addAttribute("now", now);
 		model.addAttribute("today", now.getDayOfWeek());

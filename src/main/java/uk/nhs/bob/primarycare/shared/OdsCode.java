@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record OdsCode(String value) {
 
-	// Compiled once: the population refresh makes millions of these
+	// Compiled once: the population refresh makes millions of these, and pages parse them on every view
 	private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Z0-9]{3,10}");
 
 	public OdsCode {
@@ -23,7 +23,7 @@ public record OdsCode(String value) {
 			return Optional.empty();
 		}
 		String normalised = input.trim().toUpperCase(Locale.UK);
-		return normalised.matches("[A-Z0-9]{3,10}") ? Optional.of(new OdsCode(normalised)) : Optional.empty();
+		return SHAPE.matcher(normalised).matches() ? Optional.of(new OdsCode(normalised)) : Optional.empty();
 	}
 
 	@Override

@@ -35,7 +35,7 @@ class TriageServices {
 	}
 
 	LocalDateTime nowInUk() {
-		return directory.nowInUk();
+		return ServiceDirectory.nowInUk();
 	}
 
 	/** The Place's services, read once for every disposition a page shows. */
