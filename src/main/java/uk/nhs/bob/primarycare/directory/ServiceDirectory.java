@@ -37,7 +37,7 @@ public class ServiceDirectory {
 
 	private final TransactionTemplate reading;
 
-	private final Clock clock = Clock.system(UK_TIME);
+	private static final Clock CLOCK = Clock.system(UK_TIME);
 
 	/** Every service by Place, as of a data version. */
 	private record Snapshot(long version, Map<String, List<ServiceSummary>> byPlace) {
@@ -86,11 +86,12 @@ public class ServiceDirectory {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public PlaceServices servicesIn(String placeCode) {
-		return new PlaceServices(placeCode, inPlace(placeCode));
+		Snapshot current = current();
+		return new PlaceServices(placeCode, current.version(), current.byPlace().getOrDefault(placeCode, List.of()));
 	}
 
-	/** The Place's services by name, from the copy in memory when the directory has not changed since it was made. */
-	private List<ServiceSummary> inPlace(String placeCode) {
+	/** Every service by Place, from the copy in memory when the directory has not changed since it was made. */
+	private Snapshot current() {
 		long version = jdbc.sql("SELECT version FROM directory.service_data_version").query(Long.class).single();
 		Snapshot current = snapshot.get();
 		if (current.version() != version) {
@@ -101,7 +102,7 @@ public class ServiceDirectory {
 					: all.stream().collect(Collectors.groupingBy(ServiceSummary::placeCode, Collectors.toUnmodifiableList())));
 			snapshot.set(current);
 		}
-		return current.byPlace().getOrDefault(placeCode, List.of());
+		return current;
 	}
 
 	/** Services open at this UK local date and time (its weekday has a period containing the time), by name. */
@@ -109,9 +110,12 @@ public class ServiceDirectory {
 		return search(new ServiceSearch(null, null, null, null, ukDateTime));
 	}
 
-	/** The current date and time in the UK, the clock opening hours are read against. */
-	public LocalDateTime nowInUk() {
-		return LocalDateTime.now(clock);
+	/**
+	 * The current date and time in the UK, the clock opening hours are read against. Static, as it reads nothing:
+	 * called on the directory's transactional proxy it cost a request page a fiftieth of its processor time.
+	 */
+	public static LocalDateTime nowInUk() {
+		return LocalDateTime.now(CLOCK);
 	}
 
 	List<ServiceSummary> search(ServiceSearch search) {

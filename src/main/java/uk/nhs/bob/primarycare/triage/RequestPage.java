@@ -2,12 +2,18 @@ package uk.nhs.bob.primarycare.triage;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -54,9 +60,11 @@ class RequestPage {
 
 	private final RequestBodies bodies;
 
+	private final EntityManager entityManager;
+
 	RequestPage(TriageRequests requests, TriageServices services, Directory directory,
 			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders,
-			RequestBodies bodies) {
+			RequestBodies bodies, EntityManager entityManager) {
 		this.requests = requests;
 		this.services = services;
 		this.directory = directory;
@@ -64,6 +72,7 @@ class RequestPage {
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
 		this.bodies = bodies;
+		this.entityManager = entityManager;
 	}
 
 	/** What the page shows of an earlier or chasing request. */
@@ -98,6 +107,12 @@ class RequestPage {
 	 */
 	@Transactional
 	View view(UUID id, StaffUser user, String purpose, Model model) {
+		// a view changes nothing through JPA (its audit row is written with plain SQL): the requests it reads are not
+		// kept with a copy to compare at commit, and nothing is flushed then. The transaction stays read-write for
+		// the audit row, so @Transactional(readOnly = true) cannot say this.
+		Session session = entityManager.unwrap(Session.class);
+		session.setDefaultReadOnly(true);
+		session.setHibernateFlushMode(FlushMode.MANUAL);
 		RequestBodies.PageKey key = fill(read(id, user, purpose), user, model);
 		return bodies.page(key, model.asMap());
 	}
@@ -127,12 +142,10 @@ class RequestPage {
 	// in the transaction of open: the page's reads (services, the person's context from other modules, calls,
 	// colleagues) and the audit entry in one, rather than one each
 	private RequestBodies.PageKey populate(TriageRequest request, StaffUser user, Model model) {
-		Navigation navigation = requests.navigation(request);
 		model.addAttribute("request", request);
-		Map<String, String> serviceOptions = new LinkedHashMap<>();
-		String suggestion = services(request, navigation, serviceOptions);
-		model.addAttribute("suggestion", suggestion);
-		model.addAttribute("serviceOptions", serviceOptions);
+		RequestBodies.Suggestion suggestion = suggestion(request);
+		model.addAttribute("suggestion", suggestion.markup());
+		model.addAttribute("serviceOptions", suggestion.serviceOptions());
 		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
 		Optional<PracticeSummary> practice = Optional.ofNullable(request.practiceCode())
 			.flatMap(OdsCode::parse)
@@ -178,30 +191,32 @@ class RequestPage {
 			model.addAttribute("colleagueOptions", actions.colleagueOptions());
 		}
 		return new RequestBodies.PageKey(LocaleContextHolder.getLocale(), request.id(), request.version(), practiceName,
-				hubName, earlier, chaser, context, calls, followUpDue, outcome, defaultFollowUp, serviceOptions, suggestion,
-				actions);
+				hubName, earlier, chaser, context, calls, followUpDue, outcome, defaultFollowUp, suggestion.serviceOptions(),
+				suggestion.markup(), actions);
 	}
 
 	/**
-	 * The suggestion's markup: the services matching each disposition suggested (and the one decided), open ones
-	 * first; the same services go into the pick list.
+	 * The suggestion: the services matching each disposition suggested (and the one decided), open ones first; the
+	 * same services go into the pick list. Worked out again only when something it is worked out from has changed.
 	 */
-	private String services(TriageRequest request, Navigation navigation, Map<String, String> serviceOptions) {
-		LocalDateTime now = services.nowInUk();
-		List<Disposition> shown = new ArrayList<>();
-		navigation.dispositions().forEach(d -> shown.add(d.code()));
-		if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
-			shown.add(request.decidedDisposition());
-		}
-		Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+	private RequestBodies.Suggestion suggestion(TriageRequest request) {
+		LocalDateTime minute = ServiceDirectory.nowInUk().truncatedTo(ChronoUnit.MINUTES);
 		// one look at the directory's data version for the page, however many kinds of service it shows
 		PlaceServices place = services.inPlace(request.placeCode());
-		for (Disposition disposition : shown) {
-			matching.put(disposition, services.matching(disposition, request.problem(), place, now));
-		}
-		matching.forEach((disposition, choices) -> choices.forEach(c -> serviceOptions.put(Long.toString(c.id()),
-				c.name() + " (" + disposition.label() + (c.openNow() ? ", open now" : ", closed now") + ")")));
-		return bodies.suggestion(navigation, matching);
+		RequestBodies.SuggestionKey key = new RequestBodies.SuggestionKey(request.id(), request.version(),
+				place.dataVersion(), minute, LocaleContextHolder.getLocale());
+		return bodies.suggestion(key, () -> requests.navigation(request), navigation -> {
+			List<Disposition> shown = new ArrayList<>();
+			navigation.dispositions().forEach(d -> shown.add(d.code()));
+			if (request.decidedDisposition() != null && !shown.contains(request.decidedDisposition())) {
+				shown.add(request.decidedDisposition());
+			}
+			Map<Disposition, List<TriageServices.ServiceChoice>> matching = new LinkedHashMap<>();
+			for (Disposition disposition : shown) {
+				matching.put(disposition, services.matching(disposition, request.problem(), place, minute));
+			}
+			return matching;
+		});
 	}
 
 	/** Which actions the user may take: INT members none; the holder or a supervisor release and reassign. */

@@ -137,6 +137,43 @@ class RequestKeptPageTests {
 	}
 
 	@Test
+	void aServiceChangedElsewhereShowsInTheSuggestionAndPickListOnTheNextView() {
+		TriageRequests.Recorded recorded = uti();
+		// claimed, so the page has the decision form and its pick list of services
+		assertThat(requests.claim(recorded.id(), coordinator).claimed()).isTrue();
+		String name = "Kept Page Test Pharmacy " + UUID.randomUUID();
+		String option = name + " (" + Disposition.PHARMACY_FIRST.label();
+		String before = html(view(recorded.id(), asCoordinator));
+		assertThat(before).contains("id=\"decision-form\"", Disposition.PHARMACY_FIRST.label()).doesNotContain(name);
+		assertThat(html(view(recorded.id(), asCoordinator))).doesNotContain(name);
+		// added as another instance would: straight in the directory's tables, in the request's Place
+		long id = jdbc.sql("""
+				INSERT INTO directory.service (name, service_type, place_code, postcode, accepts_referrals, self_referral)
+				VALUES (?, 'COMMUNITY_PHARMACY', ?, 'HP20 1AA', true, true) RETURNING id""")
+			.params(name, requests.find(recorded.id()).orElseThrow().placeCode())
+			.query(Long.class)
+			.single();
+		try {
+			jdbc.sql("INSERT INTO directory.service_offer (service_id, offer) VALUES (?, 'PHARMACY_FIRST')").param(id).update();
+			for (int day = 1; day <= 7; day++) {
+				jdbc.sql("INSERT INTO directory.service_opening_period VALUES (?, ?, 0, 1440)").params(id, day).update();
+			}
+			assertThat(suggestion(html(view(recorded.id(), asCoordinator)))).contains(name, "Open now");
+			assertThat(html(view(recorded.id(), asCoordinator))).contains("value=\"" + id + "\"",
+					option + ", open now)");
+			// its hours taken away: closed now, with nothing regular listed
+			jdbc.sql("DELETE FROM directory.service_opening_period WHERE service_id = ?").param(id).update();
+			String closed = html(view(recorded.id(), asCoordinator));
+			assertThat(closed).contains(option + ", closed now)").doesNotContain(option + ", open now)");
+			assertThat(suggestion(closed)).contains("No regular hours: self-referral online or by phone");
+		}
+		finally {
+			jdbc.sql("DELETE FROM directory.service WHERE id = ?").param(id).update();
+		}
+		assertThat(html(view(recorded.id(), asCoordinator))).doesNotContain(name);
+	}
+
+	@Test
 	void oneUsersActionsNeverShowToAnother() {
 		TriageRequests.Recorded recorded = uti();
 		String supervisor = IdentityFixtures.staffUser(jdbc, "supervisor", OrganisationScope.place("14Y"),
@@ -199,6 +236,10 @@ class RequestKeptPageTests {
 		MvcTestResult result = mvc.get().uri("/triage/requests/" + id).with(as).exchange();
 		assertThat(result).hasStatusOk();
 		return result;
+	}
+
+	private static String suggestion(String html) {
+		return html.substring(html.indexOf("id=\"suggestions\""), html.indexOf("</ol>", html.indexOf("id=\"suggestions\"")));
 	}
 
 	private static String header(String html) {
