@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +74,15 @@ public class Candidates {
 	private final CohortDefinitionRepository definitions;
 
 	private final AuditLog auditLog;
+
+	/**
+	 * The reasons of each profile seen lately. They are text made from the profile alone (and the frailty index, fixed
+	 * once loaded), so a profile read again gives the same reasons; working them out (the eFI's score, dates) was a
+	 * tenth of a care plan view's processor time. Bounded: the least used are dropped.
+	 */
+	private final Cache<Profile, List<String>> keptReasons = Caffeine.newBuilder().maximumSize(MAX_KEPT_REASONS).build();
+
+	static final int MAX_KEPT_REASONS = 4096;
 
 	/** A candidate on the list, with the person's summary. */
 	record Shown(Candidate candidate, uk.nhs.bob.primarycare.population.PersonSummary person) {
@@ -205,7 +217,12 @@ public class Candidates {
 		return parts.isEmpty() ? "FALSE" : String.join(" AND ", parts);
 	}
 
+	/** Why the profile qualifies, in words: the eFI with its deficits, conditions, admissions, registers, IMD. */
 	public List<String> reasons(Profile profile) {
+		return keptReasons.get(profile, this::reasonsOf);
+	}
+
+	private List<String> reasonsOf(Profile profile) {
 		List<String> reasons = new ArrayList<>();
 		if (profile.efiDeficits() != null) {
 			FrailtyIndex.Result result = frailtyIndex.result(profile.deficitNumbers());
@@ -229,7 +246,7 @@ public class Candidates {
 			reasons.add("Registers: " + String.join(", ", profile.registers().stream().map(Register::title).toList()));
 		}
 		reasons.add("IMD quintile " + profile.imdQuintile() + (profile.imdQuintile() == 1 ? " (Core20)" : ""));
-		return reasons;
+		return List.copyOf(reasons);
 	}
 
 	private static Profile profile(java.sql.ResultSet rs) throws java.sql.SQLException {

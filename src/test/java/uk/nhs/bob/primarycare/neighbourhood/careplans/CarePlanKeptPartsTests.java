@@ -99,6 +99,32 @@ class CarePlanKeptPartsTests {
 	}
 
 	@Test
+	void whyAPersonIsFrailFollowsTheirFrailtyProfile() {
+		var person = own.candidate();
+		UUID frail = CarePlanTestData.agreeWithReviewOn(caseload, own.entryOf(person), own.memberName(),
+				LocalDate.now().plusMonths(3))
+			.getId();
+		String page = "/neighbourhood/care-plans/" + frail;
+		for (int i = 0; i < 2; i++) {
+			assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
+				.bodyText()
+				.contains("2 long-term conditions")
+				.doesNotContain("unplanned admission");
+		}
+		// the profile as the next frailty run (on any instance) writes it
+		jdbc.sql("""
+				UPDATE neighbourhood.frailty_profile
+				SET long_term_conditions = 3, unplanned_admissions_12m = 1, last_unplanned_admission = DATE '2026-10-02'
+				WHERE nhs_number = ?""")
+			.param(person.value())
+			.update();
+		assertThat(mvc.get().uri(page).with(own.member())).hasStatusOk()
+			.bodyText()
+			.contains("3 long-term conditions", "1 unplanned admission in the last 12 months (latest 2 Oct 2026)")
+			.doesNotContain("2 long-term conditions");
+	}
+
+	@Test
 	void anAlertRaisedOrAcknowledgedElsewhereShowsOnTheNextView() {
 		String page = "/neighbourhood/care-plans/" + entry;
 		for (int i = 0; i < 2; i++) {
