@@ -20,21 +20,13 @@ class FormBindingConfiguration {
 
 	@Bean
 	static BeanPostProcessor bindThroughConstructorsOnly() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof RequestMappingHandlerAdapter adapter) {
-					if (!(adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer)) {
-						throw new IllegalStateException("Forms cannot be bound through their constructors only: "
-								+ beanName + " has no configurable binding initializer");
-					}
-					initializer.setDeclarativeBinding(true);
-				}
-				return bean;
+		return BeanAdjustment.of(RequestMappingHandlerAdapter.class, (adapter, name) -> {
+			if (!(adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer)) {
+				throw new IllegalStateException("Forms cannot be bound through their constructors only: " + name
+						+ " has no configurable binding initializer");
 			}
-
-		};
+			initializer.setDeclarativeBinding(true);
+		});
 	}
 
 }

@@ -24,15 +24,8 @@ class TemplateSecurityConfiguration {
 	/** Gives Spring Security's expression handlers (the dialect finds them in the context) a parser that keeps. */
 	@Bean
 	static BeanPostProcessor parsedOnceSecurityExpressions() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof AbstractSecurityExpressionHandler<?> handler) {
-					handler.setExpressionParser(new ParsedOnceExpressionParser());
-				}
-				return bean;
-			}
-		};
+		return BeanAdjustment.of(AbstractSecurityExpressionHandler.class,
+				(handler, name) -> handler.setExpressionParser(new ParsedOnceExpressionParser()));
 	}
 
 	/** Keeps each parsed expression; the expressions are the fixed strings written in the templates. */
