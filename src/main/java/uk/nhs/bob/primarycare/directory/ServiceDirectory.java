@@ -39,11 +39,8 @@ public class ServiceDirectory {
 
 	private static final Clock CLOCK = Clock.system(UK_TIME);
 
-	/** Every service by Place, as of a data version. */
-	private record Snapshot(long version, Map<String, List<ServiceSummary>> byPlace) {
-	}
-
-	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(-1, Map.of()));
+	private final AtomicReference<DirectoryData> snapshot = new AtomicReference<>(
+			new DirectoryData(-1, Map.of(), Map.of(), Map.of()));
 
 	ServiceDirectory(ListedServiceRepository services, Directory directory, JdbcClient jdbc,
 			PlatformTransactionManager transactions) {
@@ -86,20 +83,25 @@ public class ServiceDirectory {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public PlaceServices servicesIn(String placeCode) {
-		Snapshot current = current();
-		return new PlaceServices(placeCode, current.version(), current.byPlace().getOrDefault(placeCode, List.of()));
+		return current().servicesIn(placeCode);
 	}
 
-	/** Every service by Place, from the copy in memory when the directory has not changed since it was made. */
-	private Snapshot current() {
+	/**
+	 * The directory (services, practices, sites) from the copy in memory when it has not changed since the copy was
+	 * made: one look at the data version, for a page that reads several things from it.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public DirectoryData current() {
 		long version = jdbc.sql("SELECT version FROM directory.service_data_version").query(Long.class).single();
-		Snapshot current = snapshot.get();
+		DirectoryData current = snapshot.get();
 		if (current.version() != version) {
 			// read after the version, so the copy is at least as new as the number it is kept with (were it newer,
 			// the next use sees a later number and reads again)
-			List<ServiceSummary> all = reading.execute(status -> services());
-			current = new Snapshot(version, all == null ? Map.of()
-					: all.stream().collect(Collectors.groupingBy(ServiceSummary::placeCode, Collectors.toUnmodifiableList())));
+			current = java.util.Objects.requireNonNull(reading.execute(status -> new DirectoryData(version,
+					services().stream()
+						.collect(Collectors.groupingBy(ServiceSummary::placeCode, Collectors.toUnmodifiableList())),
+					directory.practices().stream().collect(Collectors.toMap(p -> p.odsCode().value(), p -> p)),
+					directory.sites().stream().collect(Collectors.toMap(SiteSummary::code, site -> site)))));
 			snapshot.set(current);
 		}
 		return current;

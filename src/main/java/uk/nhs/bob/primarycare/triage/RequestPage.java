@@ -23,7 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
 import org.springframework.web.server.ResponseStatusException;
 
-import uk.nhs.bob.primarycare.directory.Directory;
+import uk.nhs.bob.primarycare.directory.DirectoryData;
 import uk.nhs.bob.primarycare.directory.PlaceServices;
 import uk.nhs.bob.primarycare.directory.PracticeSummary;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
@@ -50,8 +50,6 @@ class RequestPage {
 
 	private final TriageServices services;
 
-	private final Directory directory;
-
 	private final RequestClaims claims;
 
 	private final FollowUps followUps;
@@ -62,12 +60,11 @@ class RequestPage {
 
 	private final EntityManager entityManager;
 
-	RequestPage(TriageRequests requests, TriageServices services, Directory directory,
+	RequestPage(TriageRequests requests, TriageServices services,
 			RequestClaims claims, FollowUps followUps, List<PersonContextProvider> contextProviders,
 			RequestBodies bodies, EntityManager entityManager) {
 		this.requests = requests;
 		this.services = services;
-		this.directory = directory;
 		this.claims = claims;
 		this.followUps = followUps;
 		this.contextProviders = contextProviders;
@@ -143,7 +140,9 @@ class RequestPage {
 	// colleagues) and the audit entry in one, rather than one each
 	private RequestBodies.PageKey populate(TriageRequest request, StaffUser user, Model model) {
 		model.addAttribute("request", request);
-		RequestBodies.Suggestion suggestion = suggestion(request);
+		// one look at the directory's data version for the page: its services, the practice and the hub
+		DirectoryData directory = services.current();
+		RequestBodies.Suggestion suggestion = suggestion(request, directory);
 		model.addAttribute("suggestion", suggestion.markup());
 		model.addAttribute("serviceOptions", suggestion.serviceOptions());
 		model.addAttribute("dispositionOptions", DISPOSITION_OPTIONS);
@@ -199,10 +198,9 @@ class RequestPage {
 	 * The suggestion: the services matching each disposition suggested (and the one decided), open ones first; the
 	 * same services go into the pick list. Worked out again only when something it is worked out from has changed.
 	 */
-	private RequestBodies.Suggestion suggestion(TriageRequest request) {
+	private RequestBodies.Suggestion suggestion(TriageRequest request, DirectoryData directory) {
 		LocalDateTime minute = ServiceDirectory.nowInUk().truncatedTo(ChronoUnit.MINUTES);
-		// one look at the directory's data version for the page, however many kinds of service it shows
-		PlaceServices place = services.inPlace(request.placeCode());
+		PlaceServices place = directory.servicesIn(request.placeCode());
 		RequestBodies.SuggestionKey key = new RequestBodies.SuggestionKey(request.id(), request.version(),
 				place.dataVersion(), minute, LocaleContextHolder.getLocale());
 		return bodies.suggestion(key, () -> requests.navigation(request), navigation -> {

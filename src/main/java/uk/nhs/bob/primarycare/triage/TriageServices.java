@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import uk.nhs.bob.primarycare.directory.DirectoryData;
 import uk.nhs.bob.primarycare.directory.PlaceServices;
 import uk.nhs.bob.primarycare.directory.ServiceDirectory;
 import uk.nhs.bob.primarycare.directory.ServiceOffer;
@@ -38,9 +39,9 @@ class TriageServices {
 		return ServiceDirectory.nowInUk();
 	}
 
-	/** The Place's services, read once for every disposition a page shows. */
-	PlaceServices inPlace(String placeCode) {
-		return directory.servicesIn(placeCode);
+	/** The directory as of one look at its data version: the services, practices and sites a page shows. */
+	DirectoryData current() {
+		return directory.current();
 	}
 
 	List<ServiceChoice> matching(Disposition disposition, PresentingProblem problem, PlaceServices place,

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed-in user, the page's reads, the audit entries, any session write), so that a query per row (N+1) cannot come
  * back unnoticed. A page is one line below: who signs in, the path (with a placeholder for demo data it needs) and
  * its budget. A page's second visit is counted: the first may create the CSRF token in the session. Budgets are the
- * counts measured when each was set; a request page reads the directory's data version once (the services themselves
- * are held in memory), however many kinds of service its navigation suggests; a programme
+ * counts measured when each was set; a request page reads the directory's data version once (the services, practices
+ * and sites themselves are held in memory), however many kinds of service its navigation suggests; a programme
  * page reads the inputs of all its measure charts in one statement, however many it shows. The triage queues hold a
  * request of someone with no NHS number every time, whatever ran before: such rows are audited by their request
  * reference, in the statement that audits the page's people (once a statement each, so a queue's count grew with
@@ -77,7 +77,7 @@ class QueryBudgetTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			coordinator   | /                                    | 3
 			coordinator   | /triage                              | 7
-			coordinator   | /triage/requests/{request}           | 10
+			coordinator   | /triage/requests/{request}           | 9
 			coordinator   | /population/people/{person}          | 10
 			coordinator   | /cvd/worklist                        | 10
 			coordinator   | /cvd                                 | 6

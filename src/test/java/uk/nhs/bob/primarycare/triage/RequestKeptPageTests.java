@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 import uk.nhs.bob.primarycare.ApiTokens;
 import uk.nhs.bob.primarycare.HttpSession;
@@ -171,6 +172,38 @@ class RequestKeptPageTests {
 			jdbc.sql("DELETE FROM directory.service WHERE id = ?").param(id).update();
 		}
 		assertThat(html(view(recorded.id(), asCoordinator))).doesNotContain(name);
+	}
+
+	@Test
+	void aPracticeOrHubRenamedElsewhereShowsOnTheNextView() {
+		TriageRequest request = requests.find(uti().id()).orElseThrow();
+		String practice = jdbc.sql("SELECT name FROM directory.practice WHERE ods_code = ?")
+			.param(request.practiceCode())
+			.query(String.class)
+			.single();
+		String hub = jdbc.sql("SELECT name FROM directory.neighbourhood_site WHERE code = ?")
+			.param(request.siteCode())
+			.query(String.class)
+			.single();
+		assertThat(html(view(request.id(), asCoordinator))).contains(HtmlUtils.htmlEscape(practice),
+				HtmlUtils.htmlEscape(hub)).doesNotContain("(renamed elsewhere)");
+		try {
+			// as another instance would: straight in the directory's tables
+			jdbc.sql("UPDATE directory.practice SET name = ? WHERE ods_code = ?")
+				.params(practice + " (renamed elsewhere)", request.practiceCode())
+				.update();
+			assertThat(html(view(request.id(), asCoordinator)))
+				.contains(HtmlUtils.htmlEscape(practice + " (renamed elsewhere)"));
+			jdbc.sql("UPDATE directory.neighbourhood_site SET name = ? WHERE code = ?")
+				.params(hub + " (renamed elsewhere)", request.siteCode())
+				.update();
+			assertThat(html(view(request.id(), asCoordinator))).contains(HtmlUtils.htmlEscape(hub + " (renamed elsewhere)"));
+		}
+		finally {
+			jdbc.sql("UPDATE directory.practice SET name = ? WHERE ods_code = ?").params(practice, request.practiceCode()).update();
+			jdbc.sql("UPDATE directory.neighbourhood_site SET name = ? WHERE code = ?").params(hub, request.siteCode()).update();
+		}
+		assertThat(html(view(request.id(), asCoordinator))).doesNotContain("(renamed elsewhere)");
 	}
 
 	@Test
